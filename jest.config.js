@@ -1,0 +1,13 @@
+/** Unit, property, adapter and built-bundle tests. Browser tests live under test/browser and run too. */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts"],
+  transform: {
+    // office-addin-mock pulls ESM-only strip-bom and uuid: let ts-jest transpile them.
+    "^.+\\.(ts|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid)/)"],
+  moduleFileExtensions: ["ts", "js", "mjs", "json"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,335 @@
+/**
+ * The engine's shared vocabulary: the shapes that amounts, models, candidate tables and scores take.
+ * Pure types only; every host (Office.js, CLI, preview) and every engine module speaks these.
+ */
+
+/** User-facing text in both product languages (简体中文 first). */
+export interface Label {
+  zh: string;
+  en: string;
+}
+
+export type Lang = "zh" | "en";
+
+/** ISO 4217 codes the product understands. */
+export type CurrencyCode = "CNY" | "USD" | "EUR" | "JPY" | "HKD" | "GBP";
+
+/** A value as it sits in a worksheet cell. `null` is an empty cell. */
+export type CellValue = string | number | boolean | null;
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+// ---------------------------------------------------------------------------------------------
+
+/** How the text bounded the amount it wrote. */
+export type AmountBound = "exact" | "approximate" | "atLeast" | "atMost" | "range";
+
+/** Which number of a range or one-sided bound to use. */
+export type BoundChoice = "mid" | "low" | "high";
+
+/** Unit and currency that apply to bare numbers (from a column header such as 总投资（万美元）). */
+export interface AmountContext {
+  /** Multiplier of a bare number: 1 for 元, 1e4 for 万, 1e8 for 亿, 1e6 for "m". */
+  multiplier: number;
+  currency: CurrencyCode;
+}
+
+export interface ParsedAmount {
+  ok: true;
+  /** The cell text as written. */
+  input: string;
+  /** The number used, in whole units of `currency` (元, dollars, euros — not 万). */
+  value: number;
+  currency: CurrencyCode;
+  bound: AmountBound;
+  /** Lower and upper bound read, in whole units of `currency`; equal to value when exact. */
+  low: number;
+  high: number;
+  /** Which number of the bound was used for `value`. */
+  used: BoundChoice | "exact";
+  /** Why `value` is what it is, e.g. "约1.5亿元：按约数取 1.5 亿". */
+  note: Label;
+  /** A second amount written in brackets, e.g. 60.7亿元(8.8亿美元) gives the USD amount here. */
+  alternate?: ParsedAmount;
+  /** Canonical text that parses back to the same amount (idempotence), e.g. "1500万USD". */
+  normalized: string;
+}
+
+export type AmountErrorCode = "missing" | "unreadable" | "negative" | "ambiguous";
+
+export interface AmountError {
+  ok: false;
+  input: string;
+  /** "missing": blank, "-", "待定" … (not zero); the others: text that could not be read. */
+  code: AmountErrorCode;
+  message: Label;
+}
+
+export type AmountResult = ParsedAmount | AmountError;
+
+export interface ParseAmountOptions {
+  /** Unit and currency of bare numbers; default 1 × CNY. */
+  context?: Partial<AmountContext>;
+  /** Number to use for ranges and one-sided bounds; default "mid" (the bound itself for one-sided). */
+  bound?: BoundChoice;
+}
+
+/** Exchange rates: `rates[c]` is units of `base` per one unit of c. Lives in the model, editable. */
+export interface FxTable {
+  base: CurrencyCode;
+  rates: Partial<Record<CurrencyCode, number>>;
+  /** ISO date the rates hold for, and where they come from. */
+  date: string;
+  source: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The scoring model (a versioned JSON document; validated by engine/model)
+// ---------------------------------------------------------------------------------------------
+
+export type FieldType = "amount" | "number" | "percent" | "boolean" | "category" | "text" | "date";
+
+export interface FieldDef {
+  id: string;
+  label: Label;
+  type: FieldType;
+  /** Header variants this field is recognised by (zh and en), matched loosely by workbook/mapping. */
+  aliases: string[];
+  /** For number fields: the unit label shown (e.g. "亩"). */
+  unit?: string;
+  /** Whether the product needs it to score at all (mapping reports these first). */
+  key?: boolean;
+  description?: Label;
+}
+
+export interface DerivedFieldDef {
+  id: string;
+  label: Label;
+  /** mathjs expression over field ids (amounts arrive in the model's amountUnit of model currency). */
+  expression: string;
+  unit?: string;
+  description?: Label;
+}
+
+export type Transform =
+  | { type: "linear"; min: number; max: number }
+  | { type: "log"; min: number; max: number }
+  | { type: "piecewise"; points: [number, number][] }
+  /** Full marks at or beyond `full`; linear deduction down to 0 at `zero`. */
+  | { type: "threshold"; full: number; zero: number }
+  | { type: "category"; table: Record<string, number>; default?: number }
+  | { type: "keywords"; rules: { words: string[]; score: number }[]; default?: number }
+  | { type: "boolean" }
+  /** Chain fit of the candidate: classification, role in chain and synergy (see engine/chain). */
+  | { type: "chain" }
+  /** mathjs expression over `x` (the input) and the row's fields; result clamped to 0..1. */
+  | { type: "expression"; expression: string };
+
+export type MissingPolicy = "zero" | "neutral" | "renormalize" | "mean";
+
+export interface CriterionDef {
+  id: string;
+  label: Label;
+  dimension: string;
+  /** Field or derived field read. For type "chain", the text fields to classify. */
+  field: string;
+  transform: Transform;
+  direction: "more" | "less";
+  /** Weight within its dimension (the dimension's criteria weights need not sum to 1; they are normalised). */
+  weight: number;
+  missing: MissingPolicy;
+  description?: Label;
+}
+
+export interface DimensionDef {
+  id: string;
+  label: Label;
+  /** Share of the total score; the dimensions' weights sum to 1 (±1e-6). */
+  weight: number;
+  description?: Label;
+}
+
+export interface GateDef {
+  id: string;
+  label: Label;
+  /** mathjs boolean expression; the candidate passes when true. */
+  pass: string;
+  /** mathjs boolean expression; the gate is only checked when true (e.g. land area known). */
+  appliesWhen?: string;
+  effect: "exclude" | "cap" | "flag";
+  /** Score ceiling for effect "cap". */
+  cap?: number;
+  reason: Label;
+}
+
+export interface BonusDef {
+  id: string;
+  label: Label;
+  when: string;
+  /** Points added to the 0–100 total (the total is clamped to 100). */
+  points: number;
+}
+
+export interface FlagDef {
+  id: string;
+  label: Label;
+  when: string;
+  /** Optional tier label expression result, e.g. 招大引强 50亿 tier. */
+  description?: Label;
+}
+
+export interface GradeBand {
+  grade: string;
+  label: Label;
+  /** absolute: minimum score; percentile: share of graded candidates from the top, cumulative, 0–1. */
+  min?: number;
+  topShare?: number;
+}
+
+export interface GradeScheme {
+  method: "absolute" | "percentile";
+  bands: GradeBand[];
+}
+
+export interface DecisionRule {
+  id: string;
+  label: Label;
+  /** Grades that lead to this decision; first match wins. Candidates excluded by a gate get the last. */
+  grades: string[];
+}
+
+export interface ChainDef {
+  id: string;
+  name: Label;
+  /** Words that point to the chain with a weight (0–1] each, zh and en. */
+  keywords: { word: string; weight: number }[];
+}
+
+export interface ChainRoleDef {
+  id: string;
+  label: Label;
+  score: number;
+  aliases: string[];
+}
+
+export interface ChainModel {
+  chains: ChainDef[];
+  roles: ChainRoleDef[];
+  /** Role assumed when none is given. */
+  defaultRole: string;
+  /** Multiplier applied when a candidate serves two priority chains, keyed "a+b" (ids sorted) or "*". */
+  synergy: Record<string, number>;
+  /** Field holding an explicit chain (wins over classification), and fields classified from text. */
+  chainField: string;
+  roleField: string;
+  textFields: string[];
+  /** Confidence below which classification gives "none". */
+  minConfidence: number;
+}
+
+export interface TargetDef {
+  id: string;
+  label: Label;
+  /** What is counted: signed projects, their total investment, contracted or used FDI, 招大引强. */
+  measure: "signedCount" | "signedInvestment" | "contractedFdi" | "utilisedFdi" | "flagCount";
+  /** For flagCount: the flag id counted. */
+  flag?: string;
+  value: number;
+  currency?: CurrencyCode;
+  /** Unit multiplier of value (1e8 for 亿). */
+  multiplier?: number;
+}
+
+export interface ScoringModel {
+  schema: "zs-scorer/model";
+  /** Format version of this document. */
+  formatVersion: 1;
+  id: string;
+  name: Label;
+  /** The model's own edition, e.g. "2023.1". */
+  version: string;
+  description?: Label;
+  /** Currency and multiplier amounts are converted to before transforms see them (CNY, 1e4 = 万元). */
+  currency: CurrencyCode;
+  amountMultiplier: number;
+  fx: FxTable;
+  fields: FieldDef[];
+  derived: DerivedFieldDef[];
+  dimensions: DimensionDef[];
+  criteria: CriterionDef[];
+  gates: GateDef[];
+  bonuses: BonusDef[];
+  flags: FlagDef[];
+  grades: GradeScheme;
+  decisions: DecisionRule[];
+  chain?: ChainModel;
+  stages?: { id: string; label: Label; aliases: string[] }[];
+  targets?: { year: number; items: TargetDef[] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Candidates and scores
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Candidates by column: `columns[fieldId][i]` is candidate i's cell for that field, as written.
+ * `contexts[fieldId]` carries unit/currency read from the column header.
+ */
+export interface CandidateTable {
+  count: number;
+  columns: Record<string, CellValue[]>;
+  contexts?: Record<string, Partial<AmountContext>>;
+  /** Sheet row numbers (1-based) or other stable ids, for explanations and "go to". */
+  rowIds?: number[];
+}
+
+export interface GateOutcome {
+  gate: string;
+  passed: boolean;
+  effect: GateDef["effect"];
+  reason: Label;
+}
+
+export interface CriterionExplanation {
+  criterion: string;
+  label: Label;
+  /** The cell as written ("1500万美元") or null when missing. */
+  raw: CellValue;
+  /** The value used, described ("1500万美元 → 10 575 万元 @ 7.05"). */
+  used: Label;
+  /** 0–1 after transform and direction; null when missing and not imputed. */
+  normalized: number | null;
+  /** Effective weight in the total (dimension weight × criterion share, after renormalisation). */
+  weight: number;
+  /** Points contributed to the 0–100 total. */
+  contribution: number;
+  note?: Label;
+}
+
+export interface Explanation {
+  criteria: CriterionExplanation[];
+  gates: GateOutcome[];
+  bonuses: { bonus: string; label: Label; points: number }[];
+  flags: { flag: string; label: Label }[];
+  notes: Label[];
+  /** One line: the main reasons. */
+  summary: Label;
+}
+
+export interface CandidateScore {
+  index: number;
+  rowId?: number;
+  /** 0–100. */
+  score: number;
+  dimensions: Record<string, number>;
+  /** null when not graded (excluded by a gate). */
+  grade: string | null;
+  decision: string;
+  /** 1-based; ties share a rank (1, 2, 2, 4); excluded candidates have rank null. */
+  rank: number | null;
+  excluded: boolean;
+  gates: GateOutcome[];
+  flags: string[];
+  chain: string | null;
+  explanation: Explanation;
+}
