@@ -1,0 +1,84 @@
+import fc from "fast-check";
+import { DEFAULT_TIE_TOLERANCE, rank, rankOrder, tied } from "../../src/engine/rank";
+
+describe("rank", () => {
+  test("competition ranking: ties share a rank and the next rank is skipped", () => {
+    expect(rank([90, 80, 80, 70])).toEqual([1, 2, 2, 4]);
+    expect(rank([70, 80, 90, 80])).toEqual([4, 2, 1, 2]);
+  });
+
+  test("ascending order ranks the smallest first", () => {
+    expect(rank([0.3, 0.1, 0.2, 0.1], { order: "asc" })).toEqual([4, 1, 3, 1]);
+  });
+
+  test("values within the relative tolerance tie; beyond it they do not", () => {
+    expect(rank([1, 1 + 1e-12, 0.5])).toEqual([1, 1, 3]);
+    expect(rank([1, 1 + 1e-6, 0.5])).toEqual([2, 1, 3]);
+    expect(rank([1, 1 + 1e-6, 0.5], { tolerance: 1e-5 })).toEqual([1, 1, 3]);
+    expect(rank([1, 1 + 1e-12], { tolerance: 0 })).toEqual([2, 1]);
+  });
+
+  test("a run of tiny steps does not chain into one tie group", () => {
+    const step = 0.6 * DEFAULT_TIE_TOLERANCE;
+    expect(rank([1, 1 - step, 1 - 2 * step])).toEqual([1, 1, 3]);
+  });
+
+  test("null, NaN and infinities get no rank and come last in order", () => {
+    expect(rank([null, 5, NaN, 7, Infinity])).toEqual([null, 2, null, 1, null]);
+    expect(rankOrder([null, 5, NaN, 7, Infinity])).toEqual([3, 1, 0, 2, 4]);
+  });
+
+  test("order is stable among ties, also for near-ties sorted by value", () => {
+    expect(rankOrder([2, 3, 3, 1, 3])).toEqual([1, 2, 4, 0, 3]);
+    expect(rankOrder([1, 1 + 1e-12, 1 - 1e-12])).toEqual([0, 1, 2]);
+  });
+
+  test("empty input and a single value", () => {
+    expect(rank([])).toEqual([]);
+    expect(rank([42])).toEqual([1]);
+  });
+
+  test("works on typed arrays", () => {
+    expect(rank(new Float64Array([0.2, 0.9, 0.5]))).toEqual([3, 1, 2]);
+  });
+
+  test("a negative or non-finite tolerance is refused", () => {
+    expect(() => rank([1, 2], { tolerance: -1 })).toThrow(/tolerance/);
+    expect(() => rank([1, 2], { tolerance: NaN })).toThrow(/tolerance/);
+  });
+
+  test("tied is symmetric and relative", () => {
+    expect(tied(1e6, 1e6 + 1e-4)).toBe(true);
+    expect(tied(1e-6, 1e-6 + 1e-4)).toBe(false);
+    expect(tied(0, 0)).toBe(true);
+  });
+
+  test("property: ranks agree with pairwise comparisons under exact ties", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 30 }), (xs) => {
+        const r = rank(xs, { tolerance: 0 }) as number[];
+        xs.forEach((x, i) => {
+          expect(r[i]).toBe(1 + xs.filter((y) => y > x).length);
+        });
+      })
+    );
+  });
+
+  test("property: order is a permutation; ranks never decrease along it; a new rank means a smaller value", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ noNaN: true, min: -1e6, max: 1e6 }), { maxLength: 30 }),
+        (xs) => {
+          const o = rankOrder(xs);
+          const r = rank(xs) as number[];
+          expect([...o].sort((a, b) => a - b)).toEqual(xs.map((_, i) => i));
+          for (let k = 1; k < o.length; k++) {
+            expect(r[o[k]]).toBeGreaterThanOrEqual(r[o[k - 1]]);
+            if (r[o[k]] === r[o[k - 1]]) expect(o[k]).toBeGreaterThan(o[k - 1]);
+            else expect(xs[o[k]]).toBeLessThan(xs[o[k - 1]]);
+          }
+        }
+      )
+    );
+  });
+});
