@@ -1,0 +1,438 @@
+/**
+ * Sandboxed model expressions (derived fields, gates, bonuses, flags, "expression" transforms).
+ *
+ * A workbook can carry a hostile model, so expressions are treated as untrusted input:
+ * - mathjs (number-only build, created with the parser factory alone) only PARSES the text. Nothing is
+ *   ever evaluated by mathjs, so import, createUnit, evaluate, parse, compile, simplify, derivative,
+ *   resolve, reviver… are unreachable: a name is either a field, a constant or one of the whitelisted
+ *   functions below, else the expression is refused.
+ * - The syntax tree is checked against a whitelist of node types: no assignments, function
+ *   definitions, blocks, property/index access (constructor, __proto__…), objects, matrices or ranges.
+ * - Text length, bracket nesting and node count are capped, so every expression does a bounded,
+ *   small amount of work per row (there are no loops to run away).
+ * - The checked tree is compiled ONCE into plain closures over typed-array columns; a row then costs
+ *   a few native operations, which is what makes the columnar batch path fast.
+ *
+ * Semantics: numbers are IEEE doubles; booleans are 1/0; NaN means "unknown" (missing input) and
+ * propagates through arithmetic, comparisons and logic (Kleene: `false and unknown` is false).
+ * Text fields may only be compared with == and != (to text constants or other text fields).
+ */
+import { create, parseDependencies } from "mathjs/number";
+import type { MathNode } from "mathjs";
+import { Label } from "./types";
+
+export const EXPRESSION_LIMITS = { maxLength: 1000, maxNesting: 30, maxNodes: 250 } as const;
+
+/** What a symbol holds: numbers (amounts, numbers, yes/no as 1/0) or text. */
+export type ValueKind = "num" | "str";
+
+/** Columns an expression reads, by symbol name. */
+export interface ExpressionEnv {
+  num(name: string): ArrayLike<number> | undefined;
+  str(name: string): ArrayLike<string | null> | undefined;
+}
+
+export type RowFn = (i: number) => number;
+
+export interface CompiledExpression {
+  source: string;
+  /** Field names the expression reads. */
+  symbols: string[];
+  /** Binds the expression to a table's columns; the result evaluates row i. */
+  bind(env: ExpressionEnv): RowFn;
+}
+
+/** A refused or unreadable expression. */
+export class ExpressionError extends Error {
+  constructor(readonly label: Label) {
+    super(label.en);
+    this.name = "ExpressionError";
+  }
+}
+
+const math = create({ parseDependencies });
+// Field ids may be Chinese (总投资, 用地面积): let the parser read CJK ideographs as letters.
+const latinOrGreek = math.parse.isAlpha;
+math.parse.isAlpha = (c: string, cPrev: string, cNext: string) =>
+  latinOrGreek(c, cPrev, cNext) || /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c);
+
+type Num = (env: ExpressionEnv) => RowFn;
+type Str = (env: ExpressionEnv) => (i: number) => string | null;
+type Typed =
+  { kind: "num"; build: Num; constant?: number } | { kind: "str"; build: Str; constant?: string };
+
+const truth = (a: number): number => (a !== a ? NaN : a !== 0 ? 1 : 0);
+const compare =
+  (op: (a: number, b: number) => boolean) =>
+  (a: number, b: number): number =>
+    a !== a || b !== b ? NaN : op(a, b) ? 1 : 0;
+
+const BINARY: Record<string, (a: number, b: number) => number> = {
+  add: (a, b) => a + b,
+  subtract: (a, b) => a - b,
+  multiply: (a, b) => a * b,
+  divide: (a, b) => a / b,
+  pow: Math.pow,
+  mod: (a, b) => (b === 0 ? a : a - b * Math.floor(a / b)),
+  equal: compare((a, b) => a === b),
+  unequal: compare((a, b) => a !== b),
+  smaller: compare((a, b) => a < b),
+  larger: compare((a, b) => a > b),
+  smallerEq: compare((a, b) => a <= b),
+  largerEq: compare((a, b) => a >= b),
+  and: (a, b) => (a === 0 || b === 0 ? 0 : a !== a || b !== b ? NaN : 1),
+  or: (a, b) => (truth(a) === 1 || truth(b) === 1 ? 1 : a !== a || b !== b ? NaN : 0),
+  xor: (a, b) => (a !== a || b !== b ? NaN : truth(a) !== truth(b) ? 1 : 0),
+};
+
+const UNARY: Record<string, (a: number) => number> = {
+  unaryMinus: (a) => -a,
+  unaryPlus: (a) => a,
+  not: (a) => (a !== a ? NaN : a === 0 ? 1 : 0),
+};
+
+const round = (x: number, n = 0): number => {
+  const f = Math.pow(10, Math.trunc(n));
+  return (Math.sign(x) * Math.round(Math.abs(x) * f)) / f;
+};
+
+/** Whitelisted functions: name → [min args, max args, implementation]. Same meaning as in mathjs. */
+const FUNCTIONS: Record<string, [number, number, (...a: number[]) => number]> = {
+  abs: [1, 1, Math.abs],
+  ceil: [1, 1, Math.ceil],
+  floor: [1, 1, Math.floor],
+  fix: [1, 1, Math.trunc],
+  round: [1, 2, round],
+  sign: [1, 1, Math.sign],
+  sqrt: [1, 1, Math.sqrt],
+  cbrt: [1, 1, Math.cbrt],
+  exp: [1, 1, Math.exp],
+  log: [1, 2, (x, base) => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base))],
+  log10: [1, 1, Math.log10],
+  log2: [1, 1, Math.log2],
+  log1p: [1, 1, Math.log1p],
+  pow: [2, 2, Math.pow],
+  mod: [2, 2, BINARY.mod],
+  min: [1, 20, (...a) => (a.some((v) => v !== v) ? NaN : Math.min(...a))],
+  max: [1, 20, (...a) => (a.some((v) => v !== v) ? NaN : Math.max(...a))],
+  isNaN: [1, 1, (x) => (x !== x ? 1 : 0)],
+};
+
+export const EXPRESSION_FUNCTIONS = Object.keys(FUNCTIONS);
+
+const CONSTANTS: Record<string, number> = { pi: Math.PI, e: Math.E, Infinity: Infinity };
+
+const REFUSED_NODES: Record<string, Label> = {
+  AccessorNode: {
+    zh: '不允许访问属性（如 a.b、a["constructor"]）',
+    en: 'property access (a.b, a["constructor"]) is not allowed',
+  },
+  IndexNode: { zh: "不允许下标访问", en: "indexing is not allowed" },
+  AssignmentNode: { zh: "不允许赋值", en: "assignment is not allowed" },
+  FunctionAssignmentNode: { zh: "不允许定义函数", en: "defining functions is not allowed" },
+  BlockNode: {
+    zh: "只能写一个表达式（不允许分号或换行分隔多条）",
+    en: "only one expression is allowed (no ; or line-separated blocks)",
+  },
+  ObjectNode: { zh: "不允许对象", en: "objects are not allowed" },
+  ArrayNode: { zh: "不允许矩阵或数组", en: "matrices and arrays are not allowed" },
+  RangeNode: { zh: "不允许区间（a:b）", en: "ranges (a:b) are not allowed" },
+};
+
+const err = (zh: string, en: string): ExpressionError => new ExpressionError({ zh, en });
+
+function preCheck(source: string): void {
+  if (typeof source !== "string" || source.trim() === "")
+    throw err("表达式为空", "expression is empty");
+  if (source.length > EXPRESSION_LIMITS.maxLength) {
+    throw err(
+      `表达式过长（超过 ${EXPRESSION_LIMITS.maxLength} 个字符）`,
+      `expression is too long (over ${EXPRESSION_LIMITS.maxLength} characters)`
+    );
+  }
+  // The parser recurses per bracket level: refuse deep nesting before it runs.
+  let depth = 0;
+  for (const c of source) {
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if (c === ")" || c === "]" || c === "}") depth--;
+    if (depth > EXPRESSION_LIMITS.maxNesting) {
+      throw err(
+        `括号嵌套过深（超过 ${EXPRESSION_LIMITS.maxNesting} 层）`,
+        `brackets nested too deep (over ${EXPRESSION_LIMITS.maxNesting} levels)`
+      );
+    }
+  }
+}
+
+function parse(source: string): MathNode {
+  preCheck(source);
+  let node: MathNode;
+  try {
+    node = math.parse(source);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    throw err(`表达式无法解析：${msg}`, `expression cannot be parsed: ${msg}`);
+  }
+  let count = 0;
+  node.traverse(() => {
+    count++;
+  });
+  if (count > EXPRESSION_LIMITS.maxNodes) {
+    throw err(
+      `表达式过大（${count} 个节点，上限 ${EXPRESSION_LIMITS.maxNodes}）`,
+      `expression is too large (${count} nodes, limit ${EXPRESSION_LIMITS.maxNodes})`
+    );
+  }
+  return node;
+}
+
+function numConst(value: number): Typed {
+  return { kind: "num", constant: value, build: () => () => value };
+}
+
+function asNum(t: Typed, what: string): Num {
+  if (t.kind !== "num")
+    throw err(
+      `文本不能用于${what}（文本只能用 == 或 != 比较）`,
+      `text cannot be used in ${what} (text can only be compared with == or !=)`
+    );
+  return t.build;
+}
+
+function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: Set<string>): Typed {
+  const n = node as MathNode & Record<string, unknown>;
+  switch (node.type) {
+    case "ConstantNode": {
+      const v = n.value;
+      if (typeof v === "number") return numConst(v);
+      if (typeof v === "boolean") return numConst(v ? 1 : 0);
+      if (typeof v === "string") return { kind: "str", constant: v, build: () => () => v };
+      throw err("不支持的常量", "unsupported constant");
+    }
+    case "SymbolNode": {
+      const name = n.name as string;
+      if (Object.prototype.hasOwnProperty.call(symbols, name)) {
+        used.add(name);
+        if (symbols[name] === "str") {
+          return {
+            kind: "str",
+            build: (env) => {
+              const col = env.str(name);
+              if (!col) throw err(`缺少文本列 ${name}`, `text column ${name} is not bound`);
+              return (i) => col[i];
+            },
+          };
+        }
+        return {
+          kind: "num",
+          build: (env) => {
+            const col = env.num(name);
+            if (!col) throw err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
+            return (i) => col[i];
+          },
+        };
+      }
+      if (Object.prototype.hasOwnProperty.call(CONSTANTS, name)) return numConst(CONSTANTS[name]);
+      if (Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
+        throw err(`函数 ${name} 必须带括号调用`, `function ${name} must be called with brackets`);
+      }
+      throw err(
+        `未知名称“${name}”：不是模型中的字段`,
+        `unknown name "${name}": not a field of the model`
+      );
+    }
+    case "ParenthesisNode":
+      return compileNode(n.content as MathNode, symbols, used);
+    case "OperatorNode":
+      return compileOperator(n.fn as string, n.op as string, n.args as MathNode[], symbols, used);
+    case "RelationalNode": {
+      // a < b <= c means (a < b) and (b <= c)
+      const params = (n.params as MathNode[]).map((p) =>
+        asNum(compileNode(p, symbols, used), "比较/comparison")
+      );
+      const ops = (n.conditionals as string[]).map((c) => BINARY[c]);
+      if (ops.some((f) => !f)) throw err("不支持的比较", "unsupported comparison");
+      return {
+        kind: "num",
+        build: (env) => {
+          const fs = params.map((p) => p(env));
+          return (i) => {
+            let acc = 1;
+            for (let k = 0; k < ops.length; k++)
+              acc = BINARY.and(acc, ops[k](fs[k](i), fs[k + 1](i)));
+            return acc;
+          };
+        },
+      };
+    }
+    case "ConditionalNode": {
+      const c = asNum(compileNode(n.condition as MathNode, symbols, used), "条件/a condition");
+      const t = asNum(
+        compileNode(n.trueExpr as MathNode, symbols, used),
+        "条件结果/a conditional result"
+      );
+      const f = asNum(
+        compileNode(n.falseExpr as MathNode, symbols, used),
+        "条件结果/a conditional result"
+      );
+      return {
+        kind: "num",
+        build: (env) => {
+          const [cf, tf, ff] = [c(env), t(env), f(env)];
+          return (i) => {
+            const v = cf(i);
+            return v !== v ? NaN : v !== 0 ? tf(i) : ff(i);
+          };
+        },
+      };
+    }
+    case "FunctionNode": {
+      const fnNode = n.fn as MathNode & { name?: string };
+      const name = fnNode.type === "SymbolNode" ? (fnNode.name as string) : "";
+      if (!name || !Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
+        const shown = name || fnNode.toString();
+        throw err(
+          `不允许调用函数“${shown}”；可用函数：${EXPRESSION_FUNCTIONS.join(", ")}`,
+          `calling "${shown}" is not allowed; allowed functions: ${EXPRESSION_FUNCTIONS.join(", ")}`
+        );
+      }
+      const [lo, hi, impl] = FUNCTIONS[name];
+      const args = n.args as MathNode[];
+      if (args.length < lo || args.length > hi) {
+        throw err(
+          `函数 ${name} 的参数个数不对（${args.length}）`,
+          `wrong number of arguments for ${name} (${args.length})`
+        );
+      }
+      const built = args.map((a) => asNum(compileNode(a, symbols, used), name));
+      return {
+        kind: "num",
+        build: (env) => {
+          const fs = built.map((b) => b(env));
+          if (fs.length === 1) {
+            const [a] = fs;
+            return (i) => impl(a(i));
+          }
+          if (fs.length === 2) {
+            const [a, b] = fs;
+            return (i) => impl(a(i), b(i));
+          }
+          return (i) => impl(...fs.map((f) => f(i)));
+        },
+      };
+    }
+    default: {
+      const refused = REFUSED_NODES[node.type];
+      if (refused) throw new ExpressionError(refused);
+      throw err(`不支持的语法（${node.type}）`, `unsupported syntax (${node.type})`);
+    }
+  }
+}
+
+function compileOperator(
+  fn: string,
+  op: string,
+  args: MathNode[],
+  symbols: Record<string, ValueKind>,
+  used: Set<string>
+): Typed {
+  const typed = args.map((a) => compileNode(a, symbols, used));
+  if (typed.length === 1 && UNARY[fn]) {
+    const f = UNARY[fn];
+    const a = asNum(typed[0], op);
+    return {
+      kind: "num",
+      build: (env) =>
+        (
+          (af) => (i: number) =>
+            f(af(i))
+        )(a(env)),
+    };
+  }
+  if (typed.length === 2 && BINARY[fn]) {
+    const [ta, tb] = typed;
+    if (ta.kind === "str" || tb.kind === "str") {
+      if ((fn !== "equal" && fn !== "unequal") || ta.kind !== tb.kind) {
+        throw err(
+          `文本只能用 == 或 != 与文本比较（运算符 ${op}）`,
+          `text can only be compared with text using == or != (operator ${op})`
+        );
+      }
+      const same = fn === "equal" ? 1 : 0;
+      const [sa, sb] = [ta.build as Str, tb.build as Str];
+      return {
+        kind: "num",
+        build: (env) => {
+          const [fa, fb] = [sa(env), sb(env)];
+          return (i) => {
+            const a = fa(i);
+            const b = fb(i);
+            return a === null || b === null ? NaN : a === b ? same : 1 - same;
+          };
+        },
+      };
+    }
+    const f = BINARY[fn];
+    const [a, b] = [ta.build as Num, tb.build as Num];
+    if (tb.constant !== undefined) {
+      const c = tb.constant as number;
+      return {
+        kind: "num",
+        build: (env) =>
+          (
+            (af) => (i: number) =>
+              f(af(i), c)
+          )(a(env)),
+      };
+    }
+    return {
+      kind: "num",
+      build: (env) =>
+        (
+          (af, bf) => (i: number) =>
+            f(af(i), bf(i))
+        )(a(env), b(env)),
+    };
+  }
+  throw err(`不允许的运算符“${op}”`, `operator "${op}" is not allowed`);
+}
+
+/**
+ * Parses, checks and compiles an expression over the given symbols (field id → kind).
+ * Throws ExpressionError with a bilingual reason when the expression is refused.
+ */
+export function compileExpression(
+  source: string,
+  symbols: Record<string, ValueKind>
+): CompiledExpression {
+  const used = new Set<string>();
+  const root = compileNode(parse(source), symbols, used);
+  if (root.kind !== "num")
+    throw err(
+      "表达式结果必须是数值或是/否，而不是文本",
+      "an expression must give a number or yes/no, not text"
+    );
+  const build = root.build;
+  return { source, symbols: [...used], bind: (env) => build(env) };
+}
+
+/** Evaluates a compiled expression on one row given as plain values (tests, single-candidate use). */
+export function evaluateRow(
+  expr: CompiledExpression,
+  row: Record<string, number | string | boolean | null>
+): number {
+  const get = (name: string): unknown =>
+    Object.prototype.hasOwnProperty.call(row, name) ? row[name] : undefined;
+  const env: ExpressionEnv = {
+    num: (name) => {
+      const v = get(name);
+      if (v === undefined) return undefined;
+      return [typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : NaN];
+    },
+    str: (name) => {
+      const v = get(name);
+      return v === undefined ? undefined : [v === null ? null : String(v)];
+    },
+  };
+  return expr.bind(env)(0);
+}
