@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: {
     // office-addin-mock pulls ESM-only strip-bom and uuid: let ts-jest transpile them.
-    "^.+\\.(ts|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true }],
+    "^.+\\.(ts|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
   transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid)/)"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],

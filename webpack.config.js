@@ -1,0 +1,182 @@
+/* eslint-disable no-undef */
+// Three builds: the add-in pages (task pane, ribbon commands), the custom-functions bundle (must load in a
+// bare JavaScript runtime: no DOM), and the zs-score CLI for Node. Layout and script names follow
+// Microsoft's "Excel custom functions" template.
+const path = require("path");
+const fs = require("fs");
+const os = require("os");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const devOrigin = "https://localhost:3000";
+// Where the production build is hosted; every manifest URL and AppDomain is rewritten to it.
+const prodOrigin = (process.env.ZS_PROD_ORIGIN || "https://zs-scorer.example.org").replace(
+  /\/+$/,
+  ""
+);
+const devServerPort = Number(process.env.npm_package_config_dev_server_port || 3000);
+
+// office.js is served from our own origin (the pane's CSP allows nothing else): only what Excel loads.
+const officeJsFiles = [
+  "office.js",
+  "excel-*.js",
+  "o15apptofilemappingtable.js",
+  "custom-functions-runtime.js",
+  "en-us/office_strings.js",
+  "zh-cn/office_strings.js",
+  "telemetry/**",
+  "ariatelemetry/**",
+];
+
+function devCertificate() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
+  const missing = Object.values(files).filter((f) => !fs.existsSync(path.join(dir, f)));
+  if (missing.length > 0) {
+    throw new Error(
+      `开发证书缺失 / Development certificates are missing in ${dir} (${missing.join(", ")}).\n` +
+        "Run `npx office-addin-dev-certs install` once (as root it generates the files but cannot trust the CA: " +
+        "trust ca.crt in your browser/OS yourself), then `npm run dev-server` again."
+    );
+  }
+  const read = (f) => fs.readFileSync(path.join(dir, f));
+  return { ca: read(files.ca), cert: read(files.cert), key: read(files.key) };
+}
+
+const tsRule = {
+  test: /\.ts$/,
+  exclude: /node_modules/,
+  use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json" } },
+};
+
+module.exports = (env, argv) => {
+  const dev = argv.mode === "development";
+  const serving = process.argv.some((a) => a === "serve");
+
+  const addin = {
+    name: "addin",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/taskpane.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: { path: path.resolve(__dirname, "dist"), filename: "[name].js", clean: false },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        tsRule,
+        { test: /\.css$/, type: "asset/source" },
+        {
+          test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
+          type: "asset/resource",
+          generator: { filename: "assets/[name][ext]" },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*", to: "assets/[name][ext]" },
+          { from: "src/help.html", to: "help.html" },
+          {
+            from: "examples/pinghu-candidates.xlsx",
+            to: "examples/[name][ext]",
+            noErrorOnMissing: true,
+          },
+          {
+            from: "manifest*.xml",
+            to: "[name][ext]",
+            transform(content) {
+              return dev ? content : content.toString().split(devOrigin).join(prodOrigin);
+            },
+          },
+          ...officeJsFiles.map((from) => ({
+            from,
+            context: "node_modules/@microsoft/office-js/dist",
+            to: "office-js/",
+            noErrorOnMissing: from.includes("telemetry"),
+          })),
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    devServer: serving
+      ? {
+          static: { directory: path.join(__dirname, "dist") },
+          headers: { "Access-Control-Allow-Origin": "*" },
+          server: { type: "https", options: devCertificate() },
+          port: devServerPort,
+          host: "localhost",
+          allowedHosts: ["localhost"],
+        }
+      : undefined,
+  };
+
+  const functions = {
+    name: "functions",
+    devtool: dev ? "source-map" : false,
+    // Runs in Excel's JavaScript-only custom-functions runtime: no DOM, no chunk loading.
+    target: ["web", "es2020"],
+    entry: { functions: "./src/functions/functions.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      globalObject: "globalThis",
+      chunkLoading: false,
+      wasmLoading: false,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      // Page that Office loads the functions in where it needs a page (Excel on the web).
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        inject: false,
+        templateContent:
+          '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>ZS functions</title>' +
+          '<script src="office-js/custom-functions-runtime.js"></script><script src="functions.js"></script>' +
+          "</head><body></body></html>",
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "src/functions/functions.*.json", to: "[name][ext]" }],
+      }),
+    ],
+    performance: { hints: false },
+  };
+
+  const cli = {
+    name: "cli",
+    devtool: false,
+    target: "node20",
+    entry: { "cli/zs-score": "./src/cli/zs-score.ts" },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      library: { type: "commonjs2" },
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: { rules: [tsRule] },
+    externals: { exceljs: "commonjs exceljs" },
+    optimization: { minimize: false },
+    plugins: [],
+    performance: { hints: false },
+  };
+
+  return serving ? [addin] : [addin, functions, cli];
+};
