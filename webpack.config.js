@@ -29,8 +29,12 @@ const officeJsFiles = [
   "ariatelemetry/**",
 ];
 
-function devCertificate() {
-  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+/** Manifest text for the target: development keeps localhost, production points every URL at prodOrigin. */
+function manifestFor(content, dev) {
+  return dev ? content : content.toString().split(devOrigin).join(prodOrigin);
+}
+
+function devCertificate(dir = path.join(os.homedir(), ".office-addin-dev-certs")) {
   const files = { ca: "ca.crt", cert: "localhost.crt", key: "localhost.key" };
   const missing = Object.values(files).filter((f) => !fs.existsSync(path.join(dir, f)));
   if (missing.length > 0) {
@@ -97,9 +101,7 @@ module.exports = (env, argv) => {
           {
             from: "manifest*.xml",
             to: "[name][ext]",
-            transform(content) {
-              return dev ? content : content.toString().split(devOrigin).join(prodOrigin);
-            },
+            transform: (content) => manifestFor(content, dev),
           },
           ...officeJsFiles.map((from) => ({
             from,
@@ -180,3 +182,6 @@ module.exports = (env, argv) => {
 
   return serving ? [addin] : [addin, functions, cli];
 };
+
+module.exports.manifestFor = manifestFor;
+module.exports.devCertificate = devCertificate;

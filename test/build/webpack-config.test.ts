@@ -1,0 +1,39 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const config = require("../../webpack.config.js");
+
+const manifest = fs.readFileSync(path.resolve(__dirname, "../../manifest.xml"), "utf8");
+
+describe("webpack configuration", () => {
+  test("production manifests point every URL and the AppDomain at the production origin", () => {
+    const prod = config.manifestFor(manifest, false) as string;
+    expect(prod).not.toContain("localhost");
+    expect(prod).toContain("<AppDomain>https://zs-scorer.example.org</AppDomain>");
+    expect(prod).toContain('DefaultValue="https://zs-scorer.example.org/taskpane.html"');
+    expect(config.manifestFor(manifest, true)).toBe(manifest);
+  });
+
+  test("the dev server explains what to do when the certificates are missing", () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), "zs-certs-"));
+    expect(() => config.devCertificate(empty)).toThrow(/npx office-addin-dev-certs install/);
+  });
+
+  test("the dev server reads the certificate files office-addin-dev-certs writes", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-certs-"));
+    for (const f of ["ca.crt", "localhost.crt", "localhost.key"])
+      fs.writeFileSync(path.join(dir, f), `${f} bytes`);
+    const cert = config.devCertificate(dir);
+    expect(cert.key.toString()).toBe("localhost.key bytes");
+    expect(cert.cert.toString()).toBe("localhost.crt bytes");
+    expect(cert.ca.toString()).toBe("ca.crt bytes");
+  });
+
+  test("the three builds are the add-in pages, the functions bundle and the CLI", () => {
+    const builds = config({}, { mode: "production" }) as { name: string; target?: unknown }[];
+    expect(builds.map((b) => b.name)).toEqual(["addin", "functions", "cli"]);
+    expect(builds.find((b) => b.name === "cli")?.target).toBe("node20");
+  });
+});
