@@ -1,0 +1,52 @@
+/** A1 addresses. Rows and columns are 0-based everywhere in workbook/; A1 text is 1-based. */
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetters(col: number): string {
+  if (!Number.isInteger(col) || col < 0)
+    throw new RangeError(`column index ${col} is not a whole number ≥ 0`);
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    out = String.fromCharCode(65 + rem) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** "A" → 0, "aa" → 26; null for anything that is not column letters. */
+export function columnIndex(letters: string): number | null {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return null;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** (row 0, col 0) → "A1". */
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** "B7" → { row: 6, col: 1 }; "$B$7" is accepted too. */
+export function parseCellAddress(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) return null;
+  const col = columnIndex(m[1]);
+  const row = Number(m[2]) - 1;
+  return col === null || row < 0 ? null : { row, col };
+}
+
+/** Quotes a sheet name for a reference when it needs it: 'My sheet'!A1. */
+export function sheetPrefix(sheet: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? `${sheet}!` : `'${sheet.replace(/'/g, "''")}'!`;
+}
+
+/** A rectangle as "A1:B5" (or "A1" for one cell), optionally with its sheet. */
+export function rangeAddress(
+  r: { top: number; left: number; bottom: number; right: number },
+  sheet?: string
+): string {
+  const a = cellAddress(r.top, r.left);
+  const b = cellAddress(r.bottom, r.right);
+  return `${sheet === undefined ? "" : sheetPrefix(sheet)}${a === b ? a : `${a}:${b}`}`;
+}

@@ -1,0 +1,19 @@
+/**
+ * The workbook layer (pure): find the candidate table in a grid, map its columns to model fields,
+ * lay out result columns or a result sheet, and show a model as an editable sheet.
+ * Hosts (Office.js, the CLI over exceljs, the preview) read a SheetData, call these, and write the plan.
+ */
+export * from "./types";
+export {
+  columnLetters,
+  columnIndex,
+  cellAddress,
+  parseCellAddress,
+  rangeAddress,
+  sheetPrefix,
+} from "./a1";
+export { locateTable } from "./table";
+export { mapColumns, matchHeader, columnOf } from "./mapping";
+export { toCandidateTable } from "./candidates";
+export { planResults, roundScore, nameField, decisionLabel, RESULT_SHEET_NAME } from "./results";
+export { markerKey, markedHeader } from "./marker";

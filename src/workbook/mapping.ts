@@ -1,0 +1,183 @@
+/** Matching the user's column headers to the model's fields, with units and currency read from the header. */
+import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
+import { markerKey } from "./marker";
+import { cellText, looseText, similarity } from "./text";
+import type { ColumnMapping, MappedColumn, MappingOverride, MatchHow } from "./types";
+
+/** Below this a fuzzy match is not taken at all; below GUESS it is reported as a guess. */
+const MIN_CONFIDENCE = 0.5;
+const GUESS = 0.8;
+/** Hidden columns are usually helpers: they map only when nothing visible does, and as a guess. */
+const HIDDEN_FACTOR = 0.6;
+
+export interface HeaderMatch {
+  confidence: number;
+  how: Exclude<MatchHow, "user">;
+}
+
+interface ParsedHeader {
+  text: string;
+  /** Loose forms to compare: the header without its unit part, and the whole header. */
+  forms: string[];
+  context?: Partial<AmountContext>;
+}
+
+// Interim until engine/amount's parseHeaderContext lands: the unit in a trailing bracket.
+function parseHeaderContext(header: string): { name: string; context: Partial<AmountContext> } {
+  const m = /^(.*?)\s*[（(]([^()（）]*)[)）]\s*$/.exec(header);
+  if (!m) return { name: header, context: {} };
+  const unit = m[2].toLowerCase();
+  const context: Partial<AmountContext> = {};
+  const mult = /亿/.test(unit)
+    ? 1e8
+    : /百万|\bm\b|mn|million/.test(unit)
+      ? 1e6
+      : /万/.test(unit)
+        ? 1e4
+        : /元/.test(unit)
+          ? 1
+          : null;
+  if (mult !== null) context.multiplier = mult;
+  const cur = /美元|usd|\$/.test(unit)
+    ? "USD"
+    : /欧元|eur/.test(unit)
+      ? "EUR"
+      : /日元|jpy/.test(unit)
+        ? "JPY"
+        : /港[元币]|hkd/.test(unit)
+          ? "HKD"
+          : /英镑|gbp/.test(unit)
+            ? "GBP"
+            : /元|cny|rmb/.test(unit)
+              ? "CNY"
+              : null;
+  if (cur !== null) context.currency = cur;
+  return { name: m[1], context };
+}
+
+function parseHeader(header: CellValue | undefined): ParsedHeader {
+  const text = cellText(header);
+  const { name, context } = parseHeaderContext(text);
+  const forms = [...new Set([looseText(name), looseText(text)])].filter((f) => f !== "");
+  const hasContext = context !== undefined && context !== null && Object.keys(context).length > 0;
+  return { text, forms, context: hasContext ? context : undefined };
+}
+
+function fuzzy(a: string, b: string): number {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if ([...short].length >= 2 && long.includes(short))
+    return 0.55 + 0.35 * ([...short].length / [...long].length);
+  const dice = similarity(a, b);
+  return dice >= 0.5 ? 0.3 + 0.5 * dice : 0;
+}
+
+function matchForms(forms: string[], field: FieldDef): HeaderMatch | null {
+  const exact = [field.label.zh, field.label.en, field.id].map(looseText);
+  const aliases = field.aliases.map(looseText);
+  let best: HeaderMatch | null = null;
+  for (const f of forms) {
+    if (exact.includes(f)) return { confidence: 1, how: "exact" };
+    if (aliases.includes(f)) best = { confidence: 0.95, how: "alias" };
+  }
+  if (best) return best;
+  let conf = 0;
+  for (const f of forms)
+    for (const name of [...exact, ...aliases]) if (name) conf = Math.max(conf, fuzzy(f, name));
+  return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
+}
+
+/** How well one header names a field (null: not at all). */
+export function matchHeader(header: CellValue | undefined, field: FieldDef): HeaderMatch | null {
+  return matchForms(parseHeader(header).forms, field);
+}
+
+/**
+ * Maps header columns to model fields: a user's override first, then the best matches, one column
+ * per field and one field per column. `hidden` lists hidden grid columns.
+ */
+export function mapColumns(
+  headers: CellValue[],
+  model: ScoringModel,
+  override: MappingOverride = {},
+  hidden: number[] = []
+): ColumnMapping {
+  const hiddenSet = new Set(hidden);
+  const parsed = headers.map(parseHeader);
+  const usable = (c: number) =>
+    parsed[c] !== undefined && parsed[c].text !== "" && markerKey(headers[c]) === null;
+
+  const chosen = new Map<string, MappedColumn>();
+  const taken = new Set<number>();
+  const leftOut = new Set<string>();
+  for (const [field, col] of Object.entries(override)) {
+    if (!model.fields.some((f) => f.id === field)) continue;
+    if (col === null) {
+      leftOut.add(field);
+      continue;
+    }
+    const p = parsed[col] ?? { text: "", forms: [] };
+    chosen.set(field, {
+      field,
+      column: col,
+      header: p.text,
+      confidence: 1,
+      how: "user",
+      context: p.context,
+    });
+    taken.add(col);
+  }
+
+  const pairs: MappedColumn[] = [];
+  for (const field of model.fields) {
+    if (chosen.has(field.id) || leftOut.has(field.id)) continue;
+    for (let c = 0; c < parsed.length; c++) {
+      if (!usable(c) || taken.has(c)) continue;
+      const m = matchForms(parsed[c].forms, field);
+      if (!m) continue;
+      const confidence = hiddenSet.has(c) ? m.confidence * HIDDEN_FACTOR : m.confidence;
+      pairs.push({
+        field: field.id,
+        column: c,
+        header: parsed[c].text,
+        confidence,
+        how: m.how,
+        context: parsed[c].context,
+      });
+    }
+  }
+  // Greedy on confidence; ties go to the earlier field of the model, then the left column.
+  const fieldOrder = new Map(model.fields.map((f, i) => [f.id, i]));
+  pairs.sort(
+    (a, b) =>
+      b.confidence - a.confidence ||
+      fieldOrder.get(a.field)! - fieldOrder.get(b.field)! ||
+      a.column - b.column
+  );
+  for (const p of pairs) {
+    if (chosen.has(p.field) || taken.has(p.column)) continue;
+    chosen.set(p.field, p);
+    taken.add(p.column);
+  }
+
+  const mapped = [...chosen.values()];
+  mapped.sort((a, b) => a.column - b.column);
+  for (const m of mapped) if (m.context === undefined) delete m.context;
+  const unmapped = model.fields
+    .filter((f) => !mapped.some((m) => m.field === f.id))
+    .map((f) => ({ field: f.id, label: f.label, key: f.key === true }))
+    .sort((a, b) => Number(b.key) - Number(a.key));
+  const unused = parsed
+    .map((p, c) => ({ column: c, header: p.text, hidden: hiddenSet.has(c) }))
+    .filter((u) => usable(u.column) && !taken.has(u.column));
+  return {
+    mapped,
+    guessed: mapped.filter((m) => m.how !== "user" && m.confidence < GUESS),
+    unmapped,
+    unused,
+  };
+}
+
+/** The column a field is mapped to, or null. */
+export function columnOf(mapping: ColumnMapping, field: string): MappedColumn | null {
+  return mapping.mapped.find((m) => m.field === field) ?? null;
+}

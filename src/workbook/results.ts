@@ -1,0 +1,319 @@
+/** Laying out results: our own marked columns after the user's table, or a separate result sheet. */
+import type { CandidateScore, CellValue, Label, Lang, ScoringModel } from "../engine/types";
+import { cellAddress, rangeAddress } from "./a1";
+import { columnOf } from "./mapping";
+import { markedHeader, markerKey, safeKey } from "./marker";
+import { isBlank } from "./text";
+import type {
+  Grid,
+  PlanOptions,
+  ResultColumn,
+  ResultPlan,
+  SheetData,
+  TableLocation,
+  WriteBlock,
+} from "./types";
+
+/** Conflicts listed in a refusal message. */
+const MAX_LISTED = 8;
+
+export const RESULT_SHEET_NAME: Label = { zh: "评分结果", en: "ZS results" };
+
+interface ColumnSpec {
+  key: string;
+  label: Label;
+  numberFormat?: string;
+  value: (s: CandidateScore) => CellValue;
+}
+
+/** Scores are written and printed with two decimals, so every host shows the same numbers. */
+export function roundScore(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+/** The field holding the project's name: id "name", else the first key text field. */
+export function nameField(model: ScoringModel): string | null {
+  const f =
+    model.fields.find((x) => x.id === "name") ??
+    model.fields.find((x) => x.type === "text" && x.key) ??
+    null;
+  return f ? f.id : null;
+}
+
+export function decisionLabel(model: ScoringModel, decision: string, lang: Lang): string {
+  return model.decisions.find((d) => d.id === decision)?.label[lang] ?? decision;
+}
+
+/** Our result columns, in order: score, grade, rank, decision, one per dimension, explanation. */
+function resultSpecs(model: ScoringModel, lang: Lang): ColumnSpec[] {
+  return [
+    {
+      key: "score",
+      label: { zh: "综合得分", en: "Score" },
+      numberFormat: "0.00",
+      value: (s) => roundScore(s.score),
+    },
+    { key: "grade", label: { zh: "等级", en: "Grade" }, value: (s) => s.grade },
+    { key: "rank", label: { zh: "排名", en: "Rank" }, numberFormat: "0", value: (s) => s.rank },
+    {
+      key: "decision",
+      label: { zh: "建议", en: "Recommendation" },
+      value: (s) => decisionLabel(model, s.decision, lang),
+    },
+    ...model.dimensions.map((d): ColumnSpec => ({
+      key: `dim.${safeKey(d.id)}`,
+      label: { zh: `${d.label.zh}得分`, en: `${d.label.en} score` },
+      numberFormat: "0.00",
+      value: (s) => (s.dimensions[d.id] === undefined ? null : roundScore(s.dimensions[d.id])),
+    })),
+    {
+      key: "explanation",
+      label: { zh: "说明", en: "Explanation" },
+      value: (s) => s.explanation.summary[lang],
+    },
+  ];
+}
+
+function cellAt(sheet: SheetData, row: number, col: number): CellValue {
+  const o = sheet.origin ?? { row: 0, col: 0 };
+  return sheet.grid[row - o.row]?.[col - o.col] ?? null;
+}
+
+function refusal(
+  sheet: string,
+  conflicts: { address: string; value: CellValue }[],
+  alternative: string
+): ResultPlan {
+  const listed = conflicts.slice(0, MAX_LISTED).map((c) => c.address);
+  const more = conflicts.length > MAX_LISTED ? ` …（共 ${conflicts.length} 个）` : "";
+  const moreEn = conflicts.length > MAX_LISTED ? ` … (${conflicts.length} in all)` : "";
+  return {
+    ok: false,
+    conflicts,
+    alternative: "sheet",
+    message: {
+      zh: `不能写入结果：工作表「${sheet}」的 ${listed.join("、")}${more} 已有内容，且不是本工具写入的。为保护您的数据，未做任何修改。可改为把结果写入单独的工作表「${alternative}」。`,
+      en: `Cannot write results: ${listed.join(", ")}${moreEn} in sheet "${sheet}" already hold content this tool did not write. Nothing was changed, to protect your data. Write the results to a separate sheet ("${alternative}") instead.`,
+    },
+  };
+}
+
+/** Splits columns into runs of adjacent ones, so each run is one rectangular write. */
+function adjacentRuns(cols: number[]): number[][] {
+  const sorted = [...cols].sort((a, b) => a - b);
+  const runs: number[][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && run[run.length - 1] === c - 1) run.push(c);
+    else runs.push([c]);
+  }
+  return runs;
+}
+
+function planColumns(
+  sheet: SheetData,
+  table: TableLocation,
+  scores: CandidateScore[],
+  specs: ColumnSpec[],
+  lang: Lang
+): ResultPlan {
+  const o = sheet.origin ?? { row: 0, col: 0 };
+  const headerRow = o.row + table.headerRow;
+  const lastRow =
+    o.row +
+    (table.dataRows.length > 0 ? table.dataRows[table.dataRows.length - 1] : table.headerRow);
+  const own = new Map(table.ownColumns.map((x) => [x.key, o.col + x.col]));
+  let next = Math.max(o.col + table.lastCol, ...own.values()) + 1;
+
+  const columns: ResultColumn[] = specs.map((spec) => {
+    const existing = own.get(spec.key);
+    const col = existing ?? next++;
+    return {
+      key: spec.key,
+      col,
+      header: markedHeader(spec.label[lang], spec.key),
+      existed: existing !== undefined,
+      numberFormat: spec.numberFormat,
+    };
+  });
+
+  // New columns may only go where every cell is empty and not part of a merged area.
+  const conflicts: { address: string; value: CellValue }[] = [];
+  for (const c of columns.filter((x) => !x.existed)) {
+    for (let r = headerRow; r <= lastRow; r++) {
+      const v = cellAt(sheet, r, c.col);
+      const merged = (sheet.merges ?? []).some(
+        (m) => r >= m.top && r <= m.bottom && c.col >= m.left && c.col <= m.right
+      );
+      if (!isBlank(v) || merged)
+        conflicts.push({
+          address: cellAddress(r, c.col),
+          value: merged && isBlank(v) ? "(merged)" : v,
+        });
+    }
+  }
+  if (conflicts.length > 0) return refusal(sheet.name, conflicts, RESULT_SHEET_NAME[lang]);
+
+  const byRow = new Map<number, CandidateScore>();
+  for (const s of scores) byRow.set(o.row + table.dataRows[s.index], s);
+  const specOf = new Map(specs.map((s) => [s.key, s]));
+  // Our old columns no longer in the model are cleared; values left below a shrunken table too.
+  const stale = [...own.entries()].filter(([key]) => !specOf.has(key)).map(([, col]) => col);
+  const bottomOf = new Map<number, number>();
+  for (const col of [...own.values()]) {
+    let r = lastRow + 1;
+    while (!isBlank(cellAt(sheet, r, col))) r++;
+    bottomOf.set(col, r - 1);
+  }
+  const keyAt = new Map(columns.map((c) => [c.col, c.key]));
+  const blocks: WriteBlock[] = adjacentRuns([...columns.map((c) => c.col), ...stale]).map((run) => {
+    const bottom = Math.max(lastRow, ...run.map((c) => bottomOf.get(c) ?? lastRow));
+    const values: Grid = [];
+    for (let r = headerRow; r <= bottom; r++) {
+      values.push(
+        run.map((col) => {
+          const spec = specOf.get(keyAt.get(col) ?? "");
+          if (!spec) return null;
+          if (r === headerRow) return markedHeader(spec.label[lang], spec.key);
+          const s = byRow.get(r);
+          return s ? spec.value(s) : null;
+        })
+      );
+    }
+    return { sheet: sheet.name, top: headerRow, left: run[0], values };
+  });
+
+  const scoreCol = columns[0].col;
+  const firstData = o.row + (table.dataRows[0] ?? table.headerRow);
+  return {
+    ok: true,
+    target: "columns",
+    sheet: sheet.name,
+    createSheet: false,
+    headerRow,
+    columns,
+    blocks,
+    scoreRange:
+      scores.length === 0
+        ? null
+        : {
+            sheet: sheet.name,
+            top: firstData,
+            left: scoreCol,
+            bottom: lastRow,
+            right: scoreCol,
+            address: rangeAddress(
+              { top: firstData, left: scoreCol, bottom: lastRow, right: scoreCol },
+              sheet.name
+            ),
+          },
+  };
+}
+
+function planSheet(
+  sheet: SheetData,
+  table: TableLocation,
+  scores: CandidateScore[],
+  model: ScoringModel,
+  specs: ColumnSpec[],
+  options: PlanOptions
+): ResultPlan {
+  const { lang } = options;
+  const name = options.sheetName ?? RESULT_SHEET_NAME[lang];
+  const existing = options.existingSheet ?? null;
+  if (existing) {
+    const ours = (existing.grid[0] ?? []).some((v) => markerKey(v) !== null);
+    const empty = existing.grid.every((row) => row.every((v) => isBlank(v)));
+    if (!ours && !empty) {
+      return {
+        ok: false,
+        conflicts: [],
+        alternative: "sheet",
+        message: {
+          zh: `不能写入结果：已有名为「${name}」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。`,
+          en: `Cannot write results: a sheet named "${name}" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.`,
+        },
+      };
+    }
+  }
+  const o = sheet.origin ?? { row: 0, col: 0 };
+  const nameCol = options.mapping ? columnOf(options.mapping, nameField(model) ?? "") : null;
+  const lead: ColumnSpec[] = [
+    {
+      key: "row",
+      label: { zh: "行号", en: "Row" },
+      numberFormat: "0",
+      value: (s) => o.row + table.dataRows[s.index] + 1,
+    },
+    {
+      key: "name",
+      label: { zh: "项目名称", en: "Project" },
+      value: (s) =>
+        nameCol ? (sheet.grid[table.dataRows[s.index]]?.[nameCol.column] ?? null) : null,
+    },
+  ];
+  const all = [...lead, ...specs];
+  const ordered = [...scores].sort(
+    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index
+  );
+  const values: Grid = [
+    all.map((s) => markedHeader(s.label[lang], s.key)),
+    ...ordered.map((s) => all.map((c) => c.value(s))),
+  ];
+  // Clear what an earlier, larger run left behind.
+  const oldRows = existing ? existing.grid.length : 0;
+  const oldCols = existing ? Math.max(0, ...existing.grid.map((r) => r.length)) : 0;
+  const width = Math.max(all.length, oldCols);
+  const height = Math.max(values.length, oldRows);
+  const padded: Grid = [];
+  for (let r = 0; r < height; r++)
+    padded.push(Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null));
+  const scoreCol = all.findIndex((s) => s.key === "score");
+  return {
+    ok: true,
+    target: "sheet",
+    sheet: name,
+    createSheet: existing === null,
+    headerRow: 0,
+    columns: all.map((s, col) => ({
+      key: s.key,
+      col,
+      header: markedHeader(s.label[lang], s.key),
+      existed: existing !== null,
+      numberFormat: s.numberFormat,
+    })),
+    blocks: [{ sheet: name, top: 0, left: 0, values: padded }],
+    scoreRange:
+      scores.length === 0
+        ? null
+        : {
+            sheet: name,
+            top: 1,
+            left: scoreCol,
+            bottom: scores.length,
+            right: scoreCol,
+            address: rangeAddress(
+              { top: 1, left: scoreCol, bottom: scores.length, right: scoreCol },
+              name
+            ),
+          },
+  };
+}
+
+/**
+ * Plans where results go. Columns: our marked columns after the table, reused on a rerun; refused
+ * (with the cells in the way) when a new column would cover anything we did not write.
+ * Sheet: a separate result sheet in rank order.
+ */
+export function planResults(
+  sheet: SheetData,
+  table: TableLocation,
+  scores: CandidateScore[],
+  model: ScoringModel,
+  options: PlanOptions
+): ResultPlan {
+  const specs = resultSpecs(model, options.lang);
+  return options.target === "columns"
+    ? planColumns(sheet, table, scores, specs, options.lang)
+    : planSheet(sheet, table, scores, model, specs, options);
+}

@@ -1,0 +1,166 @@
+/** Finding the candidate table in a sheet: header row, data rows, and the rows that are not candidates. */
+import type { CellValue, ScoringModel } from "../engine/types";
+import { markerKey } from "./marker";
+import { matchHeader } from "./mapping";
+import { cellText, isBlank } from "./text";
+import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } from "./types";
+
+/** How far down a header may sit under titles and notes. */
+const HEADER_SEARCH_ROWS = 50;
+/** This many blank rows in a row end the table. */
+const BLANK_RUN_END = 3;
+
+const TOTAL =
+  /^.{0,8}?(合\s*计|小\s*计|总\s*计|共\s*计|累\s*计|total|sub-?total|grand\s*total|sum)\s*([(（:：].*)?$/i;
+const NOTE =
+  /^(备\s*注|附\s*注|注\s*释|说\s*明|填[表报]说明|资料来源|数据来源|来\s*源|注\s*\d*|notes?|remarks?|sources?)\s*[:：、.．]|^(备注|说明|注释|附注)$|^[※*＊]/i;
+const SECTION =
+  /^([一二三四五六七八九十]+|[(（]?\d+[)）]|[(（][一二三四五六七八九十]+[)）])[、.．\s]/;
+
+/** Grid rows → header score: fields named in the row, plus a little for each text cell. */
+function headerScore(
+  row: CellValue[],
+  model: ScoringModel,
+  hidden: Set<number>
+): { score: number; fields: number } {
+  const found = new Set<string>();
+  let score = 0;
+  let texts = 0;
+  row.forEach((cell, c) => {
+    if (typeof cell !== "string" || isBlank(cell) || hidden.has(c) || markerKey(cell) !== null)
+      return;
+    texts++;
+    let best = 0;
+    let bestField = "";
+    for (const f of model.fields) {
+      const m = matchHeader(cell, f);
+      if (m && m.confidence > best) {
+        best = m.confidence;
+        bestField = f.id;
+      }
+    }
+    if (best > 0 && !found.has(bestField)) {
+      found.add(bestField);
+      score += best;
+    }
+  });
+  return { score: texts >= 2 ? score + 0.1 * texts : 0, fields: found.size };
+}
+
+function mergeAt(merges: MergeArea[], row: number, col: number): MergeArea | undefined {
+  return merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+}
+
+/**
+ * Finds the header row (under title rows, merged cells and blank rows) and the candidate rows under it.
+ * Totals (合计, 小计, Total), note rows (备注：…, 注：…) and section rows are not candidates; a note row ends the table.
+ */
+export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult {
+  const { grid } = sheet;
+  const origin = sheet.origin ?? { row: 0, col: 0 };
+  // Merges and hidden columns in grid coordinates.
+  const merges = (sheet.merges ?? []).map((m) => ({
+    top: m.top - origin.row,
+    bottom: m.bottom - origin.row,
+    left: m.left - origin.col,
+    right: m.right - origin.col,
+  }));
+  const hidden = new Set((sheet.hiddenColumns ?? []).map((c) => c - origin.col));
+
+  let headerRow = -1;
+  let best = { score: 0, fields: 0 };
+  for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
+    const s = headerScore(grid[r] ?? [], model, hidden);
+    if (s.fields > 0 && s.score > best.score) {
+      best = s;
+      headerRow = r;
+    }
+  }
+  if (headerRow < 0 || best.fields < 2) {
+    return {
+      ok: false,
+      message: {
+        zh: `工作表「${sheet.name}」中未找到候选项目表：前 ${HEADER_SEARCH_ROWS} 行没有一行表头能对应到模型的两个以上字段（如 项目名称、总投资）。`,
+        en: `No candidate table found in sheet "${sheet.name}": no row among the first ${HEADER_SEARCH_ROWS} has headers matching two or more model fields (such as project name, total investment).`,
+      },
+    };
+  }
+
+  // A header cell merged down from the row above (two-level headers) takes the merged value.
+  const headers: CellValue[] = [...grid[headerRow]];
+  for (const m of merges) {
+    if (m.top < headerRow && m.bottom >= headerRow && isBlank(headers[m.left]))
+      headers[m.left] = grid[m.top]?.[m.left] ?? null;
+  }
+  // Header cells merged downwards push the first data row below the merge.
+  let firstData = headerRow + 1;
+  for (const m of merges)
+    if (m.top <= headerRow && m.bottom >= firstData && m.bottom < headerRow + 4)
+      firstData = m.bottom + 1;
+
+  const ownColumns: { key: string; col: number }[] = [];
+  let firstCol = -1;
+  let lastCol = -1;
+  headers.forEach((h, c) => {
+    const key = markerKey(h);
+    if (key !== null) ownColumns.push({ key, col: c });
+    else if (!isBlank(h)) {
+      if (firstCol < 0) firstCol = c;
+      lastCol = c;
+    }
+  });
+
+  const headerTexts = new Set(headers.filter((h) => !isBlank(h)).map(cellText));
+  const dataRows: number[] = [];
+  const skipped: { row: number; reason: SkipReason }[] = [];
+  let blankRun = 0;
+  for (let r = firstData; r < grid.length; r++) {
+    const cells: { col: number; v: CellValue }[] = [];
+    for (let c = firstCol; c <= lastCol; c++) {
+      const v = grid[r]?.[c] ?? null;
+      if (!isBlank(v)) cells.push({ col: c, v });
+    }
+    if (cells.length === 0) {
+      if (++blankRun >= BLANK_RUN_END) break;
+      skipped.push({ row: r, reason: "blank" });
+      continue;
+    }
+    blankRun = 0;
+    const texts = cells.filter((x) => typeof x.v === "string").map((x) => cellText(x.v));
+    const first = texts[0] ?? "";
+    if (NOTE.test(first) && cells.length <= 2) break;
+    if (texts.slice(0, 3).some((t) => TOTAL.test(t))) {
+      skipped.push({ row: r, reason: "total" });
+      continue;
+    }
+    if (texts.length >= 2 && texts.filter((t) => headerTexts.has(t)).length * 2 >= cells.length) {
+      skipped.push({ row: r, reason: "header" });
+      continue;
+    }
+    if (cells.length === 1) {
+      const only = cells[0];
+      const merged = mergeAt(merges, r, only.col);
+      if (
+        typeof only.v !== "string" ||
+        (merged && merged.right > merged.left) ||
+        SECTION.test(first)
+      ) {
+        skipped.push({ row: r, reason: "section" });
+        continue;
+      }
+    }
+    dataRows.push(r);
+  }
+  const last = dataRows.length > 0 ? dataRows[dataRows.length - 1] : headerRow;
+  const table: TableLocation = {
+    headerRow,
+    headers,
+    firstCol,
+    lastCol,
+    dataRows,
+    skippedRows: skipped.filter((s) => s.row < last),
+    ownColumns,
+    hiddenColumns: [...hidden].filter((c) => c >= firstCol && c <= lastCol).sort((a, b) => a - b),
+  };
+  return { ok: true, table };
+}

@@ -1,0 +1,139 @@
+/** Host-neutral shapes of the workbook layer: plain values only, so Office.js, exceljs and the preview share them. */
+import type { AmountContext, CellValue, Label, Lang } from "../engine/types";
+
+export type Grid = CellValue[][];
+
+/** A merged area, in sheet coordinates (0-based, inclusive). */
+export interface MergeArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetData {
+  name: string;
+  grid: Grid;
+  /** Sheet coordinates (0-based) of grid[0][0]; default A1. */
+  origin?: { row: number; col: number };
+  /** Hidden columns, in sheet coordinates. */
+  hiddenColumns?: number[];
+  merges?: MergeArea[];
+}
+
+export type SkipReason = "blank" | "total" | "note" | "section" | "header";
+
+/** Where the candidate table sits. Rows and columns are grid indices (add `origin` for sheet coordinates). */
+export interface TableLocation {
+  headerRow: number;
+  /** Header cells of the whole grid row (index = grid column). */
+  headers: CellValue[];
+  /** Grid columns of the user's table (our own result columns excluded). */
+  firstCol: number;
+  lastCol: number;
+  /** Rows holding candidates, in order. */
+  dataRows: number[];
+  /** Rows between the header and the last candidate that are not candidates, and why. */
+  skippedRows: { row: number; reason: SkipReason }[];
+  /** Our own result columns found in the header row (from an earlier run), by result key. */
+  ownColumns: { key: string; col: number }[];
+  /** Hidden columns inside the table, in grid coordinates. */
+  hiddenColumns: number[];
+}
+
+export type LocateResult = { ok: true; table: TableLocation } | { ok: false; message: Label };
+
+export type MatchHow = "exact" | "alias" | "fuzzy" | "user";
+
+export interface MappedColumn {
+  field: string;
+  /** Grid column. */
+  column: number;
+  header: string;
+  /** 0–1; 1 for exact and user mappings. */
+  confidence: number;
+  how: MatchHow;
+  /** Unit and currency read from the header, e.g. 总投资（万美元） → ×1e4 USD. */
+  context?: Partial<AmountContext>;
+}
+
+export interface ColumnMapping {
+  /** Mapped columns in column order. */
+  mapped: MappedColumn[];
+  /** The mapped columns that were guesses (fuzzy), for the user to confirm. */
+  guessed: MappedColumn[];
+  /** Model fields without a column, key fields first. */
+  unmapped: { field: string; label: Label; key: boolean }[];
+  /** Header columns no field uses. */
+  unused: { column: number; header: string; hidden: boolean }[];
+}
+
+/** A user's mapping: field id → grid column, or null to leave the field unmapped. */
+export type MappingOverride = Record<string, number | null>;
+
+/** Rectangular values to write, in sheet coordinates (0-based). */
+export interface WriteBlock {
+  sheet: string;
+  top: number;
+  left: number;
+  values: Grid;
+}
+
+export type ResultKey = string;
+
+export interface ResultColumn {
+  key: ResultKey;
+  /** Sheet column. */
+  col: number;
+  header: string;
+  /** Whether an earlier run already wrote it. */
+  existed: boolean;
+  /** Excel number format suited to the column (hosts may apply it to new cells). */
+  numberFormat?: string;
+}
+
+export interface ResultRange {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** A1 reference with sheet, e.g. 'Sheet 1'!I4:I20. */
+  address: string;
+}
+
+export interface PlannedResults {
+  ok: true;
+  target: "columns" | "sheet";
+  sheet: string;
+  /** The host creates this sheet first (target "sheet" and it does not exist yet). */
+  createSheet: boolean;
+  /** Sheet row (0-based) of our header cells. */
+  headerRow: number;
+  columns: ResultColumn[];
+  blocks: WriteBlock[];
+  /** The data cells of the score column, for a colour scale; null when there are no candidates. */
+  scoreRange: ResultRange | null;
+}
+
+export interface RefusedResults {
+  ok: false;
+  /** Cells holding something we did not write, in A1 (first few). */
+  conflicts: { address: string; value: CellValue }[];
+  message: Label;
+  /** What would work instead. */
+  alternative: "sheet";
+}
+
+export type ResultPlan = PlannedResults | RefusedResults;
+
+export interface PlanOptions {
+  target: "columns" | "sheet";
+  lang: Lang;
+  /** For target "sheet": name of the result sheet (default 评分结果 / ZS results). */
+  sheetName?: string;
+  /** For target "sheet": what that sheet holds now, when it exists. */
+  existingSheet?: SheetData | null;
+  /** Candidate names for the result sheet come from the mapped name field. */
+  mapping?: ColumnMapping;
+}
