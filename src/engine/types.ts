@@ -203,6 +203,9 @@ export interface ChainDef {
   name: Label;
   /** Words that point to the chain with a weight (0–1] each, zh and en. */
   keywords: { word: string; weight: number }[];
+  /** Other names an explicit chain cell may use (e.g. "数控机床", "NEV"); matched with name.zh/en and id. */
+  aliases?: string[];
+  description?: Label;
 }
 
 export interface ChainRoleDef {
@@ -225,6 +228,9 @@ export interface ChainModel {
   textFields: string[];
   /** Confidence below which classification gives "none". */
   minConfidence: number;
+  /** Share of the best chain's keyword evidence a second chain needs to count as secondary (default 0.5). */
+  secondaryShare?: number;
+  description?: Label;
 }
 
 export interface TargetDef {

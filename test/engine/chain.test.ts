@@ -1,0 +1,266 @@
+import {
+  chainFit,
+  classifyChain,
+  normalizeText,
+  resolveChainName,
+  resolveChainNames,
+  resolveRole,
+  synergyFor,
+} from "../../src/engine/chain";
+import { ChainModel, ScoringModel } from "../../src/engine/types";
+import pinghu from "../../src/models/pinghu-2023.json";
+import { ChainCase, DESCRIPTION_CASES, NAMED_PROJECT_CASES } from "../fixtures/chain-descriptions";
+
+const model = (pinghu as unknown as ScoringModel).chain as ChainModel;
+
+function accuracy(cases: ChainCase[]): { right: number; wrong: string[] } {
+  const wrong: string[] = [];
+  for (const c of cases) {
+    const got = classifyChain(c.texts, model);
+    if (got.chain !== c.chain)
+      wrong.push(
+        `${c.texts.join(" | ")}: expected ${c.chain}, got ${got.chain} (${got.matched.join(",")})`
+      );
+  }
+  return { right: cases.length - wrong.length, wrong };
+}
+
+describe("classifyChain on the projects named in the article", () => {
+  test.each(NAMED_PROJECT_CASES)("$texts.0 → $chain", (c) => {
+    const got = classifyChain(c.texts, model);
+    expect(got.chain).toBe(c.chain);
+    expect(got.secondary).toBe(c.secondary ?? null);
+  });
+
+  test("the Nidec machine-tool plant is CNC first and also serves NEV (the article's cross-chain example)", () => {
+    const got = classifyChain(NAMED_PROJECT_CASES[1].texts, model);
+    expect(got).toMatchObject({ chain: "cnc", secondary: "nev" });
+    expect(got.matched).toEqual(expect.arrayContaining(["机床", "新能源汽车"]));
+    expect(got.confidence).toBeGreaterThan(0.7);
+  });
+});
+
+describe("classifyChain on realistic descriptions", () => {
+  const all = [...NAMED_PROJECT_CASES, ...DESCRIPTION_CASES];
+
+  test("the set is large enough and covers every chain in zh and en, and none-cases", () => {
+    expect(all.length).toBeGreaterThanOrEqual(60);
+    for (const chain of model.chains) {
+      const cases = all.filter((c) => c.chain === chain.id);
+      expect(cases.some((c) => /[\u4e00-\u9fff]/.test(c.texts.join("")))).toBe(true);
+      expect(cases.some((c) => /^[\x20-\x7e]+$/.test(c.texts.join("")))).toBe(true);
+    }
+    expect(all.filter((c) => c.chain === null).length).toBeGreaterThanOrEqual(8);
+  });
+
+  test("accuracy is at least 95%", () => {
+    const { right, wrong } = accuracy(all);
+    const rate = right / all.length;
+    // Printed so the figure in docs/model-pinghu-2023.md can be checked against a run.
+    console.log(
+      `chain classification: ${right}/${all.length} = ${(rate * 100).toFixed(1)}%\n${wrong.join("\n")}`
+    );
+    // The dictionary was written with these phrasings in view, so anything below 95% on them means a
+    // regression; unseen text will do worse (see the model note).
+    expect(rate).toBeGreaterThanOrEqual(0.95);
+  });
+
+  test("text that fits no chain gets none with low confidence, never a guess", () => {
+    for (const c of all.filter((x) => x.chain === null)) {
+      const got = classifyChain(c.texts, model);
+      expect(got.chain).toBeNull();
+      expect(got.secondary).toBeNull();
+      expect(got.confidence).toBeLessThan(model.minConfidence);
+    }
+  });
+
+  test("secondary chains where the text serves two", () => {
+    for (const c of all.filter((x) => x.secondary)) {
+      expect(classifyChain(c.texts, model)).toMatchObject({
+        chain: c.chain,
+        secondary: c.secondary,
+      });
+    }
+  });
+});
+
+describe("classifyChain mechanics", () => {
+  test("blank, null and empty input give none with confidence 0", () => {
+    expect(classifyChain([], model)).toEqual({
+      chain: null,
+      confidence: 0,
+      matched: [],
+      secondary: null,
+    });
+    expect(classifyChain([null, "  "], model).chain).toBeNull();
+  });
+
+  test("full-width letters match (ＴＰＵ薄膜)", () => {
+    expect(normalizeText("ＴＰＵ薄膜")).toBe("tpu薄膜");
+    expect(classifyChain(["ＴＰＵ薄膜"], model).chain).toBe("c3film");
+  });
+
+  test("English keywords match whole words only (EV not inside 'every', CRO not inside 'micro')", () => {
+    expect(classifyChain(["every level of service"], model).chain).toBeNull();
+    expect(classifyChain(["micro lending"], model).chain).toBeNull();
+  });
+
+  test("a longer keyword hides the shorter one inside it", () => {
+    // 工业互联网 is software & IT, not internet services; 电子商务 is not 电子 (opto).
+    expect(classifyChain(["工业互联网"], model)).toMatchObject({
+      chain: "software",
+      secondary: null,
+    });
+    expect(classifyChain(["电子商务"], model)).toMatchObject({
+      chain: "internet",
+      secondary: null,
+    });
+  });
+
+  test("stop phrases hide misleading words (种子轮 is a financing round, not seeds)", () => {
+    expect(classifyChain(["种子轮"], model).chain).toBeNull();
+    expect(classifyChain(["种子"], model).chain).toBe("seeds");
+  });
+
+  test("more evidence gives more confidence; a rival chain lowers it", () => {
+    const one = classifyChain(["机床"], model).confidence;
+    const two = classifyChain(["机床 刀具"], model).confidence;
+    const rival = classifyChain(["机床 医药"], model).confidence;
+    expect(two).toBeGreaterThan(one);
+    expect(rival).toBeLessThan(one);
+    expect(one).toBeGreaterThan(0);
+    expect(two).toBeLessThanOrEqual(1);
+  });
+
+  test("the result does not depend on the order of the texts", () => {
+    const a = classifyChain(["数控车床", "用于新能源汽车零部件"], model);
+    const b = classifyChain(["用于新能源汽车零部件", "数控车床"], model);
+    expect(a.chain).toBe(b.chain);
+    expect(a.secondary).toBe(b.secondary);
+  });
+});
+
+describe("resolveChainName / resolveRole", () => {
+  test.each([
+    ["新能源汽车", "nev"],
+    ["新能源汽车产业链", "nev"],
+    ["汽配", "nev"],
+    ["高档数控机床", "cnc"],
+    ["数控机床", "cnc"],
+    ["碳三和膜材料及关联产业", "c3film"],
+    ["膜材料", "c3film"],
+    ["Biomedicine", "bio"],
+    ["software & IT", "software"],
+    ["IT", "software"],
+    ["种业", "seeds"],
+    [" 光电通信 ", "opto"],
+  ])("%s → %s", (text, id) => {
+    expect(resolveChainName(text, model)).toBe(id);
+  });
+
+  test("unknown or blank cells resolve to null", () => {
+    expect(resolveChainName("其他", model)).toBeNull();
+    expect(resolveChainName("", model)).toBeNull();
+    expect(resolveChainName(null, model)).toBeNull();
+    // "IT" must stand as a word: not inside "digital"
+    expect(resolveChainName("digital", model)).toBeNull();
+  });
+
+  test("a cell naming two chains gives both, in the order written", () => {
+    expect(resolveChainNames("高档数控机床/新能源汽车", model)).toEqual(["cnc", "nev"]);
+    expect(resolveChainNames("新能源汽车、数控机床", model)).toEqual(["nev", "cnc"]);
+  });
+
+  test("软件和信息技术 is one chain, not software plus something else", () => {
+    expect(resolveChainNames("软件和信息技术", model)).toEqual(["software"]);
+  });
+
+  test("roles by label and alias, longest alias wins", () => {
+    expect(resolveRole("链主企业", model)?.id).toBe("leader");
+    expect(resolveRole("关键环节", model)?.id).toBe("keyLink");
+    expect(resolveRole("上下游重点配套", model)?.id).toBe("keySupplier");
+    expect(resolveRole("重点配套", model)?.id).toBe("keySupplier");
+    expect(resolveRole("配套", model)?.id).toBe("supplier");
+    expect(resolveRole("Chain leader", model)?.id).toBe("leader");
+    expect(resolveRole("", model)).toBeNull();
+    expect(resolveRole("不详", model)).toBeNull();
+  });
+
+  test("synergy: the pair's entry, else the wildcard, else 1", () => {
+    expect(synergyFor("nev", "cnc", model)).toBe(1.15);
+    expect(synergyFor("bio", "software", model)).toBe(1.1);
+    expect(synergyFor("a", "b", { ...model, synergy: {} })).toBe(1);
+  });
+});
+
+describe("chainFit", () => {
+  const roleScore = (id: string) => model.roles.find((r) => r.id === id)!.score;
+
+  test("an explicit chain cell wins over the text", () => {
+    const fit = chainFit(
+      { explicitChain: "生物医药", texts: ["汽车内饰件"], role: "关键环节" },
+      model
+    );
+    expect(fit.chain).toBe("bio");
+    expect(fit.confidence).toBe(1);
+    // The text names another chain, so it counts as secondary with the wildcard synergy.
+    expect(fit.secondary).toBe("nev");
+    expect(fit.value).toBeCloseTo(Math.min(1, roleScore("keyLink") * 1.1), 6);
+  });
+
+  test("the Nidec case: key link in CNC serving NEV earns key link × 1.15 = 0.9775", () => {
+    const fit = chainFit(
+      { explicitChain: "高档数控机床", texts: NAMED_PROJECT_CASES[1].texts, role: "关键环节" },
+      model
+    );
+    expect(fit).toMatchObject({ chain: "cnc", secondary: "nev", role: "keyLink" });
+    expect(fit.value).toBeCloseTo(0.85 * 1.15, 6);
+    expect(fit.note.zh).toContain("协同 ×1.15");
+    expect(fit.note.en).toContain("synergy ×1.15");
+  });
+
+  test("a chain leader with synergy is clamped to 1", () => {
+    const fit = chainFit({ explicitChain: "数控机床/新能源汽车", texts: [], role: "链主" }, model);
+    expect(fit.value).toBe(1);
+  });
+
+  test("classified from text: role score × confidence; blank role takes the default", () => {
+    const fit = chainFit(
+      { explicitChain: null, texts: ["年产30万套新能源汽车电驱动总成"], role: null },
+      model
+    );
+    expect(fit.chain).toBe("nev");
+    expect(fit.role).toBe(model.defaultRole);
+    expect(fit.value).toBeCloseTo(roleScore(model.defaultRole) * fit.confidence, 3);
+    expect(fit.note.zh).toContain("由文本判定");
+    expect(fit.note.en).toContain("classified from text");
+  });
+
+  test("an unreadable explicit cell falls back to the text", () => {
+    const fit = chainFit({ explicitChain: "待定", texts: ["光模块"], role: null }, model);
+    expect(fit.chain).toBe("opto");
+    expect(fit.confidence).toBeLessThan(1);
+  });
+
+  test("off every chain: value 0 and a note saying so", () => {
+    const fit = chainFit({ explicitChain: null, texts: ["住宅房地产开发"], role: "链主" }, model);
+    expect(fit).toMatchObject({ value: 0, chain: null, secondary: null });
+    expect(fit.note.en).toMatch(/no chain/);
+  });
+
+  test("a better role never lowers the value", () => {
+    const roles = ["一般配套", "上下游重点配套", "关键环节", "链主"];
+    const values = roles.map(
+      (role) => chainFit({ explicitChain: "光电通信", texts: [], role }, model).value
+    );
+    expect([...values].sort((a, b) => a - b)).toEqual(values);
+    expect(values[3]).toBe(1);
+  });
+
+  test("cell data of odd types never throws", () => {
+    const odd = [123, true, {}, undefined] as unknown as string[];
+    expect(() =>
+      chainFit({ explicitChain: odd[0], texts: odd, role: odd[1] }, model)
+    ).not.toThrow();
+  });
+});
