@@ -1,0 +1,957 @@
+/**
+ * Reading money as candidate lists write it: "1500万美元", "约1.5亿元", "1-2亿", "5000万元以上",
+ * "USD 15m", "两千万", "总投资60.7亿元(8.8亿美元)", numbers under a header such as 总投资（万美元）.
+ *
+ * Decisions (documented for analysts in the result's `note`):
+ * - 近/将近/接近/不足/以下/以内 read as atMost (近700万元 = just under 700万); 超/逾/以上/多/余/不少于/至少
+ *   as atLeast (3000多欧元 = a bit over 3000); 约/左右/上下/来 as approximate. A one-sided bound or an
+ *   approximation uses the written figure itself (low = high = value); a one-sided bound beats 约.
+ * - 数/几 are vague digits: 数十亿 = 20亿–90亿 (range, mid 55亿), 十几万 = 11万–19万, 数亿 = 2亿–9亿.
+ * - In a range the side without unit or currency borrows the other side's (1-2亿 = 1亿–2亿).
+ * - A header's unit (context.multiplier) applies only to bare numbers: a number with a unit word, or
+ *   with a currency word after it (1500美元, 82,225元), is read as written. A currency before the
+ *   number (USD 15, 人民币1500) names the currency only, so the header's unit still applies.
+ * - Text before the amount is a label and skipped (总投资, 计划, 一期); text after it is not (it may change
+ *   the meaning), except a bracketed remark. A bracketed amount is the `alternate`.
+ * - Two amounts not in brackets (1500万或2000万, 一期1000万，二期2000万) are "ambiguous", never summed.
+ */
+import {
+  CURRENCY_WORDS,
+  CURRENCY_ZH,
+  UNIT_WORDS,
+  UNSUPPORTED_CURRENCY_WORDS,
+  ZH_UNIT_EXP,
+  formatAmount,
+} from "./fx";
+import {
+  foldText,
+  isDigitCode,
+  powerOfTen,
+  readArabicNumber,
+  readChineseNumeral,
+  scaleDecimal,
+  shiftedDecimal,
+  startsChineseNumeral,
+} from "./numerals";
+import {
+  AmountBound,
+  AmountContext,
+  AmountError,
+  AmountErrorCode,
+  AmountResult,
+  BoundChoice,
+  CellValue,
+  CurrencyCode,
+  Label,
+  ParseAmountOptions,
+  ParsedAmount,
+} from "./types";
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+// ---------------------------------------------------------------------------------------------
+
+type Qual = "approximate" | "atLeast" | "atMost";
+
+type Tok =
+  | { k: "num"; text: string; high?: string; zh: boolean; s: number; e: number }
+  | { k: "unit"; exp: number; s: number; e: number }
+  | { k: "cur"; code: CurrencyCode; s: number; e: number }
+  | { k: "badcur"; code: string; s: number; e: number }
+  | { k: "qual"; q: Qual; s: number; e: number }
+  | { k: "sep"; ch: string; s: number; e: number }
+  | { k: "list"; s: number; e: number }
+  | { k: "open"; s: number; e: number }
+  | { k: "close"; s: number; e: number }
+  | { k: "incl"; s: number; e: number }
+  | { k: "text"; s: number; e: number };
+
+type WordTok =
+  | { k: "cur"; code: CurrencyCode }
+  | { k: "badcur"; code: string }
+  | { k: "qual"; q: Qual }
+  | { k: "unit"; exp: number }
+  | { k: "sep"; ch: string }
+  | { k: "list" }
+  | { k: "incl" }
+  | { k: "skip" };
+
+const QUAL_WORDS: Record<Qual, string[]> = {
+  approximate: ["约", "大约", "约合", "约为", "大概", "大致", "左右", "上下", "来", "≈"],
+  atMost: [
+    "近",
+    "将近",
+    "接近",
+    "几乎",
+    "不超过",
+    "不高于",
+    "不大于",
+    "不多于",
+    "至多",
+    "最多",
+    "最高",
+    "不足",
+    "不到",
+    "低于",
+    "少于",
+    "小于",
+    "以下",
+    "及以下",
+    "以内",
+    "之内",
+    "<",
+    "≤",
+  ],
+  atLeast: [
+    "超",
+    "超过",
+    "逾",
+    "多于",
+    "高于",
+    "大于",
+    "不少于",
+    "不低于",
+    "不小于",
+    "至少",
+    "最少",
+    "最低",
+    "以上",
+    "及以上",
+    "之上",
+    "多",
+    "余",
+    "有余",
+    "出头",
+    "起",
+    "+",
+    ">",
+    "≥",
+  ],
+};
+
+const EN_QUALS: Record<string, Qual> = {
+  about: "approximate",
+  around: "approximate",
+  approx: "approximate",
+  approximately: "approximate",
+  circa: "approximate",
+  ca: "approximate",
+  roughly: "approximate",
+  some: "approximate",
+  nearly: "atMost",
+  almost: "atMost",
+  "up to": "atMost",
+  under: "atMost",
+  below: "atMost",
+  "less than": "atMost",
+  "at most": "atMost",
+  "no more than": "atMost",
+  "not more than": "atMost",
+  "or less": "atMost",
+  over: "atLeast",
+  above: "atLeast",
+  "more than": "atLeast",
+  "at least": "atLeast",
+  "no less than": "atLeast",
+  "not less than": "atLeast",
+  "or more": "atLeast",
+  plus: "atLeast",
+};
+
+/** Non-ASCII (and symbol) words, matched longest first at each position. */
+const ZH_WORDS = new Map<string, { word: string; tok: WordTok }[]>();
+/** ASCII words and phrases of up to three words. */
+const EN_WORDS = new Map<string, WordTok>();
+
+function addWord(word: string, tok: WordTok): void {
+  if (/^[a-z][a-z$ ]*$/.test(word)) {
+    EN_WORDS.set(word, tok);
+    return;
+  }
+  const list = ZH_WORDS.get(word[0]) ?? [];
+  list.push({ word, tok });
+  list.sort((a, b) => b.word.length - a.word.length);
+  ZH_WORDS.set(word[0], list);
+}
+
+for (const [w, code] of Object.entries(CURRENCY_WORDS)) addWord(w, { k: "cur", code });
+for (const [w, code] of Object.entries(UNSUPPORTED_CURRENCY_WORDS))
+  addWord(w, { k: "badcur", code });
+for (const [w, exp] of Object.entries(UNIT_WORDS)) addWord(w, { k: "unit", exp });
+for (const q of Object.keys(QUAL_WORDS) as Qual[])
+  for (const w of QUAL_WORDS[q]) addWord(w, { k: "qual", q });
+for (const [w, q] of Object.entries(EN_QUALS)) addWord(w, { k: "qual", q });
+for (const w of ["至", "到", "to"]) addWord(w, { k: "sep", ch: w });
+for (const w of ["或", "或者", "和", "及", "与", "、", ",", ";", "/", "|", "&", "and", "or"])
+  addWord(w, { k: "list" });
+for (const w of ["含", "含本数", "inclusive", "incl"]) addWord(w, { k: "incl" });
+for (const w of [
+  "整",
+  "共",
+  "共计",
+  "合计",
+  "总计",
+  "一共",
+  "每年",
+  "/年",
+  "/yr",
+  "/year",
+  "per year",
+  "=",
+  "。",
+  ".",
+])
+  addWord(w, { k: "skip" });
+
+function isLetterCode(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function wordEnd(s: string, i: number): number {
+  while (i < s.length && isLetterCode(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Splits folded text into tokens; never fails (unknown characters become text). */
+function tokenize(s: string): Tok[] {
+  const toks: Tok[] = [];
+  const push = (t: Tok): void => {
+    const last = toks[toks.length - 1];
+    if (t.k === "text" && last !== undefined && last.k === "text" && last.e === t.s) last.e = t.e;
+    else if (
+      t.k === "sep" &&
+      last !== undefined &&
+      last.k === "sep" &&
+      last.ch === t.ch &&
+      last.e === t.s
+    )
+      last.e = t.e;
+    else toks.push(t);
+  };
+  let i = 0;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      i++;
+      continue;
+    }
+    if (isDigitCode(c) || (c === 46 && isDigitCode(s.charCodeAt(i + 1)))) {
+      const n = readArabicNumber(s, i)!;
+      push({ k: "num", text: n.text, zh: false, s: i, e: n.end });
+      i = n.end;
+      continue;
+    }
+    if (c === 45 || c === 126) {
+      push({ k: "sep", ch: s[i], s: i, e: i + 1 });
+      i++;
+      continue;
+    }
+    if (c === 40 || c === 41) {
+      push({ k: c === 40 ? "open" : "close", s: i, e: i + 1 });
+      i++;
+      continue;
+    }
+    if (isLetterCode(c)) {
+      // Up to three words (with the "$" of US$, HK$): the longest phrase known wins.
+      const ends: number[] = [];
+      let j = i;
+      for (let w = 0; w < 3; w++) {
+        let e = wordEnd(s, j);
+        if (s.charCodeAt(e) === 36) e++;
+        ends.push(e);
+        if (s.charCodeAt(e) !== 32 || !isLetterCode(s.charCodeAt(e + 1))) break;
+        j = e + 1;
+      }
+      let matched = false;
+      for (let w = ends.length - 1; w >= 0 && !matched; w--) {
+        let tok = EN_WORDS.get(s.slice(i, ends[w]));
+        let end = ends[w];
+        if (tok === undefined && w === 0 && s.charCodeAt(end - 1) === 36) {
+          end--; // "a$" unknown: retry without the "$"
+          tok = EN_WORDS.get(s.slice(i, end));
+        }
+        if (tok !== undefined) {
+          if (tok.k !== "skip") push({ ...tok, s: i, e: end } as Tok);
+          i = end;
+          matched = true;
+        }
+      }
+      if (!matched) {
+        const e = wordEnd(s, i);
+        push({ k: "text", s: i, e });
+        i = e;
+      }
+      continue;
+    }
+    const cands = ZH_WORDS.get(s[i]);
+    let hit: { word: string; tok: WordTok } | undefined;
+    if (cands !== undefined) hit = cands.find((cand) => s.startsWith(cand.word, i));
+    if (hit !== undefined) {
+      if (hit.tok.k !== "skip") push({ ...hit.tok, s: i, e: i + hit.word.length } as Tok);
+      i += hit.word.length;
+      continue;
+    }
+    if (startsChineseNumeral(s[i])) {
+      const n = readChineseNumeral(s, i)!;
+      push({ k: "num", text: n.text, high: n.highText, zh: true, s: i, e: n.end });
+      i = n.end;
+      continue;
+    }
+    if (ZH_UNIT_EXP[s[i]] !== undefined) {
+      let exp = 0;
+      let j = i;
+      while (j < s.length && ZH_UNIT_EXP[s[j]] !== undefined) exp += ZH_UNIT_EXP[s[j++]];
+      push({ k: "unit", exp, s: i, e: j });
+      i = j;
+      continue;
+    }
+    push({ k: "text", s: i, e: i + 1 });
+    i++;
+  }
+  return toks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading an amount from tokens
+// ---------------------------------------------------------------------------------------------
+
+interface Fail {
+  fail: AmountErrorCode;
+  zh: string;
+  en: string;
+}
+
+interface Read {
+  low: number;
+  high: number;
+  currency: CurrencyCode;
+  bound: AmountBound;
+  /** The range came from 数/几, not from two written numbers. */
+  vague: boolean;
+  /** A bare number took its unit from the context. */
+  usedContextUnit: boolean;
+  usedContextCurrency: boolean;
+  droppedApprox: boolean;
+}
+
+interface Side {
+  terms: { text: string; high?: string; exp: number | null }[];
+  currency: CurrencyCode | null;
+  currencyAfter: boolean;
+  quals: Set<Qual>;
+}
+
+const fail = (code: AmountErrorCode, zh: string, en: string): Fail => ({ fail: code, zh, en });
+
+function readSide(toks: Tok[], src: string): Side | Fail {
+  const side: Side = { terms: [], currency: null, currencyAfter: false, quals: new Set() };
+  for (const t of toks) {
+    const last = side.terms[side.terms.length - 1];
+    switch (t.k) {
+      case "num":
+        if (last !== undefined && last.exp === null)
+          return fail(
+            "ambiguous",
+            `有两个数：“${src.slice(0, t.e).trim()}”`,
+            `two numbers in a row: "${src.slice(0, t.e).trim()}"`
+          );
+        side.terms.push({ text: t.text, high: t.high, exp: null });
+        break;
+      case "unit":
+        if (last === undefined)
+          return fail("unreadable", "单位前没有数", "a unit with no number before it");
+        last.exp = (last.exp ?? 0) + t.exp;
+        break;
+      case "cur":
+        if (side.currency !== null && side.currency !== t.code)
+          return fail(
+            "ambiguous",
+            `币种不一致：${side.currency} 与 ${t.code}`,
+            `two currencies: ${side.currency} and ${t.code}`
+          );
+        side.currency = t.code;
+        if (last !== undefined) side.currencyAfter = true;
+        break;
+      case "badcur":
+        return fail(
+          "unreadable",
+          `不支持的币种 ${t.code}（${src.slice(t.s, t.e)}）`,
+          `currency ${t.code} ("${src.slice(t.s, t.e)}") is not supported`
+        );
+      case "qual":
+        side.quals.add(t.q);
+        break;
+      case "incl":
+        break;
+      default:
+        return fail(
+          "unreadable",
+          `无法理解“${src.slice(t.s, t.e)}”`,
+          `cannot read "${src.slice(t.s, t.e)}"`
+        );
+    }
+  }
+  if (side.terms.length > 1) {
+    // 1亿5000万: units must step down, each part with its unit.
+    for (let i = 0; i < side.terms.length; i++) {
+      const exp = side.terms[i].exp;
+      const prev = i > 0 ? side.terms[i - 1].exp : Infinity;
+      if (exp === null || prev === null || exp >= prev)
+        return fail(
+          "unreadable",
+          "数与单位的组合无法理解",
+          "numbers and units do not combine into one amount"
+        );
+    }
+  }
+  return side;
+}
+
+function sideValue(side: Side, exp0: number | null, mult: number, high: boolean): number {
+  let v = 0;
+  for (const term of side.terms) {
+    const text = high && term.high !== undefined ? term.high : term.text;
+    if (term.exp !== null) v += scaleDecimal(text, term.exp);
+    else v += exp0 !== null ? scaleDecimal(text, exp0) : Number(text) * mult;
+  }
+  return v;
+}
+
+function hasUnit(side: Side): boolean {
+  return side.terms.some((t) => t.exp !== null);
+}
+
+/** Reads tokens (no brackets, no label) as one amount, a range, or fails. */
+function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read | Fail {
+  let leadingApprox = false;
+  let toks = core;
+  if (toks.length > 0 && toks[0].k === "sep") {
+    if (toks[0].ch === "-" && toks.length > 1 && toks[1].k === "num")
+      return fail("negative", "金额为负数", "the amount is negative");
+    if (toks[0].ch === "~") leadingApprox = true;
+    else
+      return fail(
+        "unreadable",
+        `开头的“${src.slice(toks[0].s, toks[0].e)}”无法理解`,
+        `cannot read the leading "${src.slice(toks[0].s, toks[0].e)}"`
+      );
+    toks = toks.slice(1);
+  }
+  // Separators that split two numbers: a range (- ~ 至 to) or a list (、 或 ,).
+  const sides: Tok[][] = [[]];
+  let seps = 0;
+  for (const t of toks) {
+    if (t.k === "sep") {
+      seps++;
+      sides.push([]);
+    } else if (t.k === "list") {
+      const before = sides[sides.length - 1].some((x) => x.k === "num");
+      if (before) return fail("ambiguous", "写了不止一个金额", "more than one amount is written");
+    } else sides[sides.length - 1].push(t);
+  }
+  if (seps > 1) return fail("unreadable", "区间分隔符不止一个", "more than one range separator");
+  const read: Side[] = [];
+  for (const part of sides) {
+    if (!part.some((t) => t.k === "num"))
+      return fail(
+        "unreadable",
+        seps > 0 ? "区间缺少一端" : "没有数字",
+        seps > 0 ? "a range end is missing" : "no number"
+      );
+    const side = readSide(part, src);
+    if ("fail" in side) return side;
+    read.push(side);
+  }
+  if (read.length === 2) {
+    const [a, b] = read;
+    const bare = (x: Side): boolean => !hasUnit(x) && !x.currencyAfter;
+    // 1-2亿: the end without unit or currency borrows the other end's.
+    if (bare(a) && hasUnit(b) && a.terms.length === 1) a.terms[0].exp = b.terms[0].exp;
+    else if (bare(b) && hasUnit(a) && b.terms.length === 1) b.terms[0].exp = a.terms[0].exp;
+    if (a.currency !== null && b.currency !== null && a.currency !== b.currency)
+      return fail(
+        "ambiguous",
+        `区间两端币种不同：${a.currency} 与 ${b.currency}`,
+        `the range ends are in different currencies: ${a.currency} and ${b.currency}`
+      );
+    a.currency = a.currency ?? b.currency;
+    b.currency = b.currency ?? a.currency;
+    if (a.currencyAfter || b.currencyAfter) a.currencyAfter = b.currencyAfter = true;
+  }
+  const mult =
+    ctx.multiplier !== undefined && ctx.multiplier > 0 && Number.isFinite(ctx.multiplier)
+      ? ctx.multiplier
+      : 1;
+  const exp0 = powerOfTen(mult);
+  let usedContextUnit = false;
+  let usedContextCurrency = false;
+  const quals = new Set<Qual>();
+  if (leadingApprox) quals.add("approximate");
+  const lows: number[] = [];
+  const highs: number[] = [];
+  for (const side of read) {
+    const bare = !hasUnit(side) && !side.currencyAfter;
+    if (bare && mult !== 1) usedContextUnit = true;
+    lows.push(sideValue(side, bare ? exp0 : 0, bare ? mult : 1, false));
+    highs.push(sideValue(side, bare ? exp0 : 0, bare ? mult : 1, true));
+    side.quals.forEach((q) => quals.add(q));
+  }
+  let currency = read[0].currency;
+  if (currency === null) {
+    currency = ctx.currency ?? "CNY";
+    usedContextCurrency = ctx.currency !== undefined;
+  }
+  const low = lows[0];
+  const high = highs[highs.length - 1];
+  if (!Number.isFinite(low) || !Number.isFinite(high))
+    return fail("unreadable", "数值过大", "the number is too large");
+  if (low > high)
+    return fail("unreadable", "区间下限大于上限", "the range's low end is above its high end");
+  const vague = read.length === 1 && low < high;
+  let bound: AmountBound;
+  let droppedApprox = false;
+  if (read.length === 2 || vague) {
+    bound = "range";
+    droppedApprox = quals.size > 0;
+  } else if (quals.has("atLeast") && quals.has("atMost"))
+    return fail("ambiguous", "既写了上限又写了下限", "both an upper and a lower bound are written");
+  else if (quals.has("atLeast")) bound = "atLeast";
+  else if (quals.has("atMost")) bound = "atMost";
+  else if (quals.has("approximate")) bound = "approximate";
+  else bound = "exact";
+  if (bound !== "range" && quals.has("approximate") && bound !== "approximate")
+    droppedApprox = true;
+  return { low, high, currency, bound, vague, usedContextUnit, usedContextCurrency, droppedApprox };
+}
+
+/** Splits top-level tokens from bracketed groups. */
+function splitBrackets(toks: Tok[]): { main: Tok[]; groups: Tok[][] } {
+  const main: Tok[] = [];
+  const groups: Tok[][] = [];
+  let depth = 0;
+  for (const t of toks) {
+    if (t.k === "open") {
+      if (depth++ === 0) groups.push([]);
+      else groups[groups.length - 1].push(t);
+    } else if (t.k === "close") {
+      if (depth > 0 && --depth > 0) groups[groups.length - 1].push(t);
+    } else if (depth > 0) groups[groups.length - 1].push(t);
+    else main.push(t);
+  }
+  return { main, groups };
+}
+
+/** Drops a leading label (总投资, 一期, 2023年计划投资) and returns what follows, or a failure. */
+function stripLabel(main: Tok[], src: string): { core: Tok[]; label: string } | Fail {
+  const toks: Tok[] = [];
+  for (let i = 0; i < main.length; i++) {
+    const t = main[i];
+    const prev = toks[toks.length - 1];
+    const next = main[i + 1];
+    // 一期, 数字: a Chinese numeral glued to text is part of the text.
+    if (t.k === "num" && t.zh && next !== undefined && next.k === "text" && next.s === t.e) {
+      toks.push({ k: "text", s: t.s, e: t.e });
+      continue;
+    }
+    // 万达: a unit after no number is text.
+    if (t.k === "unit") {
+      let j = toks.length - 1;
+      while (j >= 0 && toks[j].k === "qual") j--;
+      if (j < 0 || (toks[j].k !== "num" && toks[j].k !== "unit")) {
+        toks.push({ k: "text", s: t.s, e: t.e });
+        continue;
+      }
+    }
+    if (t.k === "text" && prev !== undefined && prev.k === "text") {
+      toks[toks.length - 1] = { k: "text", s: prev.s, e: t.e };
+      continue;
+    }
+    toks.push(t);
+  }
+  let lastText = -1;
+  for (let i = 0; i < toks.length; i++) if (toks[i].k === "text") lastText = i;
+  const prefix = toks.slice(0, lastText + 1);
+  const core = toks.slice(lastText + 1);
+  const text = lastText >= 0 ? src.slice(toks[lastText].s, toks[lastText].e).trim() : "";
+  const prefixNum = prefix.findIndex((t) => t.k === "num");
+  if (!core.some((t) => t.k === "num")) {
+    if (prefixNum >= 0)
+      return fail(
+        "unreadable",
+        `数字后有无法理解的文字“${text}”`,
+        `unreadable text after the number: "${text}"`
+      );
+    return fail("unreadable", "没有数字", "no number");
+  }
+  for (let i = 0; i < prefix.length - 1; i++) {
+    const nxt = prefix[i + 1];
+    if (prefix[i].k === "num" && (nxt.k === "unit" || nxt.k === "cur"))
+      return fail("ambiguous", "写了不止一个金额", "more than one amount is written");
+    // 2023年 may label an amount; 1e3 or 15x may not.
+    if (
+      prefix[i].k === "num" &&
+      nxt.k === "text" &&
+      nxt.s === prefix[i].e &&
+      isLetterCode(src.charCodeAt(nxt.s))
+    ) {
+      const bad = src.slice(prefix[i].s, nxt.e);
+      return fail("unreadable", `无法理解“${bad}”`, `cannot read "${bad}"`);
+    }
+  }
+  return { core, label: lastText >= 0 ? src.slice(prefix[0].s, toks[lastText].e).trim() : "" };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Results: notes and normalized text
+// ---------------------------------------------------------------------------------------------
+
+const MISSING = new Set([
+  "",
+  "-",
+  "/",
+  "\\",
+  "~",
+  "?",
+  "待定",
+  "暂无",
+  "无",
+  "未知",
+  "不详",
+  "不明",
+  "待议",
+  "面议",
+  "保密",
+  "空",
+  "n/a",
+  "na",
+  "#n/a",
+  "tbd",
+  "tba",
+  "none",
+  "nil",
+  "null",
+  "...",
+  "…",
+  "……",
+]);
+
+function isMissing(folded: string): boolean {
+  const t = folded.trim();
+  if (MISSING.has(t)) return true;
+  for (let i = 0; i < t.length; i++) if (t[i] !== "-") return false;
+  return true;
+}
+
+/** Readable figure for notes: 亿/万 in zh, million/billion in en. */
+function show(value: number, currency: CurrencyCode, lang: "zh" | "en"): string {
+  if (lang === "zh")
+    return formatAmount(value, currency, value >= 1e8 ? 1e8 : value >= 1e4 ? 1e4 : 1, "zh");
+  return formatAmount(value, currency, value >= 1e9 ? 1e9 : value >= 1e6 ? 1e6 : 1, "en");
+}
+
+/** Canonical text of one figure: digits shifted to 亿 or 万, no rounding. */
+function figure(v: number): string {
+  const exp = v >= 1e8 ? 8 : v >= 1e4 ? 4 : 0;
+  return shiftedDecimal(v, exp) + (exp === 8 ? "亿" : exp === 4 ? "万" : "");
+}
+
+function normalizedText(r: Read): string {
+  const cur = CURRENCY_ZH[r.currency];
+  if (r.bound === "range") {
+    const lo = figure(r.low);
+    // A low end without 亿/万 carries its currency so it does not borrow the high end's unit.
+    return `${lo}${r.low < 1e4 ? cur : ""}-${figure(r.high)}${cur}`;
+  }
+  const f = figure(r.low) + cur;
+  if (r.bound === "approximate") return `约${f}`;
+  if (r.bound === "atLeast") return `${f}以上`;
+  if (r.bound === "atMost") return `${f}以下`;
+  return f;
+}
+
+const USED_LABEL: Record<BoundChoice, Label> = {
+  mid: { zh: "中值", en: "the midpoint" },
+  low: { zh: "下限", en: "the low end" },
+  high: { zh: "上限", en: "the high end" },
+};
+
+function buildNote(
+  r: Read,
+  value: number,
+  used: BoundChoice | "exact",
+  extra: Label[],
+  ctx: Partial<AmountContext>
+): Label {
+  const z = (v: number): string => show(v, r.currency, "zh");
+  const e = (v: number): string => show(v, r.currency, "en");
+  let zh: string;
+  let en: string;
+  switch (r.bound) {
+    case "exact":
+      zh = `读作 ${z(value)}`;
+      en = `read as ${e(value)}`;
+      break;
+    case "approximate":
+      zh = `读作约数 ${z(value)}，按该数取值`;
+      en = `read as about ${e(value)}; used that figure`;
+      break;
+    case "atLeast":
+      zh = `读作下限：不少于 ${z(value)}；单边界，取界值本身`;
+      en = `read as at least ${e(value)}; one-sided bound, used the bound itself`;
+      break;
+    case "atMost":
+      zh = `读作上限：不超过 ${z(value)}；单边界，取界值本身`;
+      en = `read as at most ${e(value)}; one-sided bound, used the bound itself`;
+      break;
+    default: {
+      const u = USED_LABEL[used === "exact" ? "mid" : used];
+      zh = `读作区间 ${z(r.low)}–${z(r.high)}${r.vague ? "（“数/几”为约数）" : ""}；取${u.zh} ${z(value)}`;
+      en = `read as the range ${e(r.low)}–${e(r.high)}${r.vague ? ' (数/几 is vague: "several")' : ""}; used ${u.en}, ${e(value)}`;
+    }
+  }
+  if (r.droppedApprox) {
+    zh += "；“约”已忽略";
+    en += '; "about" ignored';
+  }
+  if (r.usedContextUnit || r.usedContextCurrency) {
+    const unit = formatAmount(ctx.multiplier ?? 1, r.currency, ctx.multiplier ?? 1, "zh").replace(
+      /^1 /,
+      ""
+    );
+    zh += `；裸数按表头单位（${unit}）读取`;
+    en += `; bare number read in the header's unit (${formatAmount(ctx.multiplier ?? 1, r.currency, ctx.multiplier ?? 1, "en")})`;
+  }
+  for (const x of extra) {
+    zh += `；${x.zh}`;
+    en += `; ${x.en}`;
+  }
+  return { zh, en };
+}
+
+function errorOf(input: string, f: Fail): AmountError {
+  return {
+    ok: false,
+    input,
+    code: f.fail,
+    message: {
+      zh: `无法读取金额“${input}”：${f.zh}`,
+      en: `cannot read the amount "${input}": ${f.en}`,
+    },
+  };
+}
+
+function missingError(input: string): AmountError {
+  return {
+    ok: false,
+    input,
+    code: "missing",
+    message: {
+      zh: `无金额（“${input}”视为空缺，不是零）`,
+      en: `no amount ("${input}" counts as missing, not zero)`,
+    },
+  };
+}
+
+function finish(
+  input: string,
+  r: Read,
+  options: ParseAmountOptions | undefined,
+  extra: Label[],
+  alternate?: ParsedAmount
+): ParsedAmount {
+  const choice = options?.bound ?? "mid";
+  let value = r.low;
+  let used: BoundChoice | "exact" = "exact";
+  if (r.bound === "range") {
+    used = choice;
+    value = choice === "low" ? r.low : choice === "high" ? r.high : (r.low + r.high) / 2;
+  }
+  const notes = extra.slice();
+  if (alternate !== undefined)
+    notes.push({
+      zh: `括号内另写 ${alternate.normalized}`,
+      en: `the brackets also give ${alternate.normalized}`,
+    });
+  const result: ParsedAmount = {
+    ok: true,
+    input,
+    value,
+    currency: r.currency,
+    bound: r.bound,
+    low: r.low,
+    high: r.high,
+    used,
+    note: buildNote(r, value, used, notes, options?.context ?? {}),
+    normalized: normalizedText(r) + (alternate !== undefined ? `(${alternate.normalized})` : ""),
+  };
+  if (alternate !== undefined) result.alternate = alternate;
+  return result;
+}
+
+/** Reads tokens with their label and bracket groups. */
+function readTokens(
+  input: string,
+  src: string,
+  toks: Tok[],
+  options: ParseAmountOptions | undefined
+): AmountResult {
+  const ctx = options?.context ?? {};
+  let { main, groups } = splitBrackets(toks);
+  // (1500万美元): the whole amount in brackets.
+  if (
+    !main.some((t) => t.k === "num") &&
+    groups.length > 0 &&
+    groups[0].some((t) => t.k === "num")
+  ) {
+    main = groups[0].concat(main);
+    groups = groups.slice(1);
+  }
+  const stripped = stripLabel(main, src);
+  if ("fail" in stripped) return errorOf(input, stripped);
+  const read = readCore(stripped.core, src, ctx);
+  if ("fail" in read) return errorOf(input, read);
+  const extra: Label[] = [];
+  if (stripped.label !== "")
+    extra.push({ zh: `跳过标签“${stripped.label}”`, en: `skipped the label "${stripped.label}"` });
+  let alternate: ParsedAmount | undefined;
+  for (const g of groups) {
+    if (g.length > 0 && g.every((t) => t.k === "incl")) continue; // （含）: inclusive, already how bounds read
+    const text = g.length > 0 ? src.slice(g[0].s, g[g.length - 1].e) : "";
+    const alt = alternate === undefined && g.length > 0 ? readTokens(text, src, g, options) : null;
+    if (alt !== null && alt.ok) alternate = alt;
+    else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
+  }
+  return finish(input, read, options, extra, alternate);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+// ---------------------------------------------------------------------------------------------
+
+function fromNumber(
+  input: string,
+  n: number,
+  options: ParseAmountOptions | undefined
+): AmountResult {
+  if (!Number.isFinite(n))
+    return errorOf(input, fail("unreadable", "不是有限数", "not a finite number"));
+  if (n < 0) return errorOf(input, fail("negative", "金额为负数", "the amount is negative"));
+  const ctx = options?.context ?? {};
+  const mult =
+    ctx.multiplier !== undefined && ctx.multiplier > 0 && Number.isFinite(ctx.multiplier)
+      ? ctx.multiplier
+      : 1;
+  const exp = powerOfTen(mult);
+  const s = String(n);
+  const value = exp !== null && s.indexOf("e") < 0 ? scaleDecimal(s, exp) : n * mult;
+  if (!Number.isFinite(value))
+    return errorOf(input, fail("unreadable", "数值过大", "the number is too large"));
+  const read: Read = {
+    low: value,
+    high: value,
+    currency: ctx.currency ?? "CNY",
+    bound: "exact",
+    vague: false,
+    usedContextUnit: mult !== 1,
+    usedContextCurrency: ctx.currency !== undefined,
+    droppedApprox: false,
+  };
+  return finish(input, read, options, []);
+}
+
+/** Plain "1500" or "12.5" (ASCII digits, at most one point): the common cell, read without tokens. */
+function isPlainNumber(s: string): boolean {
+  if (s.length === 0 || s.length > 15) return false;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (++dots > 1 || i === 0 || i === s.length - 1) return false;
+    } else if (!isDigitCode(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads the amount a cell writes. Never throws: anything unreadable is an AmountError with a
+ * bilingual message; blanks and placeholders (-, 待定, N/A …) are code "missing", not zero.
+ */
+export function parseAmount(text: CellValue, options?: ParseAmountOptions): AmountResult {
+  if (text === null || text === undefined) return missingError("");
+  if (typeof text === "number") return fromNumber(String(text), text, options);
+  if (typeof text === "boolean")
+    return errorOf(
+      String(text),
+      fail("unreadable", "是/否值不是金额", "a yes/no value is not an amount")
+    );
+  if (typeof text !== "string")
+    return errorOf(String(text), fail("unreadable", "不是文本或数字", "neither text nor a number"));
+  const trimmed = text.trim();
+  if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), options);
+  const src = foldText(text);
+  if (isMissing(src)) return missingError(text);
+  return readTokens(text, src, tokenize(src), options);
+}
+
+/** Reads "万美元", "USD m", "CNY 10k", "RMB million", "亿元", "元" as a context; null when it is not a unit. */
+function unitContext(folded: string): Partial<AmountContext> | null {
+  let s = folded.trim();
+  if (s.startsWith("单位")) s = s.slice(2).replace(/^\s*:\s*/, "");
+  const slash = s.indexOf("/");
+  if (slash > 0) s = s.slice(0, slash); // 万元/亩: the amount part
+  const toks = tokenize(s);
+  if (toks.length === 0) return null;
+  let exp: number | null = null;
+  let mult = 1;
+  let currency: CurrencyCode | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.k === "cur") {
+      if (currency !== null && currency !== t.code) return null;
+      currency = t.code;
+    } else if (t.k === "unit") exp = (exp ?? 0) + t.exp;
+    else if (t.k === "num" && t.high === undefined && toks[i + 1]?.k === "unit")
+      mult *= Number(t.text);
+    else return null;
+  }
+  if (exp === null && currency === null) return null;
+  const context: Partial<AmountContext> = { multiplier: scaleDecimal(String(mult), exp ?? 0) };
+  if (currency !== null) context.currency = currency;
+  return context;
+}
+
+const HEADER_SEPARATORS = ["/", ":", ",", "|", " "];
+
+/**
+ * Splits a column header into its name and the unit/currency it states: "总投资（万美元）" →
+ * {name: "总投资", context: {multiplier: 1e4, currency: "USD"}}; "Investment (USD m)" → 1e6 USD;
+ * "注册资本/万美元"; "年税收（亿元）"; a currency alone implies multiplier 1; no unit → context null.
+ */
+export function parseHeaderContext(header: string): {
+  name: string;
+  context: Partial<AmountContext> | null;
+} {
+  const h = typeof header === "string" ? header.trim() : "";
+  const f = foldText(h);
+  const tidy = (name: string): string => name.replace(/[\s/:：,，|]+$/, "").trim();
+  if (f.endsWith(")")) {
+    const open = f.lastIndexOf("(");
+    const ctx = open >= 0 ? unitContext(f.slice(open + 1, -1)) : null;
+    if (ctx !== null) return { name: tidy(h.slice(0, open)), context: ctx };
+  }
+  for (const sep of HEADER_SEPARATORS) {
+    const at = f.lastIndexOf(sep);
+    if (at > 0) {
+      const ctx = unitContext(f.slice(at + 1));
+      if (ctx !== null) return { name: tidy(h.slice(0, at)), context: ctx };
+    }
+  }
+  // 总投资万美元: a magnitude character and a currency glued to the name.
+  for (let k = Math.max(1, f.length - 6); k < f.length - 1; k++) {
+    if (ZH_UNIT_EXP[f[k]] === undefined) continue;
+    const ctx = unitContext(f.slice(k));
+    if (ctx !== null && ctx.currency !== undefined && ctx.multiplier !== 1)
+      return { name: tidy(h.slice(0, k)), context: ctx };
+  }
+  return { name: h, context: null };
+}

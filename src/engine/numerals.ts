@@ -1,0 +1,267 @@
+/**
+ * Low-level reading of numbers as Chinese sheets write them: width folding (１５００，．), Arabic numbers
+ * with thousands separators, and Chinese numerals (两千万, 一点五, 十八, 数十, 壹仟伍佰).
+ * Numbers are returned as decimal strings so callers can scale them by powers of ten exactly
+ * (Number("4.287e8") is the double nearest 428 700 000; 4.287 * 1e8 need not be).
+ */
+
+/** Traditional and financial (大写) characters folded to the simplified ones the readers know. */
+const CHAR_FOLD: Record<string, string> = {
+  壹: "一",
+  贰: "二",
+  貳: "二",
+  叁: "三",
+  參: "三",
+  肆: "四",
+  伍: "五",
+  陆: "六",
+  陸: "六",
+  柒: "七",
+  捌: "八",
+  玖: "九",
+  拾: "十",
+  佰: "百",
+  仟: "千",
+  萬: "万",
+  億: "亿",
+  兩: "两",
+  圆: "元",
+  圓: "元",
+  幣: "币",
+  鎊: "镑",
+  歐: "欧",
+  約: "约",
+  餘: "余",
+  於: "于",
+  過: "过",
+  將: "将",
+  內: "内",
+  點: "点",
+  幾: "几",
+  數: "数",
+  來: "来",
+  "\u301c": "~", // 〜 wave dash
+  "\u223c": "~", // ∼
+  "\u3010": "(", // 【
+  "\u3011": ")", // 】
+  "\u3014": "(", // 〔
+  "\u3015": ")", // 〕
+  "[": "(",
+  "]": ")",
+  "\uffe5": "\u00a5", // ￥ → ¥
+  "\uffe1": "\u00a3", // ￡ → £
+  "\u2264": "≤",
+  "\u2265": "≥",
+};
+
+function isSpaceCode(c: number): boolean {
+  return c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
+}
+
+function isDashCode(c: number): boolean {
+  return (
+    (c >= 0x2010 && c <= 0x2015) ||
+    c === 0x2212 ||
+    c === 0xfe58 ||
+    c === 0xfe63 ||
+    c === 0x2e3a ||
+    c === 0x2e3b
+  );
+}
+
+/**
+ * Folds full-width ASCII to half-width, odd spaces to " ", dashes to "-", traditional/financial
+ * numerals to simplified, ASCII letters to lower case, zero-width characters to spaces. Every character
+ * maps to exactly one, so indices into the result are indices into the input.
+ * Returns the input itself when nothing changes (the common case costs one scan).
+ */
+export function foldText(text: string): string {
+  let out: string[] | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let rep: string | null = null;
+    if (c >= 0x41 && c <= 0x5a) rep = String.fromCharCode(c + 32);
+    else if (c < 0x80) rep = null;
+    else if (c >= 0xff01 && c <= 0xff5e) {
+      const a = c - 0xfee0;
+      rep = String.fromCharCode(a >= 0x41 && a <= 0x5a ? a + 32 : a);
+      rep = CHAR_FOLD[rep] ?? rep;
+    } else if (isSpaceCode(c)) rep = " ";
+    else if (isDashCode(c)) rep = "-";
+    else if (c === 0x200b || c === 0xfeff)
+      rep = " "; // keep length: callers map indices back
+    else rep = CHAR_FOLD[text[i]] ?? null;
+    if (rep !== null && out === null) out = [text.slice(0, i)];
+    if (out !== null) out.push(rep ?? text[i]);
+  }
+  return out === null ? text : out.join("");
+}
+
+export function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** A number read from text: `text` is a plain decimal string ("1500", "4.287"); `end` the index after it. */
+export interface NumberRead {
+  end: number;
+  text: string;
+  /** For vague numerals (数十, 十几): the upper reading; `text` is then the lower one. */
+  highText?: string;
+}
+
+function countDigits(s: string, i: number): number {
+  let n = 0;
+  while (i + n < s.length && isDigitCode(s.charCodeAt(i + n))) n++;
+  return n;
+}
+
+/**
+ * Reads an Arabic number at `i` of folded text: digits with "," or " " thousands groups
+ * ("82,225.00", "10 575") and a decimal part; also ".5". Null when no digit starts there.
+ */
+export function readArabicNumber(s: string, i: number): NumberRead | null {
+  let int = "";
+  let j = i;
+  let n = countDigits(s, j);
+  if (n === 0) {
+    if (s.charCodeAt(j) !== 46 || countDigits(s, j + 1) === 0) return null;
+    int = "0";
+  } else {
+    int = s.slice(j, j + n);
+    j += n;
+    let group = n;
+    for (;;) {
+      const sep = s.charCodeAt(j);
+      // A group separator needs exactly three digits after it; spaces also need a short first group.
+      if ((sep === 44 || (sep === 32 && group <= 3)) && countDigits(s, j + 1) === 3) {
+        int += s.slice(j + 1, j + 4);
+        j += 4;
+        group = 3;
+      } else break;
+    }
+  }
+  if (s.charCodeAt(j) === 46) {
+    const d = countDigits(s, j + 1);
+    if (d > 0) {
+      const text = `${int}.${s.slice(j + 1, j + 1 + d)}`;
+      return { end: j + 1 + d, text };
+    }
+  }
+  return { end: j, text: int };
+}
+
+const ZH_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const ZH_PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** 数/几 stand for a digit: 2–9 before a place (数十 = 20–90), 1–9 as the last digit (十几 = 11–19). */
+const VAGUE = new Set(["数", "几"]);
+
+/** True when a Chinese numeral can start at this character (not 百/千 alone: those are units). */
+export function startsChineseNumeral(ch: string): boolean {
+  return ch in ZH_DIGITS || ch === "十" || VAGUE.has(ch);
+}
+
+/**
+ * Reads a Chinese numeral below 万 at `i` (万 and 亿 are units for the caller): 三千五百, 十八, 两千,
+ * 一点五, 数十, 十几. Null when none starts there.
+ */
+export function readChineseNumeral(s: string, i: number): NumberRead | null {
+  if (i >= s.length || !startsChineseNumeral(s[i])) return null;
+  let low = 0;
+  let high = 0;
+  let digitLow = -1;
+  let digitHigh = -1;
+  let vague = false;
+  let j = i;
+  for (; j < s.length; j++) {
+    const ch = s[j];
+    const d = ZH_DIGITS[ch];
+    if (d !== undefined) {
+      if (d === 0) continue; // 零 only marks a skipped place (一百零五)
+      if (digitLow >= 0) break; // two digits in a row (一二): not one number
+      digitLow = digitHigh = d;
+    } else if (VAGUE.has(ch)) {
+      if (digitLow >= 0) break;
+      vague = true;
+      digitLow = 1; // raised to 2 if a place follows
+      digitHigh = 9;
+    } else if (ZH_PLACES[ch] !== undefined) {
+      const p = ZH_PLACES[ch];
+      const lowD = digitLow < 0 ? 1 : digitLow === 1 && digitHigh === 9 ? 2 : digitLow;
+      low += lowD * p;
+      high += (digitHigh < 0 ? 1 : digitHigh) * p;
+      digitLow = digitHigh = -1;
+    } else break;
+  }
+  if (digitLow >= 0) {
+    // A lone 数/几 (数亿) means "several": 2–9.
+    low += digitLow === 1 && digitHigh === 9 && low === 0 ? 2 : digitLow;
+    high += digitHigh;
+  }
+  if (j === i) return null;
+  if (!vague && s[j] === "点") {
+    let dec = "";
+    let k = j + 1;
+    while (k < s.length && ZH_DIGITS[s[k]] !== undefined) dec += String(ZH_DIGITS[s[k++]]);
+    if (dec.length > 0) return { end: k, text: `${low}.${dec}` };
+  }
+  return vague
+    ? { end: j, text: String(low), highText: String(high) }
+    : { end: j, text: String(low) };
+}
+
+/** The number a Chinese numeral writes (三千五百 → 3500, 一点五 → 1.5), or null. Whole text only. */
+export function parseChineseNumeral(text: string): number | null {
+  const r = readChineseNumeral(foldText(text.trim()), 0);
+  return r && r.end === text.trim().length && r.highText === undefined ? Number(r.text) : null;
+}
+
+/** `text × 10^exp` computed from the decimal string, so the result is the double nearest the exact value. */
+export function scaleDecimal(text: string, exp: number): number {
+  return exp === 0 ? Number(text) : Number(`${text}e${exp}`);
+}
+
+/** log10 of `m` when it is an exact power of ten (1, 1e4, 1e8…), else null. */
+export function powerOfTen(m: number): number | null {
+  if (!(m > 0) || !Number.isFinite(m)) return null;
+  const k = Math.round(Math.log10(m));
+  return scaleDecimal("1", k) === m ? k : null;
+}
+
+/**
+ * Writes `value / 10^exp` as a plain decimal string without rounding (shifting the digits of the
+ * shortest representation of `value`), so that scaleDecimal(result, exp) === value.
+ */
+export function shiftedDecimal(value: number, exp: number): string {
+  const s = String(value);
+  const e = s.indexOf("e");
+  const mant = e < 0 ? s : s.slice(0, e);
+  let pow = (e < 0 ? 0 : Number(s.slice(e + 1))) - exp;
+  const dot = mant.indexOf(".");
+  let digits = dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1);
+  if (dot >= 0) pow -= mant.length - dot - 1;
+  // value = digits × 10^pow
+  if (pow >= 0) digits += "0".repeat(pow);
+  else {
+    const point = digits.length + pow;
+    digits =
+      point > 0
+        ? `${digits.slice(0, point)}.${digits.slice(point)}`
+        : `0.${"0".repeat(-point)}${digits}`;
+  }
+  if (digits.indexOf(".") >= 0) digits = digits.replace(/0+$/, "").replace(/\.$/, "");
+  digits = digits.replace(/^0+(?=\d)/, "");
+  return digits;
+}
