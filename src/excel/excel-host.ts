@@ -1,0 +1,344 @@
+/* global Excel, Office, setTimeout */
+/**
+ * The Office.js host: finds the candidate table in the open workbook, reads it in one load, and writes
+ * the workbook layer's result plan in as few round trips as Excel on the web's 5 MB request cap allows.
+ */
+import type { CellValue } from "../engine/types";
+import type { Grid, PlannedResults, SheetData, WriteBlock } from "../workbook/types";
+import {
+  parseSettings,
+  SETTINGS_KEY,
+  type Host,
+  type PaneSettings,
+  type ScoreCard,
+  type TableSource,
+  type WorkbookRead,
+  type WriteReport,
+} from "../taskpane/host";
+
+/** Runs a batch against a request context: Excel.run in Excel, a fake in tests. */
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface ExcelHostOptions {
+  run?: ExcelRun;
+  /** Office.context.requirements.isSetSupported, injectable for tests. */
+  isSetSupported?: (name: string, version: string) => boolean;
+  /** Bytes per request we aim under (Excel on the web refuses requests over 5 MB). */
+  payloadBudget?: number;
+  /** Lets the pane breathe between chunks (desktop Excel restarts add-ins unresponsive for 5 s). */
+  yieldToUi?: () => Promise<void>;
+}
+
+/** Columns read beyond the table, so our earlier result columns and any user cells in their way are seen. */
+const EXTRA_COLUMNS = 16;
+const LAST_COLUMN = 16383;
+export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+
+const SCALE = {
+  minimum: { formula: null, type: "LowestValue", color: "#F8696B" },
+  midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
+  maximum: { formula: null, type: "HighestValue", color: "#63BE7B" },
+} as unknown as Excel.ConditionalColorScaleCriteria;
+
+/** UTF-8 size of values as JSON, the way they travel in a request. */
+export function payloadBytes(values: unknown): number {
+  let bytes = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      bytes += 1 + v.length;
+      for (const x of v) walk(x);
+    } else if (typeof v === "string") {
+      bytes += 2;
+      for (let i = 0; i < v.length; i++) {
+        const c = v.charCodeAt(i);
+        bytes += c < 0x80 ? (c === 34 || c === 92 || c < 0x20 ? 2 : 1) : c < 0x800 ? 2 : 3;
+      }
+    } else if (v !== null && typeof v === "object") {
+      for (const [k, x] of Object.entries(v)) {
+        bytes += k.length + 4;
+        walk(x);
+      }
+    } else bytes += String(v).length;
+  };
+  walk(values);
+  return bytes;
+}
+
+interface Piece {
+  bytes: number;
+  apply: (context: Excel.RequestContext) => void;
+}
+
+/** Splits blocks into row slices that each fit the budget on their own. */
+function blockPieces(block: WriteBlock, budget: number): Piece[] {
+  const pieces: Piece[] = [];
+  let start = 0;
+  while (start < block.values.length) {
+    let end = start;
+    let bytes = 0;
+    while (end < block.values.length) {
+      const row = payloadBytes(block.values[end]);
+      if (end > start && bytes + row > budget) break;
+      bytes += row;
+      end++;
+    }
+    const rows = block.values.slice(start, end);
+    const top = block.top + start;
+    pieces.push({
+      bytes,
+      apply: (context) => {
+        const range = context.workbook.worksheets
+          .getItem(block.sheet)
+          .getRangeByIndexes(top, block.left, rows.length, rows[0].length);
+        range.values = rows as unknown as CellValue[][] as never;
+      },
+    });
+    start = end;
+  }
+  return pieces;
+}
+
+function cardValue(card: ScoreCard): Excel.EntityCellValue {
+  const properties: Record<string, Excel.CellValue> = {};
+  for (const p of card.properties) {
+    properties[p.name] =
+      typeof p.value === "number"
+        ? ({ type: "Double", basicValue: p.value } as Excel.DoubleCellValue)
+        : ({ type: "String", basicValue: p.value } as Excel.StringCellValue);
+  }
+  return {
+    type: "Entity",
+    text: `${card.score.toFixed(1)} · ${card.title}`,
+    properties,
+  } as Excel.EntityCellValue;
+}
+
+function groupPieces(pieces: Piece[], budget: number): Piece[][] {
+  const chunks: Piece[][] = [];
+  let current: Piece[] = [];
+  let bytes = 0;
+  for (const piece of pieces) {
+    if (current.length > 0 && bytes + piece.bytes > budget) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(piece);
+    bytes += piece.bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+function toSheetData(name: string, values: CellValue[][], row: number, col: number): SheetData {
+  return { name, grid: values, origin: { row, col } };
+}
+
+export class ExcelHost implements Host {
+  readonly kind = "excel" as const;
+  readonly title: string;
+  readonly supportsCards: boolean;
+  private readonly run: ExcelRun;
+  private readonly budget: number;
+  private readonly yieldToUi: () => Promise<void>;
+
+  constructor(options: ExcelHostOptions = {}) {
+    this.run = options.run ?? ((batch) => Excel.run(batch));
+    const supported =
+      options.isSetSupported ??
+      ((name, version) => Office.context.requirements.isSetSupported(name, version));
+    this.supportsCards = supported("ExcelApi", "1.16");
+    this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
+    this.yieldToUi = options.yieldToUi ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
+    this.title = "Excel";
+  }
+
+  /** Two round trips: one to find the table (and the model/result sheets), one to read the cells. */
+  async readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead> {
+    return this.run(async (context) => {
+      const workbook = context.workbook;
+      const selection = workbook.getSelectedRange();
+      const sheet = workbook.worksheets.getActiveWorksheet();
+      sheet.load("name");
+      const tables = selection.getTables(false);
+      const tableCount = tables.getCount();
+      const region = selection.getSurroundingRegion();
+      region.load("rowCount,columnCount");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("columnIndex,columnCount");
+      const model = workbook.worksheets.getItemOrNullObject(modelSheet);
+      model.load("name");
+      const results = workbook.worksheets.getItemOrNullObject(resultSheet);
+      results.load("name");
+      await context.sync();
+
+      let found: Excel.Range;
+      let source: TableSource;
+      // A ClientResult needs no load() (the rule does not know it): its value is there after the sync.
+      // eslint-disable-next-line office-addins/load-object-before-read
+      if (tableCount.value > 0) {
+        found = tables.getFirst().getRange();
+        source = "table";
+      } else if (region.rowCount > 1 && region.columnCount > 1) {
+        found = region;
+        source = "region";
+      } else if (!used.isNullObject) {
+        found = used;
+        source = "used";
+      } else {
+        throw new Error(
+          `工作表 ${sheet.name} 是空的 / Sheet ${sheet.name} is empty: select your candidate list`
+        );
+      }
+      const box = used.isNullObject ? found : found.getBoundingRect(used);
+      const usedRight = used.isNullObject ? 0 : used.columnIndex + used.columnCount - 1;
+      const extra = Math.max(0, Math.min(EXTRA_COLUMNS, LAST_COLUMN - usedRight));
+      const readRange = found
+        .getEntireRow()
+        .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
+      readRange.load("address,rowIndex,columnIndex,values,numberFormat");
+      const modelRange = model.isNullObject ? null : model.getUsedRangeOrNullObject(true);
+      modelRange?.load("values");
+      const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
+      resultRange?.load("rowIndex,columnIndex,values");
+      await context.sync();
+
+      const formats: unknown[][] = readRange.numberFormat;
+      const grid = readRange.values.map((row, r) =>
+        row.map((v, c) => numberFormatted(v as CellValue, formats[r]?.[c]))
+      );
+      return {
+        table: toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex),
+        address: readRange.address,
+        source,
+        modelGrid:
+          modelRange && !modelRange.isNullObject ? (modelRange.values as CellValue[][]) : null,
+        resultSheet: !resultRange
+          ? null
+          : resultRange.isNullObject
+            ? { name: resultSheet, grid: [] }
+            : toSheetData(
+                resultSheet,
+                resultRange.values as CellValue[][],
+                resultRange.rowIndex,
+                resultRange.columnIndex
+              ),
+      };
+    });
+  }
+
+  /**
+   * One round trip when the plan fits the payload budget, else one per chunk, each under the budget.
+   * Calculation is suspended for every write sync; the colour scale goes with the last one.
+   */
+  async writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport> {
+    const pieces = plan.blocks.flatMap((b) => blockPieces(b, this.budget));
+    for (const column of plan.columns) {
+      if (!column.numberFormat || !plan.scoreRange) continue;
+      const { top, bottom } = plan.scoreRange;
+      const format = column.numberFormat;
+      const rows = Array.from({ length: bottom - top + 1 }, () => [format]);
+      pieces.push({
+        bytes: payloadBytes(rows),
+        apply: (context) => {
+          const range = context.workbook.worksheets
+            .getItem(plan.sheet)
+            .getRangeByIndexes(top, column.col, rows.length, 1);
+          range.numberFormat = rows;
+        },
+      });
+    }
+    if (cards && this.supportsCards && plan.scoreRange) {
+      const col = plan.scoreRange.left;
+      for (const card of cards) {
+        const json = [[cardValue(card)]];
+        pieces.push({
+          bytes: payloadBytes(json),
+          apply: (context) => {
+            context.workbook.worksheets
+              .getItem(plan.sheet)
+              .getRangeByIndexes(card.row, col, 1, 1).valuesAsJson = json;
+          },
+        });
+      }
+    }
+    const chunks = groupPieces(pieces, this.budget);
+    const cells = plan.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
+    let syncs = 0;
+    await this.run(async (context) => {
+      for (let i = 0; i < Math.max(1, chunks.length); i++) {
+        context.application.suspendApiCalculationUntilNextSync();
+        if (i === 0 && plan.createSheet) context.workbook.worksheets.add(plan.sheet);
+        for (const piece of chunks[i] ?? []) piece.apply(context);
+        if (i === Math.max(1, chunks.length) - 1 && plan.scoreRange) {
+          const s = plan.scoreRange;
+          const range = context.workbook.worksheets
+            .getItem(plan.sheet)
+            .getRangeByIndexes(s.top, s.left, s.bottom - s.top + 1, s.right - s.left + 1);
+          range.conditionalFormats.clearAll();
+          const format = range.conditionalFormats.add(
+            "ColorScale" as Excel.ConditionalFormatType.colorScale
+          );
+          format.colorScale.criteria = SCALE;
+        }
+        // One sync per chunk is the point: each request must stay under the 5 MB cap.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        syncs++;
+        if (i < chunks.length - 1) await this.yieldToUi();
+      }
+    });
+    const address = plan.scoreRange?.address ?? plan.sheet;
+    return { address, cells, syncs };
+  }
+
+  async writeModelSheet(name: string, grid: Grid): Promise<void> {
+    const width = grid.reduce((w, row) => Math.max(w, row.length), 0);
+    if (grid.length === 0 || width === 0) throw new Error("model grid is empty");
+    const values = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? ""));
+    await this.run(async (context) => {
+      const existing = context.workbook.worksheets.getItemOrNullObject(name);
+      existing.load("name");
+      await context.sync();
+      const sheet = existing.isNullObject ? context.workbook.worksheets.add(name) : existing;
+      if (!existing.isNullObject) sheet.getRange().clear("Contents");
+      sheet.getRangeByIndexes(0, 0, values.length, width).values = values;
+      await context.sync();
+    });
+  }
+
+  async selectRow(sheet: string, row: number, left: number, right: number): Promise<void> {
+    await this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRangeByIndexes(row, left, 1, right - left + 1).select();
+      await context.sync();
+    });
+  }
+
+  async loadSettings(): Promise<PaneSettings | null> {
+    return this.run(async (context) => {
+      const item = context.workbook.settings.getItemOrNullObject(SETTINGS_KEY);
+      item.load("value");
+      await context.sync();
+      return item.isNullObject ? null : parseSettings(item.value);
+    });
+  }
+
+  async saveSettings(settings: PaneSettings): Promise<void> {
+    await this.run(async (context) => {
+      context.workbook.settings.add(SETTINGS_KEY, JSON.stringify(settings));
+      await context.sync();
+    });
+  }
+}
+
+/** Excel hands dates back as serial numbers: give date-formatted cells as ISO dates, as exceljs and the CLI do. */
+function numberFormatted(value: CellValue, format: unknown): CellValue {
+  if (typeof value !== "number" || typeof format !== "string") return value;
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
+  if (!/[dy]/i.test(bare) || /General/i.test(bare)) return value;
+  const ms = Math.round((value - 25569) * 86400000); // 25569 = serial of 1970-01-01 (1900 date system)
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
+}

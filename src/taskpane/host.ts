@@ -1,0 +1,78 @@
+/**
+ * What the task pane needs from the spreadsheet it runs beside. Excel (Office.js) and the browser
+ * preview implement it; the mapping and result layout stay in workbook/, shared by every host.
+ */
+import type { Lang } from "../engine/types";
+import type { Grid, MappingOverride, PlannedResults, SheetData } from "../workbook/types";
+
+/** Where the candidate grid came from. */
+export type TableSource = "table" | "region" | "used";
+
+export interface WorkbookRead {
+  /** The candidate rows, widened to the right so earlier result columns and cells in the way are seen. */
+  table: SheetData;
+  /** A1 address of the range read, with its sheet. */
+  address: string;
+  source: TableSource;
+  /** The 评分模型 sheet's cells when the workbook has one. */
+  modelGrid: Grid | null;
+  /** The result sheet's cells when it exists (for the "sheet" target). */
+  resultSheet: SheetData | null;
+}
+
+/** A score cell's card (Excel entity value) showing the breakdown. */
+export interface ScoreCard {
+  /** Sheet row (0-based) of the score cell, inside the plan's score range. */
+  row: number;
+  score: number;
+  title: string;
+  properties: { name: string; value: string | number }[];
+}
+
+export interface WriteReport {
+  address: string;
+  cells: number;
+  /** How many round trips the write took. */
+  syncs: number;
+}
+
+/** Small per-workbook state (workbook.settings in Excel), versioned so later releases can migrate. */
+export interface PaneSettings {
+  version: 1;
+  /** Model chosen: "sheet" (the workbook's 评分模型) or a bundled model id. */
+  model?: string;
+  /** The user's mapping edits, for the header row they were made on. */
+  mapping?: { headers: string; override: MappingOverride };
+  target?: "columns" | "sheet";
+  lang?: Lang;
+}
+
+export interface Host {
+  readonly kind: "excel" | "preview";
+  /** Names shown in step 1 (workbook or file name). */
+  readonly title: string;
+  /** Finds the candidate table and reads it (with the model and result sheets) in as few round trips as possible. */
+  readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead>;
+  /** Writes a result plan; applies the colour scale on its score range and, when given, score cards. */
+  writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport>;
+  writeModelSheet(name: string, grid: Grid): Promise<void>;
+  /** Selects a sheet row (0-based), columns left..right. */
+  selectRow(sheet: string, row: number, left: number, right: number): Promise<void>;
+  loadSettings(): Promise<PaneSettings | null>;
+  saveSettings(settings: PaneSettings): Promise<void>;
+  /** Whether score cells can carry cards (ExcelApi 1.16 entity values). */
+  readonly supportsCards: boolean;
+}
+
+export const SETTINGS_KEY = "zs-scorer";
+
+/** Settings from stored JSON; null when missing, unreadable or of an unknown version. */
+export function parseSettings(json: unknown): PaneSettings | null {
+  if (typeof json !== "string" || json === "") return null;
+  try {
+    const value = JSON.parse(json) as Partial<PaneSettings>;
+    return value && value.version === 1 ? (value as PaneSettings) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,312 @@
+import model from "../../src/models/pinghu-2023.json";
+import type { CandidateScore, CellValue, ScoringModel } from "../../src/engine/types";
+import { ExcelHost } from "../../src/excel/excel-host";
+import {
+  locateTable,
+  mapColumns,
+  planResults,
+  RESULT_SHEET_NAME,
+  toCandidateTable,
+} from "../../src/workbook";
+import type { PlannedResults } from "../../src/workbook/types";
+import { FakeExcel, REQUEST_LIMIT } from "./fake-excel";
+
+const MODEL = model as unknown as ScoringModel;
+const HEADERS = ["序号", "项目名称", "总投资", "所属产业链", "项目进度", "投资方国别"];
+
+function candidateRows(n: number): CellValue[][] {
+  return Array.from({ length: n }, (_, i) => [
+    i + 1,
+    `项目${i + 1}`,
+    `${(i % 50) + 1}亿元`,
+    i % 2 ? "新能源汽车" : "生物医药",
+    i % 3 ? "签约" : "洽谈",
+    i % 4 ? "中国" : "法国",
+  ]);
+}
+
+/** A sheet with a title row, a blank row, then the table from row 3 (A3). */
+function workbookWith(n: number): FakeExcel {
+  const excel = new FakeExcel("重点项目");
+  excel.addSheet("其他");
+  const rows: CellValue[][] = [["2023年重点招商项目清单"], [], HEADERS, ...candidateRows(n)];
+  rows.forEach((row, r) => row.forEach((v, c) => excel.setCell("重点项目", r, c, v)));
+  excel.select({ top: 4, left: 1, bottom: 4, right: 1 });
+  return excel;
+}
+
+/** Scores standing in for the engine's: descending by index, with a long explanation when asked. */
+function fakeScores(n: number, summaryLength = 20): CandidateScore[] {
+  const text = "总投资规模大，产业链匹配"
+    .repeat(Math.ceil(summaryLength / 12))
+    .slice(0, summaryLength);
+  return Array.from({ length: n }, (_, i) => ({
+    index: i,
+    score: 100 - (i * 100) / n,
+    dimensions: Object.fromEntries(MODEL.dimensions.map((d) => [d.id, 10])),
+    grade: "A",
+    decision: "prioritise",
+    rank: i + 1,
+    excluded: false,
+    gates: [],
+    flags: [],
+    chain: null,
+    explanation: {
+      criteria: [],
+      gates: [],
+      bonuses: [],
+      flags: [],
+      notes: [],
+      summary: { zh: text, en: "big" },
+    },
+  }));
+}
+
+async function plan(host: ExcelHost, summaryLength = 20, target: "columns" | "sheet" = "columns") {
+  const read = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh);
+  const located = locateTable(read.table, MODEL);
+  if (!located.ok) throw new Error(located.message.en);
+  const mapping = mapColumns(located.table.headers, MODEL, {}, located.table.hiddenColumns);
+  const candidates = toCandidateTable(read.table, located.table, mapping);
+  const scores = fakeScores(candidates.count, summaryLength);
+  return {
+    read,
+    result: planResults(read.table, located.table, scores, MODEL, {
+      target,
+      lang: "zh",
+      existingSheet: read.resultSheet,
+      mapping,
+    }),
+  };
+}
+
+function expectLanded(excel: FakeExcel, p: PlannedResults): void {
+  const blank = (v: CellValue) => (v === "" ? null : v);
+  for (const b of p.blocks) {
+    const got = b.values.map((row, i) =>
+      row.map((_, j) => blank(excel.cell(b.sheet, b.top + i, b.left + j)))
+    );
+    expect(got).toEqual(b.values.map((row) => row.map(blank)));
+  }
+}
+
+describe("ExcelHost.readWorkbook", () => {
+  test("reads the region around the selection in two syncs, values and number formats only", async () => {
+    const excel = workbookWith(5);
+    const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
+      "评分模型",
+      "评分结果"
+    );
+    expect(read.source).toBe("region");
+    expect(excel.syncCount).toBe(2);
+    // the title above a blank row is not part of the region
+    expect(read.table.origin).toEqual({ row: 2, col: 0 });
+    expect(read.table.grid[0]).toEqual(expect.arrayContaining(HEADERS));
+    expect(read.table.grid).toHaveLength(6);
+    // widened to the right so cells beside the table are seen
+    expect(read.table.grid[0].length).toBeGreaterThan(HEADERS.length + 8);
+    expect(read.modelGrid).toBeNull();
+    expect(read.resultSheet).toBeNull();
+  });
+
+  test("prefers the Excel table holding the selection, and reads date-formatted serials as ISO dates", async () => {
+    const excel = workbookWith(3);
+    excel.setCell("重点项目", 20, 0, "另一个区域");
+    excel.tables.push({
+      name: "Projects",
+      rect: { sheet: "重点项目", top: 2, left: 0, bottom: 5, right: 5 },
+    });
+    excel.setCell("重点项目", 3, 6, 44988);
+    excel.sheet("重点项目").formats.set("3,6", "yyyy-mm-dd");
+    const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
+      "评分模型",
+      "评分结果"
+    );
+    expect(read.source).toBe("table");
+    expect(read.table.origin).toEqual({ row: 2, col: 0 });
+    expect(read.table.grid).toHaveLength(4);
+    expect(read.table.grid[1][6]).toBe("2023-03-03");
+  });
+
+  test("falls back to the used range when the selection sits on an empty cell", async () => {
+    const excel = workbookWith(3);
+    excel.select({ top: 30, left: 20, bottom: 30, right: 20 });
+    const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
+      "评分模型",
+      "评分结果"
+    );
+    expect(read.source).toBe("used");
+    expect(read.table.grid[2][1]).toBe("项目名称");
+  });
+
+  test("an empty sheet gives a clear error", async () => {
+    const excel = new FakeExcel("空表");
+    await expect(
+      new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
+        "评分模型",
+        "评分结果"
+      )
+    ).rejects.toThrow(/Sheet 空表 is empty/);
+  });
+});
+
+describe("ExcelHost.writeResults", () => {
+  test("scores a table that fits one payload in three syncs, with calculation suspended and a colour scale", async () => {
+    const excel = workbookWith(100);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const { result } = await plan(host);
+    if (!result.ok) throw new Error(result.message.en);
+    const report = await host.writeResults(result);
+    expect(excel.syncCount).toBeLessThanOrEqual(3);
+    expect(report.syncs).toBe(1);
+    expectLanded(excel, result);
+    const writes = excel.syncs.filter((s) => s.writes > 0);
+    expect(writes.every((s) => s.calculationSuspended)).toBe(true);
+    const scale = excel.sheet("重点项目").conditionalFormats;
+    expect(scale).toHaveLength(1);
+    expect(scale[0].type).toBe("ColorScale");
+    expect(scale[0].rect).toMatchObject({
+      top: result.scoreRange!.top,
+      bottom: result.scoreRange!.bottom,
+    });
+    expect(
+      excel.sheet("重点项目").formats.get(`${result.scoreRange!.top},${result.scoreRange!.left}`)
+    ).toBe("0.00");
+  });
+
+  test("a rerun reuses our columns and keeps one colour scale", async () => {
+    const excel = workbookWith(20);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const first = (await plan(host)).result as PlannedResults;
+    await host.writeResults(first);
+    const second = (await plan(host)).result;
+    if (!second.ok) throw new Error(second.message.en);
+    expect(second.columns.every((c) => c.existed)).toBe(true);
+    await host.writeResults(second);
+    expect(excel.sheet("重点项目").conditionalFormats).toHaveLength(1);
+  });
+
+  test("writes a payload over 5 MB in chunks under the limit, and every value lands", async () => {
+    const excel = workbookWith(12_000);
+    let yields = 0;
+    const host = new ExcelHost({
+      run: excel.run,
+      isSetSupported: () => false,
+      yieldToUi: async () => void yields++,
+    });
+    const { result } = await plan(host, 200);
+    if (!result.ok) throw new Error(result.message.en);
+    excel.resetStats();
+    const report = await host.writeResults(result);
+    const total = excel.requestBytes;
+    expect(total).toBeGreaterThan(REQUEST_LIMIT);
+    expect(report.syncs).toBe(excel.syncCount);
+    expect(report.syncs).toBeGreaterThan(1);
+    expect(report.syncs).toBeLessThanOrEqual(Math.ceil(total / (3 * 1024 * 1024)));
+    expect(
+      excel.syncs.every((s) => s.requestBytes <= REQUEST_LIMIT && s.calculationSuspended)
+    ).toBe(true);
+    expect(yields).toBe(report.syncs - 1);
+    expectLanded(excel, result);
+  });
+
+  test("refuses to write over a user's cell beside the table, and the result sheet works instead", async () => {
+    const excel = workbookWith(10);
+    excel.setCell("重点项目", 7, HEADERS.length + 2, "张三的备注");
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const { result } = await plan(host);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.conflicts.map((c) => c.address)).toEqual(["I8"]);
+    expect(result.message.zh).toContain("I8");
+
+    const { result: sheetPlan } = await plan(host, 20, "sheet");
+    if (!sheetPlan.ok) throw new Error(sheetPlan.message.en);
+    expect(sheetPlan.createSheet).toBe(true);
+    await host.writeResults(sheetPlan);
+    expect(excel.sheets.has(RESULT_SHEET_NAME.zh)).toBe(true);
+    expectLanded(excel, sheetPlan);
+    expect(excel.cell("重点项目", 7, HEADERS.length + 2)).toBe("张三的备注");
+  });
+
+  test("with ExcelApi 1.16 the score cells carry entity cards", async () => {
+    const excel = workbookWith(3);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: (_, v) => v <= "1.16" });
+    expect(host.supportsCards).toBe(true);
+    const { result } = await plan(host);
+    if (!result.ok) throw new Error(result.message.en);
+    const s = result.scoreRange!;
+    await host.writeResults(result, [
+      {
+        row: s.top,
+        score: 91.5,
+        title: "项目1",
+        properties: [
+          { name: "等级", value: "A" },
+          { name: "得分", value: 91.5 },
+        ],
+      },
+    ]);
+    const entity = excel.sheet("重点项目").entities.get(`${s.top},${s.left}`) as {
+      type: string;
+      properties: object;
+    };
+    expect(entity.type).toBe("Entity");
+    expect(entity.properties).toEqual({
+      等级: { type: "String", basicValue: "A" },
+      得分: { type: "Double", basicValue: 91.5 },
+    });
+  });
+});
+
+describe("ExcelHost model sheet, settings and go-to", () => {
+  test("the model sheet is written and read back", async () => {
+    const excel = workbookWith(3);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const grid: CellValue[][] = [
+      ["评分模型", "平湖 2023"],
+      ["维度", "权重"],
+      ["scale", 0.25],
+      ["chain", 0.2, "备注"],
+    ];
+    await host.writeModelSheet("评分模型", grid);
+    const read = await host.readWorkbook("评分模型", "评分结果");
+    expect(read.modelGrid).toEqual(grid.map((row) => [...row, ...Array(3 - row.length).fill("")]));
+    // rewriting a shorter model leaves nothing of the old one
+    await host.writeModelSheet("评分模型", [["评分模型"]]);
+    expect((await host.readWorkbook("评分模型", "评分结果")).modelGrid).toEqual([["评分模型"]]);
+  });
+
+  test("settings round-trip through workbook settings; unknown versions are ignored", async () => {
+    const excel = workbookWith(1);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    expect(await host.loadSettings()).toBeNull();
+    await host.saveSettings({
+      version: 1,
+      model: "sheet",
+      target: "sheet",
+      mapping: { headers: "a|b", override: { name: 1 } },
+    });
+    expect(await host.loadSettings()).toEqual({
+      version: 1,
+      model: "sheet",
+      target: "sheet",
+      mapping: { headers: "a|b", override: { name: 1 } },
+    });
+    excel.settings.set("zs-scorer", JSON.stringify({ version: 99 }));
+    expect(await host.loadSettings()).toBeNull();
+  });
+
+  test("go to selects the candidate's row on its sheet", async () => {
+    const excel = workbookWith(5);
+    excel.activeSheet = "其他";
+    await new ExcelHost({ run: excel.run, isSetSupported: () => false }).selectRow(
+      "重点项目",
+      6,
+      0,
+      5
+    );
+    expect(excel.activeSheet).toBe("重点项目");
+    expect(excel.selection).toEqual({ sheet: "重点项目", top: 6, left: 0, bottom: 6, right: 5 });
+  });
+});

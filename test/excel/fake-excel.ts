@@ -1,0 +1,688 @@
+/**
+ * A faithful-enough fake of the Excel JavaScript API objects the adapter uses. Like Office.js it queues
+ * work until context.sync(): loaded properties can only be read after a sync, writes land at the sync,
+ * methods on null objects fail at the sync. It counts syncs and request/response bytes and refuses a
+ * request over Excel on the web's 5 MB cap, so tests and the benchmark can hold the adapter to both.
+ */
+import type { CellValue } from "../../src/engine/types";
+
+export const REQUEST_LIMIT = 5 * 1024 * 1024;
+/** Bytes a queued operation costs beyond its values (method name, object path, ids). */
+const OP_OVERHEAD = 64;
+
+export interface Rect {
+  sheet: string;
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+  /** Whether calculation was suspended for this sync (suspendApiCalculationUntilNextSync). */
+  calculationSuspended: boolean;
+  writes: number;
+}
+
+interface SheetState {
+  name: string;
+  rows: CellValue[][];
+  formats: Map<string, string>;
+  entities: Map<string, unknown>;
+  conditionalFormats: { rect: Rect; type: string; criteria?: unknown }[];
+}
+
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
+}
+
+function isEmpty(v: CellValue | undefined): boolean {
+  return v === null || v === undefined || v === "";
+}
+
+function letters(col: number): string {
+  let n = col + 1;
+  let out = "";
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+export function a1(rect: Rect): string {
+  const sheet = /^[A-Za-z_][A-Za-z0-9_]*$/.test(rect.sheet) ? rect.sheet : `'${rect.sheet}'`;
+  const a = `${letters(rect.left)}${rect.top + 1}`;
+  const b = `${letters(rect.right)}${rect.bottom + 1}`;
+  return `${sheet}!${a === b ? a : `${a}:${b}`}`;
+}
+
+export class FakeExcel {
+  readonly sheets = new Map<string, SheetState>();
+  readonly tables: { name: string; rect: Rect }[] = [];
+  readonly settings = new Map<string, string>();
+  readonly syncs: SyncRecord[] = [];
+  selection: Rect;
+  activeSheet: string;
+
+  constructor(sheetName = "Sheet1") {
+    this.addSheet(sheetName);
+    this.activeSheet = sheetName;
+    this.selection = { sheet: sheetName, top: 0, left: 0, bottom: 0, right: 0 };
+  }
+
+  addSheet(name: string, rows: CellValue[][] = []): SheetState {
+    if (this.sheets.has(name)) throw new Error(`ItemAlreadyExists: sheet ${name}`);
+    const sheet: SheetState = {
+      name,
+      rows: rows.map((r) => [...r]),
+      formats: new Map(),
+      entities: new Map(),
+      conditionalFormats: [],
+    };
+    this.sheets.set(name, sheet);
+    return sheet;
+  }
+
+  sheet(name: string): SheetState {
+    const s = this.sheets.get(name);
+    if (!s) throw new Error(`ItemNotFound: sheet ${name}`);
+    return s;
+  }
+
+  cell(sheet: string, row: number, col: number): CellValue {
+    return this.sheet(sheet).rows[row]?.[col] ?? null;
+  }
+
+  setCell(sheet: string, row: number, col: number, value: CellValue): void {
+    const rows = this.sheet(sheet).rows;
+    while (rows.length <= row) rows.push([]);
+    const line = rows[row];
+    while (line.length < col) line.push(null);
+    line[col] = value;
+  }
+
+  select(rect: Omit<Rect, "sheet"> & { sheet?: string }): void {
+    this.selection = { sheet: rect.sheet ?? this.activeSheet, ...rect } as Rect;
+    this.activeSheet = this.selection.sheet;
+  }
+
+  /** Bounding rect of non-empty cells (and, unless valuesOnly, formatted cells); null for an empty sheet. */
+  usedRect(name: string, valuesOnly: boolean): Rect | null {
+    const sheet = this.sheet(name);
+    let top = Infinity;
+    let left = Infinity;
+    let bottom = -1;
+    let right = -1;
+    sheet.rows.forEach((line, r) =>
+      line.forEach((v, c) => {
+        if (isEmpty(v)) return;
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      })
+    );
+    if (!valuesOnly) {
+      for (const key of sheet.formats.keys()) {
+        const [r, c] = key.split(",").map(Number);
+        top = Math.min(top, r);
+        bottom = Math.max(bottom, r);
+        left = Math.min(left, c);
+        right = Math.max(right, c);
+      }
+    }
+    return bottom < 0 ? null : { sheet: name, top, left, bottom, right };
+  }
+
+  /** Excel's current region: grow while any neighbouring cell (diagonals too) holds a value. */
+  region(rect: Rect): Rect {
+    const r = { ...rect };
+    const filled = (row: number, col: number) =>
+      row >= 0 && col >= 0 && !isEmpty(this.cell(r.sheet, row, col));
+    const anyInRow = (row: number) => {
+      for (let c = r.left - 1; c <= r.right + 1; c++) if (filled(row, c)) return true;
+      return false;
+    };
+    const anyInCol = (col: number) => {
+      for (let row = r.top - 1; row <= r.bottom + 1; row++) if (filled(row, col)) return true;
+      return false;
+    };
+    for (let grew = true; grew;) {
+      grew = false;
+      if (r.top > 0 && anyInRow(r.top - 1)) (r.top--, (grew = true));
+      if (anyInRow(r.bottom + 1)) (r.bottom++, (grew = true));
+      if (r.left > 0 && anyInCol(r.left - 1)) (r.left--, (grew = true));
+      if (anyInCol(r.right + 1)) (r.right++, (grew = true));
+    }
+    return r;
+  }
+
+  values(rect: Rect): CellValue[][] {
+    const out: CellValue[][] = [];
+    for (let r = rect.top; r <= rect.bottom; r++) {
+      const line = this.sheet(rect.sheet).rows[r];
+      const row: CellValue[] = [];
+      for (let c = rect.left; c <= rect.right; c++) {
+        const v = line?.[c];
+        row.push(v === null || v === undefined ? "" : v);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+
+  /** Excel.run over this fake. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new FakeContext(this);
+    return batch(context as unknown as Excel.RequestContext);
+  };
+
+  get syncCount(): number {
+    return this.syncs.length;
+  }
+
+  get requestBytes(): number {
+    return this.syncs.reduce((n, s) => n + s.requestBytes, 0);
+  }
+
+  resetStats(): void {
+    this.syncs.length = 0;
+  }
+}
+
+type Op = { bytes: number; write: boolean; run: () => number };
+
+class FakeContext {
+  readonly workbook: FakeWorkbook;
+  readonly application: { suspendApiCalculationUntilNextSync: () => void };
+  private queue: Op[] = [];
+  private suspend = false;
+
+  constructor(readonly excel: FakeExcel) {
+    this.workbook = new FakeWorkbook(this);
+    this.application = { suspendApiCalculationUntilNextSync: () => void (this.suspend = true) };
+  }
+
+  /** Queues work done at the next sync; `run` returns the response bytes it produced. */
+  enqueue(run: () => number, bytes = 0, write = false): void {
+    this.queue.push({ run, bytes: bytes + OP_OVERHEAD, write });
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    this.queue = [];
+    const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
+    const calculationSuspended = this.suspend;
+    this.suspend = false;
+    if (requestBytes > REQUEST_LIMIT) {
+      throw new Error(
+        `RequestPayloadSizeLimitExceeded: request of ${requestBytes} bytes over ${REQUEST_LIMIT}`
+      );
+    }
+    let responseBytes = 0;
+    for (const op of ops) responseBytes += op.run();
+    if (responseBytes > REQUEST_LIMIT) {
+      throw new Error(
+        `ResponsePayloadSizeLimitExceeded: response of ${responseBytes} bytes over ${REQUEST_LIMIT}`
+      );
+    }
+    this.excel.syncs.push({
+      requestBytes,
+      responseBytes,
+      calculationSuspended,
+      writes: ops.filter((o) => o.write).length,
+    });
+  }
+}
+
+/** Base of proxy objects: properties loaded at a sync become readable after it. */
+class Loadable {
+  protected loaded: Record<string, unknown> | null = null;
+  protected synced = false;
+
+  constructor(protected readonly context: FakeContext) {}
+
+  protected read<T>(prop: string): T {
+    if (!this.loaded || !(prop in this.loaded)) {
+      throw new Error(`PropertyNotLoaded: ${prop} (call load("${prop}") and sync first)`);
+    }
+    return this.loaded[prop] as T;
+  }
+
+  get isNullObject(): boolean {
+    if (!this.synced) throw new Error("PropertyNotLoaded: isNullObject before a sync");
+    return this.loaded === null;
+  }
+
+  load(props: string): this {
+    if (!props || typeof props !== "string")
+      throw new Error("the adapter must name the properties it loads");
+    const names = props.split(",").map((p) => p.trim());
+    this.context.enqueue(() => {
+      this.synced = true;
+      const all = this.snapshot();
+      if (all === null) {
+        this.loaded = null;
+        return 0;
+      }
+      this.loaded = {};
+      for (const n of names) {
+        if (!(n in all)) throw new Error(`InvalidArgument: unknown property ${n}`);
+        this.loaded[n] = all[n]();
+      }
+      return jsonBytes(this.loaded);
+    }, props.length);
+    return this;
+  }
+
+  /** Property getters of the object as it is at the sync, or null for a null object. */
+  protected snapshot(): Record<string, () => unknown> | null {
+    return {};
+  }
+}
+
+class FakeRange extends Loadable {
+  readonly conditionalFormats: {
+    add: (type: string) => { colorScale: { criteria: unknown } };
+    clearAll: () => void;
+  };
+
+  constructor(
+    context: FakeContext,
+    readonly resolve: () => Rect | null
+  ) {
+    super(context);
+    const rect = () => this.must();
+    this.conditionalFormats = {
+      add: (type: string) => {
+        const format = { type, criteria: undefined as unknown };
+        const proxy = { colorScale: { criteria: undefined as unknown } };
+        context.enqueue(
+          () => {
+            format.criteria = proxy.colorScale.criteria;
+            const r = rect();
+            context.excel.sheet(r.sheet).conditionalFormats.push({ rect: r, ...format });
+            return 0;
+          },
+          0,
+          true
+        );
+        return proxy;
+      },
+      clearAll: () =>
+        context.enqueue(
+          () => {
+            const r = rect();
+            const s = context.excel.sheet(r.sheet);
+            s.conditionalFormats = s.conditionalFormats.filter(
+              (f) =>
+                f.rect.bottom < r.top ||
+                f.rect.top > r.bottom ||
+                f.rect.right < r.left ||
+                f.rect.left > r.right
+            );
+            return 0;
+          },
+          0,
+          true
+        ),
+    };
+  }
+
+  private must(): Rect {
+    const r = this.resolve();
+    if (!r) throw new Error("InvalidObjectPath: method called on a null object");
+    return r;
+  }
+
+  private derive(f: (r: Rect) => Rect | null): FakeRange {
+    return new FakeRange(this.context, () => f(this.must()));
+  }
+
+  protected override snapshot(): Record<string, () => unknown> | null {
+    const r = this.resolve();
+    if (!r) return null;
+    const excel = this.context.excel;
+    return {
+      address: () => a1(r),
+      rowIndex: () => r.top,
+      columnIndex: () => r.left,
+      rowCount: () => r.bottom - r.top + 1,
+      columnCount: () => r.right - r.left + 1,
+      values: () => excel.values(r),
+      numberFormat: () => {
+        const formats = excel.sheet(r.sheet).formats;
+        const out: string[][] = [];
+        for (let row = r.top; row <= r.bottom; row++) {
+          const line: string[] = [];
+          for (let c = r.left; c <= r.right; c++)
+            line.push(formats.get(`${row},${c}`) ?? "General");
+          out.push(line);
+        }
+        return out;
+      },
+    };
+  }
+
+  get address(): string {
+    return this.read("address");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
+  }
+  get values(): CellValue[][] {
+    return this.read("values");
+  }
+  set values(values: CellValue[][]) {
+    const copy = values.map((row) => [...row]);
+    this.context.enqueue(
+      () => {
+        const r = this.must();
+        if (
+          copy.length !== r.bottom - r.top + 1 ||
+          copy.some((row) => row.length !== r.right - r.left + 1)
+        ) {
+          throw new Error(
+            `InvalidArgument: values of ${copy.length} rows do not match range ${a1(r)}`
+          );
+        }
+        copy.forEach((row, i) =>
+          row.forEach((v, j) => this.context.excel.setCell(r.sheet, r.top + i, r.left + j, v))
+        );
+        return 0;
+      },
+      jsonBytes(copy),
+      true
+    );
+  }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat");
+  }
+  set numberFormat(formats: string[][]) {
+    this.context.enqueue(
+      () => {
+        const r = this.must();
+        const sheet = this.context.excel.sheet(r.sheet);
+        formats.forEach((row, i) =>
+          row.forEach((f, j) => sheet.formats.set(`${r.top + i},${r.left + j}`, f))
+        );
+        return 0;
+      },
+      jsonBytes(formats),
+      true
+    );
+  }
+  set valuesAsJson(values: unknown[][]) {
+    this.context.enqueue(
+      () => {
+        const r = this.must();
+        const sheet = this.context.excel.sheet(r.sheet);
+        values.forEach((row, i) =>
+          row.forEach((v, j) => {
+            sheet.entities.set(`${r.top + i},${r.left + j}`, v);
+            this.context.excel.setCell(
+              r.sheet,
+              r.top + i,
+              r.left + j,
+              (v as { text?: string }).text ?? null
+            );
+          })
+        );
+        return 0;
+      },
+      jsonBytes(values),
+      true
+    );
+  }
+
+  get worksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.context, () => this.must().sheet);
+  }
+  getSurroundingRegion(): FakeRange {
+    return this.derive((r) => this.context.excel.region({ ...r, bottom: r.top, right: r.left }));
+  }
+  getEntireRow(): FakeRange {
+    return this.derive((r) => ({ ...r, left: 0, right: 16383 }));
+  }
+  getIntersection(other: FakeRange): FakeRange {
+    return this.derive((r) => {
+      const o = other.must();
+      const out = {
+        sheet: r.sheet,
+        top: Math.max(r.top, o.top),
+        left: Math.max(r.left, o.left),
+        bottom: Math.min(r.bottom, o.bottom),
+        right: Math.min(r.right, o.right),
+      };
+      if (o.sheet !== r.sheet || out.top > out.bottom || out.left > out.right)
+        throw new Error("InvalidArgument: ranges do not intersect");
+      return out;
+    });
+  }
+  getBoundingRect(other: FakeRange): FakeRange {
+    return this.derive((r) => {
+      const o = other.must();
+      return {
+        sheet: r.sheet,
+        top: Math.min(r.top, o.top),
+        left: Math.min(r.left, o.left),
+        bottom: Math.max(r.bottom, o.bottom),
+        right: Math.max(r.right, o.right),
+      };
+    });
+  }
+  getResizedRange(rows: number, cols: number): FakeRange {
+    return this.derive((r) => {
+      const out = { ...r, bottom: r.bottom + rows, right: r.right + cols };
+      if (out.bottom < out.top || out.right < out.left || out.right > 16383)
+        throw new Error("InvalidArgument: resize out of bounds");
+      return out;
+    });
+  }
+  getTables(fullyContained?: boolean): FakeTableCollection {
+    return new FakeTableCollection(this.context, () => {
+      const r = this.must();
+      const inside = (t: Rect) =>
+        t.top >= r.top && t.bottom <= r.bottom && t.left >= r.left && t.right <= r.right;
+      const touches = (t: Rect) =>
+        !(t.bottom < r.top || t.top > r.bottom || t.right < r.left || t.left > r.right);
+      return this.context.excel.tables.filter(
+        (t) => t.rect.sheet === r.sheet && (fullyContained ? inside(t.rect) : touches(t.rect))
+      );
+    });
+  }
+  select(): void {
+    this.context.enqueue(() => {
+      this.context.excel.select(this.must());
+      return 0;
+    });
+  }
+  clear(applyTo?: string): void {
+    this.context.enqueue(
+      () => {
+        const r = this.must();
+        if (applyTo !== "Contents") throw new Error("the fake only clears contents");
+        for (let row = r.top; row <= r.bottom; row++) {
+          const line = this.context.excel.sheet(r.sheet).rows[row];
+          if (line)
+            for (let c = r.left; c <= Math.min(r.right, line.length - 1); c++) line[c] = null;
+        }
+        return 0;
+      },
+      0,
+      true
+    );
+  }
+}
+
+class FakeTableCollection {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly find: () => { name: string; rect: Rect }[]
+  ) {}
+  getCount(): { value: number } {
+    const result = { loaded: null as number | null };
+    this.context.enqueue(() => {
+      result.loaded = this.find().length;
+      return 8;
+    });
+    return {
+      get value(): number {
+        if (result.loaded === null)
+          throw new Error("PropertyNotLoaded: ClientResult.value before a sync");
+        return result.loaded;
+      },
+    };
+  }
+  getFirst(): FakeTable {
+    return new FakeTable(this.context, () => {
+      const first = this.find()[0];
+      if (!first) throw new Error("ItemNotFound: no table");
+      return first;
+    });
+  }
+}
+
+class FakeTable extends Loadable {
+  constructor(
+    context: FakeContext,
+    private readonly find: () => { name: string; rect: Rect } | null
+  ) {
+    super(context);
+  }
+  protected override snapshot(): Record<string, () => unknown> | null {
+    const t = this.find();
+    return t ? { name: () => t.name } : null;
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this.context, () => {
+      const t = this.find();
+      if (!t) throw new Error("InvalidObjectPath: getRange on a null table");
+      return t.rect;
+    });
+  }
+}
+
+class FakeWorksheet extends Loadable {
+  constructor(
+    context: FakeContext,
+    private readonly resolveName: () => string | null
+  ) {
+    super(context);
+  }
+  private must(): string {
+    const n = this.resolveName();
+    if (n === null) throw new Error("InvalidObjectPath: method called on a null worksheet");
+    return n;
+  }
+  protected override snapshot(): Record<string, () => unknown> | null {
+    const n = this.resolveName();
+    return n === null ? null : { name: () => n };
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  getRange(address?: string): FakeRange {
+    if (address !== undefined) throw new Error("the fake addresses ranges by index only");
+    return new FakeRange(this.context, () => ({
+      sheet: this.must(),
+      top: 0,
+      left: 0,
+      bottom: 1048575,
+      right: 16383,
+    }));
+  }
+  getRangeByIndexes(top: number, left: number, rows: number, cols: number): FakeRange {
+    if (rows < 1 || cols < 1)
+      throw new Error(`InvalidArgument: getRangeByIndexes with ${rows} × ${cols}`);
+    return new FakeRange(this.context, () => ({
+      sheet: this.must(),
+      top,
+      left,
+      bottom: top + rows - 1,
+      right: left + cols - 1,
+    }));
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(this.context, () =>
+      this.context.excel.usedRect(this.must(), valuesOnly === true)
+    );
+  }
+  activate(): void {
+    this.context.enqueue(() => {
+      this.context.excel.activeSheet = this.must();
+      return 0;
+    });
+  }
+}
+
+class FakeWorkbook {
+  readonly worksheets: {
+    getItem: (name: string) => FakeWorksheet;
+    getItemOrNullObject: (name: string) => FakeWorksheet;
+    getActiveWorksheet: () => FakeWorksheet;
+    add: (name: string) => FakeWorksheet;
+  };
+  readonly settings: {
+    getItemOrNullObject: (key: string) => Loadable & { value: string };
+    add: (key: string, value: string) => void;
+  };
+
+  constructor(private readonly context: FakeContext) {
+    const excel = context.excel;
+    this.worksheets = {
+      getItem: (name) =>
+        new FakeWorksheet(context, () => {
+          excel.sheet(name);
+          return name;
+        }),
+      getItemOrNullObject: (name) =>
+        new FakeWorksheet(context, () => (excel.sheets.has(name) ? name : null)),
+      getActiveWorksheet: () => new FakeWorksheet(context, () => excel.activeSheet),
+      add: (name) => {
+        context.enqueue(() => (excel.addSheet(name), 0), name.length, true);
+        return new FakeWorksheet(context, () => name);
+      },
+    };
+    this.settings = {
+      getItemOrNullObject: (key) => new FakeSetting(context, () => excel.settings.get(key) ?? null),
+      add: (key, value) =>
+        context.enqueue(() => (excel.settings.set(key, value), 0), jsonBytes(value), true),
+    };
+  }
+
+  getSelectedRange(): FakeRange {
+    return new FakeRange(this.context, () => this.context.excel.selection);
+  }
+}
+
+class FakeSetting extends Loadable {
+  constructor(
+    context: FakeContext,
+    private readonly find: () => string | null
+  ) {
+    super(context);
+  }
+  protected override snapshot(): Record<string, () => unknown> | null {
+    const v = this.find();
+    return v === null ? null : { value: () => v };
+  }
+  get value(): string {
+    return this.read("value");
+  }
+}
