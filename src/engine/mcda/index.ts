@@ -1,0 +1,8 @@
+/** Multi-criteria decision analysis: aggregation methods, weights, AHP and ranking stability. */
+export * from "./matrix";
+export * from "./aggregate";
+export * from "./weights";
+export * from "./ahp";
+export * from "./stability";
+export { rank, rankOrder, tied, DEFAULT_TIE_TOLERANCE } from "../rank";
+export type { RankOptions, RankOrder } from "../rank";
