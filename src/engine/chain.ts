@@ -89,16 +89,18 @@ function entriesByLength(model: ChainModel): Entry[][] {
   const cached = entryCache.get(model);
   if (cached) return cached;
   const byLength = new Map<number, Entry[]>();
+  const put = (chain: string, word: string, weight: number): void => {
+    const norm = normalizeText(word).trim();
+    if (!norm) return;
+    const list = byLength.get(norm.length) ?? [];
+    list.push({ chain, word, norm, weight });
+    byLength.set(norm.length, list);
+  };
   for (const chain of model.chains) {
-    for (const k of chain.keywords) {
-      const norm = normalizeText(k.word).trim();
-      // Weight 0 is a stop phrase: it adds nothing but hides shorter keywords ("种子轮" hides "种子").
-      if (!norm || !(k.weight >= 0)) continue;
-      const list = byLength.get(norm.length) ?? [];
-      list.push({ chain: chain.id, word: k.word, norm, weight: Math.min(1, k.weight) });
-      byLength.set(norm.length, list);
-    }
+    for (const k of chain.keywords) if (k.weight > 0) put(chain.id, k.word, Math.min(1, k.weight));
   }
+  // A stop phrase adds nothing but hides the shorter keywords inside it.
+  for (const phrase of model.stopPhrases ?? []) put("", phrase, 0);
   const groups = [...byLength.entries()].sort((a, b) => b[0] - a[0]).map(([, list]) => list);
   entryCache.set(model, groups);
   return groups;

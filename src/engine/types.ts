@@ -228,6 +228,8 @@ export interface ChainModel {
   textFields: string[];
   /** Confidence below which classification gives "none". */
   minConfidence: number;
+  /** Phrases that count for no chain but hide the shorter keywords inside them ("种子轮" hides "种子"). */
+  stopPhrases?: string[];
   /** Share of the best chain's keyword evidence a second chain needs to count as secondary (default 0.5). */
   secondaryShare?: number;
   description?: Label;
