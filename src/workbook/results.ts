@@ -124,10 +124,14 @@ function planColumns(
     (table.dataRows.length > 0 ? table.dataRows[table.dataRows.length - 1] : table.headerRow);
   const own = new Map(table.ownColumns.map((x) => [x.key, o.col + x.col]));
   let next = Math.max(o.col + table.lastCol, ...own.values()) + 1;
+  const wanted = new Set(specs.map((s) => s.key));
+  // Our old columns no longer in the model are reused first, then cleared if still spare.
+  const spare = [...own.entries()].filter(([key]) => !wanted.has(key)).map(([, col]) => col);
+  spare.sort((a, b) => a - b);
 
   const columns: ResultColumn[] = specs.map((spec) => {
     const existing = own.get(spec.key);
-    const col = existing ?? next++;
+    const col = existing ?? spare.shift() ?? next++;
     return {
       key: spec.key,
       col,
@@ -138,8 +142,9 @@ function planColumns(
   });
 
   // New columns may only go where every cell is empty and not part of a merged area.
+  const ownCols = new Set(own.values());
   const conflicts: { address: string; value: CellValue }[] = [];
-  for (const c of columns.filter((x) => !x.existed)) {
+  for (const c of columns.filter((x) => !ownCols.has(x.col))) {
     for (let r = headerRow; r <= lastRow; r++) {
       const v = cellAt(sheet, r, c.col);
       const merged = (sheet.merges ?? []).some(
@@ -157,8 +162,7 @@ function planColumns(
   const byRow = new Map<number, CandidateScore>();
   for (const s of scores) byRow.set(o.row + table.dataRows[s.index], s);
   const specOf = new Map(specs.map((s) => [s.key, s]));
-  // Our old columns no longer in the model are cleared; values left below a shrunken table too.
-  const stale = [...own.entries()].filter(([key]) => !specOf.has(key)).map(([, col]) => col);
+  // Values an earlier run left below a shrunken table are cleared too.
   const bottomOf = new Map<number, number>();
   for (const col of [...own.values()]) {
     let r = lastRow + 1;
@@ -166,7 +170,7 @@ function planColumns(
     bottomOf.set(col, r - 1);
   }
   const keyAt = new Map(columns.map((c) => [c.col, c.key]));
-  const blocks: WriteBlock[] = adjacentRuns([...columns.map((c) => c.col), ...stale]).map((run) => {
+  const blocks: WriteBlock[] = adjacentRuns([...columns.map((c) => c.col), ...spare]).map((run) => {
     const bottom = Math.max(lastRow, ...run.map((c) => bottomOf.get(c) ?? lastRow));
     const values: Grid = [];
     for (let r = headerRow; r <= bottom; r++) {

@@ -1,0 +1,42 @@
+import {
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  parseCellAddress,
+  rangeAddress,
+} from "../../src/workbook/a1";
+
+test("column letters of known indices", () => {
+  expect([0, 25, 26, 51, 52, 701, 702, 16383].map(columnLetters)).toEqual([
+    "A",
+    "Z",
+    "AA",
+    "AZ",
+    "BA",
+    "ZZ",
+    "AAA",
+    "XFD",
+  ]);
+});
+
+test("letters and index round-trip over the whole sheet width", () => {
+  for (let c = 0; c < 16384; c++) expect(columnIndex(columnLetters(c))).toBe(c);
+});
+
+test("bad input", () => {
+  expect(columnIndex("A1")).toBeNull();
+  expect(columnIndex("")).toBeNull();
+  expect(() => columnLetters(-1)).toThrow(RangeError);
+  expect(parseCellAddress("1A")).toBeNull();
+  expect(parseCellAddress("A0")).toBeNull();
+});
+
+test("addresses", () => {
+  expect(cellAddress(0, 0)).toBe("A1");
+  expect(parseCellAddress("$J$12")).toEqual({ row: 11, col: 9 });
+  expect(rangeAddress({ top: 3, left: 8, bottom: 19, right: 8 }, "Sheet1")).toBe("Sheet1!I4:I20");
+  expect(rangeAddress({ top: 0, left: 0, bottom: 0, right: 0 }, "项目 清单")).toBe(
+    "'项目 清单'!A1"
+  );
+  expect(rangeAddress({ top: 0, left: 0, bottom: 1, right: 1 }, "It's")).toBe("'It''s'!A1:B2");
+});

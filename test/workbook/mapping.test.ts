@@ -1,0 +1,77 @@
+import { columnOf, mapColumns } from "../../src/workbook/mapping";
+import { smallModel } from "../fixtures/workbooks/model";
+
+const model = smallModel();
+
+test.each([
+  ["计划总投资", "alias"],
+  ["投资总额", "alias"],
+  ["总投资（万美元）", "exact"],
+  ["总 投 资", "exact"],
+  ["Total investment (USD m)", "exact"],
+  ["TOTAL  INVESTMENT", "exact"],
+  ["项目计划总投资额", "fuzzy"],
+])("variant header %s maps to investment (%s)", (header, how) => {
+  const m = mapColumns(["项目名称", header], model);
+  const inv = columnOf(m, "investment");
+  expect(inv).toMatchObject({ column: 1, how });
+  expect(m.guessed.some((g) => g.field === "investment")).toBe(how === "fuzzy");
+});
+
+test("units and currency in headers become the column's context", () => {
+  const m = mapColumns(
+    ["项目名称", "总投资（万美元）", "注册资本(亿元)", "Annual tax (EUR m)", "所属产业链"],
+    model
+  );
+  expect(columnOf(m, "investment")?.context).toEqual({ multiplier: 1e4, currency: "USD" });
+  expect(columnOf(m, "capital")?.context).toEqual({ multiplier: 1e8, currency: "CNY" });
+  expect(columnOf(m, "tax")?.context).toEqual({ multiplier: 1e6, currency: "EUR" });
+  expect(columnOf(m, "chainText")?.context).toBeUndefined();
+});
+
+test("one column per field: the exact header wins over a looser one", () => {
+  const m = mapColumns(["投资额", "总投资", "项目"], model);
+  expect(columnOf(m, "investment")?.column).toBe(1);
+  expect(m.unused.map((u) => u.header)).toEqual(["投资额"]);
+});
+
+test("unmapped fields list key fields first; unused columns are reported", () => {
+  const m = mapColumns(["序号", "年税收", "联系人"], model);
+  expect(m.unmapped.map((u) => u.field)).toEqual(["name", "investment", "capital", "chainText"]);
+  expect(m.unmapped.slice(0, 2).every((u) => u.key)).toBe(true);
+  expect(m.unused.map((u) => u.header)).toEqual(["序号", "联系人"]);
+});
+
+test("a user's mapping overrides, and null leaves a field out", () => {
+  const m = mapColumns(["项目名称", "总投资", "备用投资口径（万美元）"], model, {
+    investment: 2,
+    name: null,
+  });
+  expect(columnOf(m, "investment")).toMatchObject({
+    column: 2,
+    how: "user",
+    confidence: 1,
+    context: { multiplier: 1e4, currency: "USD" },
+  });
+  expect(columnOf(m, "name")).toBeNull();
+  expect(m.guessed).toEqual([]);
+});
+
+test("hidden columns map only as a guess, and lose to a visible column", () => {
+  const m = mapColumns(["项目名称", "总投资", "总投资"], model, {}, [1]);
+  expect(columnOf(m, "investment")?.column).toBe(2);
+  const hiddenOnly = mapColumns(["项目名称", "总投资"], model, {}, [1]);
+  expect(columnOf(hiddenOnly, "investment")).toMatchObject({ column: 1 });
+  expect(hiddenOnly.guessed.map((g) => g.field)).toEqual(["investment"]);
+});
+
+test("our own result columns are never mapped", () => {
+  const m = mapColumns(["项目名称", "总投资 [ZS:dim.scale]"], model);
+  expect(columnOf(m, "investment")).toBeNull();
+  expect(m.unused).toEqual([]);
+});
+
+test("unrelated headers stay unmapped", () => {
+  const m = mapColumns(["联系人", "电话", "日期"], model);
+  expect(m.mapped).toEqual([]);
+});

@@ -1,0 +1,210 @@
+import type { ScoringModel } from "../../src/engine/types";
+import { cellAddress } from "../../src/workbook/a1";
+import { gridToModel, isModelGrid, modelToGrid } from "../../src/workbook/modelSheet";
+import type { Grid } from "../../src/workbook/types";
+import { smallModel } from "../fixtures/workbooks/model";
+
+function withChain(): ScoringModel {
+  const m = smallModel();
+  m.fields.push({ id: "role", label: { zh: "链上地位", en: "Role" }, type: "text", aliases: [] });
+  m.chain = {
+    chains: [
+      {
+        id: "nev",
+        name: { zh: "新能源汽车", en: "New-energy vehicles" },
+        keywords: [
+          { word: "汽车", weight: 1 },
+          { word: "电池", weight: 0.8 },
+        ],
+        aliases: ["NEV"],
+      },
+      {
+        id: "cnc",
+        name: { zh: "高档数控机床", en: "High-end CNC" },
+        keywords: [{ word: "机床", weight: 1 }],
+      },
+    ],
+    roles: [
+      { id: "leader", label: { zh: "链主", en: "Chain leader" }, score: 1, aliases: ["龙头"] },
+    ],
+    defaultRole: "leader",
+    synergy: { "*": 1.1 },
+    chainField: "chainText",
+    roleField: "role",
+    textFields: ["name"],
+    minConfidence: 0.3,
+  };
+  m.bonuses.push({
+    id: "top100",
+    label: { zh: "全球百强", en: "Global top 100" },
+    when: "capital > 0",
+    points: 5,
+  });
+  m.flags.push({
+    id: "big",
+    label: { zh: "招大引强", en: "Big project" },
+    when: "investment >= 70000",
+  });
+  m.gates.push({
+    id: "capCheck",
+    label: { zh: "资本核验", en: "Capital check" },
+    pass: "capital > 0",
+    appliesWhen: "investment > 0",
+    effect: "cap",
+    cap: 60,
+    reason: { zh: "无注册资本", en: "No registered capital" },
+  });
+  m.criteria.push(
+    {
+      id: "pw",
+      label: { zh: "分段", en: "Piecewise" },
+      dimension: "scale",
+      field: "capital",
+      transform: {
+        type: "piecewise",
+        points: [
+          [0, 0],
+          [1000, 0.5],
+          [5000, 1],
+        ],
+      },
+      direction: "less",
+      weight: 0.5,
+      missing: "renormalize",
+    },
+    {
+      id: "cat",
+      label: { zh: "类别", en: "Category" },
+      dimension: "benefit",
+      field: "chainText",
+      transform: { type: "category", table: { 汽车: 1, 机床: 0.6 }, default: 0.1 },
+      direction: "more",
+      weight: 0.25,
+      missing: "mean",
+    },
+    {
+      id: "ch",
+      label: { zh: "产业链契合", en: "Chain fit" },
+      dimension: "benefit",
+      field: "chainText",
+      transform: { type: "chain" },
+      direction: "more",
+      weight: 1,
+      missing: "zero",
+    },
+    {
+      id: "ex",
+      label: { zh: "公式", en: "Expr" },
+      dimension: "scale",
+      field: "tax",
+      transform: { type: "expression", expression: "min(x / 1000, 1)" },
+      direction: "more",
+      weight: 1,
+      missing: "zero",
+    }
+  );
+  m.targets!.items.push({
+    id: "inv",
+    label: { zh: "签约总投资", en: "Signed investment" },
+    measure: "signedInvestment",
+    value: 350,
+    currency: "CNY",
+    multiplier: 1e8,
+  });
+  return m;
+}
+
+test.each(["zh", "en"] as const)("model → sheet → model gives the model back (%s)", (lang) => {
+  for (const model of [smallModel(), withChain()]) {
+    const grid = modelToGrid(model, lang);
+    expect(isModelGrid(grid)).toBe(true);
+    const back = gridToModel(grid, model);
+    expect(back).toEqual({ ok: true, model });
+  }
+});
+
+test("everything the sheet shows reads back even from a base that differs in those parts", () => {
+  const model = withChain();
+  const base = withChain();
+  base.dimensions[0].weight = 0.1;
+  base.criteria = base.criteria.slice(0, 1);
+  base.grades.method = "percentile";
+  base.fx = { base: "CNY", rates: {}, date: "", source: "" };
+  base.chain!.chains = [];
+  const back = gridToModel(modelToGrid(model, "zh"), base);
+  expect(back).toEqual({ ok: true, model });
+});
+
+test("the sheet is readable: sections with titles, and no JSON", () => {
+  const grid = modelToGrid(withChain(), "zh");
+  const text = grid.flat().filter((v) => typeof v === "string") as string[];
+  for (const t of [
+    "维度与权重 [ZS:dimensions]",
+    "评分准则 [ZS:criteria]",
+    "门槛条件 [ZS:gates]",
+    "年度目标 [ZS:targets]",
+    "越小越好",
+    "汽车、电池",
+    "汽车:1、电池:0.8",
+  ])
+    expect(text).toContain(t);
+  expect(text.some((t) => t.includes("{"))).toBe(false);
+  expect(new Set(grid.map((r) => r.length)).size).toBe(1);
+});
+
+function find(grid: Grid, value: string): { row: number; col: number } {
+  for (let r = 0; r < grid.length; r++) {
+    const c = grid[r].indexOf(value);
+    if (c >= 0) return { row: r, col: c };
+  }
+  throw new Error(`${value} not in grid`);
+}
+
+test("an analyst's edits read back: a weight, a keyword, a choice written in the other language", () => {
+  const model = smallModel();
+  const grid = modelToGrid(model, "zh");
+  const scale = find(grid, "scale");
+  grid[scale.row][3] = 0.5;
+  const benefit = find(grid, "benefit");
+  grid[benefit.row][3] = "0.5";
+  const kw = find(grid, "汽车、电池");
+  grid[kw.row][kw.col] = "汽车，电池、储能";
+  const dir = find(grid, "越大越好");
+  grid[dir.row][dir.col] = "lower is better";
+  const back = gridToModel(grid, model);
+  if (!back.ok) throw new Error(JSON.stringify(back.errors));
+  expect(back.model.dimensions.map((d) => d.weight)).toEqual([0.5, 0.5]);
+  const kwRules = back.model.criteria.find((c) => c.id === "kw")!.transform;
+  expect(kwRules).toEqual({
+    type: "keywords",
+    rules: [
+      { words: ["汽车", "电池", "储能"], score: 1 },
+      { words: ["机床"], score: 0.8 },
+    ],
+    default: 0.2,
+  });
+  expect(back.model.criteria[0].direction).toBe("less");
+});
+
+test("bad cells are reported with their address, in both languages", () => {
+  const grid = modelToGrid(smallModel(), "en");
+  const scale = find(grid, "scale");
+  grid[scale.row][3] = "heavy";
+  const dir = find(grid, "higher is better");
+  grid[dir.row][dir.col] = "sideways";
+  const back = gridToModel(grid, smallModel());
+  expect(back.ok).toBe(false);
+  if (!back.ok) {
+    expect(back.errors.map((e) => e.address)).toEqual([
+      cellAddress(scale.row, 3),
+      cellAddress(dir.row, dir.col),
+    ]);
+    expect(back.errors[0].message.zh).toContain("不是数字");
+    expect(back.errors[1].message.en).toContain("sideways");
+  }
+});
+
+test("a grid that is not a model sheet", () => {
+  const back = gridToModel([["项目名称", "总投资"]]);
+  expect(back.ok).toBe(false);
+});

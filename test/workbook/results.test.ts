@@ -1,0 +1,217 @@
+import type { CellValue } from "../../src/engine/types";
+import { mapColumns } from "../../src/workbook/mapping";
+import { planResults } from "../../src/workbook/results";
+import { locateTable } from "../../src/workbook/table";
+import type {
+  Grid,
+  PlannedResults,
+  ResultPlan,
+  SheetData,
+  TableLocation,
+} from "../../src/workbook/types";
+import { smallModel } from "../fixtures/workbooks/model";
+import { fakeScore } from "../fixtures/workbooks/scores";
+
+const model = smallModel();
+const scores = [fakeScore(0, 55.555, 2), fakeScore(1, 81.2, 1, "A"), fakeScore(2, 10, null, null)];
+
+function sheetOf(grid: Grid, extra: Partial<SheetData> = {}): SheetData {
+  return { name: "清单", grid, ...extra };
+}
+
+function tableOf(sheet: SheetData): TableLocation {
+  const r = locateTable(sheet, model);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.table;
+}
+
+function planned(p: ResultPlan): PlannedResults {
+  if (!p.ok) throw new Error(p.message.en);
+  return p;
+}
+
+/** Applies a plan to a grid, as a host would. */
+function apply(sheet: SheetData, plan: PlannedResults): Grid {
+  const grid = sheet.grid.map((r) => [...r]);
+  for (const b of plan.blocks)
+    b.values.forEach((vals, i) =>
+      vals.forEach((v, j) => {
+        const r = b.top + i;
+        while (grid.length <= r) grid.push([]);
+        grid[r][b.left + j] = v;
+      })
+    );
+  return grid;
+}
+
+const base: Grid = [
+  ["重点招商项目", null, null],
+  ["项目名称", "总投资", "产业链"],
+  ["A", 1000, "汽车"],
+  ["B", 5000, "电池"],
+  ["合计", 6000, null],
+  ["C", 100, "机床"],
+  ["备注：示例", null, null],
+];
+
+test("new columns after the table, marked, one block, score range for a colour scale", () => {
+  const sheet = sheetOf(base);
+  const plan = planned(
+    planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" })
+  );
+  expect(plan.columns.map((c) => [c.key, c.col, c.existed])).toEqual([
+    ["score", 3, false],
+    ["grade", 4, false],
+    ["rank", 5, false],
+    ["decision", 6, false],
+    ["dim.scale", 7, false],
+    ["dim.benefit", 8, false],
+    ["explanation", 9, false],
+  ]);
+  expect(plan.blocks).toHaveLength(1);
+  const g = apply(sheet, plan);
+  expect(g[1].slice(3)).toEqual([
+    "综合得分 [ZS:score]",
+    "等级 [ZS:grade]",
+    "排名 [ZS:rank]",
+    "建议 [ZS:decision]",
+    "规模得分 [ZS:dim.scale]",
+    "效益得分 [ZS:dim.benefit]",
+    "说明 [ZS:explanation]",
+  ]);
+  expect(g[2].slice(3, 7)).toEqual([55.56, "B", 2, "保持联系"]);
+  expect(g[3].slice(3, 7)).toEqual([81.2, "A", 1, "重点跟进"]);
+  expect(g[4].slice(3)).toEqual([null, null, null, null, null, null, null]);
+  expect(g[5].slice(3, 6)).toEqual([10, null, null]);
+  expect(g[6].slice(3).every((v) => v === undefined)).toBe(true);
+  expect(plan.scoreRange).toMatchObject({
+    top: 2,
+    bottom: 5,
+    left: 3,
+    right: 3,
+    address: "'清单'!D3:D6",
+  });
+});
+
+test("a rerun (even in another language) updates our columns and adds none", () => {
+  const sheet = sheetOf(base);
+  const first = apply(
+    sheet,
+    planned(planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" }))
+  );
+  const again = sheetOf(first);
+  const plan = planned(
+    planResults(
+      again,
+      tableOf(again),
+      scores.map((s) => ({ ...s, score: s.score + 1 })),
+      model,
+      { target: "columns", lang: "en" }
+    )
+  );
+  expect(plan.columns.every((c) => c.existed)).toBe(true);
+  expect(plan.columns.map((c) => c.col)).toEqual([3, 4, 5, 6, 7, 8, 9]);
+  const g = apply(again, plan);
+  expect(g[1].length).toBe(10);
+  expect(g[1][3]).toBe("Score [ZS:score]");
+  expect(g[2][3]).toBe(56.56);
+});
+
+test("a column we no longer need is cleared; values left below a shrunken table too", () => {
+  const grid: Grid = [
+    ["项目名称", "总投资", "产业链", "综合得分 [ZS:score]", "旧维度得分 [ZS:dim.old]"],
+    ["A", 1000, "汽车", 50, 40],
+    [null, null, null, 20, 30],
+  ];
+  const sheet = sheetOf(grid);
+  const plan = planned(
+    planResults(sheet, tableOf(sheet), [fakeScore(0, 70, 1)], model, {
+      target: "columns",
+      lang: "zh",
+    })
+  );
+  const g = apply(sheet, plan);
+  expect(g[0][4]).toBe("等级 [ZS:grade]");
+  expect(plan.columns.find((c) => c.key === "grade")?.existed).toBe(false);
+  expect(g[2][3]).toBeNull();
+  expect(g[0].filter((h) => typeof h === "string" && h.includes("[ZS:dim.old]"))).toEqual([]);
+});
+
+test("refuses to write over a user's cell, and names it in A1", () => {
+  const grid = base.map((r) => [...r]) as CellValue[][];
+  grid[3][5] = "张三的备注";
+  const sheet = sheetOf(grid);
+  const plan = planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" });
+  expect(plan.ok).toBe(false);
+  if (!plan.ok) {
+    expect(plan.conflicts).toEqual([{ address: "F4", value: "张三的备注" }]);
+    expect(plan.message.zh).toContain("F4");
+    expect(plan.message.zh).toContain("评分结果");
+    expect(plan.message.en).toContain("F4");
+    expect(plan.alternative).toBe("sheet");
+  }
+});
+
+test("a merged area in the way is a conflict too", () => {
+  const sheet = sheetOf(base, { merges: [{ top: 2, left: 4, bottom: 3, right: 5 }] });
+  const plan = planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "en" });
+  expect(plan.ok ? [] : plan.conflicts.map((c) => c.address)).toEqual(["E3", "E4", "F3", "F4"]);
+});
+
+test("the result sheet: rank order, sheet row numbers and names; rerun clears leftovers", () => {
+  const sheet = sheetOf(base);
+  const table = tableOf(sheet);
+  const mapping = mapColumns(table.headers, model);
+  const plan = planned(
+    planResults(sheet, table, scores, model, { target: "sheet", lang: "zh", mapping })
+  );
+  expect(plan).toMatchObject({ sheet: "评分结果", createSheet: true, headerRow: 0 });
+  const g = plan.blocks[0].values;
+  expect(g[0].slice(0, 4)).toEqual([
+    "行号 [ZS:row]",
+    "项目名称 [ZS:name]",
+    "综合得分 [ZS:score]",
+    "等级 [ZS:grade]",
+  ]);
+  expect(g.slice(1).map((r) => r.slice(0, 3))).toEqual([
+    [4, "B", 81.2],
+    [3, "A", 55.56],
+    [6, "C", 10],
+  ]);
+  expect(plan.scoreRange?.address).toBe("'评分结果'!C2:C4");
+
+  const existing = sheetOf(
+    g.concat([
+      [1, "old", 1],
+      [2, "old", 2],
+    ]),
+    { name: "评分结果" }
+  );
+  const rerun = planned(
+    planResults(sheet, table, scores.slice(0, 1), model, {
+      target: "sheet",
+      lang: "zh",
+      mapping,
+      existingSheet: existing,
+    })
+  );
+  expect(rerun.createSheet).toBe(false);
+  expect(rerun.blocks[0].values.length).toBe(existing.grid.length);
+  expect(
+    rerun.blocks[0].values
+      .slice(2)
+      .flat()
+      .every((v) => v === null)
+  ).toBe(true);
+});
+
+test("the result sheet is refused when a user's sheet already has its name", () => {
+  const sheet = sheetOf(base);
+  const plan = planResults(sheet, tableOf(sheet), scores, model, {
+    target: "sheet",
+    lang: "en",
+    existingSheet: sheetOf([["my own notes"]], { name: "ZS results" }),
+  });
+  expect(plan.ok).toBe(false);
+  if (!plan.ok) expect(plan.message.en).toContain("ZS results");
+});
