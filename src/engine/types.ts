@@ -293,7 +293,10 @@ export interface CandidateTable {
 
 export interface GateOutcome {
   gate: string;
+  /** True unless the gate was checked and failed (not applicable or undecidable gates pass). */
   passed: boolean;
+  /** "notApplicable": appliesWhen was false or unknown; "unknown": the pass test lacked data. */
+  status?: "passed" | "failed" | "notApplicable" | "unknown";
   effect: GateDef["effect"];
   reason: Label;
 }

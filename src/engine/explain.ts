@@ -1,0 +1,311 @@
+/**
+ * Explanations, built lazily for one candidate at a time from a ScoredTable (never in the batch
+ * path): per criterion the cell as written, the value used, its 0–1 value, effective weight and
+ * points, and notes on anything missing or assumed; gates, bonuses, flags; a one-line summary.
+ * Also the row-object API: scoreCandidates and candidateScore.
+ */
+import { formatAmount } from "./fx";
+import { compileModel, CompiledModel } from "./model/compile";
+import { isMissingCell, readAmount } from "./model/fields";
+import {
+  GATE_FAILED,
+  GATE_NOT_APPLICABLE,
+  GATE_UNKNOWN,
+  imputed,
+  scoreTable,
+  ScoredTable,
+  tableFromRows,
+} from "./score";
+import { chainFitOf } from "./transforms";
+import {
+  CandidateScore,
+  CandidateTable,
+  CellValue,
+  CriterionExplanation,
+  Explanation,
+  GateOutcome,
+  Label,
+  ScoringModel,
+} from "./types";
+
+const L = (zh: string, en: string): Label => ({ zh, en });
+
+/** Numbers in explanations: at most 4 decimals, no float noise (0.30000000000000004 → 0.3). */
+export const num = (x: number): string =>
+  Number.isFinite(x) ? String(Math.round(x * 1e4) / 1e4) : String(x);
+const pts = (x: number): string => x.toFixed(1);
+
+const cellText = (c: CellValue): string =>
+  typeof c === "boolean" ? (c ? "TRUE" : "FALSE") : String(c);
+
+/** "A", "A and B", "A, B and C". */
+function listEn(items: string[]): string {
+  return items.length <= 1
+    ? items.join("")
+    : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/** Effective weight of each criterion in candidate i's total, after renormalisation. */
+function effectiveWeights(s: ScoredTable, i: number): number[] {
+  const { compiled } = s;
+  const weights = new Array<number>(compiled.criteria.length).fill(0);
+  let dimTotal = 0;
+  compiled.dimensions.forEach((_, d) => {
+    if (s.dimensionScores[d][i] === s.dimensionScores[d][i] && s.dimensionWeights[d] > 0)
+      dimTotal += s.dimensionWeights[d];
+  });
+  compiled.dimensions.forEach((dim, d) => {
+    if (!(s.dimensionScores[d][i] === s.dimensionScores[d][i] && s.dimensionWeights[d] > 0)) return;
+    const kept = dim.criteria.filter((k) => usedValue(s, k, i) === usedValue(s, k, i));
+    const den = kept.reduce((a, k) => a + compiled.criteria[k].share, 0);
+    for (const k of kept)
+      weights[k] =
+        den > 0 ? ((s.dimensionWeights[d] / dimTotal) * compiled.criteria[k].share) / den : 0;
+  });
+  return weights;
+}
+
+/** The 0–1 value a criterion contributes for candidate i: its own, imputed, or NaN when dropped. */
+function usedValue(s: ScoredTable, k: number, i: number): number {
+  const v = s.criterionValues[k][i];
+  return v === v ? v : imputed(s.compiled.criteria[k].def.missing, s.criterionMeans[k]);
+}
+
+function missingNote(s: ScoredTable, k: number, unreadable: string | null): Label {
+  const policy = s.compiled.criteria[k].def.missing;
+  const mean = s.criterionMeans[k];
+  const why =
+    unreadable === null
+      ? L("缺失", "missing")
+      : L(`无法识别“${unreadable}”`, `"${unreadable}" could not be read`);
+  const how: Record<string, Label> = {
+    zero: L("按 0 计", "counted as 0"),
+    neutral: L("按中性值 0.5 计", "counted as neutral 0.5"),
+    mean:
+      mean === mean
+        ? L(`按本列平均值 ${num(mean)} 计`, `counted as the column mean ${num(mean)}`)
+        : L("本列全无数据，按中性值 0.5 计", "no data in the column, counted as neutral 0.5"),
+    renormalize: L(
+      "不计入，同维度其他指标的权重按比例放大",
+      "left out; the other criteria of its dimension weigh more"
+    ),
+  };
+  return L(`${why.zh}，${how[policy].zh}`, `${why.en}, ${how[policy].en}`);
+}
+
+function explainCriterion(
+  s: ScoredTable,
+  k: number,
+  i: number,
+  weight: number
+): CriterionExplanation {
+  const { compiled, table } = s;
+  const c = compiled.criteria[k];
+  const { def } = c;
+  const model = compiled.model;
+  const field = compiled.fields.get(def.field);
+  const value = s.criterionValues[k][i];
+  const notes: Label[] = [];
+  let raw: CellValue = null;
+  let used: Label;
+
+  if (c.transform.input === "chain" && model.chain) {
+    const fit = chainFitOf(table.columns, i, model.chain);
+    raw = table.columns[model.chain.chainField]?.[i] ?? null;
+    if (isMissingCell(raw))
+      raw =
+        model.chain.textFields
+          .map((f) => table.columns[f]?.[i] ?? null)
+          .find((t) => !isMissingCell(t)) ?? null;
+    used = fit ? fit.note : L("无产业链或描述", "no chain or description given");
+  } else if (!field) {
+    // A derived field: show the formula and its result.
+    const d = compiled.derived.find((x) => x.def.id === def.field);
+    const v = (s.columns[def.field] as Float64Array)[i];
+    raw = v === v ? v : null;
+    const formula = d ? d.def.expression : def.field;
+    used =
+      v === v
+        ? L(`${formula} = ${num(v)}`, `${formula} = ${num(v)}`)
+        : L(`${formula}：缺少输入`, `${formula}: inputs missing`);
+  } else {
+    raw = table.columns[def.field]?.[i] ?? null;
+    const col = s.columns[def.field];
+    if (isMissingCell(raw)) used = L("（空）", "(blank)");
+    else if (field.type === "amount") {
+      const r = readAmount(raw, table.contexts?.[def.field], model);
+      if (!r.parsed.ok)
+        used = L(
+          `${cellText(raw)}：${r.parsed.message.zh}`,
+          `${cellText(raw)}: ${r.parsed.message.en}`
+        );
+      else if (r.rate === null)
+        used = L(
+          `${cellText(raw)}：缺少 ${r.from} 汇率`,
+          `${cellText(raw)}: no ${r.from} exchange rate`
+        );
+      else {
+        const m = model.amountMultiplier;
+        const at = r.from !== model.currency ? ` @ ${num(r.rate)}` : "";
+        used = L(
+          `${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "zh")}${at}`,
+          `${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "en")}${at}`
+        );
+        if (r.parsed.bound !== "exact") notes.push(r.parsed.note);
+      }
+    } else if (col instanceof Float64Array) {
+      const v = col[i];
+      used =
+        v === v
+          ? L(`${cellText(raw)} → ${num(v)}`, `${cellText(raw)} → ${num(v)}`)
+          : L(cellText(raw), cellText(raw));
+    } else {
+      used = L(cellText(raw), cellText(raw));
+    }
+  }
+
+  let normalized: number | null = value === value ? value : null;
+  if (value !== value) {
+    const fill = usedValue(s, k, i);
+    normalized = fill === fill ? fill : null;
+    notes.push(missingNote(s, k, isMissingCell(raw) ? null : cellText(raw)));
+  }
+  const contribution = normalized === null ? 0 : 100 * weight * normalized;
+  const note = notes.length
+    ? L(notes.map((x) => x.zh).join("；"), notes.map((x) => x.en).join("; "))
+    : undefined;
+  return {
+    criterion: def.id,
+    label: def.label,
+    raw,
+    used,
+    normalized,
+    weight,
+    contribution,
+    ...(note ? { note } : {}),
+  };
+}
+
+function gateOutcomes(s: ScoredTable, i: number): GateOutcome[] {
+  return s.compiled.gates.map((g, k) => {
+    const st = s.gateStatus[k][i];
+    const status =
+      st === GATE_FAILED
+        ? "failed"
+        : st === GATE_NOT_APPLICABLE
+          ? "notApplicable"
+          : st === GATE_UNKNOWN
+            ? "unknown"
+            : "passed";
+    return {
+      gate: g.def.id,
+      passed: st !== GATE_FAILED,
+      status,
+      effect: g.def.effect,
+      reason: g.def.reason,
+    };
+  });
+}
+
+/** The explanation of candidate i's score. */
+export function explain(s: ScoredTable, i: number): Explanation {
+  const { compiled } = s;
+  const weights = effectiveWeights(s, i);
+  const criteria = compiled.criteria.map((_, k) => explainCriterion(s, k, i, weights[k]));
+  const gates = gateOutcomes(s, i);
+  const bonuses = compiled.bonuses
+    .filter((_, k) => s.bonusHits[k][i])
+    .map((b) => ({ bonus: b.def.id, label: b.def.label, points: b.def.points }));
+  const flags = compiled.flags
+    .filter((_, k) => s.flagHits[k][i])
+    .map((f) => ({ flag: f.def.id, label: f.def.label }));
+
+  const notes: Label[] = [];
+  const unknownGates = compiled.gates.filter((_, k) => s.gateStatus[k][i] === GATE_UNKNOWN);
+  for (const g of unknownGates)
+    notes.push(
+      L(`“${g.def.label.zh}”缺少数据，未判定`, `"${g.def.label.en}" lacks data and was not decided`)
+    );
+  if (s.base[i] + s.bonus[i] > 100)
+    notes.push(L("加分后超过 100，按 100 计", "above 100 with bonuses, counted as 100"));
+  if (s.cap[i] < Infinity && s.base[i] + s.bonus[i] > s.cap[i])
+    notes.push(
+      L(`未通过门槛，封顶 ${num(s.cap[i])} 分`, `failed a gate, capped at ${num(s.cap[i])}`)
+    );
+  if (s.excluded[i])
+    notes.push(L("未通过门槛，不参与排名和分级", "failed a gate: not ranked or graded"));
+  if (weights.every((w) => w === 0))
+    notes.push(L("没有可用数据，得 0 分", "no usable data, scored 0"));
+
+  return { criteria, gates, bonuses, flags, notes, summary: summary(criteria, gates, compiled) };
+}
+
+function summary(
+  criteria: CriterionExplanation[],
+  gates: GateOutcome[],
+  compiled: CompiledModel
+): Label {
+  const top = criteria
+    .map((c, k) => ({ c, k }))
+    .filter(({ c }) => c.contribution > 0.05)
+    .sort((a, b) => b.c.contribution - a.c.contribution || a.k - b.k)
+    .slice(0, 3)
+    .map(({ c }) => c);
+  let zh = top.length
+    ? `主要得分：${top.map((c) => `${c.label.zh} ${pts(c.contribution)} 分`).join("、")}`
+    : "各项均未得分";
+  let en = top.length
+    ? `Most points from ${listEn(top.map((c) => `${c.label.en} (${pts(c.contribution)})`))}`
+    : "No criterion scored";
+  const consequence: Record<string, Label> = {
+    exclude: L("不参与排名", "excluded from ranking"),
+    cap: L("分数封顶", "score capped"),
+    flag: L("仅提示", "flagged only"),
+  };
+  for (const g of gates.filter((x) => !x.passed)) {
+    const def = compiled.gates.find((x) => x.def.id === g.gate)?.def;
+    const name = def?.label ?? L(g.gate, g.gate);
+    zh += `；未通过“${name.zh}”：${g.reason.zh}（${consequence[g.effect].zh}）`;
+    en += `; failed "${name.en}": ${g.reason.en} (${consequence[g.effect].en})`;
+  }
+  return L(`${zh}。`, `${en}.`);
+}
+
+/** Candidate i as a CandidateScore (with its explanation). */
+export function candidateScore(s: ScoredTable, i: number): CandidateScore {
+  const { model } = s.compiled;
+  const dimensions: Record<string, number> = {};
+  model.dimensions.forEach((d, k) => {
+    const v = s.dimensionScores[k][i];
+    if (v === v) dimensions[d.id] = v;
+  });
+  const explanation = explain(s, i);
+  const rowId = s.table.rowIds?.[i];
+  return {
+    index: i,
+    ...(rowId !== undefined ? { rowId } : {}),
+    score: s.total[i],
+    dimensions,
+    grade: s.grade[i] >= 0 ? model.grades.bands[s.grade[i]].grade : null,
+    decision: s.decision[i] >= 0 ? model.decisions[s.decision[i]].id : "",
+    rank: s.rank[i] > 0 ? s.rank[i] : null,
+    excluded: s.excluded[i] === 1,
+    gates: explanation.gates,
+    flags: explanation.flags.map((f) => f.flag),
+    chain: s.chains[i],
+    explanation,
+  };
+}
+
+/**
+ * Scores candidates (rows keyed by field id, or a table) with a validated model and explains each.
+ * For large tables use scoreTable and explain only the rows shown.
+ */
+export function scoreCandidates(
+  candidates: Record<string, CellValue>[] | CandidateTable,
+  model: ScoringModel
+): CandidateScore[] {
+  const table = Array.isArray(candidates) ? tableFromRows(candidates, model) : candidates;
+  const scored = scoreTable(table, compileModel(model));
+  return Array.from({ length: scored.count }, (_, i) => candidateScore(scored, i));
+}

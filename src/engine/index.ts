@@ -1,0 +1,42 @@
+/**
+ * The public API of the engine (pure: no Office, DOM or Node imports). Hosts — the task pane, the
+ * worksheet functions, the CLI — import from here only.
+ */
+export * from "./types";
+
+// Amounts and exchange rates.
+export { parseAmount, parseHeaderContext } from "./amount";
+export { fxRate, convertAmount, formatAmount, parseCurrency, CURRENCY_CODES } from "./fx";
+
+// The scoring model.
+export * from "./model";
+
+// Expressions, transforms, chain fit.
+export {
+  compileExpression,
+  evaluateRow,
+  ExpressionError,
+  EXPRESSION_FUNCTIONS,
+  EXPRESSION_LIMITS,
+} from "./expression";
+export type { CompiledExpression, ExpressionEnv, ValueKind } from "./expression";
+export { linear, logarithmic, piecewise, threshold, keywords } from "./transforms";
+export { chainFit, classifyChain } from "./chain";
+export type { ChainFit, ChainFitInput, ChainClassification } from "./chain";
+
+// Scoring, grades, explanations.
+export {
+  scoreTable,
+  reweight,
+  tableFromRows,
+  GATE_PASSED,
+  GATE_FAILED,
+  GATE_NOT_APPLICABLE,
+  GATE_UNKNOWN,
+} from "./score";
+export type { ScoredTable, Column } from "./score";
+export { assignGrades, assignDecisions } from "./grades";
+export { explain, candidateScore, scoreCandidates } from "./explain";
+
+// Decision analysis (TOPSIS, VIKOR, AHP, objective weights, stability) and ranking.
+export * from "./mcda";

@@ -1,0 +1,151 @@
+/**
+ * A validated model compiled for scoring: every expression parsed and compiled ONCE per model (the
+ * batch path only binds them to a table's columns), transforms turned into functions, criterion
+ * weights normalised within their dimension, and the fields the scorer must read listed.
+ */
+import { CompiledExpression, compileExpression, ValueKind } from "../expression";
+import { compileTransform, CriterionTransform } from "../transforms";
+import {
+  BonusDef,
+  CriterionDef,
+  DerivedFieldDef,
+  DimensionDef,
+  FieldDef,
+  FlagDef,
+  GateDef,
+  ScoringModel,
+} from "../types";
+import { fieldKind } from "./fields";
+
+export interface CompiledCriterion {
+  def: CriterionDef;
+  /** Index of its dimension in CompiledModel.dimensions. */
+  dimension: number;
+  /** Weight within the dimension divided by the dimension's total criterion weight. */
+  share: number;
+  transform: CriterionTransform;
+}
+
+export interface CompiledDimension {
+  def: DimensionDef;
+  /** Indices of its criteria in CompiledModel.criteria. */
+  criteria: number[];
+}
+
+export interface CompiledModel {
+  model: ScoringModel;
+  /** Kind of every field and derived field, as expressions see them. */
+  kinds: Record<string, ValueKind>;
+  fields: Map<string, FieldDef>;
+  /** Derived fields in dependency order. */
+  derived: { def: DerivedFieldDef; expr: CompiledExpression }[];
+  dimensions: CompiledDimension[];
+  criteria: CompiledCriterion[];
+  gates: { def: GateDef; pass: CompiledExpression; appliesWhen: CompiledExpression | null }[];
+  bonuses: { def: BonusDef; when: CompiledExpression }[];
+  flags: { def: FlagDef; when: CompiledExpression }[];
+  /** Input fields the scorer reads (the others are carried but not parsed). */
+  inputs: string[];
+}
+
+function dependencyOrder(items: { def: DerivedFieldDef; expr: CompiledExpression }[]) {
+  const byId = new Map(items.map((d) => [d.def.id, d]));
+  const out: typeof items = [];
+  const done = new Set<string>();
+  const visit = (d: (typeof items)[number]) => {
+    if (done.has(d.def.id)) return;
+    done.add(d.def.id);
+    for (const s of d.expr.symbols) {
+      const dep = byId.get(s);
+      if (dep) visit(dep);
+    }
+    out.push(d);
+  };
+  items.forEach(visit);
+  return out;
+}
+
+const cache = new WeakMap<ScoringModel, CompiledModel>();
+
+/**
+ * Compiles a model that passed validateModel. Memoised per model object, so scoring the same model
+ * again (a worksheet function, a re-run) does not recompile.
+ */
+export function compileModel(model: ScoringModel): CompiledModel {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const kinds: Record<string, ValueKind> = {};
+  const fields = new Map<string, FieldDef>();
+  for (const f of model.fields) {
+    kinds[f.id] = fieldKind(f.type);
+    fields.set(f.id, f);
+  }
+  for (const d of model.derived) kinds[d.id] = "num";
+  const derived = dependencyOrder(
+    model.derived.map((def) => ({ def, expr: compileExpression(def.expression, kinds) }))
+  );
+
+  const dimensions: CompiledDimension[] = model.dimensions.map((def) => ({ def, criteria: [] }));
+  const dimIndex = new Map(model.dimensions.map((d, i) => [d.id, i]));
+  const totals = new Map<string, number>();
+  for (const c of model.criteria)
+    totals.set(c.dimension, (totals.get(c.dimension) ?? 0) + c.weight);
+  const criteria: CompiledCriterion[] = model.criteria.map((def, i) => {
+    const dimension = dimIndex.get(def.dimension) as number;
+    dimensions[dimension].criteria.push(i);
+    const total = totals.get(def.dimension) ?? 0;
+    return {
+      def,
+      dimension,
+      share: total > 0 ? def.weight / total : 0,
+      transform: compileTransform(def, kinds[def.field] ?? "num", kinds),
+    };
+  });
+
+  const gates = model.gates.map((def) => ({
+    def,
+    pass: compileExpression(def.pass, kinds),
+    appliesWhen: def.appliesWhen ? compileExpression(def.appliesWhen, kinds) : null,
+  }));
+  const bonuses = model.bonuses.map((def) => ({ def, when: compileExpression(def.when, kinds) }));
+  const flags = model.flags.map((def) => ({ def, when: compileExpression(def.when, kinds) }));
+
+  // Inputs: every field an expression, a criterion or the chain fit reads, through derived fields.
+  const needed = new Set<string>();
+  const derivedById = new Map(derived.map((d) => [d.def.id, d]));
+  const need = (id: string) => {
+    if (needed.has(id)) return;
+    needed.add(id);
+    derivedById.get(id)?.expr.symbols.forEach(need);
+  };
+  const exprs: CompiledExpression[] = [
+    ...gates.flatMap((g) => (g.appliesWhen ? [g.pass, g.appliesWhen] : [g.pass])),
+    ...bonuses.map((b) => b.when),
+    ...flags.map((f) => f.when),
+  ];
+  for (const c of criteria) {
+    if (c.transform.input === "chain" && model.chain) {
+      [model.chain.chainField, model.chain.roleField, ...model.chain.textFields].forEach(need);
+    } else {
+      need(c.def.field);
+      if (c.transform.input === "expression") exprs.push(c.transform.expr);
+    }
+  }
+  for (const e of exprs) e.symbols.filter((s) => s !== "x").forEach(need);
+  const inputs = model.fields.map((f) => f.id).filter((id) => needed.has(id));
+
+  const compiled: CompiledModel = {
+    model,
+    kinds,
+    fields,
+    derived,
+    dimensions,
+    criteria,
+    gates,
+    bonuses,
+    flags,
+    inputs,
+  };
+  cache.set(model, compiled);
+  return compiled;
+}

@@ -1,0 +1,176 @@
+/**
+ * Reading cells as the model's field types say: numbers, percents, yes/no, dates, text, and amounts
+ * converted to the model's currency and unit. Never throws on cell data: what cannot be read is NaN
+ * (numbers) or null (text), i.e. missing, and `cellStatus` tells missing from unreadable.
+ */
+import { parseAmount } from "../amount";
+import { fxRate } from "../fx";
+import { foldText } from "../numerals";
+import {
+  AmountContext,
+  AmountResult,
+  CellValue,
+  CurrencyCode,
+  FieldType,
+  ScoringModel,
+} from "../types";
+import { ValueKind } from "../expression";
+
+/** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
+export function fieldKind(type: FieldType): ValueKind {
+  return type === "text" || type === "category" ? "str" : "num";
+}
+
+const MISSING = new Set([
+  "",
+  "-",
+  "--",
+  "—",
+  "——",
+  "/",
+  "\\",
+  "n/a",
+  "na",
+  "null",
+  "none",
+  "待定",
+  "未知",
+  "暂无",
+  "不详",
+  "无数据",
+  "?",
+  "？",
+]);
+
+/** Whether a cell is blank or one of the usual "no data" marks (not zero). */
+export function isMissingCell(cell: CellValue): boolean {
+  if (cell === null || cell === undefined) return true;
+  if (typeof cell === "number") return !Number.isFinite(cell);
+  if (typeof cell === "boolean") return false;
+  return MISSING.has(foldText(cell).trim());
+}
+
+const NUMBER =
+  /^(?:约|近|超|逾|大约|大概)?([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|万|亿)?[^\d]*$/;
+
+/** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%"; NaN when missing or unreadable. */
+export function readNumber(cell: CellValue): number {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
+  if (typeof cell === "boolean" || isMissingCell(cell)) return NaN;
+  const m = NUMBER.exec(foldText(cell as string).trim());
+  if (!m) return NaN;
+  const v = Number(m[1].replace(/,/g, ""));
+  return m[2] === "%" ? v / 100 : m[2] === "万" ? v * 1e4 : m[2] === "亿" ? v * 1e8 : v;
+}
+
+const YES = new Set([
+  "是",
+  "有",
+  "√",
+  "✓",
+  "✔",
+  "☑",
+  "y",
+  "yes",
+  "true",
+  "t",
+  "1",
+  "对",
+  "已",
+  "是的",
+]);
+const NO = new Set([
+  "否",
+  "无",
+  "没有",
+  "×",
+  "✗",
+  "✘",
+  "☐",
+  "n",
+  "no",
+  "false",
+  "f",
+  "0",
+  "不是",
+  "未",
+]);
+
+/** Yes/no as 1/0 (是/否, 有/无, √/×, Y/N, TRUE/FALSE, 1/0); NaN when missing or not yes/no. */
+export function readBoolean(cell: CellValue): number {
+  if (typeof cell === "boolean") return cell ? 1 : 0;
+  if (typeof cell === "number") return cell === 1 ? 1 : cell === 0 ? 0 : NaN;
+  if (cell === null) return NaN;
+  const t = foldText(cell).trim();
+  return YES.has(t) ? 1 : NO.has(t) ? 0 : NaN;
+}
+
+/** Text as written, trimmed; null when missing. Numbers and yes/no become their text. */
+export function readText(cell: CellValue): string | null {
+  if (isMissingCell(cell)) return null;
+  return String(cell).trim();
+}
+
+const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** A date as an Excel serial day number (cells may already hold one); NaN when unreadable. */
+export function readDate(cell: CellValue): number {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
+  if (typeof cell !== "string") return NaN;
+  const m = DATE.exec(foldText(cell).trim());
+  if (!m) return NaN;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = Date.UTC(y, mo - 1, d);
+  const back = new Date(t);
+  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return NaN;
+  return (t - EXCEL_EPOCH) / 86400000;
+}
+
+/** An amount cell read and converted to the model's currency and unit (e.g. 万元). */
+export interface AmountReading {
+  parsed: AmountResult;
+  /** Value in model units, NaN when missing, unreadable or without an exchange rate. */
+  value: number;
+  /** Units of model currency per unit of the cell's currency; null when it has no rate. */
+  rate: number | null;
+  from: CurrencyCode | null;
+}
+
+export function readAmount(
+  cell: CellValue,
+  context: Partial<AmountContext> | undefined,
+  model: ScoringModel
+): AmountReading {
+  const parsed = parseAmount(cell, { context });
+  if (!parsed.ok) return { parsed, value: NaN, rate: null, from: null };
+  const rate = fxRate(parsed.currency, model.currency, model.fx);
+  if (rate === null) return { parsed, value: NaN, rate: null, from: parsed.currency };
+  const value = (parsed.value * rate) / model.amountMultiplier;
+  return { parsed, value, rate, from: parsed.currency };
+}
+
+/**
+ * Reads one cell as a number for a numeric field type. A header context's multiplier applies to
+ * numbers and percents (a column headed "研发占比(%)" carries multiplier 0.01).
+ */
+export function readNumericCell(
+  cell: CellValue,
+  type: FieldType,
+  context: Partial<AmountContext> | undefined,
+  model: ScoringModel
+): number {
+  switch (type) {
+    case "amount":
+      return readAmount(cell, context, model).value;
+    case "boolean":
+      return readBoolean(cell);
+    case "date":
+      return readDate(cell);
+    default: {
+      // "15%" states its own scale; only bare numbers take the header's.
+      const ownScale = typeof cell === "string" && /[%％]/.test(cell);
+      return readNumber(cell) * (ownScale ? 1 : (context?.multiplier ?? 1));
+    }
+  }
+}

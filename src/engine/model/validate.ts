@@ -1,0 +1,739 @@
+/**
+ * Validation of a scoring model document. A workbook's model is untrusted input: every error names
+ * the JSON path ("criteria[3].transform.min") and the reason in both languages, and all errors are
+ * reported at once so an analyst can fix a model sheet in one pass.
+ */
+import { compileExpression, ExpressionError, ValueKind } from "../expression";
+import { CurrencyCode, FieldType, Label, ScoringModel } from "../types";
+import { withDefaults } from "./defaults";
+import { fieldKind } from "./fields";
+
+export interface ModelError {
+  path: string;
+  message: Label;
+}
+
+export type ValidationResult =
+  { ok: true; model: ScoringModel } | { ok: false; errors: ModelError[] };
+
+export const MODEL_SCHEMA = "zs-scorer/model";
+export const MODEL_FORMAT_VERSION = 1;
+export const CURRENCIES: CurrencyCode[] = ["CNY", "USD", "EUR", "JPY", "HKD", "GBP"];
+const FIELD_TYPES: FieldType[] = [
+  "amount",
+  "number",
+  "percent",
+  "boolean",
+  "category",
+  "text",
+  "date",
+];
+const TRANSFORM_TYPES = [
+  "linear",
+  "log",
+  "piecewise",
+  "threshold",
+  "category",
+  "keywords",
+  "boolean",
+  "chain",
+  "expression",
+];
+const NUMERIC_TRANSFORMS = ["linear", "log", "piecewise", "threshold"];
+const MISSING_POLICIES = ["zero", "neutral", "renormalize", "mean"];
+const GATE_EFFECTS = ["exclude", "cap", "flag"];
+const TARGET_MEASURES = [
+  "signedCount",
+  "signedInvestment",
+  "contractedFdi",
+  "utilisedFdi",
+  "flagCount",
+];
+/** Field ids are names in expressions: letters (Latin or CJK), digits and _, not starting with a digit. */
+const ID = /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff]*$/;
+const RESERVED = new Set([
+  "constructor",
+  "prototype",
+  "__proto__",
+  "x",
+  "pi",
+  "e",
+  "true",
+  "false",
+  "Infinity",
+  "NaN",
+  "and",
+  "or",
+  "not",
+  "xor",
+  "mod",
+  "to",
+  "in",
+]);
+const WEIGHT_TOLERANCE = 1e-6;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isStr = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
+
+class Checker {
+  readonly errors: ModelError[] = [];
+
+  add(path: string, zh: string, en: string): void {
+    this.errors.push({ path, message: { zh, en } });
+  }
+
+  obj(v: unknown, path: string): v is Obj {
+    if (isObj(v)) return true;
+    this.add(path, "应为对象", "must be an object");
+    return false;
+  }
+
+  list(v: unknown, path: string): unknown[] {
+    if (Array.isArray(v)) return v;
+    this.add(path, "应为列表", "must be a list");
+    return [];
+  }
+
+  str(o: Obj, key: string, path: string): string | null {
+    if (isStr(o[key])) return o[key] as string;
+    this.add(join(path, key), "应为非空文字", "must be non-empty text");
+    return null;
+  }
+
+  num(
+    o: Obj,
+    key: string,
+    path: string,
+    opts: { min?: number; max?: number; optional?: boolean } = {}
+  ): number | null {
+    const v = o[key];
+    const p = join(path, key);
+    if (v === undefined && opts.optional) return null;
+    if (!isNum(v)) {
+      this.add(p, "应为数值", "must be a number");
+      return null;
+    }
+    if (opts.min !== undefined && v < opts.min) {
+      this.add(p, `不能小于 ${opts.min}（现为 ${v}）`, `must not be below ${opts.min} (is ${v})`);
+      return null;
+    }
+    if (opts.max !== undefined && v > opts.max) {
+      this.add(p, `不能大于 ${opts.max}（现为 ${v}）`, `must not be above ${opts.max} (is ${v})`);
+      return null;
+    }
+    return v;
+  }
+
+  oneOf<T extends string>(
+    o: Obj,
+    key: string,
+    path: string,
+    allowed: readonly T[],
+    what: Label
+  ): T | null {
+    const v = o[key];
+    if (typeof v === "string" && (allowed as readonly string[]).includes(v)) return v as T;
+    this.add(
+      join(path, key),
+      `未知的${what.zh}“${String(v)}”（可选：${allowed.join("、")}）`,
+      `unknown ${what.en} "${String(v)}" (one of: ${allowed.join(", ")})`
+    );
+    return null;
+  }
+
+  label(o: Obj, key: string, path: string, optional = false): void {
+    const v = o[key];
+    if (v === undefined && optional) return;
+    if (!isObj(v) || typeof v.zh !== "string" || typeof v.en !== "string") {
+      this.add(join(path, key), "应为 {zh, en} 双语文字", "must be bilingual text {zh, en}");
+    }
+  }
+
+  /** Ids unique within a list; returns the valid ids. */
+  ids(
+    items: unknown[],
+    path: string,
+    opts: { identifier?: boolean; taken?: Set<string> } = {}
+  ): Set<string> {
+    const seen = opts.taken ?? new Set<string>();
+    const out = new Set<string>();
+    items.forEach((item, i) => {
+      if (!isObj(item)) return;
+      const p = `${path}[${i}]`;
+      const id = this.str(item, "id", p);
+      if (id === null) return;
+      if (opts.identifier && (!ID.test(id) || RESERVED.has(id))) {
+        this.add(
+          `${p}.id`,
+          `标识“${id}”不能用作表达式中的名称（只用字母、汉字、数字和下划线，且不以数字开头，不用保留字）`,
+          `id "${id}" cannot be a name in expressions (letters, CJK, digits and _, not starting with a digit, not reserved)`
+        );
+      }
+      if (seen.has(id)) this.add(`${p}.id`, `标识“${id}”重复`, `duplicate id "${id}"`);
+      seen.add(id);
+      out.add(id);
+    });
+    return out;
+  }
+
+  expression(
+    o: Obj,
+    key: string,
+    path: string,
+    symbols: Record<string, ValueKind>,
+    optional = false
+  ): void {
+    const v = o[key];
+    if (v === undefined && optional) return;
+    const p = join(path, key);
+    if (typeof v !== "string") {
+      this.add(p, "应为表达式文字", "must be expression text");
+      return;
+    }
+    try {
+      compileExpression(v, symbols);
+    } catch (e) {
+      if (!(e instanceof ExpressionError)) throw e;
+      this.add(p, `表达式“${v}”不可用：${e.label.zh}`, `expression "${v}" refused: ${e.label.en}`);
+    }
+  }
+}
+
+const join = (path: string, key: string | number): string =>
+  typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+/** Derived fields in an order where each comes after those it reads; reports cycles. */
+function derivedOrder(c: Checker, derived: unknown[], kinds: Record<string, ValueKind>): void {
+  const deps = new Map<string, string[]>();
+  derived.forEach((d) => {
+    if (!isObj(d) || typeof d.id !== "string" || typeof d.expression !== "string") return;
+    try {
+      deps.set(d.id, compileExpression(d.expression, kinds).symbols);
+    } catch {
+      deps.set(d.id, []); // reported by the expression check
+    }
+  });
+  const state = new Map<string, 1 | 2>();
+  const visit = (id: string, trail: string[]): void => {
+    if (state.get(id) === 2) return;
+    if (state.get(id) === 1) {
+      const cycle = [...trail.slice(trail.indexOf(id)), id].join(" → ");
+      const i = derived.findIndex((d) => isObj(d) && d.id === id);
+      c.add(
+        `derived[${i}].expression`,
+        `派生字段循环引用：${cycle}`,
+        `derived fields refer to each other in a cycle: ${cycle}`
+      );
+      return;
+    }
+    state.set(id, 1);
+    for (const dep of deps.get(id) ?? []) if (deps.has(dep)) visit(dep, [...trail, id]);
+    state.set(id, 2);
+  };
+  for (const id of deps.keys()) visit(id, []);
+}
+
+function checkTransform(
+  c: Checker,
+  t: unknown,
+  path: string,
+  ctx: {
+    fieldType: FieldType | "derived" | null;
+    direction: unknown;
+    kinds: Record<string, ValueKind>;
+    hasChain: boolean;
+  }
+): void {
+  if (!c.obj(t, path)) return;
+  const type = c.oneOf(t, "type", path, TRANSFORM_TYPES, { zh: "变换类型", en: "transform type" });
+  if (type === null) return;
+  const numericField =
+    ctx.fieldType !== null && ctx.fieldType !== "text" && ctx.fieldType !== "category";
+  if (NUMERIC_TRANSFORMS.includes(type) && ctx.fieldType !== null && !numericField) {
+    c.add(
+      `${path}.type`,
+      `“${type}”变换需要数值字段，而该字段是文本`,
+      `transform "${type}" needs a numeric field, the field is text`
+    );
+  }
+  const unit = { min: 0, max: 1 };
+  switch (type) {
+    case "linear":
+    case "log": {
+      const min = c.num(t, "min", path, type === "log" ? { min: Number.MIN_VALUE } : {});
+      const max = c.num(t, "max", path);
+      if (min !== null && max !== null && !(min < max)) {
+        c.add(
+          `${path}.max`,
+          `上限 ${max} 应大于下限 ${min}`,
+          `max ${max} must be greater than min ${min}`
+        );
+      }
+      break;
+    }
+    case "threshold": {
+      const full = c.num(t, "full", path);
+      const zero = c.num(t, "zero", path);
+      if (full === null || zero === null) break;
+      if (ctx.direction === "more" && !(full > zero)) {
+        c.add(
+          `${path}.full`,
+          `越大越好时，满分点 ${full} 应大于零分点 ${zero}`,
+          `with direction "more", full ${full} must be above zero ${zero}`
+        );
+      } else if (ctx.direction === "less" && !(full < zero)) {
+        c.add(
+          `${path}.full`,
+          `越小越好时，满分点 ${full} 应小于零分点 ${zero}`,
+          `with direction "less", full ${full} must be below zero ${zero}`
+        );
+      }
+      break;
+    }
+    case "piecewise": {
+      const points = c.list(t.points, `${path}.points`);
+      if (Array.isArray(t.points) && points.length < 2)
+        c.add(`${path}.points`, "至少需要两个断点", "needs at least two breakpoints");
+      let prev = -Infinity;
+      points.forEach((p, i) => {
+        const pp = `${path}.points[${i}]`;
+        if (!Array.isArray(p) || p.length !== 2 || !isNum(p[0]) || !isNum(p[1])) {
+          c.add(pp, "断点应为 [x, 分值]", "a breakpoint must be [x, score]");
+          return;
+        }
+        if (!(p[0] > prev))
+          c.add(
+            `${pp}[0]`,
+            `断点应按 x 严格递增（${p[0]} 不大于 ${prev}）`,
+            `breakpoints must be in strictly increasing x (${p[0]} is not above ${prev})`
+          );
+        if (p[1] < 0 || p[1] > 1)
+          c.add(
+            `${pp}[1]`,
+            `分值应在 0–1 之间（现为 ${p[1]}）`,
+            `score must be within 0–1 (is ${p[1]})`
+          );
+        prev = p[0];
+      });
+      break;
+    }
+    case "category": {
+      if (numericField)
+        c.add(
+          `${path}.type`,
+          "类别变换需要类别或文本字段",
+          "a category transform needs a category or text field"
+        );
+      if (c.obj(t.table, `${path}.table`)) {
+        const table = t.table;
+        if (Object.keys(table).length === 0)
+          c.add(`${path}.table`, "类别表为空", "the category table is empty");
+        for (const k of Object.keys(table)) c.num(table, k, `${path}.table`, unit);
+      }
+      c.num(t, "default", path, { ...unit, optional: true });
+      break;
+    }
+    case "keywords": {
+      if (numericField)
+        c.add(`${path}.type`, "关键词变换需要文本字段", "a keywords transform needs a text field");
+      const rules = c.list(t.rules, `${path}.rules`);
+      if (Array.isArray(t.rules) && rules.length === 0)
+        c.add(`${path}.rules`, "至少需要一条规则", "needs at least one rule");
+      rules.forEach((r, i) => {
+        const rp = `${path}.rules[${i}]`;
+        if (!c.obj(r, rp)) return;
+        const words = c.list(r.words, `${rp}.words`);
+        if (Array.isArray(r.words) && (words.length === 0 || !words.every(isStr))) {
+          c.add(`${rp}.words`, "应为非空的词语列表", "must be a non-empty list of words");
+        }
+        c.num(r, "score", rp, unit);
+      });
+      c.num(t, "default", path, { ...unit, optional: true });
+      break;
+    }
+    case "boolean":
+      if (ctx.fieldType !== null && ctx.fieldType !== "boolean") {
+        c.add(`${path}.type`, "是/否变换需要是/否字段", "a yes/no transform needs a boolean field");
+      }
+      break;
+    case "chain":
+      if (!ctx.hasChain)
+        c.add(
+          `${path}.type`,
+          "使用产业链变换时模型必须有 chain 部分",
+          "a chain transform needs the model's chain section"
+        );
+      break;
+    case "expression": {
+      const x: ValueKind =
+        ctx.fieldType === null || ctx.fieldType === "derived" ? "num" : fieldKind(ctx.fieldType);
+      c.expression(t, "expression", path, { ...ctx.kinds, x });
+      break;
+    }
+  }
+}
+
+function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
+  const path = "chain";
+  if (!c.obj(chain, path)) return;
+  const chains = c.list(chain.chains, `${path}.chains`);
+  const chainIds = c.ids(chains, `${path}.chains`);
+  chains.forEach((ch, i) => {
+    if (!isObj(ch)) return;
+    c.label(ch, "name", `${path}.chains[${i}]`);
+    c.list(ch.keywords, `${path}.chains[${i}].keywords`).forEach((k, j) => {
+      const kp = `${path}.chains[${i}].keywords[${j}]`;
+      if (!c.obj(k, kp)) return;
+      c.str(k, "word", kp);
+      const w = c.num(k, "weight", kp, { max: 1 });
+      if (w !== null && !(w > 0))
+        c.add(`${kp}.weight`, "权重应在 (0, 1] 之内", "weight must be within (0, 1]");
+    });
+  });
+  const roles = c.list(chain.roles, `${path}.roles`);
+  const roleIds = c.ids(roles, `${path}.roles`);
+  roles.forEach((r, i) => {
+    if (!isObj(r)) return;
+    c.label(r, "label", `${path}.roles[${i}]`);
+    c.num(r, "score", `${path}.roles[${i}]`, { min: 0, max: 1 });
+  });
+  if (typeof chain.defaultRole !== "string" || !roleIds.has(chain.defaultRole)) {
+    c.add(
+      `${path}.defaultRole`,
+      `默认环节“${String(chain.defaultRole)}”不在 roles 中`,
+      `default role "${String(chain.defaultRole)}" is not among the roles`
+    );
+  }
+  if (c.obj(chain.synergy, `${path}.synergy`)) {
+    const synergy = chain.synergy;
+    for (const key of Object.keys(synergy)) {
+      const parts = key.split("+");
+      const known =
+        key === "*" ||
+        (parts.length === 2 && parts.every((p) => chainIds.has(p)) && parts[0] < parts[1]);
+      if (!known) {
+        c.add(
+          `${path}.synergy.${key}`,
+          `协同键“${key}”应为“*”或按字母序排列的两个产业链标识“a+b”`,
+          `synergy key "${key}" must be "*" or two chain ids sorted "a+b"`
+        );
+      }
+      c.num(synergy, key, `${path}.synergy`, { min: Number.MIN_VALUE });
+    }
+  }
+  for (const key of ["chainField", "roleField"]) {
+    if (typeof chain[key] !== "string" || !fieldIds.has(chain[key] as string)) {
+      c.add(
+        `${path}.${key}`,
+        `字段“${String(chain[key])}”不存在`,
+        `field "${String(chain[key])}" does not exist`
+      );
+    }
+  }
+  c.list(chain.textFields, `${path}.textFields`).forEach((f, i) => {
+    if (typeof f !== "string" || !fieldIds.has(f))
+      c.add(
+        `${path}.textFields[${i}]`,
+        `字段“${String(f)}”不存在`,
+        `field "${String(f)}" does not exist`
+      );
+  });
+  c.num(chain, "minConfidence", path, { min: 0, max: 1 });
+}
+
+/** Checks a model document; on success returns it with defaults filled in. */
+export function validateModel(json: unknown): ValidationResult {
+  const c = new Checker();
+  const doc = withDefaults(json);
+  if (!c.obj(doc, "")) return { ok: false, errors: c.errors };
+  const m = doc;
+
+  if (m.schema !== MODEL_SCHEMA)
+    c.add(
+      "schema",
+      `应为“${MODEL_SCHEMA}”（现为“${String(m.schema)}”）`,
+      `must be "${MODEL_SCHEMA}" (is "${String(m.schema)}")`
+    );
+  if (m.formatVersion !== MODEL_FORMAT_VERSION) {
+    c.add(
+      "formatVersion",
+      `不支持的格式版本 ${String(m.formatVersion)}（本程序读版本 ${MODEL_FORMAT_VERSION}）`,
+      `unsupported format version ${String(m.formatVersion)} (this program reads version ${MODEL_FORMAT_VERSION})`
+    );
+  }
+  c.str(m, "id", "");
+  c.str(m, "version", "");
+  c.label(m, "name", "");
+  c.label(m, "description", "", true);
+  const currency = c.oneOf(m, "currency", "", CURRENCIES, { zh: "币种", en: "currency" });
+  c.num(m, "amountMultiplier", "", { min: Number.MIN_VALUE });
+
+  // Exchange rates: every currency the model itself uses needs a rate to the FX base.
+  const rates = new Set<string>();
+  if (c.obj(m.fx, "fx")) {
+    const fx = m.fx;
+    const base = c.oneOf(fx, "base", "fx", CURRENCIES, { zh: "币种", en: "currency" });
+    if (base) rates.add(base);
+    if (c.obj(fx.rates, "fx.rates")) {
+      for (const [k, v] of Object.entries(fx.rates)) {
+        if (!(CURRENCIES as string[]).includes(k))
+          c.add(`fx.rates.${k}`, `未知币种“${k}”`, `unknown currency "${k}"`);
+        else if (!isNum(v) || v <= 0)
+          c.add(`fx.rates.${k}`, "汇率应为正数", "a rate must be a positive number");
+        else rates.add(k);
+      }
+    }
+    c.str(fx, "date", "fx");
+    c.str(fx, "source", "fx");
+  }
+  const needRate = (cur: unknown, path: string) => {
+    if (
+      typeof cur === "string" &&
+      (CURRENCIES as string[]).includes(cur) &&
+      isObj(m.fx) &&
+      !rates.has(cur)
+    ) {
+      c.add(
+        path,
+        `缺少 ${cur} 的汇率（fx.rates.${cur}）`,
+        `no exchange rate for ${cur} (fx.rates.${cur})`
+      );
+    }
+  };
+  needRate(currency, "currency");
+
+  // Fields and derived fields share one namespace: expressions name them.
+  const fields = c.list(m.fields, "fields");
+  const derived = c.list(m.derived, "derived");
+  const fieldIds = c.ids(fields, "fields", { identifier: true });
+  const allIds = new Set(fieldIds);
+  const derivedIds = c.ids(derived, "derived", { identifier: true, taken: allIds });
+  const kinds: Record<string, ValueKind> = {};
+  const fieldTypes = new Map<string, FieldType | "derived">();
+  fields.forEach((f, i) => {
+    if (!isObj(f)) return void c.obj(f, `fields[${i}]`);
+    c.label(f, "label", `fields[${i}]`);
+    const type = c.oneOf(f, "type", `fields[${i}]`, FIELD_TYPES, {
+      zh: "字段类型",
+      en: "field type",
+    });
+    if (!Array.isArray(f.aliases) || !f.aliases.every((a) => typeof a === "string")) {
+      c.add(`fields[${i}].aliases`, "应为文字列表", "must be a list of text");
+    }
+    if (type && typeof f.id === "string") {
+      kinds[f.id] = fieldKind(type);
+      fieldTypes.set(f.id, type);
+    }
+  });
+  for (const id of derivedIds) {
+    kinds[id] = "num";
+    fieldTypes.set(id, "derived");
+  }
+  derived.forEach((d, i) => {
+    if (!isObj(d)) return void c.obj(d, `derived[${i}]`);
+    c.label(d, "label", `derived[${i}]`);
+    c.expression(d, "expression", `derived[${i}]`, kinds);
+  });
+  derivedOrder(c, derived, kinds);
+
+  // Dimensions and criteria.
+  const dimensions = c.list(m.dimensions, "dimensions");
+  const dimIds = c.ids(dimensions, "dimensions");
+  if (Array.isArray(m.dimensions) && dimensions.length === 0)
+    c.add("dimensions", "至少需要一个维度", "needs at least one dimension");
+  let dimSum = 0;
+  const dimWeight = new Map<string, number>();
+  dimensions.forEach((d, i) => {
+    if (!isObj(d)) return void c.obj(d, `dimensions[${i}]`);
+    c.label(d, "label", `dimensions[${i}]`);
+    const w = c.num(d, "weight", `dimensions[${i}]`, { min: 0 });
+    if (w !== null) {
+      dimSum += w;
+      if (typeof d.id === "string") dimWeight.set(d.id, w);
+    }
+  });
+  if (dimensions.length > 0 && Math.abs(dimSum - 1) > WEIGHT_TOLERANCE) {
+    c.add(
+      "dimensions",
+      `维度权重之和应为 1（现为 ${+dimSum.toFixed(6)}）`,
+      `dimension weights must sum to 1 (they sum to ${+dimSum.toFixed(6)})`
+    );
+  }
+  const criteria = c.list(m.criteria, "criteria");
+  c.ids(criteria, "criteria");
+  const dimCriteriaWeight = new Map<string, number>();
+  const hasChain = m.chain !== undefined;
+  criteria.forEach((cr, i) => {
+    const p = `criteria[${i}]`;
+    if (!isObj(cr)) return void c.obj(cr, p);
+    c.label(cr, "label", p);
+    const dim = cr.dimension;
+    if (typeof dim !== "string" || !dimIds.has(dim))
+      c.add(
+        `${p}.dimension`,
+        `维度“${String(dim)}”不存在`,
+        `dimension "${String(dim)}" does not exist`
+      );
+    const field = cr.field;
+    const fieldType = typeof field === "string" ? (fieldTypes.get(field) ?? null) : null;
+    if (fieldType === null)
+      c.add(
+        `${p}.field`,
+        `字段“${String(field)}”不存在`,
+        `field "${String(field)}" does not exist`
+      );
+    const direction = c.oneOf(cr, "direction", p, ["more", "less"], {
+      zh: "方向",
+      en: "direction",
+    });
+    const w = c.num(cr, "weight", p, { min: 0 });
+    if (w !== null && typeof dim === "string")
+      dimCriteriaWeight.set(dim, (dimCriteriaWeight.get(dim) ?? 0) + w);
+    c.oneOf(cr, "missing", p, MISSING_POLICIES, { zh: "缺失值规则", en: "missing-value policy" });
+    checkTransform(c, cr.transform, `${p}.transform`, { fieldType, direction, kinds, hasChain });
+  });
+  dimensions.forEach((d, i) => {
+    if (!isObj(d) || typeof d.id !== "string") return;
+    if ((dimWeight.get(d.id) ?? 0) > 0 && !((dimCriteriaWeight.get(d.id) ?? 0) > 0)) {
+      c.add(
+        `dimensions[${i}]`,
+        `维度“${d.id}”有权重，但没有权重大于 0 的指标`,
+        `dimension "${d.id}" has weight but no criterion with weight above 0`
+      );
+    }
+  });
+
+  // Gates, bonuses, flags.
+  const gates = c.list(m.gates, "gates");
+  c.ids(gates, "gates");
+  gates.forEach((g, i) => {
+    const p = `gates[${i}]`;
+    if (!isObj(g)) return void c.obj(g, p);
+    c.label(g, "label", p);
+    c.label(g, "reason", p);
+    c.expression(g, "pass", p, kinds);
+    c.expression(g, "appliesWhen", p, kinds, true);
+    const effect = c.oneOf(g, "effect", p, GATE_EFFECTS, { zh: "门槛后果", en: "gate effect" });
+    if (effect === "cap") c.num(g, "cap", p, { min: 0, max: 100 });
+  });
+  const bonuses = c.list(m.bonuses, "bonuses");
+  c.ids(bonuses, "bonuses");
+  bonuses.forEach((b, i) => {
+    const p = `bonuses[${i}]`;
+    if (!isObj(b)) return void c.obj(b, p);
+    c.label(b, "label", p);
+    c.expression(b, "when", p, kinds);
+    c.num(b, "points", p, { min: -100, max: 100 });
+  });
+  const flags = c.list(m.flags, "flags");
+  const flagIds = c.ids(flags, "flags");
+  flags.forEach((f, i) => {
+    const p = `flags[${i}]`;
+    if (!isObj(f)) return void c.obj(f, p);
+    c.label(f, "label", p);
+    c.expression(f, "when", p, kinds);
+  });
+
+  // Grades and decisions.
+  const gradeIds = new Set<string>();
+  if (c.obj(m.grades, "grades")) {
+    const g = m.grades;
+    const method = c.oneOf(g, "method", "grades", ["absolute", "percentile"], {
+      zh: "分级方法",
+      en: "grading method",
+    });
+    const bands = c.list(g.bands, "grades.bands");
+    if (Array.isArray(g.bands) && bands.length === 0)
+      c.add("grades.bands", "至少需要一个等级", "needs at least one grade");
+    let prev: number | null = null;
+    bands.forEach((b, i) => {
+      const p = `grades.bands[${i}]`;
+      if (!isObj(b)) return void c.obj(b, p);
+      const grade = c.str(b, "grade", p);
+      if (grade !== null) {
+        if (gradeIds.has(grade))
+          c.add(`${p}.grade`, `等级“${grade}”重复`, `duplicate grade "${grade}"`);
+        gradeIds.add(grade);
+      }
+      c.label(b, "label", p);
+      if (method === "absolute") {
+        const min = c.num(b, "min", p, { min: 0, max: 100 });
+        if (min !== null && prev !== null && !(min < prev)) {
+          c.add(
+            `${p}.min`,
+            `等级应按最低分从高到低排列（${min} 不小于上一级的 ${prev}）`,
+            `grades must go from the highest minimum down (${min} is not below the previous ${prev})`
+          );
+        }
+        if (min !== null) prev = min;
+      } else if (method === "percentile") {
+        const share = c.num(b, "topShare", p, { min: 0, max: 1 });
+        if (share !== null && prev !== null && !(share > prev)) {
+          c.add(
+            `${p}.topShare`,
+            `累计比例应逐级增加（${share} 不大于上一级的 ${prev}）`,
+            `cumulative shares must increase band by band (${share} is not above the previous ${prev})`
+          );
+        }
+        if (share !== null) prev = share;
+        if (i === bands.length - 1 && share !== null && share !== 1) {
+          c.add(
+            `${p}.topShare`,
+            "最后一级的累计比例应为 1（覆盖全部）",
+            "the last band's cumulative share must be 1 (everyone)"
+          );
+        }
+      }
+    });
+  }
+  const decisions = c.list(m.decisions, "decisions");
+  c.ids(decisions, "decisions");
+  decisions.forEach((d, i) => {
+    const p = `decisions[${i}]`;
+    if (!isObj(d)) return void c.obj(d, p);
+    c.label(d, "label", p);
+    c.list(d.grades, `${p}.grades`).forEach((g, j) => {
+      if (typeof g !== "string" || !gradeIds.has(g))
+        c.add(
+          `${p}.grades[${j}]`,
+          `等级“${String(g)}”不存在`,
+          `grade "${String(g)}" does not exist`
+        );
+    });
+  });
+
+  if (hasChain) checkChain(c, m.chain, fieldIds);
+  if (m.stages !== undefined) {
+    const stages = c.list(m.stages, "stages");
+    c.ids(stages, "stages");
+  }
+  if (m.targets !== undefined && c.obj(m.targets, "targets")) {
+    c.num(m.targets, "year", "targets", { min: 1900, max: 2200 });
+    c.list(m.targets.items, "targets.items").forEach((t, i) => {
+      const p = `targets.items[${i}]`;
+      if (!isObj(t)) return void c.obj(t, p);
+      const measure = c.oneOf(t, "measure", p, TARGET_MEASURES, {
+        zh: "目标口径",
+        en: "target measure",
+      });
+      if (measure === "flagCount" && (typeof t.flag !== "string" || !flagIds.has(t.flag))) {
+        c.add(
+          `${p}.flag`,
+          `标记“${String(t.flag)}”不存在`,
+          `flag "${String(t.flag)}" does not exist`
+        );
+      }
+      c.num(t, "value", p, { min: 0 });
+      if (t.currency !== undefined) {
+        if (c.oneOf(t, "currency", p, CURRENCIES, { zh: "币种", en: "currency" }))
+          needRate(t.currency, `${p}.currency`);
+      }
+    });
+  }
+
+  return c.errors.length
+    ? { ok: false, errors: c.errors }
+    : { ok: true, model: m as unknown as ScoringModel };
+}

@@ -1,0 +1,336 @@
+/**
+ * Scoring. The batch path (scoreTable) works column by column on typed arrays: each input column is
+ * parsed once (amounts converted to the model's currency and unit), derived fields and criterion
+ * values are whole columns, and only the final per-row aggregation loops over candidates.
+ * Explanations are not built here: explain(scored, i) builds one on demand.
+ *
+ * Every step is a function of the candidate's own row, except the column mean of the "mean" missing
+ * policy, which is summed in sorted order so that the same rows in another order give the same bits.
+ */
+import { ExpressionEnv, RowFn } from "./expression";
+import { assignDecisions, assignGrades } from "./grades";
+import { CompiledModel } from "./model/compile";
+import { readAmount, readNumericCell, readText } from "./model/fields";
+import { rank } from "./rank";
+import { chainFitOf, clampScore } from "./transforms";
+import { CandidateTable, CellValue, ScoringModel } from "./types";
+
+/** Gate status per candidate. */
+export const GATE_PASSED = 0;
+export const GATE_FAILED = 1;
+/** appliesWhen was false (or unknown): the gate was not checked. */
+export const GATE_NOT_APPLICABLE = 2;
+/** The pass test could not be decided (missing input): not held against the candidate. */
+export const GATE_UNKNOWN = 3;
+
+export type Column = Float64Array | (string | null)[];
+
+export interface ScoredTable {
+  compiled: CompiledModel;
+  table: CandidateTable;
+  count: number;
+  /** Input fields as read (numbers in model units; text trimmed, null when missing) and derived fields. */
+  columns: Record<string, Column>;
+  /** Per criterion: 0–1 after transform and direction, NaN when missing (before the missing policy). */
+  criterionValues: Float64Array[];
+  /** Per criterion: mean of its known values (the "mean" policy); NaN when none is known. */
+  criterionMeans: Float64Array;
+  /** Chain per candidate from the chain criterion (null: none or no chain criterion). */
+  chains: (string | null)[];
+  /** Per dimension: 0–100, NaN when every criterion of it was missing under "renormalize". */
+  dimensionScores: Float64Array[];
+  /** Dimension weights the totals use (the model's, or those given to reweight), summing to 1. */
+  dimensionWeights: Float64Array;
+  /** Weighted total before bonuses and caps. */
+  base: Float64Array;
+  bonus: Float64Array;
+  /** Lowest cap of a failed "cap" gate; Infinity when none. */
+  cap: Float64Array;
+  gateStatus: Uint8Array[];
+  bonusHits: Uint8Array[];
+  flagHits: Uint8Array[];
+  excluded: Uint8Array;
+  /** 0–100 final score. */
+  total: Float64Array;
+  /** 1-based competition rank; 0 when unranked (excluded). */
+  rank: Int32Array;
+  /** Index into model.grades.bands; −1 when not graded. */
+  grade: Int16Array;
+  /** Index into model.decisions; −1 when the model has none. */
+  decision: Int16Array;
+}
+
+/** Order-independent mean of the finite values (sorted before summing), NaN when there are none. */
+function stableMean(values: Float64Array): number {
+  const known = values.filter((v) => v === v).sort();
+  if (known.length === 0) return NaN;
+  let sum = 0;
+  for (let k = 0; k < known.length; k++) sum += known[k];
+  return sum / known.length;
+}
+
+function readColumns(table: CandidateTable, compiled: CompiledModel): Record<string, Column> {
+  const { model } = compiled;
+  const n = table.count;
+  const columns: Record<string, Column> = {};
+  for (const id of compiled.inputs) {
+    const field = compiled.fields.get(id);
+    if (!field) continue;
+    const cells: CellValue[] = table.columns[id] ?? [];
+    const context = table.contexts?.[id];
+    if (compiled.kinds[id] === "str") {
+      const col: (string | null)[] = new Array(n);
+      for (let i = 0; i < n; i++) col[i] = readText(cells[i] ?? null);
+      columns[id] = col;
+      continue;
+    }
+    const col = new Float64Array(n);
+    // Amount text repeats (待定, "-", the same figure): parse each distinct string once.
+    const memo = field.type === "amount" ? new Map<string, number>() : null;
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i] ?? null;
+      if (memo && typeof cell === "string") {
+        let v = memo.get(cell);
+        if (v === undefined) {
+          v = readAmount(cell, context, model).value;
+          memo.set(cell, v);
+        }
+        col[i] = v;
+      } else {
+        col[i] = readNumericCell(cell, field.type, context, model);
+      }
+    }
+    columns[id] = col;
+  }
+  return columns;
+}
+
+function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
+  const get = (name: string): Column | undefined =>
+    name === "x"
+      ? x
+      : Object.prototype.hasOwnProperty.call(columns, name)
+        ? columns[name]
+        : undefined;
+  return {
+    num: (name) => {
+      const c = get(name);
+      return c instanceof Float64Array ? c : undefined;
+    },
+    str: (name) => {
+      const c = get(name);
+      return Array.isArray(c) ? c : undefined;
+    },
+  };
+}
+
+const evalColumn = (f: RowFn, n: number): Float64Array => {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+};
+
+/** Effective contribution of a missing value under its criterion's policy; NaN drops it (renormalize). */
+export function imputed(policy: string, mean: number): number {
+  switch (policy) {
+    case "zero":
+      return 0;
+    case "neutral":
+      return 0.5;
+    case "mean":
+      return mean === mean ? mean : 0.5;
+    default:
+      return NaN;
+  }
+}
+
+/** Scores a candidate table with a compiled model (the batch path; no explanations). */
+export function scoreTable(table: CandidateTable, compiled: CompiledModel): ScoredTable {
+  const { model } = compiled;
+  const n = table.count;
+  const columns = readColumns(table, compiled);
+  for (const d of compiled.derived) columns[d.def.id] = evalColumn(d.expr.bind(envOf(columns)), n);
+  const env = envOf(columns);
+
+  const chains: (string | null)[] = new Array(n).fill(null);
+  const criterionValues = compiled.criteria.map((c) => {
+    const out = new Float64Array(n);
+    const t = c.transform;
+    const input = columns[c.def.field];
+    if (t.input === "num") {
+      const x = input as Float64Array;
+      for (let i = 0; i < n; i++) out[i] = x[i] !== x[i] ? NaN : t.apply(x[i]);
+    } else if (t.input === "str") {
+      const s = input as (string | null)[];
+      for (let i = 0; i < n; i++) out[i] = s[i] === null ? NaN : t.apply(s[i] as string);
+    } else if (t.input === "expression") {
+      const f = t.expr.bind(envOf(columns, input));
+      for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
+    } else if (model.chain) {
+      for (let i = 0; i < n; i++) {
+        const fit = chainFitOf(table.columns, i, model.chain);
+        out[i] = fit ? fit.value : NaN;
+        chains[i] = fit ? fit.chain : null;
+      }
+    }
+    return out;
+  });
+  const criterionMeans = Float64Array.from(criterionValues, stableMean);
+
+  // Dimension scores: weighted mean of criterion values, missing ones imputed or dropped.
+  const fills = compiled.criteria.map((c, k) => imputed(c.def.missing, criterionMeans[k]));
+  const dimensionScores = compiled.dimensions.map((d) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let num = 0;
+      let den = 0;
+      for (const k of d.criteria) {
+        let v = criterionValues[k][i];
+        if (v !== v) v = fills[k];
+        if (v !== v) continue;
+        const share = compiled.criteria[k].share;
+        num += share * v;
+        den += share;
+      }
+      out[i] = den > 0 ? (100 * num) / den : NaN;
+    }
+    return out;
+  });
+
+  // Gates, bonuses, flags.
+  const excluded = new Uint8Array(n);
+  const cap = new Float64Array(n).fill(Infinity);
+  const gateStatus = compiled.gates.map((g) => {
+    const status = new Uint8Array(n);
+    const pass = g.pass.bind(env);
+    const applies = g.appliesWhen ? g.appliesWhen.bind(env) : null;
+    for (let i = 0; i < n; i++) {
+      if (applies) {
+        const a = applies(i);
+        if (a !== a || a === 0) {
+          status[i] = GATE_NOT_APPLICABLE;
+          continue;
+        }
+      }
+      const p = pass(i);
+      status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
+      if (status[i] !== GATE_FAILED) continue;
+      if (g.def.effect === "exclude") excluded[i] = 1;
+      else if (g.def.effect === "cap") cap[i] = Math.min(cap[i], g.def.cap ?? 100);
+    }
+    return status;
+  });
+  const bonus = new Float64Array(n);
+  const bonusHits = compiled.bonuses.map((b) => {
+    const when = b.when.bind(env);
+    const hits = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = when(i);
+      if (v === v && v !== 0) {
+        hits[i] = 1;
+        bonus[i] += b.def.points;
+      }
+    }
+    return hits;
+  });
+  const flagHits = compiled.flags.map((f) => {
+    const when = f.when.bind(env);
+    const hits = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const v = when(i);
+      hits[i] = v === v && v !== 0 ? 1 : 0;
+    }
+    return hits;
+  });
+
+  const scored: ScoredTable = {
+    compiled,
+    table,
+    count: n,
+    columns,
+    criterionValues,
+    criterionMeans,
+    chains,
+    dimensionScores,
+    dimensionWeights: Float64Array.from(model.dimensions, (d) => d.weight),
+    base: new Float64Array(n),
+    bonus,
+    cap,
+    gateStatus,
+    bonusHits,
+    flagHits,
+    excluded,
+    total: new Float64Array(n),
+    rank: new Int32Array(n),
+    grade: new Int16Array(n),
+    decision: new Int16Array(n),
+  };
+  aggregate(scored);
+  return scored;
+}
+
+/** Totals, ranks, grades and decisions from dimension scores and the current dimension weights. */
+function aggregate(s: ScoredTable): void {
+  const { model } = s.compiled;
+  const w = s.dimensionWeights;
+  const dims = s.dimensionScores;
+  const rankable = new Float64Array(s.count);
+  for (let i = 0; i < s.count; i++) {
+    let num = 0;
+    let den = 0;
+    for (let d = 0; d < dims.length; d++) {
+      const v = dims[d][i];
+      if (v !== v || !(w[d] > 0)) continue;
+      num += w[d] * v;
+      den += w[d];
+    }
+    s.base[i] = den > 0 ? num / den : 0;
+    s.total[i] = Math.min(Math.max(s.base[i] + s.bonus[i], 0), 100, s.cap[i]);
+    rankable[i] = s.excluded[i] ? NaN : s.total[i];
+  }
+  const ranks = rank(rankable);
+  for (let i = 0; i < s.count; i++) s.rank[i] = ranks[i] ?? 0;
+  s.grade = assignGrades(model.grades, s.total, s.rank);
+  s.decision = assignDecisions(model.grades, model.decisions, s.grade);
+}
+
+/**
+ * Re-aggregates totals, ranks, grades and decisions under new dimension weights, from the stored
+ * dimension scores (nothing is re-parsed or re-transformed): the task pane's live weight sliders.
+ * Weights not given keep their current value; all are then normalised to sum to 1.
+ */
+export function reweight(
+  scored: ScoredTable,
+  dimensionWeights: Record<string, number>
+): ScoredTable {
+  const dims = scored.compiled.model.dimensions;
+  const w = Float64Array.from(dims, (d, k) => {
+    const given = dimensionWeights[d.id];
+    const v = given === undefined ? scored.dimensionWeights[k] : given;
+    return Number.isFinite(v) && v > 0 ? v : 0;
+  });
+  const sum = w.reduce((a, b) => a + b, 0);
+  if (sum > 0) for (let k = 0; k < w.length; k++) w[k] /= sum;
+  const out: ScoredTable = {
+    ...scored,
+    dimensionWeights: w,
+    base: new Float64Array(scored.count),
+    total: new Float64Array(scored.count),
+    rank: new Int32Array(scored.count),
+  };
+  aggregate(out);
+  return out;
+}
+
+/** Candidates given as rows (field id → cell) turned into a table. */
+export function tableFromRows(
+  rows: Record<string, CellValue>[],
+  model: ScoringModel
+): CandidateTable {
+  const columns: Record<string, CellValue[]> = {};
+  for (const f of model.fields)
+    columns[f.id] = rows.map((r) =>
+      Object.prototype.hasOwnProperty.call(r, f.id) ? r[f.id] : null
+    );
+  return { count: rows.length, columns };
+}

@@ -1,0 +1,153 @@
+/**
+ * Criterion transforms: a field's value to 0–1. Each transform is compiled once per model into a
+ * small function; the batch path applies it to a whole column.
+ *
+ * Direction: "less" turns t into 1 − t for every transform except `threshold` (whose `full` and
+ * `zero` points already say which way is better; validation checks they agree with the direction)
+ * and `chain` (always "more").
+ */
+import { chainFit, ChainFit } from "./chain";
+import { CompiledExpression, compileExpression, ValueKind } from "./expression";
+import { foldText } from "./numerals";
+import { CellValue, ChainModel, CriterionDef, Transform } from "./types";
+
+const clamp01 = (v: number): number => (v <= 0 ? 0 : v >= 1 ? 1 : v);
+
+export type CriterionTransform =
+  | { input: "num"; apply: (x: number) => number }
+  | { input: "str"; apply: (s: string) => number }
+  /** mathjs expression over `x` and the row's fields, bound per table by the scorer. */
+  | { input: "expression"; expr: CompiledExpression }
+  | { input: "chain" };
+
+/** Linear between bounds: 0 at or below min, 1 at or above max. */
+export function linear(x: number, min: number, max: number): number {
+  return clamp01((x - min) / (max - min));
+}
+
+/** Logarithmic between bounds (min > 0): each doubling earns the same; x ≤ 0 scores 0. */
+export function logarithmic(x: number, min: number, max: number): number {
+  return x <= 0 ? 0 : clamp01(Math.log(x / min) / Math.log(max / min));
+}
+
+/** Linear interpolation between breakpoints [x, score] (x ascending); flat beyond the ends. */
+export function piecewise(x: number, points: [number, number][]): number {
+  if (x <= points[0][0]) return points[0][1];
+  for (let k = 1; k < points.length; k++) {
+    const [x1, y1] = points[k];
+    if (x <= x1) {
+      const [x0, y0] = points[k - 1];
+      return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
+    }
+  }
+  return points[points.length - 1][1];
+}
+
+/** Full marks at or beyond `full`, deducted linearly to 0 at `zero` (either side of `full`). */
+export function threshold(x: number, full: number, zero: number): number {
+  return clamp01((x - zero) / (full - zero));
+}
+
+/** Text as the keyword and category tables compare it: width-folded, lower case, trimmed. */
+export const foldKey = (s: string): string => foldText(s).trim();
+
+/** Highest score among the rules with a word found in the text; `fallback` when none matches. */
+export function keywords(
+  text: string,
+  rules: { words: string[]; score: number }[],
+  fallback: number
+): number {
+  const t = foldKey(text);
+  let best = -1;
+  for (const r of rules)
+    if (r.score > best && r.words.some((w) => t.includes(foldKey(w)))) best = r.score;
+  return best < 0 ? fallback : best;
+}
+
+/** The category table's keys folded once, for lookups that ignore width and case. */
+export function categoryTable(table: Record<string, number>): Map<string, number> {
+  return new Map(Object.entries(table).map(([k, v]) => [foldKey(k), v]));
+}
+
+function flips(t: Transform, def: CriterionDef): boolean {
+  return def.direction === "less" && t.type !== "threshold" && t.type !== "chain";
+}
+
+/**
+ * Compiles a criterion's transform with its direction. `x` in an expression transform has the kind
+ * of the criterion's field; `kinds` are the model's fields for the expression's other names.
+ */
+export function compileTransform(
+  def: CriterionDef,
+  xKind: ValueKind,
+  kinds: Record<string, ValueKind>
+): CriterionTransform {
+  const t = def.transform;
+  const flip = flips(t, def);
+  const num = (f: (x: number) => number): CriterionTransform => ({
+    input: "num",
+    apply: flip ? (x) => 1 - f(x) : f,
+  });
+  const str = (f: (s: string) => number): CriterionTransform => ({
+    input: "str",
+    apply: flip ? (s) => 1 - f(s) : f,
+  });
+  switch (t.type) {
+    case "linear":
+      return num((x) => linear(x, t.min, t.max));
+    case "log":
+      return num((x) => logarithmic(x, t.min, t.max));
+    case "piecewise":
+      return num((x) => piecewise(x, t.points));
+    case "threshold":
+      return num((x) => threshold(x, t.full, t.zero));
+    case "boolean":
+      return num((x) => (x !== 0 ? 1 : 0));
+    case "category": {
+      const table = categoryTable(t.table);
+      const fallback = t.default ?? 0;
+      return str((s) => table.get(foldKey(s)) ?? fallback);
+    }
+    case "keywords":
+      return str((s) => keywords(s, t.rules, t.default ?? 0));
+    case "chain":
+      return { input: "chain" };
+    case "expression": {
+      const expr = compileExpression(t.expression, { ...kinds, x: xKind });
+      if (!flip) return { input: "expression", expr };
+      // Flipping an expression is a property of its result: wrap the bound row function.
+      return {
+        input: "expression",
+        expr: {
+          ...expr,
+          bind: (env) =>
+            (
+              (f) => (i: number) =>
+                1 - f(i)
+            )(expr.bind(env)),
+        },
+      };
+    }
+  }
+}
+
+/** Clamps an expression transform's result to 0–1; NaN stays NaN (missing). */
+export const clampScore = (v: number): number => (v !== v ? NaN : clamp01(v));
+
+const cellText = (c: CellValue | undefined): string | null =>
+  c === null || c === undefined || (typeof c === "string" && c.trim() === "") ? null : String(c);
+
+/**
+ * Chain fit of one candidate from its cells (the one place the scorer reaches engine/chain).
+ * Null when neither an explicit chain nor any text is given: the criterion is then missing.
+ */
+export function chainFitOf(
+  columns: Record<string, CellValue[]>,
+  i: number,
+  chain: ChainModel
+): ChainFit | null {
+  const explicitChain = cellText(columns[chain.chainField]?.[i]);
+  const texts = chain.textFields.map((f) => cellText(columns[f]?.[i]));
+  if (explicitChain === null && texts.every((t) => t === null)) return null;
+  return chainFit({ explicitChain, texts, role: cellText(columns[chain.roleField]?.[i]) }, chain);
+}
