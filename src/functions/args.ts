@@ -1,0 +1,171 @@
+/**
+ * The one place where worksheet arguments become engine inputs and engine failures become Excel errors.
+ * Excel hands a custom function scalars (number, string, boolean; blank as "" or null, an omitted optional
+ * argument as null or undefined) and ranges as any[][]. Every coercion below names the argument and, for
+ * ranges, the cell, so the #VALUE! message tells the analyst what to fix.
+ */
+/* global CustomFunctions */
+import { toVector } from "../engine/mcda/matrix";
+import type { CellValue, Label } from "../engine/types";
+
+export type ErrorKind = "value" | "na";
+
+/** A refused argument or an answer that does not exist; `run` turns it into CustomFunctions.Error. */
+export class ArgError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly arg: string | null,
+    readonly label: Label
+  ) {
+    super(`${arg ? `${arg}: ` : ""}${label.en} / ${label.zh}`);
+    this.name = "ArgError";
+  }
+}
+
+/** #VALUE! naming the argument. */
+export function fail(arg: string | null, zh: string, en: string): never {
+  throw new ArgError("value", arg, { zh, en });
+}
+
+/** #N/A naming the argument (no answer, as opposed to a wrong argument). */
+export function notAvailable(arg: string | null, zh: string, en: string): never {
+  throw new ArgError("na", arg, { zh, en });
+}
+
+function isLabel(x: unknown): x is Label {
+  return (
+    typeof x === "object" &&
+    x !== null &&
+    typeof (x as Label).zh === "string" &&
+    typeof (x as Label).en === "string"
+  );
+}
+
+function toExcelError(e: unknown): CustomFunctions.Error {
+  const { invalidValue, notAvailable: na } = CustomFunctions.ErrorCode;
+  if (e instanceof ArgError)
+    return new CustomFunctions.Error(e.kind === "na" ? na : invalidValue, e.message);
+  // Engine errors carry a bilingual label (ExpressionError, model validation …).
+  const label = typeof e === "object" && e !== null ? (e as { label?: unknown }).label : undefined;
+  if (isLabel(label)) return new CustomFunctions.Error(invalidValue, `${label.en} / ${label.zh}`);
+  const text = e instanceof Error ? e.message : String(e);
+  return new CustomFunctions.Error(invalidValue, `internal error: ${text} / 内部错误`);
+}
+
+/** Runs a function body so that nothing escapes but a CustomFunctions.Error. */
+export function run<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    throw toExcelError(e);
+  }
+}
+
+export function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/** A range argument as rows of cells; a single value is a 1 × 1 range. */
+export function grid(v: unknown, arg: string): unknown[][] {
+  if (v === null || v === undefined) fail(arg, "缺少区域", "a range is required");
+  if (!Array.isArray(v)) return [[v]];
+  if (v.length === 0) fail(arg, "区域为空", "the range is empty");
+  return v.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/** A required number (numeric text is read too). */
+export function number(v: unknown, arg: string): number {
+  if (typeof v === "number")
+    return Number.isFinite(v) ? v : fail(arg, "不是有限数", "not a finite number");
+  if (isBlank(v)) fail(arg, "为空，应为数字", "blank, a number is required");
+  if (typeof v === "string") {
+    const n = Number(v.trim().normalize("NFKC"));
+    if (Number.isFinite(n)) return n;
+  }
+  const shown = String(v).slice(0, 20);
+  return fail(arg, `“${shown}”不是数字`, `"${shown}" is not a number`);
+}
+
+/** An optional number: blank or omitted gives `dflt`; `min`/`max` bound it and `integer` requires a whole number. */
+export function optNumber(
+  v: unknown,
+  arg: string,
+  dflt: number,
+  limits: { min?: number; max?: number; integer?: boolean } = {}
+): number {
+  if (isBlank(v)) return dflt;
+  const n = number(Array.isArray(v) ? single(v, arg) : v, arg);
+  const { min = -Infinity, max = Infinity, integer = false } = limits;
+  if (integer && !Number.isInteger(n)) fail(arg, `${n} 应为整数`, `${n} must be a whole number`);
+  if (n < min || n > max) {
+    const range = `${min === -Infinity ? "" : min}–${max === Infinity ? "" : max}`;
+    fail(arg, `${n} 超出范围 ${range}`, `${n} is outside ${range}`);
+  }
+  return n;
+}
+
+/** A single cell passed where a scalar belongs (a 1 × 1 range is accepted). */
+function single(v: unknown[], arg: string): unknown {
+  const g = grid(v, arg);
+  if (g.length !== 1 || g[0].length !== 1) fail(arg, "应为单个单元格", "a single cell is required");
+  return g[0][0];
+}
+
+/** Cells of a row or column as the engine's cell values (blank → null). */
+export function cellVector(v: unknown, arg: string): CellValue[] {
+  return toVector(v, arg).map((x) => cellValue(x));
+}
+
+export function cellValue(x: unknown): CellValue {
+  if (x === undefined || x === null || x === "") return null;
+  if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
+  return String(x);
+}
+
+/** An optional text argument, trimmed; blank or omitted gives null. */
+export function optText(v: unknown, arg: string): string | null {
+  const x = Array.isArray(v) ? single(v, arg) : v;
+  if (isBlank(x)) return null;
+  return String(x).trim();
+}
+
+/** A required text argument (a number is read as its text). */
+export function text(v: unknown, arg: string): string {
+  const t = optText(v, arg);
+  if (t === null) return notAvailable(arg, "为空", "is blank");
+  return t;
+}
+
+/**
+ * One of a fixed set of options, matched case-insensitively (full-width forms too); blank gives `dflt`.
+ * `options` maps every accepted spelling to its meaning.
+ */
+export function choice<T>(v: unknown, arg: string, options: Record<string, T>, dflt: T): T {
+  const t = optText(v, arg);
+  if (t === null) return dflt;
+  const key = t.normalize("NFKC").toLowerCase();
+  if (Object.prototype.hasOwnProperty.call(options, key)) return options[key];
+  const list = Object.keys(options).join(", ");
+  return fail(arg, `“${t}”无效，可选：${list}`, `"${t}" is not one of ${list}`);
+}
+
+/** A finite engine result, or #N/A saying what could not be computed. */
+export function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) notAvailable(what, "无法计算", "cannot be computed");
+  return x;
+}
+
+/** A number rounded off its last bits, so 0.1 + 0.2 shows as 0.3 in a cell. */
+export function clean(x: number): number {
+  return Number(x.toPrecision(12));
+}
+
+/** A spilled column (n × 1) of finite, cleaned numbers. */
+export function spillColumn(values: ArrayLike<number>, what: string): number[][] {
+  return Array.from(values, (x) => [clean(finite(x, what))]);
+}
+
+/** A spilled row (1 × n) of finite, cleaned numbers. */
+export function spillRow(values: ArrayLike<number>, what: string): number[][] {
+  return [Array.from(values, (x) => clean(finite(x, what)))];
+}
