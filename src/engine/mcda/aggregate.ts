@@ -51,27 +51,31 @@ export interface WeightedSumOptions {
   normalization?: "minmax" | "none";
 }
 
-/** Per-column affine map x → scale·x + offset that gives the 0–1 normalised value. */
-function minmaxMaps(
-  m: DecisionMatrix,
-  types: readonly CriterionType[]
-): { scale: Float64Array; offset: Float64Array } {
+/**
+ * Per-column map to the 0–1 normalised value: scale · (x − ref), plus `fill` for a constant column.
+ * Subtracting ref before scaling keeps full precision when the range is tiny next to the values.
+ */
+interface ColumnMaps {
+  scale: Float64Array;
+  ref: Float64Array;
+  fill: Float64Array;
+}
+
+function minmaxMaps(m: DecisionMatrix, types: readonly CriterionType[]): ColumnMaps {
   const { min, max } = columnRange(m);
   const scale = new Float64Array(m.cols);
-  const offset = new Float64Array(m.cols);
+  const ref = new Float64Array(m.cols);
+  const fill = new Float64Array(m.cols);
   for (let j = 0; j < m.cols; j++) {
     const range = max[j] - min[j];
     if (!(range > 0)) {
-      offset[j] = 1;
-    } else if (types[j] === 1) {
-      scale[j] = 1 / range;
-      offset[j] = -min[j] / range;
+      fill[j] = 1;
     } else {
-      scale[j] = -1 / range;
-      offset[j] = max[j] / range;
+      scale[j] = types[j] / range;
+      ref[j] = types[j] === 1 ? min[j] : max[j];
     }
   }
-  return { scale, offset };
+  return { scale, ref, fill };
 }
 
 function checkNoneTypes(types: readonly CriterionType[]): void {
@@ -95,42 +99,46 @@ export function weightedSumAggregator(
   options: WeightedSumOptions = {}
 ): Aggregator {
   const none = options.normalization === "none";
-  const maps = (m: DecisionMatrix) => {
+  const maps = (m: DecisionMatrix): ColumnMaps => {
     const t = resolveTypes(types, m.cols);
     if (none) {
       checkNoneTypes(t);
       requireComplete(m);
-      return { scale: new Float64Array(m.cols).fill(1), offset: new Float64Array(m.cols) };
+      return {
+        scale: new Float64Array(m.cols).fill(1),
+        ref: new Float64Array(m.cols),
+        fill: new Float64Array(m.cols),
+      };
     }
     return minmaxMaps(m, t);
   };
   return {
     order: "desc",
     prepare(m) {
-      const { scale, offset } = maps(m);
+      const { scale, ref, fill } = maps(m);
       return (w) => {
         const { rows, cols, data } = m;
         const c = new Float64Array(cols);
         let base = 0;
         for (let j = 0; j < cols; j++) {
           c[j] = w[j] * scale[j];
-          base += w[j] * offset[j];
+          base += w[j] * fill[j];
         }
         const out = new Float64Array(rows);
         for (let i = 0, k = 0; i < rows; i++) {
           let s = base;
-          for (let j = 0; j < cols; j++, k++) s += c[j] * data[k];
+          for (let j = 0; j < cols; j++, k++) s += c[j] * (data[k] - ref[j]);
           out[i] = s;
         }
         return out;
       };
     },
     linear(m) {
-      const { scale, offset } = maps(m);
+      const { scale, ref, fill } = maps(m);
       const data = new Float64Array(m.data.length);
       for (let k = 0; k < data.length; k++) {
         const j = k % m.cols;
-        data[k] = scale[j] * m.data[k] + offset[j];
+        data[k] = scale[j] * (m.data[k] - ref[j]) + fill[j];
       }
       return { rows: m.rows, cols: m.cols, data };
     },

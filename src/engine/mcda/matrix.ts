@@ -198,13 +198,12 @@ export function imputeMissing(
       if (x < min) min = x;
       if (x > max) max = x;
     }
-    if (count === 0)
-      fail(
-        argument,
-        { zh: "整列为空，无法填补", en: "the whole column is blank" },
-        undefined,
-        j + 1
-      );
+    if (count === 0) {
+      fail(argument, {
+        zh: `第 ${j + 1} 列整列为空，无法填补`,
+        en: `column ${j + 1} is blank throughout`,
+      });
+    }
     const fill = method === "mean" ? sum / count : types[j] === 1 ? min : max;
     for (let i = 0; i < m.rows; i++)
       if (Number.isNaN(out[i * m.cols + j])) out[i * m.cols + j] = fill;
