@@ -815,9 +815,9 @@ function readTokens(
     extra.push({ zh: `跳过标签“${stripped.label}”`, en: `skipped the label "${stripped.label}"` });
   let alternate: ParsedAmount | undefined;
   for (const g of groups) {
-    if (g.length > 0 && g.every((t) => t.k === "incl")) continue; // （含）: inclusive, already how bounds read
-    const text = g.length > 0 ? src.slice(g[0].s, g[g.length - 1].e) : "";
-    const alt = alternate === undefined && g.length > 0 ? readTokens(text, src, g, options) : null;
+    if (g.every((t) => t.k === "incl")) continue; // （含）: inclusive, already how bounds read; () empty
+    const text = src.slice(g[0].s, g[g.length - 1].e);
+    const alt = alternate === undefined ? readTokens(text, src, g, options) : null;
     if (alt !== null && alt.ok) alternate = alt;
     else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
   }
@@ -836,6 +836,7 @@ function fromNumber(
   if (!Number.isFinite(n))
     return errorOf(input, fail("unreadable", "不是有限数", "not a finite number"));
   if (n < 0) return errorOf(input, fail("negative", "金额为负数", "the amount is negative"));
+  if (n === 0) n = 0; // -0 reads as 0
   const ctx = options?.context ?? {};
   const mult =
     ctx.multiplier !== undefined && ctx.multiplier > 0 && Number.isFinite(ctx.multiplier)
@@ -897,6 +898,7 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
 function unitContext(folded: string): Partial<AmountContext> | null {
   let s = folded.trim();
   if (s.startsWith("单位")) s = s.slice(2).replace(/^\s*:\s*/, "");
+  s = s.replace("'000", "k"); // USD '000: thousands
   const slash = s.indexOf("/");
   if (slash > 0) s = s.slice(0, slash); // 万元/亩: the amount part
   const toks = tokenize(s);

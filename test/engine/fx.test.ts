@@ -1,0 +1,148 @@
+import { parseAmount } from "../../src/engine/amount";
+import { convertAmount, formatAmount, fxRate, parseCurrency, parseUnit } from "../../src/engine/fx";
+import { FxTable } from "../../src/engine/types";
+
+/** Test rates, roughly the 2023 annual averages given in ../shared/domain.md (CNY per unit). */
+const FX: FxTable = {
+  base: "CNY",
+  rates: { USD: 7.05, EUR: 7.66, JPY: 0.05, HKD: 0.9, GBP: 8.79 },
+  date: "2023-12-31",
+  source: "test",
+};
+
+describe("fxRate and convertAmount", () => {
+  test("into the base currency", () => {
+    expect(fxRate("USD", "CNY", FX)).toBe(7.05);
+    // 1500万美元 at 7.05 = 10 575 万元 (the worked example).
+    expect(convertAmount(15e6, "USD", "CNY", FX)).toBeCloseTo(105750000, 6);
+  });
+
+  test("out of the base currency and across two foreign ones", () => {
+    expect(convertAmount(7.05e6, "CNY", "USD", FX)).toBeCloseTo(1e6, 6);
+    expect(fxRate("EUR", "USD", FX)).toBeCloseTo(7.66 / 7.05, 12);
+    expect(convertAmount(1e6, "JPY", "HKD", FX)).toBeCloseTo((1e6 * 0.05) / 0.9, 6);
+  });
+
+  test("same currency is the identity, even without rates", () => {
+    expect(convertAmount(123, "GBP", "GBP", { ...FX, rates: {} })).toBe(123);
+  });
+
+  test("a table with another base works", () => {
+    const usdBase: FxTable = {
+      base: "USD",
+      rates: { CNY: 1 / 7.05 },
+      date: "2023-12-31",
+      source: "test",
+    };
+    expect(convertAmount(7.05, "CNY", "USD", usdBase)).toBeCloseTo(1, 12);
+  });
+
+  test("a missing or bad rate gives null from fxRate and a clear error from convertAmount", () => {
+    const partial: FxTable = { ...FX, rates: { USD: 7.05, EUR: 0, GBP: NaN } };
+    expect(fxRate("JPY", "CNY", partial)).toBeNull();
+    expect(fxRate("EUR", "CNY", partial)).toBeNull();
+    expect(fxRate("GBP", "USD", partial)).toBeNull();
+    expect(() => convertAmount(1, "JPY", "USD", partial)).toThrow(
+      /No exchange rate for JPY → USD.*base CNY.*JPY/
+    );
+  });
+});
+
+describe("parseCurrency", () => {
+  test.each([
+    ["USD", "USD"],
+    ["usd", "USD"],
+    ["美元", "USD"],
+    ["美金", "USD"],
+    ["US$", "USD"],
+    ["$", "USD"],
+    ["人民币", "CNY"],
+    ["RMB", "CNY"],
+    ["CNY", "CNY"],
+    ["元", "CNY"],
+    ["¥", "CNY"],
+    ["￥", "CNY"],
+    ["欧元", "EUR"],
+    ["€", "EUR"],
+    ["日元", "JPY"],
+    ["円", "JPY"],
+    ["港币", "HKD"],
+    ["港元", "HKD"],
+    ["HK$", "HKD"],
+    ["英镑", "GBP"],
+    [" gbp ", "GBP"],
+    ["ＵＳＤ", "USD"],
+  ])("%s → %s", (text, code) => {
+    expect(parseCurrency(text)).toBe(code);
+  });
+
+  test.each(["", "澳元", "AUD", "dollar sign", "万美元"])(
+    "%p is not a supported currency",
+    (text) => {
+      expect(parseCurrency(text)).toBeNull();
+    }
+  );
+});
+
+describe("parseUnit", () => {
+  test.each([
+    ["元", 1],
+    ["万", 1e4],
+    ["万元", 1e4],
+    ["亿", 1e8],
+    ["亿元", 1e8],
+    ["千", 1e3],
+    ["百万", 1e6],
+    ["千万", 1e7],
+    ["k", 1e3],
+    ["m", 1e6],
+    ["M", 1e6],
+    ["mn", 1e6],
+    ["million", 1e6],
+    ["bn", 1e9],
+    ["billion", 1e9],
+    ["10k", 1e4],
+    ["10000", 1e4],
+    ["1", 1],
+  ])("%s → %d", (text, m) => {
+    expect(parseUnit(text)).toBe(m);
+  });
+
+  test.each(["", "亩", "美元", "0", "-5", "abc"])("%p is not a unit", (text) => {
+    expect(parseUnit(text)).toBeNull();
+  });
+});
+
+describe("formatAmount", () => {
+  test("zh groups digits with spaces and writes the unit and currency word", () => {
+    expect(formatAmount(105750000, "CNY", 1e4, "zh")).toBe("10 575 万元");
+    expect(formatAmount(428700000, "USD", 1e8, "zh")).toBe("4.287 亿美元");
+    expect(formatAmount(82225, "CNY", 1, "zh")).toBe("82 225 元");
+    expect(formatAmount(13.5e6, "EUR", 1e6, "zh")).toBe("13.5 百万欧元");
+  });
+
+  test("en puts the ISO code first, groups with commas and names the unit", () => {
+    expect(formatAmount(105750000, "CNY", 1e4, "en")).toBe("CNY 10,575 (×10k)");
+    expect(formatAmount(15e6, "USD", 1e6, "en")).toBe("USD 15 million");
+    expect(formatAmount(1.2e9, "USD", 1e9, "en")).toBe("USD 1.2 billion");
+    expect(formatAmount(82225, "CNY", 1, "en")).toBe("CNY 82,225");
+  });
+
+  test("rounds to four decimals without float noise, and shows any other multiplier plainly", () => {
+    expect(formatAmount(1e8 / 3, "CNY", 1e4, "zh")).toBe("3 333.3333 万元");
+    expect(formatAmount(0.00012346, "CNY", 1, "en")).toBe("CNY 0.0001235");
+    expect(formatAmount(7500, "GBP", 2500, "en")).toBe("GBP 3 (×2500)");
+    expect(formatAmount(NaN, "CNY", 1, "zh")).toBe("NaN");
+  });
+
+  test("parseAmount reads the zh form back", () => {
+    for (const [v, m] of [
+      [105750000, 1e4],
+      [428700000, 1e8],
+      [82225, 1],
+    ] as const) {
+      const r = parseAmount(formatAmount(v, "USD", m, "zh"));
+      expect(r.ok && [r.value, r.currency]).toEqual([v, "USD"]);
+    }
+  });
+});

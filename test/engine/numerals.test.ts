@@ -1,0 +1,125 @@
+import fc from "fast-check";
+import {
+  foldText,
+  parseChineseNumeral,
+  powerOfTen,
+  readArabicNumber,
+  readChineseNumeral,
+  scaleDecimal,
+  shiftedDecimal,
+} from "../../src/engine/numerals";
+
+describe("foldText", () => {
+  test("folds full-width digits and punctuation, dashes, spaces and letters, keeping length", () => {
+    const s = "１５００，．（ＵＳＤ）—～　\u200b";
+    expect(foldText(s)).toBe("1500,.(usd)-~  ");
+    expect(foldText(s).length).toBe(s.length);
+  });
+
+  test("folds financial and traditional characters", () => {
+    expect(foldText("壹仟伍佰萬圓整")).toBe("一千五百万元整");
+    expect(foldText("約兩億港幣")).toBe("约两亿港币");
+  });
+
+  test("returns the same string when nothing changes", () => {
+    const s = "1500万美元";
+    expect(foldText(s)).toBe(s);
+  });
+});
+
+describe("readArabicNumber", () => {
+  test.each([
+    ["1500万", 0, "1500", 4],
+    ["82,225.00元", 0, "82225.00", 9],
+    ["1,500,000", 0, "1500000", 9],
+    ["10 575 万元", 0, "10575", 6],
+    ["1500 2000", 0, "1500", 4],
+    ["1,5", 0, "1", 1],
+    [".5亿", 0, "0.5", 2],
+    ["约4.287亿", 1, "4.287", 6],
+  ])("%s at %i", (s, i, text, end) => {
+    expect(readArabicNumber(s, i)).toEqual({ text, end });
+  });
+
+  test("null where no number starts", () => {
+    expect(readArabicNumber("万", 0)).toBeNull();
+    expect(readArabicNumber(".", 0)).toBeNull();
+  });
+});
+
+describe("Chinese numerals", () => {
+  test.each([
+    ["十八", 18],
+    ["两千", 2000],
+    ["三千五百", 3500],
+    ["一百零五", 105],
+    ["一点五", 1.5],
+    ["二点三五", 2.35],
+    ["十", 10],
+    ["九千九百九十九", 9999],
+    ["壹仟伍佰", 1500],
+  ])("%s = %d", (text, n) => {
+    expect(parseChineseNumeral(text)).toBe(n);
+  });
+
+  test("数/几 read as a vague range", () => {
+    expect(readChineseNumeral("数十亿", 0)).toEqual({ end: 2, text: "20", highText: "90" });
+    expect(readChineseNumeral("十几万", 0)).toEqual({ end: 2, text: "11", highText: "19" });
+    expect(readChineseNumeral("几百", 0)).toEqual({ end: 2, text: "200", highText: "900" });
+    expect(readChineseNumeral("数亿", 0)).toEqual({ end: 1, text: "2", highText: "9" });
+  });
+
+  test("stops at units and other text", () => {
+    expect(readChineseNumeral("两千万", 0)).toEqual({ end: 2, text: "2000" });
+    expect(readChineseNumeral("一期", 0)).toEqual({ end: 1, text: "1" });
+    expect(readChineseNumeral("万", 0)).toBeNull();
+    expect(parseChineseNumeral("一二")).toBeNull();
+    expect(parseChineseNumeral("数十")).toBeNull();
+  });
+});
+
+describe("exact decimal scaling", () => {
+  test("scaleDecimal is exact where multiplication is not", () => {
+    expect(0.57 * 1e4).not.toBe(5700);
+    expect(scaleDecimal("0.57", 4)).toBe(5700);
+    expect(8.8 * 1e8).not.toBe(880000000);
+    expect(scaleDecimal("8.8", 8)).toBe(880000000);
+    expect(scaleDecimal("4.287", 8)).toBe(428700000);
+  });
+
+  test("powerOfTen recognises exact powers only", () => {
+    expect([powerOfTen(1), powerOfTen(1e4), powerOfTen(1e8), powerOfTen(1e-3)]).toEqual([
+      0, 4, 8, -3,
+    ]);
+    expect([powerOfTen(2500), powerOfTen(0), powerOfTen(-10), powerOfTen(NaN)]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  test.each([
+    [105750000, 4, "10575"],
+    [428700000, 8, "4.287"],
+    [82225, 4, "8.2225"],
+    [1e25, 8, "100000000000000000"],
+    [1e-7, 0, "0.0000001"],
+    [0, 8, "0"],
+  ])("shiftedDecimal(%d, %i) = %s", (v, exp, s) => {
+    expect(shiftedDecimal(v, exp)).toBe(s);
+  });
+
+  test("shiftedDecimal round-trips through scaleDecimal for any non-negative double", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, noNaN: true, noDefaultInfinity: true }),
+        fc.constantFrom(0, 3, 4, 8, 12),
+        (v, exp) => {
+          return Object.is(scaleDecimal(shiftedDecimal(v, exp), exp), v === 0 ? 0 : v);
+        }
+      ),
+      { numRuns: 5000 }
+    );
+  });
+});
