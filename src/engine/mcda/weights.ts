@@ -46,19 +46,22 @@ export function swingWeights(points: ArrayLike<number>, cols?: number): Float64A
   return normalizeWeights(points, cols, "points");
 }
 
-function needTwoRows(m: DecisionMatrix, method: string): void {
+const ENTROPY: Label = { zh: "熵权法", en: "entropy weighting" };
+const CRITIC: Label = { zh: "CRITIC 法", en: "CRITIC" };
+
+function needTwoRows(m: DecisionMatrix, method: Label): void {
   if (m.rows < 2) {
     fail("matrix", {
-      zh: `${method}需要至少 2 个方案（行），实为 ${m.rows}`,
-      en: `${method} needs at least 2 alternatives (rows), got ${m.rows}`,
+      zh: `${method.zh}需要至少 2 个方案（行），实为 ${m.rows}`,
+      en: `${method.en} needs at least 2 alternatives (rows), got ${m.rows}`,
     });
   }
 }
 
-function allConstant(method: string): never {
+function allConstant(method: Label): never {
   return fail("matrix", {
-    zh: `每个指标在各方案间都相同，${method}无法区分指标`,
-    en: `every criterion is the same for all alternatives: ${method} cannot tell criteria apart`,
+    zh: `每个指标在各方案间都相同，${method.zh}无法区分指标`,
+    en: `every criterion is the same for all alternatives: ${method.en} cannot tell criteria apart`,
   });
 }
 
@@ -68,7 +71,7 @@ function allConstant(method: string): never {
  * all-zero column) carries no information: E = 1, weight 0. Criterion types do not enter.
  */
 export function entropyWeights(m: DecisionMatrix): Float64Array {
-  needTwoRows(m, "熵权法");
+  needTwoRows(m, ENTROPY);
   const { rows, cols, data } = m;
   const { min } = columnRange(m);
   for (let j = 0; j < cols; j++) {
@@ -104,7 +107,7 @@ export function entropyWeights(m: DecisionMatrix): Float64Array {
     diversity[j] = sums[j] > 0 ? Math.max(0, 1 + plogp[j] / lnm) : 0;
     total += diversity[j];
   }
-  if (!(total > 0)) allConstant("熵权法");
+  if (!(total > 0)) allConstant(ENTROPY);
   for (let j = 0; j < cols; j++) diversity[j] /= total;
   return diversity;
 }
@@ -118,7 +121,7 @@ export function entropyWeights(m: DecisionMatrix): Float64Array {
  * perfectly correlated) the weights are ∝ σ.
  */
 export function criticWeights(m: DecisionMatrix, types?: readonly CriterionType[]): Float64Array {
-  needTwoRows(m, "CRITIC 法");
+  needTwoRows(m, CRITIC);
   const t = resolveTypes(types, m.cols);
   const { rows, cols, data } = m;
   const { min, max } = columnRange(m);
@@ -162,7 +165,7 @@ export function criticWeights(m: DecisionMatrix, types?: readonly CriterionType[
     // No conflict left to measure (a single varying criterion, or varying criteria all perfectly
     // correlated): contrast alone decides, w ∝ σ.
     for (let j = 0; j < cols; j++) total += info[j] = sd[j];
-    if (!(total > 0)) allConstant("CRITIC 法");
+    if (!(total > 0)) allConstant(CRITIC);
   }
   for (let j = 0; j < cols; j++) info[j] /= total;
   return info;

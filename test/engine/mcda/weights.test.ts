@@ -1,0 +1,213 @@
+import fc from "fast-check";
+import { toMatrix } from "../../../src/engine/mcda/matrix";
+import {
+  criticWeights,
+  directWeights,
+  entropyWeights,
+  swingWeights,
+} from "../../../src/engine/mcda/weights";
+
+function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
+  expect(actual.length).toBe(expected.length);
+  expected.forEach((e, i) =>
+    expect(Math.abs(actual[i] - e)).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-12)
+  );
+}
+
+const sum = (xs: ArrayLike<number>) => Array.from(xs).reduce((s, x) => s + x, 0);
+
+describe("direct and swing weights", () => {
+  test("direct weights are scaled to sum to 1", () => {
+    expect(Array.from(directWeights([30, 20, 50], 3))).toEqual([0.3, 0.2, 0.5]);
+    expect(() => directWeights([1, 2], 3)).toThrow(
+      "weights: has 2 entries but the matrix has 3 criteria"
+    );
+  });
+
+  test("swing points: 100 for the reference swing, the rest relative to it", () => {
+    expect(Array.from(swingWeights([100, 50, 50]))).toEqual([0.5, 0.25, 0.25]);
+    expect(() => swingWeights([80, 40])).toThrow(
+      "points: the most important swing must have 100 points"
+    );
+    expect(() => swingWeights([100, 120])).toThrow(
+      "points item 2: must be between 0 and 100, got 120"
+    );
+  });
+});
+
+describe("entropy weights", () => {
+  test("Xu (2004) example", () => {
+    const m = toMatrix([
+      [30, 30, 38, 29],
+      [19, 54, 86, 29],
+      [19, 15, 85, 28.9],
+      [68, 70, 60, 29],
+    ]);
+    // Xu (2004), "A note on the subjective and objective integrated approach to determine attribute
+    // weights", EJOR 156(2); as tested in energyinpython/pyrepo-mcda tests (Test_Entropy):
+    // 0.4630, 0.3992, 0.1378, 0.0000.
+    expectDigits(entropyWeights(m), [0.463, 0.3992, 0.1378, 0], 4);
+  });
+
+  test("Zavadskas & Podvezko (2016) example", () => {
+    const m = toMatrix([
+      [3.0, 100, 10, 7],
+      [2.5, 80, 8, 5],
+      [1.8, 50, 20, 11],
+      [2.2, 70, 12, 9],
+    ]);
+    // Zavadskas & Podvezko (2016), IJITDM 15(2), 267–283; as tested in energyinpython/pyrepo-mcda
+    // tests (Test_Entropy2): 0.1146, 0.1981, 0.4185, 0.2689.
+    expectDigits(entropyWeights(m), [0.1146, 0.1981, 0.4185, 0.2689], 4);
+  });
+
+  test("a constant or all-zero column gets weight 0", () => {
+    const w = entropyWeights(
+      toMatrix([
+        [1, 5, 0],
+        [3, 5, 0],
+      ])
+    );
+    expect(Array.from(w)).toEqual([1, 0, 0]);
+  });
+
+  test("degenerate inputs: one alternative, all constant, negative, blank", () => {
+    expect(() => entropyWeights(toMatrix([[1, 2]]))).toThrow(
+      "matrix: entropy weighting needs at least 2 alternatives (rows), got 1"
+    );
+    expect(() =>
+      entropyWeights(
+        toMatrix([
+          [1, 2],
+          [1, 2],
+        ])
+      )
+    ).toThrow("matrix: every criterion is the same for all alternatives");
+    expect(() =>
+      entropyWeights(
+        toMatrix([
+          [1, 2],
+          [1, -2],
+        ])
+      )
+    ).toThrow("matrix row 2, column 2: entropy weights need values ≥ 0, got -2");
+    expect(() =>
+      entropyWeights(
+        toMatrix(
+          [
+            [1, 2],
+            [null, 3],
+          ],
+          { allowBlank: true }
+        )
+      )
+    ).toThrow("matrix row 2, column 1: blank cell");
+  });
+});
+
+describe("CRITIC weights", () => {
+  test("Tuş & Aytaç Adalı (2019) example (all criteria normalised as benefit)", () => {
+    const m = toMatrix([
+      [5000, 3, 3, 4, 3, 2],
+      [680, 5, 3, 2, 2, 1],
+      [2000, 3, 2, 3, 4, 3],
+      [600, 4, 3, 1, 2, 2],
+      [800, 2, 4, 3, 3, 4],
+    ]);
+    // Tuş & Aytaç Adalı (2019), "The new combination with CRITIC and WASPAS methods for the time and
+    // attendance software selection problem", Opsearch 56(2); as tested in energyinpython/pyrepo-mcda
+    // tests (Test_CRITIC), which call CRITIC without types: 0.157, 0.249, 0.168, 0.121, 0.154, 0.151.
+    expectDigits(criticWeights(m), [0.157, 0.249, 0.168, 0.121, 0.154, 0.151], 3);
+  });
+
+  test("JMcDM reference example with a cost criterion (Diakoulaki's flip towards the best)", () => {
+    const m = toMatrix([
+      [12.9918, 0.7264, -1.1009, 1.598139592],
+      [4.1201, 5.8824, 3.4483, 1.021563567],
+      [4.1039, 0.0, -0.5076, 0.984469444],
+    ]);
+    // jbytecode/JMcDM test/testcritic.jl (fns max, max, min, max), checked there to 1e-4:
+    // 0.16883925, 0.418444976, 0.249124763, 0.163591012.
+    expectDigits(
+      criticWeights(m, [1, 1, -1, 1]),
+      [0.16883925, 0.418444976, 0.249124763, 0.163591012],
+      4
+    );
+  });
+
+  test("a constant column gets weight 0 and does not disturb the others", () => {
+    const base = criticWeights(
+      toMatrix([
+        [1, 4, 2],
+        [2, 1, 5],
+        [4, 3, 3],
+      ])
+    );
+    const withConstant = criticWeights(
+      toMatrix([
+        [1, 9, 4, 2],
+        [2, 9, 1, 5],
+        [4, 9, 3, 3],
+      ])
+    );
+    expect(withConstant[1]).toBe(0);
+    expectDigits([withConstant[0], withConstant[2], withConstant[3]], Array.from(base), 12);
+  });
+
+  test("one varying criterion takes all the weight", () => {
+    expect(
+      Array.from(
+        criticWeights(
+          toMatrix([
+            [1, 5],
+            [2, 5],
+          ])
+        )
+      )
+    ).toEqual([1, 0]);
+  });
+
+  test("degenerate inputs: one alternative, all constant, types length", () => {
+    expect(() => criticWeights(toMatrix([[1, 2]]))).toThrow(
+      "matrix: CRITIC needs at least 2 alternatives (rows), got 1"
+    );
+    expect(() =>
+      criticWeights(
+        toMatrix([
+          [1, 2],
+          [1, 2],
+        ])
+      )
+    ).toThrow("matrix: every criterion is the same for all alternatives");
+    expect(() =>
+      criticWeights(
+        toMatrix([
+          [1, 2],
+          [2, 1],
+        ]),
+        [1]
+      )
+    ).toThrow("types: has 1 entries but the matrix has 2 criteria");
+  });
+});
+
+test("property: entropy and CRITIC weights are ≥ 0 and sum to 1", () => {
+  const varied = fc
+    .tuple(fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 5 }))
+    .chain(([rows, cols]) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+    )
+    // At least one column must vary, or both methods rightly refuse the matrix.
+    .filter((rows) => rows[0].some((_, j) => rows.some((r) => r[j] !== rows[0][j])));
+  fc.assert(
+    fc.property(varied, (rows) => {
+      for (const w of [entropyWeights(toMatrix(rows)), criticWeights(toMatrix(rows))]) {
+        expect(Math.abs(sum(w) - 1)).toBeLessThan(1e-12);
+        for (const x of w) expect(x).toBeGreaterThanOrEqual(0);
+      }
+    })
+  );
+});
