@@ -1,4 +1,5 @@
 /** Matching the user's column headers to the model's fields, with units and currency read from the header. */
+import { parseHeaderContext } from "../engine/amount";
 import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
 import { cellText, looseText, similarity } from "./text";
@@ -20,39 +21,6 @@ interface ParsedHeader {
   /** Loose forms to compare: the header without its unit part, and the whole header. */
   forms: string[];
   context?: Partial<AmountContext>;
-}
-
-// Interim until engine/amount's parseHeaderContext lands: the unit in a trailing bracket.
-function parseHeaderContext(header: string): { name: string; context: Partial<AmountContext> } {
-  const m = /^(.*?)\s*[（(]([^()（）]*)[)）]\s*$/.exec(header);
-  if (!m) return { name: header, context: {} };
-  const unit = m[2].toLowerCase();
-  const context: Partial<AmountContext> = {};
-  const mult = /亿/.test(unit)
-    ? 1e8
-    : /百万|\bm\b|mn|million/.test(unit)
-      ? 1e6
-      : /万/.test(unit)
-        ? 1e4
-        : /元/.test(unit)
-          ? 1
-          : null;
-  if (mult !== null) context.multiplier = mult;
-  const cur = /美元|usd|\$/.test(unit)
-    ? "USD"
-    : /欧元|eur/.test(unit)
-      ? "EUR"
-      : /日元|jpy/.test(unit)
-        ? "JPY"
-        : /港[元币]|hkd/.test(unit)
-          ? "HKD"
-          : /英镑|gbp/.test(unit)
-            ? "GBP"
-            : /元|cny|rmb/.test(unit)
-              ? "CNY"
-              : null;
-  if (cur !== null) context.currency = cur;
-  return { name: m[1], context };
 }
 
 function parseHeader(header: CellValue | undefined): ParsedHeader {

@@ -5,6 +5,7 @@
  * language, so a sheet written in Chinese reads back in an English session. What the sheet does not
  * show (field aliases, derived fields, chain synergy, descriptions) comes from the base model.
  */
+import { validateModel } from "../engine/model/validate";
 import type { CellValue, Label, Lang, ScoringModel, Transform } from "../engine/types";
 import { cellAddress } from "./a1";
 import { markedHeader, markerKey } from "./marker";
@@ -725,7 +726,7 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     const key = markerKey(row?.[0]);
     if (key !== null && !titles.has(key)) titles.set(key, r);
   });
-  const m = structuredClone(base ?? emptyModel()) as ScoringModel;
+  const m = JSON.parse(JSON.stringify(base ?? emptyModel())) as ScoringModel;
   const read = (s: Section): Item[] | null => {
     const at = titles.get(s.id);
     return at === undefined ? null : readSection(grid, at, s, errors);
@@ -802,7 +803,18 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
       });
     } else s.apply(m, rows, sectionFail(s));
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, model: m };
+  if (errors.length > 0) return { ok: false, errors };
+  // The engine's checks name a JSON path; the sheet's own cells were checked above.
+  const valid = validateModel(m);
+  if (!valid.ok)
+    return {
+      ok: false,
+      errors: valid.errors.map((e) => ({
+        address: "",
+        message: L(`${e.path}：${e.message.zh}`, `${e.path}: ${e.message.en}`),
+      })),
+    };
+  return { ok: true, model: valid.model };
 }
 
 function emptyModel(): ScoringModel {
