@@ -2,6 +2,7 @@
  * Criterion weights: stated directly, by swing, or derived from the data (entropy, CRITIC).
  * AHP lives in ./ahp. Every function returns weights that sum to 1.
  */
+import { Label } from "../types";
 import {
   CriterionType,
   DecisionMatrix,
