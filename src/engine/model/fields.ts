@@ -51,7 +51,7 @@ export function isMissingCell(cell: CellValue): boolean {
 }
 
 const NUMBER =
-  /^(?:约|近|超|逾|大约|大概)?([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|万|亿)?[^\d]*$/;
+  /^(?:约|近|超|逾|大约|大概)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|万|亿)?[^\d]*$/;
 
 /** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%"; NaN when missing or unreadable. */
 export function readNumber(cell: CellValue): number {
