@@ -1,0 +1,375 @@
+/**
+ * The bureau's view of a whole candidate list: counts and sums by stage, chain, country and owner;
+ * progress against the year's targets (model.targets) with the gap left; and what signing the best
+ * candidates now in negotiation would do to those targets. Pure; reads cells as written, converts
+ * amounts with the model's exchange rates, and takes chain, flags and rank from the scores.
+ */
+
+import { parseAmount } from "./amount";
+import { fxRate } from "./fx";
+import { foldText } from "./numerals";
+import {
+  CandidateScore,
+  CandidateTable,
+  CellValue,
+  CurrencyCode,
+  Label,
+  ScoringModel,
+  TargetDef,
+} from "./types";
+
+export interface GroupRow {
+  /** Stage/chain id, or the cell text for country and owner; "" for not given. */
+  key: string;
+  label: Label;
+  count: number;
+  /** Sum of total investment, in model units (e.g. 万元 CNY); candidates without a figure add nothing. */
+  investment: number;
+  /** Candidates in the group with a readable total investment. */
+  withInvestment: number;
+  /** Sums of contracted and utilised foreign capital, in whole US dollars. */
+  contractedFdiUsd: number;
+  utilisedFdiUsd: number;
+}
+
+export interface TargetProgress {
+  id: string;
+  label: Label;
+  measure: TargetDef["measure"];
+  /** Target and actual in the target's own units (e.g. 亿美元 when multiplier 1e8 and currency USD). */
+  target: number;
+  actual: number;
+  /** What is still needed (0 when met). */
+  gap: number;
+  /** actual ÷ target. */
+  share: number;
+  met: boolean;
+  unit: Label;
+}
+
+export interface IfTopSign {
+  topK: number;
+  /** Indices (into the table) of the negotiating candidates assumed to sign, best first. */
+  candidates: number[];
+  targets: TargetProgress[];
+  /** Target ids met after they sign, and those among them not met today. */
+  met: string[];
+  newlyMet: string[];
+}
+
+export interface PortfolioSummary {
+  count: number;
+  byStage: GroupRow[];
+  byChain: GroupRow[];
+  byCountry: GroupRow[];
+  byOwner: GroupRow[];
+  /** Candidates at a stage from "signed" on (signed, registered, started, in production). */
+  signed: number[];
+  foreign: number[];
+  targets: TargetProgress[];
+  ifTopSign: IfTopSign;
+  notes: Label[];
+}
+
+export interface PortfolioOptions {
+  /** How many of the best negotiating candidates to assume signed (default 10). */
+  topK?: number;
+}
+
+/** Field ids the summary reads: the model's stage and owner fields and amounts, by these ids. */
+const FIELDS = {
+  stage: "stage",
+  owner: "owner",
+  country: "country",
+  investment: "totalInvestment",
+  contractedFdi: "contractedFdi",
+  utilisedFdi: "utilisedFdi",
+} as const;
+
+const DOMESTIC = new Set(["中国", "中国大陆", "国内", "内资", "china", "domestic", "prc"]);
+
+const NOT_GIVEN: Label = { zh: "未填", en: "not given" };
+
+const fold = (c: CellValue | undefined): string =>
+  c === null || c === undefined ? "" : foldText(String(c)).replace(/\s+/g, " ").trim();
+
+/** The model stage a cell names: the stage whose longest alias the cell contains; null when none. */
+export function resolveStage(cell: CellValue | undefined, model: ScoringModel): string | null {
+  const text = fold(cell);
+  if (!text) return null;
+  let best: { id: string; len: number } | null = null;
+  for (const stage of model.stages ?? []) {
+    for (const alias of [stage.id, stage.label.zh, stage.label.en, ...stage.aliases]) {
+      const a = fold(alias);
+      if (a && text.includes(a) && (!best || a.length > best.len))
+        best = { id: stage.id, len: a.length };
+    }
+  }
+  return best ? best.id : null;
+}
+
+/** Index of the first stage that counts as signed: the stage with id "signed", else the second stage. */
+function firstSignedStage(model: ScoringModel): number {
+  const stages = model.stages ?? [];
+  const i = stages.findIndex((s) => s.id === "signed");
+  return i >= 0 ? i : Math.min(1, stages.length);
+}
+
+interface Money {
+  /** Whole units of the cell's currency, or NaN. */
+  value: number;
+  currency: CurrencyCode | null;
+  unreadable: boolean;
+}
+
+function readMoney(table: CandidateTable, field: string, i: number): Money {
+  const cell = table.columns[field]?.[i] ?? null;
+  const r = parseAmount(cell, { context: table.contexts?.[field] });
+  if (r.ok) return { value: r.value, currency: r.currency, unreadable: false };
+  return { value: NaN, currency: null, unreadable: r.code !== "missing" };
+}
+
+/** `m` in whole units of `to`, or NaN (missing, or no rate in the model). */
+function convert(m: Money, to: CurrencyCode, model: ScoringModel): number {
+  if (m.currency === null || !Number.isFinite(m.value)) return NaN;
+  const rate = fxRate(m.currency, to, model.fx);
+  return rate === null ? NaN : m.value * rate;
+}
+
+const add = (a: number, b: number): number => (Number.isFinite(b) ? a + b : a);
+
+interface Row {
+  stage: string | null;
+  investment: number;
+  investmentCny: number;
+  contractedUsd: number;
+  utilisedUsd: number;
+  flags: string[];
+}
+
+function targetUnit(t: TargetDef): Label {
+  const m = t.multiplier ?? 1;
+  const zhMult = m === 1e8 ? "亿" : m === 1e4 ? "万" : m === 1 ? "" : `×${m}`;
+  const enMult = m === 1e8 ? "×100m " : m === 1e4 ? "×10k " : m === 1 ? "" : `×${m} `;
+  if (t.measure === "signedCount" || t.measure === "flagCount") return { zh: "个", en: "projects" };
+  const c = t.currency ?? "CNY";
+  const zhCur = c === "CNY" ? "元" : c === "USD" ? "美元" : c === "EUR" ? "欧元" : c;
+  return { zh: `${zhMult}${zhCur}`, en: `${enMult}${c}`.trim() };
+}
+
+function progress(
+  model: ScoringModel,
+  rows: Row[],
+  counted: (i: number) => boolean
+): TargetProgress[] {
+  return (model.targets?.items ?? []).map((t) => {
+    const m = t.multiplier ?? 1;
+    const cur =
+      t.currency ?? (t.measure === "contractedFdi" || t.measure === "utilisedFdi" ? "USD" : "CNY");
+    const toTarget = (usdOrCny: number, from: CurrencyCode): number => {
+      const rate = fxRate(from, cur, model.fx);
+      return rate === null ? NaN : (usdOrCny * rate) / m;
+    };
+    let actual = 0;
+    rows.forEach((r, i) => {
+      if (!counted(i)) return;
+      switch (t.measure) {
+        case "signedCount":
+          actual += 1;
+          break;
+        case "flagCount":
+          if (t.flag && r.flags.includes(t.flag)) actual += 1;
+          break;
+        case "signedInvestment":
+          actual = add(actual, toTarget(r.investmentCny, "CNY"));
+          break;
+        case "contractedFdi":
+          actual = add(actual, toTarget(r.contractedUsd, "USD"));
+          break;
+        case "utilisedFdi":
+          actual = add(actual, toTarget(r.utilisedUsd, "USD"));
+          break;
+      }
+    });
+    const gap = Math.max(0, t.value - actual);
+    return {
+      id: t.id,
+      label: t.label,
+      measure: t.measure,
+      target: t.value,
+      actual,
+      gap,
+      share: t.value > 0 ? actual / t.value : 1,
+      met: actual >= t.value,
+      unit: targetUnit(t),
+    };
+  });
+}
+
+function group(
+  keys: string[],
+  labels: Map<string, Label>,
+  rows: Row[],
+  order: string[]
+): GroupRow[] {
+  const out = new Map<string, GroupRow>();
+  rows.forEach((r, i) => {
+    const key = keys[i];
+    const g = out.get(key) ?? {
+      key,
+      label: labels.get(key) ?? (key ? { zh: key, en: key } : NOT_GIVEN),
+      count: 0,
+      investment: 0,
+      withInvestment: 0,
+      contractedFdiUsd: 0,
+      utilisedFdiUsd: 0,
+    };
+    g.count += 1;
+    if (Number.isFinite(r.investment)) {
+      g.investment += r.investment;
+      g.withInvestment += 1;
+    }
+    g.contractedFdiUsd = add(g.contractedFdiUsd, r.contractedUsd);
+    g.utilisedFdiUsd = add(g.utilisedFdiUsd, r.utilisedUsd);
+    out.set(key, g);
+  });
+  // Known keys in model order, then others by count, "not given" last.
+  const rank = (k: string): number =>
+    k === "" ? Infinity : order.includes(k) ? order.indexOf(k) : order.length;
+  return [...out.values()].sort(
+    (a, b) => rank(a.key) - rank(b.key) || b.count - a.count || a.key.localeCompare(b.key)
+  );
+}
+
+/**
+ * Summarise a scored candidate list for the bureau. `scores` are the engine's results for the same
+ * table (matched by `index`); chains, flags, ranks and exclusions come from them.
+ */
+export function portfolioSummary(
+  table: CandidateTable,
+  scores: CandidateScore[],
+  model: ScoringModel,
+  options: PortfolioOptions = {}
+): PortfolioSummary {
+  const topK = Math.max(0, Math.floor(options.topK ?? 10));
+  const byIndex = new Map(scores.map((s) => [s.index, s]));
+  const notes: Label[] = [];
+  const unreadable: Record<string, number> = {};
+  const rows: Row[] = [];
+  for (let i = 0; i < table.count; i++) {
+    const money = (field: string): Money => {
+      const m = readMoney(table, field, i);
+      if (m.unreadable) unreadable[field] = (unreadable[field] ?? 0) + 1;
+      return m;
+    };
+    const inv = money(FIELDS.investment);
+    const investmentCny = convert(inv, "CNY", model);
+    rows.push({
+      stage: resolveStage(table.columns[FIELDS.stage]?.[i], model),
+      investment: convert(inv, model.currency, model) / model.amountMultiplier,
+      investmentCny,
+      contractedUsd: convert(money(FIELDS.contractedFdi), "USD", model),
+      utilisedUsd: convert(money(FIELDS.utilisedFdi), "USD", model),
+      flags: byIndex.get(i)?.flags ?? [],
+    });
+  }
+  for (const [field, n] of Object.entries(unreadable)) {
+    notes.push({
+      zh: `${field}：${n} 个金额无法识别，未计入合计`,
+      en: `${field}: ${n} amount(s) unreadable, left out of the sums`,
+    });
+  }
+
+  const stages = model.stages ?? [];
+  const signedFrom = firstSignedStage(model);
+  const stageIndex = (id: string | null): number =>
+    id === null ? -1 : stages.findIndex((s) => s.id === id);
+  const isSigned = (i: number): boolean => stageIndex(rows[i].stage) >= signedFrom;
+  const signed = rows.map((_, i) => i).filter(isSigned);
+  const unknownStage = rows.filter((r) => r.stage === null).length;
+  if (unknownStage > 0) {
+    notes.push({
+      zh: `${unknownStage} 个项目进度未填或无法识别，不计为已签约`,
+      en: `${unknownStage} candidate(s) with a blank or unknown stage are not counted as signed`,
+    });
+  }
+
+  const foreign = rows
+    .map((r, i) => {
+      const country = fold(table.columns[FIELDS.country]?.[i]);
+      const currency = readMoney(table, FIELDS.investment, i).currency;
+      const isForeign =
+        (country !== "" && !DOMESTIC.has(country)) ||
+        (currency !== null && currency !== "CNY") ||
+        r.contractedUsd > 0 ||
+        r.utilisedUsd > 0;
+      return isForeign ? i : -1;
+    })
+    .filter((i) => i >= 0);
+
+  const chainOrder = model.chain?.chains.map((c) => c.id) ?? [];
+  const chainLabels = new Map(
+    (model.chain?.chains ?? []).map((c) => [c.id, c.name] as [string, Label])
+  );
+  const stageLabels = new Map(stages.map((s) => [s.id, s.label] as [string, Label]));
+  const textKeys = (field: string): string[] =>
+    rows.map((_, i) => {
+      const c = table.columns[field]?.[i];
+      return c === null || c === undefined ? "" : String(c).trim();
+    });
+
+  const targets = progress(model, rows, isSigned);
+
+  // The best candidates still in negotiation (first stage), by rank; excluded ones never count.
+  const negotiating = stages.length > 0 ? stages[0].id : null;
+  const pool = scores
+    .filter((s) => !s.excluded && s.index < rows.length && rows[s.index].stage === negotiating)
+    .sort(
+      (a, b) =>
+        (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.index - b.index
+    )
+    .slice(0, topK)
+    .map((s) => s.index);
+  const chosen = new Set(pool);
+  // Utilised capital arrives after signing: the what-if leaves it as it is today.
+  const after = progress(model, rows, (i) => isSigned(i) || chosen.has(i)).map((t) =>
+    t.measure === "utilisedFdi" ? (targets.find((x) => x.id === t.id) ?? t) : t
+  );
+  const metNow = new Set(targets.filter((t) => t.met).map((t) => t.id));
+  const met = after.filter((t) => t.met).map((t) => t.id);
+  if (model.targets?.items.some((t) => t.measure === "utilisedFdi")) {
+    notes.push({
+      zh: "假设签约时，实际利用外资不变（到资在签约之后）",
+      en: "In the what-if, utilised foreign capital is unchanged (money arrives after signing)",
+    });
+  }
+
+  return {
+    count: table.count,
+    byStage: group(
+      rows.map((r) => r.stage ?? ""),
+      stageLabels,
+      rows,
+      stages.map((s) => s.id)
+    ),
+    byChain: group(
+      rows.map((_, i) => byIndex.get(i)?.chain ?? ""),
+      chainLabels,
+      rows,
+      chainOrder
+    ),
+    byCountry: group(textKeys(FIELDS.country), new Map(), rows, []),
+    byOwner: group(textKeys(FIELDS.owner), new Map(), rows, []),
+    signed,
+    foreign,
+    targets,
+    ifTopSign: {
+      topK,
+      candidates: pool,
+      targets: after,
+      met,
+      newlyMet: met.filter((id) => !metNow.has(id)),
+    },
+    notes,
+  };
+}

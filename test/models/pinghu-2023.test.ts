@@ -1,0 +1,236 @@
+import ExcelJS from "exceljs";
+import { validateModel } from "../../src/engine/model";
+import { CandidateScore } from "../../src/engine/types";
+import {
+  buildSampleWorkbook,
+  HOSTILE_FILE,
+  INVENTED,
+  NAMED,
+  SAMPLE_SHEET,
+} from "../../scripts/make-sample";
+import { cellOf, model, readSheet, scoreSample, ScoredSample } from "./sample-helpers";
+
+describe("the default Pinghu 2023 model", () => {
+  test("validates", () => {
+    const r = validateModel(model);
+    if (!r.ok) console.log(JSON.stringify(r.errors, null, 1));
+    expect(r.ok).toBe(true);
+  });
+
+  test("every dimension, criterion, gate and chain says why, in zh and en", () => {
+    for (const x of [...model.dimensions, ...model.criteria, ...model.chain!.chains]) {
+      expect(x.description?.zh).toBeTruthy();
+      expect(x.description?.en).toBeTruthy();
+    }
+    for (const g of model.gates) expect(g.reason.zh && g.reason.en).toBeTruthy();
+    expect(model.fx.source).toMatch(/国家统计局/);
+  });
+
+  test("targets default to the 2023 figures of the article", () => {
+    // Source article: 新签约不少于100个、投资总额不少于350亿元；合同外资10亿美元，实际利用外资4.8亿美元，招大引强18个以上.
+    const t = Object.fromEntries(model.targets!.items.map((x) => [x.measure, x]));
+    expect(model.targets!.year).toBe(2023);
+    expect(t.signedCount.value).toBe(100);
+    expect([
+      t.signedInvestment.value,
+      t.signedInvestment.multiplier,
+      t.signedInvestment.currency,
+    ]).toEqual([350, 1e8, "CNY"]);
+    expect([t.contractedFdi.value, t.contractedFdi.multiplier, t.contractedFdi.currency]).toEqual([
+      10,
+      1e8,
+      "USD",
+    ]);
+    expect([t.utilisedFdi.value, t.utilisedFdi.multiplier, t.utilisedFdi.currency]).toEqual([
+      4.8,
+      1e8,
+      "USD",
+    ]);
+    expect([t.flagCount.value, t.flagCount.flag]).toEqual([18, "zdyq"]);
+  });
+
+  test("decisions map grades A/B/C/D to 优先推进 / 积极跟进 / 一般关注 / 暂缓", () => {
+    expect(model.decisions.map((d) => [d.grades.join(), d.label.zh, d.label.en])).toEqual([
+      ["A", "优先推进", "Prioritise"],
+      ["B", "积极跟进", "Follow up actively"],
+      ["C", "一般关注", "Keep watching"],
+      ["D", "暂缓", "Defer"],
+    ]);
+  });
+});
+
+describe("scoring the sample workbook with the default model", () => {
+  let s: ScoredSample;
+  beforeAll(async () => {
+    s = await scoreSample();
+  });
+  const of = (name: string): CandidateScore => s.scores[s.at(name)];
+
+  test("the table is found under the title and every sample column that the model knows is mapped", () => {
+    expect(s.table.count).toBe(NAMED.length + INVENTED.length);
+    const mapped = new Set(s.mapping.mapped.map((m) => m.field));
+    for (const f of [
+      "name",
+      "totalInvestment",
+      "registeredCapital",
+      "contractedFdi",
+      "utilisedFdi",
+      "tax",
+      "landArea",
+      "stage",
+      "chain",
+      "chainRole",
+      "country",
+      "owner",
+    ]) {
+      expect(mapped).toContain(f);
+    }
+    // The extra notes column is not mistaken for a model field.
+    expect(s.mapping.mapped.find((m) => m.header === "跟进情况")).toBeUndefined();
+  });
+
+  test("the named projects rank in the order the rules imply", () => {
+    const order = [
+      "尼得科",
+      "中能科技",
+      "诺瓦瑞斯",
+      "艾本德",
+      "凯阳",
+      "克力宝",
+      "存储产业",
+      "明湖",
+    ];
+    const scores = order.map((n) => of(n).score);
+    // 尼得科 (50.0): 4400万美元, chain leader of CNC serving NEV (1 × 1.15, clamped to 1), Japanese investor.
+    // 中能科技 (47.8): 10亿元 earns 0.8 of the investment criterion and the 招大引强 bonus (+8); chain
+    //   classified from text as NEV with the default role. No revenue/tax figures: neutral 0.5.
+    // 诺瓦瑞斯 (46.0): 1500万美元 (10 575万元), revenue 2亿 and tax 1000万 both 0.6, global top-100 #89, French.
+    // 艾本德 (35.0): 1350万欧元 (10 341万元), biomedicine with the default role, German, technology centre.
+    // 凯阳 (31.0): 1.8亿元 but domestic and with the default role on its chain.
+    // 克力宝 (22.8): negotiating with no figures; adhesives classify to C3/membranes; German.
+    // 存储产业 (20.0): only "listed company"; "存储" alone does not settle a chain.
+    // 明湖 (10.0): a platform with no figures and no chain: only the neutral revenue/tax.
+    for (let k = 1; k < scores.length; k++) expect(scores[k - 1]).toBeGreaterThan(scores[k]);
+    expect(of("尼得科").score).toBeCloseTo(50, 1);
+    expect(of("中能科技").score).toBeCloseTo(47.8, 1);
+  });
+
+  test("the 10亿元 HQ and the Nidec plant rank above every negotiation-stage project with no figures", () => {
+    for (const n of ["克力宝", "存储产业", "明湖"]) {
+      expect(of("中能科技").score).toBeGreaterThan(of(n).score + 20);
+      expect(of("尼得科").score).toBeGreaterThan(of(n).score + 20);
+      expect(of(n).decision).toBe("defer");
+    }
+  });
+
+  test("招大引强 flags: 10亿元 and the tiers, over 1亿美元, Fortune Global 500", () => {
+    expect(of("中能科技").flags).toEqual(expect.arrayContaining(["zdyq", "zdyq10"]));
+    expect(of("丙烷脱氢").flags).toEqual(expect.arrayContaining(["zdyq", "zdyq50"]));
+    // 1-1.5亿美元 → mid 1.25亿美元 = 88 125万元 > 1亿美元 but < 10亿元.
+    expect(of("韩资一体化压铸").flags).toEqual(expect.arrayContaining(["zdyq", "zdyqUsd"]));
+    expect(of("韩资一体化压铸").flags).not.toContain("zdyq10");
+    expect(of("美资水处理膜").flags).toEqual(expect.arrayContaining(["zdyq", "zdyq500"]));
+    expect(of("诺瓦瑞斯").flags).not.toContain("zdyq");
+    expect(of("诺瓦瑞斯").flags).toContain("foreign");
+    expect(of("凯阳").flags).not.toContain("foreign");
+  });
+
+  test("land gates apply only where land is known, and a veto excludes", () => {
+    const gate = (name: string, id: string) => of(name).gates.find((g) => g.gate === id)!;
+    // 特种光纤: 5000万元以上 on 20亩 = 250万元/亩 < 300; tax 400 / 20 = 20万元/亩 < 25.
+    expect(gate("特种光纤", "investmentIntensity").passed).toBe(false);
+    expect(gate("特种光纤", "taxPerMu").passed).toBe(false);
+    expect(of("特种光纤").score).toBeLessThanOrEqual(69.9);
+    // 诺瓦瑞斯 leases a plant (no land given): the gates do not apply.
+    expect(gate("诺瓦瑞斯", "investmentIntensity").passed).toBe(true);
+    expect(gate("诺瓦瑞斯", "investmentIntensity").status).toBe("notApplicable");
+    expect(of("纺织服装").excluded).toBe(true);
+    expect(of("纺织服装").rank).toBeNull();
+  });
+
+  test("each named project's explanation states its inputs as written and as converted", () => {
+    const used = (name: string, criterion: string) =>
+      of(name).explanation.criteria.find((c) => c.criterion === criterion)!;
+    expect(used("诺瓦瑞斯", "investment").raw).toBe("1500万美元");
+    expect(used("诺瓦瑞斯", "investment").used.zh).toBe("1500万美元 → 10 575 万元 @ 7.05");
+    expect(used("诺瓦瑞斯", "registeredCapital").used.zh).toContain("7 050 万元");
+    expect(used("诺瓦瑞斯", "revenue").used.zh).toContain("20 000 万元");
+    expect(used("尼得科", "investment").used.zh).toBe("4400万美元 → 31 020 万元 @ 7.05");
+    expect(used("尼得科", "registeredCapital").used.zh).toContain("13 254 万元");
+    expect(used("尼得科", "chainFit").used.zh).toContain("协同 ×1.15");
+    expect(used("艾本德", "investment").raw).toBe("一期1350万欧元");
+    expect(used("艾本德", "investment").used.zh).toContain("10 341 万元 @ 7.66");
+    expect(used("凯阳", "investment").used.zh).toContain("18 000 万元");
+    expect(used("中能科技", "investment").used.zh).toContain("100 000 万元");
+    expect(used("中能科技", "chainFit").used.zh).toContain("由文本判定");
+    for (const n of ["克力宝", "存储产业", "明湖"]) {
+      expect(used(n, "investment").raw).toBeNull();
+      expect(used(n, "investment").contribution).toBe(0);
+    }
+    for (const n of [
+      "尼得科",
+      "中能科技",
+      "诺瓦瑞斯",
+      "艾本德",
+      "凯阳",
+      "克力宝",
+      "存储产业",
+      "明湖",
+    ]) {
+      expect(of(n).explanation.summary.zh).toBeTruthy();
+      expect(of(n).explanation.summary.en).toBeTruthy();
+    }
+  });
+
+  test("every grade is used on the sample, and decisions follow grades", () => {
+    const grades = new Set(s.scores.map((c) => c.grade));
+    for (const g of ["A", "B", "C", "D"]) expect(grades).toContain(g);
+    for (const c of s.scores.filter((x) => !x.excluded)) {
+      expect(model.decisions.find((d) => d.id === c.decision)!.grades).toContain(c.grade);
+    }
+  });
+});
+
+describe("the sample workbook file", () => {
+  test("is what the generator makes (regenerate with npm run sample after changing it)", async () => {
+    const committed = await readSheet();
+    const fresh = buildSampleWorkbook().getWorksheet(SAMPLE_SHEET)!;
+    committed.grid.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const cell = fresh.getCell(r + 1, c + 1);
+        expect([
+          r + 1,
+          c + 1,
+          cell.isMerged && cell.master !== cell ? null : cellOf(cell.value),
+        ]).toEqual([r + 1, c + 1, v]);
+      })
+    );
+  });
+
+  test("looks like a bureau's list: merged title, blank row, header, 合计 row and a note line", async () => {
+    const { grid } = await readSheet();
+    expect(String(grid[0][0])).toContain("重点招商对象清单");
+    expect(grid[2].every((v) => v === null)).toBe(true);
+    expect(grid[3][1]).toBe("项目名称");
+    const totalRow = grid.findIndex((r) => r[0] === "合计");
+    expect(totalRow).toBe(4 + NAMED.length + INVENTED.length);
+    expect(String(grid[totalRow + 2][0])).toMatch(/^注：/);
+  });
+
+  test("invented rows are marked as invented; the article's rows are not; no hostile names", async () => {
+    const { grid } = await readSheet();
+    const rows = grid.slice(4, 4 + NAMED.length + INVENTED.length);
+    const remark = grid[3].indexOf("备注");
+    expect(rows.slice(0, NAMED.length).every((r) => !String(r[remark]).includes("虚构"))).toBe(
+      true
+    );
+    expect(rows.slice(NAMED.length).every((r) => r[remark] === "示例（虚构）")).toBe(true);
+    expect(JSON.stringify(grid)).not.toMatch(/<|onerror|script/i);
+  });
+
+  test("the hostile-names test workbook exists separately", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(HOSTILE_FILE);
+    expect(String(wb.worksheets[0].getCell(2, 1).value)).toBe("<img src=x onerror=alert(1)>");
+  });
+});
