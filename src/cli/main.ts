@@ -444,7 +444,7 @@ async function writeAtomically(wb: ExcelJS.Workbook, out: string): Promise<void>
 }
 
 /** Rows above which the command reports progress. */
-const LARGE = 2000;
+const LARGE = 1000;
 
 async function run(o: Options, io: CliIo): Promise<number> {
   const input = path.resolve(io.cwd, o.input);

@@ -1,0 +1,279 @@
+import * as fs from "fs";
+import * as path from "path";
+import type ExcelJS from "exceljs";
+import type { JsonResult } from "../../src/cli/main";
+import { markerKey } from "../../src/workbook";
+import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
+import { readBook, runCli, tempDir } from "./helpers";
+
+async function sample(dir: string, name = "in.xlsx", wb = candidateWorkbook()): Promise<string> {
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** Columns (1-based) whose header cell carries our marker. */
+function ourColumns(ws: ExcelJS.Worksheet, headerRow: number): Set<number> {
+  const cols = new Set<number>();
+  ws.getRow(headerRow).eachCell((cell, c) => {
+    if (markerKey(typeof cell.value === "string" ? cell.value : null) !== null) cols.add(c);
+  });
+  return cols;
+}
+
+/** Every cell, style, note, merge, width and sheet of `a` is in `b`, except our own columns. */
+function expectKept(
+  a: ExcelJS.Workbook,
+  b: ExcelJS.Workbook,
+  skip: Map<string, Set<number>>
+): number {
+  let checked = 0;
+  expect(b.worksheets.map((w) => w.name).slice(0, a.worksheets.length)).toEqual(
+    a.worksheets.map((w) => w.name)
+  );
+  for (const wa of a.worksheets) {
+    const wbk = b.getWorksheet(wa.name)!;
+    const ours = skip.get(wa.name) ?? new Set<number>();
+    expect(wbk.model.merges).toEqual(wa.model.merges);
+    for (let c = 1; c <= wa.columnCount; c++)
+      expect(wbk.getColumn(c).width).toBe(wa.getColumn(c).width);
+    for (let r = 1; r <= Math.max(wa.rowCount, wbk.rowCount); r++) {
+      for (let c = 1; c <= Math.max(wa.columnCount, wbk.columnCount); c++) {
+        if (ours.has(c)) continue;
+        const x = wa.getCell(r, c);
+        const y = wbk.getCell(r, c);
+        expect({ at: `${wa.name}!${x.address}`, v: y.value, s: y.style, n: y.note }).toEqual({
+          at: `${wa.name}!${x.address}`,
+          v: x.value,
+          s: x.style,
+          n: x.note,
+        });
+        checked++;
+      }
+    }
+  }
+  return checked;
+}
+
+describe("zs-score on a candidate list", () => {
+  const dir = tempDir();
+  let input: string;
+  let out: string;
+  let first: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    input = await sample(dir);
+    out = path.join(dir, "in-scored.xlsx");
+    first = await runCli(["in.xlsx"], dir);
+  });
+
+  test("exit 0, a copy next to the input, the input untouched", async () => {
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(first.stdout).toContain(out);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("prints the mapping with the unit read from the header, and a ranked table aligned with Chinese", () => {
+    expect(first.stdout).toMatch(/D 计划总投资（万美元） → 总投资 \[×10000 USD\]/);
+    const table = first.stdout.split("\n").filter((l) => /^\s+\d+\s+\d+\s/.test(l));
+    expect(table).toHaveLength(PROJECTS.length);
+    // the score column ends at the same display column on every row
+    const { displayWidth } = jest.requireActual(
+      "../../src/cli/width"
+    ) as typeof import("../../src/cli/width");
+    const ends = table.map((l) =>
+      displayWidth(l.slice(0, l.search(/\d+\.\d\d/) + l.match(/\d+\.\d\d/)![0].length))
+    );
+    expect(new Set(ends).size).toBe(1);
+  });
+
+  test("every input cell, style, formula, comment, merge, width and other sheet is kept", async () => {
+    const a = await readBook(input);
+    const b = await readBook(out);
+    const ws = b.getWorksheet("重点项目")!;
+    const ours = ourColumns(ws, 4);
+    expect([...ours]).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    const checked = expectKept(a, b, new Map([["重点项目", ours]]));
+    expect(checked).toBeGreaterThan(60);
+    // spot checks of what matters most
+    expect(ws.getCell("D11").value).toMatchObject({ formula: "SUM(D5:D10)" });
+    expect(ws.getCell("A1").font).toMatchObject({ bold: true, size: 16 });
+    expect(ws.getCell("B5").note).toBe("首个签约的法资项目");
+    expect(ws.getCell("D5").numFmt).toBe("#,##0");
+    expect(ws.getCell("G11").value).toBeNull();
+    expect(ws.getCell("G12").value).toBeNull();
+  });
+
+  test("a rerun updates our columns and adds none", async () => {
+    const before = await readBook(out);
+    const again = await runCli(["in-scored.xlsx", "--in-place", "--lang", "en"], dir);
+    expect(again.code).toBe(0);
+    const after = await readBook(out);
+    const ws = after.getWorksheet("重点项目")!;
+    expect(ws.columnCount).toBe(before.getWorksheet("重点项目")!.columnCount);
+    expect([...ourColumns(ws, 4)]).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    expect(ws.getCell("G4").value).toBe("Score [ZS:score]");
+    expect(ws.getCell("G5").value).toBe(before.getWorksheet("重点项目")!.getCell("G5").value);
+    expect(after.worksheets.map((w) => w.name)).toEqual(["重点项目", "联系人"]);
+  });
+
+  test("--json: one object per candidate with row, name, score, grade, rank, dimensions, gates and explanation", async () => {
+    const r = await runCli(["in.xlsx", "--json", "--out", "j.xlsx"], dir);
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout) as JsonResult[];
+    expect(rows.map((x) => [x.row, x.name])).toEqual(PROJECTS.map((p, i) => [5 + i, p[0]]));
+    for (const x of rows) {
+      expect(typeof x.score).toBe("number");
+      expect(Object.keys(x.dimensions).length).toBeGreaterThan(0);
+      expect(Array.isArray(x.gates)).toBe(true);
+      expect(x.summary.length).toBeGreaterThan(0);
+      expect(x.explanation.criteria.length).toBeGreaterThan(0);
+    }
+    expect(
+      rows
+        .filter((x) => x.rank !== null)
+        .map((x) => x.rank)
+        .sort((p, q) => p! - q!)[0]
+    ).toBe(1);
+    // the cells written hold the same numbers as printed
+    const ws = (await readBook(path.join(dir, "j.xlsx"))).getWorksheet("重点项目")!;
+    expect(
+      rows.map((x) => [ws.getCell(x.row, 7).value, ws.getCell(x.row, 9).value ?? null])
+    ).toEqual(rows.map((x) => [x.score, x.rank]));
+  });
+});
+
+test("refuses to write over a user's cell in the way and names it; --result-sheet works instead", async () => {
+  const dir = tempDir();
+  const wb = candidateWorkbook();
+  wb.getWorksheet("重点项目")!.getCell("H7").value = "领导批示：重点跟进";
+  await sample(dir, "in.xlsx", wb);
+  const r = await runCli(["in.xlsx"], dir);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain("H7");
+  expect(r.stderr).toContain("--result-sheet");
+  expect(fs.existsSync(path.join(dir, "in-scored.xlsx"))).toBe(false);
+
+  const ok = await runCli(["in.xlsx", "--result-sheet"], dir);
+  expect(ok.code).toBe(0);
+  const a = await readBook(path.join(dir, "in.xlsx"));
+  const b = await readBook(path.join(dir, "in-scored.xlsx"));
+  expectKept(a, b, new Map());
+  const res = b.getWorksheet("评分结果")!;
+  expect(res.getCell("A1").value).toBe("行号 [ZS:row]");
+  expect(res.rowCount).toBe(1 + PROJECTS.length);
+  // a rerun of the result sheet rewrites it rather than adding another
+  expect((await runCli(["in-scored.xlsx", "--result-sheet", "--in-place"], dir)).code).toBe(0);
+  expect((await readBook(path.join(dir, "in-scored.xlsx"))).worksheets.map((w) => w.name)).toEqual([
+    "重点项目",
+    "联系人",
+    "评分结果",
+  ]);
+});
+
+describe("bad input: exit 2 with a clear bilingual message", () => {
+  const dir = tempDir();
+  const write = (name: string, data: string | Buffer) =>
+    fs.writeFileSync(path.join(dir, name), data);
+
+  test.each([
+    [
+      "random.xlsx",
+      Buffer.from(Array.from({ length: 300 }, (_, i) => (i * 97 + 13) % 256)),
+      /不是 \.xlsx 工作簿[\s\S]*not an \.xlsx workbook/,
+    ],
+    ["notes.xlsx", "这是一个文本文件\n", /文本文件[\s\S]*text file/],
+    ["list.csv", "项目名称,总投资\nA,100\n", /CSV/],
+    [
+      "locked.xlsx",
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ]),
+      /密码保护[\s\S]*password-protected/,
+    ],
+    [
+      "broken.xlsx",
+      Buffer.concat([Buffer.from("PK\x03\x04"), Buffer.alloc(100)]),
+      /已损坏[\s\S]*damaged/,
+    ],
+  ])("%s", async (name, data, message) => {
+    write(name, data);
+    const r = await runCli([name], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/^错误：.*\nError: /);
+  });
+
+  test("a missing file", async () => {
+    const r = await runCli(["nothing-here.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("找不到文件");
+  });
+
+  test("a workbook without a candidate table", async () => {
+    const wb = candidateWorkbook();
+    wb.removeWorksheet(wb.getWorksheet("重点项目")!.id);
+    wb.getWorksheet("联系人")!.getCell("A1").value = "会议纪要";
+    await sample(dir, "empty.xlsx", wb);
+    const r = await runCli(["empty.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/未找到候选项目表[\s\S]*No candidate table/);
+  });
+
+  test("no column maps to investment", async () => {
+    const wb = candidateWorkbook();
+    wb.getWorksheet("重点项目")!.getCell("D4").value = "联系电话";
+    await sample(dir, "noinv.xlsx", wb);
+    const r = await runCli(["noinv.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/没有一列能对应到「总投资」[\s\S]*maps to Total investment/);
+  });
+
+  test.each([
+    [[], /缺少输入文件/],
+    [["a.xlsx", "b.xlsx"], /只能指定一个/],
+    [["a.xlsx", "--lang", "fr"], /--lang/],
+    [["a.xlsx", "--bogus"], /未知选项 --bogus/],
+    [["a.xlsx", "--out"], /--out 后面缺少/],
+    [["a.xlsx", "--out", "x.csv"], /\.xlsx/],
+    [["a.xlsx", "--model", "m.json", "--model-sheet"], /不能同时使用/],
+    [["a.xlsx", "--out", "a.xlsx"], /--in-place/],
+  ])("arguments %j", async (argv, message) => {
+    const r = await runCli(argv, dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+  });
+
+  test("--sheet naming a sheet that does not exist", async () => {
+    await sample(dir, "ok.xlsx");
+    const r = await runCli(["ok.xlsx", "--sheet", "Sheet9"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("重点项目");
+  });
+
+  test("an invalid model file names the path of the problem", async () => {
+    await sample(dir, "ok.xlsx");
+    write("m.json", JSON.stringify({ schema: "zs-scorer/model" }));
+    const r = await runCli(["ok.xlsx", "--model", "m.json"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("m.json");
+  });
+});
+
+test("progress on large files goes to stderr", async () => {
+  const dir = tempDir();
+  await sample(dir, "big.xlsx", candidateWorkbook(1000));
+  const r = await runCli(["big.xlsx"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toContain("正在评分 1000 个项目");
+  expect(r.stdout).toContain("结果已写入");
+});
+
+test("--help", async () => {
+  const r = await runCli(["--help"], tempDir());
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("--result-sheet");
+});
