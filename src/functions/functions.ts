@@ -23,12 +23,16 @@ import {
   weightedSumAggregator,
 } from "../engine/mcda";
 import type { Aggregator, CriterionType, DecisionMatrix, RandomIndexTable } from "../engine/mcda";
-import type { BoundChoice, ChainModel, CurrencyCode } from "../engine/types";
+import { explain } from "../engine/explain";
+import type { ScoredTable } from "../engine/score";
+import type { BoundChoice, ChainModel, CurrencyCode, Lang } from "../engine/types";
+import { roundScore } from "../workbook/results";
 import {
   cellValue,
   choice,
   clean,
   fail,
+  finite,
   isBlank,
   notAvailable,
   optNumber,
@@ -37,7 +41,9 @@ import {
   spillColumn,
   spillRow,
 } from "./args";
+import { scoreGrid, scoreRow } from "./candidates";
 import { modelArg } from "./models";
+import type { ModelEntry } from "./models";
 
 // ---------------------------------------------------------------------------------------------
 // Argument readers shared by several functions
@@ -158,6 +164,150 @@ export function fx(from: any, to?: any, model?: any): number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Scores of candidates under the scoring model
+// ---------------------------------------------------------------------------------------------
+
+const LANGS: Record<string, Lang> = {
+  zh: "zh",
+  "zh-cn": "zh",
+  中文: "zh",
+  en: "en",
+  "en-us": "en",
+  english: "en",
+};
+
+/**
+ * Score of one candidate, 0–100, under the scoring model.
+ * @customfunction SCORE
+ * @param row The candidate's cells (one row of the candidate list).
+ * @param headers The header cells of the list, matched to the model's fields (总投资, 年税收 …).
+ * @param [model] Scoring-model range (the 评分模型 sheet); default the bundled model.
+ * @returns The score from 0 to 100.
+ */
+export function score(row: any[][], headers: any[][], model?: any): number {
+  return run(() => {
+    const { scored } = scoreRow(row, headers, model);
+    return roundScore(finite(scored.total[0], "score"));
+  });
+}
+
+/** The grade of a row scored alone: percentile grades need the whole list. */
+function gradeOf(entry: ModelEntry, scored: ScoredTable): string {
+  if (entry.model.grades.method === "percentile") {
+    notAvailable(
+      "model",
+      "按名次百分比分级需要整张表，请用 ZS.SCORES",
+      "percentile grades need the whole list: use ZS.SCORES"
+    );
+  }
+  const k = scored.grade[0];
+  if (k < 0) notAvailable("row", "未通过门槛，不分级", "failed a gate: not graded");
+  return entry.model.grades.bands[k].grade;
+}
+
+/**
+ * Grade of one candidate (A, B, C, D …) under the scoring model.
+ * @customfunction GRADE
+ * @param row The candidate's cells (one row of the candidate list).
+ * @param headers The header cells of the list, matched to the model's fields.
+ * @param [model] Scoring-model range (the 评分模型 sheet); default the bundled model.
+ * @returns The grade; #N/A when a gate excludes the candidate.
+ */
+export function grade(row: any[][], headers: any[][], model?: any): string {
+  return run(() => {
+    const { entry, scored } = scoreRow(row, headers, model);
+    return gradeOf(entry, scored);
+  });
+}
+
+/**
+ * Recommended decision for one candidate (重点推进, 积极跟进 …) under the scoring model.
+ * @customfunction DECISION
+ * @param row The candidate's cells (one row of the candidate list).
+ * @param headers The header cells of the list, matched to the model's fields.
+ * @param [model] Scoring-model range (the 评分模型 sheet); default the bundled model.
+ * @param [lang] Language of the text: zh (default) or en.
+ * @returns The decision's label.
+ */
+export function decision(row: any[][], headers: any[][], model?: any, lang?: any): string {
+  return run(() => {
+    const { entry, scored } = scoreRow(row, headers, model);
+    const language = choice(lang, "lang", LANGS, "zh");
+    if (entry.model.grades.method === "percentile") gradeOf(entry, scored);
+    const k = scored.decision[0];
+    if (k < 0) return notAvailable("model", "模型没有决策规则", "the model has no decision rules");
+    return entry.model.decisions[k].label[language];
+  });
+}
+
+/**
+ * The main reasons for one candidate's score, in one line.
+ * @customfunction EXPLAIN
+ * @param row The candidate's cells (one row of the candidate list).
+ * @param headers The header cells of the list, matched to the model's fields.
+ * @param [model] Scoring-model range (the 评分模型 sheet); default the bundled model.
+ * @param [lang] Language of the text: zh (default) or en.
+ * @returns One line of text.
+ */
+export function explainFn(row: any[][], headers: any[][], model?: any, lang?: any): string {
+  return run(() => {
+    const { scored } = scoreRow(row, headers, model);
+    return explain(scored, 0).summary[choice(lang, "lang", LANGS, "zh")];
+  });
+}
+
+/**
+ * Scores a whole candidate list: score, grade, rank and each dimension's score per candidate.
+ * @customfunction SCORES
+ * @param table The candidate list with its header row first.
+ * @param [model] Scoring-model range (the 评分模型 sheet); default the bundled model.
+ * @param [lang] Language of the header row: zh (default) or en.
+ * @returns A header row, then one row per candidate (blank rows stay blank).
+ */
+export function scores(table: any[][], model?: any, lang?: any): any[][] {
+  return run(() => {
+    const { entry, scored, rowOf } = scoreGrid(table, model);
+    const language = choice(lang, "lang", LANGS, "zh");
+    const { dimensions, grades } = entry.model;
+    const header = [
+      language === "zh" ? "得分" : "Score",
+      language === "zh" ? "等级" : "Grade",
+      language === "zh" ? "排名" : "Rank",
+      ...dimensions.map((d) => d.label[language]),
+    ];
+    const blank = header.map(() => "");
+    const rows = rowOf.map((i) => {
+      if (i === null) return blank;
+      const g = scored.grade[i];
+      return [
+        roundScore(finite(scored.total[i], "score")),
+        g >= 0 ? grades.bands[g].grade : "",
+        scored.rank[i] > 0 ? scored.rank[i] : "",
+        ...dimensions.map((_, k) =>
+          Number.isFinite(scored.dimensionScores[k][i])
+            ? roundScore(scored.dimensionScores[k][i])
+            : ""
+        ),
+      ];
+    });
+    return [header, ...rows];
+  });
+}
+
+/**
+ * Version of the scoring model in use.
+ * @customfunction VERSION
+ * @param [model] Scoring-model range; default the bundled model.
+ * @returns The model's id and edition, e.g. pinghu-2023 2023.1.
+ */
+export function version(model?: any): string {
+  return run(() => {
+    const m = modelArg(model).model;
+    return `${m.id} ${m.version}`;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
 // Industrial chains
 // ---------------------------------------------------------------------------------------------
 
@@ -208,7 +358,7 @@ function textsArg(v: unknown): string[] {
 // ---------------------------------------------------------------------------------------------
 
 /** Matrix, weights and types read together, so weights and types are checked against the criteria. */
-function decision(
+function decisionInputs(
   matrix: unknown,
   weights: unknown,
   types: unknown
@@ -240,7 +390,7 @@ export function topsisFn(
   normalization?: any
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decision(matrix, weights, types);
+    const { m, w, t } = decisionInputs(matrix, weights, types);
     const normalizationChoice = choice(normalization, "normalization", NORMALIZATIONS, "vector");
     return spillColumn(topsis(m, w, t, { normalization: normalizationChoice }).closeness, "TOPSIS");
   });
@@ -257,7 +407,7 @@ export function topsisFn(
  */
 export function vikorFn(matrix: any[][], weights: any[][], types: any[][], v?: any): number[][] {
   return run(() => {
-    const { m, w, t } = decision(matrix, weights, types);
+    const { m, w, t } = decisionInputs(matrix, weights, types);
     const r = vikor(m, w, t, { v: optNumber(v, "v", 0.5, { min: 0, max: 1 }) });
     return Array.from(r.S, (s, i) => spillRow([s, r.R[i], r.Q[i]], "VIKOR")[0]);
   });
@@ -273,7 +423,7 @@ export function vikorFn(matrix: any[][], weights: any[][], types: any[][], v?: a
  */
 export function wsum(matrix: any[][], weights: any[][], types: any[][]): number[][] {
   return run(() => {
-    const { m, w, t } = decision(matrix, weights, types);
+    const { m, w, t } = decisionInputs(matrix, weights, types);
     return spillColumn(weightedSum(m, w, t), "WSUM");
   });
 }
@@ -357,7 +507,7 @@ export function stability(
   seed?: any
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decision(matrix, weights, types);
+    const { m, w, t } = decisionInputs(matrix, weights, types);
     const make = choice(method, "method", METHODS, METHODS.topsis);
     const result = perturbWeights(m, w, {
       aggregator: make(t),

@@ -1,0 +1,105 @@
+/**
+ * Candidates given to worksheet functions as cells: one row with its header cells (ZS.SCORE and kin), or a
+ * whole table (ZS.SCORES). Header → field mappings are cached per model and header content; a scored row
+ * per mapping and row content, so SCORE, GRADE and EXPLAIN of one row in neighbouring cells score it once.
+ */
+import { scoreTable } from "../engine";
+import type { CompiledModel, ScoredTable } from "../engine";
+import type { AmountContext, CandidateTable, CellValue, ScoringModel } from "../engine/types";
+import { mapColumns } from "../workbook/mapping";
+import { ArgError, cellValue, cellVector, fail, grid, isBlank, notAvailable } from "./args";
+import { KeyedRangeCache } from "./cache";
+import { modelArg } from "./models";
+import type { ModelEntry } from "./models";
+
+interface HeaderMapping {
+  width: number;
+  columns: { field: string; column: number }[];
+  contexts: Record<string, Partial<AmountContext>>;
+}
+
+function mapHeaders(
+  headers: CellValue[],
+  model: ScoringModel,
+  arg: string
+): HeaderMapping | ArgError {
+  const mapping = mapColumns(headers, model);
+  if (mapping.mapped.length === 0) {
+    return new ArgError("na", arg, {
+      zh: "没有表头与模型字段对应",
+      en: "no header matches a field of the model",
+    });
+  }
+  const contexts: Record<string, Partial<AmountContext>> = {};
+  for (const m of mapping.mapped) if (m.context) contexts[m.field] = m.context;
+  return {
+    width: headers.length,
+    columns: mapping.mapped.map((m) => ({ field: m.field, column: m.column })),
+    contexts,
+  };
+}
+
+const mappings = new KeyedRangeCache<CompiledModel, HeaderMapping | ArgError>(16);
+const scoredRows = new KeyedRangeCache<HeaderMapping, ScoredTable>(32);
+
+function headerMapping(entry: ModelEntry, headers: CellValue[], arg: string): HeaderMapping {
+  const m = mappings.get(entry.compiled, [headers], (h) =>
+    mapHeaders(h[0] as CellValue[], entry.model, arg)
+  );
+  if (m instanceof ArgError) throw m;
+  return m;
+}
+
+function tableOf(mapping: HeaderMapping, rows: CellValue[][]): CandidateTable {
+  const columns: CandidateTable["columns"] = {};
+  for (const { field, column } of mapping.columns)
+    columns[field] = rows.map((r) => r[column] ?? null);
+  return { count: rows.length, columns, contexts: mapping.contexts };
+}
+
+/** One candidate scored: `row` its cells, `headers` the header cells, `model` an optional model range. */
+export function scoreRow(
+  row: unknown,
+  headers: unknown,
+  model: unknown
+): { entry: ModelEntry; scored: ScoredTable } {
+  const entry = modelArg(model);
+  const head = cellVector(headers, "headers");
+  const mapping = headerMapping(entry, head, "headers");
+  const cells = cellVector(row, "row");
+  if (cells.length !== head.length) {
+    fail(
+      "row",
+      `有 ${cells.length} 个单元格，表头有 ${head.length} 个`,
+      `${cells.length} cells for ${head.length} headers`
+    );
+  }
+  const scored = scoredRows.get(mapping, [cells], (r) =>
+    scoreTable(tableOf(mapping, r as CellValue[][]), entry.compiled)
+  );
+  return { entry, scored };
+}
+
+/** A table whose first row is the header: candidates scored together; blank rows keep their place as null. */
+export function scoreGrid(
+  table: unknown,
+  model: unknown
+): { entry: ModelEntry; scored: ScoredTable; rowOf: (number | null)[] } {
+  const entry = modelArg(model);
+  const g = grid(table, "table");
+  if (g.length < 2)
+    notAvailable(
+      "table",
+      "至少需要表头和一行项目",
+      "a header row and at least one candidate row are required"
+    );
+  const mapping = headerMapping(entry, g[0].map(cellValue), "table");
+  const rows: CellValue[][] = [];
+  const rowOf = g.slice(1).map((r) => {
+    if (r.every(isBlank)) return null;
+    rows.push(r.map(cellValue));
+    return rows.length - 1;
+  });
+  if (rows.length === 0) notAvailable("table", "没有项目行", "no candidate rows");
+  return { entry, scored: scoreTable(tableOf(mapping, rows), entry.compiled), rowOf };
+}
