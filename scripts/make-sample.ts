@@ -284,8 +284,8 @@ export function buildSampleWorkbook(rows: SampleRow[] = sampleRows()): ExcelJS.W
       const v = r.cells[h];
       if (v !== null && v !== undefined) row.getCell(k + 1).value = v;
     });
-    const date = row.getCell(HEADERS.indexOf("签约时间") + 1);
-    if (date.value instanceof Date) date.numFmt = "yyyy-mm-dd";
+    const signedOn = row.getCell(HEADERS.indexOf("签约时间") + 1);
+    if (signedOn.value instanceof Date) signedOn.numFmt = "yyyy-mm-dd";
   });
   const last = first + rows.length - 1;
   const total = ws.getRow(last + 1);
