@@ -20,7 +20,7 @@ import {
   CURRENCY_ZH,
   UNIT_WORDS,
   UNSUPPORTED_CURRENCY_WORDS,
-  ZH_UNIT_EXP,
+  zhUnitExp,
   formatAmount,
 } from "./fx";
 import {
@@ -52,29 +52,74 @@ import {
 // ---------------------------------------------------------------------------------------------
 
 type Qual = "approximate" | "atLeast" | "atMost";
+/** Qualifiers seen, as bits (a side can carry several: 约5000万元以上). */
+const Q_APPROX = 1;
+const Q_AT_LEAST = 2;
+const Q_AT_MOST = 4;
+const QUAL_BIT: Record<Qual, number> = {
+  approximate: Q_APPROX,
+  atLeast: Q_AT_LEAST,
+  atMost: Q_AT_MOST,
+};
 
-type Tok =
-  | { k: "num"; text: string; high?: string; zh: boolean; s: number; e: number }
-  | { k: "unit"; exp: number; s: number; e: number }
-  | { k: "cur"; code: CurrencyCode; s: number; e: number }
-  | { k: "badcur"; code: string; s: number; e: number }
-  | { k: "qual"; q: Qual; s: number; e: number }
-  | { k: "sep"; ch: string; s: number; e: number }
-  | { k: "list"; s: number; e: number }
-  | { k: "open"; s: number; e: number }
-  | { k: "close"; s: number; e: number }
-  | { k: "incl"; s: number; e: number }
-  | { k: "text"; s: number; e: number };
+type Kind =
+  "num" | "unit" | "cur" | "badcur" | "qual" | "sep" | "list" | "open" | "close" | "incl" | "text";
 
-type WordTok =
-  | { k: "cur"; code: CurrencyCode }
-  | { k: "badcur"; code: string }
-  | { k: "qual"; q: Qual }
-  | { k: "unit"; exp: number }
-  | { k: "sep"; ch: string }
-  | { k: "list" }
-  | { k: "incl" }
-  | { k: "skip" };
+/**
+ * One token. A single shape for every kind (fields unused by a kind hold defaults) keeps property
+ * access monomorphic on the hot path.
+ */
+interface Tok {
+  k: Kind;
+  /** Start and end in the folded text. */
+  s: number;
+  e: number;
+  /** num: the decimal text (low reading of 数/几) and the high reading or null. */
+  text: string;
+  high: string | null;
+  /** num: written in Chinese numerals. */
+  zh: boolean;
+  /** unit: power of ten. */
+  exp: number;
+  /** cur/badcur: currency code. */
+  code: string;
+  /** qual: Q_* bit. */
+  q: number;
+  /** sep: the separator ("-", "~", "至"…). */
+  ch: string;
+}
+
+function mk(
+  k: Kind,
+  s: number,
+  e: number,
+  text = "",
+  high: string | null = null,
+  zh = false,
+  exp = 0,
+  code = "",
+  q = 0,
+  ch = ""
+): Tok {
+  return { k, s, e, text, high, zh, exp, code, q, ch };
+}
+
+/** What a dictionary word yields; kind "skip" words are dropped. */
+interface WordTok {
+  k: Kind | "skip";
+  exp: number;
+  code: string;
+  q: number;
+  ch: string;
+}
+
+const word = (k: Kind | "skip", fields: Partial<Omit<WordTok, "k">> = {}): WordTok => ({
+  k,
+  exp: fields.exp ?? 0,
+  code: fields.code ?? "",
+  q: fields.q ?? 0,
+  ch: fields.ch ?? "",
+});
 
 const QUAL_WORDS: Record<Qual, string[]> = {
   approximate: ["约", "大约", "约合", "约为", "大概", "大致", "左右", "上下", "来", "≈"],
@@ -158,33 +203,34 @@ const EN_QUALS: Record<string, Qual> = {
   plus: "atLeast",
 };
 
-/** Non-ASCII (and symbol) words, matched longest first at each position. */
-const ZH_WORDS = new Map<string, { word: string; tok: WordTok }[]>();
+/** Non-ASCII (and symbol) words by first character code, longest first. */
+const ZH_WORDS = new Map<number, { word: string; tok: WordTok }[]>();
 /** ASCII words and phrases of up to three words. */
 const EN_WORDS = new Map<string, WordTok>();
 
-function addWord(word: string, tok: WordTok): void {
-  if (/^[a-z][a-z$ ]*$/.test(word)) {
-    EN_WORDS.set(word, tok);
+function addWord(w: string, tok: WordTok): void {
+  if (/^[a-z][a-z$ ]*$/.test(w)) {
+    EN_WORDS.set(w, tok);
     return;
   }
-  const list = ZH_WORDS.get(word[0]) ?? [];
-  list.push({ word, tok });
+  const key = w.charCodeAt(0);
+  const list = ZH_WORDS.get(key) ?? [];
+  list.push({ word: w, tok });
   list.sort((a, b) => b.word.length - a.word.length);
-  ZH_WORDS.set(word[0], list);
+  ZH_WORDS.set(key, list);
 }
 
-for (const [w, code] of Object.entries(CURRENCY_WORDS)) addWord(w, { k: "cur", code });
+for (const [w, code] of Object.entries(CURRENCY_WORDS)) addWord(w, word("cur", { code }));
 for (const [w, code] of Object.entries(UNSUPPORTED_CURRENCY_WORDS))
-  addWord(w, { k: "badcur", code });
-for (const [w, exp] of Object.entries(UNIT_WORDS)) addWord(w, { k: "unit", exp });
+  addWord(w, word("badcur", { code }));
+for (const [w, exp] of Object.entries(UNIT_WORDS)) addWord(w, word("unit", { exp }));
 for (const q of Object.keys(QUAL_WORDS) as Qual[])
-  for (const w of QUAL_WORDS[q]) addWord(w, { k: "qual", q });
-for (const [w, q] of Object.entries(EN_QUALS)) addWord(w, { k: "qual", q });
-for (const w of ["至", "到", "to"]) addWord(w, { k: "sep", ch: w });
+  for (const w of QUAL_WORDS[q]) addWord(w, word("qual", { q: QUAL_BIT[q] }));
+for (const [w, q] of Object.entries(EN_QUALS)) addWord(w, word("qual", { q: QUAL_BIT[q] }));
+for (const w of ["至", "到", "to"]) addWord(w, word("sep", { ch: w }));
 for (const w of ["或", "或者", "和", "及", "与", "、", ",", ";", "/", "|", "&", "and", "or"])
-  addWord(w, { k: "list" });
-for (const w of ["含", "含本数", "inclusive", "incl"]) addWord(w, { k: "incl" });
+  addWord(w, word("list"));
+for (const w of ["含", "含本数", "inclusive", "incl"]) addWord(w, word("incl"));
 for (const w of [
   "整",
   "共",
@@ -201,7 +247,11 @@ for (const w of [
   "。",
   ".",
 ])
-  addWord(w, { k: "skip" });
+  addWord(w, word("skip"));
+
+function fromWord(t: WordTok, s: number, e: number): Tok {
+  return mk(t.k as Kind, s, e, "", null, false, t.exp, t.code, t.q, t.ch);
+}
 
 function isLetterCode(c: number): boolean {
   return c >= 97 && c <= 122;
@@ -237,17 +287,17 @@ function tokenize(s: string): Tok[] {
     }
     if (isDigitCode(c) || (c === 46 && isDigitCode(s.charCodeAt(i + 1)))) {
       const n = readArabicNumber(s, i)!;
-      push({ k: "num", text: n.text, zh: false, s: i, e: n.end });
+      push(mk("num", i, n.end, n.text));
       i = n.end;
       continue;
     }
     if (c === 45 || c === 126) {
-      push({ k: "sep", ch: s[i], s: i, e: i + 1 });
+      push(mk("sep", i, i + 1, "", null, false, 0, "", 0, c === 45 ? "-" : "~"));
       i++;
       continue;
     }
     if (c === 40 || c === 41) {
-      push({ k: c === 40 ? "open" : "close", s: i, e: i + 1 });
+      push(mk(c === 40 ? "open" : "close", i, i + 1));
       i++;
       continue;
     }
@@ -271,41 +321,43 @@ function tokenize(s: string): Tok[] {
           tok = EN_WORDS.get(s.slice(i, end));
         }
         if (tok !== undefined) {
-          if (tok.k !== "skip") push({ ...tok, s: i, e: end } as Tok);
+          if (tok.k !== "skip") push(fromWord(tok, i, end));
           i = end;
           matched = true;
         }
       }
       if (!matched) {
         const e = wordEnd(s, i);
-        push({ k: "text", s: i, e });
+        push(mk("text", i, e));
         i = e;
       }
       continue;
     }
-    const cands = ZH_WORDS.get(s[i]);
+    const cands = ZH_WORDS.get(c);
     let hit: { word: string; tok: WordTok } | undefined;
-    if (cands !== undefined) hit = cands.find((cand) => s.startsWith(cand.word, i));
+    if (cands !== undefined)
+      for (let w = 0; w < cands.length && hit === undefined; w++)
+        if (s.startsWith(cands[w].word, i)) hit = cands[w];
     if (hit !== undefined) {
-      if (hit.tok.k !== "skip") push({ ...hit.tok, s: i, e: i + hit.word.length } as Tok);
+      if (hit.tok.k !== "skip") push(fromWord(hit.tok, i, i + hit.word.length));
       i += hit.word.length;
       continue;
     }
-    if (startsChineseNumeral(s[i])) {
+    if (startsChineseNumeral(c)) {
       const n = readChineseNumeral(s, i)!;
-      push({ k: "num", text: n.text, high: n.highText, zh: true, s: i, e: n.end });
+      push(mk("num", i, n.end, n.text, n.highText ?? null, true));
       i = n.end;
       continue;
     }
-    if (ZH_UNIT_EXP[s[i]] !== undefined) {
+    if (zhUnitExp(c) >= 0) {
       let exp = 0;
       let j = i;
-      while (j < s.length && ZH_UNIT_EXP[s[j]] !== undefined) exp += ZH_UNIT_EXP[s[j++]];
-      push({ k: "unit", exp, s: i, e: j });
+      for (let x = zhUnitExp(c); x >= 0; x = zhUnitExp(s.charCodeAt(++j))) exp += x;
+      push(mk("unit", i, j, "", null, false, exp));
       i = j;
       continue;
     }
-    push({ k: "text", s: i, e: i + 1 });
+    push(mk("text", i, i + 1));
     i++;
   }
   return toks;
@@ -335,16 +387,16 @@ interface Read {
 }
 
 interface Side {
-  terms: { text: string; high?: string; exp: number | null }[];
+  terms: { text: string; high: string | null; exp: number | null }[];
   currency: CurrencyCode | null;
   currencyAfter: boolean;
-  quals: Set<Qual>;
+  quals: number;
 }
 
 const fail = (code: AmountErrorCode, zh: string, en: string): Fail => ({ fail: code, zh, en });
 
 function readSide(toks: Tok[], src: string): Side | Fail {
-  const side: Side = { terms: [], currency: null, currencyAfter: false, quals: new Set() };
+  const side: Side = { terms: [], currency: null, currencyAfter: false, quals: 0 };
   for (const t of toks) {
     const last = side.terms[side.terms.length - 1];
     switch (t.k) {
@@ -369,7 +421,7 @@ function readSide(toks: Tok[], src: string): Side | Fail {
             `币种不一致：${side.currency} 与 ${t.code}`,
             `two currencies: ${side.currency} and ${t.code}`
           );
-        side.currency = t.code;
+        side.currency = t.code as CurrencyCode;
         if (last !== undefined) side.currencyAfter = true;
         break;
       case "badcur":
@@ -379,7 +431,7 @@ function readSide(toks: Tok[], src: string): Side | Fail {
           `currency ${t.code} ("${src.slice(t.s, t.e)}") is not supported`
         );
       case "qual":
-        side.quals.add(t.q);
+        side.quals |= t.q;
         break;
       case "incl":
         break;
@@ -410,7 +462,7 @@ function readSide(toks: Tok[], src: string): Side | Fail {
 function sideValue(side: Side, exp0: number | null, mult: number, high: boolean): number {
   let v = 0;
   for (const term of side.terms) {
-    const text = high && term.high !== undefined ? term.high : term.text;
+    const text = high && term.high !== null ? term.high : term.text;
     if (term.exp !== null) v += scaleDecimal(text, term.exp);
     else v += exp0 !== null ? scaleDecimal(text, exp0) : Number(text) * mult;
   }
@@ -485,8 +537,7 @@ function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read |
   const exp0 = powerOfTen(mult);
   let usedContextUnit = false;
   let usedContextCurrency = false;
-  const quals = new Set<Qual>();
-  if (leadingApprox) quals.add("approximate");
+  let quals = leadingApprox ? Q_APPROX : 0;
   const lows: number[] = [];
   const highs: number[] = [];
   for (const side of read) {
@@ -494,7 +545,7 @@ function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read |
     if (bare && mult !== 1) usedContextUnit = true;
     lows.push(sideValue(side, bare ? exp0 : 0, bare ? mult : 1, false));
     highs.push(sideValue(side, bare ? exp0 : 0, bare ? mult : 1, true));
-    side.quals.forEach((q) => quals.add(q));
+    quals |= side.quals;
   }
   let currency = read[0].currency;
   if (currency === null) {
@@ -512,14 +563,14 @@ function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read |
   let droppedApprox = false;
   if (read.length === 2 || vague) {
     bound = "range";
-    droppedApprox = quals.size > 0;
-  } else if (quals.has("atLeast") && quals.has("atMost"))
+    droppedApprox = quals !== 0;
+  } else if ((quals & Q_AT_LEAST) !== 0 && (quals & Q_AT_MOST) !== 0)
     return fail("ambiguous", "既写了上限又写了下限", "both an upper and a lower bound are written");
-  else if (quals.has("atLeast")) bound = "atLeast";
-  else if (quals.has("atMost")) bound = "atMost";
-  else if (quals.has("approximate")) bound = "approximate";
+  else if ((quals & Q_AT_LEAST) !== 0) bound = "atLeast";
+  else if ((quals & Q_AT_MOST) !== 0) bound = "atMost";
+  else if ((quals & Q_APPROX) !== 0) bound = "approximate";
   else bound = "exact";
-  if (bound !== "range" && quals.has("approximate") && bound !== "approximate")
+  if (bound !== "range" && (quals & Q_APPROX) !== 0 && bound !== "approximate")
     droppedApprox = true;
   return { low, high, currency, bound, vague, usedContextUnit, usedContextCurrency, droppedApprox };
 }
@@ -550,7 +601,7 @@ function stripLabel(main: Tok[], src: string): { core: Tok[]; label: string } | 
     const next = main[i + 1];
     // 一期, 数字: a Chinese numeral glued to text is part of the text.
     if (t.k === "num" && t.zh && next !== undefined && next.k === "text" && next.s === t.e) {
-      toks.push({ k: "text", s: t.s, e: t.e });
+      toks.push(mk("text", t.s, t.e));
       continue;
     }
     // 万达: a unit after no number is text.
@@ -558,12 +609,12 @@ function stripLabel(main: Tok[], src: string): { core: Tok[]; label: string } | 
       let j = toks.length - 1;
       while (j >= 0 && toks[j].k === "qual") j--;
       if (j < 0 || (toks[j].k !== "num" && toks[j].k !== "unit")) {
-        toks.push({ k: "text", s: t.s, e: t.e });
+        toks.push(mk("text", t.s, t.e));
         continue;
       }
     }
     if (t.k === "text" && prev !== undefined && prev.k === "text") {
-      toks[toks.length - 1] = { k: "text", s: prev.s, e: t.e };
+      toks[toks.length - 1] = mk("text", prev.s, t.e);
       continue;
     }
     toks.push(t);
@@ -752,6 +803,13 @@ function missingError(input: string): AmountError {
   };
 }
 
+function alternateNote(alternate: ParsedAmount): Label {
+  return {
+    zh: `括号内另写 ${alternate.normalized}`,
+    en: `the brackets also give ${alternate.normalized}`,
+  };
+}
+
 function finish(
   input: string,
   r: Read,
@@ -766,12 +824,10 @@ function finish(
     used = choice;
     value = choice === "low" ? r.low : choice === "high" ? r.high : (r.low + r.high) / 2;
   }
-  const notes = extra.slice();
-  if (alternate !== undefined)
-    notes.push({
-      zh: `括号内另写 ${alternate.normalized}`,
-      en: `the brackets also give ${alternate.normalized}`,
-    });
+  // note and normalized are built on first read: scoring 100 000 rows reads value, not prose.
+  let note: Label | undefined;
+  let normalized: string | undefined;
+  const ctx = options?.context ?? {};
   const result: ParsedAmount = {
     ok: true,
     input,
@@ -781,8 +837,19 @@ function finish(
     low: r.low,
     high: r.high,
     used,
-    note: buildNote(r, value, used, notes, options?.context ?? {}),
-    normalized: normalizedText(r) + (alternate !== undefined ? `(${alternate.normalized})` : ""),
+    get note(): Label {
+      if (note === undefined) {
+        const notes = alternate === undefined ? extra : extra.concat(alternateNote(alternate));
+        note = buildNote(r, value, used, notes, ctx);
+      }
+      return note;
+    },
+    get normalized(): string {
+      if (normalized === undefined)
+        normalized =
+          normalizedText(r) + (alternate !== undefined ? `(${alternate.normalized})` : "");
+      return normalized;
+    },
   };
   if (alternate !== undefined) result.alternate = alternate;
   return result;
@@ -842,9 +909,7 @@ function fromNumber(
     ctx.multiplier !== undefined && ctx.multiplier > 0 && Number.isFinite(ctx.multiplier)
       ? ctx.multiplier
       : 1;
-  const exp = powerOfTen(mult);
-  const s = String(n);
-  const value = exp !== null && s.indexOf("e") < 0 ? scaleDecimal(s, exp) : n * mult;
+  const value = scaleExactly(n, mult);
   if (!Number.isFinite(value))
     return errorOf(input, fail("unreadable", "数值过大", "the number is too large"));
   const read: Read = {
@@ -858,6 +923,19 @@ function fromNumber(
     droppedApprox: false,
   };
   return finish(input, read, options, []);
+}
+
+/** n × mult, exactly when mult is a power of ten (0.57 × 1e4 = 5700, not 5699.999999999999). */
+function scaleExactly(n: number, mult: number): number {
+  const product = n * mult;
+  if (
+    mult === 1 ||
+    (Number.isInteger(n) && Number.isInteger(mult) && product <= Number.MAX_SAFE_INTEGER)
+  )
+    return product;
+  const exp = powerOfTen(mult);
+  const s = String(n);
+  return exp !== null && s.indexOf("e") < 0 ? scaleDecimal(s, exp) : product;
 }
 
 /** Plain "1500" or "12.5" (ASCII digits, at most one point): the common cell, read without tokens. */
@@ -910,10 +988,9 @@ function unitContext(folded: string): Partial<AmountContext> | null {
     const t = toks[i];
     if (t.k === "cur") {
       if (currency !== null && currency !== t.code) return null;
-      currency = t.code;
+      currency = t.code as CurrencyCode;
     } else if (t.k === "unit") exp = (exp ?? 0) + t.exp;
-    else if (t.k === "num" && t.high === undefined && toks[i + 1]?.k === "unit")
-      mult *= Number(t.text);
+    else if (t.k === "num" && t.high === null && toks[i + 1]?.k === "unit") mult *= Number(t.text);
     else return null;
   }
   if (exp === null && currency === null) return null;
@@ -950,7 +1027,7 @@ export function parseHeaderContext(header: string): {
   }
   // 总投资万美元: a magnitude character and a currency glued to the name.
   for (let k = Math.max(1, f.length - 6); k < f.length - 1; k++) {
-    if (ZH_UNIT_EXP[f[k]] === undefined) continue;
+    if (zhUnitExp(f.charCodeAt(k)) < 0) continue;
     const ctx = unitContext(f.slice(k));
     if (ctx !== null && ctx.currency !== undefined && ctx.multiplier !== 1)
       return { name: tidy(h.slice(0, k)), context: ctx };

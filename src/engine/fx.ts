@@ -110,8 +110,23 @@ export const UNIT_WORDS: Readonly<Record<string, number>> = {
   billions: 9,
 };
 
-/** Chinese magnitude characters; a run multiplies (千万 = 10^7, 百万 = 10^6, 万亿 = 10^12). */
-export const ZH_UNIT_EXP: Readonly<Record<string, number>> = { 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 };
+/** Power of ten of a Chinese magnitude character code (万 → 4), or -1; a run multiplies (千万 = 10^7). */
+export function zhUnitExp(c: number): number {
+  switch (c) {
+    case 0x5341: // 十
+      return 1;
+    case 0x767e: // 百
+      return 2;
+    case 0x5343: // 千
+      return 3;
+    case 0x4e07: // 万
+      return 4;
+    case 0x4ebf: // 亿
+      return 8;
+    default:
+      return -1;
+  }
+}
 
 /** The currency a code or name denotes ("USD", "美元", "RMB", "港币", "$"), or null. */
 export function parseCurrency(text: string): CurrencyCode | null {
@@ -120,13 +135,13 @@ export function parseCurrency(text: string): CurrencyCode | null {
   return CURRENCY_WORDS[key] ?? null;
 }
 
-/** Power of ten of a run of Chinese magnitude characters (千万 → 7), or null. */
+/** Power of ten of a run of Chinese magnitude characters (千万 → 7, 万亿 → 12), or null. */
 export function zhUnitExponent(text: string): number | null {
   if (text.length === 0) return null;
   let exp = 0;
-  for (const ch of text) {
-    const e = ZH_UNIT_EXP[ch];
-    if (e === undefined) return null;
+  for (let i = 0; i < text.length; i++) {
+    const e = zhUnitExp(text.charCodeAt(i));
+    if (e < 0) return null;
     exp += e;
   }
   return exp;

@@ -6,7 +6,7 @@
  */
 
 /** Traditional and financial (大写) characters folded to the simplified ones the readers know. */
-const CHAR_FOLD: Record<string, string> = {
+const CHAR_FOLD_TABLE: Record<string, string> = {
   壹: "一",
   贰: "二",
   貳: "二",
@@ -54,6 +54,10 @@ const CHAR_FOLD: Record<string, string> = {
   "\u2265": "≥",
 };
 
+const CHAR_FOLD = new Map<number, string>(
+  Object.entries(CHAR_FOLD_TABLE).map(([k, v]) => [k.charCodeAt(0), v])
+);
+
 function isSpaceCode(c: number): boolean {
   return c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f;
 }
@@ -84,13 +88,13 @@ export function foldText(text: string): string {
     else if (c < 0x80) rep = null;
     else if (c >= 0xff01 && c <= 0xff5e) {
       const a = c - 0xfee0;
-      rep = String.fromCharCode(a >= 0x41 && a <= 0x5a ? a + 32 : a);
-      rep = CHAR_FOLD[rep] ?? rep;
+      const b = a >= 0x41 && a <= 0x5a ? a + 32 : a;
+      rep = CHAR_FOLD.get(b) ?? String.fromCharCode(b);
     } else if (isSpaceCode(c)) rep = " ";
     else if (isDashCode(c)) rep = "-";
     else if (c === 0x200b || c === 0xfeff)
       rep = " "; // keep length: callers map indices back
-    else rep = CHAR_FOLD[text[i]] ?? null;
+    else rep = CHAR_FOLD.get(c) ?? null;
     if (rep !== null && out === null) out = [text.slice(0, i)];
     if (out !== null) out.push(rep ?? text[i]);
   }
@@ -150,27 +154,25 @@ export function readArabicNumber(s: string, i: number): NumberRead | null {
   return { end: j, text: int };
 }
 
-const ZH_DIGITS: Record<string, number> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-const ZH_PLACES: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const ZH_DIGITS = new Map<number, number>(
+  [..."零〇一二两三四五六七八九"].map((ch, i) => [
+    ch.charCodeAt(0),
+    [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i],
+  ])
+);
+const ZH_PLACES = new Map<number, number>([
+  [0x5341, 10], // 十
+  [0x767e, 100], // 百
+  [0x5343, 1000], // 千
+]);
 /** 数/几 stand for a digit: 2–9 before a place (数十 = 20–90), 1–9 as the last digit (十几 = 11–19). */
-const VAGUE = new Set(["数", "几"]);
+const VAGUE_SHU = 0x6570;
+const VAGUE_JI = 0x51e0;
+const POINT = 0x70b9; // 点
 
-/** True when a Chinese numeral can start at this character (not 百/千 alone: those are units). */
-export function startsChineseNumeral(ch: string): boolean {
-  return ch in ZH_DIGITS || ch === "十" || VAGUE.has(ch);
+/** True when a Chinese numeral can start at this character code (not 百/千 alone: those are units). */
+export function startsChineseNumeral(c: number): boolean {
+  return ZH_DIGITS.has(c) || c === 0x5341 || c === VAGUE_SHU || c === VAGUE_JI;
 }
 
 /**
@@ -178,7 +180,7 @@ export function startsChineseNumeral(ch: string): boolean {
  * 一点五, 数十, 十几. Null when none starts there.
  */
 export function readChineseNumeral(s: string, i: number): NumberRead | null {
-  if (i >= s.length || !startsChineseNumeral(s[i])) return null;
+  if (i >= s.length || !startsChineseNumeral(s.charCodeAt(i))) return null;
   let low = 0;
   let high = 0;
   let digitLow = -1;
@@ -186,19 +188,19 @@ export function readChineseNumeral(s: string, i: number): NumberRead | null {
   let vague = false;
   let j = i;
   for (; j < s.length; j++) {
-    const ch = s[j];
-    const d = ZH_DIGITS[ch];
+    const c = s.charCodeAt(j);
+    const d = ZH_DIGITS.get(c);
+    const p = ZH_PLACES.get(c);
     if (d !== undefined) {
       if (d === 0) continue; // 零 only marks a skipped place (一百零五)
       if (digitLow >= 0) break; // two digits in a row (一二): not one number
       digitLow = digitHigh = d;
-    } else if (VAGUE.has(ch)) {
+    } else if (c === VAGUE_SHU || c === VAGUE_JI) {
       if (digitLow >= 0) break;
       vague = true;
       digitLow = 1; // raised to 2 if a place follows
       digitHigh = 9;
-    } else if (ZH_PLACES[ch] !== undefined) {
-      const p = ZH_PLACES[ch];
+    } else if (p !== undefined) {
       const lowD = digitLow < 0 ? 1 : digitLow === 1 && digitHigh === 9 ? 2 : digitLow;
       low += lowD * p;
       high += (digitHigh < 0 ? 1 : digitHigh) * p;
@@ -210,11 +212,15 @@ export function readChineseNumeral(s: string, i: number): NumberRead | null {
     low += digitLow === 1 && digitHigh === 9 && low === 0 ? 2 : digitLow;
     high += digitHigh;
   }
-  if (j === i) return null;
-  if (!vague && s[j] === "点") {
+  if (!vague && s.charCodeAt(j) === POINT) {
     let dec = "";
     let k = j + 1;
-    while (k < s.length && ZH_DIGITS[s[k]] !== undefined) dec += String(ZH_DIGITS[s[k++]]);
+    for (
+      let d = ZH_DIGITS.get(s.charCodeAt(k));
+      d !== undefined;
+      d = ZH_DIGITS.get(s.charCodeAt(++k))
+    )
+      dec += String(d);
     if (dec.length > 0) return { end: k, text: `${low}.${dec}` };
   }
   return vague
@@ -241,27 +247,29 @@ export function powerOfTen(m: number): number | null {
 }
 
 /**
- * Writes `value / 10^exp` as a plain decimal string without rounding (shifting the digits of the
- * shortest representation of `value`), so that scaleDecimal(result, exp) === value.
+ * Writes `value / 10^exp` (value ≥ 0) as a plain decimal string without rounding, by shifting the
+ * digits of the shortest representation of `value`, so that scaleDecimal(result, exp) === value.
  */
 export function shiftedDecimal(value: number, exp: number): string {
   const s = String(value);
   const e = s.indexOf("e");
   const mant = e < 0 ? s : s.slice(0, e);
-  let pow = (e < 0 ? 0 : Number(s.slice(e + 1))) - exp;
   const dot = mant.indexOf(".");
   let digits = dot < 0 ? mant : mant.slice(0, dot) + mant.slice(dot + 1);
-  if (dot >= 0) pow -= mant.length - dot - 1;
   // value = digits × 10^pow
-  if (pow >= 0) digits += "0".repeat(pow);
-  else {
-    const point = digits.length + pow;
-    digits =
-      point > 0
-        ? `${digits.slice(0, point)}.${digits.slice(point)}`
-        : `0.${"0".repeat(-point)}${digits}`;
+  let pow = (e < 0 ? 0 : Number(s.slice(e + 1))) - exp - (dot < 0 ? 0 : mant.length - dot - 1);
+  let first = 0;
+  while (first < digits.length - 1 && digits.charCodeAt(first) === 48) first++;
+  let last = digits.length;
+  while (last > first + 1 && digits.charCodeAt(last - 1) === 48) {
+    last--;
+    pow++;
   }
-  if (digits.indexOf(".") >= 0) digits = digits.replace(/0+$/, "").replace(/\.$/, "");
-  digits = digits.replace(/^0+(?=\d)/, "");
-  return digits;
+  digits = digits.slice(first, last);
+  if (digits === "0") return "0";
+  if (pow >= 0) return digits + "0".repeat(pow);
+  const point = digits.length + pow;
+  return point > 0
+    ? `${digits.slice(0, point)}.${digits.slice(point)}`
+    : `0.${"0".repeat(-point)}${digits}`;
 }
