@@ -248,16 +248,13 @@ function prepareTopsis(
   types: readonly CriterionType[],
   options: TopsisOptions
 ): TopsisPrepared {
-  const { min, max } = columnRange(m);
-  const { rows, cols, data } = m;
+  const vector = options.normalization !== "minmax";
+  const { min, max, sumSq } = columnRange(m, "matrix", vector);
+  const { cols } = m;
   const inv = new Float64Array(cols);
-  if (options.normalization === "minmax") {
-    for (let j = 0; j < cols; j++) inv[j] = max[j] > min[j] ? 1 / (max[j] - min[j]) : 0;
-  } else {
-    const sumSq = new Float64Array(cols);
-    for (let i = 0, k = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++, k++) sumSq[j] += data[k] * data[k];
-    for (let j = 0; j < cols; j++) inv[j] = sumSq[j] > 0 ? 1 / Math.sqrt(sumSq[j]) : 0;
+  for (let j = 0; j < cols; j++) {
+    if (vector) inv[j] = sumSq[j] > 0 ? 1 / Math.sqrt(sumSq[j]) : 0;
+    else inv[j] = max[j] > min[j] ? 1 / (max[j] - min[j]) : 0;
   }
   const best = new Float64Array(cols);
   const worst = new Float64Array(cols);

@@ -347,24 +347,37 @@ export function resolveTypes(
   return types;
 }
 
-/** Per-column minimum and maximum in one pass; refuses blank cells, naming the first. */
+export interface ColumnStats {
+  min: Float64Array;
+  max: Float64Array;
+  /** Σ x² per column; only when asked for (TOPSIS's vector norm), else zeros. */
+  sumSq: Float64Array;
+}
+
+/**
+ * Per-column minimum, maximum and (optionally) sum of squares in one pass over the data; refuses
+ * blank cells, naming the first.
+ */
 export function columnRange(
   m: DecisionMatrix,
-  argument = "matrix"
-): { min: Float64Array; max: Float64Array } {
+  argument = "matrix",
+  withSumSq = false
+): ColumnStats {
   const { rows, cols, data } = m;
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
+  const sumSq = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
       const x = data[k];
       if (x < min[j]) min[j] = x;
       if (x > max[j]) max[j] = x;
+      if (withSumSq) sumSq[j] += x * x;
       // x !== x: the cheapest NaN test in a hot loop.
       if (x !== x) fail(argument, { zh: "空单元格", en: "blank cell" }, i + 1, j + 1);
     }
   }
-  return { min, max };
+  return { min, max, sumSq };
 }
 
 /** A copy without row `row` (0-based). */
