@@ -2,6 +2,8 @@ import type { ScoringModel } from "../../src/engine/types";
 import { cellAddress } from "../../src/workbook/a1";
 import { gridToModel, isModelGrid, modelToGrid } from "../../src/workbook/modelSheet";
 import type { Grid } from "../../src/workbook/types";
+import { loadModel } from "../../src/engine/model";
+import pinghu from "../../src/models/pinghu-2023.json";
 import { smallModel } from "../fixtures/workbooks/model";
 
 function withChain(): ScoringModel {
@@ -207,4 +209,10 @@ test("bad cells are reported with their address, in both languages", () => {
 test("a grid that is not a model sheet", () => {
   const back = gridToModel([["项目名称", "总投资"]]);
   expect(back.ok).toBe(false);
+});
+
+test("the bundled default model survives the round trip in both languages", () => {
+  const model = loadModel(pinghu);
+  for (const lang of ["zh", "en"] as const)
+    expect(gridToModel(modelToGrid(model, lang), model)).toEqual({ ok: true, model });
 });

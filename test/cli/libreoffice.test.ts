@@ -1,0 +1,98 @@
+/**
+ * The scored sample (examples/pinghu-candidates.xlsx) opens in LibreOffice: converted to CSV headless, its result columns read back
+ * equal to what the CLI printed with --json.
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import type { JsonResult } from "../../src/cli/main";
+import { runCli, tempDir } from "./helpers";
+
+function soffice(): string | null {
+  for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
+    const f = path.join(dir, "soffice");
+    if (fs.existsSync(f)) return f;
+  }
+  return null;
+}
+
+/** RFC 4180 CSV as LibreOffice writes it. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
+      else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") (row.push(cell), (cell = ""));
+    else if (ch === "\n")
+      (row.push(cell.replace(/\r$/, "")), rows.push(row), (row = []), (cell = ""));
+    else cell += ch;
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+const bin = soffice();
+const allowMissing = process.env.ZS_ALLOW_NO_SOFFICE === "1";
+
+test("LibreOffice reads the result columns back as the CLI printed them", async () => {
+  if (bin === null) {
+    if (allowMissing) return;
+    throw new Error(
+      "soffice not found on PATH: install LibreOffice Calc (apt-get install -y --no-install-recommends libreoffice-calc), or set ZS_ALLOW_NO_SOFFICE=1 to skip this check."
+    );
+  }
+  const dir = tempDir();
+  fs.copyFileSync(
+    path.join(__dirname, "../../examples/pinghu-candidates.xlsx"),
+    path.join(dir, "sample.xlsx")
+  );
+  const r = await runCli(["sample.xlsx", "--json"], dir);
+  expect(r.code).toBe(0);
+  const printed = JSON.parse(r.stdout) as JsonResult[];
+
+  execFileSync(
+    bin,
+    [
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1",
+      "--outdir",
+      path.join(dir, "csv"),
+      path.join(dir, "sample-scored.xlsx"),
+    ],
+    { timeout: 90000, stdio: "pipe" }
+  );
+  const rows = parseCsv(fs.readFileSync(path.join(dir, "csv", "sample-scored.csv"), "utf8"));
+  const header = rows.find((row) => row.some((h) => h.endsWith("[ZS:score]")))!;
+  const at = (key: string) => header.findIndex((h) => h.endsWith(`[ZS:${key}]`));
+  const read = printed.map((p) => {
+    const line = rows[p.row - 1];
+    return {
+      name: line[header.indexOf("项目名称")],
+      score: Number(line[at("score")]),
+      grade: line[at("grade")] || null,
+      rank: line[at("rank")] === "" ? null : Number(line[at("rank")]),
+      decision: line[at("decision")],
+      summary: line[at("explanation")],
+    };
+  });
+  expect(read).toEqual(
+    printed.map((p) => ({
+      name: p.name,
+      score: p.score,
+      grade: p.grade,
+      rank: p.rank,
+      decision: p.decisionLabel,
+      summary: p.summary,
+    }))
+  );
+}, 120000);
