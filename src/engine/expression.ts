@@ -113,8 +113,9 @@ const FUNCTIONS: Record<string, [number, number, (...a: number[]) => number]> = 
   log1p: [1, 1, Math.log1p],
   pow: [2, 2, Math.pow],
   mod: [2, 2, BINARY.mod],
-  min: [1, 20, (...a) => (a.some((v) => v !== v) ? NaN : Math.min(...a))],
-  max: [1, 20, (...a) => (a.some((v) => v !== v) ? NaN : Math.max(...a))],
+  // Math.min/max already give NaN when any argument is NaN.
+  min: [1, 20, Math.min],
+  max: [1, 20, Math.max],
   isNaN: [1, 1, (x) => (x !== x ? 1 : 0)],
 };
 

@@ -33,7 +33,7 @@ export interface ScoredTable {
   columns: Record<string, Column>;
   /** Per criterion: 0–1 after transform and direction, NaN when missing (before the missing policy). */
   criterionValues: Float64Array[];
-  /** Per criterion: mean of its known values (the "mean" policy); NaN when none is known. */
+  /** Per criterion with the "mean" policy: mean of its known values; NaN when none is known or another policy. */
   criterionMeans: Float64Array;
   /** Chain per candidate from the chain criterion (null: none or no chain criterion). */
   chains: (string | null)[];
@@ -85,11 +85,11 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
       continue;
     }
     const col = new Float64Array(n);
-    // Amount text repeats (待定, "-", the same figure): parse each distinct string once.
-    const memo = field.type === "amount" ? new Map<string, number>() : null;
+    // Amount cells repeat (待定, "-", the same figure): parse each distinct cell once.
+    const memo = field.type === "amount" ? new Map<CellValue, number>() : null;
     for (let i = 0; i < n; i++) {
       const cell = cells[i] ?? null;
-      if (memo && typeof cell === "string") {
+      if (memo) {
         let v = memo.get(cell);
         if (v === undefined) {
           v = readAmount(cell, context, model).value;
@@ -161,8 +161,22 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
       const x = input as Float64Array;
       for (let i = 0; i < n; i++) out[i] = x[i] !== x[i] ? NaN : t.apply(x[i]);
     } else if (t.input === "str") {
+      // Category and keyword columns hold few distinct texts: transform each once.
       const s = input as (string | null)[];
-      for (let i = 0; i < n; i++) out[i] = s[i] === null ? NaN : t.apply(s[i] as string);
+      const memo = new Map<string, number>();
+      for (let i = 0; i < n; i++) {
+        const text = s[i];
+        if (text === null) {
+          out[i] = NaN;
+          continue;
+        }
+        let v = memo.get(text);
+        if (v === undefined) {
+          v = t.apply(text);
+          memo.set(text, v);
+        }
+        out[i] = v;
+      }
     } else if (t.input === "expression") {
       const f = t.expr.bind(envOf(columns, input));
       for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
@@ -175,7 +189,9 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     }
     return out;
   });
-  const criterionMeans = Float64Array.from(criterionValues, stableMean);
+  const criterionMeans = Float64Array.from(criterionValues, (v, k) =>
+    compiled.criteria[k].def.missing === "mean" ? stableMean(v) : NaN
+  );
 
   // Dimension scores: weighted mean of criterion values, missing ones imputed or dropped.
   const fills = compiled.criteria.map((c, k) => imputed(c.def.missing, criterionMeans[k]));

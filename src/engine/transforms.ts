@@ -51,17 +51,24 @@ export function threshold(x: number, full: number, zero: number): number {
 /** Text as the keyword and category tables compare it: width-folded, lower case, trimmed. */
 export const foldKey = (s: string): string => foldText(s).trim();
 
-/** Highest score among the rules with a word found in the text; `fallback` when none matches. */
-export function keywords(
-  text: string,
-  rules: { words: string[]; score: number }[],
-  fallback: number
-): number {
+type KeywordRule = { words: string[]; score: number };
+
+/** Rules with their words folded once, highest score first (the first match then wins). */
+function foldRules(rules: KeywordRule[]): KeywordRule[] {
+  return rules
+    .map((r) => ({ words: r.words.map(foldKey), score: r.score }))
+    .sort((x, y) => y.score - x.score);
+}
+
+function bestRule(text: string, folded: KeywordRule[], fallback: number): number {
   const t = foldKey(text);
-  let best = -1;
-  for (const r of rules)
-    if (r.score > best && r.words.some((w) => t.includes(foldKey(w)))) best = r.score;
-  return best < 0 ? fallback : best;
+  for (const r of folded) if (r.words.some((w) => t.includes(w))) return r.score;
+  return fallback;
+}
+
+/** Highest score among the rules with a word found in the text; `fallback` when none matches. */
+export function keywords(text: string, rules: KeywordRule[], fallback: number): number {
+  return bestRule(text, foldRules(rules), fallback);
 }
 
 /** The category table's keys folded once, for lookups that ignore width and case. */
@@ -108,8 +115,11 @@ export function compileTransform(
       const fallback = t.default ?? 0;
       return str((s) => table.get(foldKey(s)) ?? fallback);
     }
-    case "keywords":
-      return str((s) => keywords(s, t.rules, t.default ?? 0));
+    case "keywords": {
+      const folded = foldRules(t.rules);
+      const fallback = t.default ?? 0;
+      return str((s) => bestRule(s, folded, fallback));
+    }
     case "chain":
       return { input: "chain" };
     case "expression": {

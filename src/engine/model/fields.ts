@@ -47,7 +47,9 @@ export function isMissingCell(cell: CellValue): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "number") return !Number.isFinite(cell);
   if (typeof cell === "boolean") return false;
-  return MISSING.has(foldText(cell).trim());
+  const t = cell.trim();
+  // Every "no data" mark is at most 4 characters: longer text needs no folding to tell.
+  return t.length <= 4 && MISSING.has(foldText(t).trim());
 }
 
 const NUMBER =
