@@ -64,8 +64,11 @@ function ensureBuilt({ log = console.log } = {}) {
   }
   try {
     if (!needsBuild()) return;
-    log("Building dist/ (npx webpack --mode production) …");
-    execFileSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, stdio: "inherit" });
+    log("Building dist/ (npx webpack --mode production --config-name addin) …");
+    execFileSync("npx", ["webpack", "--mode", "production", "--config-name", "addin"], {
+      cwd: ROOT,
+      stdio: "inherit",
+    });
     if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
       throw new Error(
         "webpack finished but dist/taskpane.html is missing: check webpack.config.js"

@@ -1,0 +1,177 @@
+/**
+ * The pane's working state over one read of the workbook: locate → map → score → (re)weight → plan.
+ * DOM-free, so the steps are testable in Node; the mapping and result layout come from workbook/.
+ */
+import { candidateScore } from "../engine/explain";
+import { ahp, matrix, perturbWeights } from "../engine/mcda";
+import { compileModel } from "../engine/model";
+import { reweight, scoreTable, type ScoredTable } from "../engine/score";
+import type { AhpResult } from "../engine/mcda";
+import type { CandidateScore, CellValue, Lang, ScoringModel } from "../engine/types";
+import { locateTable, mapColumns, planResults, toCandidateTable } from "../workbook";
+import type { ColumnMapping, MappingOverride, ResultPlan, TableLocation } from "../workbook/types";
+import type { WorkbookRead } from "./host";
+
+/** One row of the ranked list: what the list, filters and detail view show. */
+export interface Row {
+  index: number;
+  name: string;
+  score: number;
+  rank: number | null;
+  grade: string | null;
+  decision: string;
+  chain: string | null;
+  stage: string | null;
+  foreign: boolean;
+  flags: string[];
+  gateFailed: boolean;
+  /** Sheet row (0-based), for "go to". */
+  sheetRow: number;
+}
+
+export interface Table {
+  read: WorkbookRead;
+  location: TableLocation;
+  mapping: ColumnMapping;
+}
+
+const FOREIGN_FLAG = "foreign";
+
+export function headerSignature(location: TableLocation): string {
+  return location.headers.map((h) => (h === null ? "" : String(h))).join("|");
+}
+
+/** Locates and maps the table; throws with a bilingual message when no candidate table is found. */
+export function openTable(
+  read: WorkbookRead,
+  model: ScoringModel,
+  override: MappingOverride = {}
+): Table {
+  const located = locateTable(read.table, model);
+  if (!located.ok) throw new LabelledError(located.message.zh, located.message.en);
+  const mapping = mapColumns(located.table.headers, model, override, located.table.hiddenColumns);
+  return { read, location: located.table, mapping };
+}
+
+export class LabelledError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string
+  ) {
+    super(`${zh} / ${en}`);
+  }
+}
+
+export class Scoring {
+  readonly model: ScoringModel;
+  readonly base: ScoredTable;
+  scored: ScoredTable;
+  private readonly names: (string | null)[];
+  private readonly stages: CellValue[];
+
+  constructor(
+    readonly table: Table,
+    model: ScoringModel
+  ) {
+    this.model = model;
+    const candidates = toCandidateTable(table.read.table, table.location, table.mapping);
+    this.base = scoreTable(candidates, compileModel(model));
+    this.scored = this.base;
+    const col = (id: string) => candidates.columns[id] ?? [];
+    this.names = col("name").map((v) => (v === null || v === "" ? null : String(v)));
+    this.stages = col("stage");
+  }
+
+  get count(): number {
+    return this.scored.count;
+  }
+
+  /** The model's dimension weights, by id. */
+  modelWeights(): Record<string, number> {
+    return Object.fromEntries(this.model.dimensions.map((d) => [d.id, d.weight]));
+  }
+
+  weights(): Record<string, number> {
+    return Object.fromEntries(
+      this.model.dimensions.map((d, k) => [d.id, this.scored.dimensionWeights[k]])
+    );
+  }
+
+  /** Live re-ranking: totals, ranks and grades under new dimension weights; nothing is written. */
+  setWeights(weights: Record<string, number>): void {
+    this.scored = reweight(this.base, weights);
+  }
+
+  rows(): Row[] {
+    const s = this.scored;
+    const origin = this.table.read.table.origin ?? { row: 0, col: 0 };
+    const flagIds = this.model.flags.map((f) => f.id);
+    const out: Row[] = new Array(s.count);
+    for (let i = 0; i < s.count; i++) {
+      const flags = flagIds.filter((_, f) => s.flagHits[f][i] === 1);
+      const band = s.grade[i] >= 0 ? this.model.grades.bands[s.grade[i]] : null;
+      const stage = this.stages[i];
+      out[i] = {
+        index: i,
+        name: this.names[i] ?? `#${i + 1}`,
+        score: s.total[i],
+        rank: s.rank[i] > 0 ? s.rank[i] : null,
+        grade: band ? band.grade : null,
+        decision: s.decision[i] >= 0 ? this.model.decisions[s.decision[i]].id : "",
+        chain: s.chains[i],
+        stage: stage === null || stage === "" ? null : String(stage),
+        foreign: flags.includes(FOREIGN_FLAG),
+        flags,
+        gateFailed: s.gateStatus.some((g) => g[i] === 1),
+        sheetRow: origin.row + this.table.location.dataRows[i],
+      };
+    }
+    return out;
+  }
+
+  /** One candidate with its explanation (built on demand). */
+  detail(index: number): CandidateScore {
+    return candidateScore(this.scored, index);
+  }
+
+  /** P(stay in the top k) of each candidate under ±spread random changes of the dimension weights. */
+  stability(topK: number, runs = 400, spread = 0.2): number[] {
+    const s = this.scored;
+    const dims = s.dimensionScores.length;
+    const data = new Float64Array(s.count * dims);
+    for (let i = 0; i < s.count; i++) {
+      for (let d = 0; d < dims; d++) {
+        const v = s.dimensionScores[d][i];
+        data[i * dims + d] = s.excluded[i] ? -1e9 : v === v ? v : 0;
+      }
+    }
+    if (s.count < 2) return Array.from({ length: s.count }, () => 1);
+    return perturbWeights(matrix(s.count, dims, data), s.dimensionWeights, {
+      runs,
+      spread,
+      seed: 7,
+      topK: Math.min(topK, s.count),
+    }).pTopK;
+  }
+
+  plan(target: "columns" | "sheet", lang: Lang): ResultPlan {
+    const scores = Array.from({ length: this.count }, (_, i) => candidateScore(this.scored, i));
+    return planResults(this.table.read.table, this.table.location, scores, this.model, {
+      target,
+      lang,
+      existingSheet: this.table.read.resultSheet,
+      mapping: this.table.mapping,
+    });
+  }
+}
+
+/** AHP weights from a pairwise matrix (upper triangle given, the rest reciprocal). */
+export function ahpWeights(judgments: number[][]): AhpResult {
+  const n = judgments.length;
+  const data = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++)
+      data[i * n + j] = i === j ? 1 : i < j ? judgments[i][j] : 1 / judgments[j][i];
+  }
+  return ahp(matrix(n, n, data));
+}
