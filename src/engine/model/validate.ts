@@ -71,6 +71,7 @@ const RESERVED = new Set([
   "in",
 ]);
 const WEIGHT_TOLERANCE = 1e-6;
+export const MAX_LIST = 2000;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -91,9 +92,20 @@ class Checker {
   }
 
   list(v: unknown, path: string): unknown[] {
-    if (Array.isArray(v)) return v;
-    this.add(path, "应为列表", "must be a list");
-    return [];
+    if (!Array.isArray(v)) {
+      this.add(path, "应为列表", "must be a list");
+      return [];
+    }
+    // A hostile model could carry millions of entries: refuse before compiling any of them.
+    if (v.length > MAX_LIST) {
+      this.add(
+        path,
+        `条目过多（${v.length}，上限 ${MAX_LIST}）`,
+        `too many entries (${v.length}, limit ${MAX_LIST})`
+      );
+      return [];
+    }
+    return v;
   }
 
   str(o: Obj, key: string, path: string): string | null {

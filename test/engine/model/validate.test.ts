@@ -371,6 +371,12 @@ describe("validateModel rejects each kind of bad model, naming the path", () => 
       /flag "huge" does not exist/,
     ],
     [
+      "too many entries",
+      (m) => (m.gates = Array(2001).fill(m.gates[0])),
+      "gates",
+      /too many entries \(2001, limit 2000\)/,
+    ],
+    [
       "label not bilingual",
       (m) => (m.criteria[0].label = "总投资"),
       "criteria[0].label",
