@@ -197,16 +197,19 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
   const fills = compiled.criteria.map((c, k) => imputed(c.def.missing, criterionMeans[k]));
   const dimensionScores = compiled.dimensions.map((d) => {
     const out = new Float64Array(n);
+    const values = d.criteria.map((k) => criterionValues[k]);
+    const shares = d.criteria.map((k) => compiled.criteria[k].share);
+    const fill = d.criteria.map((k) => fills[k]);
+    const m = values.length;
     for (let i = 0; i < n; i++) {
       let num = 0;
       let den = 0;
-      for (const k of d.criteria) {
-        let v = criterionValues[k][i];
-        if (v !== v) v = fills[k];
+      for (let j = 0; j < m; j++) {
+        let v = values[j][i];
+        if (v !== v) v = fill[j];
         if (v !== v) continue;
-        const share = compiled.criteria[k].share;
-        num += share * v;
-        den += share;
+        num += shares[j] * v;
+        den += shares[j];
       }
       out[i] = den > 0 ? (100 * num) / den : NaN;
     }

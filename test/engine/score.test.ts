@@ -286,6 +286,43 @@ describe("row order", () => {
   });
 });
 
+describe("cell data never throws", () => {
+  test("any cells give totals within 0–100 and explanations (property)", () => {
+    const m = loadModel(full);
+    const compiled = compileModel(m);
+    const cell = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constantFrom(
+        "constructor",
+        "__proto__",
+        "toString",
+        "1e400万美元",
+        "-5亿元",
+        "NaN",
+        "Infinity"
+      )
+    );
+    const ids = m.fields.map((f) => f.id);
+    fc.assert(
+      fc.property(
+        fc.array(fc.dictionary(fc.constantFrom(...ids), cell), { minLength: 1, maxLength: 8 }),
+        (data) => {
+          const s = scoreTable(tableFromRows(data, m), compiled);
+          for (let i = 0; i < s.count; i++) {
+            expect(s.total[i]).toBeGreaterThanOrEqual(0);
+            expect(s.total[i]).toBeLessThanOrEqual(100);
+          }
+          expect(scoreCandidates(data, m)).toHaveLength(data.length);
+        }
+      ),
+      { numRuns: 100 }
+    );
+  });
+});
+
 describe("docs/engine.md worked example", () => {
   test("gives exactly the numbers the document shows", () => {
     const m = loadModel(worked);
