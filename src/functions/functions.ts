@@ -108,7 +108,7 @@ function chainModel(model: unknown): ChainModel {
 /**
  * The amount a cell writes (1500万美元, 约1.5亿元, 1-2亿, USD 15m …) in one currency and unit.
  * @customfunction AMOUNT
- * @param text Amount as written, or a number already in `currency` and `unit`.
+ * @param text Amount as written, or a number already in the result currency and unit.
  * @param [currency] Currency of the result: CNY (default), USD, EUR, JPY, HKD, GBP or a Chinese name.
  * @param [unit] Unit of the result: 元, 万 (default), 亿, 百万 or a multiplier.
  * @param [bound] For a range or a one-sided bound: mid (default), low or high.
@@ -144,7 +144,7 @@ export function amount(text: any, currency?: any, unit?: any, bound?: any, model
 }
 
 /**
- * Exchange rate the model uses: units of `to` per one unit of `from`.
+ * Exchange rate the model uses: units of the second currency per one unit of the first.
  * @customfunction FX
  * @param from Currency converted from: ISO code or Chinese name (USD, 美元).
  * @param [to] Currency converted to; default CNY.
@@ -221,7 +221,7 @@ export function grade(row: any[][], headers: any[][], model?: any): string {
 }
 
 /**
- * Recommended decision for one candidate (重点推进, 积极跟进 …) under the scoring model.
+ * Recommended decision for one candidate (优先推进, 积极跟进 …) under the scoring model.
  * @customfunction DECISION
  * @param row The candidate's cells (one row of the candidate list).
  * @param headers The header cells of the list, matched to the model's fields.
