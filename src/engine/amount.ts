@@ -22,6 +22,7 @@ import {
   UNSUPPORTED_CURRENCY_WORDS,
   zhUnitExp,
   formatAmount,
+  formatUnit,
 } from "./fx";
 import {
   foldText,
@@ -395,7 +396,7 @@ interface Side {
 
 const fail = (code: AmountErrorCode, zh: string, en: string): Fail => ({ fail: code, zh, en });
 
-function readSide(toks: Tok[], src: string): Side | Fail {
+function readSide(toks: Tok[], orig: string): Side | Fail {
   const side: Side = { terms: [], currency: null, currencyAfter: false, quals: 0 };
   for (const t of toks) {
     const last = side.terms[side.terms.length - 1];
@@ -404,8 +405,8 @@ function readSide(toks: Tok[], src: string): Side | Fail {
         if (last !== undefined && last.exp === null)
           return fail(
             "ambiguous",
-            `有两个数：“${src.slice(0, t.e).trim()}”`,
-            `two numbers in a row: "${src.slice(0, t.e).trim()}"`
+            `有两个数：“${orig.slice(0, t.e).trim()}”`,
+            `two numbers in a row: "${orig.slice(0, t.e).trim()}"`
           );
         side.terms.push({ text: t.text, high: t.high, exp: null });
         break;
@@ -427,8 +428,8 @@ function readSide(toks: Tok[], src: string): Side | Fail {
       case "badcur":
         return fail(
           "unreadable",
-          `不支持的币种 ${t.code}（${src.slice(t.s, t.e)}）`,
-          `currency ${t.code} ("${src.slice(t.s, t.e)}") is not supported`
+          `不支持的币种 ${t.code}（${orig.slice(t.s, t.e)}）`,
+          `currency ${t.code} ("${orig.slice(t.s, t.e)}") is not supported`
         );
       case "qual":
         side.quals |= t.q;
@@ -438,8 +439,8 @@ function readSide(toks: Tok[], src: string): Side | Fail {
       default:
         return fail(
           "unreadable",
-          `无法理解“${src.slice(t.s, t.e)}”`,
-          `cannot read "${src.slice(t.s, t.e)}"`
+          `无法理解“${orig.slice(t.s, t.e)}”`,
+          `cannot read "${orig.slice(t.s, t.e)}"`
         );
     }
   }
@@ -474,7 +475,7 @@ function hasUnit(side: Side): boolean {
 }
 
 /** Reads tokens (no brackets, no label) as one amount, a range, or fails. */
-function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read | Fail {
+function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
   let leadingApprox = false;
   let toks = core;
   if (toks.length > 0 && toks[0].k === "sep") {
@@ -484,8 +485,8 @@ function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read |
     else
       return fail(
         "unreadable",
-        `开头的“${src.slice(toks[0].s, toks[0].e)}”无法理解`,
-        `cannot read the leading "${src.slice(toks[0].s, toks[0].e)}"`
+        `开头的“${orig.slice(toks[0].s, toks[0].e)}”无法理解`,
+        `cannot read the leading "${orig.slice(toks[0].s, toks[0].e)}"`
       );
     toks = toks.slice(1);
   }
@@ -510,7 +511,7 @@ function readCore(core: Tok[], src: string, ctx: Partial<AmountContext>): Read |
         seps > 0 ? "区间缺少一端" : "没有数字",
         seps > 0 ? "a range end is missing" : "no number"
       );
-    const side = readSide(part, src);
+    const side = readSide(part, orig);
     if ("fail" in side) return side;
     read.push(side);
   }
@@ -593,7 +594,7 @@ function splitBrackets(toks: Tok[]): { main: Tok[]; groups: Tok[][] } {
 }
 
 /** Drops a leading label (总投资, 一期, 2023年计划投资) and returns what follows, or a failure. */
-function stripLabel(main: Tok[], src: string): { core: Tok[]; label: string } | Fail {
+function stripLabel(main: Tok[], src: string, orig: string): { core: Tok[]; label: string } | Fail {
   const toks: Tok[] = [];
   for (let i = 0; i < main.length; i++) {
     const t = main[i];
@@ -623,7 +624,7 @@ function stripLabel(main: Tok[], src: string): { core: Tok[]; label: string } | 
   for (let i = 0; i < toks.length; i++) if (toks[i].k === "text") lastText = i;
   const prefix = toks.slice(0, lastText + 1);
   const core = toks.slice(lastText + 1);
-  const text = lastText >= 0 ? src.slice(toks[lastText].s, toks[lastText].e).trim() : "";
+  const text = lastText >= 0 ? orig.slice(toks[lastText].s, toks[lastText].e).trim() : "";
   const prefixNum = prefix.findIndex((t) => t.k === "num");
   if (!core.some((t) => t.k === "num")) {
     if (prefixNum >= 0)
@@ -645,11 +646,11 @@ function stripLabel(main: Tok[], src: string): { core: Tok[]; label: string } | 
       nxt.s === prefix[i].e &&
       isLetterCode(src.charCodeAt(nxt.s))
     ) {
-      const bad = src.slice(prefix[i].s, nxt.e);
+      const bad = orig.slice(prefix[i].s, nxt.e);
       return fail("unreadable", `无法理解“${bad}”`, `cannot read "${bad}"`);
     }
   }
-  return { core, label: lastText >= 0 ? src.slice(prefix[0].s, toks[lastText].e).trim() : "" };
+  return { core, label: lastText >= 0 ? orig.slice(prefix[0].s, toks[lastText].e).trim() : "" };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -765,12 +766,9 @@ function buildNote(
     en += '; "about" ignored';
   }
   if (r.usedContextUnit || r.usedContextCurrency) {
-    const unit = formatAmount(ctx.multiplier ?? 1, r.currency, ctx.multiplier ?? 1, "zh").replace(
-      /^1 /,
-      ""
-    );
-    zh += `；裸数按表头单位（${unit}）读取`;
-    en += `; bare number read in the header's unit (${formatAmount(ctx.multiplier ?? 1, r.currency, ctx.multiplier ?? 1, "en")})`;
+    const m = ctx.multiplier ?? 1;
+    zh += `；裸数按表头单位（${formatUnit(r.currency, m, "zh")}）读取`;
+    en += `; bare number read in the header's unit (${formatUnit(r.currency, m, "en")})`;
   }
   for (const x of extra) {
     zh += `；${x.zh}`;
@@ -856,13 +854,32 @@ function finish(
 }
 
 /** Reads tokens with their label and bracket groups. */
+/** Labels a bracketed amount may carry and still be the same amount restated (折合人民币60.7亿元). */
+const RESTATING_LABELS = new Set([
+  "折合",
+  "折",
+  "合",
+  "相当于",
+  "即",
+  "等值",
+  "折合人民币",
+  "合人民币",
+]);
+
+/**
+ * Reads tokens with their label and bracket groups. `src` is the folded text the tokens index,
+ * `orig` the text as written (same length), quoted in notes and messages. `restating`: the tokens are a bracketed
+ * second amount, which must restate the first (no label other than 折合…), not a part of it.
+ */
 function readTokens(
   input: string,
   src: string,
   toks: Tok[],
-  options: ParseAmountOptions | undefined
+  options: ParseAmountOptions | undefined,
+  orig: string,
+  restating = false
 ): AmountResult {
-  const ctx = options?.context ?? {};
+  let ctx = options?.context ?? {};
   let { main, groups } = splitBrackets(toks);
   // (1500万美元): the whole amount in brackets.
   if (
@@ -873,18 +890,45 @@ function readTokens(
     main = groups[0].concat(main);
     groups = groups.slice(1);
   }
-  const stripped = stripLabel(main, src);
+  const stripped = stripLabel(main, src, orig);
   if ("fail" in stripped) return errorOf(input, stripped);
-  const read = readCore(stripped.core, src, ctx);
+  if (restating && stripped.label !== "" && !RESTATING_LABELS.has(stripped.label))
+    return errorOf(
+      input,
+      fail("unreadable", "不是同一金额的另一写法", "not the same amount restated")
+    );
+  // 1500（万美元）: a bracketed unit applies to a bare number as a header's would.
+  let unitGroup: string | null = null;
+  const amountGroups: Tok[][] = [];
+  for (const g of groups) {
+    const unit =
+      unitGroup === null && !g.some((t) => t.k === "num")
+        ? unitContext(src.slice(g[0]?.s ?? 0, g[g.length - 1]?.e ?? 0))
+        : null;
+    if (unit !== null) {
+      ctx = { ...ctx, ...unit };
+      unitGroup = orig.slice(g[0].s, g[g.length - 1].e);
+    } else amountGroups.push(g);
+  }
+  const read = readCore(stripped.core, orig, ctx);
   if ("fail" in read) return errorOf(input, read);
   const extra: Label[] = [];
   if (stripped.label !== "")
     extra.push({ zh: `跳过标签“${stripped.label}”`, en: `skipped the label "${stripped.label}"` });
+  if (unitGroup !== null) {
+    if (read.usedContextUnit || read.usedContextCurrency) {
+      read.usedContextUnit = read.usedContextCurrency = false;
+      extra.push({
+        zh: `按括号内单位（${unitGroup}）读取`,
+        en: `read in the unit given in brackets (${unitGroup})`,
+      });
+    } else extra.push({ zh: `忽略括号内“${unitGroup}”`, en: `ignored "${unitGroup}" in brackets` });
+  }
   let alternate: ParsedAmount | undefined;
-  for (const g of groups) {
+  for (const g of amountGroups) {
     if (g.every((t) => t.k === "incl")) continue; // （含）: inclusive, already how bounds read; () empty
-    const text = src.slice(g[0].s, g[g.length - 1].e);
-    const alt = alternate === undefined ? readTokens(text, src, g, options) : null;
+    const text = orig.slice(g[0].s, g[g.length - 1].e);
+    const alt = alternate === undefined ? readTokens(text, src, g, options, orig, true) : null;
     if (alt !== null && alt.ok) alternate = alt;
     else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
   }
@@ -969,13 +1013,16 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
   if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), options);
   const src = foldText(text);
   if (isMissing(src)) return missingError(text);
-  return readTokens(text, src, tokenize(src), options);
+  return readTokens(text, src, tokenize(src), options, text);
 }
+
+const LEADING_COLON = /^\s*:\s*/;
+const TRAILING_SEPARATORS = /[\s/:：,，|]+$/;
 
 /** Reads "万美元", "USD m", "CNY 10k", "RMB million", "亿元", "元" as a context; null when it is not a unit. */
 function unitContext(folded: string): Partial<AmountContext> | null {
   let s = folded.trim();
-  if (s.startsWith("单位")) s = s.slice(2).replace(/^\s*:\s*/, "");
+  if (s.startsWith("单位")) s = s.slice(2).replace(LEADING_COLON, "");
   s = s.replace("'000", "k"); // USD '000: thousands
   const slash = s.indexOf("/");
   if (slash > 0) s = s.slice(0, slash); // 万元/亩: the amount part
@@ -1012,7 +1059,7 @@ export function parseHeaderContext(header: string): {
 } {
   const h = typeof header === "string" ? header.trim() : "";
   const f = foldText(h);
-  const tidy = (name: string): string => name.replace(/[\s/:：,，|]+$/, "").trim();
+  const tidy = (name: string): string => name.replace(TRAILING_SEPARATORS, "").trim();
   if (f.endsWith(")")) {
     const open = f.lastIndexOf("(");
     const ctx = open >= 0 ? unitContext(f.slice(open + 1, -1)) : null;

@@ -128,10 +128,12 @@ export function zhUnitExp(c: number): number {
   }
 }
 
+const SPACES = /\s+/g;
+
 /** The currency a code or name denotes ("USD", "美元", "RMB", "港币", "$"), or null. */
 export function parseCurrency(text: string): CurrencyCode | null {
   if (typeof text !== "string") return null;
-  const key = foldText(text).trim().replace(/\s+/g, " ");
+  const key = foldText(text).trim().replace(SPACES, " ");
   return CURRENCY_WORDS[key] ?? null;
 }
 
@@ -211,14 +213,29 @@ const UNIT_NAME_ZH: Record<number, string> = {
   7: "千万",
   8: "亿",
 };
+/** English magnitude words; "×…" forms have no word and are shown in brackets after a number. */
 const UNIT_NAME_EN: Record<number, string> = {
   0: "",
-  3: " thousand",
-  4: " (×10k)",
-  6: " million",
-  8: " (×100m)",
-  9: " billion",
+  3: "thousand",
+  4: "×10k",
+  6: "million",
+  8: "×100m",
+  9: "billion",
 };
+
+function unitName(multiplier: number, lang: Lang): string {
+  const k = powerOfTen(multiplier);
+  const table = lang === "zh" ? UNIT_NAME_ZH : UNIT_NAME_EN;
+  return k !== null && table[k] !== undefined ? table[k] : `×${multiplier}`;
+}
+
+/** The unit an amount is counted in: formatUnit("USD", 1e4, "zh") = "万美元", en "USD ×10k"; "USD million". */
+export function formatUnit(currency: CurrencyCode, multiplier: number, lang: Lang): string {
+  const m = multiplier > 0 && Number.isFinite(multiplier) ? multiplier : 1;
+  const unit = unitName(m, lang);
+  if (lang === "zh") return unit + CURRENCY_ZH[currency];
+  return unit === "" ? currency : `${currency} ${unit}`;
+}
 
 /** Groups the integer digits of a plain decimal string with `sep` every three digits. */
 function groupDigits(s: string, sep: string): string {
@@ -255,11 +272,8 @@ export function formatAmount(
   if (!Number.isFinite(value)) return String(value);
   const m = multiplier > 0 && Number.isFinite(multiplier) ? multiplier : 1;
   const n = displayNumber(value / m);
-  const k = powerOfTen(m);
-  if (lang === "zh") {
-    const unit = k !== null && UNIT_NAME_ZH[k] !== undefined ? UNIT_NAME_ZH[k] : `×${m}`;
-    return `${groupDigits(n, " ")} ${unit}${CURRENCY_ZH[currency]}`;
-  }
-  const unit = k !== null && UNIT_NAME_EN[k] !== undefined ? UNIT_NAME_EN[k] : ` (×${m})`;
-  return `${currency} ${groupDigits(n, ",")}${unit}`;
+  const unit = unitName(m, lang);
+  if (lang === "zh") return `${groupDigits(n, " ")} ${unit}${CURRENCY_ZH[currency]}`;
+  const shown = unit === "" ? "" : unit.startsWith("×") ? ` (${unit})` : ` ${unit}`;
+  return `${currency} ${groupDigits(n, ",")}${shown}`;
 }

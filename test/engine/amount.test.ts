@@ -145,6 +145,25 @@ describe("bounds, ranges and the number used", () => {
     expect(r.normalized).toBe("60.7亿元(8.8亿美元)");
   });
 
+  test("a bracketed part (其中…) is not taken as the same amount restated", () => {
+    const r = ok(parseAmount("2亿元（其中一期1亿元）"));
+    expect(r.alternate).toBeUndefined();
+    expect(r.note.zh).toContain("忽略括号内“其中一期1亿元”");
+  });
+
+  test("a bracketed unit applies to a bare number like a header's", () => {
+    const r = ok(parseAmount("1500（万美元）"));
+    expect([r.value, r.currency]).toEqual([15e6, "USD"]);
+    expect(r.note.zh).toContain("按括号内单位（万美元）读取");
+    expect(ok(parseAmount("1500万元（万美元）")).note.en).toContain('ignored "万美元" in brackets');
+  });
+
+  test("notes and messages quote the cell as written, not folded", () => {
+    const r = parseAmount("ＵＳＤ 15m 预计");
+    expect(!r.ok && r.message.en).toContain('"预计"');
+    expect(ok(parseAmount("1500 (USD)")).note.en).toContain("(USD)");
+  });
+
   test("a bracketed remark that is no amount is ignored and noted", () => {
     const r = ok(parseAmount("1350万欧元（一期）"));
     expect(r.note.en).toContain('ignored "一期" in brackets');

@@ -1,5 +1,12 @@
 import { parseAmount } from "../../src/engine/amount";
-import { convertAmount, formatAmount, fxRate, parseCurrency, parseUnit } from "../../src/engine/fx";
+import {
+  convertAmount,
+  formatAmount,
+  formatUnit,
+  fxRate,
+  parseCurrency,
+  parseUnit,
+} from "../../src/engine/fx";
 import { FxTable } from "../../src/engine/types";
 
 /** Test rates, roughly the 2023 annual averages given in ../shared/domain.md (CNY per unit). */
@@ -144,5 +151,18 @@ describe("formatAmount", () => {
       const r = parseAmount(formatAmount(v, "USD", m, "zh"));
       expect(r.ok && [r.value, r.currency]).toEqual([v, "USD"]);
     }
+  });
+});
+
+describe("formatUnit", () => {
+  test.each([
+    ["USD", 1e4, "万美元", "USD ×10k"],
+    ["CNY", 1e8, "亿元", "CNY ×100m"],
+    ["EUR", 1e6, "百万欧元", "EUR million"],
+    ["CNY", 1, "元", "CNY"],
+    ["GBP", 2500, "×2500英镑", "GBP ×2500"],
+  ] as const)("%s × %d", (currency, m, zh, en) => {
+    expect(formatUnit(currency, m, "zh")).toBe(zh);
+    expect(formatUnit(currency, m, "en")).toBe(en);
   });
 });
