@@ -1,0 +1,114 @@
+/**
+ * Excel round trips: the Office.js adapter (src/excel) scores tables of 100, 10 000 and 100 000 rows
+ * against the fake Excel of its tests (test/excel/fake-excel.ts), which counts syncs and payload bytes.
+ * The flow is the pane's: read the workbook, locate and map the table, score, plan and write results.
+ */
+import defaultModel from "../src/models/pinghu-2023.json";
+import type { CandidateScore, CandidateTable, ScoringModel } from "../src/engine/types";
+import type { ExcelHost as ExcelHostType } from "../src/excel/excel-host";
+import type { FakeExcel as FakeExcelType } from "../test/excel/fake-excel";
+import type * as Workbook from "../src/workbook";
+import { candidateGrid } from "./lib/generate";
+import { main, tryRequire, type Figure } from "./lib/measure";
+
+const SIZES = [100, 10_000, 100_000];
+
+interface Subjects {
+  ExcelHost: typeof ExcelHostType;
+  payloadBytes: (v: unknown) => number;
+  PAYLOAD_BUDGET: number;
+  FakeExcel: typeof FakeExcelType;
+  workbook: typeof Workbook;
+  scoreCandidates: (t: CandidateTable, m: ScoringModel) => CandidateScore[];
+  model: ScoringModel;
+}
+
+let loaded: Subjects | null = null;
+
+function subjects(): Subjects {
+  if (loaded) return loaded;
+  const host =
+    tryRequire<Pick<Subjects, "ExcelHost" | "payloadBytes" | "PAYLOAD_BUDGET">>(
+      "src/excel/excel-host"
+    );
+  const fake = tryRequire<Pick<Subjects, "FakeExcel">>("test/excel/fake-excel");
+  const workbook = tryRequire<typeof Workbook>("src/workbook");
+  const score = tryRequire<Partial<Pick<Subjects, "scoreCandidates">>>("src/engine");
+  const model = tryRequire<{ loadModel: (json: unknown) => ScoringModel }>("src/engine");
+  for (const r of [host, fake, workbook, score, model]) if ("why" in r) throw new Error(r.why);
+  const s = score as { mod: Partial<Pick<Subjects, "scoreCandidates">> };
+  if (!s.mod.scoreCandidates) throw new Error("src/engine exports no scoreCandidates yet");
+  loaded = {
+    ...(host as { mod: Pick<Subjects, "ExcelHost" | "payloadBytes" | "PAYLOAD_BUDGET"> }).mod,
+    ...(fake as { mod: Pick<Subjects, "FakeExcel"> }).mod,
+    workbook: (workbook as { mod: typeof Workbook }).mod,
+    scoreCandidates: s.mod.scoreCandidates,
+    model: (model as { mod: { loadModel: (json: unknown) => ScoringModel } }).mod.loadModel(
+      defaultModel
+    ),
+  };
+  return loaded;
+}
+
+async function roundTrips(s: Subjects, rows: number): Promise<Figure[]> {
+  const { workbook: wb, model } = s;
+  const grid = candidateGrid(model, rows);
+  const excel = new s.FakeExcel("重点项目");
+  grid.forEach((row, r) => row.forEach((v, c) => excel.setCell("重点项目", r, c, v)));
+  excel.select({ top: 1, left: 0, bottom: 1, right: 0 });
+  excel.resetStats();
+
+  const host = new s.ExcelHost({
+    run: excel.run,
+    isSetSupported: () => false,
+    yieldToUi: async () => {},
+  });
+  const read = await host.readWorkbook(wb.MODEL_SHEET_NAME.zh, wb.RESULT_SHEET_NAME.zh);
+  const located = wb.locateTable(read.table, model);
+  if (!located.ok) throw new Error(located.message.en);
+  const mapping = wb.mapColumns(located.table.headers, model, {}, located.table.hiddenColumns);
+  const candidates = wb.toCandidateTable(read.table, located.table, mapping);
+  const scores = s.scoreCandidates(candidates, model);
+  const plan = wb.planResults(read.table, located.table, scores, model, {
+    target: "columns",
+    lang: "zh",
+    existingSheet: read.resultSheet,
+    mapping,
+  });
+  if (!plan.ok) throw new Error(plan.message.en);
+  await host.writeResults(plan);
+
+  const syncs = excel.syncs.length;
+  const bytes = excel.syncs.reduce((n, x) => n + x.requestBytes + x.responseBytes, 0);
+  const writeBytes = s.payloadBytes(plan.blocks.map((b) => b.values));
+  // The least any adapter moves: the table's values read and the result values written.
+  const valueBytes = s.payloadBytes(read.table.grid) + writeBytes;
+  // Only a write over the payload budget may take more round trips: one more per extra chunk.
+  const chunks = Math.max(1, Math.ceil(writeBytes / s.PAYLOAD_BUDGET));
+  const largest = Math.max(...excel.syncs.map((x) => Math.max(x.requestBytes, x.responseBytes)));
+  return [
+    {
+      id: `excel.syncs.${rows}`,
+      value: syncs,
+      baseline: { name: "a sync per row written", value: rows + 2 },
+      limit: 3 + chunks - 1,
+      note:
+        chunks > 1
+          ? `results over the ${s.PAYLOAD_BUDGET / 2 ** 20} MB budget: ${chunks} chunks`
+          : undefined,
+    },
+    {
+      id: `excel.bytes.${rows}`,
+      value: bytes / 1024,
+      baseline: { name: "the values alone", value: valueBytes / 1024 },
+      note: `largest request or response ${(largest / 2 ** 20).toFixed(2)} MB`,
+    },
+  ];
+}
+
+main(
+  SIZES.map((rows) => ({
+    ids: [`excel.syncs.${rows}`, `excel.bytes.${rows}`],
+    run: () => roundTrips(subjects(), rows),
+  }))
+);

@@ -1,0 +1,233 @@
+/* global document, Event, HTMLInputElement, MutationObserver, performance, process, require, setTimeout, URL, window */
+/**
+ * The task pane in headless Chromium, served from dist/ by scripts/preview.js on 127.0.0.1:
+ * - JavaScript shipped: every script the page loads, gzipped (ours; office.js reported beside it);
+ * - first render: a generated workbook of N candidates chosen in the preview's file picker, until the
+ *   ranked list shows after Score (baseline: the bundled sample workbook the same way);
+ * - re-rank: main-thread work from a weight slider's input event to the laid-out list (the pane
+ *   re-ranks in the next animation frame), baseline: the sample.
+ */
+import fs from "fs";
+import path from "path";
+import zlib from "zlib";
+import type { Browser, Page } from "playwright-core";
+import defaultModel from "../src/models/pinghu-2023.json";
+import type { ScoringModel } from "../src/engine/types";
+import { main, median, reason, ROOT, unavailable, type Baseline, type Figure } from "./lib/measure";
+import { candidateWorkbook } from "./lib/workbook";
+
+const MODEL = defaultModel as unknown as ScoringModel;
+const DIST = path.join(ROOT, "dist");
+const SAMPLE = path.join(DIST, "examples", "pinghu-candidates.xlsx");
+
+const preview = require(path.join(ROOT, "scripts", "preview.js")) as {
+  startServer: (o?: {
+    root?: string;
+    port?: number;
+  }) => Promise<{ server: import("http").Server; url: string }>;
+};
+
+async function launch(): Promise<Browser> {
+  const { chromium } = await import("playwright-core");
+  // launch() gives each browser a fresh temporary profile (it refuses a --user-data-dir argument).
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+/** Gzipped bytes of every script the page loaded from our origin, split into ours and office.js. */
+function shippedScripts(
+  urls: string[],
+  origin: string
+): { ours: number; office: number; files: string[] } {
+  let ours = 0;
+  let office = 0;
+  const files: string[] = [];
+  for (const url of new Set(urls)) {
+    if (!url.startsWith(origin)) continue;
+    const rel = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, "");
+    const file = path.join(DIST, rel);
+    if (!fs.existsSync(file)) continue;
+    const gz = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+    if (rel.startsWith("office-js/")) office += gz;
+    else {
+      ours += gz;
+      files.push(rel);
+    }
+  }
+  return { ours, office, files };
+}
+
+async function openPane(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  page.setDefaultTimeout(60_000);
+  await page.goto(url);
+  await page.waitForSelector('[data-testid="table-found"]');
+  return page;
+}
+
+/** Milliseconds from choosing `file` in the picker to the ranked list after Score. */
+async function firstRender(page: Page, file: string, rows?: number): Promise<number> {
+  await page.evaluate(() => {
+    for (const el of Array.from(document.querySelectorAll('[data-testid="table-found"]')))
+      el.setAttribute("data-bench-old", "");
+  });
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid="file"]', file);
+  const found = page.locator('[data-testid="table-found"]:not([data-bench-old])');
+  await found.waitFor();
+  if (rows !== undefined) {
+    const text = await found.innerText();
+    if (!new RegExp(`\\b${rows}\\b`).test(text))
+      throw new Error(`the pane found "${text}", not ${rows} rows`);
+  }
+  await page.click('[data-testid="score"]');
+  await page.waitForSelector('[data-testid="ranked-list"] [role="status"]');
+  return Date.now() - t0;
+}
+
+/**
+ * Main-thread milliseconds of each weight change: the input handler, then the animation-frame work it
+ * schedules, each followed by a forced layout so style and layout count too.
+ */
+async function rerank(page: Page, runs: number): Promise<number[]> {
+  await page.getByRole("tab", { name: /权重|Weights/ }).click();
+  await page.waitForSelector('input[type="range"][data-dimension]');
+  return page.evaluate(async (count) => {
+    const range = document.querySelector<HTMLInputElement>('input[type="range"][data-dimension]')!;
+    const list = document.querySelector('[data-testid="ranked-list"]')!;
+    const raf = window.requestAnimationFrame.bind(window);
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      let work = 0;
+      let changed = false;
+      const observer = new MutationObserver(() => (changed = true));
+      observer.observe(list, { childList: true, subtree: true, characterData: true });
+      window.requestAnimationFrame = (cb) =>
+        raf((ts) => {
+          const s = performance.now();
+          cb(ts);
+          void document.body.offsetHeight;
+          work += performance.now() - s;
+        });
+      range.value = String(i % 2 ? 10 : 90);
+      const s = performance.now();
+      range.dispatchEvent(new Event("input", { bubbles: true }));
+      void document.body.offsetHeight;
+      work += performance.now() - s;
+      const deadline = performance.now() + 5000;
+      while (!changed && performance.now() < deadline)
+        await new Promise((r) => raf(() => setTimeout(r, 0)));
+      window.requestAnimationFrame = raf;
+      observer.disconnect();
+      if (!changed) throw new Error("the ranked list did not change after a weight move");
+      out.push(work);
+    }
+    return out;
+  }, runs);
+}
+
+async function measurePane(): Promise<Figure[]> {
+  if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
+    throw new Error(
+      `dist/taskpane.html is missing${process.env.ZS_BENCH_BUILD ? `: ${process.env.ZS_BENCH_BUILD}` : ""}`
+    );
+  }
+  const { server, url } = await preview.startServer({ root: DIST });
+  const browser = await launch();
+  const out: Figure[] = [];
+  try {
+    const origin = new URL(url).origin;
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    page.on("response", (r) => {
+      if (r.request().resourceType() === "script") scripts.push(r.url());
+    });
+    await page.goto(url);
+    await page.waitForSelector('[data-testid="table-found"]');
+    await page.close();
+    const shipped = shippedScripts(scripts, origin);
+    const functions = path.join(DIST, "functions.js");
+    out.push({
+      id: "pane.gzip",
+      value: shipped.ours / 1024,
+      baseline: fs.existsSync(functions)
+        ? {
+            name: "functions bundle (engine, no UI)",
+            value: zlib.gzipSync(fs.readFileSync(functions), { level: 9 }).length / 1024,
+          }
+        : undefined,
+      note: `${shipped.files.join(", ")}; office.js from our origin adds ${Math.round(shipped.office / 1024)} KB`,
+    });
+
+    // Baselines: the bundled sample through the same steps.
+    let renderBase: Baseline | undefined;
+    let rerankBase: Baseline | undefined;
+    if (fs.existsSync(SAMPLE)) {
+      const p = await openPane(browser, url);
+      const times = [];
+      for (let i = 0; i < 3; i++) times.push(await firstRender(p, SAMPLE));
+      renderBase = { name: "the bundled sample", value: median(times.slice(1)) };
+      rerankBase = { name: "the bundled sample", value: median((await rerank(p, 7)).slice(2)) };
+      await p.close();
+    }
+    for (const rows of [1000, 10_000]) {
+      const p = await openPane(browser, url);
+      try {
+        const file = await candidateWorkbook(MODEL, rows);
+        const runs = rows >= 10_000 ? 2 : 3;
+        const times = [];
+        for (let i = 0; i <= runs; i++) times.push(await firstRender(p, file, rows));
+        const note = `median of ${runs} after a warm-up`;
+        out.push({
+          id: `pane.render.${rows}`,
+          value: median(times.slice(1)),
+          samples: times.slice(1),
+          baseline: renderBase,
+          note,
+        });
+        const work = (await rerank(p, 9)).slice(2);
+        out.push({
+          id: `pane.rerank.${rows}`,
+          value: median(work),
+          samples: work,
+          baseline: rerankBase,
+        });
+      } catch (e) {
+        // One size failing (a pane still in progress) leaves the other's figures standing.
+        for (const id of [`pane.render.${rows}`, `pane.rerank.${rows}`]) {
+          if (!out.some((f) => f.id === id)) out.push(unavailable(id, reason(e)));
+        }
+      } finally {
+        await p.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  return out;
+}
+
+main([
+  {
+    ids: [
+      "pane.gzip",
+      "pane.render.1000",
+      "pane.render.10000",
+      "pane.rerank.1000",
+      "pane.rerank.10000",
+    ],
+    run: measurePane,
+  },
+]);
