@@ -16,6 +16,7 @@
  * - Two amounts not in brackets (1500万或2000万, 一期1000万，二期2000万) are "ambiguous", never summed.
  */
 import {
+  CURRENCY_CODES,
   CURRENCY_WORDS,
   CURRENCY_ZH,
   UNIT_WORDS,
@@ -995,25 +996,52 @@ function isPlainNumber(s: string): boolean {
   return true;
 }
 
+/** Options with anything invalid (a bound, multiplier or currency the engine does not know) dropped. */
+function cleanOptions(o: ParseAmountOptions | undefined): ParseAmountOptions | undefined {
+  if (o === undefined || o === null) return undefined;
+  const c = o.context;
+  const b = o.bound;
+  const badBound = b !== undefined && b !== "mid" && b !== "low" && b !== "high";
+  const badMult =
+    c?.multiplier !== undefined && !(c.multiplier > 0 && Number.isFinite(c.multiplier));
+  const badCur = c?.currency !== undefined && !CURRENCY_CODES.includes(c.currency);
+  if (!badBound && !badMult && !badCur) return o;
+  const context: Partial<AmountContext> = {};
+  if (c?.multiplier !== undefined && !badMult) context.multiplier = c.multiplier;
+  if (c?.currency !== undefined && !badCur) context.currency = c.currency;
+  return { context, bound: badBound ? undefined : b };
+}
+
+/** Text for any cell value, even an object without a string form. */
+function describeCell(x: unknown): string {
+  return typeof x === "object" || typeof x === "function"
+    ? Object.prototype.toString.call(x)
+    : String(x);
+}
+
 /**
  * Reads the amount a cell writes. Never throws: anything unreadable is an AmountError with a
  * bilingual message; blanks and placeholders (-, 待定, N/A …) are code "missing", not zero.
  */
 export function parseAmount(text: CellValue, options?: ParseAmountOptions): AmountResult {
+  const opts = cleanOptions(options);
   if (text === null || text === undefined) return missingError("");
-  if (typeof text === "number") return fromNumber(String(text), text, options);
+  if (typeof text === "number") return fromNumber(String(text), text, opts);
   if (typeof text === "boolean")
     return errorOf(
       String(text),
       fail("unreadable", "是/否值不是金额", "a yes/no value is not an amount")
     );
   if (typeof text !== "string")
-    return errorOf(String(text), fail("unreadable", "不是文本或数字", "neither text nor a number"));
+    return errorOf(
+      describeCell(text),
+      fail("unreadable", "不是文本或数字", "neither text nor a number")
+    );
   const trimmed = text.trim();
-  if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), options);
+  if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), opts);
   const src = foldText(text);
   if (isMissing(src)) return missingError(text);
-  return readTokens(text, src, tokenize(src), options, text);
+  return readTokens(text, src, tokenize(src), opts, text);
 }
 
 const LEADING_COLON = /^\s*:\s*/;

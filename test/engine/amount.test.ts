@@ -82,6 +82,26 @@ describe("missing and unreadable cells", () => {
     expect(parseAmount(undefined as unknown as null)).toMatchObject({ ok: false, code: "missing" });
   });
 
+  test("values no sheet should hand over still give an error, not an exception", () => {
+    for (const x of [Object.create(null), {}, [], Symbol("x"), BigInt(5), () => 1]) {
+      expect(parseAmount(x as unknown as string)).toMatchObject({ ok: false, code: "unreadable" });
+    }
+  });
+
+  test("invalid options are ignored rather than trusted", () => {
+    const r = ok(
+      parseAmount(1500, {
+        bound: "middle" as "mid",
+        context: { multiplier: -1, currency: "XYZ" as "USD" },
+      })
+    );
+    expect([r.value, r.currency, r.normalized]).toEqual([1500, "CNY", "1500元"]);
+    expect(ok(parseAmount("1-2亿", { bound: "sideways" as "mid" })).used).toBe("mid");
+    expect(ok(parseAmount(10, { context: { currency: "constructor" as "USD" } })).currency).toBe(
+      "CNY"
+    );
+  });
+
   test("a number too large for a double is unreadable, not Infinity", () => {
     expect(parseAmount("9".repeat(400) + "亿")).toMatchObject({ ok: false, code: "unreadable" });
   });
