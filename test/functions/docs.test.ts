@@ -13,7 +13,7 @@ const doc = fs.readFileSync(path.join(ROOT, "docs/functions.md"), "utf8");
 /** Table rows whose last two cells are `=ZS.…` and `result`. */
 const examples = doc
   .split("\n")
-  .map((line) => /\| `(=ZS\.[^`]+)` \| `([^`]+)` \|\s*$/.exec(line))
+  .map((line) => /\|\s*`(=ZS\.[^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*$/.exec(line))
   .filter((m): m is RegExpExecArray => m !== null)
   .map((m) => ({ formula: m[1], result: m[2] }));
 

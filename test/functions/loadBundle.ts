@@ -84,17 +84,11 @@ function sleep(ms: number): void {
 function build(): void {
   const webpack = path.join(ROOT, "node_modules", ".bin", "webpack");
   try {
-    // ZS_FUNCTIONS_WEBPACK: another webpack config to build with (e.g. while the shared one is broken).
-    const config = process.env.ZS_FUNCTIONS_WEBPACK ?? "webpack.config.js";
-    execFileSync(
-      webpack,
-      ["--mode", "production", "--config", config, "--config-name", "functions"],
-      {
-        cwd: ROOT,
-        stdio: "pipe",
-        timeout: 180_000,
-      }
-    );
+    execFileSync(webpack, ["--mode", "production", "--config-name", "functions"], {
+      cwd: ROOT,
+      stdio: "pipe",
+      timeout: 180_000,
+    });
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
     const output = `${err.stdout?.toString() ?? ""}\n${err.stderr?.toString() ?? ""}`.trim();
