@@ -52,7 +52,10 @@ const tsRule = {
   test: /\.ts$/,
   exclude: /node_modules/,
   // Each build type-checks only what it bundles, so one unfinished file elsewhere cannot block the others.
-  use: { loader: "ts-loader", options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true } },
+  use: {
+    loader: "ts-loader",
+    options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true },
+  },
 };
 
 module.exports = (env, argv) => {
