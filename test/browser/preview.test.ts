@@ -7,7 +7,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import type { Server } from "http";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureBuilt, startServer } = require("../../scripts/preview.js");
@@ -15,7 +15,7 @@ const { ensureBuilt, startServer } = require("../../scripts/preview.js");
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const HOSTILE = "<img src=x onerror=alert(1)>";
 
-let browser: Browser;
+let browser: BrowserContext;
 let server: Server;
 let url: string;
 let profile: string;
@@ -29,8 +29,10 @@ beforeAll(async () => {
   ensureBuilt();
   ({ server, url } = await startServer({ port: 0 }));
   profile = fs.mkdtempSync(path.join(os.tmpdir(), "zs-chrome-"));
-  browser = await chromium.launch({
+  // a fresh profile (user data dir) per run
+  browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROME,
+    locale: "zh-CN",
     args: [
       "--headless",
       "--no-sandbox",
@@ -40,7 +42,6 @@ beforeAll(async () => {
       "--disable-background-networking",
       "--disable-component-update",
       "--disable-sync",
-      `--user-data-dir=${profile}`,
     ],
   });
 }, 600_000);
@@ -58,7 +59,8 @@ interface Opened {
 }
 
 async function open(width = 360): Promise<Opened> {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "zh-CN" });
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: 900 });
   const dialogs: string[] = [];
   const foreign: string[] = [];
   page.on("dialog", (d) => {
