@@ -24,6 +24,12 @@ function onPath(cmd) {
 
 const findBrowser = () => BROWSERS.find((p) => fs.existsSync(p)) || null;
 const findSoffice = () => process.env.SOFFICE_PATH || onPath("soffice") || onPath("libreoffice");
+// Without a CJK font Chromium draws Chinese as boxes in the screenshots the browser tests save.
+const hasCjkFont = () =>
+  process.platform !== "linux" ||
+  /wenquanyi|noto sans cjk|droid sans fallback/i.test(
+    spawnSync("sh", ["-c", "fc-list 2>/dev/null"], { encoding: "utf8" }).stdout || ""
+  );
 
 const canApt = () =>
   process.platform === "linux" &&
@@ -48,7 +54,8 @@ function aptInstall(packages) {
 let browser = findBrowser();
 let soffice = findSoffice();
 const missing = [];
-if (!browser) missing.push("chromium", "fonts-wqy-microhei");
+if (!browser) missing.push("chromium");
+if (!hasCjkFont()) missing.push("fonts-wqy-microhei");
 if (!soffice) missing.push("libreoffice-calc");
 if (missing.length && canApt()) {
   aptInstall(missing);
