@@ -93,19 +93,36 @@ const NOT_GIVEN: Label = { zh: "未填", en: "not given" };
 const fold = (c: CellValue | undefined): string =>
   c === null || c === undefined ? "" : foldText(String(c)).replace(/\s+/g, " ").trim();
 
-/** The model stage a cell names: the stage whose longest alias the cell contains; null when none. */
+/** A mark right before a stage's alias that negates it: 未签约, 待开工, 拟签约, not signed, unsigned. */
+const NEGATED = /(?:未|没有|没|待|拟|不|\bnot (?:yet )?|\byet to be |\bun)$/;
+
+const negatedAt = (text: string, at: number): boolean => NEGATED.test(text.slice(0, at));
+
+/**
+ * The model stage a cell names: the stage whose longest alias the cell contains. A negated alias
+ * (未签约, 待开工) rules out that stage and every later one; when nothing else is named, a negated
+ * second stage (未签约, 待签约) means the first (still negotiating). Null when none.
+ */
 export function resolveStage(cell: CellValue | undefined, model: ScoringModel): string | null {
   const text = fold(cell);
   if (!text) return null;
-  let best: { id: string; len: number } | null = null;
-  for (const stage of model.stages ?? []) {
+  const stages = model.stages ?? [];
+  const found: { k: number; len: number }[] = [];
+  let ceiling = stages.length;
+  stages.forEach((stage, k) => {
     for (const alias of [stage.id, stage.label.zh, stage.label.en, ...stage.aliases]) {
       const a = fold(alias);
-      if (a && text.includes(a) && (!best || a.length > best.len))
-        best = { id: stage.id, len: a.length };
+      if (!a) continue;
+      for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) {
+        if (negatedAt(text, at)) ceiling = Math.min(ceiling, k);
+        else found.push({ k, len: a.length });
+      }
     }
-  }
-  return best ? best.id : null;
+  });
+  let best: { k: number; len: number } | null = null;
+  for (const f of found) if (f.k < ceiling && (!best || f.len > best.len)) best = f;
+  if (best) return stages[best.k].id;
+  return ceiling === 1 ? stages[0].id : null;
 }
 
 /** Index of the first stage that counts as signed: the stage with id "signed", else the second stage. */

@@ -47,6 +47,22 @@ describe("resolveStage", () => {
     ["Under construction", "started"],
   ])("%s → %s", (cell, id) => expect(resolveStage(cell, model)).toBe(id));
 
+  test.each([
+    ["未签约", "negotiating"],
+    ["尚未签约", "negotiating"],
+    ["待签约", "negotiating"],
+    ["拟签约", "negotiating"],
+    ["Not signed", "negotiating"],
+    ["unsigned", "negotiating"],
+    ["已签约未开工", "signed"],
+    ["签约，待开工", "signed"],
+    ["已注册未投产", "registered"],
+  ])("negated: %s → %s", (cell, id) => expect(resolveStage(cell, model)).toBe(id));
+
+  test("a negated later stage alone says only 'before it': unknown", () => {
+    expect(resolveStage("未开工", model)).toBeNull();
+  });
+
   test("blank or unknown → null", () => {
     expect(resolveStage(null, model)).toBeNull();
     expect(resolveStage("？", model)).toBeNull();
@@ -173,6 +189,19 @@ describe("portfolioSummary on a small hand-checked table", () => {
     const q = portfolioSummary(table, scores, small, { topK: 2 });
     expect(q.ifTopSign.candidates).toEqual([2, 3]);
     expect(q.ifTopSign.newlyMet).toEqual(["n", "inv", "big"]);
+  });
+
+  test("未签约 is not signed: it counts as negotiating and may be assumed to sign", () => {
+    const unsigned: CandidateTable = {
+      ...table,
+      columns: { ...table.columns, stage: ["未签约", "开工", "洽谈", "洽谈", null] },
+    };
+    const q = portfolioSummary(unsigned, scores, small, { topK: 4 });
+    expect(q.signed).toEqual([1]);
+    expect(t("n", q.targets)).toMatchObject({ actual: 1, gap: 2 });
+    expect(q.byStage.find((g) => g.key === "negotiating")!.count).toBe(3);
+    // Negotiating by rank: index 2 (rank 1), 3 (rank 2), 0 (rank 3).
+    expect(q.ifTopSign.candidates).toEqual([2, 3, 0]);
   });
 
   test("excluded candidates are never assumed to sign", () => {
