@@ -44,11 +44,59 @@ const DEFAULT_SECONDARY_SHARE = 0.5;
 /** Evidence saturates: one strong keyword (weight 1) gives 0.78, two give 0.95. */
 const SATURATION = 1.5;
 
+/**
+ * Code units whose NFKC form, lower-cased, is one code unit that depends on no neighbour (no
+ * combining marks, no Hangul, no final sigma): text made only of these is normalised unit by unit,
+ * without building strings. 0 means "take the general path".
+ */
+const SIMPLE = (() => {
+  const map = new Uint16Array(0x10000);
+  // CJK unified ideographs are caseless and NFKC-stable.
+  for (let c = 0x4e00; c <= 0x9fff; c++) map[c] = c;
+  const ranges = [
+    [0x01, 0xff],
+    [0x2010, 0x2027],
+    [0x3000, 0x3029],
+    [0xff01, 0xff5e],
+  ];
+  for (const [from, to] of ranges) {
+    for (let c = from; c <= to; c++) {
+      const s = String.fromCharCode(c).normalize("NFKC").toLowerCase();
+      if (s.length === 1 && s.charCodeAt(0) !== 0) map[c] = s.charCodeAt(0);
+    }
+  }
+  return map;
+})();
+
 /** Full-width forms to half-width, lower case, so "ＴＰＵ薄膜" matches "tpu薄膜". */
 export function normalizeText(text: string): string {
-  return text.normalize("NFKC").toLowerCase();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (SIMPLE[c] !== c) return text.normalize("NFKC").toLowerCase();
+  }
+  return text;
 }
 
+/** Text normalised into `codes` (grown as needed); returns its length. */
+let codes = new Uint16Array(256);
+function normalizeInto(text: string): number {
+  const n = text.length;
+  if (codes.length < n) codes = new Uint16Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const c = SIMPLE[text.charCodeAt(i)];
+    if (c === 0) {
+      const s = text.normalize("NFKC").toLowerCase();
+      if (codes.length < s.length) codes = new Uint16Array(2 * s.length);
+      for (let k = 0; k < s.length; k++) codes[k] = s.charCodeAt(k);
+      return s.length;
+    }
+    codes[i] = c;
+  }
+  return n;
+}
+
+/** a–z, 0–9: what makes a keyword an English word that must stand alone. */
+const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 const ASCII_WORD = /[a-z0-9]/;
 
 /** ASCII keywords must stand as words ("ev" not inside "every"); CJK ones match anywhere. */
@@ -75,35 +123,363 @@ function occurrences(text: string, word: string): number[] {
   return found;
 }
 
-interface Entry {
-  chain: string;
-  word: string;
-  norm: string;
-  weight: number;
+const S = 115; // "s"
+
+/** Whether a keyword found at [at, end) of codes[0..n) stands as a word where it must (see occurrences). */
+function standsAlone(n: number, at: number, end: number, wordStart: boolean, wordEnd: boolean) {
+  if (wordStart && at > 0 && isWordCode(codes[at - 1])) return false;
+  if (wordEnd && end < n && isWordCode(codes[end])) {
+    return codes[end] === S && (end + 1 >= n || !isWordCode(codes[end + 1]));
+  }
+  return true;
 }
 
-const entryCache = new WeakMap<ChainModel, Entry[][]>();
+/** Joins the texts of one candidate; a keyword containing it could span two texts. */
+const JOINER = " \n ";
 
-/** Dictionary entries grouped by keyword length, longest first (a longer keyword hides the shorter ones inside it). */
-function entriesByLength(model: ChainModel): Entry[][] {
-  const cached = entryCache.get(model);
+/**
+ * A chain model's dictionary compiled once: keywords and stop phrases in a trie over normalised code
+ * units, so one pass over a text finds every keyword at every position.
+ * Entries are numbered in the order the rules weigh them: longest keyword first, then dictionary
+ * order (chains in order, their keywords in order, then the stop phrases).
+ */
+interface Dictionary {
+  model: ChainModel;
+  /** Per chain: the index of the first chain with its id (chains are told apart by id). */
+  chainOf: Int32Array;
+  entryWord: string[];
+  entryWeight: Float64Array;
+  entryChain: Int32Array;
+  entryNode: Int32Array;
+  /** First trie node per code unit. */
+  root: Int32Array;
+  /** Per node: its children as (code, node) pairs in childCode/childNode[childStart … childEnd). */
+  childStart: Int32Array;
+  childEnd: Int32Array;
+  childCode: Uint16Array;
+  childNode: Int32Array;
+  /** Per node: length of its keyword, 0 when no keyword ends there; its entries in nodeEntries. */
+  depth: Int32Array;
+  entriesStart: Int32Array;
+  entriesEnd: Int32Array;
+  nodeEntries: Int32Array;
+  /** Per node: whether the keyword's first / last unit is a–z0–9 (then it must stand as a word). */
+  wordStart: Uint8Array;
+  wordEnd: Uint8Array;
+  /** Some keyword contains the joiner: texts are classified joined, as one text. */
+  joined: boolean;
+}
+
+const dictionaries = new WeakMap<ChainModel, Dictionary>();
+
+function dictionary(model: ChainModel): Dictionary {
+  const cached = dictionaries.get(model);
   if (cached) return cached;
-  const byLength = new Map<number, Entry[]>();
-  const put = (chain: string, word: string, weight: number): void => {
+  const ids = model.chains.map((c) => c.id);
+  const chainOf = Int32Array.from(ids, (id) => ids.indexOf(id));
+  const raw: { chain: number; word: string; norm: string; weight: number; seq: number }[] = [];
+  const put = (chain: number, word: string, weight: number): void => {
     const norm = normalizeText(word).trim();
-    if (!norm) return;
-    const list = byLength.get(norm.length) ?? [];
-    list.push({ chain, word, norm, weight });
-    byLength.set(norm.length, list);
+    if (norm) raw.push({ chain, word, norm, weight, seq: raw.length });
   };
-  for (const chain of model.chains) {
-    for (const k of chain.keywords) if (k.weight > 0) put(chain.id, k.word, Math.min(1, k.weight));
-  }
+  model.chains.forEach((chain, k) => {
+    for (const kw of chain.keywords)
+      if (kw.weight > 0) put(chainOf[k], kw.word, Math.min(1, kw.weight));
+  });
   // A stop phrase adds nothing but hides the shorter keywords inside it.
-  for (const phrase of model.stopPhrases ?? []) put("", phrase, 0);
-  const groups = [...byLength.entries()].sort((a, b) => b[0] - a[0]).map(([, list]) => list);
-  entryCache.set(model, groups);
-  return groups;
+  for (const phrase of model.stopPhrases ?? []) put(-1, phrase, 0);
+  raw.sort((a, b) => b.norm.length - a.norm.length || a.seq - b.seq);
+
+  // The trie, built with maps and then flattened into typed arrays.
+  const children: Map<number, number>[] = [new Map()];
+  const nodeOf = (norm: string): number => {
+    let node = 0;
+    for (let i = 0; i < norm.length; i++) {
+      const c = norm.charCodeAt(i);
+      let next = children[node].get(c);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        children[node].set(c, next);
+      }
+      node = next;
+    }
+    return node;
+  };
+  const entryNode = Int32Array.from(raw, (e) => nodeOf(e.norm));
+  const nodes = children.length;
+  const root = new Int32Array(0x10000);
+  for (const [c, node] of children[0]) root[c] = node;
+  const childStart = new Int32Array(nodes);
+  const childEnd = new Int32Array(nodes);
+  const pairs = children.reduce((a, m) => a + m.size, 0);
+  const childCode = new Uint16Array(pairs);
+  const childNode = new Int32Array(pairs);
+  let p = 0;
+  children.forEach((m, node) => {
+    childStart[node] = p;
+    for (const [c, next] of m) {
+      childCode[p] = c;
+      childNode[p++] = next;
+    }
+    childEnd[node] = p;
+  });
+  const depth = new Int32Array(nodes);
+  const wordStart = new Uint8Array(nodes);
+  const wordEnd = new Uint8Array(nodes);
+  const count = new Int32Array(nodes);
+  raw.forEach((e, k) => {
+    const node = entryNode[k];
+    depth[node] = e.norm.length;
+    wordStart[node] = isWordCode(e.norm.charCodeAt(0)) ? 1 : 0;
+    wordEnd[node] = isWordCode(e.norm.charCodeAt(e.norm.length - 1)) ? 1 : 0;
+    count[node]++;
+  });
+  const entriesStart = new Int32Array(nodes);
+  const entriesEnd = new Int32Array(nodes);
+  for (let node = 0, at = 0; node < nodes; node++) {
+    entriesStart[node] = entriesEnd[node] = at;
+    at += count[node];
+  }
+  const nodeEntries = new Int32Array(raw.length);
+  entryNode.forEach((node, k) => (nodeEntries[entriesEnd[node]++] = k));
+
+  const d: Dictionary = {
+    model,
+    chainOf,
+    entryWord: raw.map((e) => e.word),
+    entryWeight: Float64Array.from(raw, (e) => e.weight),
+    entryChain: Int32Array.from(raw, (e) => e.chain),
+    entryNode,
+    root,
+    childStart,
+    childEnd,
+    childCode,
+    childNode,
+    depth,
+    entriesStart,
+    entriesEnd,
+    nodeEntries,
+    wordStart,
+    wordEnd,
+    joined: raw.some((e) => e.norm.includes(JOINER)),
+  };
+  dictionaries.set(model, d);
+  return d;
+}
+
+/**
+ * Whether position `at` of codes[0..n) lies where the text says whom a product serves rather than
+ * what it is: after "用于", "应用于", "面向", "服务于", "配套", "for", "used in", "serving",
+ * "supplying", up to the end of the clause. Keywords there point to a secondary chain, not the
+ * main one ("用于加工新能源汽车驱动零部件的机床" is a machine tool that serves NEV).
+ */
+const MARKERS: { codes: number[]; ascii: boolean }[] = [
+  "用于",
+  "应用于",
+  "面向",
+  "服务于",
+  "配套",
+  "for",
+  "used in",
+  "serving",
+  "supplying",
+].map((m) => ({ codes: [...m].map((c) => c.charCodeAt(0)), ascii: /[a-z]/.test(m[0]) }));
+const MARKER_START = new Set(MARKERS.map((m) => m.codes[0]));
+/** Word characters of the regular expression \b: a–z, A–Z, 0–9 and "_". */
+const isRegexWord = (c: number): boolean => isWordCode(c) || (c >= 65 && c <= 90) || c === 95;
+const ENDS_ASCII = new Set([..."，。；,.;\n"].map((c) => c.charCodeAt(0)));
+const ENDS_CJK = new Set([..."的，。；,;\n"].map((c) => c.charCodeAt(0)));
+
+/** A copy twice as long (scratch buffers grow with the longest text seen). */
+function grown(a: Int32Array): Int32Array {
+  const b = new Int32Array(2 * a.length);
+  b.set(a);
+  return b;
+}
+
+/** Masked spans [start, end) of codes[0..n), flat, in `spans`; returns how many numbers it holds. */
+let spans = new Int32Array(16);
+function applicationSpans(n: number): number {
+  let found = 0;
+  for (let i = 0; i < n;) {
+    const c = codes[i];
+    let marker: (typeof MARKERS)[number] | undefined;
+    if (MARKER_START.has(c)) {
+      marker = MARKERS.find(
+        (m) =>
+          i + m.codes.length <= n &&
+          m.codes.every((x, k) => codes[i + k] === x) &&
+          (!m.ascii ||
+            ((i === 0 || !isRegexWord(codes[i - 1])) &&
+              (i + m.codes.length === n || !isRegexWord(codes[i + m.codes.length]))))
+      );
+    }
+    if (!marker) {
+      i++;
+      continue;
+    }
+    const start = i + marker.codes.length;
+    const ends = marker.ascii ? ENDS_ASCII : ENDS_CJK;
+    let end = start;
+    while (end < n && !ends.has(codes[end])) end++;
+    if (found + 2 > spans.length) spans = grown(spans);
+    spans[found++] = start;
+    spans[found++] = end;
+    i = start;
+  }
+  return found;
+}
+
+/** Keyword occurrences of the text being scanned: trie node and start; and which held. */
+let occNode = new Int32Array(64);
+let occAt = new Int32Array(64);
+let occOrder = new Int32Array(64);
+let taken = new Uint8Array(256);
+
+function grow(): void {
+  occNode = grown(occNode);
+  occAt = grown(occAt);
+  occOrder = new Int32Array(occNode.length);
+}
+
+const NO_HITS = new Int32Array(0);
+
+/**
+ * The keywords one text holds, as (node, bits) pairs: bit 1 the keyword counts there, bit 2 it
+ * counts at least once outside a "whom it serves" span. A keyword inside a longer one found there
+ * does not count ("新能源汽车" hides "汽车"); keywords of equal length all count (real ambiguity).
+ */
+function textHits(d: Dictionary, text: string): Int32Array {
+  const n = normalizeInto(text);
+  const { root, depth, childStart, childEnd, childCode, childNode, wordStart, wordEnd } = d;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    let node = root[codes[i]];
+    let j = i + 1;
+    while (node !== 0) {
+      if (depth[node] !== 0 && standsAlone(n, i, j, wordStart[node] === 1, wordEnd[node] === 1)) {
+        if (k === occNode.length) grow();
+        occNode[k] = node;
+        occAt[k++] = i;
+      }
+      if (j >= n) break;
+      const c = codes[j++];
+      const end = childEnd[node];
+      let next = 0;
+      for (let q = childStart[node]; q < end; q++) {
+        if (childCode[q] === c) {
+          next = childNode[q];
+          break;
+        }
+      }
+      node = next;
+    }
+  }
+  if (k === 0) return NO_HITS;
+
+  // Longest keywords first (insertion sort: a text holds a handful).
+  for (let a = 0; a < k; a++) {
+    let b = a;
+    while (b > 0 && depth[occNode[occOrder[b - 1]]] < depth[occNode[a]]) {
+      occOrder[b] = occOrder[b - 1];
+      b--;
+    }
+    occOrder[b] = a;
+  }
+  if (taken.length < n) taken = new Uint8Array(2 * n);
+  taken.fill(0, 0, n);
+  let masked = -1;
+  const flags: number[] = [];
+  for (let g = 0; g < k;) {
+    const len = depth[occNode[occOrder[g]]];
+    let h = g;
+    // Which occurrences of this length lie clear of longer keywords found before; marked after the group.
+    for (; h < k && depth[occNode[occOrder[h]]] === len; h++) {
+      const o = occOrder[h];
+      const at = occAt[o];
+      let clear = true;
+      for (let x = at; x < at + len; x++) if (taken[x]) clear = false;
+      if (!clear) occAt[o] = -1;
+    }
+    for (; g < h; g++) {
+      const o = occOrder[g];
+      const at = occAt[o];
+      if (at < 0) continue;
+      taken.fill(1, at, at + len);
+      if (masked < 0) masked = applicationSpans(n);
+      let served = false;
+      for (let s = 0; s < masked; s += 2) if (spans[s] <= at && at < spans[s + 1]) served = true;
+      const node = occNode[o];
+      const bits = served ? 1 : 3;
+      let known = 0;
+      while (known < flags.length && flags[known] !== node) known += 2;
+      if (known === flags.length) flags.push(node, bits);
+      else flags[known + 1] |= bits;
+    }
+  }
+  return Int32Array.from(flags);
+}
+
+/** One candidate's hits over all its texts, and what they add up to; reused from row to row. */
+interface Tally {
+  bits: Uint8Array;
+  nodes: Int32Array;
+  nodeCount: number;
+  /** Entries hit, in weighing order. */
+  entries: Int32Array;
+  entryCount: number;
+  main: Float64Array;
+  served: Float64Array;
+  hasMain: Uint8Array;
+  hasServed: Uint8Array;
+}
+
+const tallies = new WeakMap<Dictionary, Tally>();
+
+function tallyOf(d: Dictionary): Tally {
+  let t = tallies.get(d);
+  if (!t) {
+    const chains = d.chainOf.length;
+    t = {
+      bits: new Uint8Array(d.depth.length),
+      nodes: new Int32Array(d.depth.length),
+      nodeCount: 0,
+      entries: new Int32Array(d.entryWord.length),
+      entryCount: 0,
+      main: new Float64Array(chains),
+      served: new Float64Array(chains),
+      hasMain: new Uint8Array(chains),
+      hasServed: new Uint8Array(chains),
+    };
+    tallies.set(d, t);
+  }
+  return t;
+}
+
+function addHits(t: Tally, hits: Int32Array): void {
+  for (let p = 0; p < hits.length; p += 2) {
+    const node = hits[p];
+    if (t.bits[node] === 0) t.nodes[t.nodeCount++] = node;
+    t.bits[node] |= hits[p + 1];
+  }
+}
+
+/** Adds the hits of a candidate's texts (strings only; others are skipped). */
+function addTexts(d: Dictionary, t: Tally, texts: ArrayLike<unknown>): void {
+  if (d.joined) {
+    const strings: string[] = [];
+    for (let k = 0; k < texts.length; k++) {
+      const s = texts[k];
+      if (typeof s === "string") strings.push(s);
+    }
+    addHits(t, textHits(d, strings.join(JOINER)));
+    return;
+  }
+  for (let k = 0; k < texts.length; k++) {
+    const s = texts[k];
+    if (typeof s === "string") addHits(t, textHits(d, s));
+  }
 }
 
 function strength(evidence: number): number {
@@ -115,24 +491,112 @@ function round(x: number, digits = 3): number {
   return Math.round(x * f) / f;
 }
 
-/**
- * Spans of text that say whom a product serves rather than what it is: "用于…的", "配套…",
- * "for …" up to the end of the clause. Keywords there point to a secondary chain, not the main one
- * ("用于加工新能源汽车驱动零部件的机床" is a machine tool that serves NEV).
- */
-function applicationMask(text: string): boolean[] {
-  const mask: boolean[] = new Array(text.length).fill(false);
-  const markers = /用于|应用于|面向|服务于|配套|\bfor\b|\bused in\b|\bserving\b|\bsupplying\b/g;
-  for (const m of text.matchAll(markers)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const ascii = ASCII_WORD.test(m[0][0]);
-    let end = start;
-    while (end < text.length && !(ascii ? /[,.;，。；\n]/ : /[的，。；,;\n]/).test(text[end]))
-      end++;
-    for (let i = start; i < end; i++) mask[i] = true;
-  }
-  return mask;
+/** The outcome of a tally, as chain indices (−1: none). */
+interface Verdict {
+  /** The chain with the most evidence, however little. */
+  top: number;
+  /** `top` when confident enough, else −1. */
+  chain: number;
+  secondary: number;
+  confidence: number;
 }
+
+/** Highest value among the chains `has` marks, ties to the first chain; −1 when none (or only `skip`). */
+function best(d: Dictionary, values: ArrayLike<number>, has: (c: number) => boolean, skip: number) {
+  let top = -1;
+  for (let c = 0; c < values.length; c++) {
+    if (c === skip || d.chainOf[c] !== c || !has(c)) continue;
+    if (top < 0 || values[c] > values[top]) top = c;
+  }
+  return top;
+}
+
+/**
+ * Weighs the tally and clears it for the next candidate. Each keyword adds its weight once to its
+ * chain. What the product is decides the main chain; whom it serves ("用于…", "for …") can only add
+ * a secondary chain, unless that is all the text says. Confidence grows with the evidence and
+ * shrinks when another chain has nearly as much; below `minConfidence` the answer is none.
+ */
+function weigh(d: Dictionary, t: Tally, out: Verdict): void {
+  let m = 0;
+  for (let k = 0; k < t.nodeCount; k++) {
+    const node = t.nodes[k];
+    for (let q = d.entriesStart[node]; q < d.entriesEnd[node]; q++)
+      t.entries[m++] = d.nodeEntries[q];
+  }
+  t.entryCount = m;
+  if (m > 1) t.entries.subarray(0, m).sort();
+  t.main.fill(0);
+  t.served.fill(0);
+  t.hasMain.fill(0);
+  t.hasServed.fill(0);
+  let anyMain = false;
+  for (let k = 0; k < m; k++) {
+    const e = t.entries[k];
+    const w = d.entryWeight[e];
+    if (w === 0) continue;
+    const c = d.entryChain[e];
+    if (t.bits[d.entryNode[e]] & 2) {
+      t.main[c] += w;
+      t.hasMain[c] = 1;
+      anyMain = true;
+    } else {
+      t.served[c] += w;
+      t.hasServed[c] = 1;
+    }
+  }
+  for (let k = 0; k < t.nodeCount; k++) t.bits[t.nodes[k]] = 0;
+  t.nodeCount = 0;
+
+  // Text that only says whom it serves is classified by that.
+  const evidence = anyMain ? t.main : t.served;
+  const has = anyMain ? t.hasMain : t.hasServed;
+  const isIn = (c: number) => has[c] === 1;
+  const topChain = best(d, evidence, isIn, -1);
+  out.top = topChain;
+  out.chain = -1;
+  out.secondary = -1;
+  out.confidence = 0;
+  if (topChain < 0) return;
+  const top = evidence[topChain];
+  const rival = best(d, evidence, isIn, topChain);
+  const second = rival < 0 ? 0 : evidence[rival];
+  const confidence = round(strength(top) * (0.6 + (0.4 * top) / (top + second)));
+  out.confidence = confidence;
+  if (confidence < d.model.minConfidence) return;
+  out.chain = topChain;
+
+  const share = d.model.secondaryShare ?? DEFAULT_SECONDARY_SHARE;
+  const total = t.served; // main + served, in place: the served sums are not needed any more
+  for (let c = 0; c < total.length; c++)
+    if (t.hasMain[c]) total[c] = t.hasServed[c] ? t.main[c] + t.served[c] : t.main[c];
+  const runnerUp = best(d, total, (c) => t.hasMain[c] === 1 || t.hasServed[c] === 1, topChain);
+  if (
+    runnerUp >= 0 &&
+    total[runnerUp] >= share * top &&
+    strength(total[runnerUp]) >= d.model.minConfidence
+  )
+    out.secondary = runnerUp;
+}
+
+/** The keywords that counted, best chain first then dictionary order, as written in the dictionary. */
+function matchedWords(d: Dictionary, t: Tally, topChain: number): string[] {
+  const words: string[] = [];
+  const add = (c: number) => {
+    for (let k = 0; k < t.entryCount; k++) {
+      const e = t.entries[k];
+      if (d.entryChain[e] === c && d.entryWeight[e] > 0) words.push(d.entryWord[e]);
+    }
+  };
+  const ids = d.model.chains;
+  if (topChain >= 0) add(topChain);
+  for (let c = 0; c < ids.length; c++)
+    if (topChain < 0 || ids[c].id !== ids[topChain].id) add(d.chainOf[c]);
+  return words;
+}
+
+const verdict: Verdict = { top: -1, chain: -1, secondary: -1, confidence: 0 };
+const idOf = (d: Dictionary, c: number): string | null => (c < 0 ? null : d.model.chains[c].id);
 
 /**
  * Classify free text (description, industry, products) to one of the model's chains.
@@ -142,63 +606,18 @@ function applicationMask(text: string): boolean[] {
  * shrinks when another chain has nearly as much; below `minConfidence` the answer is "none" (null).
  */
 export function classifyChain(texts: (string | null)[], model: ChainModel): ChainClassification {
-  const text = normalizeText(texts.filter((t): t is string => typeof t === "string").join(" \n "));
-  const none: ChainClassification = { chain: null, confidence: 0, matched: [], secondary: null };
-  if (!text.trim()) return none;
-
-  const inApplication = applicationMask(text);
-  const taken: boolean[] = new Array(text.length).fill(false);
-  const main = new Map<string, number>();
-  const served = new Map<string, number>();
-  const words = new Map<string, string[]>();
-  const add = (m: Map<string, number>, id: string, w: number): void => {
-    m.set(id, (m.get(id) ?? 0) + w);
+  const d = dictionary(model);
+  const t = tallyOf(d);
+  addTexts(d, t, texts);
+  weigh(d, t, verdict);
+  if (verdict.top < 0) return { chain: null, confidence: 0, matched: [], secondary: null };
+  return {
+    chain: idOf(d, verdict.chain),
+    confidence: verdict.confidence,
+    matched: matchedWords(d, t, verdict.top),
+    secondary: idOf(d, verdict.secondary),
   };
-  for (const group of entriesByLength(model)) {
-    const spans: [number, number][] = [];
-    for (const e of group) {
-      const hits = occurrences(text, e.norm).filter(
-        (at) => !taken.slice(at, at + e.norm.length).some(Boolean)
-      );
-      if (hits.length === 0) continue;
-      for (const at of hits) spans.push([at, at + e.norm.length]);
-      if (e.weight === 0) continue;
-      if (hits.some((at) => !inApplication[at])) add(main, e.chain, e.weight);
-      else add(served, e.chain, e.weight);
-      words.set(e.chain, [...(words.get(e.chain) ?? []), e.word]);
-    }
-    // Mark after the whole group, so equal-length keywords of two chains both count (real ambiguity).
-    for (const [a, b] of spans) for (let i = a; i < b; i++) taken[i] = true;
-  }
-  // Text that only says whom it serves is classified by that.
-  const evidence = main.size > 0 ? main : served;
-  if (evidence.size === 0) return none;
-
-  // Ties keep dictionary order, so the result does not depend on the order keywords were found.
-  const order = model.chains.map((c) => c.id);
-  const byEvidence = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
-  const ranked = byEvidence(evidence);
-  const [topId, top] = ranked[0];
-  const second = ranked.length > 1 ? ranked[1][1] : 0;
-  const confidence = round(strength(top) * (0.6 + (0.4 * top) / (top + second)));
-  const matched = [topId, ...order.filter((id) => id !== topId)].flatMap(
-    (id) => words.get(id) ?? []
-  );
-  if (confidence < model.minConfidence)
-    return { chain: null, confidence, matched, secondary: null };
-
-  const share = model.secondaryShare ?? DEFAULT_SECONDARY_SHARE;
-  const total = new Map(main);
-  for (const [id, w] of served) add(total, id, w);
-  const runnerUp = byEvidence(total).find(([id]) => id !== topId);
-  const secondary =
-    runnerUp && runnerUp[1] >= share * top && strength(runnerUp[1]) >= model.minConfidence
-      ? runnerUp[0]
-      : null;
-  return { chain: topId, confidence, matched, secondary };
 }
-
 /** Names a cell may give a chain by: id, zh and en names, aliases. */
 function chainNames(chain: ChainDef): string[] {
   return [chain.id, chain.name.zh, chain.name.en, ...(chain.aliases ?? [])].map((n) =>
@@ -261,6 +680,19 @@ function chainLabel(id: string | null, model: ChainModel): Label {
   return c ? c.name : { zh: "无", en: "none" };
 }
 
+/** With an explicit chain, a second one comes from the cell itself, or from the text when the text clearly names another. */
+function secondaryOf(
+  explicit: string[],
+  textChain: string | null,
+  textSecondary: string | null
+): string | null {
+  const other = textChain !== explicit[0] ? textChain : textSecondary;
+  return explicit[1] ?? (other && other !== explicit[0] ? other : null);
+}
+
+const fitValue = (roleScore: number, confidence: number, synergy: number): number =>
+  round(Math.max(0, Math.min(1, roleScore * confidence * synergy)), 4);
+
 /**
  * Chain fit of one candidate, 0–1. An explicit chain cell that names a chain wins (certainty 1);
  * otherwise the texts are classified and the classifier's confidence scales the value. The role's
@@ -286,10 +718,8 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
   let source: Label;
   if (explicit.length > 0) {
     chain = explicit[0];
-    // A second chain comes from the cell itself, or from the text when the text clearly names another.
     const fromText = classifyChain(input.texts, model);
-    const other = fromText.chain !== chain ? fromText.chain : fromText.secondary;
-    secondary = explicit[1] ?? (other && other !== chain ? other : null);
+    secondary = secondaryOf(explicit, fromText.chain, fromText.secondary);
     confidence = 1;
     matched = fromText.matched;
     source = {
@@ -320,7 +750,7 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
     return { value: 0, chain, secondary: null, role: roleId, confidence, matched, note: source };
   }
   const synergy = secondary ? synergyFor(chain, secondary, model) : 1;
-  const value = round(Math.max(0, Math.min(1, roleScore * confidence * synergy)), 4);
+  const value = fitValue(roleScore, confidence, synergy);
   const name = chainLabel(chain, model);
   const sec = secondary ? chainLabel(secondary, model) : null;
   const synergyNote: Label =
@@ -344,4 +774,95 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
       en: `${name.en} (${source.en}); ${roleNote.en}${confidence < 1 ? ` × confidence ${confidence}` : ""}${synergyNote.en} → ${value}`,
     },
   };
+}
+
+/** The cells chain fit reads, by column (non-text cells count as blank). */
+export interface ChainFitColumns {
+  explicitChain: ArrayLike<string | null>;
+  texts: ArrayLike<string | null>[];
+  role: ArrayLike<string | null>;
+}
+
+/**
+ * chainFit's value and chain for rows 0…count−1 (the scorer's batch path), into `value` and
+ * `chain`; no notes. Lists repeat their chain, role and description cells: each distinct cell is
+ * read once.
+ */
+export function chainFitColumns(
+  cells: ChainFitColumns,
+  count: number,
+  model: ChainModel,
+  value: Float64Array,
+  chain: (string | null)[]
+): void {
+  const d = dictionary(model);
+  const t = tallyOf(d);
+  const names = new Map<string, string[]>();
+  const roleScores = new Map<string, number>();
+  const hits = new Map<string, Int32Array>();
+  const synergies = new Map<string, number>();
+  const fallback = model.roles.find((r) => r.id === model.defaultRole);
+  const fallbackScore = fallback ? fallback.score : 0;
+  const texts: (string | null)[] = new Array(cells.texts.length);
+  const none: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = cells.role[i];
+    let roleScore = fallbackScore;
+    if (typeof r === "string") {
+      let s = roleScores.get(r);
+      if (s === undefined) {
+        s = resolveRole(r, model)?.score ?? fallbackScore;
+        roleScores.set(r, s);
+      }
+      roleScore = s;
+    }
+    const e = cells.explicitChain[i];
+    let explicit = none;
+    if (typeof e === "string") {
+      let found = names.get(e);
+      if (found === undefined) {
+        found = resolveChainNames(e, model);
+        names.set(e, found);
+      }
+      explicit = found;
+    }
+    if (d.joined) {
+      for (let k = 0; k < texts.length; k++) texts[k] = cells.texts[k][i];
+      addTexts(d, t, texts);
+    } else {
+      for (let k = 0; k < cells.texts.length; k++) {
+        const s = cells.texts[k][i];
+        if (typeof s !== "string") continue;
+        let h = hits.get(s);
+        if (h === undefined) {
+          h = textHits(d, s);
+          hits.set(s, h);
+        }
+        addHits(t, h);
+      }
+    }
+    weigh(d, t, verdict);
+    const textChain = idOf(d, verdict.chain);
+    const textSecondary = idOf(d, verdict.secondary);
+    const c = explicit.length > 0 ? explicit[0] : textChain;
+    const secondary =
+      explicit.length > 0 ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
+    const confidence = explicit.length > 0 ? 1 : verdict.confidence;
+    chain[i] = c;
+    if (c === null) {
+      value[i] = 0;
+      continue;
+    }
+    let synergy = 1;
+    if (secondary) {
+      const key = `${c}+${secondary}`;
+      let s = synergies.get(key);
+      if (s === undefined) {
+        s = synergyFor(c, secondary, model);
+        synergies.set(key, s);
+      }
+      synergy = s;
+    }
+    value[i] = fitValue(roleScore, confidence, synergy);
+  }
 }

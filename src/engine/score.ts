@@ -12,7 +12,7 @@ import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
 import { readAmount, readNumericCell, readText } from "./model/fields";
 import { rank } from "./rank";
-import { chainFitOf, clampScore } from "./transforms";
+import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, ScoringModel } from "./types";
 
 /** Gate status per candidate. */
@@ -181,11 +181,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
       const f = t.expr.bind(envOf(columns, input));
       for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
     } else if (model.chain) {
-      for (let i = 0; i < n; i++) {
-        const fit = chainFitOf(table.columns, i, model.chain);
-        out[i] = fit ? fit.value : NaN;
-        chains[i] = fit ? fit.chain : null;
-      }
+      chainFitColumn(table.columns, n, model.chain, out, chains);
     }
     return out;
   });

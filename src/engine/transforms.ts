@@ -6,7 +6,7 @@
  * `zero` points already say which way is better; validation checks they agree with the direction)
  * and `chain` (always "more").
  */
-import { chainFit, ChainFit } from "./chain";
+import { chainFit, ChainFit, chainFitColumns } from "./chain";
 import { CompiledExpression, compileExpression, ValueKind } from "./expression";
 import { foldText } from "./numerals";
 import { CellValue, ChainModel, CriterionDef, Transform } from "./types";
@@ -160,4 +160,32 @@ export function chainFitOf(
   const texts = chain.textFields.map((f) => cellText(columns[f]?.[i]));
   if (explicitChain === null && texts.every((t) => t === null)) return null;
   return chainFit({ explicitChain, texts, role: cellText(columns[chain.roleField]?.[i]) }, chain);
+}
+
+/**
+ * Chain fit of every candidate (the batch path): values into `out`, chains into `chains`. NaN and
+ * null where chainFitOf gives null (no explicit chain and no text).
+ */
+export function chainFitColumn(
+  columns: Record<string, CellValue[]>,
+  count: number,
+  chain: ChainModel,
+  out: Float64Array,
+  chains: (string | null)[]
+): void {
+  const text = (field: string): (string | null)[] => {
+    const cells = columns[field];
+    const col: (string | null)[] = new Array(count);
+    for (let i = 0; i < count; i++) col[i] = cellText(cells?.[i]);
+    return col;
+  };
+  const explicitChain = text(chain.chainField);
+  const texts = chain.textFields.map(text);
+  chainFitColumns({ explicitChain, texts, role: text(chain.roleField) }, count, chain, out, chains);
+  for (let i = 0; i < count; i++) {
+    if (explicitChain[i] === null && texts.every((col) => col[i] === null)) {
+      out[i] = NaN;
+      chains[i] = null;
+    }
+  }
 }

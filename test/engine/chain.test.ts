@@ -1,5 +1,8 @@
+import fc from "fast-check";
 import {
   chainFit,
+  ChainClassification,
+  chainFitColumns,
   classifyChain,
   normalizeText,
   resolveChainName,
@@ -281,5 +284,281 @@ describe("chainFit", () => {
     expect(() =>
       chainFit({ explicitChain: odd[0], texts: odd, role: odd[1] }, model)
     ).not.toThrow();
+  });
+});
+
+/**
+ * The classifier as first written: normalise the joined texts, then for each keyword length
+ * (longest first) search every keyword with indexOf. The compiled classifier must give exactly its
+ * answers; this is the oracle.
+ */
+function referenceClassify(texts: (string | null)[], m: ChainModel): ChainClassification {
+  const norm = (t: string) => t.normalize("NFKC").toLowerCase();
+  const text = norm(texts.filter((t): t is string => typeof t === "string").join(" \n "));
+  const none = { chain: null, confidence: 0, matched: [], secondary: null };
+  if (!text.trim()) return none;
+  const word = (c: string | undefined) => c !== undefined && /[a-z0-9]/.test(c);
+  const found = (w: string): number[] => {
+    const at: number[] = [];
+    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+      const after = text[i + w.length];
+      if (word(w[0]) && word(text[i - 1])) continue;
+      if (word(w[w.length - 1]) && word(after)) {
+        if (!(after === "s" && !word(text[i + w.length + 1]))) continue;
+      }
+      at.push(i);
+    }
+    return at;
+  };
+  const served: boolean[] = new Array(text.length).fill(false);
+  const markers = /用于|应用于|面向|服务于|配套|\bfor\b|\bused in\b|\bserving\b|\bsupplying\b/g;
+  for (const mk of text.matchAll(markers)) {
+    const end = word(mk[0][0]) ? /[,.;，。；\n]/ : /[的，。；,;\n]/;
+    for (let i = (mk.index ?? 0) + mk[0].length; i < text.length && !end.test(text[i]); i++)
+      served[i] = true;
+  }
+  const entries: { chain: string; word: string; norm: string; weight: number }[] = [];
+  for (const c of m.chains)
+    for (const k of c.keywords)
+      if (k.weight > 0)
+        entries.push({
+          chain: c.id,
+          word: k.word,
+          norm: norm(k.word).trim(),
+          weight: Math.min(1, k.weight),
+        });
+  for (const p of m.stopPhrases ?? [])
+    entries.push({ chain: "", word: p, norm: norm(p).trim(), weight: 0 });
+  const lengths = [...new Set(entries.map((e) => e.norm.length))]
+    .filter((n) => n > 0)
+    .sort((a, b) => b - a);
+  const taken: boolean[] = new Array(text.length).fill(false);
+  const main = new Map<string, number>();
+  const aside = new Map<string, number>();
+  const words = new Map<string, string[]>();
+  const add = (to: Map<string, number>, id: string, w: number) => to.set(id, (to.get(id) ?? 0) + w);
+  for (const len of lengths) {
+    const spans: number[] = [];
+    for (const e of entries.filter((x) => x.norm.length === len)) {
+      const hits = found(e.norm).filter((at) => !taken.slice(at, at + len).some(Boolean));
+      if (hits.length === 0) continue;
+      spans.push(...hits);
+      if (e.weight === 0) continue;
+      add(hits.some((at) => !served[at]) ? main : aside, e.chain, e.weight);
+      words.set(e.chain, [...(words.get(e.chain) ?? []), e.word]);
+    }
+    for (const at of spans) taken.fill(true, at, at + len);
+  }
+  const evidence = main.size > 0 ? main : aside;
+  if (evidence.size === 0) return none;
+  const order = m.chains.map((c) => c.id);
+  const ranked = (x: Map<string, number>) =>
+    [...x].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
+  const [[topId, top], next] = ranked(evidence);
+  const second = next ? next[1] : 0;
+  const strength = (x: number) => 1 - Math.exp(-1.5 * x);
+  const confidence = Math.round(strength(top) * (0.6 + (0.4 * top) / (top + second)) * 1e3) / 1e3;
+  const matched = [topId, ...order.filter((id) => id !== topId)].flatMap(
+    (id) => words.get(id) ?? []
+  );
+  if (confidence < m.minConfidence) return { chain: null, confidence, matched, secondary: null };
+  const total = new Map(main);
+  for (const [id, w] of aside) add(total, id, w);
+  const runnerUp = ranked(total).find(([id]) => id !== topId);
+  const secondary =
+    runnerUp &&
+    runnerUp[1] >= (m.secondaryShare ?? 0.5) * top &&
+    strength(runnerUp[1]) >= m.minConfidence
+      ? runnerUp[0]
+      : null;
+  return { chain: topId, confidence, matched, secondary };
+}
+
+describe("the compiled classifier gives the reference's answers", () => {
+  const cases = [...NAMED_PROJECT_CASES, ...DESCRIPTION_CASES, ...HELD_OUT_CASES];
+
+  test("on every fixture description, alone and split over several texts", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(77);
+    for (const c of cases) {
+      expect(classifyChain(c.texts, model)).toEqual(referenceClassify(c.texts, model));
+      const reversed = [...c.texts].reverse();
+      expect(classifyChain(reversed, model)).toEqual(referenceClassify(reversed, model));
+    }
+  });
+
+  // Pieces that exercise the rules: keywords (zh, en, upper case, full width), stop phrases, the
+  // "whom it serves" markers, clause ends, word boundaries, plural s, combining marks, odd spaces.
+  const keywords = model.chains.flatMap((c) => c.keywords.map((k) => k.word));
+  const pieces = fc.oneof(
+    fc.constantFrom(...keywords, ...(model.stopPhrases ?? [])),
+    fc.constantFrom(...keywords).map((w) => w.toUpperCase()),
+    fc
+      .constantFrom(...keywords)
+      .map((w) => w.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0))),
+    fc.constantFrom(
+      "用于",
+      "应用于",
+      "面向",
+      "服务于",
+      "配套",
+      "for ",
+      " used in ",
+      "serving",
+      "supplying"
+    ),
+    fc.constantFrom(
+      "的",
+      "，",
+      "。",
+      "；",
+      ",",
+      ".",
+      ";",
+      "\n",
+      " ",
+      "s",
+      "a",
+      "_",
+      "9",
+      "\u3000",
+      "\u00a0"
+    ),
+    fc.constantFrom("\u0301", "\u0308", "ﬁ", "①", "Σ", "İ", "ｶﾞ", "\u1100\u1161", "𝐀", "\ud800"),
+    fc.string({ maxLength: 4 }),
+    fc.string({ unit: "binary", maxLength: 3 })
+  );
+  const text = fc.array(pieces, { maxLength: 10 }).map((xs) => xs.join(""));
+  const texts = fc.array(fc.option(text, { nil: null }), { maxLength: 4 });
+
+  test("on random texts built from keywords, markers and odd characters", () => {
+    fc.assert(
+      fc.property(texts, (t) => {
+        expect(classifyChain(t, model)).toEqual(referenceClassify(t, model));
+      }),
+      { numRuns: 3000 }
+    );
+  });
+
+  test("with a dictionary of overlapping, repeated and over-weighted keywords", () => {
+    const tricky: ChainModel = {
+      ...model,
+      chains: [
+        {
+          id: "a",
+          name: { zh: "甲", en: "A" },
+          keywords: [
+            { word: "ab", weight: 0.5 },
+            { word: "AB", weight: 2 },
+            { word: "b c", weight: 1 },
+            { word: "电池", weight: 0.3 },
+          ],
+        },
+        {
+          id: "b",
+          name: { zh: "乙", en: "B" },
+          keywords: [
+            { word: "ab", weight: 0.5 },
+            { word: "池", weight: 1 },
+            { word: "c", weight: 0.2 },
+            { word: "x", weight: 0 },
+          ],
+        },
+      ],
+      stopPhrases: ["电池池", "b"],
+      secondaryShare: 0.3,
+    };
+    const piece = fc.constantFrom(
+      "ab",
+      "AB",
+      "b c",
+      "c",
+      "电池",
+      "池",
+      "x",
+      " ",
+      "s",
+      "用于",
+      "的",
+      "for ",
+      ","
+    );
+    const t = fc.array(
+      fc.array(piece, { maxLength: 8 }).map((xs) => xs.join("")),
+      { maxLength: 3 }
+    );
+    fc.assert(
+      fc.property(t, (x) => {
+        expect(classifyChain(x, tricky)).toEqual(referenceClassify(x, tricky));
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  test("a keyword that spans the joiner of two texts is still found", () => {
+    const spanning: ChainModel = {
+      ...model,
+      chains: [{ id: "a", name: { zh: "甲", en: "A" }, keywords: [{ word: "x \n y", weight: 1 }] }],
+    };
+    expect(classifyChain(["x", "y"], spanning)).toEqual(referenceClassify(["x", "y"], spanning));
+    expect(classifyChain(["x", "y"], spanning).chain).toBe("a");
+  });
+
+  test("normalizeText is NFKC then lower case, on every code unit and on random text", () => {
+    for (let c = 0; c < 0x10000; c++) {
+      const t = `A${String.fromCharCode(c)}`;
+      if (normalizeText(t) !== t.normalize("NFKC").toLowerCase())
+        throw new Error(`U+${c.toString(16)}`);
+    }
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(normalizeText(t)).toBe(t.normalize("NFKC").toLowerCase());
+      }),
+      { numRuns: 2000 }
+    );
+  });
+});
+
+describe("chainFitColumns", () => {
+  test("gives chainFit's value and chain on every row, reading repeated cells once", () => {
+    const cells = fc.record({
+      explicitChain: fc.option(
+        fc.constantFrom("新能源汽车", "数控机床/新能源汽车", "生物医药", "待定", "软件"),
+        { nil: null }
+      ),
+      texts: fc.array(
+        fc.option(
+          fc.constantFrom(
+            ...DESCRIPTION_CASES.flatMap((c) => c.texts),
+            "用于新能源汽车的机床",
+            "种子轮"
+          ),
+          { nil: null }
+        ),
+        { minLength: 2, maxLength: 2 }
+      ),
+      role: fc.option(fc.constantFrom("链主", "关键环节", "配套", "不详", ""), { nil: null }),
+    });
+    fc.assert(
+      fc.property(fc.array(cells, { maxLength: 30 }), (rows) => {
+        const value = new Float64Array(rows.length);
+        const chain: (string | null)[] = new Array(rows.length);
+        chainFitColumns(
+          {
+            explicitChain: rows.map((r) => r.explicitChain),
+            texts: [0, 1].map((k) => rows.map((r) => r.texts[k])),
+            role: rows.map((r) => r.role),
+          },
+          rows.length,
+          model,
+          value,
+          chain
+        );
+        rows.forEach((r, i) => {
+          const fit = chainFit(r, model);
+          expect([value[i], chain[i]]).toEqual([fit.value, fit.chain]);
+        });
+      }),
+      { numRuns: 300 }
+    );
   });
 });
