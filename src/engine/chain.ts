@@ -299,7 +299,7 @@ function grown(a: Int32Array): Int32Array {
 }
 
 /** Masked spans [start, end) of codes[0..n), flat, in `spans`; returns how many numbers it holds. */
-let spans = new Int32Array(16);
+let spans: Int32Array = new Int32Array(16);
 function applicationSpans(n: number): number {
   let found = 0;
   for (let i = 0; i < n;) {
@@ -332,9 +332,9 @@ function applicationSpans(n: number): number {
 }
 
 /** Keyword occurrences of the text being scanned: trie node and start; and which held. */
-let occNode = new Int32Array(64);
-let occAt = new Int32Array(64);
-let occOrder = new Int32Array(64);
+let occNode: Int32Array = new Int32Array(64);
+let occAt: Int32Array = new Int32Array(64);
+let occOrder: Int32Array = new Int32Array(64);
 let taken = new Uint8Array(256);
 
 function grow(): void {
