@@ -1,12 +1,13 @@
 /**
  * Excel round trips: the Office.js adapter (src/excel) scores tables of 100, 10 000 and 100 000 rows
  * against the fake Excel of its tests (test/excel/fake-excel.ts), which counts syncs and payload bytes.
- * The flow is the pane's: read the workbook, locate and map the table, score, plan and write results.
+ * The flow is the pane's (src/taskpane/session): read the workbook, open the table, score, plan, write.
  */
 import defaultModel from "../src/models/pinghu-2023.json";
-import type { CandidateScore, CandidateTable, ScoringModel } from "../src/engine/types";
+import type { ScoringModel } from "../src/engine/types";
 import type { ExcelHost as ExcelHostType } from "../src/excel/excel-host";
 import type { FakeExcel as FakeExcelType } from "../test/excel/fake-excel";
+import type * as Session from "../src/taskpane/session";
 import type * as Workbook from "../src/workbook";
 import { candidateGrid } from "./lib/generate";
 import { main, tryRequire, type Figure } from "./lib/measure";
@@ -18,32 +19,29 @@ interface Subjects {
   payloadBytes: (v: unknown) => number;
   PAYLOAD_BUDGET: number;
   FakeExcel: typeof FakeExcelType;
+  session: typeof Session;
   workbook: typeof Workbook;
-  scoreCandidates: (t: CandidateTable, m: ScoringModel) => CandidateScore[];
   model: ScoringModel;
 }
 
 let loaded: Subjects | null = null;
 
+function need<T>(file: string): T {
+  const r = tryRequire<T>(file);
+  if ("why" in r) throw new Error(r.why);
+  return r.mod;
+}
+
 function subjects(): Subjects {
   if (loaded) return loaded;
-  const host =
-    tryRequire<Pick<Subjects, "ExcelHost" | "payloadBytes" | "PAYLOAD_BUDGET">>(
-      "src/excel/excel-host"
-    );
-  const fake = tryRequire<Pick<Subjects, "FakeExcel">>("test/excel/fake-excel");
-  const workbook = tryRequire<typeof Workbook>("src/workbook");
-  const score = tryRequire<Partial<Pick<Subjects, "scoreCandidates">>>("src/engine");
-  const model = tryRequire<{ loadModel: (json: unknown) => ScoringModel }>("src/engine");
-  for (const r of [host, fake, workbook, score, model]) if ("why" in r) throw new Error(r.why);
-  const s = score as { mod: Partial<Pick<Subjects, "scoreCandidates">> };
-  if (!s.mod.scoreCandidates) throw new Error("src/engine exports no scoreCandidates yet");
   loaded = {
-    ...(host as { mod: Pick<Subjects, "ExcelHost" | "payloadBytes" | "PAYLOAD_BUDGET"> }).mod,
-    ...(fake as { mod: Pick<Subjects, "FakeExcel"> }).mod,
-    workbook: (workbook as { mod: typeof Workbook }).mod,
-    scoreCandidates: s.mod.scoreCandidates,
-    model: (model as { mod: { loadModel: (json: unknown) => ScoringModel } }).mod.loadModel(
+    ...need<Pick<Subjects, "ExcelHost" | "payloadBytes" | "PAYLOAD_BUDGET">>(
+      "src/excel/excel-host"
+    ),
+    ...need<Pick<Subjects, "FakeExcel">>("test/excel/fake-excel"),
+    session: need<typeof Session>("src/taskpane/session"),
+    workbook: need<typeof Workbook>("src/workbook"),
+    model: need<{ loadModel: (json: unknown) => ScoringModel }>("src/engine").loadModel(
       defaultModel
     ),
   };
@@ -51,30 +49,25 @@ function subjects(): Subjects {
 }
 
 async function roundTrips(s: Subjects, rows: number): Promise<Figure[]> {
-  const { workbook: wb, model } = s;
+  const { model } = s;
   const grid = candidateGrid(model, rows);
   const excel = new s.FakeExcel("重点项目");
   grid.forEach((row, r) => row.forEach((v, c) => excel.setCell("重点项目", r, c, v)));
   excel.select({ top: 1, left: 0, bottom: 1, right: 0 });
   excel.resetStats();
 
+  // The pane's steps (src/taskpane/session): read, open the table, score, plan, write.
   const host = new s.ExcelHost({
     run: excel.run,
     isSetSupported: () => false,
     yieldToUi: async () => {},
   });
-  const read = await host.readWorkbook(wb.MODEL_SHEET_NAME.zh, wb.RESULT_SHEET_NAME.zh);
-  const located = wb.locateTable(read.table, model);
-  if (!located.ok) throw new Error(located.message.en);
-  const mapping = wb.mapColumns(located.table.headers, model, {}, located.table.hiddenColumns);
-  const candidates = wb.toCandidateTable(read.table, located.table, mapping);
-  const scores = s.scoreCandidates(candidates, model);
-  const plan = wb.planResults(read.table, located.table, scores, model, {
-    target: "columns",
-    lang: "zh",
-    existingSheet: read.resultSheet,
-    mapping,
-  });
+  const read = await host.readWorkbook(
+    s.workbook.MODEL_SHEET_NAME.zh,
+    s.workbook.RESULT_SHEET_NAME.zh
+  );
+  const scoring = new s.session.Scoring(s.session.openTable(read, model), model);
+  const plan = scoring.plan("columns", "zh");
   if (!plan.ok) throw new Error(plan.message.en);
   await host.writeResults(plan);
 

@@ -24,12 +24,19 @@ export interface Figure {
   samples?: number[];
   /** Overrides the catalogue's limit when it depends on the run (e.g. syncs once a write needs chunks). */
   limit?: number;
+  /** The subject was stopped at its time limit: the true figure is at least `value`. */
+  atLeast?: boolean;
   note?: string;
 }
 
 export interface TimingOptions {
   warmup?: number;
   runs?: number;
+  /**
+   * Milliseconds the whole sampling may take (default 8 000): a slow subject gets fewer warm-ups and
+   * runs (at least one run), so the benchmark always finishes in its time.
+   */
+  budgetMs?: number;
 }
 
 export function median(xs: number[]): number {
@@ -38,31 +45,26 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-/** Milliseconds of each timed run of `fn`, after `warmup` untimed runs (JIT, caches). */
-export function sampleMs(
-  fn: () => unknown,
-  { warmup = 2, runs = 5 }: TimingOptions = {}
-): number[] {
-  for (let i = 0; i < warmup; i++) fn();
-  const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return out;
-}
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
-export async function sampleMsAsync(
-  fn: () => Promise<unknown>,
-  { warmup = 2, runs = 5 }: TimingOptions = {}
-): Promise<number[]> {
-  for (let i = 0; i < warmup; i++) await fn();
+/** Milliseconds of each timed run of `fn`, after up to `warmup` untimed runs (JIT, caches). */
+export function sampleMs(fn: () => unknown, options: TimingOptions = {}): number[] {
+  const { warmup = 2, runs = 5, budgetMs = 8000 } = options;
+  const start = nowMs();
+  for (let i = 0; i < warmup; i++) {
+    const t0 = nowMs();
+    fn();
+    const took = nowMs() - t0;
+    // So slow that a second run would not fit: this (cold) run is the figure.
+    if (i === 0 && took * 2 > budgetMs) return [took];
+    // One more warm-up and the runs would not fit: go on to the timed runs.
+    if (took * (runs + 1) > budgetMs) break;
+  }
   const out: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  while (out.length < runs && (out.length === 0 || nowMs() - start < budgetMs)) {
+    const t0 = nowMs();
+    fn();
+    out.push(nowMs() - t0);
   }
   return out;
 }
@@ -116,7 +118,8 @@ export interface Part {
 
 /**
  * Runs a module's parts one after another: one part's failure (a subject still in progress) must not
- * hide the others' figures. Every id a part owns is reported, measured or not.
+ * hide the others' figures. Every id a part owns is reported, measured or not. The figures are written
+ * after each part, so a module stopped at its time limit still hands over what it finished.
  */
 export function main(parts: Part[]): void {
   (async () => {
@@ -132,6 +135,7 @@ export function main(parts: Part[]): void {
       } catch (e) {
         out.push(...part.ids.map((id) => unavailable(id, reason(e))));
       }
+      if (process.env.ZS_BENCH_OUT) report(out);
     }
     report(out);
   })().catch((e: unknown) => {
