@@ -15,6 +15,8 @@ const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const SRC = path.join(ROOT, "src");
 const LOCK = path.join(ROOT, ".preview-build.lock");
+// webpack leaves unchanged outputs (taskpane.html) untouched, so freshness is kept in a stamp of our own.
+const STAMP = path.join(DIST, ".preview-built");
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -39,8 +41,12 @@ function newestMtime(dir) {
 }
 
 function needsBuild() {
-  const html = path.join(DIST, "taskpane.html");
-  return !fs.existsSync(html) || fs.statSync(html).mtimeMs < newestMtime(SRC);
+  if (!fs.existsSync(path.join(DIST, "taskpane.html")) || !fs.existsSync(STAMP)) return true;
+  const inputs = Math.max(
+    newestMtime(SRC),
+    fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs
+  );
+  return fs.statSync(STAMP).mtimeMs < inputs;
 }
 
 function sleep(ms) {
@@ -65,6 +71,7 @@ function ensureBuilt({ log = console.log } = {}) {
   try {
     if (!needsBuild()) return;
     log("Building dist/ (npx webpack --mode production --config-name addin) …");
+    const started = new Date();
     execFileSync("npx", ["webpack", "--mode", "production", "--config-name", "addin"], {
       cwd: ROOT,
       stdio: "inherit",
@@ -74,6 +81,9 @@ function ensureBuilt({ log = console.log } = {}) {
         "webpack finished but dist/taskpane.html is missing: check webpack.config.js"
       );
     }
+    // Stamped with the build's start: sources edited during the build make the next call rebuild.
+    fs.writeFileSync(STAMP, "");
+    fs.utimesSync(STAMP, started, started);
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }

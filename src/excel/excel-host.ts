@@ -106,11 +106,36 @@ function cardValue(card: ScoreCard): Excel.EntityCellValue {
         ? ({ type: "Double", basicValue: p.value } as Excel.DoubleCellValue)
         : ({ type: "String", basicValue: p.value } as Excel.StringCellValue);
   }
-  return {
-    type: "Entity",
-    text: `${card.score.toFixed(1)} · ${card.title}`,
-    properties,
-  } as Excel.EntityCellValue;
+  return { type: "Entity", text: card.text || card.title, properties } as Excel.EntityCellValue;
+}
+
+/** Cards on consecutive rows as one valuesAsJson write per run, each run under the budget. */
+function cardPieces(sheet: string, col: number, cards: ScoreCard[], budget: number): Piece[] {
+  const sorted = [...cards].sort((a, b) => a.row - b.row);
+  const pieces: Piece[] = [];
+  let k = 0;
+  while (k < sorted.length) {
+    const top = sorted[k].row;
+    const json: Excel.EntityCellValue[][] = [];
+    let bytes = 0;
+    while (k < sorted.length && sorted[k].row === top + json.length) {
+      const cell = [cardValue(sorted[k])];
+      const size = payloadBytes(cell);
+      if (json.length > 0 && bytes + size > budget) break;
+      json.push(cell);
+      bytes += size;
+      k++;
+    }
+    pieces.push({
+      bytes,
+      apply: (context) => {
+        context.workbook.worksheets
+          .getItem(sheet)
+          .getRangeByIndexes(top, col, json.length, 1).valuesAsJson = json;
+      },
+    });
+  }
+  return pieces;
 }
 
 function groupPieces(pieces: Piece[], budget: number): Piece[][] {
@@ -248,20 +273,9 @@ export class ExcelHost implements Host {
         },
       });
     }
-    if (cards && this.supportsCards && plan.scoreRange) {
-      const col = plan.scoreRange.left;
-      for (const card of cards) {
-        const json = [[cardValue(card)]];
-        pieces.push({
-          bytes: payloadBytes(json),
-          apply: (context) => {
-            context.workbook.worksheets
-              .getItem(plan.sheet)
-              .getRangeByIndexes(card.row, col, 1, 1).valuesAsJson = json;
-          },
-        });
-      }
-    }
+    const explanation = plan.columns.find((c) => c.key === "explanation");
+    if (cards && this.supportsCards && explanation)
+      pieces.push(...cardPieces(plan.sheet, explanation.col, cards, this.budget));
     const chunks = groupPieces(pieces, this.budget);
     const cells = plan.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
     let syncs = 0;

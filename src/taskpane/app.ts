@@ -1,4 +1,4 @@
-/* global document, Event, HTMLElement, HTMLInputElement, HTMLSelectElement, KeyboardEvent, requestAnimationFrame */
+/* global document, Event, HTMLDetailsElement, HTMLElement, HTMLInputElement, HTMLSelectElement, KeyboardEvent, requestAnimationFrame */
 /**
  * The task pane UI: plain DOM over a Host. Steps: table found → mapping → Score → ranked list with
  * detail, weights (live re-ranking, AHP helper), stability and targets. Bilingual, keyboard usable.
@@ -12,9 +12,9 @@ import {
   modelToGrid,
   RESULT_SHEET_NAME,
 } from "../workbook";
-import type { MappingOverride } from "../workbook/types";
+import type { MappingOverride, PlannedResults } from "../workbook/types";
 import { clear, h, option, svg, uid } from "./dom";
-import type { Host, PaneSettings } from "./host";
+import type { Host, PaneSettings, ScoreCard } from "./host";
 import {
   ahpWeights,
   headerSignature,
@@ -24,7 +24,7 @@ import {
   Scoring,
   type Table,
 } from "./session";
-import { targetProgress } from "./targets";
+import * as perf from "./perf";
 
 const T = {
   title: { zh: "招商评分", en: "ZS Scorer" },
@@ -89,8 +89,8 @@ const T = {
     en: "Probability of staying in the top k when dimension weights vary randomly by ±20% (400 runs).",
   },
   targetsHint: {
-    zh: "已签约及以后的项目对年度目标的完成情况；虚线为前 k 名未签约项目签约后的预计。",
-    en: "Progress of signed (and later) projects; the dashed mark shows the projection if the top k unsigned projects sign.",
+    zh: "已签约及以后的项目对年度目标的完成情况；虚线为排名前 k 的在谈项目签约后的预计。",
+    en: "Progress of signed (and later) projects; the dashed mark shows the projection if the top k projects in negotiation sign.",
   },
   gap: { zh: "差距", en: "Gap" },
   ifTop: { zh: "若前 k 名签约", en: "If the top k sign" },
@@ -99,6 +99,14 @@ const T = {
   modelDefault: { zh: "使用默认模型", en: "Using the default model" },
   modelInserted: { zh: "已插入评分模型工作表", en: "Scoring model sheet inserted" },
   working: { zh: "处理中…", en: "Working…" },
+  cards: {
+    zh: "在“说明”列附加明细卡片（Excel 数据类型；得分列仍为数字）",
+    en: "Add breakdown cards in the Explanation column (Excel data types; scores stay numbers)",
+  },
+  stay: { zh: "留在前 k 名的概率", en: "Probability of staying in the top k" },
+  met: { zh: "已完成", en: "Met" },
+  newlyMet: { zh: "签约后新完成：", en: "Newly met if they sign: " },
+  stageUnknown: { zh: "进度未识别", en: "Stage not recognised" },
 } satisfies Record<string, Label>;
 
 const SORTS = ["rank", "name", "score", "chain", "stage"] as const;
@@ -129,6 +137,8 @@ export class App {
   private scoring: Scoring | null = null;
   private override: MappingOverride = {};
   private target: "columns" | "sheet" = "columns";
+  /** Breakdown cards (entity values) in the explanation column: opt-in, Excel 1.16+ only. */
+  private cardsOn = false;
   private tab: "ranked" | "weights" | "stability" | "targets" = "ranked";
   private filters: Filters = {
     search: "",
@@ -148,6 +158,10 @@ export class App {
   private readonly defaultModel: ScoringModel;
   private pairwise: number[][] = [];
   private listBody: HTMLElement | null = null;
+  /** List items by candidate index for the current render (see rowItem). */
+  private ahpOpen = false;
+  private pendingWeights: Record<string, number> | null = null;
+  private items = new Map<number, { li: HTMLElement; update: (r: Row) => void }>();
 
   constructor(options: AppOptions) {
     this.host = options.host;
@@ -165,6 +179,7 @@ export class App {
     const settings = await this.host.loadSettings().catch(() => null);
     if (settings?.lang) this.lang = settings.lang;
     if (settings?.target) this.target = settings.target;
+    this.cardsOn = settings?.cards === true;
     await this.read(settings);
   }
 
@@ -173,6 +188,7 @@ export class App {
     this.scoring = null;
     this.detailIndex = null;
     this.refusal = false;
+    perf.start("zs:read");
     try {
       const read = await this.host.readWorkbook(MODEL_SHEET_NAME.zh, RESULT_SHEET_NAME[this.lang]);
       this.model = this.defaultModel;
@@ -205,6 +221,7 @@ export class App {
       this.message = { kind: "error", text: errorLabel(e) };
     }
     this.render();
+    perf.end("zs:read", this.root);
   }
 
   private setLang(lang: Lang): void {
@@ -220,6 +237,7 @@ export class App {
       lang: this.lang,
       target: this.target,
       model: this.modelSource,
+      cards: this.cardsOn,
     };
     if (this.table && Object.keys(this.override).length > 0) {
       settings.mapping = { headers: headerSignature(this.table.location), override: this.override };
@@ -239,6 +257,7 @@ export class App {
   private async score(target = this.target): Promise<void> {
     if (!this.table) return;
     this.target = target;
+    perf.start("zs:first-render");
     this.busy(true);
     try {
       this.scoring = new Scoring(this.table, this.model);
@@ -249,6 +268,7 @@ export class App {
     }
     this.busy(false);
     this.render();
+    perf.end("zs:first-render", this.root);
   }
 
   /** Plans and writes the current scores; a refusal explains itself and offers the result sheet. */
@@ -261,7 +281,7 @@ export class App {
       return;
     }
     this.refusal = false;
-    const cards = this.host.supportsCards ? this.cards(plan.scoreRange?.top ?? 0) : undefined;
+    const cards = this.host.supportsCards && this.cardsOn ? this.cards(plan) : undefined;
     const report = await this.host.writeResults(plan, cards);
     this.message = {
       kind: "ok",
@@ -269,24 +289,29 @@ export class App {
     };
   }
 
-  private cards(firstRow: number) {
+  /** One card per candidate, on its row: the table's row, or the result sheet's (ordered by rank). */
+  private cards(plan: PlannedResults): ScoreCard[] {
     const s = this.scoring!;
     const rows = s.rows();
-    return rows
-      .map((r) => ({
-        row: this.target === "columns" ? r.sheetRow : firstRow + (r.rank ?? 0) - 1,
-        score: r.score,
-        title: r.name,
-        properties: [
-          { name: this.t(T.scoreCol), value: Math.round(r.score * 100) / 100 },
-          { name: this.t(T.grade), value: r.grade ?? "—" },
-          ...this.model.dimensions.map((d, k) => ({
-            name: d.label[this.lang],
-            value: Math.round(s.scored.dimensionScores[k][r.index] * 10) / 10,
-          })),
-        ],
-      }))
-      .filter((c) => this.target === "columns" || c.row >= firstRow);
+    const sheetOrder =
+      plan.target === "sheet"
+        ? [...rows].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index)
+        : [];
+    const rowOf = new Map(sheetOrder.map((r, k) => [r.index, plan.headerRow + 1 + k]));
+    return rows.map((r) => ({
+      row: rowOf.get(r.index) ?? r.sheetRow,
+      text: s.detail(r.index).explanation.summary[this.lang],
+      title: r.name,
+      properties: [
+        { name: this.t(T.scoreCol), value: Math.round(r.score * 100) / 100 },
+        { name: this.t(T.grade), value: r.grade ?? "—" },
+        { name: this.t(T.rank), value: r.rank ?? "—" },
+        ...this.model.dimensions.map((d, k) => ({
+          name: d.label[this.lang],
+          value: Math.round(s.scored.dimensionScores[k][r.index] * 10) / 10,
+        })),
+      ],
+    }));
   }
 
   private busy(on: boolean): void {
@@ -299,6 +324,7 @@ export class App {
   render(): void {
     document.documentElement.lang = this.lang === "zh" ? "zh-CN" : "en-US";
     clear(this.root);
+    this.items.clear();
     this.root.append(this.header(), this.stepTable());
     if (this.table) this.root.append(this.stepMapping(), this.stepScore());
     if (this.scoring) this.root.append(this.results());
@@ -497,6 +523,7 @@ export class App {
         radio("columns", T.toColumns),
         radio("sheet", T.toSheet)
       ),
+      this.host.supportsCards ? this.cardsOption() : null,
       h(
         "button",
         {
@@ -507,6 +534,25 @@ export class App {
         },
         this.t(T.score)
       )
+    );
+  }
+
+  private cardsOption(): HTMLElement {
+    const id = uid("cards");
+    return h(
+      "div",
+      { class: "check" },
+      h("input", {
+        type: "checkbox",
+        id,
+        checked: this.cardsOn,
+        "data-testid": "cards",
+        onchange: (e: Event) => {
+          this.cardsOn = (e.target as HTMLInputElement).checked;
+          void this.saveSettings();
+        },
+      }),
+      h("label", { for: id }, this.t(T.cards))
     );
   }
 
@@ -566,6 +612,19 @@ export class App {
     document.getElementById(`tab-${this.tab}`)?.focus();
   }
 
+  /** Position in the model's pipeline; unknown stages last. */
+  private stageOrder(id: string | null): number {
+    const k = (this.model.stages ?? []).findIndex((st) => st.id === id);
+    return k < 0 ? Infinity : k;
+  }
+
+  /** The model's stage label, else the cell as written (marked as not recognised). */
+  private stageName(r: Row): string {
+    const st = this.model.stages?.find((x) => x.id === r.stage);
+    if (st) return st.label[this.lang];
+    return r.stageText ? `${r.stageText} (${this.t(T.stageUnknown)})` : "—";
+  }
+
   private chainName(id: string | null): string {
     if (!id) return "—";
     return this.model.chain?.chains.find((c) => c.id === id)?.name[this.lang] ?? id;
@@ -590,7 +649,7 @@ export class App {
       name: (a, b) => a.name.localeCompare(b.name, this.lang === "zh" ? "zh-CN" : "en"),
       chain: (a, b) =>
         this.chainName(a.chain).localeCompare(this.chainName(b.chain)) || byRank(a, b),
-      stage: (a, b) => (a.stage ?? "").localeCompare(b.stage ?? "") || byRank(a, b),
+      stage: (a, b) => this.stageOrder(a.stage) - this.stageOrder(b.stage) || byRank(a, b),
     };
     return rows.sort(compare[f.sort]);
   }
@@ -654,7 +713,9 @@ export class App {
       this.filterSelect(
         "stage",
         T.allStages,
-        uniq(rows.map((r) => r.stage)).map((s) => [s, s])
+        (this.model.stages ?? [])
+          .filter((st) => rows.some((r) => r.stage === st.id))
+          .map((st) => [st.id, st.label[this.lang]])
       ),
       this.filterSelect(
         "grade",
@@ -701,20 +762,27 @@ export class App {
     const rows = this.visibleRows();
     const shown = rows.slice(0, this.limit);
     const items = shown.map((r) => this.rowItem(r));
-    body.replaceChildren(
-      h(
-        "p",
-        { class: "muted count", role: "status" },
-        `${this.t(T.shown)} ${shown.length} / ${rows.length}`
-      ),
-      h("ol", { class: "ranked", "aria-label": this.t(T.tabRanked) }, ...items)
-    );
-    if (rows.length > shown.length) {
+    const count = `${this.t(T.shown)} ${shown.length} / ${rows.length}`;
+    // A weight move only reorders: keep the list's nodes and move the (reused) items.
+    const list = body.querySelector<HTMLElement>("ol.ranked");
+    const status = body.querySelector<HTMLElement>("p.count");
+    if (list && status) {
+      status.textContent = count;
+      list.replaceChildren(...items);
+    } else {
+      body.replaceChildren(
+        h("p", { class: "muted count", role: "status" }, count),
+        h("ol", { class: "ranked", "aria-label": this.t(T.tabRanked) }, ...items)
+      );
+    }
+    const more = body.querySelector("button.more");
+    if (rows.length > shown.length && !more) {
       body.append(
         h(
           "button",
           {
             type: "button",
+            class: "more",
             onclick: () => {
               this.limit += PAGE;
               this.renderList();
@@ -723,16 +791,26 @@ export class App {
           this.t(T.more)
         )
       );
-    }
+    } else if (rows.length <= shown.length) more?.remove();
   }
 
+  /** A row's list item, built once per render and updated in place when weights move. */
   private rowItem(r: Row): HTMLElement {
+    const cached = this.items.get(r.index);
+    if (cached) {
+      cached.update(r);
+      return cached.li;
+    }
     const flags = h("span", { class: "flags" });
     if (r.flags.some((f) => f.startsWith("zdyq")))
       flags.append(h("span", { class: "tag strong" }, this.t(T.zdyq)));
     if (r.foreign) flags.append(h("span", { class: "tag" }, this.t(T.foreign)));
     if (r.gateFailed) flags.append(h("span", { class: "tag warn" }, this.t(T.gate)));
-    return h(
+    const rank = h("span", { class: "rank" });
+    const meta = h("span", { class: "meta" });
+    const value = h("span", { class: "value" });
+    const grade = h("span", {});
+    const li = h(
       "li",
       {},
       h(
@@ -746,26 +824,27 @@ export class App {
             this.render();
           },
         },
-        h("span", { class: "rank" }, r.rank === null ? "—" : String(r.rank)),
-        h(
-          "span",
-          { class: "main" },
-          h("span", { class: "name" }, r.name),
-          h(
-            "span",
-            { class: "meta" },
-            `${this.chainName(r.chain)} · ${r.stage ?? "—"} · ${decisionLabel(this.model, r.decision, this.lang)}`
-          ),
-          flags
-        ),
-        h(
-          "span",
-          { class: "score" },
-          h("span", { class: "value" }, r.score.toFixed(1)),
-          h("span", { class: `grade g-${r.grade ?? "none"}` }, r.grade ?? "—")
-        )
+        rank,
+        h("span", { class: "main" }, h("span", { class: "name" }, r.name), meta, flags),
+        h("span", { class: "score" }, value, grade)
       )
     );
+    const set = (el: HTMLElement, text: string) => {
+      if (el.textContent !== text) el.textContent = text;
+    };
+    const update = (x: Row) => {
+      set(rank, x.rank === null ? "—" : String(x.rank));
+      set(
+        meta,
+        `${this.chainName(x.chain)} · ${this.stageName(x)} · ${decisionLabel(this.model, x.decision, this.lang)}`
+      );
+      set(value, x.score.toFixed(1));
+      set(grade, x.grade ?? "—");
+      grade.className = `grade g-${x.grade ?? "none"}`;
+    };
+    update(r);
+    this.items.set(r.index, { li, update });
+    return li;
   }
 
   private detail(index: number): HTMLElement {
@@ -872,11 +951,7 @@ export class App {
         "aria-label": `${d.label[this.lang]} %`,
         class: "num-input",
       });
-      const update = (v: number) => {
-        const next = { ...s.weights(), [d.id]: Math.max(0, v) / 100 };
-        s.setWeights(next);
-        requestAnimationFrame(() => this.refreshWeights());
-      };
+      const update = (v: number) => this.moveWeight(d.id, Math.max(0, v) / 100);
       range.addEventListener("input", () => {
         num.value = range.value;
         update(Number(range.value));
@@ -912,9 +987,12 @@ export class App {
           "button",
           {
             type: "button",
+            id: "reset-weights",
             onclick: () => {
+              this.pendingWeights = null;
               s.setWeights(s.modelWeights());
               this.render();
+              document.getElementById("reset-weights")?.focus();
             },
           },
           this.t(T.reset)
@@ -926,6 +1004,23 @@ export class App {
     this.limit = 10;
     this.renderList();
     return box;
+  }
+
+  /** Weight moves wait for the next frame, and all moves within one frame make a single re-rank. */
+  private moveWeight(id: string, value: number): void {
+    const s = this.scoring!;
+    const first = this.pendingWeights === null;
+    this.pendingWeights = { ...(this.pendingWeights ?? s.weights()), [id]: value };
+    if (!first) return;
+    requestAnimationFrame(() => {
+      const next = this.pendingWeights;
+      this.pendingWeights = null;
+      if (!next || this.scoring !== s) return;
+      perf.start("zs:rerank");
+      s.setWeights(next);
+      this.refreshWeights();
+      perf.end("zs:rerank", this.listBody ?? undefined);
+    });
   }
 
   /** After a weight move: normalised percentages and the re-ranked top of the list. */
@@ -996,7 +1091,11 @@ export class App {
     show();
     return h(
       "details",
-      { class: "ahp" },
+      {
+        class: "ahp",
+        open: this.ahpOpen,
+        ontoggle: (e: Event) => (this.ahpOpen = (e.target as HTMLDetailsElement).open),
+      },
       h("summary", {}, this.t(T.ahp)),
       ...pairs,
       result,
@@ -1004,10 +1103,13 @@ export class App {
         "button",
         {
           type: "button",
+          id: "ahp-use",
           onclick: () => {
             const r = show();
             this.scoring!.setWeights(Object.fromEntries(dims.map((d, k) => [d.id, r.weights[k]])));
+            this.ahpOpen = true;
             this.render();
+            document.getElementById("ahp-use")?.focus();
           },
         },
         this.t(T.ahpUse)
@@ -1026,12 +1128,14 @@ export class App {
     const barH = 22;
     const width = 300;
     const labelW = 120;
+    const stay = this.t(T.stay).replace(/\bk\b/, String(this.topK));
     const chart = svg("svg", {
       viewBox: `0 0 ${width} ${top.length * barH + 4}`,
       width: "100%",
       role: "img",
-      "aria-label": this.t(T.tabStability),
+      "aria-label": `${this.t(T.tabStability)}: ${stay}`,
       class: "chart",
+      "data-testid": "stability-chart",
     });
     top.forEach((r, k) => {
       const y = k * barH + 2;
@@ -1065,6 +1169,18 @@ export class App {
         )
       );
     });
+    // The chart is an image to assistive technology: the same figures as a list for screen readers.
+    const spoken = h(
+      "ol",
+      { class: "sr-only", "aria-label": stay, "data-testid": "stability-text" },
+      ...top.map((r) =>
+        h(
+          "li",
+          { "data-p": String(p[r.index]) },
+          `${r.rank}. ${r.name}: ${Math.round(p[r.index] * 100)}%`
+        )
+      )
+    );
     const kId = uid("k");
     return h(
       "div",
@@ -1090,31 +1206,41 @@ export class App {
           },
         })
       ),
-      chart
+      chart,
+      spoken
     );
   }
 
   private targets(): HTMLElement {
-    const s = this.scoring!;
-    const items = targetProgress(this.model, s.scored, s.rows(), this.topK);
-    if (items.length === 0) return h("p", { class: "muted" }, "—");
+    const summary = this.scoring!.portfolio(this.topK);
+    if (summary.targets.length === 0) return h("p", { class: "muted" }, "—");
     const fmt = (x: number) =>
       (Math.round(x * 100) / 100).toLocaleString(this.lang === "zh" ? "zh-CN" : "en-US");
+    const ifTop = this.t(T.ifTop).replace(/\bk\b/, String(summary.ifTopSign.topK));
+    const newly = summary.ifTopSign.newlyMet
+      .map((id) => summary.targets.find((t) => t.id === id)?.label[this.lang] ?? id)
+      .join("、");
     return h(
       "div",
       {},
       h("p", { class: "muted" }, this.t(T.targetsHint)),
-      ...items.map((t) => {
-        const pct = Math.min(100, (t.reached / t.target) * 100);
-        const proj = Math.min(100, (t.projected / t.target) * 100);
+      ...summary.targets.map((t, k) => {
+        const projected = summary.ifTopSign.targets[k].actual;
+        const unit = t.unit[this.lang];
+        const pct = Math.min(100, t.share * 100);
+        const proj = Math.min(100, t.target > 0 ? (projected / t.target) * 100 : 100);
         return h(
           "div",
-          { class: "target" },
+          { class: "target", "data-target": t.id },
           h(
             "div",
             { class: "target-head" },
             h("span", {}, t.label[this.lang]),
-            h("span", { class: "muted" }, `${fmt(t.reached)} / ${fmt(t.target)} ${t.unit}`)
+            h(
+              "span",
+              { class: "muted", "data-testid": "target-actual" },
+              `${fmt(t.actual)} / ${fmt(t.target)} ${unit}`
+            )
           ),
           h(
             "div",
@@ -1124,6 +1250,7 @@ export class App {
               "aria-valuemin": 0,
               "aria-valuemax": 100,
               "aria-valuenow": Math.round(pct),
+              "aria-valuetext": `${fmt(t.actual)} / ${fmt(t.target)} ${unit}`,
               "aria-label": t.label[this.lang],
             },
             progressFill(pct, proj)
@@ -1131,10 +1258,18 @@ export class App {
           h(
             "div",
             { class: "muted small" },
-            `${this.t(T.gap)} ${fmt(t.gap)} ${t.unit} · ${this.t(T.ifTop).replace("k", String(this.topK))}: ${fmt(t.projected)} ${t.unit}`
+            h(
+              "span",
+              { "data-testid": "target-gap" },
+              t.met ? this.t(T.met) : `${this.t(T.gap)} ${fmt(t.gap)} ${unit}`
+            ),
+            " · ",
+            h("span", { "data-testid": "target-projected" }, `${ifTop}: ${fmt(projected)} ${unit}`)
           )
         );
-      })
+      }),
+      newly ? h("p", { class: "msg info" }, this.t(T.newlyMet), newly) : null,
+      ...summary.notes.map((n) => h("p", { class: "muted small" }, n[this.lang]))
     );
   }
 }

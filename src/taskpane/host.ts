@@ -20,11 +20,16 @@ export interface WorkbookRead {
   resultSheet: SheetData | null;
 }
 
-/** A score cell's card (Excel entity value) showing the breakdown. */
+/**
+ * A candidate's breakdown card (Excel entity value, ExcelApi 1.16). It goes in the explanation column,
+ * showing the explanation as its text: an entity cell reads as #VALUE! in formulas, so the score
+ * column keeps plain numbers (and its colour scale).
+ */
 export interface ScoreCard {
-  /** Sheet row (0-based) of the score cell, inside the plan's score range. */
+  /** Sheet row (0-based) of the candidate in the plan's sheet. */
   row: number;
-  score: number;
+  /** Shown in the cell: the explanation text the plan writes there. */
+  text: string;
   title: string;
   properties: { name: string; value: string | number }[];
 }
@@ -45,6 +50,8 @@ export interface PaneSettings {
   mapping?: { headers: string; override: MappingOverride };
   target?: "columns" | "sheet";
   lang?: Lang;
+  /** Breakdown cards in the explanation column (opt-in). */
+  cards?: boolean;
 }
 
 export interface Host {
@@ -53,14 +60,14 @@ export interface Host {
   readonly title: string;
   /** Finds the candidate table and reads it (with the model and result sheets) in as few round trips as possible. */
   readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead>;
-  /** Writes a result plan; applies the colour scale on its score range and, when given, score cards. */
+  /** Writes a result plan; applies the colour scale on its score range and, when given, breakdown cards. */
   writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport>;
   writeModelSheet(name: string, grid: Grid): Promise<void>;
   /** Selects a sheet row (0-based), columns left..right. */
   selectRow(sheet: string, row: number, left: number, right: number): Promise<void>;
   loadSettings(): Promise<PaneSettings | null>;
   saveSettings(settings: PaneSettings): Promise<void>;
-  /** Whether score cells can carry cards (ExcelApi 1.16 entity values). */
+  /** Whether cells can carry cards (ExcelApi 1.16 entity values). */
   readonly supportsCards: boolean;
 }
 

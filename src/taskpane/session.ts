@@ -5,9 +5,10 @@
 import { candidateScore } from "../engine/explain";
 import { ahp, matrix, perturbWeights } from "../engine/mcda";
 import { compileModel } from "../engine/model";
+import { portfolioSummary, resolveStage, type PortfolioSummary } from "../engine/portfolio";
 import { reweight, scoreTable, type ScoredTable } from "../engine/score";
 import type { AhpResult } from "../engine/mcda";
-import type { CandidateScore, CellValue, Lang, ScoringModel } from "../engine/types";
+import type { CandidateScore, CandidateTable, Lang, ScoringModel } from "../engine/types";
 import { locateTable, mapColumns, planResults, toCandidateTable } from "../workbook";
 import type { ColumnMapping, MappingOverride, ResultPlan, TableLocation } from "../workbook/types";
 import type { WorkbookRead } from "./host";
@@ -21,7 +22,10 @@ export interface Row {
   grade: string | null;
   decision: string;
   chain: string | null;
+  /** The model stage the cell names (engine's resolveStage), null when blank or unknown. */
   stage: string | null;
+  /** The stage cell as written. */
+  stageText: string | null;
   foreign: boolean;
   flags: string[];
   gateFailed: boolean;
@@ -65,21 +69,20 @@ export class LabelledError extends Error {
 export class Scoring {
   readonly model: ScoringModel;
   readonly base: ScoredTable;
+  readonly candidates: CandidateTable;
   scored: ScoredTable;
-  private readonly names: (string | null)[];
-  private readonly stages: CellValue[];
+  /** One Row per candidate, kept across weight changes: only score, rank, grade and decision move. */
+  private readonly list: Row[];
 
   constructor(
     readonly table: Table,
     model: ScoringModel
   ) {
     this.model = model;
-    const candidates = toCandidateTable(table.read.table, table.location, table.mapping);
-    this.base = scoreTable(candidates, compileModel(model));
+    this.candidates = toCandidateTable(table.read.table, table.location, table.mapping);
+    this.base = scoreTable(this.candidates, compileModel(model));
     this.scored = this.base;
-    const col = (id: string) => candidates.columns[id] ?? [];
-    this.names = col("name").map((v) => (v === null || v === "" ? null : String(v)));
-    this.stages = col("stage");
+    this.list = this.buildRows();
   }
 
   get count(): number {
@@ -100,33 +103,63 @@ export class Scoring {
   /** Live re-ranking: totals, ranks and grades under new dimension weights; nothing is written. */
   setWeights(weights: Record<string, number>): void {
     this.scored = reweight(this.base, weights);
+    for (const r of this.list) this.fillScore(r);
   }
 
-  rows(): Row[] {
+  /** The rows in table order (shared: callers copy before sorting). */
+  rows(): readonly Row[] {
+    return this.list;
+  }
+
+  private buildRows(): Row[] {
     const s = this.scored;
     const origin = this.table.read.table.origin ?? { row: 0, col: 0 };
     const flagIds = this.model.flags.map((f) => f.id);
+    const col = (id: string) => this.candidates.columns[id] ?? [];
+    const names = col("name");
+    const stages = col("stage");
     const out: Row[] = new Array(s.count);
     for (let i = 0; i < s.count; i++) {
       const flags = flagIds.filter((_, f) => s.flagHits[f][i] === 1);
-      const band = s.grade[i] >= 0 ? this.model.grades.bands[s.grade[i]] : null;
-      const stage = this.stages[i];
+      const name = names[i];
+      const stage = stages[i];
       out[i] = {
         index: i,
-        name: this.names[i] ?? `#${i + 1}`,
-        score: s.total[i],
-        rank: s.rank[i] > 0 ? s.rank[i] : null,
-        grade: band ? band.grade : null,
-        decision: s.decision[i] >= 0 ? this.model.decisions[s.decision[i]].id : "",
+        name: name === null || name === undefined || name === "" ? `#${i + 1}` : String(name),
+        score: 0,
+        rank: null,
+        grade: null,
+        decision: "",
         chain: s.chains[i],
-        stage: stage === null || stage === "" ? null : String(stage),
+        stage: resolveStage(stage, this.model),
+        stageText: stage === null || stage === undefined || stage === "" ? null : String(stage),
         foreign: flags.includes(FOREIGN_FLAG),
         flags,
         gateFailed: s.gateStatus.some((g) => g[i] === 1),
         sheetRow: origin.row + this.table.location.dataRows[i],
       };
+      this.fillScore(out[i]);
     }
     return out;
+  }
+
+  private fillScore(r: Row): void {
+    const s = this.scored;
+    const i = r.index;
+    r.score = s.total[i];
+    r.rank = s.rank[i] > 0 ? s.rank[i] : null;
+    r.grade = s.grade[i] >= 0 ? this.model.grades.bands[s.grade[i]].grade : null;
+    r.decision = s.decision[i] >= 0 ? this.model.decisions[s.decision[i]].id : "";
+  }
+
+  /** Every candidate's score under the current weights, with its explanation. */
+  scores(): CandidateScore[] {
+    return Array.from({ length: this.count }, (_, i) => candidateScore(this.scored, i));
+  }
+
+  /** Counts, targets and the "if the top k sign" projection under the current weights (engine's portfolio). */
+  portfolio(topK: number): PortfolioSummary {
+    return portfolioSummary(this.candidates, this.scores(), this.model, { topK });
   }
 
   /** One candidate with its explanation (built on demand). */
@@ -155,8 +188,7 @@ export class Scoring {
   }
 
   plan(target: "columns" | "sheet", lang: Lang): ResultPlan {
-    const scores = Array.from({ length: this.count }, (_, i) => candidateScore(this.scored, i));
-    return planResults(this.table.read.table, this.table.location, scores, this.model, {
+    return planResults(this.table.read.table, this.table.location, this.scores(), this.model, {
       target,
       lang,
       existingSheet: this.table.read.resultSheet,

@@ -3,82 +3,11 @@
  * filters, language, the user's own .xlsx through the file picker, and a hostile project name.
  */
 import ExcelJS from "exceljs";
-import fs from "fs";
-import os from "os";
 import path from "path";
-import type { Server } from "http";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { names, usePreview } from "./browser";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureBuilt, startServer } = require("../../scripts/preview.js");
-
-const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 const HOSTILE = "<img src=x onerror=alert(1)>";
-
-let browser: BrowserContext;
-let server: Server;
-let url: string;
-let profile: string;
-
-beforeAll(async () => {
-  if (!fs.existsSync(CHROME)) {
-    throw new Error(
-      `No Chromium at ${CHROME}: install it (apt-get install -y chromium) or set CHROME_PATH`
-    );
-  }
-  ensureBuilt();
-  ({ server, url } = await startServer({ port: 0 }));
-  profile = fs.mkdtempSync(path.join(os.tmpdir(), "zs-chrome-"));
-  // a fresh profile (user data dir) per run
-  browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROME,
-    locale: "zh-CN",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  if (profile) fs.rmSync(profile, { recursive: true, force: true });
-});
-
-interface Opened {
-  page: Page;
-  dialogs: string[];
-  foreign: string[];
-}
-
-async function open(width = 360): Promise<Opened> {
-  const page = await browser.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  const dialogs: string[] = [];
-  const foreign: string[] = [];
-  page.on("dialog", (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on("request", (r) => {
-    if (!r.url().startsWith(new URL(url).origin) && !r.url().startsWith("data:"))
-      foreign.push(r.url());
-  });
-  await page.goto(url);
-  await page.getByTestId("table-found").waitFor();
-  return { page, dialogs, foreign };
-}
-
-async function names(page: Page): Promise<string[]> {
-  return page.locator("[data-testid=ranked-list] .name").allTextContents();
-}
+const { open } = usePreview();
 
 async function userWorkbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

@@ -229,33 +229,63 @@ describe("ExcelHost.writeResults", () => {
     expect(excel.cell("重点项目", 7, HEADERS.length + 2)).toBe("张三的备注");
   });
 
-  test("with ExcelApi 1.16 the score cells carry entity cards", async () => {
+  test("with ExcelApi 1.16, cards go in the explanation column and the scores stay numbers", async () => {
     const excel = workbookWith(3);
     const host = new ExcelHost({ run: excel.run, isSetSupported: (_, v) => v <= "1.16" });
     expect(host.supportsCards).toBe(true);
     const { result } = await plan(host);
     if (!result.ok) throw new Error(result.message.en);
     const s = result.scoreRange!;
-    await host.writeResults(result, [
-      {
-        row: s.top,
-        score: 91.5,
-        title: "项目1",
-        properties: [
-          { name: "等级", value: "A" },
-          { name: "得分", value: 91.5 },
-        ],
-      },
+    const explanation = result.columns.find((c) => c.key === "explanation")!.col;
+    const card = (row: number, text: string) => ({
+      row,
+      text,
+      title: `项目${row - s.top + 1}`,
+      properties: [
+        { name: "等级", value: "A" },
+        { name: "得分", value: 91.5 },
+      ],
+    });
+    excel.resetStats();
+    const report = await host.writeResults(result, [
+      card(s.top + 2, "第三"),
+      card(s.top, "第一"),
+      card(s.top + 1, "第二"),
     ]);
-    const entity = excel.sheet("重点项目").entities.get(`${s.top},${s.left}`) as {
+    // Consecutive rows go as one range, in the same single sync as the values.
+    expect(report.syncs).toBe(1);
+    const sheet = excel.sheet("重点项目");
+    const entity = sheet.entities.get(`${s.top},${explanation}`) as {
       type: string;
+      text: string;
       properties: object;
     };
-    expect(entity.type).toBe("Entity");
+    expect(entity).toMatchObject({ type: "Entity", text: "第一" });
     expect(entity.properties).toEqual({
       等级: { type: "String", basicValue: "A" },
       得分: { type: "Double", basicValue: 91.5 },
     });
+    expect(sheet.entities.get(`${s.top + 2},${explanation}`)).toMatchObject({ text: "第三" });
+    // The score column keeps its numbers (formulas and the colour scale use them).
+    for (let r = s.top; r <= s.bottom; r++) {
+      expect(sheet.entities.has(`${r},${s.left}`)).toBe(false);
+      expect(typeof excel.cell("重点项目", r, s.left)).toBe("number");
+    }
+    expect(excel.cell("重点项目", s.top, explanation)).toBe("#VALUE!");
+  });
+
+  test("without cards (the default) or without ExcelApi 1.16, no entity is written", async () => {
+    const excel = workbookWith(3);
+    const old = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const { result } = await plan(old);
+    if (!result.ok) throw new Error(result.message.en);
+    await old.writeResults(result, [
+      { row: result.scoreRange!.top, text: "x", title: "x", properties: [] },
+    ]);
+    const modern = new ExcelHost({ run: excel.run, isSetSupported: () => true });
+    await modern.writeResults(result);
+    expect(excel.sheet("重点项目").entities.size).toBe(0);
+    expectLanded(excel, result);
   });
 });
 

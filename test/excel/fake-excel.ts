@@ -432,11 +432,13 @@ class FakeRange extends Loadable {
         values.forEach((row, i) =>
           row.forEach((v, j) => {
             sheet.entities.set(`${r.top + i},${r.left + j}`, v);
+            // What Range.values (and formulas) then see: an entity's basic value is #VALUE!.
+            const cell = v as { type?: string; basicValue?: CellValue };
             this.context.excel.setCell(
               r.sheet,
               r.top + i,
               r.left + j,
-              (v as { text?: string }).text ?? null
+              cell.type === "Entity" ? "#VALUE!" : (cell.basicValue ?? null)
             );
           })
         );

@@ -1,0 +1,90 @@
+/**
+ * One headless Chromium (Debian's, fresh profile) and one preview server per test file, over dist/
+ * built once (scripts/preview.js ensureBuilt). `open` gives a page on the preview host.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import type { Server } from "http";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureBuilt, startServer } = require("../../scripts/preview.js");
+
+const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
+
+export interface Opened {
+  page: Page;
+  /** alert/confirm/prompt messages (none expected). */
+  dialogs: string[];
+  /** Requests that left our origin (none allowed). */
+  foreign: string[];
+}
+
+export interface Preview {
+  open(width?: number): Promise<Opened>;
+}
+
+/** Registers beforeAll/afterAll for the file and returns the shared preview. */
+export function usePreview(): Preview {
+  let browser: BrowserContext;
+  let server: Server;
+  let url: string;
+  let profile: string;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROME)) {
+      throw new Error(
+        `No Chromium at ${CHROME}: install it (apt-get install -y chromium) or set CHROME_PATH`
+      );
+    }
+    ensureBuilt();
+    ({ server, url } = await startServer({ port: 0 }));
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), "zs-chrome-"));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROME,
+      locale: "zh-CN",
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  return {
+    async open(width = 360) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const dialogs: string[] = [];
+      const foreign: string[] = [];
+      page.on("dialog", (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      page.on("request", (r) => {
+        if (!r.url().startsWith(new URL(url).origin) && !r.url().startsWith("data:"))
+          foreign.push(r.url());
+      });
+      await page.goto(url);
+      await page.getByTestId("table-found").waitFor();
+      return { page, dialogs, foreign };
+    },
+  };
+}
+
+/** Project names in the ranked list, top first. */
+export async function names(page: Page): Promise<string[]> {
+  return page.locator("[data-testid=ranked-list] .name").allTextContents();
+}
