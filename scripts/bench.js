@@ -231,7 +231,7 @@ function ratioText(row) {
   if (row.ratio === undefined) return "—";
   const r = round(row.ratio);
   // For time, a ratio under 1 reads better as "N× faster".
-  if (row.ratio < 1 && row.better === "lower" && row.ratio > 0)
+  if (row.ratio < 1 && row.ratio > 0 && ["ms", "µs", "s"].includes(row.unit))
     return `${r}× (${round(1 / row.ratio)}× faster)`;
   return `${r}×`;
 }
@@ -294,6 +294,8 @@ function main() {
     ? (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1]).split(",")
     : null;
   const started = Date.now();
+  // Other work on the machine skews every figure: the load average is kept with them.
+  const loadBefore = os.loadavg()[0];
   const buildProblem = ensureBuilt();
   const figures = new Map();
   const moduleSeconds = {};
@@ -314,13 +316,17 @@ function main() {
     judge(e, figures.get(e.id))
   );
   const totalSeconds = Math.round((Date.now() - started) / 100) / 10;
-  const facts = machine();
+  const facts = {
+    ...machine(),
+    load: { before: round(loadBefore), after: round(os.loadavg()[0]) },
+  };
   console.log();
   console.log(args.includes("--markdown") ? markdownTable(rows) : textTable(rows));
   console.log();
   console.log(
     `Machine: ${facts.cpu}, ${facts.cores} cores, ${facts.memoryGB} GB, Node ${facts.node}` +
-      `${facts.chromium ? `, ${facts.chromium}` : ""}. Whole run: ${totalSeconds} s.`
+      `${facts.chromium ? `, ${facts.chromium}` : ""}. Load average ${facts.load.before} before, ` +
+      `${facts.load.after} after. Whole run: ${totalSeconds} s.`
   );
   if (buildProblem) console.log(`Build: ${buildProblem}`);
   if (only) return;
