@@ -344,4 +344,6 @@ function main() {
   console.log(`Figures written to ${path.relative(ROOT, RESULTS)}.`);
 }
 
-main();
+module.exports = { CATALOGUE, judge, textTable, markdownTable };
+
+if (require.main === module) main();
