@@ -336,11 +336,14 @@ let occNode: Int32Array = new Int32Array(64);
 let occAt: Int32Array = new Int32Array(64);
 let occOrder: Int32Array = new Int32Array(64);
 let taken = new Uint8Array(256);
+/** (node, bits) pairs of the text being scanned: at most two per occurrence. */
+let hits: Int32Array = new Int32Array(128);
 
 function grow(): void {
   occNode = grown(occNode);
   occAt = grown(occAt);
   occOrder = new Int32Array(occNode.length);
+  hits = new Int32Array(2 * occNode.length);
 }
 
 const NO_HITS = new Int32Array(0);
@@ -390,7 +393,7 @@ function textHits(d: Dictionary, text: string): Int32Array {
   if (taken.length < n) taken = new Uint8Array(2 * n);
   taken.fill(0, 0, n);
   let masked = -1;
-  const flags: number[] = [];
+  let found = 0;
   for (let g = 0; g < k;) {
     const len = depth[occNode[occOrder[g]]];
     let h = g;
@@ -413,12 +416,14 @@ function textHits(d: Dictionary, text: string): Int32Array {
       const node = occNode[o];
       const bits = served ? 1 : 3;
       let known = 0;
-      while (known < flags.length && flags[known] !== node) known += 2;
-      if (known === flags.length) flags.push(node, bits);
-      else flags[known + 1] |= bits;
+      while (known < found && hits[known] !== node) known += 2;
+      if (known === found) {
+        hits[found++] = node;
+        hits[found++] = bits;
+      } else hits[known + 1] |= bits;
     }
   }
-  return Int32Array.from(flags);
+  return hits.slice(0, found);
 }
 
 /** One candidate's hits over all its texts, and what they add up to; reused from row to row. */
@@ -431,8 +436,8 @@ interface Tally {
   entryCount: number;
   main: Float64Array;
   served: Float64Array;
-  hasMain: Uint8Array;
-  hasServed: Uint8Array;
+  /** Per chain: bit 1 it has main evidence, bit 2 evidence from "whom it serves" spans. */
+  has: Uint8Array;
 }
 
 const tallies = new WeakMap<Dictionary, Tally>();
@@ -449,8 +454,7 @@ function tallyOf(d: Dictionary): Tally {
       entryCount: 0,
       main: new Float64Array(chains),
       served: new Float64Array(chains),
-      hasMain: new Uint8Array(chains),
-      hasServed: new Uint8Array(chains),
+      has: new Uint8Array(chains),
     };
     tallies.set(d, t);
   }
@@ -501,11 +505,14 @@ interface Verdict {
   confidence: number;
 }
 
-/** Highest value among the chains `has` marks, ties to the first chain; −1 when none (or only `skip`). */
-function best(d: Dictionary, values: ArrayLike<number>, has: (c: number) => boolean, skip: number) {
+const MAIN = 1;
+const SERVED = 2;
+
+/** Highest value among the chains whose `has` bits meet `bits`, ties to the first; −1 when none (or only `skip`). */
+function best(d: Dictionary, values: Float64Array, has: Uint8Array, bits: number, skip: number) {
   let top = -1;
   for (let c = 0; c < values.length; c++) {
-    if (c === skip || d.chainOf[c] !== c || !has(c)) continue;
+    if (c === skip || d.chainOf[c] !== c || (has[c] & bits) === 0) continue;
     if (top < 0 || values[c] > values[top]) top = c;
   }
   return top;
@@ -518,48 +525,56 @@ function best(d: Dictionary, values: ArrayLike<number>, has: (c: number) => bool
  * shrinks when another chain has nearly as much; below `minConfidence` the answer is none.
  */
 function weigh(d: Dictionary, t: Tally, out: Verdict): void {
+  // Entries hit, in weighing order (insertion sort: a candidate hits a handful).
+  const entries = t.entries;
   let m = 0;
   for (let k = 0; k < t.nodeCount; k++) {
     const node = t.nodes[k];
-    for (let q = d.entriesStart[node]; q < d.entriesEnd[node]; q++)
-      t.entries[m++] = d.nodeEntries[q];
+    for (let q = d.entriesStart[node]; q < d.entriesEnd[node]; q++) {
+      const e = d.nodeEntries[q];
+      let at = m++;
+      while (at > 0 && entries[at - 1] > e) {
+        entries[at] = entries[at - 1];
+        at--;
+      }
+      entries[at] = e;
+    }
   }
   t.entryCount = m;
-  if (m > 1) t.entries.subarray(0, m).sort();
-  t.main.fill(0);
-  t.served.fill(0);
-  t.hasMain.fill(0);
-  t.hasServed.fill(0);
-  let anyMain = false;
+  const { main, served, has } = t;
+  for (let c = 0; c < has.length; c++) {
+    main[c] = 0;
+    served[c] = 0;
+    has[c] = 0;
+  }
+  let evidenceBit = SERVED;
   for (let k = 0; k < m; k++) {
-    const e = t.entries[k];
+    const e = entries[k];
     const w = d.entryWeight[e];
     if (w === 0) continue;
     const c = d.entryChain[e];
     if (t.bits[d.entryNode[e]] & 2) {
-      t.main[c] += w;
-      t.hasMain[c] = 1;
-      anyMain = true;
+      main[c] += w;
+      has[c] |= MAIN;
+      evidenceBit = MAIN;
     } else {
-      t.served[c] += w;
-      t.hasServed[c] = 1;
+      served[c] += w;
+      has[c] |= SERVED;
     }
   }
   for (let k = 0; k < t.nodeCount; k++) t.bits[t.nodes[k]] = 0;
   t.nodeCount = 0;
 
   // Text that only says whom it serves is classified by that.
-  const evidence = anyMain ? t.main : t.served;
-  const has = anyMain ? t.hasMain : t.hasServed;
-  const isIn = (c: number) => has[c] === 1;
-  const topChain = best(d, evidence, isIn, -1);
+  const evidence = evidenceBit === MAIN ? main : served;
+  const topChain = best(d, evidence, has, evidenceBit, -1);
   out.top = topChain;
   out.chain = -1;
   out.secondary = -1;
   out.confidence = 0;
   if (topChain < 0) return;
   const top = evidence[topChain];
-  const rival = best(d, evidence, isIn, topChain);
+  const rival = best(d, evidence, has, evidenceBit, topChain);
   const second = rival < 0 ? 0 : evidence[rival];
   const confidence = round(strength(top) * (0.6 + (0.4 * top) / (top + second)));
   out.confidence = confidence;
@@ -567,14 +582,14 @@ function weigh(d: Dictionary, t: Tally, out: Verdict): void {
   out.chain = topChain;
 
   const share = d.model.secondaryShare ?? DEFAULT_SECONDARY_SHARE;
-  const total = t.served; // main + served, in place: the served sums are not needed any more
-  for (let c = 0; c < total.length; c++)
-    if (t.hasMain[c]) total[c] = t.hasServed[c] ? t.main[c] + t.served[c] : t.main[c];
-  const runnerUp = best(d, total, (c) => t.hasMain[c] === 1 || t.hasServed[c] === 1, topChain);
+  // Main plus served, in place: the served sums are not needed any more.
+  for (let c = 0; c < served.length; c++)
+    if (has[c] & MAIN) served[c] = has[c] & SERVED ? main[c] + served[c] : main[c];
+  const runnerUp = best(d, served, has, MAIN | SERVED, topChain);
   if (
     runnerUp >= 0 &&
-    total[runnerUp] >= share * top &&
-    strength(total[runnerUp]) >= d.model.minConfidence
+    served[runnerUp] >= share * top &&
+    strength(served[runnerUp]) >= d.model.minConfidence
   )
     out.secondary = runnerUp;
 }
@@ -784,9 +799,48 @@ export interface ChainFitColumns {
 }
 
 /**
+ * Text hits of one column, remembered per distinct text while remembering pays: a column whose
+ * first texts barely repeat (project names) stops being remembered.
+ */
+class ColumnHits {
+  private memo: Map<string, Int32Array> | null = new Map();
+  private lookups = 0;
+  private repeats = 0;
+
+  constructor(private readonly d: Dictionary) {}
+
+  of(text: string): Int32Array {
+    const memo = this.memo;
+    if (memo === null) return textHits(this.d, text);
+    let h = memo.get(text);
+    if (h !== undefined) {
+      this.repeats++;
+      return h;
+    }
+    h = textHits(this.d, text);
+    memo.set(text, h);
+    if (++this.lookups === 2048 && this.repeats < 256) this.memo = null;
+    return h;
+  }
+}
+
+/** Memoised per distinct cell. */
+function memoised<T>(read: (text: string) => T): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let v = memo.get(text);
+    if (v === undefined) {
+      v = read(text);
+      memo.set(text, v);
+    }
+    return v;
+  };
+}
+
+/**
  * chainFit's value and chain for rows 0…count−1 (the scorer's batch path), into `value` and
- * `chain`; no notes. Lists repeat their chain, role and description cells: each distinct cell is
- * read once.
+ * `chain`; no notes. Chain, role and synergy are worked out once per distinct cell or pair, and
+ * texts once per distinct text where lists repeat them.
  */
 export function chainFitColumns(
   cells: ChainFitColumns,
@@ -797,72 +851,41 @@ export function chainFitColumns(
 ): void {
   const d = dictionary(model);
   const t = tallyOf(d);
-  const names = new Map<string, string[]>();
-  const roleScores = new Map<string, number>();
-  const hits = new Map<string, Int32Array>();
-  const synergies = new Map<string, number>();
   const fallback = model.roles.find((r) => r.id === model.defaultRole);
   const fallbackScore = fallback ? fallback.score : 0;
+  const roleScore = memoised((r) => resolveRole(r, model)?.score ?? fallbackScore);
+  const names = memoised((e) => resolveChainNames(e, model));
+  const synergyWith = memoised((a) => memoised((b) => synergyFor(a, b, model)));
+  const columns = cells.texts.map(() => new ColumnHits(d));
   const texts: (string | null)[] = new Array(cells.texts.length);
   const none: string[] = [];
   for (let i = 0; i < count; i++) {
     const r = cells.role[i];
-    let roleScore = fallbackScore;
-    if (typeof r === "string") {
-      let s = roleScores.get(r);
-      if (s === undefined) {
-        s = resolveRole(r, model)?.score ?? fallbackScore;
-        roleScores.set(r, s);
-      }
-      roleScore = s;
-    }
     const e = cells.explicitChain[i];
-    let explicit = none;
-    if (typeof e === "string") {
-      let found = names.get(e);
-      if (found === undefined) {
-        found = resolveChainNames(e, model);
-        names.set(e, found);
-      }
-      explicit = found;
-    }
+    const explicit = typeof e === "string" ? names(e) : none;
     if (d.joined) {
       for (let k = 0; k < texts.length; k++) texts[k] = cells.texts[k][i];
       addTexts(d, t, texts);
     } else {
-      for (let k = 0; k < cells.texts.length; k++) {
+      for (let k = 0; k < columns.length; k++) {
         const s = cells.texts[k][i];
-        if (typeof s !== "string") continue;
-        let h = hits.get(s);
-        if (h === undefined) {
-          h = textHits(d, s);
-          hits.set(s, h);
-        }
-        addHits(t, h);
+        if (typeof s === "string") addHits(t, columns[k].of(s));
       }
     }
     weigh(d, t, verdict);
     const textChain = idOf(d, verdict.chain);
     const textSecondary = idOf(d, verdict.secondary);
-    const c = explicit.length > 0 ? explicit[0] : textChain;
-    const secondary =
-      explicit.length > 0 ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
-    const confidence = explicit.length > 0 ? 1 : verdict.confidence;
+    const given = explicit.length > 0;
+    const c = given ? explicit[0] : textChain;
+    const secondary = given ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
     chain[i] = c;
-    if (c === null) {
-      value[i] = 0;
-      continue;
-    }
-    let synergy = 1;
-    if (secondary) {
-      const key = `${c}+${secondary}`;
-      let s = synergies.get(key);
-      if (s === undefined) {
-        s = synergyFor(c, secondary, model);
-        synergies.set(key, s);
-      }
-      synergy = s;
-    }
-    value[i] = fitValue(roleScore, confidence, synergy);
+    value[i] =
+      c === null
+        ? 0
+        : fitValue(
+            typeof r === "string" ? roleScore(r) : fallbackScore,
+            given ? 1 : verdict.confidence,
+            secondary ? synergyWith(c)(secondary) : 1
+          );
   }
 }

@@ -34,35 +34,95 @@ function checkTolerance(tolerance: number): void {
   }
 }
 
+/** Sorting by key bits (radix) beats a comparator sort from about this many values. */
+const RADIX_FROM = 512;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * Positions 0…m−1 of `keys` in ascending key order, equal keys in position order (stable). Large
+ * inputs are radix-sorted on the keys' bits (four 16-bit passes, skipping a pass when every key has
+ * the same digit), so no comparator runs per pair.
+ */
+function sortPositions(keys: Float64Array): Uint32Array {
+  const m = keys.length;
+  let perm = new Uint32Array(m);
+  for (let k = 0; k < m; k++) perm[k] = k;
+  if (m < RADIX_FROM) return perm.sort((a, b) => keys[a] - keys[b] || a - b);
+  // Doubles as unsigned 64-bit integers in the same order: flip every bit of negatives, the sign bit of the rest.
+  const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * m);
+  const hi = new Uint32Array(m);
+  const lo = new Uint32Array(m);
+  const [hiAt, loAt] = LITTLE_ENDIAN ? [1, 0] : [0, 1];
+  for (let k = 0; k < m; k++) {
+    const h = bits[2 * k + hiAt];
+    const l = bits[2 * k + loAt];
+    const negative = h >>> 31 === 1;
+    hi[k] = negative ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    lo[k] = negative ? ~l >>> 0 : l;
+  }
+  let next = new Uint32Array(m);
+  const count = new Uint32Array(0x10000);
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : 16;
+    count.fill(0);
+    for (let k = 0; k < m; k++) count[(word[k] >>> shift) & 0xffff]++;
+    if (count[(word[0] >>> shift) & 0xffff] === m) continue;
+    for (let d = 0, at = 0; d < 0x10000; d++) {
+      const c = count[d];
+      count[d] = at;
+      at += c;
+    }
+    for (let k = 0; k < m; k++) {
+      const p = perm[k];
+      next[count[(word[p] >>> shift) & 0xffff]++] = p;
+    }
+    [perm, next] = [next, perm];
+  }
+  return perm;
+}
+
 interface Ranking {
   /** Indices from first to last place; unrankable values last. */
-  order: number[];
-  /** rankOf[k]: competition rank of order[k], or null when unrankable. */
-  rankOf: (number | null)[];
+  order: Uint32Array;
+  /** Competition rank per index (1-based); 0 when the value cannot be ranked. */
+  ranks: Int32Array;
 }
 
 function ranking(values: ArrayLike<number | null>, options: RankOptions): Ranking {
   const sign = options.order === "asc" ? 1 : -1;
   const tolerance = options.tolerance ?? DEFAULT_TIE_TOLERANCE;
   checkTolerance(tolerance);
-  const ranked: number[] = [];
-  const unranked: number[] = [];
-  for (let i = 0; i < values.length; i++) (isRankable(values[i]) ? ranked : unranked).push(i);
-  const v = (i: number) => values[i] as number;
-  ranked.sort((a, b) => sign * (v(a) - v(b)) || a - b);
-  const rankOf: (number | null)[] = new Array(values.length).fill(null);
-  for (let start = 0; start < ranked.length;) {
+  const n = values.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (isRankable(values[i])) m++;
+  const index = new Uint32Array(m);
+  // Sort keys: first place smallest.
+  const keys = new Float64Array(m);
+  const order = new Uint32Array(n);
+  for (let i = 0, k = 0, u = m; i < n; i++) {
+    const v = values[i];
+    if (isRankable(v)) {
+      index[k] = i;
+      keys[k++] = sign * v;
+    } else order[u++] = i;
+  }
+  const sorted = sortPositions(keys);
+  for (let k = 0; k < m; k++) order[k] = index[sorted[k]];
+  const ranks = new Int32Array(n);
+  const v = (k: number) => values[order[k]] as number;
+  for (let start = 0; start < m;) {
     let end = start + 1;
-    while (end < ranked.length && tied(v(ranked[start]), v(ranked[end]), tolerance)) end++;
+    while (end < m && tied(v(start), v(end), tolerance)) end++;
     // Values within tolerance but not exactly equal were sorted by value: restore input order in the group.
-    if (end - start > 1) {
-      const group = ranked.slice(start, end).sort((a, b) => a - b);
-      for (let k = 0; k < group.length; k++) ranked[start + k] = group[k];
-    }
-    rankOf.fill(start + 1, start, end);
+    let inOrder = true;
+    for (let k = start + 1; k < end; k++) if (order[k] < order[k - 1]) inOrder = false;
+    if (!inOrder) order.subarray(start, end).sort();
+    for (let k = start; k < end; k++) ranks[order[k]] = start + 1;
     start = end;
   }
-  return { order: ranked.concat(unranked), rankOf };
+  return { order, ranks };
 }
 
 /**
@@ -70,7 +130,7 @@ function ranking(values: ArrayLike<number | null>, options: RankOptions): Rankin
  * values that cannot be ranked (null, NaN, ±Infinity) come last, in input order.
  */
 export function rankOrder(values: ArrayLike<number | null>, options: RankOptions = {}): number[] {
-  return ranking(values, options).order;
+  return Array.from(ranking(values, options).order);
 }
 
 /**
@@ -81,8 +141,13 @@ export function rank(
   values: ArrayLike<number | null>,
   options: RankOptions = {}
 ): (number | null)[] {
-  const { order, rankOf } = ranking(values, options);
-  const ranks: (number | null)[] = new Array(values.length).fill(null);
-  for (let k = 0; k < order.length; k++) ranks[order[k]] = rankOf[k];
-  return ranks;
+  return Array.from(ranking(values, options).ranks, (r) => (r === 0 ? null : r));
+}
+
+/** Competition ranks as `rank` gives them, in an Int32Array with 0 for "no rank" (the batch path). */
+export function competitionRanks(
+  values: ArrayLike<number | null>,
+  options: RankOptions = {}
+): Int32Array {
+  return ranking(values, options).ranks;
 }

@@ -11,7 +11,7 @@ import { ExpressionEnv, RowFn } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
 import { readAmount, readNumericCell, readText } from "./model/fields";
-import { rank } from "./rank";
+import { competitionRanks } from "./rank";
 import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, ScoringModel } from "./types";
 
@@ -303,8 +303,7 @@ function aggregate(s: ScoredTable): void {
     s.total[i] = Math.min(Math.max(s.base[i] + s.bonus[i], 0), 100, s.cap[i]);
     rankable[i] = s.excluded[i] ? NaN : s.total[i];
   }
-  const ranks = rank(rankable);
-  for (let i = 0; i < s.count; i++) s.rank[i] = ranks[i] ?? 0;
+  s.rank = competitionRanks(rankable);
   s.grade = assignGrades(model.grades, s.total, s.rank);
   s.decision = assignDecisions(model.grades, model.decisions, s.grade);
 }

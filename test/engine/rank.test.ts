@@ -1,5 +1,12 @@
 import fc from "fast-check";
-import { DEFAULT_TIE_TOLERANCE, rank, rankOrder, tied } from "../../src/engine/rank";
+import {
+  competitionRanks,
+  DEFAULT_TIE_TOLERANCE,
+  rank,
+  RankOptions,
+  rankOrder,
+  tied,
+} from "../../src/engine/rank";
 
 describe("rank", () => {
   test("competition ranking: ties share a rank and the next rank is skipped", () => {
@@ -80,5 +87,64 @@ describe("rank", () => {
         }
       )
     );
+  });
+});
+
+/** Ranking as first written (a comparator sort over plain arrays): the oracle for the fast one. */
+function referenceRanking(values: (number | null)[], options: RankOptions) {
+  const sign = options.order === "asc" ? 1 : -1;
+  const tolerance = options.tolerance ?? DEFAULT_TIE_TOLERANCE;
+  const ok = (x: number | null): x is number => typeof x === "number" && Number.isFinite(x);
+  const ranked = values.map((_, i) => i).filter((i) => ok(values[i]));
+  const v = (i: number) => values[i] as number;
+  ranked.sort((a, b) => sign * (v(a) - v(b)) || a - b);
+  const ranks: (number | null)[] = values.map(() => null);
+  for (let start = 0; start < ranked.length;) {
+    let end = start + 1;
+    while (end < ranked.length && tied(v(ranked[start]), v(ranked[end]), tolerance)) end++;
+    const group = ranked.slice(start, end).sort((a, b) => a - b);
+    group.forEach((i, k) => {
+      ranked[start + k] = i;
+      ranks[i] = start + 1;
+    });
+    start = end;
+  }
+  const order = ranked.concat(values.map((_, i) => i).filter((i) => !ok(values[i])));
+  return { order, ranks };
+}
+
+describe("rank gives the reference's answers on large inputs (radix path)", () => {
+  const value = fc.oneof(
+    fc.constantFrom(0, -0, 1, -1, 50, 99.5, 100, 1 + 1e-12, 1 - 1e-12, 1e300, -1e300, 5e-324),
+    fc.constantFrom(null, NaN, Infinity, -Infinity),
+    fc.integer({ min: -3, max: 3 }).map((k) => 42 + k * 0.6 * DEFAULT_TIE_TOLERANCE * 42),
+    fc.double(),
+    fc.integer({ min: -20, max: 20 })
+  );
+  const options = fc.record({
+    order: fc.constantFrom<"asc" | "desc" | undefined>("asc", "desc", undefined),
+    tolerance: fc.constantFrom(0, 1e-9, 1e-3, undefined),
+  });
+
+  test("order, ranks and competitionRanks agree with the reference", () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 500, maxLength: 1500 }), options, (xs, o) => {
+        const opts: RankOptions = { ...o };
+        if (o.tolerance === undefined) delete opts.tolerance;
+        const ref = referenceRanking(xs, opts);
+        expect(rankOrder(xs, opts)).toEqual(ref.order);
+        expect(rank(xs, opts)).toEqual(ref.ranks);
+        expect(Array.from(competitionRanks(xs, opts))).toEqual(ref.ranks.map((r) => r ?? 0));
+      }),
+      { numRuns: 150, endOnFailure: true }
+    );
+  });
+
+  test("scores of 100 000 candidates (many exact ties) rank as the reference ranks them", () => {
+    const xs = Array.from(
+      { length: 100_000 },
+      (_, i) => Math.round(((i * 7919) % 10007) / 10) / 10
+    );
+    expect(rank(xs)).toEqual(referenceRanking(xs, {}).ranks);
   });
 });
