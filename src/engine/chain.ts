@@ -4,7 +4,7 @@
  * in the model (ChainModel), this module only applies them.
  */
 
-import { ChainDef, ChainModel, ChainRoleDef, Label } from "./types";
+import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
   /** Chain id, or null when the text fits no chain well enough ("none"). */
@@ -168,9 +168,14 @@ interface Dictionary {
   wordEnd: Uint8Array;
   /** Some keyword contains the joiner: texts are classified joined, as one text. */
   joined: boolean;
+  /** Per chain: the names a cell may give it by (id, zh and en names, aliases), normalised. */
+  chainNames: string[][];
+  /** Per role: id, labels and aliases, normalised. */
+  roleNames: string[][];
 }
 
 const dictionaries = new WeakMap<ChainModel, Dictionary>();
+const normal = (word: string): string => normalizeText(word).trim();
 
 function dictionary(model: ChainModel): Dictionary {
   const cached = dictionaries.get(model);
@@ -179,7 +184,7 @@ function dictionary(model: ChainModel): Dictionary {
   const chainOf = Int32Array.from(ids, (id) => ids.indexOf(id));
   const raw: { chain: number; word: string; norm: string; weight: number; seq: number }[] = [];
   const put = (chain: number, word: string, weight: number): void => {
-    const norm = normalizeText(word).trim();
+    const norm = normal(word);
     if (norm) raw.push({ chain, word, norm, weight, seq: raw.length });
   };
   model.chains.forEach((chain, k) => {
@@ -263,6 +268,10 @@ function dictionary(model: ChainModel): Dictionary {
     wordStart,
     wordEnd,
     joined: raw.some((e) => e.norm.includes(JOINER)),
+    chainNames: model.chains.map((c) =>
+      [c.id, c.name.zh, c.name.en, ...(c.aliases ?? [])].map(normal)
+    ),
+    roleNames: model.roles.map((r) => [r.id, r.label.zh, r.label.en, ...r.aliases].map(normal)),
   };
   dictionaries.set(model, d);
   return d;
@@ -633,21 +642,16 @@ export function classifyChain(texts: (string | null)[], model: ChainModel): Chai
     secondary: idOf(d, verdict.secondary),
   };
 }
-/** Names a cell may give a chain by: id, zh and en names, aliases. */
-function chainNames(chain: ChainDef): string[] {
-  return [chain.id, chain.name.zh, chain.name.en, ...(chain.aliases ?? [])].map((n) =>
-    normalizeText(n).trim()
-  );
-}
-
 /** All chains an explicit cell names, in the order written ("高档数控机床/新能源汽车" gives both). */
 export function resolveChainNames(text: string | null, model: ChainModel): string[] {
   if (text === null || typeof text !== "string") return [];
   const cell = normalizeText(text);
   const found: { id: string; at: number; len: number }[] = [];
-  for (const chain of model.chains) {
+  const names = dictionary(model).chainNames;
+  for (let k = 0; k < model.chains.length; k++) {
+    const chain = model.chains[k];
     let best: { at: number; len: number } | null = null;
-    for (const name of chainNames(chain)) {
+    for (const name of names[k]) {
       if (!name) continue;
       const at = occurrences(cell, name)[0];
       if (at === undefined) continue;
@@ -673,11 +677,11 @@ export function resolveRole(text: string | null, model: ChainModel): ChainRoleDe
   if (text === null || typeof text !== "string" || !text.trim()) return null;
   const cell = normalizeText(text);
   let best: { role: ChainRoleDef; len: number } | null = null;
-  for (const role of model.roles) {
-    for (const alias of [role.id, role.label.zh, role.label.en, ...role.aliases]) {
-      const name = normalizeText(alias).trim();
+  const names = dictionary(model).roleNames;
+  for (let k = 0; k < model.roles.length; k++) {
+    for (const name of names[k]) {
       if (name && occurrences(cell, name).length > 0 && (!best || name.length > best.len))
-        best = { role, len: name.length };
+        best = { role: model.roles[k], len: name.length };
     }
   }
   return best ? best.role : null;

@@ -5,7 +5,7 @@
  * Also the row-object API: scoreCandidates and candidateScore.
  */
 import { formatAmount } from "./fx";
-import { compileModel, CompiledModel } from "./model/compile";
+import { compileModel } from "./model/compile";
 import { isMissingCell, readAmount } from "./model/fields";
 import {
   GATE_FAILED,
@@ -25,6 +25,7 @@ import {
   Explanation,
   GateOutcome,
   Label,
+  Lang,
   ScoringModel,
 } from "./types";
 
@@ -237,38 +238,59 @@ export function explain(s: ScoredTable, i: number): Explanation {
   if (weights.every((w) => w === 0))
     notes.push(L("没有可用数据，得 0 分", "no usable data, scored 0"));
 
-  return { criteria, gates, bonuses, flags, notes, summary: summary(criteria, gates, compiled) };
+  const points = criteria.map((c) => c.contribution);
+  return {
+    criteria,
+    gates,
+    bonuses,
+    flags,
+    notes,
+    summary: L(summaryLine(s, i, points, "zh"), summaryLine(s, i, points, "en")),
+  };
 }
 
-function summary(
-  criteria: CriterionExplanation[],
-  gates: GateOutcome[],
-  compiled: CompiledModel
-): Label {
-  const top = criteria
-    .map((c, k) => ({ c, k }))
-    .filter(({ c }) => c.contribution > 0.05)
-    .sort((a, b) => b.c.contribution - a.c.contribution || a.k - b.k)
-    .slice(0, 3)
-    .map(({ c }) => c);
-  let zh = top.length
-    ? `主要得分：${top.map((c) => `${c.label.zh} ${pts(c.contribution)} 分`).join("、")}`
-    : "各项均未得分";
-  let en = top.length
-    ? `Most points from ${listEn(top.map((c) => `${c.label.en} (${pts(c.contribution)})`))}`
-    : "No criterion scored";
-  const consequence: Record<string, Label> = {
-    exclude: L("不参与排名", "excluded from ranking"),
-    cap: L("分数封顶", "score capped"),
-    flag: L("仅提示", "flagged only"),
-  };
-  for (const g of gates.filter((x) => !x.passed)) {
-    const def = compiled.gates.find((x) => x.def.id === g.gate)?.def;
-    const name = def?.label ?? L(g.gate, g.gate);
-    zh += `；未通过“${name.zh}”：${g.reason.zh}（${consequence[g.effect].zh}）`;
-    en += `; failed "${name.en}": ${g.reason.en} (${consequence[g.effect].en})`;
-  }
-  return L(`${zh}。`, `${en}.`);
+const CONSEQUENCE: Record<string, Label> = {
+  exclude: L("不参与排名", "excluded from ranking"),
+  cap: L("分数封顶", "score capped"),
+  flag: L("仅提示", "flagged only"),
+};
+
+/** The one-line summary from the criteria's points (0–100 scale) and the gates candidate i failed. */
+function summaryLine(s: ScoredTable, i: number, points: ArrayLike<number>, lang: Lang): string {
+  const { compiled } = s;
+  const top: number[] = [];
+  for (let k = 0; k < points.length; k++) if (points[k] > 0.05) top.push(k);
+  top.sort((a, b) => points[b] - points[a] || a - b).splice(3);
+  const zh = lang === "zh";
+  const label = (k: number) => compiled.criteria[k].def.label[lang];
+  let line = top.length
+    ? zh
+      ? `主要得分：${top.map((k) => `${label(k)} ${pts(points[k])} 分`).join("、")}`
+      : `Most points from ${listEn(top.map((k) => `${label(k)} (${pts(points[k])})`))}`
+    : zh
+      ? "各项均未得分"
+      : "No criterion scored";
+  compiled.gates.forEach((g, k) => {
+    if (s.gateStatus[k][i] !== GATE_FAILED) return;
+    const { label: name, reason, effect } = g.def;
+    line += zh
+      ? `；未通过“${name.zh}”：${reason.zh}（${CONSEQUENCE[effect].zh}）`
+      : `; failed "${name.en}": ${reason.en} (${CONSEQUENCE[effect].en})`;
+  });
+  return `${line}${zh ? "。" : "."}`;
+}
+
+/**
+ * The one-line summary of candidate i's score (the `summary` of its explanation) in one language,
+ * without building the explanation: for lists that show a line per candidate.
+ */
+export function summary(s: ScoredTable, i: number, lang: Lang): string {
+  const weights = effectiveWeights(s, i);
+  const points = weights.map((w, k) => {
+    const v = usedValue(s, k, i);
+    return v === v ? 100 * w * v : 0;
+  });
+  return summaryLine(s, i, points, lang);
 }
 
 /** Candidate i as a CandidateScore (with its explanation). */

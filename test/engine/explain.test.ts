@@ -1,5 +1,6 @@
 import { compileModel, loadModel } from "../../src/engine/model";
-import { explain, scoreCandidates } from "../../src/engine/explain";
+import fc from "fast-check";
+import { explain, scoreCandidates, summary } from "../../src/engine/explain";
 import { scoreTable, tableFromRows } from "../../src/engine/score";
 import { CellValue } from "../../src/engine/types";
 import full from "../fixtures/models/full.json";
@@ -116,5 +117,41 @@ describe("explanations", () => {
     expect(x.explanation.summary.en).toMatch(
       /failed "Credit veto": on the credit blacklist \(excluded from ranking\)/
     );
+  });
+});
+
+describe("summary", () => {
+  const cell = <T>(...xs: T[]) => fc.option(fc.constantFrom(...xs), { nil: null });
+  const candidate = fc.record({
+    name: cell("法国诺瓦瑞斯汽车零部件项目", "Acme Biotech"),
+    description: cell("汽车内外饰件", "光模块及光器件", "住宅开发", "用于新能源汽车的机床"),
+    investment: cell("1500万美元", "2亿元", "待定", "约3000万", "abc", 50000),
+    tax: cell("1000万元", "50万元", "-", 800),
+    landArea: cell(50, 0, 120, "83.6亩", "?"),
+    highTech: cell("是", "否", true),
+    blacklist: cell("否", "是"),
+    stage: cell("签约", "洽谈", "开工"),
+    country: cell("法国", "中国", "德国"),
+    rdShare: cell(0.05, "12%", null),
+  });
+
+  test("is the explanation's summary, in either language, for every candidate of a list", () => {
+    fc.assert(
+      fc.property(fc.array(candidate, { minLength: 1, maxLength: 12 }), (rows) => {
+        const scored = scoreTable(tableFromRows(rows, m), compileModel(m));
+        for (let i = 0; i < rows.length; i++) {
+          const whole = explain(scored, i).summary;
+          expect(summary(scored, i, "zh")).toBe(whole.zh);
+          expect(summary(scored, i, "en")).toBe(whole.en);
+        }
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  test("names the gate a candidate failed and its consequence", () => {
+    const scored = scoreTable(tableFromRows([{ ...row, blacklist: "是" }], m), compileModel(m));
+    expect(summary(scored, 0, "zh")).toContain("；未通过“失信否决”：列入失信名单（不参与排名）");
+    expect(summary(scored, 0, "en")).toMatch(/; failed "[^"]+": [^;]+ \(excluded from ranking\)/);
   });
 });
