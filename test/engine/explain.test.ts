@@ -121,7 +121,7 @@ describe("explanations", () => {
 });
 
 describe("summary", () => {
-  const cell = <T>(...xs: T[]) => fc.option(fc.constantFrom(...xs), { nil: null });
+  const cell = (...xs: CellValue[]) => fc.option(fc.constantFrom(...xs), { nil: null });
   const candidate = fc.record({
     name: cell("法国诺瓦瑞斯汽车零部件项目", "Acme Biotech"),
     description: cell("汽车内外饰件", "光模块及光器件", "住宅开发", "用于新能源汽车的机床"),
