@@ -111,7 +111,7 @@ main(
         return await roundTrips(subjects(), rows);
       } catch (e) {
         failed = `${rows} rows already failed (${reason(e)})`;
-        throw e;
+        throw new Error(`the adapter failed: ${reason(e)}`);
       }
     },
   }))

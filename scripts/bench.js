@@ -10,6 +10,7 @@
  *   npm run bench                      all modules; writes bench/results.json
  *   npm run bench -- --only engine,cli some modules; prints only (results.json keeps the full run)
  *   npm run bench -- --markdown        the table as Markdown (for README)
+ *   npm run bench -- --print [--markdown]  the table of the last bench/results.json, without running
  */
 const { execFileSync, spawnSync } = require("child_process");
 const fs = require("fs");
@@ -287,8 +288,24 @@ function markdownTable(rows) {
   ].join("\n");
 }
 
+/** The table and machine line of a results document. */
+function printResults(json, markdown) {
+  const m = json.machine;
+  console.log(markdown ? markdownTable(json.measures) : textTable(json.measures));
+  console.log();
+  console.log(
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}` +
+      `${m.chromium ? `, ${m.chromium}` : ""}. Load average ${m.load.before} before, ` +
+      `${m.load.after} after. Whole run: ${json.seconds.total} s (${json.date}, commit ${m.commit}).`
+  );
+}
+
 function main() {
   const args = process.argv.slice(2);
+  if (args.includes("--print")) {
+    printResults(JSON.parse(fs.readFileSync(RESULTS, "utf8")), args.includes("--markdown"));
+    return;
+  }
   const onlyArg = args.find((a) => a.startsWith("--only"));
   const only = onlyArg
     ? (onlyArg.includes("=") ? onlyArg.split("=")[1] : args[args.indexOf(onlyArg) + 1]).split(",")
@@ -320,16 +337,6 @@ function main() {
     ...machine(),
     load: { before: round(loadBefore), after: round(os.loadavg()[0]) },
   };
-  console.log();
-  console.log(args.includes("--markdown") ? markdownTable(rows) : textTable(rows));
-  console.log();
-  console.log(
-    `Machine: ${facts.cpu}, ${facts.cores} cores, ${facts.memoryGB} GB, Node ${facts.node}` +
-      `${facts.chromium ? `, ${facts.chromium}` : ""}. Load average ${facts.load.before} before, ` +
-      `${facts.load.after} after. Whole run: ${totalSeconds} s.`
-  );
-  if (buildProblem) console.log(`Build: ${buildProblem}`);
-  if (only) return;
   const json = {
     schema: "zs-scorer/bench",
     date: new Date().toISOString(),
@@ -338,6 +345,10 @@ function main() {
     seconds: { total: totalSeconds, modules: moduleSeconds },
     measures: rows,
   };
+  console.log();
+  printResults(json, args.includes("--markdown"));
+  if (buildProblem) console.log(`Build: ${buildProblem}`);
+  if (only) return;
   const tmp = `${RESULTS}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(json, null, 2) + "\n");
   fs.renameSync(tmp, RESULTS);
