@@ -184,7 +184,8 @@ module.exports = (env, argv) => {
     performance: { hints: false },
   };
 
-  return serving ? [addin] : [addin, functions, cli];
+  // The dev server serves the pages and the functions bundle; the CLI is built only by `npm run build`.
+  return serving ? [addin, functions] : [addin, functions, cli];
 };
 
 module.exports.manifestFor = manifestFor;
