@@ -167,7 +167,7 @@ main([
     ids: ["cli.wall.100000", "cli.rss.100000"],
     run: async () => {
       if (!floor10k) throw new Error("no 10 000-row floor to scale");
-      return (await endToEnd(100_000, 1, 80, { from: floor10k, scale: 10, rows: 10_000 })).figures;
+      return (await endToEnd(100_000, 1, 70, { from: floor10k, scale: 10, rows: 10_000 })).figures;
     },
   },
 ]);
