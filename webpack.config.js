@@ -125,6 +125,11 @@ module.exports = (env, argv) => {
           port: devServerPort,
           host: "localhost",
           allowedHosts: ["localhost"],
+          // No injected reload client: the functions bundle runs in Excel's JavaScript-only runtime (no DOM).
+          hot: false,
+          liveReload: false,
+          client: false,
+          webSocketServer: false,
         }
       : undefined,
   };
@@ -184,8 +189,14 @@ module.exports = (env, argv) => {
     performance: { hints: false },
   };
 
-  // The dev server serves the pages and the functions bundle; the CLI is built only by `npm run build`.
-  return serving ? [addin, functions] : [addin, functions, cli];
+  if (serving) {
+    // webpack serve compiles one configuration: fold the functions bundle into it (the CLI is not served).
+    addin.entry.functions = functions.entry.functions;
+    addin.output.globalObject = functions.output.globalObject;
+    addin.plugins.push(...functions.plugins);
+    return addin;
+  }
+  return [addin, functions, cli];
 };
 
 module.exports.manifestFor = manifestFor;
