@@ -7,10 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import process from "process";
 import ExcelJS from "exceljs";
-import { scoreCandidates } from "../engine/explain";
-import { loadModel } from "../engine/model";
-import { validateModel } from "../engine/model/validate";
-import type { CandidateScore, Label, Lang, ScoringModel } from "../engine/types";
+import { candidateScore, compileModel, loadModel, scoreTable, validateModel } from "../engine";
+import type { CandidateScore, Label, Lang, ScoredTable, ScoringModel } from "../engine";
 import defaultModelJson from "../models/pinghu-2023.json";
 import {
   cellAddress,
@@ -26,6 +24,7 @@ import {
   planResults,
   RESULT_SHEET_NAME,
   roundScore,
+  standing,
   toCandidateTable,
 } from "../workbook";
 import type { ColumnMapping, SheetData, TableLocation } from "../workbook";
@@ -381,34 +380,61 @@ export interface JsonResult {
   explanation: CandidateScore["explanation"];
 }
 
+/** The --json output: every candidate with its full explanation (built here, one per row). */
 function jsonResults(
-  scores: CandidateScore[],
+  scored: ScoredTable,
   names: (string | null)[],
   rowIds: number[],
   model: ScoringModel,
   lang: Lang
 ): JsonResult[] {
-  return scores.map((s) => ({
-    row: rowIds[s.index],
-    name: names[s.index],
-    score: roundScore(s.score),
-    grade: s.grade,
-    rank: s.rank,
-    decision: s.decision,
-    decisionLabel: decisionLabel(model, s.decision, lang),
-    excluded: s.excluded,
-    dimensions: Object.fromEntries(
-      Object.entries(s.dimensions).map(([k, v]) => [k, roundScore(v)])
-    ),
-    gates: s.gates,
-    flags: s.flags,
-    chain: s.chain,
-    summary: s.explanation.summary[lang],
-    explanation: s.explanation,
-  }));
+  return Array.from({ length: scored.count }, (_, i) => {
+    const s = candidateScore(scored, i);
+    return {
+      row: rowIds[s.index],
+      name: names[s.index],
+      score: roundScore(s.score),
+      grade: s.grade,
+      rank: s.rank,
+      decision: s.decision,
+      decisionLabel: decisionLabel(model, s.decision, lang),
+      excluded: s.excluded,
+      dimensions: Object.fromEntries(
+        Object.entries(s.dimensions).map(([k, v]) => [k, roundScore(v)])
+      ),
+      gates: s.gates,
+      flags: s.flags,
+      chain: s.chain,
+      summary: s.explanation.summary[lang],
+      explanation: s.explanation,
+    };
+  });
 }
 
-function rankedTable(results: JsonResult[], lang: Lang): string {
+type RankedRow = Pick<JsonResult, "row" | "name" | "score" | "grade" | "rank" | "decisionLabel">;
+
+/** What the terminal table shows, read from the scored table (no explanation built). */
+function rankedRows(
+  scored: ScoredTable,
+  names: (string | null)[],
+  rowIds: number[],
+  model: ScoringModel,
+  lang: Lang
+): RankedRow[] {
+  return Array.from({ length: scored.count }, (_, i) => {
+    const s = standing(scored, i);
+    return {
+      row: rowIds[i],
+      name: names[i],
+      score: roundScore(s.score),
+      grade: s.grade,
+      rank: s.rank,
+      decisionLabel: decisionLabel(model, s.decision, lang),
+    };
+  });
+}
+
+function rankedTable(results: RankedRow[], lang: Lang): string {
   const ordered = [...results].sort(
     (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row
   );
@@ -491,11 +517,11 @@ async function run(o: Options, io: CliIo): Promise<number> {
   const candidates = toCandidateTable(sheet, table, mapping);
   if (candidates.count >= LARGE)
     progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
-  const scores = scoreCandidates(candidates, model);
+  const scored = scoreTable(candidates, compileModel(model));
 
   const resultSheetName = RESULT_SHEET_NAME[lang];
   const existing = data.find((d) => d.name === resultSheetName) ?? null;
-  const plan = planResults(sheet, table, scores, model, {
+  const plan = planResults(sheet, table, scored, model, {
     target: o.resultSheet ? "sheet" : "columns",
     lang,
     mapping,
@@ -520,9 +546,13 @@ async function run(o: Options, io: CliIo): Promise<number> {
     const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
     return v === null || v === undefined ? null : String(v);
   });
-  const results = jsonResults(scores, names, candidates.rowIds ?? [], model, lang);
-  if (o.json) io.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-  else io.stdout.write(`\n${rankedTable(results, lang)}\n\n`);
+  const rowIds = candidates.rowIds ?? [];
+  if (o.json)
+    io.stdout.write(
+      `${JSON.stringify(jsonResults(scored, names, rowIds, model, lang), null, 2)}\n`
+    );
+  else
+    io.stdout.write(`\n${rankedTable(rankedRows(scored, names, rowIds, model, lang), lang)}\n\n`);
   const where =
     plan.target === "sheet"
       ? `${plan.sheet}!A1`

@@ -36,7 +36,19 @@ export {
 } from "./score";
 export type { ScoredTable, Column } from "./score";
 export { assignGrades, assignDecisions } from "./grades";
-export { explain, candidateScore, scoreCandidates } from "./explain";
+export { explain, summary, candidateScore, scoreCandidates } from "./explain";
+export { competitionRanks } from "./rank";
+
+// The bureau's view of a list: counts, targets, the "if the top k sign" projection.
+export { portfolioSummary, resolveStage } from "./portfolio";
+export type {
+  GroupRow,
+  IfTopSign,
+  PortfolioOptions,
+  PortfolioScore,
+  PortfolioSummary,
+  TargetProgress,
+} from "./portfolio";
 
 // Decision analysis (TOPSIS, VIKOR, AHP, objective weights, stability) and ranking.
 export * from "./mcda";

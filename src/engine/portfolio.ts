@@ -258,13 +258,19 @@ function group(
   );
 }
 
+/** What the summary reads of each candidate's score: a CandidateScore, or as little as this. */
+export type PortfolioScore = Pick<
+  CandidateScore,
+  "index" | "score" | "rank" | "excluded" | "flags" | "chain"
+>;
+
 /**
  * Summarise a scored candidate list for the bureau. `scores` are the engine's results for the same
  * table (matched by `index`); chains, flags, ranks and exclusions come from them.
  */
 export function portfolioSummary(
   table: CandidateTable,
-  scores: CandidateScore[],
+  scores: PortfolioScore[],
   model: ScoringModel,
   options: PortfolioOptions = {}
 ): PortfolioSummary {

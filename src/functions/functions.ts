@@ -23,8 +23,8 @@ import {
   weightedSumAggregator,
 } from "../engine/mcda";
 import type { Aggregator, CriterionType, DecisionMatrix, RandomIndexTable } from "../engine/mcda";
-import { explain } from "../engine/explain";
-import type { ScoredTable } from "../engine/score";
+import { summary } from "../engine";
+import type { ScoredTable } from "../engine";
 import type { BoundChoice, ChainModel, CurrencyCode, Lang } from "../engine/types";
 import { roundScore } from "../workbook/results";
 import {
@@ -252,7 +252,7 @@ export function decision(row: any[][], headers: any[][], model?: any, lang?: any
 export function explainFn(row: any[][], headers: any[][], model?: any, lang?: any): string {
   return run(() => {
     const { scored } = scoreRow(row, headers, model);
-    return explain(scored, 0).summary[choice(lang, "lang", LANGS, "zh")];
+    return summary(scored, 0, choice(lang, "lang", LANGS, "zh"));
   });
 }
 

@@ -3,7 +3,7 @@
  * The task pane UI: plain DOM over a Host. Steps: table found → mapping → Score → ranked list with
  * detail, weights (live re-ranking, AHP helper), stability and targets. Bilingual, keyboard usable.
  */
-import type { Label, Lang, ScoringModel } from "../engine/types";
+import type { Label, Lang, ScoringModel } from "../engine";
 import {
   decisionLabel,
   gridToModel,
@@ -300,7 +300,7 @@ export class App {
     const rowOf = new Map(sheetOrder.map((r, k) => [r.index, plan.headerRow + 1 + k]));
     return rows.map((r) => ({
       row: rowOf.get(r.index) ?? r.sheetRow,
-      text: s.detail(r.index).explanation.summary[this.lang],
+      text: s.summary(r.index, this.lang),
       title: r.name,
       properties: [
         { name: this.t(T.scoreCol), value: Math.round(r.score * 100) / 100 },

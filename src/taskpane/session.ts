@@ -2,14 +2,28 @@
  * The pane's working state over one read of the workbook: locate → map → score → (re)weight → plan.
  * DOM-free, so the steps are testable in Node; the mapping and result layout come from workbook/.
  */
-import { candidateScore } from "../engine/explain";
-import { ahp, matrix, perturbWeights } from "../engine/mcda";
-import { compileModel } from "../engine/model";
-import { portfolioSummary, resolveStage, type PortfolioSummary } from "../engine/portfolio";
-import { reweight, scoreTable, type ScoredTable } from "../engine/score";
-import type { AhpResult } from "../engine/mcda";
-import type { CandidateScore, CandidateTable, Lang, ScoringModel } from "../engine/types";
-import { locateTable, mapColumns, planResults, toCandidateTable } from "../workbook";
+import {
+  ahp,
+  candidateScore,
+  compileModel,
+  matrix,
+  perturbWeights,
+  portfolioSummary,
+  resolveStage,
+  reweight,
+  scoreTable,
+  summary,
+} from "../engine";
+import type {
+  AhpResult,
+  CandidateScore,
+  CandidateTable,
+  Lang,
+  PortfolioSummary,
+  ScoredTable,
+  ScoringModel,
+} from "../engine";
+import { locateTable, mapColumns, planResults, standing, toCandidateTable } from "../workbook";
 import type { ColumnMapping, MappingOverride, ResultPlan, TableLocation } from "../workbook/types";
 import type { WorkbookRead } from "./host";
 
@@ -21,6 +35,8 @@ export interface Row {
   rank: number | null;
   grade: string | null;
   decision: string;
+  /** Failed an "exclude" gate: not ranked or graded. */
+  excluded: boolean;
   chain: string | null;
   /** The model stage the cell names (engine's resolveStage), null when blank or unknown. */
   stage: string | null;
@@ -130,6 +146,7 @@ export class Scoring {
         rank: null,
         grade: null,
         decision: "",
+        excluded: s.excluded[i] === 1,
         chain: s.chains[i],
         stage: resolveStage(stage, this.model),
         stageText: stage === null || stage === undefined || stage === "" ? null : String(stage),
@@ -144,27 +161,22 @@ export class Scoring {
   }
 
   private fillScore(r: Row): void {
-    const s = this.scored;
-    const i = r.index;
-    r.score = s.total[i];
-    r.rank = s.rank[i] > 0 ? s.rank[i] : null;
-    r.grade = s.grade[i] >= 0 ? this.model.grades.bands[s.grade[i]].grade : null;
-    r.decision = s.decision[i] >= 0 ? this.model.decisions[s.decision[i]].id : "";
-  }
-
-  /** Every candidate's score under the current weights, with its explanation. */
-  scores(): CandidateScore[] {
-    return Array.from({ length: this.count }, (_, i) => candidateScore(this.scored, i));
+    Object.assign(r, standing(this.scored, r.index));
   }
 
   /** Counts, targets and the "if the top k sign" projection under the current weights (engine's portfolio). */
   portfolio(topK: number): PortfolioSummary {
-    return portfolioSummary(this.candidates, this.scores(), this.model, { topK });
+    return portfolioSummary(this.candidates, this.list, this.model, { topK });
   }
 
-  /** One candidate with its explanation (built on demand). */
+  /** One candidate with its explanation (built on demand, when its detail opens). */
   detail(index: number): CandidateScore {
     return candidateScore(this.scored, index);
+  }
+
+  /** One candidate's one-line summary under the current weights, without its explanation. */
+  summary(index: number, lang: Lang): string {
+    return summary(this.scored, index, lang);
   }
 
   /** P(stay in the top k) of each candidate under ±spread random changes of the dimension weights. */
@@ -188,7 +200,7 @@ export class Scoring {
   }
 
   plan(target: "columns" | "sheet", lang: Lang): ResultPlan {
-    return planResults(this.table.read.table, this.table.location, this.scores(), this.model, {
+    return planResults(this.table.read.table, this.table.location, this.scored, this.model, {
       target,
       lang,
       existingSheet: this.table.read.resultSheet,

@@ -15,7 +15,15 @@ export {
 export { locateTable } from "./table";
 export { mapColumns, matchHeader, columnOf } from "./mapping";
 export { toCandidateTable } from "./candidates";
-export { planResults, roundScore, nameField, decisionLabel, RESULT_SHEET_NAME } from "./results";
+export {
+  planResults,
+  standing,
+  roundScore,
+  nameField,
+  decisionLabel,
+  RESULT_SHEET_NAME,
+} from "./results";
+export type { ResultScores, Standing } from "./results";
 export { markerKey, markedHeader } from "./marker";
 export { modelToGrid, gridToModel, isModelGrid, MODEL_SHEET_NAME } from "./modelSheet";
 export type { GridModelResult, ModelSheetError } from "./modelSheet";

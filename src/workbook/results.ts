@@ -1,4 +1,6 @@
 /** Laying out results: our own marked columns after the user's table, or a separate result sheet. */
+import { summary } from "../engine/explain";
+import type { ScoredTable } from "../engine/score";
 import type { CandidateScore, CellValue, Label, Lang, ScoringModel } from "../engine/types";
 import { cellAddress, rangeAddress } from "./a1";
 import { columnOf } from "./mapping";
@@ -19,11 +21,70 @@ const MAX_LISTED = 8;
 
 export const RESULT_SHEET_NAME: Label = { zh: "评分结果", en: "ZS results" };
 
+/**
+ * The scores to lay out: the engine's ScoredTable (the fast path: the 说明 column from its one-line
+ * summary, no explanation built), or CandidateScore objects (those given are the candidates written).
+ */
+export type ResultScores = ScoredTable | readonly CandidateScore[];
+
+/** Where a candidate stands, as in its CandidateScore: score, grade, rank and decision id. */
+export type Standing = Pick<CandidateScore, "score" | "grade" | "rank" | "decision">;
+
+/** Candidate i's standing read from the ScoredTable, without building its CandidateScore. */
+export function standing(s: ScoredTable, i: number): Standing {
+  const { model } = s.compiled;
+  return {
+    score: s.total[i],
+    grade: s.grade[i] >= 0 ? model.grades.bands[s.grade[i]].grade : null,
+    rank: s.rank[i] > 0 ? s.rank[i] : null,
+    decision: s.decision[i] >= 0 ? model.decisions[s.decision[i]].id : "",
+  };
+}
+
+/** The scores as the layout reads them: entry j is the table's candidate index(j). */
+interface ScoreView {
+  count: number;
+  index(j: number): number;
+  standing(j: number): Standing;
+  /** The dimension's 0–100 score, null when the candidate has none. */
+  dimension(j: number, id: string): number | null;
+  summary(j: number, lang: Lang): string;
+}
+
+function viewOf(scores: ResultScores): ScoreView {
+  if (isScoredTable(scores)) {
+    const s = scores;
+    const dims = new Map(s.compiled.model.dimensions.map((d, k) => [d.id, s.dimensionScores[k]]));
+    return {
+      count: s.count,
+      index: (j) => j,
+      standing: (j) => standing(s, j),
+      dimension: (j, id) => {
+        const v = dims.get(id)?.[j];
+        return v === undefined || v !== v ? null : v;
+      },
+      summary: (j, lang) => summary(s, j, lang),
+    };
+  }
+  return {
+    count: scores.length,
+    index: (j) => scores[j].index,
+    standing: (j) => scores[j],
+    dimension: (j, id) => scores[j].dimensions[id] ?? null,
+    summary: (j, lang) => scores[j].explanation.summary[lang],
+  };
+}
+
+function isScoredTable(scores: ResultScores): scores is ScoredTable {
+  return !Array.isArray(scores);
+}
+
 interface ColumnSpec {
   key: string;
   label: Label;
   numberFormat?: string;
-  value: (s: CandidateScore) => CellValue;
+  /** The cell of entry j. */
+  value: (v: ScoreView, j: number) => CellValue;
 }
 
 /** Scores are written and printed with two decimals, so every host shows the same numbers. */
@@ -51,25 +112,33 @@ function resultSpecs(model: ScoringModel, lang: Lang): ColumnSpec[] {
       key: "score",
       label: { zh: "综合得分", en: "Score" },
       numberFormat: "0.00",
-      value: (s) => roundScore(s.score),
+      value: (v, j) => roundScore(v.standing(j).score),
     },
-    { key: "grade", label: { zh: "等级", en: "Grade" }, value: (s) => s.grade },
-    { key: "rank", label: { zh: "排名", en: "Rank" }, numberFormat: "0", value: (s) => s.rank },
+    { key: "grade", label: { zh: "等级", en: "Grade" }, value: (v, j) => v.standing(j).grade },
+    {
+      key: "rank",
+      label: { zh: "排名", en: "Rank" },
+      numberFormat: "0",
+      value: (v, j) => v.standing(j).rank,
+    },
     {
       key: "decision",
       label: { zh: "建议", en: "Recommendation" },
-      value: (s) => decisionLabel(model, s.decision, lang),
+      value: (v, j) => decisionLabel(model, v.standing(j).decision, lang),
     },
     ...model.dimensions.map((d): ColumnSpec => ({
       key: `dim.${safeKey(d.id)}`,
       label: { zh: `${d.label.zh}得分`, en: `${d.label.en} score` },
       numberFormat: "0.00",
-      value: (s) => (s.dimensions[d.id] === undefined ? null : roundScore(s.dimensions[d.id])),
+      value: (v, j) => {
+        const x = v.dimension(j, d.id);
+        return x === null ? null : roundScore(x);
+      },
     })),
     {
       key: "explanation",
       label: { zh: "说明", en: "Explanation" },
-      value: (s) => s.explanation.summary[lang],
+      value: (v, j) => v.summary(j, lang),
     },
   ];
 }
@@ -113,7 +182,7 @@ function adjacentRuns(cols: number[]): number[][] {
 function planColumns(
   sheet: SheetData,
   table: TableLocation,
-  scores: CandidateScore[],
+  scores: ScoreView,
   specs: ColumnSpec[],
   lang: Lang
 ): ResultPlan {
@@ -159,8 +228,8 @@ function planColumns(
   }
   if (conflicts.length > 0) return refusal(sheet.name, conflicts, RESULT_SHEET_NAME[lang]);
 
-  const byRow = new Map<number, CandidateScore>();
-  for (const s of scores) byRow.set(o.row + table.dataRows[s.index], s);
+  const byRow = new Map<number, number>();
+  for (let j = 0; j < scores.count; j++) byRow.set(o.row + table.dataRows[scores.index(j)], j);
   const specOf = new Map(specs.map((s) => [s.key, s]));
   // Values an earlier run left below a shrunken table are cleared too.
   const bottomOf = new Map<number, number>();
@@ -179,8 +248,8 @@ function planColumns(
           const spec = specOf.get(keyAt.get(col) ?? "");
           if (!spec) return null;
           if (r === headerRow) return markedHeader(spec.label[lang], spec.key);
-          const s = byRow.get(r);
-          return s ? spec.value(s) : null;
+          const j = byRow.get(r);
+          return j === undefined ? null : spec.value(scores, j);
         })
       );
     }
@@ -198,7 +267,7 @@ function planColumns(
     columns,
     blocks,
     scoreRange:
-      scores.length === 0
+      scores.count === 0
         ? null
         : {
             sheet: sheet.name,
@@ -217,7 +286,7 @@ function planColumns(
 function planSheet(
   sheet: SheetData,
   table: TableLocation,
-  scores: CandidateScore[],
+  scores: ScoreView,
   model: ScoringModel,
   specs: ColumnSpec[],
   options: PlanOptions
@@ -247,22 +316,23 @@ function planSheet(
       key: "row",
       label: { zh: "行号", en: "Row" },
       numberFormat: "0",
-      value: (s) => o.row + table.dataRows[s.index] + 1,
+      value: (v, j) => o.row + table.dataRows[v.index(j)] + 1,
     },
     {
       key: "name",
       label: { zh: "项目名称", en: "Project" },
-      value: (s) =>
-        nameCol ? (sheet.grid[table.dataRows[s.index]]?.[nameCol.column] ?? null) : null,
+      value: (v, j) =>
+        nameCol ? (sheet.grid[table.dataRows[v.index(j)]]?.[nameCol.column] ?? null) : null,
     },
   ];
   const all = [...lead, ...specs];
-  const ordered = [...scores].sort(
-    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index
+  const rank = Array.from({ length: scores.count }, (_, j) => scores.standing(j).rank ?? Infinity);
+  const ordered = Array.from({ length: scores.count }, (_, j) => j).sort(
+    (a, b) => rank[a] - rank[b] || scores.index(a) - scores.index(b)
   );
   const values: Grid = [
     all.map((s) => markedHeader(s.label[lang], s.key)),
-    ...ordered.map((s) => all.map((c) => c.value(s))),
+    ...ordered.map((j) => all.map((c) => c.value(scores, j))),
   ];
   // Clear what an earlier, larger run left behind.
   const oldRows = existing ? existing.grid.length : 0;
@@ -288,16 +358,16 @@ function planSheet(
     })),
     blocks: [{ sheet: name, top: 0, left: 0, values: padded }],
     scoreRange:
-      scores.length === 0
+      scores.count === 0
         ? null
         : {
             sheet: name,
             top: 1,
             left: scoreCol,
-            bottom: scores.length,
+            bottom: scores.count,
             right: scoreCol,
             address: rangeAddress(
-              { top: 1, left: scoreCol, bottom: scores.length, right: scoreCol },
+              { top: 1, left: scoreCol, bottom: scores.count, right: scoreCol },
               name
             ),
           },
@@ -307,17 +377,19 @@ function planSheet(
 /**
  * Plans where results go. Columns: our marked columns after the table, reused on a rerun; refused
  * (with the cells in the way) when a new column would cover anything we did not write.
- * Sheet: a separate result sheet in rank order.
+ * Sheet: a separate result sheet in rank order. Pass the ScoredTable: only the written cells are
+ * built (a summary line per candidate, no explanation).
  */
 export function planResults(
   sheet: SheetData,
   table: TableLocation,
-  scores: CandidateScore[],
+  scores: ResultScores,
   model: ScoringModel,
   options: PlanOptions
 ): ResultPlan {
   const specs = resultSpecs(model, options.lang);
+  const view = viewOf(scores);
   return options.target === "columns"
-    ? planColumns(sheet, table, scores, specs, options.lang)
-    : planSheet(sheet, table, scores, model, specs, options);
+    ? planColumns(sheet, table, view, specs, options.lang)
+    : planSheet(sheet, table, view, model, specs, options);
 }

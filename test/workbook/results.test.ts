@@ -1,8 +1,11 @@
+import { compileModel, scoreCandidates, scoreTable } from "../../src/engine";
 import type { CellValue } from "../../src/engine/types";
+import { toCandidateTable } from "../../src/workbook/candidates";
 import { mapColumns } from "../../src/workbook/mapping";
 import { planResults } from "../../src/workbook/results";
 import { locateTable } from "../../src/workbook/table";
 import type {
+  ColumnMapping,
   Grid,
   PlannedResults,
   ResultPlan,
@@ -11,6 +14,7 @@ import type {
 } from "../../src/workbook/types";
 import { smallModel } from "../fixtures/workbooks/model";
 import { fakeScore } from "../fixtures/workbooks/scores";
+import { model as sample, readSheet } from "../models/sample-helpers";
 
 const model = smallModel();
 const scores = [fakeScore(0, 55.555, 2), fakeScore(1, 81.2, 1, "A"), fakeScore(2, 10, null, null)];
@@ -214,4 +218,42 @@ test("the result sheet is refused when a user's sheet already has its name", () 
   });
   expect(plan.ok).toBe(false);
   if (!plan.ok) expect(plan.message.en).toContain("ZS results");
+});
+
+describe("the plan from a ScoredTable (no explanations built)", () => {
+  const opts = (target: "columns" | "sheet", lang: "zh" | "en", mapping?: ColumnMapping) => ({
+    target,
+    lang,
+    mapping,
+  });
+
+  test("equals the plan from CandidateScore objects on the sample workbook, cell for cell", async () => {
+    const sheet = await readSheet();
+    const located = locateTable(sheet, sample);
+    if (!located.ok) throw new Error(located.message.en);
+    const mapping = mapColumns(located.table.headers, sample);
+    const table = toCandidateTable(sheet, located.table, mapping);
+    const scored = scoreTable(table, compileModel(sample));
+    const scores = scoreCandidates(table, sample);
+    // Not a trivial sample: some candidates are unranked, and the 说明 column is filled.
+    expect(scores.some((s) => s.rank === null)).toBe(true);
+    for (const [target, lang] of [
+      ["columns", "zh"],
+      ["columns", "en"],
+      ["sheet", "zh"],
+      ["sheet", "en"],
+    ] as const) {
+      const fast = planned(
+        planResults(sheet, located.table, scored, sample, opts(target, lang, mapping))
+      );
+      const old = planned(
+        planResults(sheet, located.table, scores, sample, opts(target, lang, mapping))
+      );
+      expect(fast).toEqual(old);
+      const col = fast.columns.find((c) => c.key === "explanation")!.col - fast.blocks[0].left;
+      expect(
+        fast.blocks[0].values.filter((r) => typeof r[col] === "string" && r[col] !== "")
+      ).toHaveLength(scores.length + 1);
+    }
+  });
 });
