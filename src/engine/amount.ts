@@ -26,6 +26,7 @@ import {
   formatUnit,
 } from "./fx";
 import {
+  foldCharCode,
   foldText,
   isDigitCode,
   powerOfTen,
@@ -1042,6 +1043,268 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
   const src = foldText(text);
   if (isMissing(src)) return missingError(text);
   return readTokens(text, src, tokenize(src), opts, text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Value only: the batch scorer's reader
+// ---------------------------------------------------------------------------------------------
+
+/** amountValue statuses: read; missing (blank, 待定 …); unreadable (any other AmountError). */
+export const AMOUNT_OK = 0;
+export const AMOUNT_MISSING = 1;
+export const AMOUNT_ERROR = 2;
+
+/** What amountValue writes besides the value it returns (one object reused across calls). */
+export interface AmountValueOut {
+  status: number;
+  /** Currency read; null unless status is AMOUNT_OK. */
+  currency: CurrencyCode | null;
+}
+
+/** The scan gave up: the text needs the full parser. */
+const FALLBACK = -1;
+const POW10 = Array.from({ length: 23 }, (_, k) => scaleDecimal("1", k));
+
+/**
+ * m × 10^k as Number(`${m}e${k}`) reads it, or NaN outside the exact range: an exact integer times
+ * or divided by an exact power of ten is one correctly rounded operation (Clinger's fast path).
+ */
+function scaled(m: number, k: number): number {
+  if (k >= 0) return k <= 22 ? m * POW10[k] : NaN;
+  return k >= -22 ? m / POW10[-k] : NaN;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/** Folded digit value at i, or −1. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+function foldedAt(s: string, i: number): number {
+  return foldCharCode(s.charCodeAt(i));
+}
+
+/** Digits in a row at i (folded). */
+function digitRun(s: string, i: number, n: number): number {
+  let j = i;
+  while (j < n && digitAt(s, j) >= 0) j++;
+  return j - i;
+}
+
+/**
+ * The dictionary word the tokenizer would read at i, with its length in `scanLen`; undefined where
+ * the scan should not decide (text that folds to something else, English phrases, "." and the
+ * characters the tokenizer reads before the dictionary).
+ */
+let scanLen = 0;
+function wordAt(s: string, i: number, n: number): WordTok | undefined {
+  const c = s.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    let j = i + 1;
+    while (j < n && isLetterCode(foldedAt(s, j))) j++;
+    if (s.charCodeAt(j) === 36) j++; // US$, HK$
+    if (s.charCodeAt(j) === 32 && isLetterCode(foldedAt(s, j + 1))) return undefined;
+    scanLen = j - i;
+    return EN_WORDS.get(s.slice(i, j).toLowerCase());
+  }
+  if (c === 46 || c === 45 || c === 126 || c === 40 || c === 41 || foldCharCode(c) !== c)
+    return undefined;
+  const cands = ZH_WORDS.get(c);
+  if (cands === undefined) return undefined;
+  for (let w = 0; w < cands.length; w++)
+    if (s.startsWith(cands[w].word, i)) {
+      scanLen = cands[w].word.length;
+      return cands[w].tok;
+    }
+  return undefined;
+}
+
+/** One side of a range as the scan reads it: a single number, its unit and currency. */
+interface ScanSide {
+  /** The digits as an integer and the count of decimals: the number is m / 10^d. */
+  m: number;
+  d: number;
+  /** Power of ten of the unit; −1 without one. */
+  exp: number;
+  cur: string | null;
+  curAfter: boolean;
+}
+const SIDES: ScanSide[] = [0, 1].map(() => ({ m: 0, d: 0, exp: -1, cur: null, curAfter: false }));
+
+/**
+ * Reads one side at i into `side`; returns the index after it, or FALLBACK. Grammar: qualifiers and
+ * currencies, one Arabic number (thousands commas, decimals, full-width digits), then a unit (万, 亿,
+ * 千万, m, bn …), currencies, qualifiers and dropped words; spaces only before the number.
+ */
+function scanSide(s: string, i: number, n: number, side: ScanSide, quals: number[]): number {
+  side.cur = null;
+  side.curAfter = false;
+  side.exp = -1;
+  for (;;) {
+    if (i >= n) return FALLBACK;
+    if (isBlankCode(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    if (digitAt(s, i) >= 0) break;
+    const w = wordAt(s, i, n);
+    if (w === undefined) return FALLBACK;
+    if (w.k === "qual") quals[0] |= w.q;
+    else if (w.k === "cur" && (side.cur === null || side.cur === w.code)) side.cur = w.code;
+    else return FALLBACK;
+    i += scanLen;
+  }
+  // readArabicNumber's grammar: digits, groups of exactly three after ",", then decimals.
+  let m = 0;
+  let digits = 0;
+  for (let run = digitRun(s, i, n); ; run = 3) {
+    for (let k = 0; k < run; k++) m = m * 10 + digitAt(s, i + k);
+    digits += run;
+    i += run;
+    if (!(i < n && foldedAt(s, i) === 44 && digitRun(s, i + 1, n) === 3)) break;
+    i++;
+  }
+  let d = 0;
+  if (i < n && foldedAt(s, i) === 46) {
+    d = digitRun(s, i + 1, n);
+    if (d === 0) return FALLBACK;
+    for (let k = 1; k <= d; k++) m = m * 10 + digitAt(s, i + k);
+    digits += d;
+    i += d + 1;
+  }
+  if (digits > 15) return FALLBACK;
+  side.m = m;
+  side.d = d;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    const f = foldCharCode(c);
+    if (f === 45 || f === 126 || f === 40) return i; // a range separator or a bracket: the caller's
+    const w = wordAt(s, i, n);
+    if (w === undefined) {
+      // 万, 亿, 千万: a run of magnitude characters (十 and 百 may follow the first).
+      if (side.exp >= 0 || side.curAfter || c === 0x5341 || zhUnitExp(c) < 0) return FALLBACK;
+      let exp = 0;
+      for (let x = zhUnitExp(c); x >= 0 && i < n; x = zhUnitExp(s.charCodeAt(++i))) exp += x;
+      side.exp = exp;
+      continue;
+    }
+    if (w.k === "unit") {
+      if (side.exp >= 0 || side.curAfter) return FALLBACK;
+      side.exp = w.exp;
+    } else if (w.k === "cur") {
+      if (side.cur !== null && side.cur !== w.code) return FALLBACK;
+      side.cur = w.code;
+      side.curAfter = true;
+    } else if (w.k === "qual") quals[0] |= w.q;
+    else if (w.k === "sep") return i;
+    else if (w.k !== "skip") return FALLBACK;
+    i += scanLen;
+  }
+  return i;
+}
+
+/** A side's value as readCore's sideValue gives it. */
+function sideAmount(side: ScanSide, mult: number, exp0: number | null): number {
+  if (side.exp >= 0) return scaled(side.m, side.exp - side.d);
+  if (side.curAfter || mult === 1) return scaled(side.m, -side.d);
+  return exp0 !== null ? scaled(side.m, exp0 - side.d) : scaled(side.m, -side.d) * mult;
+}
+
+const scanQuals = [0];
+
+/**
+ * The common shapes of amount text read by one scan of its characters: "1500万美元", "2.5亿元",
+ * "约3000万", "1,500万", "１５００万美元", "1-2亿", "USD 15m", "5000万元以上", "1.5亿元(0.2亿美元)".
+ * Returns the value (currency into `out`) or FALLBACK (−1) for anything else. Exported for its tests.
+ */
+export function scanAmount(
+  s: string,
+  ctx: Partial<AmountContext>,
+  choice: BoundChoice,
+  out: AmountValueOut
+): number {
+  let n = s.length;
+  while (n > 0 && isBlankCode(s.charCodeAt(n - 1))) n--;
+  scanQuals[0] = 0;
+  const a = SIDES[0];
+  const b = SIDES[1];
+  let i = scanSide(s, 0, n, a, scanQuals);
+  if (i === FALLBACK) return FALLBACK;
+  let sides = 1;
+  if (i < n && foldedAt(s, i) !== 40) {
+    const f = foldedAt(s, i);
+    if (f === 45 || f === 126) while (i < n && foldedAt(s, i) === f) i++;
+    else if (wordAt(s, i, n)?.k === "sep") i += scanLen;
+    else return FALLBACK;
+    i = scanSide(s, i, n, b, scanQuals);
+    if (i === FALLBACK) return FALLBACK;
+    sides = 2;
+  }
+  if (i < n) {
+    // A trailing bracket with a number in it is the alternate: it does not change the value.
+    if (foldedAt(s, i) !== 40 || foldedAt(s, n - 1) !== 41) return FALLBACK;
+    let digit = false;
+    for (let j = i + 1; j < n - 1; j++) {
+      const f = foldedAt(s, j);
+      if (f === 40 || f === 41) return FALLBACK;
+      if (f >= 48 && f <= 57) digit = true;
+    }
+    if (!digit) return FALLBACK;
+  }
+  const mult = ctx.multiplier ?? 1;
+  const exp0 = mult === 1 ? 0 : powerOfTen(mult);
+  if (sides === 2) {
+    // 1-2亿: the end without unit or currency borrows the other end's (as readCore does).
+    if (a.exp < 0 && !a.curAfter && b.exp >= 0) a.exp = b.exp;
+    else if (b.exp < 0 && !b.curAfter && a.exp >= 0) b.exp = a.exp;
+    if (a.cur !== null && b.cur !== null && a.cur !== b.cur) return FALLBACK;
+    if (a.cur === null) a.cur = b.cur;
+    if (a.curAfter || b.curAfter) a.curAfter = b.curAfter = true;
+  } else if ((scanQuals[0] & Q_AT_LEAST) !== 0 && (scanQuals[0] & Q_AT_MOST) !== 0) return FALLBACK;
+  const low = sideAmount(a, mult, exp0);
+  const high = sides === 2 ? sideAmount(b, mult, exp0) : low;
+  // NaN (beyond the exact range), overflow or a reversed range: the parser says which.
+  if (!(low <= high && high <= Number.MAX_VALUE)) return FALLBACK;
+  out.status = AMOUNT_OK;
+  out.currency = (a.cur as CurrencyCode | null) ?? ctx.currency ?? "CNY";
+  if (sides === 1) return low;
+  return choice === "low" ? low : choice === "high" ? high : (low + high) / 2;
+}
+
+/**
+ * The value and currency parseAmount would give, without building its result: the batch scorer
+ * reads 100 000s of cells and needs neither notes nor normalized text. Returns the value (NaN unless
+ * out.status is AMOUNT_OK) and writes the status and currency into `out`. Finite number cells and the
+ * common text shapes are read directly; anything else goes through parseAmount.
+ */
+export function amountValue(
+  cell: CellValue,
+  options: ParseAmountOptions | undefined,
+  out: AmountValueOut
+): number {
+  const opts = cleanOptions(options);
+  const ctx = opts?.context ?? {};
+  if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
+    const value = scaleExactly(cell + 0, ctx.multiplier ?? 1); // + 0: −0 reads as 0
+    if (value <= Number.MAX_VALUE) {
+      out.status = AMOUNT_OK;
+      out.currency = ctx.currency ?? "CNY";
+      return value;
+    }
+  } else if (typeof cell === "string") {
+    const v = scanAmount(cell, ctx, opts?.bound ?? "mid", out);
+    if (v !== FALLBACK) return v;
+  }
+  const r = parseAmount(cell, opts);
+  out.status = r.ok ? AMOUNT_OK : r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR;
+  out.currency = r.ok ? r.currency : null;
+  return r.ok ? r.value : NaN;
 }
 
 const LEADING_COLON = /^\s*:\s*/;

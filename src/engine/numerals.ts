@@ -54,8 +54,8 @@ const CHAR_FOLD_TABLE: Record<string, string> = {
   "\u2265": "≥",
 };
 
-const CHAR_FOLD = new Map<number, string>(
-  Object.entries(CHAR_FOLD_TABLE).map(([k, v]) => [k.charCodeAt(0), v])
+const CHAR_FOLD = new Map<number, number>(
+  Object.entries(CHAR_FOLD_TABLE).map(([k, v]) => [k.charCodeAt(0), v.charCodeAt(0)])
 );
 
 function isSpaceCode(c: number): boolean {
@@ -73,6 +73,27 @@ function isDashCode(c: number): boolean {
   );
 }
 
+function foldCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  if (c >= 0xff01 && c <= 0xff5e) {
+    const a = c - 0xfee0;
+    const b = a >= 0x41 && a <= 0x5a ? a + 32 : a;
+    return CHAR_FOLD.get(b) ?? b;
+  }
+  if (isSpaceCode(c)) return 32;
+  if (isDashCode(c)) return 45;
+  if (c === 0x200b || c === 0xfeff) return 32; // keep length: callers map indices back
+  return CHAR_FOLD.get(c) ?? c;
+}
+
+/** Every UTF-16 code's fold, looked up once: the amount scan folds each character it reads. */
+const FOLD = Uint16Array.from({ length: 0x10000 }, (_, c) => foldCode(c));
+
+/** The character code that `foldText` turns the code `c` (a UTF-16 code unit) into. */
+export function foldCharCode(c: number): number {
+  return FOLD[c];
+}
+
 /**
  * Folds full-width ASCII to half-width, odd spaces to " ", dashes to "-", traditional/financial
  * numerals to simplified, ASCII letters to lower case, zero-width characters to spaces. Every character
@@ -83,20 +104,9 @@ export function foldText(text: string): string {
   let out: string[] | null = null;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let rep: string | null = null;
-    if (c >= 0x41 && c <= 0x5a) rep = String.fromCharCode(c + 32);
-    else if (c < 0x80) rep = null;
-    else if (c >= 0xff01 && c <= 0xff5e) {
-      const a = c - 0xfee0;
-      const b = a >= 0x41 && a <= 0x5a ? a + 32 : a;
-      rep = CHAR_FOLD.get(b) ?? String.fromCharCode(b);
-    } else if (isSpaceCode(c)) rep = " ";
-    else if (isDashCode(c)) rep = "-";
-    else if (c === 0x200b || c === 0xfeff)
-      rep = " "; // keep length: callers map indices back
-    else rep = CHAR_FOLD.get(c) ?? null;
-    if (rep !== null && out === null) out = [text.slice(0, i)];
-    if (out !== null) out.push(rep ?? text[i]);
+    const f = foldCharCode(c);
+    if (f !== c && out === null) out = [text.slice(0, i)];
+    if (out !== null) out.push(f === c ? text[i] : String.fromCharCode(f));
   }
   return out === null ? text : out.join("");
 }

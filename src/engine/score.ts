@@ -10,7 +10,7 @@
 import { ExpressionEnv, RowFn } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
-import { readAmount, readNumericCell, readText } from "./model/fields";
+import { readAmountColumn, readNumericCell, readText } from "./model/fields";
 import { competitionRanks } from "./rank";
 import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, ScoringModel } from "./types";
@@ -84,22 +84,13 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
       columns[id] = col;
       continue;
     }
-    const col = new Float64Array(n);
-    // Amount cells repeat (待定, "-", the same figure): parse each distinct cell once.
-    const memo = field.type === "amount" ? new Map<CellValue, number>() : null;
-    for (let i = 0; i < n; i++) {
-      const cell = cells[i] ?? null;
-      if (memo) {
-        let v = memo.get(cell);
-        if (v === undefined) {
-          v = readAmount(cell, context, model).value;
-          memo.set(cell, v);
-        }
-        col[i] = v;
-      } else {
-        col[i] = readNumericCell(cell, field.type, context, model);
-      }
+    if (field.type === "amount") {
+      columns[id] = readAmountColumn(cells, n, context, model);
+      continue;
     }
+    const col = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      col[i] = readNumericCell(cells[i] ?? null, field.type, context, model);
     columns[id] = col;
   }
   return columns;

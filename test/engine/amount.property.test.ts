@@ -1,12 +1,17 @@
 import fc from "fast-check";
 import { parseAmount } from "../../src/engine/amount";
 import { CURRENCY_CODES } from "../../src/engine/fx";
+import { AmountResult, ParseAmountOptions } from "../../src/engine/types";
 import {
-  AmountBound,
-  AmountResult,
-  CurrencyCode,
-  ParseAmountOptions,
-} from "../../src/engine/types";
+  numberText,
+  PREFIX_CURRENCIES,
+  QUALIFIERS,
+  RANGE_SEPARATORS,
+  soup,
+  SUFFIX_CURRENCIES,
+  UNITS,
+  writeNumber,
+} from "./amount.grammar";
 
 const ERROR_CODES = ["missing", "unreadable", "negative", "ambiguous"];
 
@@ -40,114 +45,6 @@ function checkIdempotent(r: AmountResult, options?: ParseAmountOptions): void {
     Object.is(again.high, r.high);
   if (!same) throw new Error(`"${r.input}" → "${r.normalized}" → ${JSON.stringify(again)}`);
 }
-
-/** Pieces of the amount grammar, so random soups reach deep into the parser. */
-const PIECES = [
-  "1",
-  "15",
-  "1500",
-  "0.5",
-  "4.287",
-  "1,500",
-  "82，225.00",
-  "１５００",
-  "10 575",
-  ".",
-  ",",
-  "，",
-  " ",
-  "万",
-  "亿",
-  "千",
-  "百",
-  "十",
-  "百万",
-  "千万",
-  "元",
-  "美元",
-  "欧元",
-  "日元",
-  "港币",
-  "英镑",
-  "人民币",
-  "美金",
-  "円",
-  "¥",
-  "￥",
-  "$",
-  "US$",
-  "HK$",
-  "€",
-  "£",
-  "USD",
-  "EUR",
-  "RMB",
-  "m",
-  "mn",
-  "bn",
-  "k",
-  "w",
-  "million",
-  "billion",
-  "约",
-  "近",
-  "超",
-  "逾",
-  "以上",
-  "以下",
-  "左右",
-  "多",
-  "余",
-  "（含）",
-  "不少于",
-  "至少",
-  "上下",
-  "about",
-  "over",
-  "up to",
-  "-",
-  "—",
-  "——",
-  "~",
-  "～",
-  "至",
-  "到",
-  "to",
-  "(",
-  ")",
-  "（",
-  "）",
-  "【",
-  "】",
-  "一",
-  "两",
-  "三",
-  "五",
-  "八",
-  "十",
-  "点",
-  "数",
-  "几",
-  "零",
-  "壹",
-  "仟",
-  "总投资",
-  "一期",
-  "计划",
-  "或",
-  "、",
-  "/",
-  "/年",
-  "待定",
-  "N/A",
-  "%",
-  "e",
-  "澳元",
-  "\u200b",
-  "\u3000",
-];
-
-const soup = fc.array(fc.constantFrom(...PIECES), { maxLength: 12 }).map((xs) => xs.join(""));
 
 describe("parseAmount never throws", () => {
   test("on 40 000 random unicode strings", () => {
@@ -188,71 +85,6 @@ describe("parseAmount never throws", () => {
 // ---------------------------------------------------------------------------------------------
 // Well-formed amounts: the value read equals the number generated
 // ---------------------------------------------------------------------------------------------
-
-const UNITS: [string, number][] = [
-  ["", 0],
-  ["万", 4],
-  ["亿", 8],
-  ["千", 3],
-  ["百万", 6],
-  ["千万", 7],
-  ["万亿", 12],
-  ["k", 3],
-  ["m", 6],
-  [" million", 6],
-  ["bn", 9],
-  [" billion", 9],
-];
-const SUFFIX_CURRENCIES: [string, CurrencyCode][] = [
-  ["", "CNY"],
-  ["元", "CNY"],
-  ["美元", "USD"],
-  ["欧元", "EUR"],
-  ["日元", "JPY"],
-  ["港币", "HKD"],
-  ["英镑", "GBP"],
-  [" USD", "USD"],
-];
-const PREFIX_CURRENCIES: [string, CurrencyCode][] = [
-  ["USD ", "USD"],
-  ["US$", "USD"],
-  ["€", "EUR"],
-  ["£", "GBP"],
-  ["¥", "CNY"],
-  ["RMB ", "CNY"],
-  ["HK$ ", "HKD"],
-  ["JPY ", "JPY"],
-];
-const QUALIFIERS: [string, string, AmountBound][] = [
-  ["", "", "exact"],
-  ["约", "", "approximate"],
-  ["", "左右", "approximate"],
-  ["近", "", "atMost"],
-  ["", "以下", "atMost"],
-  ["不超过", "", "atMost"],
-  ["超过", "", "atLeast"],
-  ["逾", "", "atLeast"],
-  ["", "以上", "atLeast"],
-  ["", "（含）以上", "atLeast"],
-  ["不少于", "", "atLeast"],
-];
-const RANGE_SEPARATORS = ["-", "~", "至", "到", "——", "～", " - ", "—"];
-
-const numberText = fc
-  .tuple(fc.integer({ min: 0, max: 999999 }), fc.option(fc.integer({ min: 1, max: 999 })))
-  .map(([i, d]) => (d === null ? String(i) : `${i}.${d}`));
-
-/** Writes a number as sheets do: maybe with thousands commas, maybe full-width. */
-function writeNumber(text: string, commas: boolean, fullWidth: boolean): string {
-  let s = text;
-  if (commas) {
-    const [int, dec] = s.split(".");
-    s = int.replace(/\B(?=(\d{3})+$)/g, ",") + (dec === undefined ? "" : `.${dec}`);
-  }
-  return fullWidth
-    ? s.replace(/[0-9.,]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
-    : s;
-}
 
 describe("well-formed amounts read back the generated number", () => {
   test("single amounts with unit, currency, qualifier, separators and full-width digits", () => {

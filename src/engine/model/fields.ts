@@ -3,8 +3,8 @@
  * converted to the model's currency and unit. Never throws on cell data: what cannot be read is NaN
  * (numbers) or null (text), i.e. missing, and `cellStatus` tells missing from unreadable.
  */
-import { parseAmount } from "../amount";
-import { fxRate } from "../fx";
+import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
+import { CURRENCY_CODES, fxRate } from "../fx";
 import { foldText } from "../numerals";
 import {
   AmountContext,
@@ -152,6 +152,56 @@ export function readAmount(
   return { parsed, value, rate, from: parsed.currency };
 }
 
+/** Units of model currency, in the model's amount unit, per unit of each currency; NaN without a rate. */
+function modelUnitRates(model: ScoringModel): Record<CurrencyCode, number> {
+  const rates = {} as Record<CurrencyCode, number>;
+  for (const c of CURRENCY_CODES) rates[c] = fxRate(c, model.currency, model.fx) ?? NaN;
+  return rates;
+}
+
+const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
+
+/**
+ * An amount column in model units, as readAmount would give each cell's value, without building the
+ * parse results (the batch path). Each distinct text is read once. `currencies`, when given, receives
+ * the currency each cell was written in (null when missing or unreadable).
+ */
+export function readAmountColumn(
+  cells: readonly CellValue[],
+  count: number,
+  context: Partial<AmountContext> | undefined,
+  model: ScoringModel,
+  currencies?: (CurrencyCode | null)[]
+): Float64Array {
+  const rates = modelUnitRates(model);
+  const mult = model.amountMultiplier;
+  const options = { context };
+  const out = new Float64Array(count);
+  const values = new Map<string, number>();
+  const codes = currencies ? new Map<string, CurrencyCode | null>() : null;
+  const read = (cell: CellValue): number => {
+    const v = amountValue(cell, options, valueOut);
+    return valueOut.currency === null ? NaN : (v * rates[valueOut.currency]) / mult;
+  };
+  for (let i = 0; i < count; i++) {
+    const cell = cells[i] ?? null;
+    if (typeof cell !== "string") {
+      out[i] = read(cell);
+      if (currencies) currencies[i] = valueOut.currency;
+      continue;
+    }
+    let v = values.get(cell);
+    if (v === undefined) {
+      v = read(cell);
+      values.set(cell, v);
+      codes?.set(cell, valueOut.currency);
+    }
+    out[i] = v;
+    if (currencies) currencies[i] = codes!.get(cell) ?? null;
+  }
+  return out;
+}
+
 /**
  * Reads one cell as a number for a numeric field type. A header context's multiplier applies to
  * numbers and percents (a column headed "研发占比(%)" carries multiplier 0.01).
@@ -164,7 +214,7 @@ export function readNumericCell(
 ): number {
   switch (type) {
     case "amount":
-      return readAmount(cell, context, model).value;
+      return readAmountColumn([cell], 1, context, model)[0];
     case "boolean":
       return readBoolean(cell);
     case "date":

@@ -1,0 +1,144 @@
+import fc from "fast-check";
+import {
+  AMOUNT_ERROR,
+  AMOUNT_MISSING,
+  AMOUNT_OK,
+  amountValue,
+  AmountValueOut,
+  parseAmount,
+  scanAmount,
+} from "../../src/engine/amount";
+import { AmountContext, BoundChoice, CellValue, ParseAmountOptions } from "../../src/engine/types";
+import { AMOUNT_FIXTURES, BAD_AMOUNTS, MISSING_AMOUNTS } from "../fixtures/amounts";
+import { numberText, rangeAmountText, singleAmountText, soup, writeNumber } from "./amount.grammar";
+
+const CONTEXTS: (Partial<AmountContext> | undefined)[] = [
+  undefined,
+  {},
+  { multiplier: 1e4 },
+  { multiplier: 1e4, currency: "USD" },
+  { multiplier: 1e8, currency: "CNY" },
+  { multiplier: 2500 },
+  { multiplier: 1e-2 },
+  { currency: "EUR" },
+  // Invalid options are ignored, by both readers alike.
+  { multiplier: -1 },
+  { currency: "XYZ" as never },
+];
+const BOUNDS: (BoundChoice | undefined)[] = [undefined, "mid", "low", "high", "lowest" as never];
+
+const options = fc
+  .tuple(fc.constantFrom(...CONTEXTS), fc.constantFrom(...BOUNDS))
+  .map(([context, bound]): ParseAmountOptions => ({ context, bound }));
+
+/** Throws unless amountValue gives what parseAmount gives: value, currency and status. */
+function same(cell: CellValue, opts: ParseAmountOptions | undefined): void {
+  const r = parseAmount(cell, opts);
+  const out: AmountValueOut = { status: -9, currency: null };
+  const v = amountValue(cell, opts, out);
+  const want = r.ok
+    ? { value: r.value, currency: r.currency, status: AMOUNT_OK }
+    : { value: NaN, currency: null, status: r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR };
+  expect({ value: v, currency: out.currency, status: out.status }).toEqual(want);
+  // toEqual treats 0 and −0 alike: the value must be the very same double.
+  if (!Object.is(v, want.value)) throw new Error(`${String(cell)}: ${v} ≠ ${want.value}`);
+}
+
+/** Shapes the scan is meant to read, with spaces, brackets and qualifiers around them. */
+const commonShape = fc
+  .tuple(
+    numberText,
+    fc.boolean(),
+    fc.boolean(),
+    fc.constantFrom("", "万", "亿", "千万", "百万", "万亿", "m", "bn", "k", "w", "M"),
+    fc.constantFrom("", "元", "美元", "欧元", "日元", "港币", "港元", "英镑", "人民币", "美金"),
+    fc.constantFrom("", "约", "近", "超", "逾", "超过", "USD ", "US$", "$", "¥", "rmb", "约 "),
+    fc.constantFrom("", "以上", "以下", "左右", "多", "余", "整", "/年", "+"),
+    fc.constantFrom("", "(0.2亿美元)", "（约1500万美元）", "(一期)", "【1】", " ", "\t", "(1(2))")
+  )
+  .map(
+    ([num, commas, fullWidth, unit, cur, pre, post, tail]) =>
+      `${pre}${writeNumber(num, commas, fullWidth)}${unit}${cur}${post}${tail}`
+  );
+
+describe("amountValue gives exactly parseAmount's value, currency and status", () => {
+  test.each(AMOUNT_FIXTURES.map((f) => [f.text] as const))("fixture %s", (text) => {
+    for (const context of CONTEXTS) for (const bound of BOUNDS) same(text, { context, bound });
+  });
+
+  test("missing and unreadable fixtures", () => {
+    for (const text of [...MISSING_AMOUNTS, ...BAD_AMOUNTS.map((b) => b.text)])
+      for (const context of CONTEXTS) same(text, { context });
+  });
+
+  test("cells that are not text", () => {
+    for (const cell of [0, -0, 1500, 0.57, -1, NaN, Infinity, 1e308, true, false, null])
+      for (const context of CONTEXTS) same(cell, { context });
+    same({} as unknown as CellValue, undefined);
+  });
+
+  test("any number cell", () => {
+    fc.assert(
+      fc.property(fc.double(), options, (n, o) => same(n, o)),
+      { numRuns: 10000 }
+    );
+  });
+
+  test("single amounts from the grammar", () => {
+    fc.assert(
+      fc.property(singleAmountText, options, (s, o) => same(s, o)),
+      { numRuns: 20000 }
+    );
+  });
+
+  test("ranges from the grammar, in both orders", () => {
+    fc.assert(
+      fc.property(rangeAmountText, options, (s, o) => same(s, o)),
+      { numRuns: 20000 }
+    );
+  });
+
+  test("the shapes the scan reads, with what may surround them", () => {
+    fc.assert(
+      fc.property(commonShape, options, (s, o) => same(s, o)),
+      { numRuns: 20000 }
+    );
+  });
+
+  test("soups of the grammar's pieces and random text", () => {
+    fc.assert(
+      fc.property(soup, options, (s, o) => same(s, o)),
+      { numRuns: 30000 }
+    );
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 30 }), options, (s, o) => same(s, o)),
+      { numRuns: 20000 }
+    );
+  });
+});
+
+describe("the scan reads the common shapes itself", () => {
+  const out: AmountValueOut = { status: -9, currency: null };
+  test.each([
+    ["1500万美元", 1.5e7, "USD"],
+    ["2.5亿元", 2.5e8, "CNY"],
+    ["约3000万", 3e7, "CNY"],
+    ["1,500万", 1.5e7, "CNY"],
+    ["１５００万美元", 1.5e7, "USD"],
+    ["近700万元", 7e6, "CNY"],
+    ["5000万元以上", 5e7, "CNY"],
+    ["1.2-2.4亿", 1.8e8, "CNY"],
+    ["USD 15m", 1.5e7, "USD"],
+    ["1.5亿元(0.21亿美元)", 1.5e8, "CNY"],
+    ["82，225.00元", 82225, "CNY"],
+    ["1500", 1500, "CNY"],
+  ] as const)("%s", (text, value, currency) => {
+    expect(scanAmount(text, {}, "mid", out)).toBe(value);
+    expect(out.currency).toBe(currency);
+  });
+
+  test("and leaves the rest to the full parser", () => {
+    for (const text of ["待定", "-", "", "1亿5000万", "两千万", "总投资1500万", "1500万或2000万"])
+      expect(scanAmount(text, {}, "mid", out)).toBe(-1);
+  });
+});
