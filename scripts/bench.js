@@ -91,8 +91,10 @@ function ensureBuilt() {
   );
   const r = spawnSync("npx", ["webpack", "--mode", "production"], { cwd: ROOT, encoding: "utf8" });
   if (r.status === 0) return null;
-  const firstError = `${r.stdout}\n${r.stderr}`.split("\n").find((l) => /ERROR/.test(l)) || "";
-  return `webpack failed (${firstError.trim().slice(0, 160)})`;
+  const lines = `${r.stdout}\n${r.stderr}`.split("\n").filter((l) => l.trim());
+  const first =
+    lines.find((l) => /ERROR|Error:/.test(l)) || lines[lines.length - 1] || `exit ${r.status}`;
+  return `webpack failed (${first.trim().slice(0, 160)})`;
 }
 
 function runModule(name, buildProblem) {
