@@ -1300,6 +1300,13 @@ export function amountValue(
   } else if (typeof cell === "string") {
     const v = scanAmount(cell, ctx, opts?.bound ?? "mid", out);
     if (v !== FALLBACK) return v;
+    // 待定, "-", "": as parseAmount reads them (a plain number is never missing), without its message.
+    if (isMissing(foldText(cell))) cell = null;
+  }
+  if (cell === null || cell === undefined) {
+    out.status = AMOUNT_MISSING;
+    out.currency = null;
+    return NaN;
   }
   const r = parseAmount(cell, opts);
   out.status = r.ok ? AMOUNT_OK : r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR;

@@ -148,10 +148,8 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     const out = new Float64Array(n);
     const t = c.transform;
     const input = columns[c.def.field];
-    if (t.input === "num") {
-      const x = input as Float64Array;
-      for (let i = 0; i < n; i++) out[i] = x[i] !== x[i] ? NaN : t.apply(x[i]);
-    } else if (t.input === "str") {
+    if (t.input === "num") t.column(input as Float64Array, out);
+    else if (t.input === "str") {
       // Category and keyword columns hold few distinct texts: transform each once.
       const s = input as (string | null)[];
       const memo = new Map<string, number>();

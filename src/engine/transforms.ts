@@ -14,7 +14,12 @@ import { CellValue, ChainModel, CriterionDef, Transform } from "./types";
 const clamp01 = (v: number): number => (v <= 0 ? 0 : v >= 1 ? 1 : v);
 
 export type CriterionTransform =
-  | { input: "num"; apply: (x: number) => number }
+  /** `column` is the batch path: x → out for a whole column, NaN (missing) staying NaN. */
+  | {
+      input: "num";
+      apply: (x: number) => number;
+      column: (x: Float64Array, out: Float64Array) => void;
+    }
   | { input: "str"; apply: (s: string) => number }
   /** mathjs expression over `x` and the row's fields, bound per table by the scorer. */
   | { input: "expression"; expr: CompiledExpression }
@@ -32,15 +37,21 @@ export function logarithmic(x: number, min: number, max: number): number {
 
 /** Linear interpolation between breakpoints [x, score] (x ascending); flat beyond the ends. */
 export function piecewise(x: number, points: [number, number][]): number {
-  if (x <= points[0][0]) return points[0][1];
-  for (let k = 1; k < points.length; k++) {
-    const [x1, y1] = points[k];
-    if (x <= x1) {
-      const [x0, y0] = points[k - 1];
-      return y0 + ((y1 - y0) * (x - x0)) / (x1 - x0);
-    }
+  return interpolate(
+    x,
+    Float64Array.from(points, (p) => p[0]),
+    Float64Array.from(points, (p) => p[1])
+  );
+}
+
+/** piecewise over the breakpoints' x and score columns. */
+function interpolate(x: number, xs: Float64Array, ys: Float64Array): number {
+  if (x <= xs[0]) return ys[0];
+  for (let k = 1; k < xs.length; k++) {
+    if (x <= xs[k])
+      return ys[k - 1] + ((ys[k] - ys[k - 1]) * (x - xs[k - 1])) / (xs[k] - xs[k - 1]);
   }
-  return points[points.length - 1][1];
+  return ys[ys.length - 1];
 }
 
 /** Full marks at or beyond `full`, deducted linearly to 0 at `zero` (either side of `full`). */
@@ -91,25 +102,72 @@ export function compileTransform(
 ): CriterionTransform {
   const t = def.transform;
   const flip = flips(t, def);
-  const num = (f: (x: number) => number): CriterionTransform => ({
+  // Each numeric transform has its own column loop, so every loop calls one function (inlined).
+  const num = (
+    f: (x: number) => number,
+    column: (x: Float64Array, out: Float64Array) => void
+  ): CriterionTransform => ({
     input: "num",
     apply: flip ? (x) => 1 - f(x) : f,
+    column: flip
+      ? (x, out) => {
+          column(x, out);
+          for (let i = 0; i < out.length; i++) out[i] = 1 - out[i];
+        }
+      : column,
   });
   const str = (f: (s: string) => number): CriterionTransform => ({
     input: "str",
     apply: flip ? (s) => 1 - f(s) : f,
   });
   switch (t.type) {
-    case "linear":
-      return num((x) => linear(x, t.min, t.max));
-    case "log":
-      return num((x) => logarithmic(x, t.min, t.max));
-    case "piecewise":
-      return num((x) => piecewise(x, t.points));
-    case "threshold":
-      return num((x) => threshold(x, t.full, t.zero));
+    case "linear": {
+      const { min, max } = t;
+      return num(
+        (x) => linear(x, min, max),
+        (x, out) => {
+          for (let i = 0; i < x.length; i++) out[i] = x[i] !== x[i] ? NaN : linear(x[i], min, max);
+        }
+      );
+    }
+    case "log": {
+      const { min, max } = t;
+      return num(
+        (x) => logarithmic(x, min, max),
+        (x, out) => {
+          for (let i = 0; i < x.length; i++)
+            out[i] = x[i] !== x[i] ? NaN : logarithmic(x[i], min, max);
+        }
+      );
+    }
+    case "piecewise": {
+      const xs = Float64Array.from(t.points, (p) => p[0]);
+      const ys = Float64Array.from(t.points, (p) => p[1]);
+      return num(
+        (x) => interpolate(x, xs, ys),
+        (x, out) => {
+          for (let i = 0; i < x.length; i++)
+            out[i] = x[i] !== x[i] ? NaN : interpolate(x[i], xs, ys);
+        }
+      );
+    }
+    case "threshold": {
+      const { full, zero } = t;
+      return num(
+        (x) => threshold(x, full, zero),
+        (x, out) => {
+          for (let i = 0; i < x.length; i++)
+            out[i] = x[i] !== x[i] ? NaN : threshold(x[i], full, zero);
+        }
+      );
+    }
     case "boolean":
-      return num((x) => (x !== 0 ? 1 : 0));
+      return num(
+        (x) => (x !== 0 ? 1 : 0),
+        (x, out) => {
+          for (let i = 0; i < x.length; i++) out[i] = x[i] !== x[i] ? NaN : x[i] !== 0 ? 1 : 0;
+        }
+      );
     case "category": {
       const table = categoryTable(t.table);
       const fallback = t.default ?? 0;
