@@ -10,8 +10,9 @@
  *   definitions, blocks, property/index access (constructor, __proto__…), objects, matrices or ranges.
  * - Text length, bracket nesting and node count are capped, so every expression does a bounded,
  *   small amount of work per row (there are no loops to run away).
- * - The checked tree is compiled ONCE into plain closures over typed-array columns; a row then costs
- *   a few native operations, which is what makes the columnar batch path fast.
+ * - The checked tree is compiled ONCE into plain closures over typed-array columns (binding to a table
+ *   only looks its columns up); a row then costs a few native operations, which is what makes the
+ *   columnar batch path fast and a one-row table cheap.
  *
  * Semantics: numbers are IEEE doubles; booleans are 1/0; NaN means "unknown" (missing input) and
  * propagates through arithmetic, comparisons and logic (Kleene: `false and unknown` is false).
@@ -56,10 +57,15 @@ const latinOrGreek = math.parse.isAlpha;
 math.parse.isAlpha = (c: string, cPrev: string, cNext: string) =>
   latinOrGreek(c, cPrev, cNext) || /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(c);
 
-type Num = (env: ExpressionEnv) => RowFn;
-type Str = (env: ExpressionEnv) => (i: number) => string | null;
+/** Columns by slot (the order of CompiledExpression.symbols), resolved once per bind. */
+type Cols = ArrayLike<number | string | null>[];
+type Num = (c: Cols, i: number) => number;
+type Str = (c: Cols, i: number) => string | null;
 type Typed =
-  { kind: "num"; build: Num; constant?: number } | { kind: "str"; build: Str; constant?: string };
+  { kind: "num"; fn: Num; constant?: number } | { kind: "str"; fn: Str; constant?: string };
+
+/** Symbols an expression reads, in slot order, with their kinds. */
+type Slots = Map<string, { slot: number; kind: ValueKind }>;
 
 const truth = (a: number): number => (a !== a ? NaN : a !== 0 ? 1 : 0);
 const compare =
@@ -188,7 +194,7 @@ function parse(source: string): MathNode {
 }
 
 function numConst(value: number): Typed {
-  return { kind: "num", constant: value, build: () => () => value };
+  return { kind: "num", constant: value, fn: () => value };
 }
 
 function asNum(t: Typed, what: string): Num {
@@ -197,41 +203,28 @@ function asNum(t: Typed, what: string): Num {
       `文本不能用于${what}（文本只能用 == 或 != 比较）`,
       `text cannot be used in ${what} (text can only be compared with == or !=)`
     );
-  return t.build;
+  return t.fn;
 }
 
-function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: Set<string>): Typed {
+function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: Slots): Typed {
   const n = node as MathNode & Record<string, unknown>;
   switch (node.type) {
     case "ConstantNode": {
       const v = n.value;
       if (typeof v === "number") return numConst(v);
       if (typeof v === "boolean") return numConst(v ? 1 : 0);
-      if (typeof v === "string") return { kind: "str", constant: v, build: () => () => v };
+      if (typeof v === "string") return { kind: "str", constant: v, fn: () => v };
       throw err("不支持的常量", "unsupported constant");
     }
     case "SymbolNode": {
       const name = n.name as string;
       if (Object.prototype.hasOwnProperty.call(symbols, name)) {
-        used.add(name);
-        if (symbols[name] === "str") {
-          return {
-            kind: "str",
-            build: (env) => {
-              const col = env.str(name);
-              if (!col) throw err(`缺少文本列 ${name}`, `text column ${name} is not bound`);
-              return (i) => col[i];
-            },
-          };
-        }
-        return {
-          kind: "num",
-          build: (env) => {
-            const col = env.num(name);
-            if (!col) throw err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
-            return (i) => col[i];
-          },
-        };
+        let s = used.get(name);
+        if (s === undefined) used.set(name, (s = { slot: used.size, kind: symbols[name] }));
+        const k = s.slot;
+        return s.kind === "str"
+          ? { kind: "str", fn: (c, i) => c[k][i] as string | null }
+          : { kind: "num", fn: (c, i) => c[k][i] as number };
       }
       if (Object.prototype.hasOwnProperty.call(CONSTANTS, name)) return numConst(CONSTANTS[name]);
       if (Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
@@ -255,35 +248,29 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
       if (ops.some((f) => !f)) throw err("不支持的比较", "unsupported comparison");
       return {
         kind: "num",
-        build: (env) => {
-          const fs = params.map((p) => p(env));
-          return (i) => {
-            let acc = 1;
-            for (let k = 0; k < ops.length; k++)
-              acc = BINARY.and(acc, ops[k](fs[k](i), fs[k + 1](i)));
-            return acc;
-          };
+        fn: (c, i) => {
+          let acc = 1;
+          for (let k = 0; k < ops.length; k++)
+            acc = BINARY.and(acc, ops[k](params[k](c, i), params[k + 1](c, i)));
+          return acc;
         },
       };
     }
     case "ConditionalNode": {
-      const c = asNum(compileNode(n.condition as MathNode, symbols, used), "条件/a condition");
-      const t = asNum(
+      const cf = asNum(compileNode(n.condition as MathNode, symbols, used), "条件/a condition");
+      const tf = asNum(
         compileNode(n.trueExpr as MathNode, symbols, used),
         "条件结果/a conditional result"
       );
-      const f = asNum(
+      const ff = asNum(
         compileNode(n.falseExpr as MathNode, symbols, used),
         "条件结果/a conditional result"
       );
       return {
         kind: "num",
-        build: (env) => {
-          const [cf, tf, ff] = [c(env), t(env), f(env)];
-          return (i) => {
-            const v = cf(i);
-            return v !== v ? NaN : v !== 0 ? tf(i) : ff(i);
-          };
+        fn: (c, i) => {
+          const v = cf(c, i);
+          return v !== v ? NaN : v !== 0 ? tf(c, i) : ff(c, i);
         },
       };
     }
@@ -305,22 +292,16 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
           `wrong number of arguments for ${name} (${args.length})`
         );
       }
-      const built = args.map((a) => asNum(compileNode(a, symbols, used), name));
-      return {
-        kind: "num",
-        build: (env) => {
-          const fs = built.map((b) => b(env));
-          if (fs.length === 1) {
-            const [a] = fs;
-            return (i) => impl(a(i));
-          }
-          if (fs.length === 2) {
-            const [a, b] = fs;
-            return (i) => impl(a(i), b(i));
-          }
-          return (i) => impl(...fs.map((f) => f(i)));
-        },
-      };
+      const fs = args.map((a) => asNum(compileNode(a, symbols, used), name));
+      if (fs.length === 1) {
+        const [a] = fs;
+        return { kind: "num", fn: (c, i) => impl(a(c, i)) };
+      }
+      if (fs.length === 2) {
+        const [a, b] = fs;
+        return { kind: "num", fn: (c, i) => impl(a(c, i), b(c, i)) };
+      }
+      return { kind: "num", fn: (c, i) => impl(...fs.map((f) => f(c, i))) };
     }
     default: {
       const refused = REFUSED_NODES[node.type];
@@ -335,20 +316,13 @@ function compileOperator(
   op: string,
   args: MathNode[],
   symbols: Record<string, ValueKind>,
-  used: Set<string>
+  used: Slots
 ): Typed {
   const typed = args.map((a) => compileNode(a, symbols, used));
   if (typed.length === 1 && UNARY[fn]) {
     const f = UNARY[fn];
     const a = asNum(typed[0], op);
-    return {
-      kind: "num",
-      build: (env) =>
-        (
-          (af) => (i: number) =>
-            f(af(i))
-        )(a(env)),
-    };
+    return { kind: "num", fn: (c, i) => f(a(c, i)) };
   }
   if (typed.length === 2 && BINARY[fn]) {
     const [ta, tb] = typed;
@@ -360,40 +334,23 @@ function compileOperator(
         );
       }
       const same = fn === "equal" ? 1 : 0;
-      const [sa, sb] = [ta.build as Str, tb.build as Str];
+      const [fa, fb] = [ta.fn as Str, tb.fn as Str];
       return {
         kind: "num",
-        build: (env) => {
-          const [fa, fb] = [sa(env), sb(env)];
-          return (i) => {
-            const a = fa(i);
-            const b = fb(i);
-            return a === null || b === null ? NaN : a === b ? same : 1 - same;
-          };
+        fn: (c, i) => {
+          const a = fa(c, i);
+          const b = fb(c, i);
+          return a === null || b === null ? NaN : a === b ? same : 1 - same;
         },
       };
     }
     const f = BINARY[fn];
-    const [a, b] = [ta.build as Num, tb.build as Num];
+    const [a, b] = [ta.fn as Num, tb.fn as Num];
     if (tb.constant !== undefined) {
-      const c = tb.constant as number;
-      return {
-        kind: "num",
-        build: (env) =>
-          (
-            (af) => (i: number) =>
-              f(af(i), c)
-          )(a(env)),
-      };
+      const k = tb.constant as number;
+      return { kind: "num", fn: (c, i) => f(a(c, i), k) };
     }
-    return {
-      kind: "num",
-      build: (env) =>
-        (
-          (af, bf) => (i: number) =>
-            f(af(i), bf(i))
-        )(a(env), b(env)),
-    };
+    return { kind: "num", fn: (c, i) => f(a(c, i), b(c, i)) };
   }
   throw err(`不允许的运算符“${op}”`, `operator "${op}" is not allowed`);
 }
@@ -406,15 +363,29 @@ export function compileExpression(
   source: string,
   symbols: Record<string, ValueKind>
 ): CompiledExpression {
-  const used = new Set<string>();
+  const used: Slots = new Map();
   const root = compileNode(parse(source), symbols, used);
   if (root.kind !== "num")
     throw err(
       "表达式结果必须是数值或是/否，而不是文本",
       "an expression must give a number or yes/no, not text"
     );
-  const build = root.build;
-  return { source, symbols: [...used], bind: (env) => build(env) };
+  const f = root.fn;
+  const slots = [...used.entries()];
+  return {
+    source,
+    symbols: slots.map(([name]) => name),
+    bind: (env) => {
+      const cols: Cols = slots.map(([name, { kind }]) => {
+        const col = kind === "str" ? env.str(name) : env.num(name);
+        if (col) return col;
+        throw kind === "str"
+          ? err(`缺少文本列 ${name}`, `text column ${name} is not bound`)
+          : err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
+      });
+      return (i) => f(cols, i);
+    },
+  };
 }
 
 /** Evaluates a compiled expression on one row given as plain values (tests, single-candidate use). */

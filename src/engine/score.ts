@@ -152,17 +152,17 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     else if (t.input === "str") {
       // Category and keyword columns hold few distinct texts: transform each once.
       const s = input as (string | null)[];
-      const memo = new Map<string, number>();
+      const memo = n > 1 ? new Map<string, number>() : null;
       for (let i = 0; i < n; i++) {
         const text = s[i];
         if (text === null) {
           out[i] = NaN;
           continue;
         }
-        let v = memo.get(text);
+        let v = memo?.get(text);
         if (v === undefined) {
           v = t.apply(text);
-          memo.set(text, v);
+          memo?.set(text, v);
         }
         out[i] = v;
       }

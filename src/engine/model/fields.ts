@@ -152,10 +152,18 @@ export function readAmount(
   return { parsed, value, rate, from: parsed.currency };
 }
 
-/** Units of model currency, in the model's amount unit, per unit of each currency; NaN without a rate. */
+const unitRates = new WeakMap<ScoringModel, Record<CurrencyCode, number>>();
+
+/**
+ * Units of model currency per unit of each currency (NaN without a rate); once per model, as a worksheet function scores one row at a time.
+ */
 function modelUnitRates(model: ScoringModel): Record<CurrencyCode, number> {
-  const rates = {} as Record<CurrencyCode, number>;
-  for (const c of CURRENCY_CODES) rates[c] = fxRate(c, model.currency, model.fx) ?? NaN;
+  let rates = unitRates.get(model);
+  if (rates === undefined) {
+    rates = {} as Record<CurrencyCode, number>;
+    for (const c of CURRENCY_CODES) rates[c] = fxRate(c, model.currency, model.fx) ?? NaN;
+    unitRates.set(model, rates);
+  }
   return rates;
 }
 
@@ -163,7 +171,7 @@ const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
 
 /**
  * An amount column in model units, as readAmount would give each cell's value, without building the
- * parse results (the batch path). Each distinct text is read once. `currencies`, when given, receives
+ * parse results (the batch path). `currencies`, when given, receives
  * the currency each cell was written in (null when missing or unreadable).
  */
 export function readAmountColumn(
@@ -177,27 +185,10 @@ export function readAmountColumn(
   const mult = model.amountMultiplier;
   const options = { context };
   const out = new Float64Array(count);
-  const values = new Map<string, number>();
-  const codes = currencies ? new Map<string, CurrencyCode | null>() : null;
-  const read = (cell: CellValue): number => {
-    const v = amountValue(cell, options, valueOut);
-    return valueOut.currency === null ? NaN : (v * rates[valueOut.currency]) / mult;
-  };
   for (let i = 0; i < count; i++) {
-    const cell = cells[i] ?? null;
-    if (typeof cell !== "string") {
-      out[i] = read(cell);
-      if (currencies) currencies[i] = valueOut.currency;
-      continue;
-    }
-    let v = values.get(cell);
-    if (v === undefined) {
-      v = read(cell);
-      values.set(cell, v);
-      codes?.set(cell, valueOut.currency);
-    }
-    out[i] = v;
-    if (currencies) currencies[i] = codes!.get(cell) ?? null;
+    const v = amountValue(cells[i] ?? null, options, valueOut);
+    out[i] = valueOut.currency === null ? NaN : (v * rates[valueOut.currency]) / mult;
+    if (currencies) currencies[i] = valueOut.currency;
   }
   return out;
 }
