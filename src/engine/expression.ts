@@ -206,7 +206,15 @@ function asNum(t: Typed, what: string): Num {
   return t.fn;
 }
 
-function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: Slots): Typed {
+/** What names mean while compiling: fields (columns), the model's constants, and the symbols read. */
+interface Scope {
+  symbols: Record<string, ValueKind>;
+  constants: Record<string, number>;
+  used: Slots;
+}
+
+function compileNode(node: MathNode, scope: Scope): Typed {
+  const { symbols, used } = scope;
   const n = node as MathNode & Record<string, unknown>;
   switch (node.type) {
     case "ConstantNode": {
@@ -226,6 +234,8 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
           ? { kind: "str", fn: (c, i) => c[k][i] as string | null }
           : { kind: "num", fn: (c, i) => c[k][i] as number };
       }
+      if (Object.prototype.hasOwnProperty.call(scope.constants, name))
+        return numConst(scope.constants[name]);
       if (Object.prototype.hasOwnProperty.call(CONSTANTS, name)) return numConst(CONSTANTS[name]);
       if (Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
         throw err(`函数 ${name} 必须带括号调用`, `function ${name} must be called with brackets`);
@@ -236,13 +246,13 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
       );
     }
     case "ParenthesisNode":
-      return compileNode(n.content as MathNode, symbols, used);
+      return compileNode(n.content as MathNode, scope);
     case "OperatorNode":
-      return compileOperator(n.fn as string, n.op as string, n.args as MathNode[], symbols, used);
+      return compileOperator(n.fn as string, n.op as string, n.args as MathNode[], scope);
     case "RelationalNode": {
       // a < b <= c means (a < b) and (b <= c)
       const params = (n.params as MathNode[]).map((p) =>
-        asNum(compileNode(p, symbols, used), "比较/comparison")
+        asNum(compileNode(p, scope), "比较/comparison")
       );
       const ops = (n.conditionals as string[]).map((c) => BINARY[c]);
       if (ops.some((f) => !f)) throw err("不支持的比较", "unsupported comparison");
@@ -257,13 +267,10 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
       };
     }
     case "ConditionalNode": {
-      const cf = asNum(compileNode(n.condition as MathNode, symbols, used), "条件/a condition");
-      const tf = asNum(
-        compileNode(n.trueExpr as MathNode, symbols, used),
-        "条件结果/a conditional result"
-      );
+      const cf = asNum(compileNode(n.condition as MathNode, scope), "条件/a condition");
+      const tf = asNum(compileNode(n.trueExpr as MathNode, scope), "条件结果/a conditional result");
       const ff = asNum(
-        compileNode(n.falseExpr as MathNode, symbols, used),
+        compileNode(n.falseExpr as MathNode, scope),
         "条件结果/a conditional result"
       );
       return {
@@ -292,7 +299,7 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
           `wrong number of arguments for ${name} (${args.length})`
         );
       }
-      const fs = args.map((a) => asNum(compileNode(a, symbols, used), name));
+      const fs = args.map((a) => asNum(compileNode(a, scope), name));
       if (fs.length === 1) {
         const [a] = fs;
         return { kind: "num", fn: (c, i) => impl(a(c, i)) };
@@ -311,17 +318,12 @@ function compileNode(node: MathNode, symbols: Record<string, ValueKind>, used: S
   }
 }
 
-function compileOperator(
-  fn: string,
-  op: string,
-  args: MathNode[],
-  symbols: Record<string, ValueKind>,
-  used: Slots
-): Typed {
-  const typed = args.map((a) => compileNode(a, symbols, used));
+function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope): Typed {
+  const typed = args.map((a) => compileNode(a, scope));
   if (typed.length === 1 && UNARY[fn]) {
     const f = UNARY[fn];
     const a = asNum(typed[0], op);
+    if (typed[0].constant !== undefined) return numConst(f(typed[0].constant as number));
     return { kind: "num", fn: (c, i) => f(a(c, i)) };
   }
   if (typed.length === 2 && BINARY[fn]) {
@@ -346,6 +348,9 @@ function compileOperator(
     }
     const f = BINARY[fn];
     const [a, b] = [ta.fn as Num, tb.fn as Num];
+    // 10000 * fx_USD: folded once per model, so the row compares with a constant.
+    if (ta.constant !== undefined && tb.constant !== undefined)
+      return numConst(f(ta.constant as number, tb.constant as number));
     if (tb.constant !== undefined) {
       const k = tb.constant as number;
       return { kind: "num", fn: (c, i) => f(a(c, i), k) };
@@ -356,15 +361,17 @@ function compileOperator(
 }
 
 /**
- * Parses, checks and compiles an expression over the given symbols (field id → kind).
- * Throws ExpressionError with a bilingual reason when the expression is refused.
+ * Parses, checks and compiles an expression over the given symbols (field id → kind) and named
+ * constants (the model's exchange rates, fx_USD …). Throws ExpressionError with a bilingual reason
+ * when the expression is refused.
  */
 export function compileExpression(
   source: string,
-  symbols: Record<string, ValueKind>
+  symbols: Record<string, ValueKind>,
+  constants: Record<string, number> = {}
 ): CompiledExpression {
   const used: Slots = new Map();
-  const root = compileNode(parse(source), symbols, used);
+  const root = compileNode(parse(source), { symbols, constants, used });
   if (root.kind !== "num")
     throw err(
       "表达式结果必须是数值或是/否，而不是文本",

@@ -10,10 +10,10 @@
 import { ExpressionEnv, RowFn } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
-import { readAmountColumn, readNumericCell, readText } from "./model/fields";
+import { currencyVariable, readAmountColumn, readNumericCell, readText } from "./model/fields";
 import { competitionRanks } from "./rank";
 import { chainFitColumn, clampScore } from "./transforms";
-import { CandidateTable, CellValue, ScoringModel } from "./types";
+import { CandidateTable, CellValue, CurrencyCode, ScoringModel } from "./types";
 
 /** Gate status per candidate. */
 export const GATE_PASSED = 0;
@@ -85,7 +85,11 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
       continue;
     }
     if (field.type === "amount") {
-      columns[id] = readAmountColumn(cells, n, context, model);
+      const currencies = compiled.currencyInputs.includes(id)
+        ? new Array<CurrencyCode | null>(n)
+        : undefined;
+      columns[id] = readAmountColumn(cells, n, context, model, currencies);
+      if (currencies) columns[currencyVariable(id)] = currencies;
       continue;
     }
     const col = new Float64Array(n);

@@ -93,12 +93,14 @@ function flips(t: Transform, def: CriterionDef): boolean {
 
 /**
  * Compiles a criterion's transform with its direction. `x` in an expression transform has the kind
- * of the criterion's field; `kinds` are the model's fields for the expression's other names.
+ * of the criterion's field; `kinds` are the model's fields for the expression's other names and
+ * `constants` its named constants (fx_USD …).
  */
 export function compileTransform(
   def: CriterionDef,
   xKind: ValueKind,
-  kinds: Record<string, ValueKind>
+  kinds: Record<string, ValueKind>,
+  constants: Record<string, number> = {}
 ): CriterionTransform {
   const t = def.transform;
   const flip = flips(t, def);
@@ -181,7 +183,7 @@ export function compileTransform(
     case "chain":
       return { input: "chain" };
     case "expression": {
-      const expr = compileExpression(t.expression, { ...kinds, x: xKind });
+      const expr = compileExpression(t.expression, { ...kinds, x: xKind }, constants);
       if (!flip) return { input: "expression", expr };
       // Flipping an expression is a property of its result: wrap the bound row function.
       return {

@@ -78,6 +78,20 @@ describe("evaluation", () => {
     );
   });
 
+  test("named constants (the model's exchange rates) are numbers, folded once", () => {
+    const fx = { fx_USD: 7.05, fx_EUR: NaN };
+    const expr = compileExpression("总投资 >= 10000 * fx_USD", SYMBOLS, fx);
+    expect(expr.symbols).toEqual(["总投资"]);
+    expect(evaluateRow(expr, { 总投资: 70500 })).toBe(1);
+    expect(evaluateRow(expr, { 总投资: 70499 })).toBe(0);
+    // A currency without a rate is unknown, not zero.
+    expect(evaluateRow(compileExpression("总投资 > fx_EUR", SYMBOLS, fx), { 总投资: 1 })).toBeNaN();
+    expect(() => compileExpression("总投资 > fx_AUD", SYMBOLS, fx)).toThrow(
+      /unknown name "fx_AUD"/
+    );
+    expect(() => compileExpression("总投资 > fx_USD", SYMBOLS)).toThrow(/unknown name "fx_USD"/);
+  });
+
   test("binds once and evaluates columns row by row", () => {
     const expr = compileExpression("a * 2 + b", SYMBOLS);
     const a = Float64Array.from([1, 2, 3]);

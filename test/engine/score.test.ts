@@ -220,6 +220,45 @@ describe("amounts, derived fields", () => {
   });
 });
 
+describe("exchange rates and currencies in expressions", () => {
+  const flagged = (edit: (m: Json) => void, rows: Record<string, CellValue>[]): number[] => {
+    const m = model(edit, full);
+    return Array.from(score(m, rows).flagHits[0]);
+  };
+
+  test("fx_USD is the model's USD rate: editing the rate moves a line drawn in dollars", () => {
+    // 1亿美元 in 万元 is 10 000 × fx_USD: 70 500 at 7.05, 72 000 at 7.2. 71 000万元 is between.
+    const line = (j: Json) => (j.flags[0].when = "investment >= 10000 * fx_USD");
+    const rows = [{ investment: "7.1亿元" }, { investment: "1亿美元" }, { investment: null }];
+    expect(flagged(line, rows)).toEqual([1, 1, 0]);
+    expect(flagged((j) => (line(j), (j.fx.rates.USD = 7.2)), rows)).toEqual([0, 1, 0]);
+  });
+
+  test("<field>_currency is the currency a cell was written in, from the cell or its header", () => {
+    const foreign = (j: Json) => (j.flags[0].when = 'investment_currency != "CNY"');
+    const rows = [
+      { investment: "1500万美元" },
+      { investment: "1.8亿元" },
+      { investment: 5000 },
+      { investment: "待定" },
+      { investment: "1350万欧元" },
+    ];
+    expect(flagged(foreign, rows)).toEqual([1, 0, 0, 0, 1]);
+    const m = model(foreign, full);
+    const table = tableFromRows(rows, m);
+    table.contexts = { investment: { multiplier: 1e4, currency: "USD" } };
+    const s = scoreTable(table, compileModel(m));
+    // Under 总投资（万美元） a bare 5000 is 5000万美元; text with its own currency keeps it.
+    expect(s.columns.investment_currency).toEqual(["USD", "CNY", "USD", null, "EUR"]);
+    expect(Array.from(s.flagHits[0])).toEqual([1, 0, 1, 0, 1]);
+  });
+
+  test("the currency column is read only when an expression uses it", () => {
+    const s = score(loadModel(full), [{ investment: "1500万美元" }]);
+    expect(s.columns.investment_currency).toBeUndefined();
+  });
+});
+
 describe("reweight", () => {
   test("re-aggregates from stored values under new dimension weights", () => {
     const m = model();

@@ -15,7 +15,7 @@ import {
   GateDef,
   ScoringModel,
 } from "../types";
-import { fieldKind } from "./fields";
+import { currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface CompiledCriterion {
   def: CriterionDef;
@@ -46,6 +46,8 @@ export interface CompiledModel {
   flags: { def: FlagDef; when: CompiledExpression }[];
   /** Input fields the scorer reads (the others are carried but not parsed). */
   inputs: string[];
+  /** Amount fields whose currency column (`<field>_currency`) an expression reads. */
+  currencyInputs: string[];
 }
 
 function dependencyOrder(items: { def: DerivedFieldDef; expr: CompiledExpression }[]) {
@@ -80,9 +82,18 @@ export function compileModel(model: ScoringModel): CompiledModel {
     kinds[f.id] = fieldKind(f.type);
     fields.set(f.id, f);
   }
+  // An amount field's currency is text to expressions (totalInvestment_currency != "CNY").
+  const currencyOf = new Map<string, string>();
+  for (const f of model.fields)
+    if (f.type === "amount") {
+      kinds[currencyVariable(f.id)] = "str";
+      currencyOf.set(currencyVariable(f.id), f.id);
+    }
   for (const d of model.derived) kinds[d.id] = "num";
+  const constants = fxConstants(model);
+  const expr = (source: string) => compileExpression(source, kinds, constants);
   const derived = dependencyOrder(
-    model.derived.map((def) => ({ def, expr: compileExpression(def.expression, kinds) }))
+    model.derived.map((def) => ({ def, expr: expr(def.expression) }))
   );
 
   const dimensions: CompiledDimension[] = model.dimensions.map((def) => ({ def, criteria: [] }));
@@ -98,17 +109,17 @@ export function compileModel(model: ScoringModel): CompiledModel {
       def,
       dimension,
       share: total > 0 ? def.weight / total : 0,
-      transform: compileTransform(def, kinds[def.field] ?? "num", kinds),
+      transform: compileTransform(def, kinds[def.field] ?? "num", kinds, constants),
     };
   });
 
   const gates = model.gates.map((def) => ({
     def,
-    pass: compileExpression(def.pass, kinds),
-    appliesWhen: def.appliesWhen ? compileExpression(def.appliesWhen, kinds) : null,
+    pass: expr(def.pass),
+    appliesWhen: def.appliesWhen ? expr(def.appliesWhen) : null,
   }));
-  const bonuses = model.bonuses.map((def) => ({ def, when: compileExpression(def.when, kinds) }));
-  const flags = model.flags.map((def) => ({ def, when: compileExpression(def.when, kinds) }));
+  const bonuses = model.bonuses.map((def) => ({ def, when: expr(def.when) }));
+  const flags = model.flags.map((def) => ({ def, when: expr(def.when) }));
 
   // Inputs: every field an expression, a criterion or the chain fit reads, through derived fields.
   const needed = new Set<string>();
@@ -116,6 +127,8 @@ export function compileModel(model: ScoringModel): CompiledModel {
   const need = (id: string) => {
     if (needed.has(id)) return;
     needed.add(id);
+    const amount = currencyOf.get(id);
+    if (amount !== undefined) need(amount);
     derivedById.get(id)?.expr.symbols.forEach(need);
   };
   const exprs: CompiledExpression[] = [
@@ -133,6 +146,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
   }
   for (const e of exprs) e.symbols.filter((s) => s !== "x").forEach(need);
   const inputs = model.fields.map((f) => f.id).filter((id) => needed.has(id));
+  const currencyInputs = [...currencyOf].filter(([v]) => needed.has(v)).map(([, id]) => id);
 
   const compiled: CompiledModel = {
     model,
@@ -145,6 +159,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
     bonuses,
     flags,
     inputs,
+    currencyInputs,
   };
   cache.set(model, compiled);
   return compiled;

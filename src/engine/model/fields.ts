@@ -167,6 +167,21 @@ function modelUnitRates(model: ScoringModel): Record<CurrencyCode, number> {
   return rates;
 }
 
+/** Expression name of an exchange rate: fx_USD is units of model currency per US dollar. */
+export const fxVariable = (currency: CurrencyCode): string => `fx_${currency}`;
+
+/** Expression name of the text "USD", "CNY" … an amount field's cell was written in (null: missing). */
+export const currencyVariable = (fieldId: string): string => `${fieldId}_currency`;
+
+/**
+ * The model's exchange rates as expression constants (fx_CNY … fx_GBP), NaN where the model has no
+ * rate. Without a model: the names only, for validation.
+ */
+export function fxConstants(model?: ScoringModel): Record<string, number> {
+  const rates = model ? modelUnitRates(model) : null;
+  return Object.fromEntries(CURRENCY_CODES.map((c) => [fxVariable(c), rates ? rates[c] : NaN]));
+}
+
 const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
 
 /**

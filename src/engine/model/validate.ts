@@ -6,7 +6,7 @@
 import { compileExpression, ExpressionError, ValueKind } from "../expression";
 import { CurrencyCode, FieldType, Label, ScoringModel } from "../types";
 import { withDefaults } from "./defaults";
-import { fieldKind } from "./fields";
+import { currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface ModelError {
   path: string;
@@ -70,6 +70,9 @@ const RESERVED = new Set([
   "to",
   "in",
 ]);
+/** The exchange rates expressions may read (fx_USD …); values are the model's, names are fixed. */
+const FX_NAMES = fxConstants();
+for (const name of Object.keys(FX_NAMES)) RESERVED.add(name);
 const WEIGHT_TOLERANCE = 1e-6;
 export const MAX_LIST = 2000;
 
@@ -205,7 +208,7 @@ class Checker {
       return;
     }
     try {
-      compileExpression(v, symbols);
+      compileExpression(v, symbols, FX_NAMES);
     } catch (e) {
       if (!(e instanceof ExpressionError)) throw e;
       this.add(p, `表达式“${v}”不可用：${e.label.zh}`, `expression "${v}" refused: ${e.label.en}`);
@@ -222,7 +225,7 @@ function derivedOrder(c: Checker, derived: unknown[], kinds: Record<string, Valu
   derived.forEach((d) => {
     if (!isObj(d) || typeof d.id !== "string" || typeof d.expression !== "string") return;
     try {
-      deps.set(d.id, compileExpression(d.expression, kinds).symbols);
+      deps.set(d.id, compileExpression(d.expression, kinds, FX_NAMES).symbols);
     } catch {
       deps.set(d.id, []); // reported by the expression check
     }
@@ -543,6 +546,18 @@ export function validateModel(json: unknown): ValidationResult {
     kinds[id] = "num";
     fieldTypes.set(id, "derived");
   }
+  // totalInvestment_currency: the text an expression reads for an amount field's currency.
+  fields.forEach((f, i) => {
+    if (!isObj(f) || f.type !== "amount" || typeof f.id !== "string") return;
+    const name = currencyVariable(f.id);
+    if (kinds[name] !== undefined)
+      c.add(
+        `fields[${i}].id`,
+        `“${name}”已是字段名，不能再表示金额字段“${f.id}”的币种`,
+        `"${name}" is already a field, so it cannot name the currency of amount field "${f.id}"`
+      );
+    else kinds[name] = "str";
+  });
   derived.forEach((d, i) => {
     if (!isObj(d)) return void c.obj(d, `derived[${i}]`);
     c.label(d, "label", `derived[${i}]`);

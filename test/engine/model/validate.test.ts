@@ -29,6 +29,15 @@ describe("validateModel accepts good models", () => {
     expect(r.ok ? [] : r.errors).toEqual([]);
   });
 
+  test("expressions may read the exchange rates (fx_USD …) and an amount field's currency", () => {
+    const m = JSON.parse(JSON.stringify(full)) as Json;
+    m.flags[0].when = 'investment >= 10000 * fx_USD or investment_currency != "CNY"';
+    m.criteria[8].transform.expression = "min(x / fx_EUR, 1)";
+    m.derived[0].expression = "investment / fx_GBP / landArea";
+    const r = validateModel(m);
+    expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+
   test("fills defaults: empty lists, direction more, missing zero", () => {
     const m = JSON.parse(JSON.stringify(base)) as Json;
     delete m.decisions;
@@ -262,6 +271,30 @@ describe("validateModel rejects each kind of bad model, naming the path", () => 
       (m) => (m.derived[0].expression = "investment / area"),
       "derived[0].expression",
       /unknown name "area"/,
+    ],
+    [
+      "a rate the model cannot have",
+      (m) => (m.derived[0].expression = "investment * fx_AUD"),
+      "derived[0].expression",
+      /unknown name "fx_AUD"/,
+    ],
+    [
+      "the currency of a field that is not an amount",
+      (m) => (m.flags[0].when = 'landArea_currency != "CNY"'),
+      "flags[0].when",
+      /unknown name "landArea_currency"/,
+    ],
+    [
+      "a field named like an exchange rate",
+      (m) => (m.fields[0].id = "fx_USD"),
+      "fields[0].id",
+      /cannot be a name in expressions/,
+    ],
+    [
+      "a field named like an amount field's currency",
+      (m) => (m.fields[0].id = "investment_currency"),
+      "fields[4].id",
+      /"investment_currency" is already a field/,
     ],
     [
       "derived fields in a cycle",
