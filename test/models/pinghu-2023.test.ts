@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
-import { validateModel } from "../../src/engine/model";
-import { CandidateScore } from "../../src/engine/types";
+import { compileModel, loadModel, validateModel } from "../../src/engine/model";
+import { scoreTable, tableFromRows } from "../../src/engine/score";
+import { CandidateScore, CellValue } from "../../src/engine/types";
 import {
   buildSampleWorkbook,
   HOSTILE_FILE,
@@ -56,6 +57,49 @@ describe("the default Pinghu 2023 model", () => {
       ["C", "一般关注", "Keep watching"],
       ["D", "暂缓", "Defer"],
     ]);
+  });
+});
+
+describe("lines drawn in US dollars follow the model's USD rate", () => {
+  /** The default model with its USD rate set, scoring rows given by field id. */
+  function scored(usd: number, rows: Record<string, CellValue>[]) {
+    const m = loadModel({ ...model, fx: { ...model.fx, rates: { ...model.fx.rates, USD: usd } } });
+    const s = scoreTable(tableFromRows(rows, m), compileModel(m));
+    const flag = (id: string) => Array.from(s.flagHits[m.flags.findIndex((f) => f.id === id)]);
+    const criterion = (id: string) =>
+      Array.from(s.criterionValues[m.criteria.findIndex((c) => c.id === id)]);
+    return { flag, criterion };
+  }
+
+  test("editing the USD rate moves the 招大引强 1亿美元 line (10 000万美元 × fx_USD, in 万元)", () => {
+    // 7.1亿元 = 71 000万元: over 1亿美元 at 7.05 (70 500万元), under it at 7.2 (72 000万元).
+    const rows = [{ totalInvestment: "7.1亿元" }, { totalInvestment: "1亿美元" }];
+    expect(scored(7.05, rows).flag("zdyqUsd")).toEqual([1, 1]);
+    expect(scored(7.2, rows).flag("zdyqUsd")).toEqual([0, 1]);
+    expect(scored(7.2, rows).flag("zdyq")).toEqual([0, 1]);
+  });
+
+  test("the 合同外资 breakpoints are in dollars: 1000万 0.5, 5000万 0.8, 1亿 1, whatever the rate", () => {
+    const rows = ["1000万美元", "5000万美元", "1亿美元", "3000万美元", "7050万元"].map((c) => ({
+      contractedFdi: c,
+    }));
+    const at705 = scored(7.05, rows).criterion("contractedFdi");
+    const at72 = scored(7.2, rows).criterion("contractedFdi");
+    // 3000万美元 is halfway from 1000万 to 5000万: 0.5 + 0.3 / 2.
+    expect(at705.map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0.5, 0.8, 1, 0.65, 0.5]);
+    expect(at72.slice(0, 4).map((v) => Math.round(v * 1e9) / 1e9)).toEqual([0.5, 0.8, 1, 0.65]);
+    // 7050万元 is 1000万美元 at 7.05 but only 979万美元 at 7.2.
+    expect(at72[4]).toBeLessThan(0.5);
+  });
+
+  test("a project written in 万美元 is 外资 even without a country column", () => {
+    const rows = [
+      { name: "美元项目", totalInvestment: "1500万美元" },
+      { name: "欧元注册资本", totalInvestment: "2亿元", registeredCapital: "1000万欧元" },
+      { name: "人民币项目", totalInvestment: "1.8亿元", registeredCapital: "5000万元" },
+      { name: "未填", totalInvestment: "待定" },
+    ];
+    expect(scored(7.05, rows).flag("foreign")).toEqual([1, 1, 0, 0]);
   });
 });
 
