@@ -93,7 +93,7 @@ describe("lines drawn in US dollars follow the model's USD rate", () => {
   });
 
   test("a project written in 万美元 is 外资 even without a country column", () => {
-    const rows = [
+    const rows: Record<string, CellValue>[] = [
       { name: "美元项目", totalInvestment: "1500万美元" },
       { name: "欧元注册资本", totalInvestment: "2亿元", registeredCapital: "1000万欧元" },
       { name: "人民币项目", totalInvestment: "1.8亿元", registeredCapital: "5000万元" },
