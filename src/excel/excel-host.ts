@@ -32,7 +32,65 @@ export interface ExcelHostOptions {
 /** Columns read beyond the table, so our earlier result columns and any user cells in their way are seen. */
 const EXTRA_COLUMNS = 16;
 const LAST_COLUMN = 16383;
+const MAX_ROWS = 1048576;
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
+/** Rows sampled around the selection to size the read. */
+const SAMPLE_ROWS = 16;
+/** Bytes assumed per cell when the sample is too small to say (a selection on an empty cell). */
+const DEFAULT_CELL_BYTES = 48;
+/** Bytes assumed per widened cell the sample did not cover (mostly empty: `"",`). */
+const WIDENED_CELL_BYTES = 8;
+
+/** A row slice of the read: its values over the whole width and its number formats within the box. */
+interface Slice {
+  cells: Excel.Range;
+  formats: Excel.Range;
+}
+
+/**
+ * Queues the read of `rows` rows of `range` from `start`: values over the whole width, number formats
+ * only within `box` (the columns widened past the used range hold no values, so their formats would
+ * only double their cost). `clip` keeps a slice asked for before the row count is known inside the range.
+ */
+function queueSlice(
+  range: Excel.Range,
+  box: Excel.Range,
+  start: number,
+  rows: number,
+  clip: boolean
+): Slice {
+  const rowsAsked = range.getRow(start).getResizedRange(rows - 1, 0);
+  const cells = clip ? rowsAsked.getIntersection(range) : rowsAsked;
+  cells.load("columnIndex,values");
+  const formats = cells.getIntersection(box);
+  formats.load("columnIndex,numberFormat");
+  return { cells, formats };
+}
+
+/** Appends a synced slice's rows (date-formatted serials as ISO dates); returns its rows and bytes. */
+function appendSlice(
+  grid: CellValue[][],
+  values: unknown[][],
+  valuesLeft: number,
+  formats: unknown[][],
+  formatsLeft: number
+): { rows: number; bytes: number } {
+  const offset = formatsLeft - valuesLeft;
+  values.forEach((row, r) => {
+    const line = formats[r];
+    grid.push(row.map((v, c) => numberFormatted(v as CellValue, line?.[c - offset])));
+  });
+  return { rows: values.length, bytes: payloadBytes(values) + payloadBytes(formats) };
+}
+
+/** Estimated response bytes per row of a read `width` columns wide, from the rows sampled. */
+function sampleRowBytes(values: unknown[][], formats: unknown[][], width: number): number {
+  const rows = values.length;
+  const cols = values[0]?.length ?? 0;
+  if (rows < 2 || cols < 2) return width * DEFAULT_CELL_BYTES;
+  const bytes = (payloadBytes(values) + payloadBytes(formats)) / rows;
+  return bytes + Math.max(0, width - cols) * WIDENED_CELL_BYTES;
+}
 
 const SCALE = {
   minimum: { formula: null, type: "LowestValue", color: "#F8696B" },
@@ -178,17 +236,27 @@ export class ExcelHost implements Host {
     this.title = "Excel";
   }
 
-  /** Two round trips: one to find the table (and the model/result sheets), one to read the cells. */
+  /**
+   * Two round trips for a table that fits one response: one to find the table (and sample its first
+   * rows), one to read the cells. A larger table is read in row slices, each response under the budget.
+   */
   async readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead> {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const selection = workbook.getSelectedRange();
+      selection.load("rowIndex");
       const sheet = workbook.worksheets.getActiveWorksheet();
       sheet.load("name");
       const tables = selection.getTables(false);
       const tableCount = tables.getCount();
       const region = selection.getSurroundingRegion();
-      region.load("rowCount,columnCount");
+      region.load("columnIndex,rowCount,columnCount");
+      // The first rows around the selection tell how many bytes a row of this list costs.
+      const sample = region
+        .getRow(0)
+        .getResizedRange(SAMPLE_ROWS - 1, 0)
+        .getIntersection(region);
+      sample.load("values,numberFormat");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("columnIndex,columnCount");
       const model = workbook.worksheets.getItemOrNullObject(modelSheet);
@@ -216,22 +284,72 @@ export class ExcelHost implements Host {
         );
       }
       const box = used.isNullObject ? found : found.getBoundingRect(used);
-      const usedRight = used.isNullObject ? 0 : used.columnIndex + used.columnCount - 1;
+      const usedLeft = used.isNullObject ? region.columnIndex : used.columnIndex;
+      const usedRight = used.isNullObject
+        ? region.columnIndex + region.columnCount - 1
+        : used.columnIndex + used.columnCount - 1;
       const extra = Math.max(0, Math.min(EXTRA_COLUMNS, LAST_COLUMN - usedRight));
       const readRange = found
         .getEntireRow()
         .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
-      readRange.load("address,rowIndex,columnIndex,values,numberFormat");
+      readRange.load("address,rowIndex,columnIndex,rowCount");
       const modelRange = model.isNullObject ? null : model.getUsedRangeOrNullObject(true);
       modelRange?.load("values");
       const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
       resultRange?.load("rowIndex,columnIndex,values");
+
+      let rowBytes = sampleRowBytes(
+        sample.values,
+        sample.numberFormat,
+        Math.max(usedRight, region.columnIndex + region.columnCount - 1) -
+          Math.min(usedLeft, region.columnIndex) +
+          1 +
+          extra
+      );
+      const rowsFor = (bytes: number) => Math.max(1, Math.floor(this.budget / bytes));
+      // The read cannot run past the sheet's last row, and the table starts at or above the selection.
+      const first = queueSlice(
+        readRange,
+        box,
+        0,
+        Math.min(rowsFor(rowBytes), MAX_ROWS - selection.rowIndex),
+        true
+      );
       await context.sync();
 
-      const formats: unknown[][] = readRange.numberFormat;
-      const grid = readRange.values.map((row, r) =>
-        row.map((v, c) => numberFormatted(v as CellValue, formats[r]?.[c]))
+      const grid: CellValue[][] = [];
+      const head = appendSlice(
+        grid,
+        first.cells.values,
+        first.cells.columnIndex,
+        first.formats.numberFormat,
+        first.formats.columnIndex
       );
+      let start = head.rows;
+      rowBytes = Math.max(rowBytes, head.bytes / head.rows);
+      const total = readRange.rowCount;
+      while (start < total) {
+        await this.yieldToUi();
+        const slice = queueSlice(
+          readRange,
+          box,
+          start,
+          Math.min(rowsFor(rowBytes), total - start),
+          false
+        );
+        // One sync per slice is the point: each response must stay under the 5 MB cap.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        const next = appendSlice(
+          grid,
+          slice.cells.values,
+          slice.cells.columnIndex,
+          slice.formats.numberFormat,
+          slice.formats.columnIndex
+        );
+        rowBytes = Math.max(rowBytes, next.bytes / next.rows);
+        start += next.rows;
+      }
       return {
         table: toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex),
         address: readRange.address,

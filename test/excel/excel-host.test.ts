@@ -1,6 +1,7 @@
 import model from "../../src/models/pinghu-2023.json";
 import type { CandidateScore, CellValue, ScoringModel } from "../../src/engine/types";
-import { ExcelHost } from "../../src/excel/excel-host";
+import { ExcelHost, PAYLOAD_BUDGET } from "../../src/excel/excel-host";
+import type { WorkbookRead } from "../../src/taskpane/host";
 import {
   locateTable,
   mapColumns,
@@ -286,6 +287,64 @@ describe("ExcelHost.writeResults", () => {
     await modern.writeResults(result);
     expect(excel.sheet("重点项目").entities.size).toBe(0);
     expectLanded(excel, result);
+  });
+});
+
+describe("ExcelHost on large tables", () => {
+  /** Cells of the sheet the read did not return as they are (date-formatted serials as ISO dates). */
+  function misread(excel: FakeExcel, read: WorkbookRead, dates: Map<string, string>): string[] {
+    const { row: top, col: left } = read.table.origin!;
+    const bad: string[] = [];
+    read.table.grid.forEach((line, r) =>
+      line.forEach((v, c) => {
+        const key = `${top + r},${left + c}`;
+        const want = dates.get(key) ?? excel.cell("重点项目", top + r, left + c) ?? "";
+        if (v !== want) bad.push(`${key}: ${String(v)} ≠ ${String(want)}`);
+      })
+    );
+    return bad;
+  }
+
+  async function scoreThrough(rows: number) {
+    const excel = workbookWith(rows);
+    // a date in the last row, so formats are read with every slice
+    const last = 2 + rows;
+    excel.setCell("重点项目", last, 0, 45000);
+    excel.sheet("重点项目").formats.set(`${last},0`, "yyyy/m/d");
+    const host = new ExcelHost({
+      run: excel.run,
+      isSetSupported: () => false,
+      yieldToUi: async () => {},
+    });
+    const { read, result } = await plan(host);
+    if (!result.ok) throw new Error(result.message.en);
+    const readSyncs = excel.syncCount;
+    expect(read.table.grid).toHaveLength(rows + 1);
+    expect(misread(excel, read, new Map([[`${last},0`, "2023-03-15"]]))).toEqual([]);
+    const report = await host.writeResults(result);
+    expectLanded(excel, result);
+    expect(
+      excel.syncs.every((s) => s.requestBytes <= REQUEST_LIMIT && s.responseBytes <= REQUEST_LIMIT)
+    ).toBe(true);
+    return { excel, readSyncs, report };
+  }
+
+  test("10 000 rows that fit one payload are read, scored and written in three syncs", async () => {
+    const { excel, readSyncs, report } = await scoreThrough(10_000);
+    expect(readSyncs).toBe(2);
+    expect(report.syncs).toBe(1);
+    expect(excel.syncCount).toBe(3);
+  });
+
+  test("60 000 rows are read in slices as large as the budget allows, every value landing", async () => {
+    const { excel, readSyncs } = await scoreThrough(60_000);
+    const responses = excel.syncs.slice(1, readSyncs).map((s) => s.responseBytes);
+    const total = responses.reduce((n, b) => n + b, 0);
+    expect(total).toBeGreaterThan(REQUEST_LIMIT);
+    // every slice but the last is filled to over half the 4 MB budget: no more syncs than needed
+    expect(responses.slice(0, -1).every((b) => b > PAYLOAD_BUDGET / 2)).toBe(true);
+    expect(readSyncs - 1).toBeLessThanOrEqual(Math.ceil(total / (PAYLOAD_BUDGET / 2)));
+    expect(readSyncs).toBeGreaterThan(2);
   });
 });
 

@@ -150,12 +150,13 @@ export class FakeExcel {
       for (let row = r.top - 1; row <= r.bottom + 1; row++) if (filled(row, col)) return true;
       return false;
     };
+    // Each side grows as far as it can before the others are checked again: linear in the region's cells.
     for (let grew = true; grew;) {
       grew = false;
-      if (r.top > 0 && anyInRow(r.top - 1)) (r.top--, (grew = true));
-      if (anyInRow(r.bottom + 1)) (r.bottom++, (grew = true));
-      if (r.left > 0 && anyInCol(r.left - 1)) (r.left--, (grew = true));
-      if (anyInCol(r.right + 1)) (r.right++, (grew = true));
+      while (r.top > 0 && anyInRow(r.top - 1)) (r.top--, (grew = true));
+      while (anyInRow(r.bottom + 1)) (r.bottom++, (grew = true));
+      while (r.left > 0 && anyInCol(r.left - 1)) (r.left--, (grew = true));
+      while (anyInCol(r.right + 1)) (r.right++, (grew = true));
     }
     return r;
   }
@@ -454,6 +455,12 @@ class FakeRange extends Loadable {
   }
   getSurroundingRegion(): FakeRange {
     return this.derive((r) => this.context.excel.region({ ...r, bottom: r.top, right: r.left }));
+  }
+  getRow(row: number): FakeRange {
+    return this.derive((r) => {
+      if (row < 0 || r.top + row > 1048575) throw new Error(`InvalidArgument: getRow(${row})`);
+      return { ...r, top: r.top + row, bottom: r.top + row };
+    });
   }
   getEntireRow(): FakeRange {
     return this.derive((r) => ({ ...r, left: 0, right: 16383 }));
