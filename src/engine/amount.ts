@@ -1061,6 +1061,8 @@ export interface AmountValueOut {
   currency: CurrencyCode | null;
 }
 
+const NO_CONTEXT: Partial<AmountContext> = Object.freeze({});
+
 /** The scan gave up: the text needs the full parser. */
 const FALLBACK = -1;
 const POW10 = Array.from({ length: 23 }, (_, k) => scaleDecimal("1", k));
@@ -1103,6 +1105,9 @@ function digitRun(s: string, i: number, n: number): number {
  * characters the tokenizer reads before the dictionary).
  */
 let scanLen = 0;
+/** 1 where a dictionary word starts with the character code: most characters need no lookup. */
+const STARTS_WORD = new Uint8Array(0x10000);
+for (const c of ZH_WORDS.keys()) STARTS_WORD[c] = 1;
 function wordAt(s: string, i: number, n: number): WordTok | undefined {
   const c = s.charCodeAt(i);
   if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
@@ -1115,7 +1120,7 @@ function wordAt(s: string, i: number, n: number): WordTok | undefined {
   }
   if (c === 46 || c === 45 || c === 126 || c === 40 || c === 41 || foldCharCode(c) !== c)
     return undefined;
-  const cands = ZH_WORDS.get(c);
+  const cands = STARTS_WORD[c] === 1 ? ZH_WORDS.get(c) : undefined;
   if (cands === undefined) return undefined;
   for (let w = 0; w < cands.length; w++)
     if (s.startsWith(cands[w].word, i)) {
@@ -1162,19 +1167,22 @@ function scanSide(s: string, i: number, n: number, side: ScanSide, quals: number
   }
   // readArabicNumber's grammar: digits, groups of exactly three after ",", then decimals.
   let m = 0;
-  let digits = 0;
-  for (let run = digitRun(s, i, n); ; run = 3) {
-    for (let k = 0; k < run; k++) m = m * 10 + digitAt(s, i + k);
-    digits += run;
-    i += run;
-    if (!(i < n && foldedAt(s, i) === 44 && digitRun(s, i + 1, n) === 3)) break;
-    i++;
+  const start = i;
+  for (let x = digitAt(s, i); x >= 0; x = digitAt(s, ++i)) m = m * 10 + x;
+  let digits = i - start;
+  // Thousands groups: "," and exactly three digits.
+  while (i < n && foldedAt(s, i) === 44 && digitRun(s, i + 1, n) === 3) {
+    for (let k = 1; k <= 3; k++) m = m * 10 + digitAt(s, i + k);
+    digits += 3;
+    i += 4;
   }
   let d = 0;
   if (i < n && foldedAt(s, i) === 46) {
-    d = digitRun(s, i + 1, n);
+    for (let x = digitAt(s, i + 1 + d); x >= 0; x = digitAt(s, i + 1 + d)) {
+      m = m * 10 + x;
+      d++;
+    }
     if (d === 0) return FALLBACK;
-    for (let k = 1; k <= d; k++) m = m * 10 + digitAt(s, i + k);
     digits += d;
     i += d + 1;
   }
@@ -1289,7 +1297,7 @@ export function amountValue(
   out: AmountValueOut
 ): number {
   const opts = cleanOptions(options);
-  const ctx = opts?.context ?? {};
+  const ctx = opts?.context ?? NO_CONTEXT;
   if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
     const value = scaleExactly(cell + 0, ctx.multiplier ?? 1); // + 0: −0 reads as 0
     if (value <= Number.MAX_VALUE) {
