@@ -76,10 +76,14 @@ async function roundTrips(s: Subjects, rows: number): Promise<Figure[]> {
   const writeBytes = s.payloadBytes(plan.blocks.map((b) => b.values));
   // The least any adapter moves: the table's values read and the result values written.
   const valueBytes = s.payloadBytes(read.table.grid) + writeBytes;
-  // Only a table over the payload budget may take more round trips: one more per extra chunk of the
-  // read or of the write ("at most 3 syncs for a table that fits one payload").
+  // Only a table over the payload budget may take more round trips: one more per extra chunk of what
+  // the read moved (values and number formats) or of the write ("at most 3 syncs for a table that fits
+  // one payload"; beyond that, no sync the 5 MB cap does not force).
   const chunksOf = (bytes: number) => Math.max(1, Math.ceil(bytes / s.PAYLOAD_BUDGET));
-  const readChunks = chunksOf(s.payloadBytes(read.table.grid));
+  const readBytes = excel.syncs
+    .filter((x) => x.writes === 0)
+    .reduce((n, x) => n + x.responseBytes, 0);
+  const readChunks = chunksOf(readBytes);
   const writeChunks = chunksOf(writeBytes);
   const extra = readChunks - 1 + writeChunks - 1;
   const largest = Math.max(...excel.syncs.map((x) => Math.max(x.requestBytes, x.responseBytes)));
