@@ -7,7 +7,8 @@ module.exports = {
     // office-addin-mock pulls ESM-only strip-bom and uuid: let ts-jest transpile them.
     "^.+\\.(ts|js|mjs)$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
   },
-  transformIgnorePatterns: ["/node_modules/(?!(strip-bom|uuid)/)"],
+  // (also where npm nests them, e.g. node_modules/@microsoft/app-manifest/node_modules/strip-bom)
+  transformIgnorePatterns: ["/node_modules/(?!(.*/node_modules/)?(strip-bom|uuid)/)"],
   moduleFileExtensions: ["ts", "js", "mjs", "json"],
   testTimeout: 30000,
 };
