@@ -9,6 +9,9 @@ import type { JsonResult } from "../../src/cli/main";
 import { runCli, tempDir } from "./helpers";
 
 function soffice(): string | null {
+  // npm test (scripts/test.js) says which LibreOffice it found or installed.
+  if (process.env.SOFFICE_PATH && fs.existsSync(process.env.SOFFICE_PATH))
+    return process.env.SOFFICE_PATH;
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     const f = path.join(dir, "soffice");
     if (fs.existsSync(f)) return f;
