@@ -400,3 +400,85 @@ describe("properties", () => {
     );
   });
 });
+
+describe("degenerate inputs, one by one (VIKOR and weighted product)", () => {
+  test("VIKOR: every alternative identical — S, R and Q are 0, nobody has an advantage, all are in the compromise set", () => {
+    const r = vikor(
+      toMatrix([
+        [5, 3],
+        [5, 3],
+        [5, 3],
+      ]),
+      [0.5, 0.5],
+      [1, -1]
+    );
+    expect(Array.from(r.S)).toEqual([0, 0, 0]);
+    expect(Array.from(r.R)).toEqual([0, 0, 0]);
+    expect(Array.from(r.Q)).toEqual([0, 0, 0]);
+    expect(r.advantage).toBe(false);
+    expect(r.compromise).toEqual([0, 1, 2]);
+  });
+
+  test("VIKOR: a constant column and a zero column contribute no regret; the other column decides", () => {
+    const r = vikor(
+      toMatrix([
+        [7, 0, 1],
+        [7, 0, 3],
+        [7, 0, 2],
+      ]),
+      [0.2, 0.3, 0.5],
+      [1, 1, 1]
+    );
+    // Only column 3 varies: regrets 0.5 × (3 − x)/2 → S = R = 0.5, 0, 0.25 for rows 1..3.
+    expectRelative(r.S, [0.5, 0, 0.25]);
+    expectRelative(r.R, [0.5, 0, 0.25]);
+    expectRelative(r.Q, [1, 0, 0.5]);
+    expect(r.order).toEqual([1, 2, 0]);
+    expect(Number.isFinite(r.Q[0])).toBe(true);
+  });
+
+  test("VIKOR: a single alternative is the compromise on its own", () => {
+    const r = vikor(toMatrix([[4, 9]]), [0.5, 0.5], [1, -1]);
+    expect(Array.from(r.Q)).toEqual([0]);
+    expect(r.compromise).toEqual([0]);
+  });
+
+  test("VIKOR: a blank cell is refused with its position", () => {
+    expect(() =>
+      vikor(
+        toMatrix([
+          [1, 2],
+          [3, null as unknown as number],
+        ]),
+        [0.5, 0.5]
+      )
+    ).toThrow(/row 2, column 2/);
+  });
+
+  test("weighted product: a single alternative scores 1 (it is the best on every criterion)", () => {
+    expect(Array.from(weightedProduct(toMatrix([[4, 9]]), [0.5, 0.5], [1, -1]))).toEqual([1]);
+  });
+
+  test("weighted product: a constant column leaves the order to the others; zero or negative values are refused", () => {
+    const scores = weightedProduct(
+      toMatrix([
+        [5, 1],
+        [5, 4],
+        [5, 2],
+      ]),
+      [0.5, 0.5],
+      [1, 1]
+    );
+    // Constant column: (5/5)^0.5 = 1 for all; column 2: (x/4)^0.5.
+    expectRelative(scores, [0.5, 1, Math.SQRT1_2]);
+    expect(() =>
+      weightedProduct(
+        toMatrix([
+          [1, 0],
+          [2, 3],
+        ]),
+        [0.5, 0.5]
+      )
+    ).toThrow(/row 1, column 2/);
+  });
+});
