@@ -355,14 +355,13 @@ function grow(): void {
   hits = new Int32Array(2 * occNode.length);
 }
 
-const NO_HITS = new Int32Array(0);
-
 /**
- * The keywords one text holds, as (node, bits) pairs: bit 1 the keyword counts there, bit 2 it
- * counts at least once outside a "whom it serves" span. A keyword inside a longer one found there
- * does not count ("新能源汽车" hides "汽车"); keywords of equal length all count (real ambiguity).
+ * The keywords one text holds, as (node, bits) pairs in `hits`; returns how many numbers it wrote.
+ * Bit 1 the keyword counts there, bit 2 it counts at least once outside a "whom it serves" span. A
+ * keyword inside a longer one found there does not count ("新能源汽车" hides "汽车"); keywords of
+ * equal length all count (real ambiguity).
  */
-function textHits(d: Dictionary, text: string): Int32Array {
+function scanHits(d: Dictionary, text: string): number {
   const n = normalizeInto(text);
   const { root, depth, childStart, childEnd, childCode, childNode, wordStart, wordEnd } = d;
   let k = 0;
@@ -388,7 +387,7 @@ function textHits(d: Dictionary, text: string): Int32Array {
       node = next;
     }
   }
-  if (k === 0) return NO_HITS;
+  if (k === 0) return 0;
 
   // Longest keywords first (insertion sort: a text holds a handful).
   for (let a = 0; a < k; a++) {
@@ -432,7 +431,12 @@ function textHits(d: Dictionary, text: string): Int32Array {
       } else hits[known + 1] |= bits;
     }
   }
-  return hits.slice(0, found);
+  return found;
+}
+
+/** scanHits' pairs as an array of their own (to remember). */
+function textHits(d: Dictionary, text: string): Int32Array {
+  return hits.slice(0, scanHits(d, text));
 }
 
 /** One candidate's hits over all its texts, and what they add up to; reused from row to row. */
@@ -470,12 +474,18 @@ function tallyOf(d: Dictionary): Tally {
   return t;
 }
 
-function addHits(t: Tally, hits: Int32Array): void {
-  for (let p = 0; p < hits.length; p += 2) {
-    const node = hits[p];
+function addHits(t: Tally, pairs: Int32Array, length = pairs.length): void {
+  for (let p = 0; p < length; p += 2) {
+    const node = pairs[p];
     if (t.bits[node] === 0) t.nodes[t.nodeCount++] = node;
-    t.bits[node] |= hits[p + 1];
+    t.bits[node] |= pairs[p + 1];
   }
+}
+
+/** One text's hits added straight from the scratch pairs (nothing allocated). */
+function addText(d: Dictionary, t: Tally, text: string): void {
+  const found = scanHits(d, text);
+  addHits(t, hits, found);
 }
 
 /** Adds the hits of a candidate's texts (strings only; others are skipped). */
@@ -486,12 +496,12 @@ function addTexts(d: Dictionary, t: Tally, texts: ArrayLike<unknown>): void {
       const s = texts[k];
       if (typeof s === "string") strings.push(s);
     }
-    addHits(t, textHits(d, strings.join(JOINER)));
+    addText(d, t, strings.join(JOINER));
     return;
   }
   for (let k = 0; k < texts.length; k++) {
     const s = texts[k];
-    if (typeof s === "string") addHits(t, textHits(d, s));
+    if (typeof s === "string") addText(d, t, s);
   }
 }
 
@@ -813,18 +823,18 @@ class ColumnHits {
 
   constructor(private readonly d: Dictionary) {}
 
-  of(text: string): Int32Array {
+  /** Adds the text's hits to the tally. */
+  add(t: Tally, text: string): void {
     const memo = this.memo;
-    if (memo === null) return textHits(this.d, text);
+    if (memo === null) return addText(this.d, t, text);
     let h = memo.get(text);
-    if (h !== undefined) {
-      this.repeats++;
-      return h;
+    if (h !== undefined) this.repeats++;
+    else {
+      h = textHits(this.d, text);
+      memo.set(text, h);
+      if (++this.lookups === 2048 && this.repeats < 256) this.memo = null;
     }
-    h = textHits(this.d, text);
-    memo.set(text, h);
-    if (++this.lookups === 2048 && this.repeats < 256) this.memo = null;
-    return h;
+    addHits(t, h);
   }
 }
 
@@ -873,7 +883,7 @@ export function chainFitColumns(
     } else {
       for (let k = 0; k < columns.length; k++) {
         const s = cells.texts[k][i];
-        if (typeof s === "string") addHits(t, columns[k].of(s));
+        if (typeof s === "string") columns[k].add(t, s);
       }
     }
     weigh(d, t, verdict);

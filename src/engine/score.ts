@@ -80,7 +80,18 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
     const context = table.contexts?.[id];
     if (compiled.kinds[id] === "str") {
       const col: (string | null)[] = new Array(n);
-      for (let i = 0; i < n; i++) col[i] = readText(cells[i] ?? null);
+      // A category column holds few distinct texts: read each once.
+      const memo = field.type === "category" ? new Map<string, string | null>() : null;
+      for (let i = 0; i < n; i++) {
+        const cell = cells[i] ?? null;
+        if (memo === null || typeof cell !== "string") {
+          col[i] = readText(cell);
+          continue;
+        }
+        let text = memo.get(cell);
+        if (text === undefined) memo.set(cell, (text = readText(cell)));
+        col[i] = text;
+      }
       columns[id] = col;
       continue;
     }
