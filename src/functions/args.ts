@@ -5,7 +5,6 @@
  * ranges, the cell, so the #VALUE! message tells the analyst what to fix.
  */
 /* global CustomFunctions */
-import { toVector } from "../engine/mcda/matrix";
 import type { CellValue, Label } from "../engine/types";
 
 export type ErrorKind = "value" | "na";
@@ -109,11 +108,6 @@ function single(v: unknown[], arg: string): unknown {
   const g = grid(v, arg);
   if (g.length !== 1 || g[0].length !== 1) fail(arg, "应为单个单元格", "a single cell is required");
   return g[0][0];
-}
-
-/** Cells of a row or column as the engine's cell values (blank → null). */
-export function cellVector(v: unknown, arg: string): CellValue[] {
-  return toVector(v, arg).map((x) => cellValue(x));
 }
 
 export function cellValue(x: unknown): CellValue {

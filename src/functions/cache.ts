@@ -4,13 +4,19 @@
  * serialisation): a hit costs one pass of === over the range, far cheaper than parsing a model again.
  */
 
+/** Local alias: in a sandboxed runtime (a vm context) every global lookup can cost a host call. */
+const { isArray } = Array;
+
 /** A small most-recently-used cache keyed by the content of a range. */
 export class RangeCache<T> {
   private entries: { cells: unknown[][]; value: T }[] = [];
 
   constructor(private readonly capacity: number) {}
 
-  /** The value built from a range with the same content, else `build(range)` (kept, evicting the least recent). */
+  /**
+   * The value built from a range with the same content, else `build(range)` (kept, evicting the least
+   * recent). A row that is not an array stands for a one-cell row, so a hit needs no normalised copy.
+   */
   get(range: unknown[][], build: (range: unknown[][]) => T): T {
     for (let i = 0; i < this.entries.length; i++) {
       const e = this.entries[i];
@@ -23,7 +29,7 @@ export class RangeCache<T> {
     }
     const value = build(range);
     // Copy: the caller's arrays are not ours to keep.
-    this.entries.unshift({ cells: range.map((r) => r.slice()), value });
+    this.entries.unshift({ cells: range.map((r) => (isArray(r) ? r.slice() : [r])), value });
     if (this.entries.length > this.capacity) this.entries.pop();
     return value;
   }
@@ -46,6 +52,10 @@ function sameCells(a: unknown[][], b: unknown[][]): boolean {
   for (let r = a.length - 1; r >= 0; r--) {
     const x = a[r];
     const y = b[r];
+    if (!isArray(y)) {
+      if (x.length !== 1 || !same(x[0], y)) return false;
+      continue;
+    }
     if (x.length !== y.length) return false;
     for (let c = 0; c < x.length; c++) if (!same(x[c], y[c])) return false;
   }

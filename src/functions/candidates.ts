@@ -7,7 +7,8 @@ import { scoreTable } from "../engine";
 import type { CompiledModel, ScoredTable } from "../engine";
 import type { AmountContext, CandidateTable, CellValue, ScoringModel } from "../engine/types";
 import { mapColumns } from "../workbook/mapping";
-import { ArgError, cellValue, cellVector, fail, grid, isBlank, notAvailable } from "./args";
+import { toVector } from "../engine/mcda/matrix";
+import { ArgError, cellValue, fail, grid, isBlank, notAvailable } from "./args";
 import { KeyedRangeCache } from "./cache";
 import { modelArg } from "./models";
 import type { ModelEntry } from "./models";
@@ -42,9 +43,10 @@ function mapHeaders(
 const mappings = new KeyedRangeCache<CompiledModel, HeaderMapping | ArgError>(16);
 const scoredRows = new KeyedRangeCache<HeaderMapping, ScoredTable>(32);
 
-function headerMapping(entry: ModelEntry, headers: CellValue[], arg: string): HeaderMapping {
-  const m = mappings.get(entry.compiled, [headers], (h) =>
-    mapHeaders(h[0] as CellValue[], entry.model, arg)
+/** `headers` as given: compared raw against the cache, normalised only when a mapping is built. */
+function headerMapping(entry: ModelEntry, headers: unknown[], arg: string): HeaderMapping {
+  const m = mappings.get(entry.compiled, [headers], () =>
+    mapHeaders(headers.map(cellValue), entry.model, arg)
   );
   if (m instanceof ArgError) throw m;
   return m;
@@ -64,18 +66,17 @@ export function scoreRow(
   model: unknown
 ): { entry: ModelEntry; scored: ScoredTable } {
   const entry = modelArg(model);
-  const head = cellVector(headers, "headers");
-  const mapping = headerMapping(entry, head, "headers");
-  const cells = cellVector(row, "row");
-  if (cells.length !== head.length) {
+  const mapping = headerMapping(entry, toVector(headers, "headers"), "headers");
+  const cells = toVector(row, "row");
+  if (cells.length !== mapping.width) {
     fail(
       "row",
-      `有 ${cells.length} 个单元格，表头有 ${head.length} 个`,
-      `${cells.length} cells for ${head.length} headers`
+      `有 ${cells.length} 个单元格，表头有 ${mapping.width} 个`,
+      `${cells.length} cells for ${mapping.width} headers`
     );
   }
-  const scored = scoredRows.get(mapping, [cells], (r) =>
-    scoreTable(tableOf(mapping, r as CellValue[][]), entry.compiled)
+  const scored = scoredRows.get(mapping, [cells], () =>
+    scoreTable(tableOf(mapping, [cells.map(cellValue)]), entry.compiled)
   );
   return { entry, scored };
 }
@@ -93,7 +94,7 @@ export function scoreGrid(
       "至少需要表头和一行项目",
       "a header row and at least one candidate row are required"
     );
-  const mapping = headerMapping(entry, g[0].map(cellValue), "table");
+  const mapping = headerMapping(entry, g[0], "table");
   const rows: CellValue[][] = [];
   const rowOf = g.slice(1).map((r) => {
     if (r.every(isBlank)) return null;

@@ -91,7 +91,9 @@ const ranges = new RangeCache<ModelEntry | ArgError>(8);
 export function modelArg(v: unknown, arg = "model"): ModelEntry {
   if (isBlank(v) || (Array.isArray(v) && v.every((r) => !Array.isArray(r) || r.every(isBlank))))
     return defaultModel();
-  const entry = ranges.get(grid(v, arg), (cells) => fromRange(cells, arg));
+  // The raw range is the key: a hit (every call but the first) allocates nothing.
+  const range = Array.isArray(v) ? (v as unknown[][]) : [[v]];
+  const entry = ranges.get(range, () => fromRange(grid(v, arg), arg));
   if (entry instanceof ArgError) throw entry;
   return entry;
 }
