@@ -413,18 +413,32 @@ export function vikorFn(matrix: any[][], weights: any[][], types: any[][], v?: a
   });
 }
 
+const WSUM_NORMALIZATIONS: Record<string, "minmax" | "none"> = {
+  minmax: "minmax",
+  none: "none",
+  极差: "minmax",
+  无: "none",
+};
+
 /**
- * Weighted-sum scores over min–max normalised criteria, 0–1: higher is better.
+ * Weighted-sum scores, higher is better: over min–max normalised criteria (0–1) by default.
  * @customfunction WSUM
  * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
  * @param weights Criterion weights, a row or a column (scaled to sum to 1).
  * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [normalization] "minmax" (default) or "none" for values already on one scale (benefit criteria only).
  * @returns A column of scores, one per alternative.
  */
-export function wsum(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+export function wsum(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  normalization?: any
+): number[][] {
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
-    return spillColumn(weightedSum(m, w, t), "WSUM");
+    const how = choice(normalization, "normalization", WSUM_NORMALIZATIONS, "minmax");
+    return spillColumn(weightedSum(m, w, t, { normalization: how }), "WSUM");
   });
 }
 

@@ -195,6 +195,26 @@ describe("ZS.WSUM", () => {
     );
   });
 
+  test('Triantaphyllou (2000) §2.1 WSM example with normalization "none": the published scores', () => {
+    // Triantaphyllou (2000), Multi-criteria Decision Making Methods: A Comparative Study, §2.1:
+    // A1 21.50, A2 22.00, A3 22.00 (the values are used as they are).
+    const m = [
+      [25, 20, 15, 30],
+      [10, 30, 20, 30],
+      [30, 10, 30, 10],
+    ];
+    expectDigits(
+      call("WSUM", m, [[0.2, 0.15, 0.4, 0.25]], [[1, 1, 1, 1]], "none"),
+      col([21.5, 22, 22]),
+      2
+    );
+    expectError(
+      call("WSUM", m, [[1, 1, 1, 1]], [[1, 1, 1, 1]], "zscore"),
+      "#VALUE!",
+      "normalization"
+    );
+  });
+
   test("a weight that is text is refused by position", () => {
     expectError(call("WSUM", OPRICOVIC, [[1, "x"]], [[-1, 1]]), "#VALUE!", "weights", "item 2");
   });
