@@ -255,10 +255,15 @@ export function defaultModel(): ScoringModel {
   return r.model;
 }
 
-function chooseModel(o: Options, data: SheetData[]): { model: ScoringModel; source: Label } {
+function chooseModel(
+  o: Options,
+  data: SheetData[],
+  cwd: string
+): { model: ScoringModel; source: Label } {
   if (o.model !== undefined)
     return {
-      model: modelFromFile(path.resolve(o.model)),
+      // Relative to where the command was given, like the input and --out.
+      model: modelFromFile(path.resolve(cwd, o.model)),
       source: L(`模型文件 ${o.model}`, `model file ${o.model}`),
     };
   const sheet = data.find((d) => isModelGrid(d.grid));
@@ -491,7 +496,7 @@ async function run(o: Options, io: CliIo): Promise<number> {
 
   const wb = await readWorkbook(input);
   const data = wb.worksheets.map(sheetData);
-  const { model, source } = chooseModel(o, data);
+  const { model, source } = chooseModel(o, data, io.cwd);
   const { sheet, table } = chooseSheet(o, data, model);
   const mapping = mapColumns(table.headers, model, {}, table.hiddenColumns);
   const info = o.json ? io.stderr : io.stdout;

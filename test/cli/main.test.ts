@@ -260,6 +260,8 @@ describe("bad input: exit 2 with a clear bilingual message", () => {
     const r = await runCli(["ok.xlsx", "--model", "m.json"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("m.json");
+    // The file was found and read: the message is about its content, not about reading it.
+    expect(r.stderr).not.toMatch(/cannot read the model file/);
   });
 });
 
@@ -276,4 +278,78 @@ test("--help", async () => {
   const r = await runCli(["--help"], tempDir());
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("--result-sheet");
+});
+
+describe("choosing the model", () => {
+  const defaultDoc = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../src/models/pinghu-2023.json"), "utf8")
+  );
+  /** The default model with all weight on one dimension: a visibly different ranking. */
+  function oneDimensionModel(dimension: string): unknown {
+    return {
+      ...defaultDoc,
+      dimensions: defaultDoc.dimensions.map((d: { id: string }) => ({
+        ...d,
+        weight: d.id === dimension ? 1 : 0,
+      })),
+    };
+  }
+  async function scores(dir: string, args: string[]): Promise<Map<number, number>> {
+    const r = await runCli(["in.xlsx", "--json", ...args], dir);
+    expect(r.stderr).not.toMatch(/错误|Error/);
+    expect(r.code).toBe(0);
+    return new Map((JSON.parse(r.stdout) as JsonResult[]).map((x) => [x.row, x.score]));
+  }
+
+  test("--model FILE scores with that model (scores follow its weights)", async () => {
+    const dir = tempDir();
+    await sample(dir);
+    const dimension = defaultDoc.dimensions[0].id as string;
+    fs.writeFileSync(path.join(dir, "m.json"), JSON.stringify(oneDimensionModel(dimension)));
+    const byDefault = await scores(dir, []);
+    const byFile = await scores(dir, ["--model", "m.json"]);
+    const r = await runCli(["in.xlsx", "--json", "--model", "m.json"], dir);
+    const rows = JSON.parse(r.stdout) as JsonResult[];
+    // With all weight on one dimension, the score is that dimension's score (plus any bonus, capped).
+    for (const x of rows) {
+      const d = x.dimensions[dimension];
+      if (typeof d === "number" && !x.excluded) expect(x.score).toBeGreaterThanOrEqual(d - 1e-9);
+    }
+    expect([...byFile.values()]).not.toEqual([...byDefault.values()]);
+  });
+
+  test("--model-sheet uses the workbook's own 评分模型 sheet, and says so when there is none", async () => {
+    const dir = tempDir();
+    const dimension = defaultDoc.dimensions[0].id as string;
+    const { modelToGrid, MODEL_SHEET_NAME } = await import("../../src/workbook");
+    const wb = candidateWorkbook();
+    const ws = wb.addWorksheet(MODEL_SHEET_NAME.zh);
+    for (const row of modelToGrid(oneDimensionModel(dimension) as never, "zh")) ws.addRow(row);
+    await wb.xlsx.writeFile(path.join(dir, "in.xlsx"));
+    fs.writeFileSync(path.join(dir, "m.json"), JSON.stringify(oneDimensionModel(dimension)));
+    expect(await scores(dir, ["--model-sheet"])).toEqual(await scores(dir, ["--model", "m.json"]));
+
+    await sample(dir, "plain.xlsx");
+    const r = await runCli(["plain.xlsx", "--model-sheet"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--model-sheet");
+  });
+});
+
+test("anything unexpected exits 1 with the cause, not 0 or 2", async () => {
+  const dir = tempDir();
+  await sample(dir);
+  let stderr = "";
+  const { main } = await import("../../src/cli/main");
+  const code = await main(["in.xlsx"], {
+    stdout: {
+      write: () => {
+        throw new Error("terminal went away");
+      },
+    },
+    stderr: { write: (s: string) => (stderr += s) },
+    cwd: dir,
+  });
+  expect(code).toBe(1);
+  expect(stderr).toContain("terminal went away");
 });
