@@ -21,6 +21,7 @@ const DIST = path.join(ROOT, "dist");
 const SAMPLE = path.join(DIST, "examples", "pinghu-candidates.xlsx");
 
 const preview = require(path.join(ROOT, "scripts", "preview.js")) as {
+  CHROMIUM_ARGS: string[];
   startServer: (o?: {
     root?: string;
     port?: number;
@@ -32,16 +33,7 @@ async function launch(): Promise<Browser> {
   // launch() gives each browser a fresh temporary profile (it refuses a --user-data-dir argument).
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: preview.CHROMIUM_ARGS,
   });
 }
 

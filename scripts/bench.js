@@ -16,6 +16,7 @@ const { execFileSync, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { newestMtime } = require("./preview.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
@@ -68,15 +69,6 @@ const CATALOGUE = [
 const MODULES = [...new Set(CATALOGUE.map((m) => m.module))];
 // Each module's own time limit: the whole run must stay under 5 minutes on 2 cores.
 const MODULE_TIMEOUT_S = { engine: 60, functions: 45, excel: 60, pane: 90, cli: 200 };
-
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
 
 /** Builds dist/ once when a bundle is missing or older than src/. Returns why it could not, or null. */
 function ensureBuilt() {

@@ -130,7 +130,19 @@ function startServer({ root = DIST, port = 0 } = {}) {
   });
 }
 
-module.exports = { ensureBuilt, startServer, DIST };
+/** Flags for headless Debian Chromium on a machine with no network but loopback (shared by tests and bench). */
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+module.exports = { ensureBuilt, startServer, newestMtime, CHROMIUM_ARGS, DIST };
 
 if (require.main === module) {
   const port = Number(process.env.PORT || process.argv[2] || 3001);

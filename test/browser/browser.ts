@@ -9,7 +9,7 @@ import type { Server } from "http";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureBuilt, startServer } = require("../../scripts/preview.js");
+const { ensureBuilt, startServer, CHROMIUM_ARGS } = require("../../scripts/preview.js");
 
 const CHROME = process.env.CHROME_PATH || "/usr/bin/chromium";
 
@@ -44,16 +44,7 @@ export function usePreview(): Preview {
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROME,
       locale: "zh-CN",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
   }, 600_000);
 
