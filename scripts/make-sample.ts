@@ -47,31 +47,10 @@ export const HEADERS = [
 
 type Col = (typeof HEADERS)[number];
 
-/** Columns of a row spec, in order; "" is a blank cell. */
-const SPEC: Col[] = [
-  "项目名称",
-  "招商主体",
-  "投资方国别",
-  "所属产业链",
-  "链上定位",
-  "项目简介",
-  "计划总投资",
-  "注册资本",
-  "合同外资（万美元）",
-  "实际到资（万美元）",
-  "达产后营业额",
-  "年税收（万元）",
-  "用地（亩）",
-  "高新技术企业",
-  "研发机构",
-  "发明专利（件）",
-  "专精特新",
-  "上市情况",
-  "世界500强",
-  "行业排名",
-  "项目进度",
-  "签约时间",
-];
+/** Columns of a row spec, in order (the header minus what is filled in separately); "" is a blank cell. */
+const SPEC: Col[] = HEADERS.filter(
+  (h) => !(["序号", "否决事项", "备注", "跟进情况"] as readonly string[]).includes(h)
+);
 
 /**
  * The projects named in the source article (胡佳英, 《平湖》, March 2023), with its figures only.
