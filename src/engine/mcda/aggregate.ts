@@ -7,18 +7,20 @@
  * prepare for thousands of weight vectors. Scorers make one pass over the row-major data and allocate
  * only their output, which keeps 100 000 × 15 in the tens of milliseconds.
  *
- * Weights are always checked and scaled to sum to 1 first (see `normalizeWeights`).
+ * Weights are checked and scaled to sum to 1 first (see `normalizeWeights`), unless a method's
+ * options say `rescaleWeights: false`.
  */
 import { RankOrder } from "../rank";
+import { Label } from "../types";
 import {
   CriterionType,
   DecisionMatrix,
   columnRange,
   fail,
   normalizeWeights,
-  requireComplete,
   resolveTypes,
 } from "./matrix";
+import { ColumnMaps, Distance, Normalization, columnMaps } from "./normalize";
 
 /** Turns weights (normalised, one per criterion) into one score per alternative. */
 export type Scorer = (weights: Float64Array) => Float64Array;
@@ -35,57 +37,46 @@ export interface Aggregator {
   linear?(m: DecisionMatrix): DecisionMatrix;
 }
 
+/** Options every method taking weights shares. */
+export interface WeightOptions {
+  /**
+   * true (default): weights are scaled to sum to 1 first. false: used as given, as pymcdm does; only
+   * the weighted sum, weighted product, WASPAS and CoCoSo give different scores (not ranks) then.
+   */
+  rescaleWeights?: boolean;
+}
+
+/** The method's weights: checked, and scaled to sum 1 unless the options say otherwise. */
+export function methodWeights(
+  weights: ArrayLike<number>,
+  cols: number,
+  options: WeightOptions = {}
+): Float64Array {
+  return normalizeWeights(weights, cols, "weights", options.rescaleWeights !== false);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Weighted sum
 // ---------------------------------------------------------------------------------------------
 
-export interface WeightedSumOptions {
+export interface WeightedSumOptions extends WeightOptions {
   /**
-   * "minmax" (default): each criterion rescaled to 0–1 over the alternatives, (x − min)/(max − min)
-   * for benefit and (max − x)/(max − min) for cost. A constant column (max = min, which includes a
-   * single alternative) gives every alternative 1 on that criterion: nobody is worse than anybody, so
-   * it adds its full weight to every score and changes no rank.
-   * "none": the matrix is already normalised (e.g. 0–1 dimension scores); values are used as they
-   * are and every criterion must be a benefit.
+   * "minmax" (default): each criterion rescaled to 0–1 over the alternatives. A constant column
+   * (including a single alternative) gives everyone 1: it adds its full weight to every score and
+   * changes no rank. "none": values used as they are (already on one scale); benefit criteria only.
+   * "sum", "max", "linear", "vector": see `columnMaps` (pymcdm's WSM default is "sum").
    */
-  normalization?: "minmax" | "none";
+  normalization?: Normalization;
 }
 
-/**
- * Per-column map to the 0–1 normalised value: scale · (x − ref), plus `fill` for a constant column.
- * Subtracting ref before scaling keeps full precision when the range is tiny next to the values.
- */
-interface ColumnMaps {
-  scale: Float64Array;
-  ref: Float64Array;
-  fill: Float64Array;
-}
-
-function minmaxMaps(m: DecisionMatrix, types: readonly CriterionType[]): ColumnMaps {
-  const { min, max } = columnRange(m);
-  const scale = new Float64Array(m.cols);
-  const ref = new Float64Array(m.cols);
-  const fill = new Float64Array(m.cols);
-  for (let j = 0; j < m.cols; j++) {
-    const range = max[j] - min[j];
-    if (!(range > 0)) {
-      fill[j] = 1;
-    } else {
-      scale[j] = types[j] / range;
-      ref[j] = types[j] === 1 ? min[j] : max[j];
-    }
-  }
-  return { scale, ref, fill };
-}
-
-function checkNoneTypes(types: readonly CriterionType[]): void {
+function checkNoneTypes(types: readonly CriterionType[], method: Label): void {
   const j = types.indexOf(-1);
   if (j >= 0) {
     fail(
       "types",
       {
-        zh: "未归一化的加权和只接受效益型指标；成本型请用 minmax 归一化",
-        en: 'a weighted sum without normalisation takes benefit criteria only; use "minmax" for cost criteria',
+        zh: `未归一化的${method.zh}只接受效益型指标；成本型请选一种归一化`,
+        en: `${method.en} without normalisation takes benefit criteria only; choose a normalisation for cost criteria`,
       },
       undefined,
       j + 1
@@ -93,31 +84,33 @@ function checkNoneTypes(types: readonly CriterionType[]): void {
   }
 }
 
+const WSUM: Label = { zh: "加权和", en: "a weighted sum" };
+const WPM: Label = { zh: "加权积", en: "a weighted product" };
+
+/** Normalisation maps, refusing cost criteria without a normalisation. */
+function mapsFor(
+  m: DecisionMatrix,
+  types: readonly CriterionType[] | undefined,
+  how: Normalization,
+  method: Label
+): ColumnMaps {
+  const t = resolveTypes(types, m.cols);
+  if (how === "none") checkNoneTypes(t, method);
+  return columnMaps(m, t, how);
+}
+
 /** Weighted sum as an aggregator (see `WeightedSumOptions`). */
 export function weightedSumAggregator(
   types?: readonly CriterionType[],
   options: WeightedSumOptions = {}
 ): Aggregator {
-  const none = options.normalization === "none";
-  const maps = (m: DecisionMatrix): ColumnMaps => {
-    const t = resolveTypes(types, m.cols);
-    if (none) {
-      checkNoneTypes(t);
-      requireComplete(m);
-      return {
-        scale: new Float64Array(m.cols).fill(1),
-        ref: new Float64Array(m.cols),
-        fill: new Float64Array(m.cols),
-      };
-    }
-    return minmaxMaps(m, t);
-  };
+  const how = options.normalization ?? "minmax";
   return {
     order: "desc",
     prepare(m) {
-      const { scale, ref, fill } = maps(m);
+      const { scale, ref, fill, data } = mapsFor(m, types, how, WSUM);
       return (w) => {
-        const { rows, cols, data } = m;
+        const { rows, cols } = m;
         const c = new Float64Array(cols);
         let base = 0;
         for (let j = 0; j < cols; j++) {
@@ -134,13 +127,13 @@ export function weightedSumAggregator(
       };
     },
     linear(m) {
-      const { scale, ref, fill } = maps(m);
-      const data = new Float64Array(m.data.length);
-      for (let k = 0; k < data.length; k++) {
+      const { scale, ref, fill, data } = mapsFor(m, types, how, WSUM);
+      const out = new Float64Array(data.length);
+      for (let k = 0; k < out.length; k++) {
         const j = k % m.cols;
-        data[k] = scale[j] * (m.data[k] - ref[j]) + fill[j];
+        out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
       }
-      return { rows: m.rows, cols: m.cols, data };
+      return { rows: m.rows, cols: m.cols, data: out };
     },
   };
 }
@@ -152,64 +145,116 @@ export function weightedSum(
   types?: readonly CriterionType[],
   options: WeightedSumOptions = {}
 ): Float64Array {
-  return weightedSumAggregator(types, options).prepare(m)(normalizeWeights(weights, m.cols));
+  return weightedSumAggregator(types, options).prepare(m)(methodWeights(weights, m.cols, options));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Weighted product
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Weighted product as an aggregator: score = Π r_ij^w_j with r = x / max for benefit and min / x for
- * cost, so scores lie in (0, 1] and the ratio of two scores is the classic WPM ratio
- * Π (x_aj / x_bj)^(±w_j) (Miller & Starr 1969; Triantaphyllou 2000). Every value must be > 0; a cell that is not is refused by position.
- */
-export function weightedProductAggregator(types?: readonly CriterionType[]): Aggregator {
+export interface WeightedProductOptions extends WeightOptions {
+  /**
+   * "linear" (default): r = x / max for benefit and min / x for cost, so scores lie in (0, 1] and the
+   * ratio of two scores is the classic WPM ratio Π (x_aj / x_bj)^(±w_j) (Miller & Starr 1969;
+   * Triantaphyllou 2000). pymcdm's default "sum" gives other scores but the same ranking (each column
+   * is scaled by a constant). Any normalisation giving r < 0 is refused; r = 0 makes the score 0.
+   */
+  normalization?: Normalization;
+}
+
+/** log r per cell, refusing r < 0 by position; log 0 = −∞ (a zero factor). */
+function logNormalized(
+  m: DecisionMatrix,
+  types: readonly CriterionType[] | undefined,
+  how: Normalization,
+  method: Label
+): Float64Array {
+  const { scale, ref, fill, data } = mapsFor(m, types, how, method);
+  const { cols } = m;
+  const logs = new Float64Array(data.length);
+  for (let k = 0; k < data.length; k++) {
+    const j = k % cols;
+    const r = scale[j] * (data[k] - ref[j]) + fill[j];
+    if (r < 0) {
+      fail(
+        "matrix",
+        {
+          zh: `${method.zh}要求归一化后的值 ≥ 0，实为 ${r}`,
+          en: `${method.en} needs normalised values ≥ 0, got ${r}`,
+        },
+        Math.floor(k / cols) + 1,
+        j + 1
+      );
+    }
+    logs[k] = Math.log(r);
+  }
+  return logs;
+}
+
+/** Π r^w from logs; a zero weight ignores its factor (0⁰ = 1). */
+function productScores(m: DecisionMatrix, logs: Float64Array, w: Float64Array): Float64Array {
+  const { rows, cols } = m;
+  const out = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++, k++) if (w[j] !== 0) s += w[j] * logs[k];
+    out[i] = Math.exp(s);
+  }
+  return out;
+}
+
+/** Weighted product as an aggregator (see `WeightedProductOptions`). */
+export function weightedProductAggregator(
+  types?: readonly CriterionType[],
+  options: WeightedProductOptions = {}
+): Aggregator {
+  const how = options.normalization ?? "linear";
   return {
     order: "desc",
     prepare(m) {
-      const t = resolveTypes(types, m.cols);
-      const { min, max } = columnRange(m);
-      const { rows, cols, data } = m;
-      for (let k = 0; k < data.length; k++) {
-        if (!(data[k] > 0)) {
-          fail(
-            "matrix",
-            {
-              zh: `加权积法要求数值大于 0，实为 ${data[k]}`,
-              en: `the weighted product needs values > 0, got ${data[k]}`,
-            },
-            Math.floor(k / cols) + 1,
-            (k % cols) + 1
-          );
-        }
-      }
       // Work in logs: one log per cell, shared by every weight vector.
-      const logs = new Float64Array(data.length);
-      for (let k = 0; k < data.length; k++) {
-        const j = k % cols;
-        logs[k] = t[j] === 1 ? Math.log(data[k] / max[j]) : Math.log(min[j] / data[k]);
-      }
-      return (w) => {
-        const out = new Float64Array(rows);
-        for (let i = 0, k = 0; i < rows; i++) {
-          let s = 0;
-          for (let j = 0; j < cols; j++, k++) s += w[j] * logs[k];
-          out[i] = Math.exp(s);
-        }
-        return out;
-      };
+      const logs = logNormalized(m, types, how, WPM);
+      return (w) => productScores(m, logs, w);
     },
   };
 }
 
-/** Weighted-product scores in (0, 1] (see `weightedProductAggregator`). */
+/** Weighted-product scores (see `WeightedProductOptions`). */
 export function weightedProduct(
   m: DecisionMatrix,
   weights: ArrayLike<number>,
-  types?: readonly CriterionType[]
+  types?: readonly CriterionType[],
+  options: WeightedProductOptions = {}
 ): Float64Array {
-  return weightedProductAggregator(types).prepare(m)(normalizeWeights(weights, m.cols));
+  return weightedProductAggregator(types, options).prepare(m)(
+    methodWeights(weights, m.cols, options)
+  );
+}
+
+export interface WaspasOptions extends WeightOptions {
+  /** Share of the weighted sum, 0–1; default 0.5 (Zavadskas et al. 2012). */
+  lambda?: number;
+  /** Default "linear" (x / max, min / x), as in Zavadskas et al. (2012) and pymcdm. */
+  normalization?: Normalization;
+}
+
+/**
+ * WASPAS (Zavadskas, Turskis, Antucheviciene & Zakarevicius 2012): λ · Σ w r + (1 − λ) · Π r^w over
+ * the same normalised matrix. Higher is better.
+ */
+export function waspas(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WaspasOptions = {}
+): Float64Array {
+  const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
+  const how = options.normalization ?? "linear";
+  const w = methodWeights(weights, m.cols, options);
+  const sum = weightedSumAggregator(types, { normalization: how }).prepare(m)(w);
+  const product = productScores(m, logNormalized(m, types, how, WPM), w);
+  for (let i = 0; i < m.rows; i++) sum[i] = lambda * sum[i] + (1 - lambda) * product[i];
+  return sum;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,13 +263,15 @@ export function weightedProduct(
 
 export interface TopsisOptions {
   /**
-   * "vector" (default, Hwang & Yoon): r = x / √Σx². "minmax": r = (x − min)/(max − min).
-   * Cost criteria: the values are not transformed; the ideal takes the column's minimum and the
-   * anti-ideal its maximum (Hwang & Yoon's convention). Libraries that instead map a cost column
-   * to 1 − r (pymcdm) give the same distances and closeness.
-   * A zero column (vector) or a constant column (minmax) adds nothing to either distance.
+   * "vector" (default, Hwang & Yoon 1981); any of `NORMALIZATIONS` (pymcdm's default is "minmax").
+   * Cost criteria are turned "more is better" by the normalisation (pymcdm); for none, max, vector and
+   * minmax that is a reflection, so distances equal Hwang & Yoon's (cost values untouched, ideal at the
+   * column minimum). sum and linear map a cost column through 1/x, as pymcdm does.
+   * A column the normalisation makes constant adds nothing to either distance.
    */
-  normalization?: "vector" | "minmax";
+  normalization?: Normalization;
+  /** Distance to the ideal and anti-ideal: "euclidean" (default), "manhattan" or "chebyshev". */
+  distance?: Distance;
 }
 
 export interface TopsisResult {
@@ -237,10 +284,14 @@ export interface TopsisResult {
 }
 
 interface TopsisPrepared {
-  /** Per-column divisor turning weights into coefficients (norm or range; 0 when the column adds nothing). */
+  /** The data the maps apply to (y = x, or 1/x in reciprocal columns). */
+  data: Float64Array;
+  /** |scale| per column: turns weights into coefficients (0 when the column adds nothing). */
   inv: Float64Array;
   best: Float64Array;
   worst: Float64Array;
+  /** 2: euclidean, 1: manhattan, 0: chebyshev. */
+  metric: number;
 }
 
 function prepareTopsis(
@@ -248,21 +299,19 @@ function prepareTopsis(
   types: readonly CriterionType[],
   options: TopsisOptions
 ): TopsisPrepared {
-  const vector = options.normalization !== "minmax";
-  const { min, max, sumSq } = columnRange(m, "matrix", vector);
+  const { scale, data, yMin, yMax } = columnMaps(m, types, options.normalization ?? "vector");
   const { cols } = m;
   const inv = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    if (vector) inv[j] = sumSq[j] > 0 ? 1 / Math.sqrt(sumSq[j]) : 0;
-    else inv[j] = max[j] > min[j] ? 1 / (max[j] - min[j]) : 0;
-  }
   const best = new Float64Array(cols);
   const worst = new Float64Array(cols);
   for (let j = 0; j < cols; j++) {
-    best[j] = types[j] === 1 ? max[j] : min[j];
-    worst[j] = types[j] === 1 ? min[j] : max[j];
+    inv[j] = Math.abs(scale[j]);
+    best[j] = scale[j] >= 0 ? yMax[j] : yMin[j];
+    worst[j] = scale[j] >= 0 ? yMin[j] : yMax[j];
   }
-  return { inv, best, worst };
+  const distance = options.distance ?? "euclidean";
+  const metric = distance === "euclidean" ? 2 : distance === "manhattan" ? 1 : 0;
+  return { data, inv, best, worst, metric };
 }
 
 function scoreTopsis(
@@ -271,7 +320,8 @@ function scoreTopsis(
   w: Float64Array,
   result?: TopsisResult
 ): Float64Array {
-  const { rows, cols, data } = m;
+  const { rows, cols } = m;
+  const { data, metric } = p;
   const c = new Float64Array(cols);
   for (let j = 0; j < cols; j++) c[j] = w[j] * p.inv[j];
   const closeness = result ? result.closeness : new Float64Array(rows);
@@ -282,11 +332,19 @@ function scoreTopsis(
       const x = data[k];
       const a = c[j] * (x - p.best[j]);
       const b = c[j] * (x - p.worst[j]);
-      plus += a * a;
-      minus += b * b;
+      if (metric === 2) {
+        plus += a * a;
+        minus += b * b;
+      } else if (metric === 1) {
+        plus += Math.abs(a);
+        minus += Math.abs(b);
+      } else {
+        plus = Math.max(plus, Math.abs(a));
+        minus = Math.max(minus, Math.abs(b));
+      }
     }
-    const dp = Math.sqrt(plus);
-    const dm = Math.sqrt(minus);
+    const dp = metric === 2 ? Math.sqrt(plus) : plus;
+    const dm = metric === 2 ? Math.sqrt(minus) : minus;
     closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
     if (result) {
       result.dPlus[i] = dp;
@@ -416,10 +474,11 @@ function extent(xs: Float64Array): [number, number] {
   return [lo, hi];
 }
 
-function checkV(v: number): number {
-  if (!(v >= 0 && v <= 1))
-    fail("v", { zh: `应在 0 到 1 之间，实为 ${v}`, en: `must be between 0 and 1, got ${v}` });
-  return v;
+/** A parameter that must lie in [0, 1] (VIKOR's v, WASPAS's and CoCoSo's λ). */
+export function checkUnit(x: number, argument: string): number {
+  if (!(x >= 0 && x <= 1))
+    fail(argument, { zh: `应在 0 到 1 之间，实为 ${x}`, en: `must be between 0 and 1, got ${x}` });
+  return x;
 }
 
 /** VIKOR as an aggregator of Q (lower is better). */
@@ -427,7 +486,7 @@ export function vikorAggregator(
   types?: readonly CriterionType[],
   options: VikorOptions = {}
 ): Aggregator {
-  const v = checkV(options.v ?? 0.5);
+  const v = checkUnit(options.v ?? 0.5, "v");
   return {
     order: "asc",
     prepare(m) {
@@ -449,7 +508,7 @@ export function vikor(
   types?: readonly CriterionType[],
   options: VikorOptions = {}
 ): VikorResult {
-  const v = checkV(options.v ?? 0.5);
+  const v = checkUnit(options.v ?? 0.5, "v");
   const w = normalizeWeights(weights, m.cols);
   const d = vikorRegrets(m, resolveTypes(types, m.cols));
   const { S, R, Q } = scoreVikor(m, d, w, v);

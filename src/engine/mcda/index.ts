@@ -1,5 +1,6 @@
 /** Multi-criteria decision analysis: aggregation methods, weights, AHP and ranking stability. */
 export * from "./matrix";
+export * from "./normalize";
 export * from "./aggregate";
 export * from "./weights";
 export * from "./ahp";

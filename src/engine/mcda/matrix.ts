@@ -295,11 +295,16 @@ export function toWeights(values: unknown, cols?: number, argument = "weights"):
   return normalizeWeights(w, cols, argument);
 }
 
-/** Weights checked (length, finite, ≥ 0, not all zero) and scaled to sum to 1. */
+/**
+ * Weights checked (length, finite, ≥ 0, not all zero) and scaled to sum to 1 — or, with `rescale`
+ * false, kept as given (pymcdm's methods take weights as they are; WSUM, WPM, WASPAS and CoCoSo
+ * scores depend on their scale).
+ */
 export function normalizeWeights(
   weights: ArrayLike<number>,
   cols?: number,
-  argument = "weights"
+  argument = "weights",
+  rescale = true
 ): Float64Array {
   if (cols !== undefined) checkLength(weights.length, cols, argument);
   if (weights.length === 0) fail(argument, { zh: "为空", en: "is empty" });
@@ -324,7 +329,7 @@ export function normalizeWeights(
   }
   if (!(sum > 0)) fail(argument, { zh: "权重全为 0", en: "all weights are zero" });
   const out = new Float64Array(weights.length);
-  for (let j = 0; j < weights.length; j++) out[j] = weights[j] / sum;
+  for (let j = 0; j < weights.length; j++) out[j] = rescale ? weights[j] / sum : weights[j];
   return out;
 }
 
@@ -350,34 +355,40 @@ export function resolveTypes(
 export interface ColumnStats {
   min: Float64Array;
   max: Float64Array;
-  /** Σ x² per column; only when asked for (TOPSIS's vector norm), else zeros. */
+  /** Σ x² per column; only when asked for (vector norms), else zeros. */
   sumSq: Float64Array;
+  /** Σ x per column; only when asked for, else zeros. */
+  sum: Float64Array;
 }
 
 /**
- * Per-column minimum, maximum and (optionally) sum of squares in one pass over the data; refuses
- * blank cells, naming the first.
+ * Per-column minimum, maximum and (when asked for) sum and sum of squares in one pass over the data;
+ * refuses blank cells, naming the first.
  */
 export function columnRange(
   m: DecisionMatrix,
   argument = "matrix",
-  withSumSq = false
+  need: { sumSq?: boolean; sum?: boolean } = {}
 ): ColumnStats {
   const { rows, cols, data } = m;
   const min = new Float64Array(cols).fill(Infinity);
   const max = new Float64Array(cols).fill(-Infinity);
   const sumSq = new Float64Array(cols);
+  const sum = new Float64Array(cols);
+  const withSumSq = need.sumSq === true;
+  const withSum = need.sum === true;
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
       const x = data[k];
       if (x < min[j]) min[j] = x;
       if (x > max[j]) max[j] = x;
       if (withSumSq) sumSq[j] += x * x;
+      if (withSum) sum[j] += x;
       // x !== x: the cheapest NaN test in a hot loop.
       if (x !== x) fail(argument, { zh: "空单元格", en: "blank cell" }, i + 1, j + 1);
     }
   }
-  return { min, max, sumSq };
+  return { min, max, sumSq, sum };
 }
 
 /** A copy without row `row` (0-based). */

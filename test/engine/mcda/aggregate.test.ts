@@ -74,7 +74,7 @@ describe("weighted sum", () => {
     expect(() =>
       weightedSum(OPRICOVIC, [1, 1], OPRICOVIC_TYPES, { normalization: "none" })
     ).toThrow(
-      'types item 1: a weighted sum without normalisation takes benefit criteria only; use "minmax" for cost criteria'
+      'types item 1: a weighted sum without normalisation takes benefit criteria only; choose a normalisation for cost criteria'
     );
   });
 
@@ -131,7 +131,7 @@ describe("weighted product", () => {
         ]),
         [1, 1]
       )
-    ).toThrow("matrix row 2, column 1: the weighted product needs values > 0, got 0");
+    ).toThrow("matrix row 2, column 1: linear normalisation needs values > 0, got 0");
   });
 });
 

@@ -1,0 +1,196 @@
+/**
+ * The one normalisation vocabulary of the MCDA methods, and the argument words shared by the engine and
+ * the worksheet functions (every list `as const`, so a word is a type).
+ *
+ * Every normalisation turns a column into "more is better" (pymcdm's convention): a cost criterion is
+ * mapped so that its best value gets the largest r. Each is affine in y, where y = x or, for the two
+ * reciprocal ones, y = 1/x:  r = scale · (y − ref) + fill. Methods keep the (scale, ref, fill) maps and
+ * work on the raw data, so nothing n × m is allocated unless a method needs the normalised matrix.
+ */
+import { Label } from "../types";
+import { CriterionType, DecisionMatrix, columnRange, fail } from "./matrix";
+
+export const NORMALIZATIONS = ["none", "sum", "max", "linear", "vector", "minmax"] as const;
+export type Normalization = (typeof NORMALIZATIONS)[number];
+
+/** TOPSIS distances (scikit-criteria's metric names, plus manhattan for cityblock). */
+export const DISTANCES = ["euclidean", "manhattan", "chebyshev"] as const;
+export type Distance = (typeof DISTANCES)[number];
+
+/** PROMETHEE's six preference functions (Brans & Vincke 1985, types I–VI). */
+export const PREFERENCE_FUNCTIONS = [
+  "usual",
+  "ushape",
+  "vshape",
+  "level",
+  "linear",
+  "gaussian",
+] as const;
+export type PreferenceFunction = (typeof PREFERENCE_FUNCTIONS)[number];
+
+/** AHP priority methods and random-index tables. */
+export const AHP_METHODS = ["eigen", "geometric", "colmean"] as const;
+export type AhpMethod = (typeof AHP_METHODS)[number];
+export const RANDOM_INDEX_TABLES = ["saaty", "alonso", "tummala"] as const;
+export type RandomIndexTable = (typeof RANDOM_INDEX_TABLES)[number];
+
+/** Group AHP: aggregation of individual judgments (AIJ) or of individual priorities (AIP). */
+export const AHP_GROUP_METHODS = ["aij", "aip"] as const;
+export type AhpGroupMethod = (typeof AHP_GROUP_METHODS)[number];
+
+export const CORRELATIONS = ["spearman", "kendall"] as const;
+export type Correlation = (typeof CORRELATIONS)[number];
+
+/** CRITIC: correlation of criteria, and whether columns are min–max scaled first. */
+export const CRITIC_CORRELATIONS = ["pearson", "spearman", "kendall"] as const;
+export type CriticCorrelation = (typeof CRITIC_CORRELATIONS)[number];
+
+/** Spread-based weights: standard deviation or coefficient of variation. */
+export const SPREAD_MEASURES = ["std", "cv"] as const;
+export type SpreadMeasure = (typeof SPREAD_MEASURES)[number];
+
+/** Per column: r = scale · (y − ref) + fill, with y = 1/x where `reciprocal` is set. */
+export interface ColumnMaps {
+  scale: Float64Array;
+  ref: Float64Array;
+  fill: Float64Array;
+  /** The data the maps apply to: the matrix's own, or a copy with 1/x in reciprocal columns. */
+  data: Float64Array;
+  /** Smallest and largest y per column (the worst and best r when scale > 0, else the reverse). */
+  yMin: Float64Array;
+  yMax: Float64Array;
+}
+
+const NAMES: Record<Normalization, Label> = {
+  none: { zh: "不归一化", en: "no normalisation" },
+  sum: { zh: "求和归一化", en: "sum normalisation" },
+  max: { zh: "最大值归一化", en: "max normalisation" },
+  linear: { zh: "线性归一化", en: "linear normalisation" },
+  vector: { zh: "向量归一化", en: "vector normalisation" },
+  minmax: { zh: "极差归一化", en: "min–max normalisation" },
+};
+
+/** Refuses the first cell of column j that is not above `floor` (or not ≥ when `strict` is false). */
+function requireAbove(
+  m: DecisionMatrix,
+  j: number,
+  floor: number,
+  strict: boolean,
+  how: Normalization
+): void {
+  for (let i = 0; i < m.rows; i++) {
+    const x = m.data[i * m.cols + j];
+    if (strict ? !(x > floor) : !(x >= floor)) {
+      fail(
+        "matrix",
+        {
+          zh: `${NAMES[how].zh}要求数值${strict ? "大于" : "不小于"} ${floor}，实为 ${x}`,
+          en: `${NAMES[how].en} needs values ${strict ? ">" : "≥"} ${floor}, got ${x}`,
+        },
+        i + 1,
+        j + 1
+      );
+    }
+  }
+}
+
+/**
+ * The maps of one normalisation (pymcdm's definitions; r oriented so that more is better):
+ * - none: r = x (benefit) or −x (cost, scikit-criteria's negation of minimised criteria).
+ * - sum: x / Σx; cost (1/x) / Σ(1/x). Values ≥ 0 (cost: > 0) and a positive column sum.
+ * - max: x / max; cost 1 − x / max. The column maximum must be > 0.
+ * - linear: x / max; cost min / x. Values > 0.
+ * - vector: x / √Σx²; cost 1 − x / √Σx². An all-zero column gives r = 0 (cost: 1) throughout.
+ * - minmax: (x − min)/(max − min); cost (max − x)/(max − min). A constant column gives r = 1.
+ */
+export function columnMaps(
+  m: DecisionMatrix,
+  types: readonly CriterionType[],
+  how: Normalization
+): ColumnMaps {
+  const { rows, cols } = m;
+  const { min, max, sumSq, sum } = columnRange(m, "matrix", {
+    sumSq: how === "vector",
+    sum: how === "sum",
+  });
+  const scale = new Float64Array(cols);
+  const ref = new Float64Array(cols);
+  const fill = new Float64Array(cols);
+  const yMin = new Float64Array(min);
+  const yMax = new Float64Array(max);
+  let data = m.data;
+  const reciprocal = (j: number): number => {
+    // y = 1/x: copy the data once, then fill this column.
+    if (data === m.data) data = new Float64Array(m.data);
+    let s = 0;
+    for (let i = 0; i < rows; i++) s += data[i * cols + j] = 1 / m.data[i * cols + j];
+    yMin[j] = 1 / max[j];
+    yMax[j] = 1 / min[j];
+    return s;
+  };
+  for (let j = 0; j < cols; j++) {
+    const cost = types[j] === -1;
+    switch (how) {
+      case "none":
+        scale[j] = cost ? -1 : 1;
+        break;
+      case "sum":
+        requireAbove(m, j, 0, cost, how);
+        if (cost) {
+          scale[j] = 1 / reciprocal(j);
+        } else {
+          if (!(sum[j] > 0)) requireAbove(m, j, 0, true, how);
+          scale[j] = 1 / sum[j];
+        }
+        break;
+      case "max":
+        if (!(max[j] > 0)) requireAbove(m, j, 0, true, how);
+        scale[j] = (cost ? -1 : 1) / max[j];
+        fill[j] = cost ? 1 : 0;
+        break;
+      case "linear":
+        // Ratios to the best value: only meaningful for positive values (pymcdm refuses zeros too).
+        requireAbove(m, j, 0, true, how);
+        if (cost) {
+          reciprocal(j);
+          scale[j] = min[j];
+        } else {
+          scale[j] = 1 / max[j];
+        }
+        break;
+      case "vector": {
+        const norm = Math.sqrt(sumSq[j]);
+        if (norm > 0) scale[j] = (cost ? -1 : 1) / norm;
+        fill[j] = cost ? 1 : 0;
+        break;
+      }
+      case "minmax": {
+        const range = max[j] - min[j];
+        if (range > 0) {
+          scale[j] = (cost ? -1 : 1) / range;
+          ref[j] = cost ? max[j] : min[j];
+        } else {
+          fill[j] = 1;
+        }
+        break;
+      }
+    }
+  }
+  return { scale, ref, fill, data, yMin, yMax };
+}
+
+/** The normalised matrix itself (every column "more is better"), for methods that need every r. */
+export function normalizeMatrix(
+  m: DecisionMatrix,
+  types: readonly CriterionType[],
+  how: Normalization
+): DecisionMatrix {
+  const { scale, ref, fill, data } = columnMaps(m, types, how);
+  const out = new Float64Array(data.length);
+  const { cols } = m;
+  for (let k = 0; k < out.length; k++) {
+    const j = k % cols;
+    out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
+  }
+  return { rows: m.rows, cols, data: out };
+}
