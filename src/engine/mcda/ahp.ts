@@ -5,8 +5,9 @@
  */
 import { Label } from "../types";
 import { DecisionMatrix, fail } from "./matrix";
+import { RandomIndexTable } from "./normalize";
 
-export type RandomIndexTable = "saaty" | "alonso";
+export type { RandomIndexTable };
 
 /**
  * Random consistency index RI by n = 1 … 15 (index 0 is n = 1).

@@ -2,6 +2,7 @@
 export * from "./matrix";
 export * from "./normalize";
 export * from "./aggregate";
+export * from "./methods";
 export * from "./weights";
 export * from "./ahp";
 export * from "./stability";

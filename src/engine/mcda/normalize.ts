@@ -31,7 +31,7 @@ export type PreferenceFunction = (typeof PREFERENCE_FUNCTIONS)[number];
 /** AHP priority methods and random-index tables. */
 export const AHP_METHODS = ["eigen", "geometric", "colmean"] as const;
 export type AhpMethod = (typeof AHP_METHODS)[number];
-export const RANDOM_INDEX_TABLES = ["saaty", "alonso", "tummala"] as const;
+export const RANDOM_INDEX_TABLES = ["saaty", "alonso"] as const;
 export type RandomIndexTable = (typeof RANDOM_INDEX_TABLES)[number];
 
 /** Group AHP: aggregation of individual judgments (AIJ) or of individual priorities (AIP). */

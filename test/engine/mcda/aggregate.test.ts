@@ -74,7 +74,7 @@ describe("weighted sum", () => {
     expect(() =>
       weightedSum(OPRICOVIC, [1, 1], OPRICOVIC_TYPES, { normalization: "none" })
     ).toThrow(
-      'types item 1: a weighted sum without normalisation takes benefit criteria only; choose a normalisation for cost criteria'
+      "types item 1: a weighted sum without normalisation takes benefit criteria only; choose a normalisation for cost criteria"
     );
   });
 

@@ -1,0 +1,660 @@
+/**
+ * Further ranking methods, as pymcdm and scikit-criteria define them: PROMETHEE II, EDAS, MOORA,
+ * COPRAS, MABAC, ARAS, CODAS, MARCOS, SPOTIS and CoCoSo (WSUM, WPM, WASPAS, TOPSIS and VIKOR are in
+ * ./aggregate). Each takes (matrix, weights, types, options) like those, and returns one score per
+ * alternative; higher is better except SPOTIS (a distance, lower is better) — see `METHOD_ORDER`.
+ * Normalised values come from ./normalize, so cost criteria are handled one way throughout.
+ */
+import { RankOrder } from "../rank";
+import { Label } from "../types";
+import { WeightOptions, checkUnit, methodWeights } from "./aggregate";
+import {
+  CriterionType,
+  DecisionMatrix,
+  checkLength,
+  columnRange,
+  fail,
+  resolveTypes,
+} from "./matrix";
+import { Normalization, PreferenceFunction, columnMaps, normalizeMatrix } from "./normalize";
+
+function columnSums(m: DecisionMatrix): Float64Array {
+  return columnRange(m, "matrix", { sum: true }).sum;
+}
+
+function weightedRowSums(m: DecisionMatrix, w: Float64Array): Float64Array {
+  const out = new Float64Array(m.rows);
+  for (let i = 0, k = 0; i < m.rows; i++) {
+    let s = 0;
+    for (let j = 0; j < m.cols; j++, k++) s += w[j] * m.data[k];
+    out[i] = s;
+  }
+  return out;
+}
+
+function extent(xs: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}
+
+/** Refuses when a quantity a method divides by is zero; `what` names it. */
+function nonZero(x: number, method: Label, what: Label, row?: number): number {
+  if (x === 0 || !Number.isFinite(x)) {
+    fail(
+      "matrix",
+      {
+        zh: `${method.zh}无法计算：${what.zh}为 0`,
+        en: `${method.en} cannot be computed: ${what.en} is 0`,
+      },
+      row
+    );
+  }
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// PROMETHEE II
+// ---------------------------------------------------------------------------------------------
+
+export interface PrometheeOptions {
+  /** One function for every criterion, or one per criterion; default "usual". */
+  preference?: PreferenceFunction | readonly PreferenceFunction[];
+  /** Indifference threshold q per criterion (ushape, level, linear). */
+  q?: ArrayLike<number>;
+  /** Preference threshold p per criterion (vshape, level, linear). */
+  p?: ArrayLike<number>;
+  /** Gaussian parameter s per criterion (gaussian). */
+  s?: ArrayLike<number>;
+}
+
+/** The preference P(d) of a difference d in the criterion's favourable direction. */
+function preferenceOf(f: PreferenceFunction, d: number, q: number, p: number, s: number): number {
+  if (d <= 0) return 0;
+  switch (f) {
+    case "usual":
+      return 1;
+    case "ushape":
+      return d > q ? 1 : 0;
+    case "vshape":
+      return d >= p ? 1 : d / p;
+    case "level":
+      return d > p ? 1 : d > q ? 0.5 : 0;
+    case "linear":
+      return d > p ? 1 : d > q ? (d - q) / (p - q) : 0;
+    case "gaussian":
+      return 1 - Math.exp(-(d * d) / (2 * s * s));
+  }
+}
+
+/** Which thresholds each function needs. */
+const NEEDS: Record<PreferenceFunction, readonly ("q" | "p" | "s")[]> = {
+  usual: [],
+  ushape: ["q"],
+  vshape: ["p"],
+  level: ["q", "p"],
+  linear: ["q", "p"],
+  gaussian: ["s"],
+};
+
+function threshold(
+  values: ArrayLike<number> | undefined,
+  name: "q" | "p" | "s",
+  j: number,
+  cols: number
+): number {
+  if (values === undefined) {
+    return fail(name, {
+      zh: `第 ${j + 1} 个指标的偏好函数需要阈值 ${name}`,
+      en: `the preference function of criterion ${j + 1} needs the threshold ${name}`,
+    });
+  }
+  checkLength(values.length, cols, name);
+  const x = values[j];
+  if (!(x >= 0) || (name !== "q" && !(x > 0))) {
+    fail(
+      name,
+      {
+        zh: `阈值应${name === "q" ? "≥" : "＞"} 0，实为 ${x}`,
+        en: `must be ${name === "q" ? "≥" : ">"} 0, got ${x}`,
+      },
+      undefined,
+      j + 1
+    );
+  }
+  return x;
+}
+
+export interface PrometheeResult {
+  /** Net flow φ = φ⁺ − φ⁻ in [−1, 1]; higher is better (PROMETHEE II's complete ranking). */
+  net: Float64Array;
+  /** Leaving (positive) flow φ⁺. */
+  plus: Float64Array;
+  /** Entering (negative) flow φ⁻. */
+  minus: Float64Array;
+}
+
+/**
+ * PROMETHEE II (Brans & Vincke 1985): for each pair and criterion the preference P_j(d) of the
+ * difference (a cost criterion reversed), π(a, b) = Σ w_j P_j, flows averaged over the n − 1 others.
+ * O(n² m): meant for lists of projects, not for 100 000 rows. A single alternative has flows 0.
+ */
+export function promethee(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: PrometheeOptions = {}
+): PrometheeResult {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols);
+  columnRange(m); // refuses blanks
+  const { rows: n, cols, data } = m;
+  const fs: PreferenceFunction[] = Array.isArray(options.preference)
+    ? [...(options.preference as readonly PreferenceFunction[])]
+    : new Array<PreferenceFunction>(cols).fill(
+        (options.preference as PreferenceFunction | undefined) ?? "usual"
+      );
+  checkLength(fs.length, cols, "preference");
+  const q = new Float64Array(cols);
+  const p = new Float64Array(cols);
+  const s = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    const needs = NEEDS[fs[j]];
+    if (needs.includes("q")) q[j] = threshold(options.q, "q", j, cols);
+    if (needs.includes("p")) p[j] = threshold(options.p, "p", j, cols);
+    if (needs.includes("s")) s[j] = threshold(options.s, "s", j, cols);
+    if (needs.includes("q") && needs.includes("p") && !(p[j] > q[j])) {
+      fail(
+        "p",
+        {
+          zh: `偏好阈值 p 应大于无差异阈值 q（${p[j]} ≤ ${q[j]}）`,
+          en: `the preference threshold p must exceed the indifference threshold q (${p[j]} ≤ ${q[j]})`,
+        },
+        undefined,
+        j + 1
+      );
+    }
+  }
+  const plus = new Float64Array(n);
+  const minus = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      let ab = 0;
+      let ba = 0;
+      for (let j = 0; j < cols; j++) {
+        const d = t[j] * (data[a * cols + j] - data[b * cols + j]);
+        ab += w[j] * preferenceOf(fs[j], d, q[j], p[j], s[j]);
+        ba += w[j] * preferenceOf(fs[j], -d, q[j], p[j], s[j]);
+      }
+      plus[a] += ab;
+      minus[b] += ab;
+      plus[b] += ba;
+      minus[a] += ba;
+    }
+  }
+  const net = new Float64Array(n);
+  if (n > 1) {
+    for (let i = 0; i < n; i++) {
+      plus[i] /= n - 1;
+      minus[i] /= n - 1;
+      net[i] = plus[i] - minus[i];
+    }
+  }
+  return { net, plus, minus };
+}
+
+// ---------------------------------------------------------------------------------------------
+// EDAS
+// ---------------------------------------------------------------------------------------------
+
+const EDAS: Label = { zh: "EDAS", en: "EDAS" };
+
+/**
+ * EDAS (Keshavarz Ghorabaee et al. 2015): positive and negative distances from the column average,
+ * PDA = max(0, ±(x − AV))/AV, weighted sums SP and SN, normalised NSP = SP / max SP and
+ * NSN = 1 − SN / max SN, score (NSP + NSN)/2 in [0, 1]. A column average of 0 is refused. When no
+ * alternative is above (below) average anywhere, NSP = 0 (NSN = 1) for all: identical alternatives
+ * all score 0.5.
+ */
+export function edas(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WeightOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const { rows, cols, data } = m;
+  const avg = columnSums(m);
+  for (let j = 0; j < cols; j++) {
+    avg[j] /= rows;
+    nonZero(avg[j], EDAS, { zh: `第 ${j + 1} 列的平均值`, en: `the average of column ${j + 1}` });
+  }
+  const sp = new Float64Array(rows);
+  const sn = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const d = (t[j] * (data[k] - avg[j])) / Math.abs(avg[j]);
+      if (d > 0) sp[i] += w[j] * d;
+      else sn[i] -= w[j] * d;
+    }
+  }
+  const [, spMax] = extent(sp);
+  const [, snMax] = extent(sn);
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const nsp = spMax > 0 ? sp[i] / spMax : 0;
+    const nsn = snMax > 0 ? 1 - sn[i] / snMax : 1;
+    out[i] = (nsp + nsn) / 2;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MOORA (ratio system)
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * MOORA ratio system (Brauers & Zavadskas 2006): vector-normalised values, weighted, benefit sum
+ * minus cost sum. pymcdm refuses a matrix with only benefit criteria; here it is simply the weighted
+ * sum of vector-normalised values. An all-zero column adds nothing.
+ */
+export function moora(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WeightOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const { sumSq } = columnRange(m, "matrix", { sumSq: true });
+  const c = new Float64Array(m.cols);
+  for (let j = 0; j < m.cols; j++) c[j] = sumSq[j] > 0 ? (t[j] * w[j]) / Math.sqrt(sumSq[j]) : 0;
+  return weightedRowSums(m, c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// COPRAS
+// ---------------------------------------------------------------------------------------------
+
+const COPRAS: Label = { zh: "COPRAS", en: "COPRAS" };
+
+/**
+ * COPRAS (Zavadskas, Kaklauskas & Šarka 1994): d = w · x / Σx per column (values ≥ 0), S⁺ and S⁻ the
+ * row sums over benefit and cost criteria, Q = S⁺ + Σ S⁻ / (S⁻ · Σ 1/S⁻), and the utility degree
+ * N = Q / max Q in (0, 1] (what pymcdm returns). Without cost criteria Q = S⁺ (pymcdm refuses that
+ * case). An alternative with S⁻ = 0 (all its cost values 0) is refused.
+ */
+export function copras(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WeightOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const d = normalizeMatrix(m, new Array<CriterionType>(m.cols).fill(1), "sum");
+  const { rows, cols } = m;
+  const sPlus = new Float64Array(rows);
+  const sMinus = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      if (t[j] === 1) sPlus[i] += w[j] * d.data[k];
+      else sMinus[i] += w[j] * d.data[k];
+    }
+  }
+  const q = new Float64Array(rows);
+  if (t.includes(-1)) {
+    let total = 0;
+    let inverse = 0;
+    for (let i = 0; i < rows; i++) {
+      nonZero(
+        sMinus[i],
+        COPRAS,
+        { zh: "该方案的成本项之和", en: "this alternative's cost sum" },
+        i + 1
+      );
+      total += sMinus[i];
+      inverse += 1 / sMinus[i];
+    }
+    for (let i = 0; i < rows; i++) q[i] = sPlus[i] + total / (sMinus[i] * inverse);
+  } else {
+    q.set(sPlus);
+  }
+  const [, qMax] = extent(q);
+  nonZero(qMax, COPRAS, { zh: "最大相对重要度 Q", en: "the largest relative significance Q" });
+  for (let i = 0; i < rows; i++) q[i] /= qMax;
+  return q;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MABAC
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * MABAC (Pamučar & Ćirović 2015): min–max normalised r, v = w (r + 1), border approximation area
+ * g_j = (Π_i v_ij)^(1/n), score Σ_j (v_ij − g_j). A constant column has r = 1 and adds 0.
+ */
+export function mabac(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WeightOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const r = normalizeMatrix(m, t, "minmax");
+  const { rows, cols } = m;
+  const logG = new Float64Array(cols);
+  for (let k = 0; k < r.data.length; k++) {
+    const j = k % cols;
+    r.data[k] = w[j] * (r.data[k] + 1);
+    logG[j] += Math.log(r.data[k]);
+  }
+  let gSum = 0;
+  // A zero weight makes v = 0 and g = 0 in that column: it adds nothing.
+  for (let j = 0; j < cols; j++) gSum += w[j] > 0 ? Math.exp(logG[j] / rows) : 0;
+  const out = weightedRowSums(r, new Float64Array(cols).fill(1));
+  for (let i = 0; i < rows; i++) out[i] -= gSum;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// ARAS
+// ---------------------------------------------------------------------------------------------
+
+export interface ArasOptions extends WeightOptions {
+  /** The optimal value per criterion; default the best observed (max for benefit, min for cost). */
+  optimal?: ArrayLike<number>;
+}
+
+/**
+ * ARAS (Zavadskas & Turskis 2010): the optimal alternative added as row 0, sum normalisation of the
+ * extended matrix (cost through 1/x), S = Σ w r, utility degree K = S_i / S_0. Values > 0 for cost
+ * criteria, ≥ 0 otherwise.
+ */
+export function aras(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: ArasOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const { rows, cols } = m;
+  const { min, max } = columnRange(m);
+  const extended = new Float64Array((rows + 1) * cols);
+  if (options.optimal !== undefined) {
+    checkLength(options.optimal.length, cols, "optimal");
+    for (let j = 0; j < cols; j++) extended[j] = options.optimal[j];
+  } else {
+    for (let j = 0; j < cols; j++) extended[j] = t[j] === 1 ? max[j] : min[j];
+  }
+  extended.set(m.data, cols);
+  const s = weightedRowSums(normalizeMatrix({ rows: rows + 1, cols, data: extended }, t, "sum"), w);
+  return s.subarray(1).map((x) => x / s[0]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CODAS
+// ---------------------------------------------------------------------------------------------
+
+export interface CodasOptions extends WeightOptions {
+  /** Threshold τ of the Euclidean difference below which taxicab distances also count; default 0.02. */
+  tau?: number;
+  /** Default "linear" (Keshavarz Ghorabaee et al. 2016). */
+  normalization?: Normalization;
+}
+
+/**
+ * CODAS (Keshavarz Ghorabaee, Zavadskas, Turskis & Antucheviciene 2016): weighted normalised values,
+ * negative-ideal = column minimum, Euclidean E and taxicab T distances from it,
+ * H_i = Σ_k (E_i − E_k) + ψ(E_i − E_k)(T_i − T_k) with ψ = 1 when |E_i − E_k| ≥ τ. Computed in
+ * O(n log n) by sorting E, so large lists stay fast.
+ */
+export function codas(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: CodasOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const tau = options.tau ?? 0.02;
+  if (!(tau > 0 && Number.isFinite(tau)))
+    fail("tau", { zh: `应为大于 0 的数，实为 ${tau}`, en: `must be a number > 0, got ${tau}` });
+  const r = normalizeMatrix(m, t, options.normalization ?? "linear");
+  const { rows, cols } = m;
+  const nis = new Float64Array(cols).fill(Infinity);
+  for (let k = 0; k < r.data.length; k++) {
+    const j = k % cols;
+    r.data[k] *= w[j];
+    if (r.data[k] < nis[j]) nis[j] = r.data[k];
+  }
+  const e = new Float64Array(rows);
+  const tx = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    let sq = 0;
+    let abs = 0;
+    for (let j = 0; j < cols; j++, k++) {
+      const d = r.data[k] - nis[j];
+      sq += d * d;
+      abs += Math.abs(d);
+    }
+    e[i] = Math.sqrt(sq);
+    tx[i] = abs;
+  }
+  // Sorted by E, the k with |E_i − E_k| < τ form a window; prefix sums of T give the rest.
+  const order = Array.from(e.keys()).sort((a, b) => e[a] - e[b]);
+  const prefix = new Float64Array(rows + 1);
+  for (let x = 0; x < rows; x++) prefix[x + 1] = prefix[x] + tx[order[x]];
+  let eSum = 0;
+  for (const x of e) eSum += x;
+  const out = new Float64Array(rows);
+  let lo = 0;
+  let hi = 0;
+  for (let x = 0; x < rows; x++) {
+    const i = order[x];
+    while (e[order[lo]] <= e[i] - tau) lo++;
+    if (hi < x) hi = x;
+    while (hi + 1 < rows && e[order[hi + 1]] < e[i] + tau) hi++;
+    const inside = hi - lo + 1;
+    const outsideT = prefix[rows] - (prefix[hi + 1] - prefix[lo]);
+    out[i] = rows * e[i] - eSum + (rows - inside) * tx[i] - outsideT;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// MARCOS
+// ---------------------------------------------------------------------------------------------
+
+const MARCOS: Label = { zh: "MARCOS", en: "MARCOS" };
+
+/**
+ * MARCOS (Stević, Pamučar, Puška & Chatterjee 2020): ideal AI (best per column) and anti-ideal AAI
+ * (worst) added, n = x / AI for benefit and AI / x for cost (values > 0), S = Σ w n,
+ * K⁻ = S / S_AAI, K⁺ = S / S_AI, f(K⁺) = K⁻/(K⁺ + K⁻), f(K⁻) = K⁺/(K⁺ + K⁻),
+ * f(K) = (K⁺ + K⁻)/(1 + (1 − f(K⁺))/f(K⁺) + (1 − f(K⁻))/f(K⁻)). Higher is better.
+ */
+export function marcos(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WeightOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  // "linear" is exactly x / AI and AI / x, and refuses values ≤ 0.
+  const { scale, ref, fill, data, yMin } = columnMaps(m, t, "linear");
+  const { rows, cols } = m;
+  const s = new Float64Array(rows);
+  let sAi = 0;
+  let sAai = 0;
+  for (let j = 0; j < cols; j++) {
+    sAi += w[j];
+    sAai += w[j] * (scale[j] * (yMin[j] - ref[j]) + fill[j]);
+  }
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) s[i] += w[j] * (scale[j] * (data[k] - ref[j]) + fill[j]);
+  }
+  nonZero(sAai, MARCOS, { zh: "反理想解的效用", en: "the anti-ideal's utility" });
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const kMinus = s[i] / sAai;
+    const kPlus = s[i] / sAi;
+    const fPlus = kMinus / (kPlus + kMinus);
+    const fMinus = kPlus / (kPlus + kMinus);
+    out[i] = (kPlus + kMinus) / (1 + (1 - fPlus) / fPlus + (1 - fMinus) / fMinus);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SPOTIS
+// ---------------------------------------------------------------------------------------------
+
+export interface SpotisOptions extends WeightOptions {
+  /** Per criterion [min, max] bounds of the problem; default the observed column range. */
+  bounds?: readonly (readonly [number, number])[];
+  /** Expected solution point per criterion; default the ideal (the bound at the best end). */
+  esp?: ArrayLike<number>;
+}
+
+/**
+ * SPOTIS (Dezert, Tchamova, Han & Tacnet 2020): with bounds fixed in advance, d_ij = |x_ij − s*_j| /
+ * |max_j − min_j| and score Σ w d, a distance to the ideal: lower is better, and adding or removing an
+ * alternative changes no one else's score (no rank reversal). A value outside its bounds is refused; a
+ * column whose bounds coincide adds nothing.
+ */
+export function spotis(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: SpotisOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const { rows, cols, data } = m;
+  const { min, max } = columnRange(m);
+  const lo = new Float64Array(min);
+  const hi = new Float64Array(max);
+  if (options.bounds !== undefined) {
+    checkLength(options.bounds.length, cols, "bounds");
+    options.bounds.forEach(([a, b], j) => {
+      if (!(Number.isFinite(a) && Number.isFinite(b) && a <= b)) {
+        fail(
+          "bounds",
+          { zh: `下界应不大于上界（${a}, ${b}）`, en: `min must not exceed max (${a}, ${b})` },
+          undefined,
+          j + 1
+        );
+      }
+      lo[j] = a;
+      hi[j] = b;
+    });
+  }
+  const esp = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) esp[j] = t[j] === 1 ? hi[j] : lo[j];
+  if (options.esp !== undefined) {
+    checkLength(options.esp.length, cols, "esp");
+    for (let j = 0; j < cols; j++) esp[j] = options.esp[j];
+  }
+  for (let k = 0; k < data.length; k++) {
+    const j = k % cols;
+    if (data[k] < lo[j] || data[k] > hi[j]) {
+      fail(
+        "matrix",
+        {
+          zh: `${data[k]} 超出该指标的界限 [${lo[j]}, ${hi[j]}]`,
+          en: `${data[k]} is outside the criterion's bounds [${lo[j]}, ${hi[j]}]`,
+        },
+        Math.floor(k / cols) + 1,
+        j + 1
+      );
+    }
+  }
+  const c = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) c[j] = hi[j] > lo[j] ? w[j] / (hi[j] - lo[j]) : 0;
+  const out = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++, k++) s += c[j] * Math.abs(data[k] - esp[j]);
+    out[i] = s;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CoCoSo
+// ---------------------------------------------------------------------------------------------
+
+export interface CocosoOptions extends WeightOptions {
+  /** λ of the third appraisal score, 0–1; default 0.5. */
+  lambda?: number;
+}
+
+const COCOSO: Label = { zh: "CoCoSo", en: "CoCoSo" };
+
+/**
+ * CoCoSo (Yazdani, Zarate, Zavadskas & Turskis 2019): min–max normalised r, S = Σ w r, P = Σ r^w,
+ * k_a = (P + S)/Σ(P + S), k_b = S / min S + P / min P, k_c = (λS + (1 − λ)P)/(λ max S + (1 − λ) max P),
+ * k = (k_a k_b k_c)^(1/3) + (k_a + k_b + k_c)/3. Higher is better. When an alternative is worst on
+ * every criterion min S = 0 and k_b is undefined: refused.
+ */
+export function cocoso(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: CocosoOptions = {}
+): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
+  const r = normalizeMatrix(m, t, "minmax");
+  const { rows, cols } = m;
+  const S = weightedRowSums(r, w);
+  const P = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) P[i] += r.data[k] ** w[j];
+  }
+  const [sMin, sMax] = extent(S);
+  const [pMin, pMax] = extent(P);
+  nonZero(sMin * pMin, COCOSO, {
+    zh: "某方案在每个指标上都最差，S 的最小值",
+    en: "an alternative is worst on every criterion, so min S",
+  });
+  let total = 0;
+  for (let i = 0; i < rows; i++) total += S[i] + P[i];
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const ka = (P[i] + S[i]) / total;
+    const kb = S[i] / sMin + P[i] / pMin;
+    const kc = (lambda * S[i] + (1 - lambda) * P[i]) / (lambda * sMax + (1 - lambda) * pMax);
+    out[i] = Math.cbrt(ka * kb * kc) + (ka + kb + kc) / 3;
+  }
+  return out;
+}
+
+/** Which way each method's scores rank: "desc" higher first, "asc" lower first. */
+export const METHOD_ORDER = {
+  wsum: "desc",
+  wpm: "desc",
+  waspas: "desc",
+  topsis: "desc",
+  vikor: "asc",
+  promethee: "desc",
+  edas: "desc",
+  moora: "desc",
+  copras: "desc",
+  mabac: "desc",
+  aras: "desc",
+  codas: "desc",
+  marcos: "desc",
+  spotis: "asc",
+  cocoso: "desc",
+} as const satisfies Record<string, RankOrder>;
