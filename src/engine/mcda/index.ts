@@ -6,5 +6,6 @@ export * from "./methods";
 export * from "./weights";
 export * from "./ahp";
 export * from "./stability";
+export * from "./correlation";
 export { rank, rankOrder, tied, DEFAULT_TIE_TOLERANCE } from "../rank";
 export type { RankOptions, RankOrder } from "../rank";

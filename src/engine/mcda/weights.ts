@@ -3,6 +3,7 @@
  * AHP lives in ./ahp. Every function returns weights that sum to 1.
  */
 import { Label } from "../types";
+import { kendallTau, pearson, spearman } from "./correlation";
 import {
   CriterionType,
   DecisionMatrix,
@@ -12,6 +13,7 @@ import {
   normalizeWeights,
   resolveTypes,
 } from "./matrix";
+import { CriticCorrelation, SpreadMeasure, normalizeMatrix } from "./normalize";
 
 /** Weights as stated (any scale, e.g. percentages or points), checked and scaled to sum to 1. */
 export function directWeights(weights: ArrayLike<number>, cols?: number): Float64Array {
@@ -66,28 +68,47 @@ function allConstant(method: Label): never {
   });
 }
 
+export interface EntropyOptions {
+  /**
+   * "sum" (default): p_ij = x_ij / Σ_i x_ij on the values as they are (≥ 0; criterion types do not
+   * enter). "minmax": each column first rescaled towards its best, (x − min)/(max − min) or, for a cost
+   * criterion, (max − x)/(max − min), then p = r / Σr — the usual way with negative values (growth
+   * rates, margins) and the cost-aware variant.
+   */
+  normalization?: "sum" | "minmax";
+  /** Criterion types for "minmax"; default all benefit. */
+  types?: readonly CriterionType[];
+}
+
 /**
  * Entropy weights (Shannon; Zeleny 1982, Hwang & Yoon 1981): p_ij = x_ij / Σ_i x_ij,
- * E_j = −Σ p ln p / ln m, w_j ∝ 1 − E_j. Values must be ≥ 0. A constant column (including an
- * all-zero column) carries no information: E = 1, weight 0. Criterion types do not enter.
+ * E_j = −Σ p ln p / ln m with 0 · ln 0 = 0, w_j ∝ 1 − E_j. A constant column (including an all-zero
+ * column) carries no information: E = 1, weight 0. (pymcdm instead gives a column containing a 0 the
+ * entropy 0, hence the largest weight.)
  */
-export function entropyWeights(m: DecisionMatrix): Float64Array {
+export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}): Float64Array {
   needTwoRows(m, ENTROPY);
-  const { rows, cols, data } = m;
-  const { min } = columnRange(m);
-  for (let j = 0; j < cols; j++) {
-    if (min[j] < 0) {
-      let i = 0;
-      while (data[i * cols + j] >= 0) i++;
-      fail(
-        "matrix",
-        {
-          zh: `熵权法要求数值 ≥ 0，实为 ${data[i * cols + j]}`,
-          en: `entropy weights need values ≥ 0, got ${data[i * cols + j]}`,
-        },
-        i + 1,
-        j + 1
-      );
+  const { rows, cols } = m;
+  let data = m.data;
+  if (options.normalization === "minmax") {
+    data = normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data;
+    // A constant column is all 1 after min–max: no information, as it should be.
+  } else {
+    const { min } = columnRange(m);
+    for (let j = 0; j < cols; j++) {
+      if (min[j] < 0) {
+        let i = 0;
+        while (data[i * cols + j] >= 0) i++;
+        fail(
+          "matrix",
+          {
+            zh: `熵权法要求数值 ≥ 0，实为 ${data[i * cols + j]}（有负数时请用 minmax 归一化）`,
+            en: `entropy weights need values ≥ 0, got ${data[i * cols + j]} (use minmax normalisation for negative values)`,
+          },
+          i + 1,
+          j + 1
+        );
+      }
     }
   }
   const sums = new Float64Array(cols);
@@ -113,61 +134,273 @@ export function entropyWeights(m: DecisionMatrix): Float64Array {
   return diversity;
 }
 
+export interface CriticOptions {
+  /** Correlation between criteria: "pearson" (default, Diakoulaki et al.), "spearman" or "kendall". */
+  correlation?: CriticCorrelation;
+  /**
+   * "minmax" (default): columns min–max normalised towards their best first, as Diakoulaki et al.
+   * "none": the values as they are, so σ carries each criterion's own unit (scale the columns first).
+   */
+  normalization?: "minmax" | "none";
+}
+
 /**
  * CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995): each criterion min–max normalised towards
  * its best (so a cost criterion is flipped; types default to all benefit), then
- * C_j = σ_j · Σ_k (1 − r_jk) and w_j ∝ C_j, σ the standard deviation and r Pearson's correlation.
+ * C_j = σ_j · Σ_k (1 − r_jk) and w_j ∝ C_j, σ the sample standard deviation and r the correlation.
  * A constant column has σ = 0 and weight 0, and is left out of the others' conflict sums (its
  * correlation is undefined). When no conflict is left (one varying criterion, or all varying ones
  * perfectly correlated) the weights are ∝ σ.
  */
-export function criticWeights(m: DecisionMatrix, types?: readonly CriterionType[]): Float64Array {
+export function criticWeights(
+  m: DecisionMatrix,
+  types?: readonly CriterionType[],
+  options: CriticOptions = {}
+): Float64Array {
   needTwoRows(m, CRITIC);
   const t = resolveTypes(types, m.cols);
-  const { rows, cols, data } = m;
-  const { min, max } = columnRange(m);
-  // Centred normalised columns, column-major for the correlation loops.
-  const z = new Float64Array(rows * cols);
-  const sd = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) {
-    const range = max[j] - min[j];
-    if (!(range > 0)) continue;
+  const { rows, cols } = m;
+  const r = options.normalization === "none" ? m : normalizeMatrix(m, t, "minmax");
+  const columns = Array.from({ length: cols }, (_, j) => {
+    const c = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) c[i] = r.data[i * cols + j];
+    return c;
+  });
+  const sd = columns.map((c) => {
     let mean = 0;
-    for (let i = 0; i < rows; i++) {
-      const x = data[i * cols + j];
-      const r = t[j] === 1 ? (x - min[j]) / range : (max[j] - x) / range;
-      z[j * rows + i] = r;
-      mean += r;
-    }
+    for (const x of c) mean += x;
     mean /= rows;
     let ss = 0;
-    for (let i = 0; i < rows; i++) {
-      z[j * rows + i] -= mean;
-      ss += z[j * rows + i] ** 2;
-    }
-    sd[j] = Math.sqrt(ss / (rows - 1));
-  }
+    for (const x of c) ss += (x - mean) ** 2;
+    // A column constant up to rounding has no contrast.
+    return ss > 0 && Math.sqrt(ss / (rows - 1)) > 1e-12 * Math.max(1, Math.abs(mean))
+      ? Math.sqrt(ss / (rows - 1))
+      : 0;
+  });
+  const correlation = options.correlation ?? "pearson";
+  const corr =
+    correlation === "kendall" ? kendallTau : correlation === "spearman" ? spearman : pearson;
   const info = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {
     if (!(sd[j] > 0)) continue;
     let conflict = 0;
     for (let k = 0; k < cols; k++) {
-      if (!(sd[k] > 0)) continue;
-      let cov = 0;
-      for (let i = 0; i < rows; i++) cov += z[j * rows + i] * z[k * rows + i];
-      const r = cov / (rows - 1) / (sd[j] * sd[k]);
-      conflict += 1 - r;
+      if (sd[k] > 0 && k !== j) conflict += 1 - corr(columns[j], columns[k]);
     }
     info[j] = sd[j] * conflict;
     total += info[j];
   }
-  if (!(total > 0)) {
+  if (!(total > 1e-15)) {
     // No conflict left to measure (a single varying criterion, or varying criteria all perfectly
     // correlated): contrast alone decides, w ∝ σ.
+    total = 0;
     for (let j = 0; j < cols; j++) total += info[j] = sd[j];
     if (!(total > 0)) allConstant(CRITIC);
   }
   for (let j = 0; j < cols; j++) info[j] /= total;
   return info;
+}
+
+/**
+ * MEREC (Keshavarz-Ghorabaee, Amiri, Zavadskas, Turskis & Antucheviciene 2021): n = min/x for a
+ * benefit criterion and x/max for a cost one (values > 0), overall performance
+ * S_i = ln(1 + Σ_j |ln n_ij| / m), S′_ij the same without criterion j, and w_j ∝ Σ_i |S′_ij − S_i|:
+ * the criteria whose removal changes the alternatives' performance most weigh most.
+ */
+export function merecWeights(m: DecisionMatrix, types?: readonly CriterionType[]): Float64Array {
+  const t = resolveTypes(types, m.cols);
+  const { rows, cols } = m;
+  // "linear" with the types reversed is exactly min/x for benefit and x/max for cost.
+  const flipped = t.map((x) => -x as CriterionType);
+  const n = normalizeMatrix(m, flipped, "linear");
+  const e = new Float64Array(cols);
+  for (let i = 0; i < rows; i++) {
+    let total = 0;
+    for (let j = 0; j < cols; j++) total += Math.abs(Math.log(n.data[i * cols + j]));
+    const s = Math.log(1 + total / cols);
+    for (let j = 0; j < cols; j++) {
+      const without = total - Math.abs(Math.log(n.data[i * cols + j]));
+      e[j] += Math.abs(Math.log(1 + without / cols) - s);
+    }
+  }
+  let sum = 0;
+  for (const x of e) sum += x;
+  if (!(sum > 0)) allConstant({ zh: "MEREC 法", en: "MEREC" });
+  return e.map((x) => x / sum);
+}
+
+/**
+ * Weights ∝ each criterion's spread: its standard deviation ("std"; pymcdm's
+ * standard_deviation_weights, Jahan & Edwards 2013) or its coefficient of variation σ / |mean|
+ * ("cv"). Use "std" on columns already on one scale (e.g. normalised); "cv" is unit-free. A constant
+ * column weighs 0.
+ */
+export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std"): Float64Array {
+  const method: Label =
+    measure === "cv"
+      ? { zh: "变异系数法", en: "coefficient-of-variation weighting" }
+      : { zh: "标准差法", en: "standard-deviation weighting" };
+  needTwoRows(m, method);
+  const { rows, cols } = m;
+  const { sum } = columnRange(m, "matrix", { sum: true });
+  const ss = new Float64Array(cols);
+  for (let k = 0; k < m.data.length; k++) {
+    const j = k % cols;
+    ss[j] += (m.data[k] - sum[j] / rows) ** 2;
+  }
+  const out = new Float64Array(cols);
+  let total = 0;
+  for (let j = 0; j < cols; j++) {
+    const sd = Math.sqrt(ss[j] / (rows - 1));
+    if (measure === "cv" && sd > 0 && sum[j] === 0) {
+      fail(
+        "matrix",
+        {
+          zh: `第 ${j + 1} 列平均值为 0，变异系数无定义`,
+          en: `column ${j + 1} has mean 0: its coefficient of variation is undefined`,
+        },
+        undefined,
+        j + 1
+      );
+    }
+    out[j] = measure === "cv" && sd > 0 ? sd / Math.abs(sum[j] / rows) : sd;
+    total += out[j];
+  }
+  if (!(total > 0)) allConstant(method);
+  for (let j = 0; j < cols; j++) out[j] /= total;
+  return out;
+}
+
+/** Consistency index of BWM by a_BW = 1 … 9 (Rezaei 2015, Table 5): the largest ξ* possible. */
+export const BWM_CONSISTENCY_INDEX = [0, 0.44, 1.0, 1.63, 2.3, 3.0, 3.73, 4.47, 5.23] as const;
+
+export interface BwmResult {
+  weights: Float64Array;
+  /** ξ*, the smallest largest deviation |w_B/w_j − a_Bj|, |w_j/w_W − a_jW| any weights can reach. */
+  xi: number;
+  /** ξ* / CI(a_BW); 0 is fully consistent, near 1 is as inconsistent as the scale allows. */
+  cr: number;
+  /** 0-based positions of the best and worst criteria. */
+  best: number;
+  worst: number;
+}
+
+function bwmVector(values: ArrayLike<number>, argument: string, cols: number): void {
+  checkLength(values.length, cols, argument);
+  for (let j = 0; j < cols; j++) {
+    const a = values[j];
+    if (!(a >= 1 && a <= 9)) {
+      fail(
+        argument,
+        { zh: `应在 1 到 9 之间，实为 ${a}`, en: `must be between 1 and 9, got ${a}` },
+        undefined,
+        j + 1
+      );
+    }
+  }
+}
+
+/**
+ * Whether u_x − u_y ≤ c holds for every edge [y, x, c] together: no negative cycle (Bellman–Ford from
+ * a virtual source). Returns the potentials, or null when infeasible.
+ */
+function differenceConstraints(n: number, edges: [number, number, number][]): Float64Array | null {
+  const u = new Float64Array(n);
+  for (let pass = 0; pass <= n; pass++) {
+    let changed = false;
+    for (const [y, x, c] of edges) {
+      if (u[y] + c < u[x] - 1e-15) {
+        u[x] = u[y] + c;
+        changed = true;
+      }
+    }
+    if (!changed) return u;
+  }
+  return null;
+}
+
+/**
+ * Best–worst method (Rezaei 2015), the original non-linear model: min ξ subject to
+ * |w_B / w_j − a_Bj| ≤ ξ and |w_j / w_W − a_jW| ≤ ξ, Σ w = 1, w ≥ 0. In logarithms every constraint is
+ * a difference constraint, so ξ* is found by bisection with a negative-cycle test — exact to 1e-12
+ * without an LP solver. `bestToOthers[j]`: how much the best criterion is preferred to j (1–9, 1 for
+ * itself); `othersToWorst[j]`: how much j is preferred to the worst (1 for itself).
+ */
+export function bwmWeights(
+  bestToOthers: ArrayLike<number>,
+  othersToWorst: ArrayLike<number>
+): BwmResult {
+  const n = bestToOthers.length;
+  if (n < 2) fail("best_to_others", { zh: "至少需要 2 个指标", en: "needs at least 2 criteria" });
+  bwmVector(bestToOthers, "best_to_others", n);
+  bwmVector(othersToWorst, "others_to_worst", n);
+  let best = 0;
+  let worst = 0;
+  for (let j = 1; j < n; j++) {
+    if (othersToWorst[j] > othersToWorst[best]) best = j;
+    if (bestToOthers[j] > bestToOthers[worst]) worst = j;
+  }
+  if (bestToOthers[best] !== 1) {
+    fail(
+      "best_to_others",
+      {
+        zh: `最优指标（others_to_worst 最大者）对自身应为 1，实为 ${bestToOthers[best]}`,
+        en: `the best criterion (largest in others_to_worst) must compare to itself as 1, got ${bestToOthers[best]}`,
+      },
+      undefined,
+      best + 1
+    );
+  }
+  if (othersToWorst[worst] !== 1) {
+    fail(
+      "others_to_worst",
+      {
+        zh: `最劣指标（best_to_others 最大者）对自身应为 1，实为 ${othersToWorst[worst]}`,
+        en: `the worst criterion (largest in best_to_others) must compare to itself as 1, got ${othersToWorst[worst]}`,
+      },
+      undefined,
+      worst + 1
+    );
+  }
+  if (bestToOthers[worst] !== othersToWorst[best]) {
+    fail("others_to_worst", {
+      zh: `最优对最劣的判断应一致：best_to_others 为 ${bestToOthers[worst]}，others_to_worst 为 ${othersToWorst[best]}`,
+      en: `best over worst must agree: ${bestToOthers[worst]} in best_to_others, ${othersToWorst[best]} in others_to_worst`,
+    });
+  }
+  const feasible = (xi: number): Float64Array | null => {
+    const edges: [number, number, number][] = [];
+    for (let j = 0; j < n; j++) {
+      const a = bestToOthers[j];
+      const b = othersToWorst[j];
+      edges.push([j, best, Math.log(a + xi)]); // w_B ≤ (a + ξ) w_j
+      if (a - xi > 0) edges.push([best, j, -Math.log(a - xi)]); // w_B ≥ (a − ξ) w_j
+      edges.push([worst, j, Math.log(b + xi)]); // w_j ≤ (b + ξ) w_W
+      if (b - xi > 0) edges.push([j, worst, -Math.log(b - xi)]); // w_j ≥ (b − ξ) w_W
+    }
+    return differenceConstraints(n, edges);
+  };
+  // ξ = 9 is always feasible (all weights equal meet every upper bound; no lower bound is left).
+  let hi = 0;
+  let u = feasible(0);
+  if (u === null) {
+    let lo = 0;
+    hi = 9;
+    u = feasible(hi) as Float64Array;
+    while (hi - lo > 1e-12) {
+      const mid = (lo + hi) / 2;
+      const at = feasible(mid);
+      if (at) {
+        hi = mid;
+        u = at;
+      } else lo = mid;
+    }
+  }
+  const w = new Float64Array(n);
+  let sum = 0;
+  for (let j = 0; j < n; j++) sum += w[j] = Math.exp(u[j]);
+  for (let j = 0; j < n; j++) w[j] /= sum;
+  const ci = BWM_CONSISTENCY_INDEX[Math.round(bestToOthers[worst]) - 1] ?? 0;
+  return { weights: w, xi: hi, cr: ci > 0 ? hi / ci : 0, best, worst };
 }

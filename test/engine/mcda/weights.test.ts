@@ -1,9 +1,12 @@
 import fc from "fast-check";
 import { toMatrix } from "../../../src/engine/mcda/matrix";
 import {
+  bwmWeights,
   criticWeights,
   directWeights,
   entropyWeights,
+  merecWeights,
+  spreadWeights,
   swingWeights,
 } from "../../../src/engine/mcda/weights";
 
@@ -210,4 +213,128 @@ test("property: entropy and CRITIC weights are ≥ 0 and sum to 1", () => {
       }
     })
   );
+});
+
+describe("MEREC, spread and BWM weights; entropy and CRITIC conventions", () => {
+  test("MEREC: Keshavarz-Ghorabaee et al. (2021), Symmetry 13(4) example", () => {
+    const m = toMatrix([
+      [450, 8000, 54, 145],
+      [10, 9100, 2, 160],
+      [100, 8200, 31, 153],
+      [220, 9300, 1, 162],
+      [5, 8400, 23, 158],
+    ]);
+    // jbytecode/JMcDM test/mcdm/testmerec.jl (commit 87bbb34e0dc0468ddb311310f0a7b54d1d374633), full
+    // precision; pymcdm test/test_weights.py (76e77351) and pyrepo-mcda give 0.5752, 0.0141, 0.4016, 0.0091.
+    const w = merecWeights(m, [1, 1, -1, -1]);
+    [0.5752216672093823, 0.01409659116846726, 0.40156136388773117, 0.009120377734419302].forEach(
+      (e, j) => expect(w[j]).toBeCloseTo(e, 12)
+    );
+  });
+
+  test("standard deviation: Jahan & Edwards (2013), as pymcdm's TestSTDWeights", () => {
+    const m = toMatrix([
+      [0, 0, 0],
+      [0.39, 0.3, 0.77],
+      [0.17, 0.36, 0.8],
+      [0.35, 0.29, 0.93],
+      [0.3, 0.4, 0.94],
+      [0.84, 0.71, 1],
+      [1, 1, 0.99],
+    ]);
+    expectDigits(spreadWeights(m, "std"), [0.35, 0.31, 0.34], 2);
+  });
+
+  test("coefficient of variation is unit-free: σ / |mean| per column", () => {
+    // Column 1: 1, 2, 3 (σ = 1, mean 2 → 0.5); column 2: 100, 200, 300 (the same, in other units);
+    // column 3: 10, 10, 40 (σ = √300, mean 20 → 0.8660).
+    const w = spreadWeights(
+      toMatrix([
+        [1, 100, 10],
+        [2, 200, 10],
+        [3, 300, 40],
+      ]),
+      "cv"
+    );
+    const cv = [0.5, 0.5, Math.sqrt(300) / 20];
+    const total = cv[0] + cv[1] + cv[2];
+    cv.forEach((c, j) => expect(w[j]).toBeCloseTo(c / total, 12));
+    expect(() =>
+      spreadWeights(
+        toMatrix([
+          [-1, 1],
+          [1, 2],
+        ]),
+        "cv"
+      )
+    ).toThrow("column 1 has mean 0");
+  });
+
+  test("BWM: Rezaei (2015), Omega 53, basic example, as JMcDM's test/mcdm/testbestworst.jl", () => {
+    // JMcDM (commit 87bbb34e): ξ* = 0.26 and weights 0.071, 0.338, 0.589, each ± 0.01.
+    const r = bwmWeights([8, 2, 1], [1, 5, 8]);
+    expect(Math.abs(r.xi - 0.26)).toBeLessThanOrEqual(0.01);
+    [0.071, 0.338, 0.589].forEach((e, j) =>
+      expect(Math.abs(r.weights[j] - e)).toBeLessThanOrEqual(0.01)
+    );
+    // CR = ξ* / CI with CI(a_BW = 8) = 4.47 (Rezaei 2015, Table 5).
+    expect(r.cr).toBeCloseTo(r.xi / 4.47, 12);
+    expect([r.best, r.worst]).toEqual([2, 0]);
+  });
+
+  test("BWM: fully consistent judgements give ξ* = 0 and the implied weights", () => {
+    // w ∝ 4, 2, 1: best-to-others 1, 2, 4; others-to-worst 4, 2, 1.
+    const r = bwmWeights([1, 2, 4], [4, 2, 1]);
+    expect(r.xi).toBe(0);
+    expect(r.cr).toBe(0);
+    [4 / 7, 2 / 7, 1 / 7].forEach((e, j) => expect(r.weights[j]).toBeCloseTo(e, 9));
+  });
+
+  test("BWM: bad judgements are refused naming the vector", () => {
+    expect(() => bwmWeights([1, 10], [10, 1])).toThrow(
+      "best_to_others item 2: must be between 1 and 9"
+    );
+    expect(() => bwmWeights([1, 3, 5], [5, 2, 2])).toThrow("others_to_worst");
+    expect(() => bwmWeights([1, 3, 5], [4, 2, 1])).toThrow("best over worst must agree");
+  });
+
+  test("entropy with min–max scaling takes negative values and cost criteria", () => {
+    // A growth-rate column with negatives; min–max gives 0, 0.5, 1 → p = 0, 1/3, 2/3.
+    const m = toMatrix([
+      [-1, 5],
+      [0, 7],
+      [1, 6],
+    ]);
+    expect(() => entropyWeights(m)).toThrow("use minmax normalisation for negative values");
+    const w = entropyWeights(m, { normalization: "minmax" });
+    // Column 2 the same after min–max (0, 1, 0.5 is a permutation): equal weights.
+    expect(w[0]).toBeCloseTo(0.5, 12);
+    // A cost criterion counts from the other end: (max − x) gives 1, 0.5, 0 for column 1.
+    const cost = entropyWeights(m, { normalization: "minmax", types: [-1, 1] });
+    expect(cost[0]).toBeCloseTo(0.5, 12);
+  });
+
+  test("CRITIC with rank correlations: monotone but non-linear columns do not conflict", () => {
+    const m = toMatrix([
+      [1, 1, 3],
+      [2, 8, 1],
+      [3, 27, 2],
+      [4, 64, 5],
+    ]);
+    const spearmanW = criticWeights(m, undefined, { correlation: "spearman" });
+    const kendallWt = criticWeights(m, undefined, { correlation: "kendall" });
+    const pearsonW = criticWeights(m, undefined, { correlation: "pearson" });
+    // Columns 1 and 2 rank identically, so under Spearman and Kendall they have the same conflict
+    // (none with each other, the same with column 3): their weights are in the ratio of their σ.
+    const sd = (xs: number[]) => {
+      const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+      return Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (xs.length - 1));
+    };
+    const ratio = sd([0, 1 / 3, 2 / 3, 1]) / sd([0, 7 / 63, 26 / 63, 1]); // min–max normalised columns
+    for (const w of [spearmanW, kendallWt]) expect(w[0] / w[1]).toBeCloseTo(ratio, 12);
+    expect(Math.abs(pearsonW[0] / pearsonW[1] - ratio)).toBeGreaterThan(1e-3);
+    // Without scaling, σ carries the unit: a column in larger units weighs more.
+    const raw = criticWeights(m, undefined, { normalization: "none" });
+    expect(raw[1]).toBeGreaterThan(raw[0]);
+  });
 });

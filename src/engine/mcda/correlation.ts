@@ -1,0 +1,163 @@
+/**
+ * Rankings and their agreement: ranks with ties as Excel's RANK.EQ, Spearman's ρ and Kendall's τ-b
+ * between two rankings (the usual check that a ranking does not hinge on the method chosen), and
+ * Kendall's W for several experts.
+ */
+import { RankOrder, competitionRanks } from "../rank";
+import { Correlation, CriticCorrelation } from "./normalize";
+import { DecisionMatrix, fail } from "./matrix";
+
+/**
+ * Ranks as Excel's RANK.EQ gives them: 1 for the largest ("desc", the default) or smallest ("asc")
+ * value, exact ties share the best rank of their group and the next rank is skipped (1, 2, 2, 4).
+ */
+export function ranksEq(values: ArrayLike<number>, order: RankOrder = "desc"): Int32Array {
+  return competitionRanks(values, { order, tolerance: 0 });
+}
+
+/** Average ranks (1 = smallest; ties share the mean of their positions), as statistics uses them. */
+export function averageRanks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+  const out = new Float64Array(n);
+  for (let s = 0; s < n;) {
+    let e = s + 1;
+    while (e < n && values[idx[e]] === values[idx[s]]) e++;
+    const r = (s + e + 1) / 2;
+    for (let k = s; k < e; k++) out[idx[k]] = r;
+    s = e;
+  }
+  return out;
+}
+
+/** Pearson's r; NaN when either side is constant. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i] - mx;
+    const dy = y[i] - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
+}
+
+/** Spearman's ρ: Pearson's r of the average ranks (scipy's spearmanr). NaN when a side is constant. */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  return pearson(averageRanks(x), averageRanks(y));
+}
+
+/**
+ * Kendall's τ-b (scipy's kendalltau default): (concordant − discordant) / √((n₀ − n₁)(n₀ − n₂)),
+ * n₁ and n₂ the pairs tied in x and in y. O(n²): meant for rankings of projects, not of 100 000 rows.
+ * NaN when a side is constant.
+ */
+export function kendallTau(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const n = x.length;
+  let s = 0;
+  let tx = 0;
+  let ty = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      const a = Math.sign(x[i] - x[j]);
+      const b = Math.sign(y[i] - y[j]);
+      s += a * b;
+      if (a === 0) tx++;
+      if (b === 0) ty++;
+    }
+  }
+  const n0 = (n * (n - 1)) / 2;
+  const d = Math.sqrt((n0 - tx) * (n0 - ty));
+  return d > 0 ? s / d : NaN;
+}
+
+/** The correlation of two equally long lists (rankings or scores), checked. */
+export function rankCorrelation(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  method: Correlation | CriticCorrelation = "spearman"
+): number {
+  if (x.length !== y.length) {
+    fail("ranking2", {
+      zh: `有 ${y.length} 项，ranking1 有 ${x.length} 项`,
+      en: `has ${y.length} entries, ranking1 has ${x.length}`,
+    });
+  }
+  if (x.length < 2) {
+    fail("ranking1", { zh: "至少需要 2 项", en: "needs at least 2 entries" });
+  }
+  for (const [v, arg] of [
+    [x, "ranking1"],
+    [y, "ranking2"],
+  ] as const) {
+    for (let i = 0; i < v.length; i++) {
+      if (!Number.isFinite(v[i]))
+        fail(
+          arg,
+          { zh: `应为数字，实为 ${v[i]}`, en: `expected a number, got ${v[i]}` },
+          undefined,
+          i + 1
+        );
+    }
+  }
+  const r =
+    method === "kendall" ? kendallTau(x, y) : method === "pearson" ? pearson(x, y) : spearman(x, y);
+  if (Number.isNaN(r)) {
+    fail(x === y ? "ranking1" : "ranking2", {
+      zh: "所有项都相同，相关系数无定义",
+      en: "every entry is the same: the correlation is undefined",
+    });
+  }
+  return r;
+}
+
+/**
+ * Kendall's coefficient of concordance W (Kendall & Babington Smith 1939) of m judges ranking n
+ * objects: objects in rows, one column per judge, scores or ranks (higher = better, ties as average
+ * ranks), W = 12 S / (m²(n³ − n) − m Σ T), T = Σ (t³ − t) over each judge's tie groups. 0 = no
+ * agreement, 1 = complete agreement.
+ */
+export function kendallW(m: DecisionMatrix): number {
+  const { rows: n, cols: judges, data } = m;
+  if (n < 2)
+    fail("scores", { zh: "至少需要 2 个对象（行）", en: "needs at least 2 objects (rows)" });
+  const sums = new Float64Array(n);
+  let ties = 0;
+  const column = new Float64Array(n);
+  for (let j = 0; j < judges; j++) {
+    for (let i = 0; i < n; i++) {
+      column[i] = data[i * judges + j];
+      if (Number.isNaN(column[i]))
+        fail("scores", { zh: "空单元格", en: "blank cell" }, i + 1, j + 1);
+    }
+    const r = averageRanks(column);
+    for (let i = 0; i < n; i++) sums[i] += r[i];
+    // Tie groups: t values sharing a rank.
+    const counts = new Map<number, number>();
+    for (const x of r) counts.set(x, (counts.get(x) ?? 0) + 1);
+    for (const t of counts.values()) ties += t ** 3 - t;
+  }
+  const mean = (judges * (n + 1)) / 2;
+  let s = 0;
+  for (const x of sums) s += (x - mean) ** 2;
+  const denominator = judges * judges * (n ** 3 - n) - judges * ties;
+  if (!(denominator > 0)) {
+    fail("scores", {
+      zh: "每位专家都给出全部相同的评分，W 无定义",
+      en: "every judge gave all objects the same score: W is undefined",
+    });
+  }
+  return (12 * s) / denominator;
+}
