@@ -1,11 +1,18 @@
 /**
  * AHP weights from a pairwise comparison matrix (Saaty 1977, 1980): the principal eigenvector by power
- * iteration, λmax, CI = (λmax − n)/(n − 1), CR = CI/RI, and which judgments disagree most with the
- * weights when CR is too high.
+ * iteration (or the row geometric mean, or the normalised column mean), λmax, CI = (λmax − n)/(n − 1),
+ * CR = CI/RI, and which judgments disagree most with the weights when CR is too high. Also the
+ * synthesis of a hierarchy and group judgments (AIJ / AIP).
  */
 import { Label } from "../types";
-import { DecisionMatrix, fail } from "./matrix";
-import { RandomIndexTable } from "./normalize";
+import { DecisionMatrix, fail, normalizeWeights } from "./matrix";
+import {
+  AHP_METHODS,
+  AhpGroupMethod,
+  AhpMethod,
+  RANDOM_INDEX_TABLES,
+  RandomIndexTable,
+} from "./normalize";
 
 export type { RandomIndexTable };
 
@@ -14,7 +21,7 @@ export type { RandomIndexTable };
  * saaty: Saaty (1980), The Analytic Hierarchy Process, n ≤ 10, with the n = 11–15 extension as it is
  * usually tabulated (1.51, 1.48, 1.56, 1.57, 1.59).
  * alonso: Alonso & Lamata (2006), "Consistency in the analytic hierarchy process: a new approach",
- * IJUFKS 14(4), from 100 000 random matrices per n.
+ * IJUFKS 14(4), from 100 000 random matrices per n; above 15 their regression (see `randomIndex`).
  */
 export const RANDOM_INDEX: Readonly<Record<RandomIndexTable, readonly number[]>> = {
   saaty: [0, 0, 0.58, 0.9, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59],
@@ -24,6 +31,16 @@ export const RANDOM_INDEX: Readonly<Record<RandomIndexTable, readonly number[]>>
   ],
 };
 
+/**
+ * RI for n criteria. Above 15 only Alonso & Lamata's regression λmax ≈ n + 0.1 (1.7699 n − 4.3513)
+ * at CR = 0.1 gives one: RI = (1.7699 n − 4.3513)/(n − 1) (1.5978 at n = 16). Saaty's table has
+ * nothing above 15: NaN.
+ */
+export function randomIndex(n: number, table: RandomIndexTable): number {
+  if (n <= 15) return RANDOM_INDEX[table][n - 1];
+  return table === "alonso" ? (1.7699 * n - 4.3513) / (n - 1) : NaN;
+}
+
 /** Saaty's threshold: CR above it calls for revising the judgments. */
 export const CR_THRESHOLD = 0.1;
 
@@ -31,9 +48,14 @@ export interface AhpOptions {
   /** Random-index table; default "saaty". */
   randomIndex?: RandomIndexTable;
   /**
-   * Relative tolerance of the reciprocity check a_ij · a_ji = 1; default 0.02, so that judgments typed
-   * with two decimals (0.33 for 1/3) pass. The upper triangle is then taken as the judgments and the
-   * lower replaced by exact reciprocals.
+   * "eigen" (default): the principal eigenvector. "geometric": normalised row geometric means
+   * (Crawford & Williams 1985). "colmean": each column scaled to sum 1, then the row means (Saaty's
+   * approximation). With the two approximations λmax is estimated as the mean of (A w)_i / w_i.
+   */
+  method?: AhpMethod;
+  /**
+   * Relative tolerance of the reciprocity check a_ij · a_ji = 1 when neither side of a pair is exact
+   * (see `reciprocalMatrix`); default 0.02.
    */
   reciprocalTolerance?: number;
   /** How many of the most inconsistent judgments to report; default 3. */
@@ -75,10 +97,24 @@ export interface AhpResult {
 const MAX_ITERATIONS = 10000;
 const TOLERANCE = 1e-12;
 
+/** An integer or the reciprocal of one (1/3 typed as =1/3): a judgment as the scale means it. */
+function exact(v: number): boolean {
+  const k = v >= 1 ? v : 1 / v;
+  return Math.abs(k - Math.round(k)) <= 1e-9 * k;
+}
+
+/** Decimals as the number is written (0.33 → 2), capped at 12. */
+function decimals(v: number): number {
+  const m = /\.(\d+)$/.exec(String(v));
+  return m ? Math.min(m[1].length, 12) : 0;
+}
+
 /**
  * Fills and checks the pairwise matrix: diagonal 1 (blank allowed), every judgment > 0, each pair given
- * at least once (a blank cell takes the reciprocal of its mirror) and reciprocal within the tolerance.
- * Returns the upper triangle's judgments with exact reciprocals below.
+ * at least once (a blank cell takes the reciprocal of its mirror). When both cells of a pair are given
+ * the exact side is kept — an integer or the reciprocal of one — and the other must be its reciprocal
+ * rounded to the decimals it shows ("0.33" against "3" keeps 3; "0.25" against "3" is refused). When
+ * neither side is exact the upper one is kept and a_ij · a_ji must be 1 within `tolerance`.
  */
 function reciprocalMatrix(p: DecisionMatrix, tolerance: number, argument: string): Float64Array {
   const n = p.rows;
@@ -86,12 +122,6 @@ function reciprocalMatrix(p: DecisionMatrix, tolerance: number, argument: string
     fail(argument, {
       zh: `判断矩阵应为方阵，实为 ${p.rows} 行 × ${p.cols} 列`,
       en: `must be square, got ${p.rows} × ${p.cols}`,
-    });
-  }
-  if (n > 15) {
-    fail(argument, {
-      zh: `最多 15 个指标（随机一致性指标表到 15 为止），实为 ${n}`,
-      en: `at most 15 criteria (the random-index tables end at 15), got ${n}`,
     });
   }
   const a = new Float64Array(n * n);
@@ -135,9 +165,10 @@ function reciprocalMatrix(p: DecisionMatrix, tolerance: number, argument: string
         );
       } else if (Number.isNaN(upper)) {
         value = 1 / lower;
-      } else {
+      } else if (Number.isNaN(lower)) {
         value = upper;
-        if (!Number.isNaN(lower) && Math.abs(upper * lower - 1) > tolerance) {
+      } else {
+        value = pairValue(upper, lower, tolerance, () =>
           fail(
             argument,
             {
@@ -146,14 +177,30 @@ function reciprocalMatrix(p: DecisionMatrix, tolerance: number, argument: string
             },
             i + 1,
             j + 1
-          );
-        }
+          )
+        );
       }
       a[i * n + j] = value;
       a[j * n + i] = 1 / value;
     }
   }
   return a;
+}
+
+/** The upper judgment a pair stands for (see `reciprocalMatrix`); `refuse` when the two disagree. */
+function pairValue(upper: number, lower: number, tolerance: number, refuse: () => never): number {
+  const exactUpper = exact(upper);
+  const exactLower = exact(lower);
+  // The inexact side must be the exact side's reciprocal rounded to the decimals it shows.
+  const rounds = (shown: number, of: number) =>
+    Math.abs(shown - of) <= 0.5 * 10 ** -decimals(shown) + 1e-12 * of;
+  if (exactUpper && exactLower) {
+    if (Math.abs(upper * lower - 1) > 1e-9) refuse();
+    return upper;
+  }
+  if (exactUpper) return rounds(lower, 1 / upper) ? upper : refuse();
+  if (exactLower) return rounds(upper, 1 / lower) ? 1 / lower : refuse();
+  return Math.abs(upper * lower - 1) <= tolerance ? upper : refuse();
 }
 
 /** Principal eigenvector (sum 1) and λmax of a positive matrix, by power iteration. */
@@ -192,22 +239,76 @@ function principalEigen(
   throw new Error("ahp: power iteration did not converge");
 }
 
-/** AHP weights and consistency of a pairwise comparison matrix (a_ij: how much i matters more than j). */
-export function ahp(pairwise: DecisionMatrix, options: AhpOptions = {}): AhpResult {
-  const argument = options.argument ?? "pairwise";
+/** Priorities and λmax of a complete reciprocal matrix by the chosen method. */
+function priorities(
+  a: Float64Array,
+  n: number,
+  method: AhpMethod
+): { w: Float64Array; lambda: number; iterations: number } {
+  if (method === "eigen") return principalEigen(a, n);
+  const w = new Float64Array(n);
+  if (method === "geometric") {
+    for (let i = 0; i < n; i++) {
+      let logs = 0;
+      for (let j = 0; j < n; j++) logs += Math.log(a[i * n + j]);
+      w[i] = Math.exp(logs / n);
+    }
+  } else {
+    for (let j = 0; j < n; j++) {
+      let col = 0;
+      for (let i = 0; i < n; i++) col += a[i * n + j];
+      for (let i = 0; i < n; i++) w[i] += a[i * n + j] / col / n;
+    }
+  }
+  let sum = 0;
+  for (const x of w) sum += x;
+  for (let i = 0; i < n; i++) w[i] /= sum;
+  // λmax estimated as the mean of (A w)_i / w_i (exactly λmax for the eigenvector).
+  let lambda = 0;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0; j < n; j++) s += a[i * n + j] * w[j];
+    lambda += s / w[i] / n;
+  }
+  return { w, lambda, iterations: 0 };
+}
+
+function checkOptions(options: AhpOptions): { table: RandomIndexTable; method: AhpMethod } {
   const table = options.randomIndex ?? "saaty";
-  if (!(table in RANDOM_INDEX)) {
+  if (!(RANDOM_INDEX_TABLES as readonly string[]).includes(table)) {
     fail("ri", {
-      zh: `应为 "saaty" 或 "alonso"，实为 ${JSON.stringify(table)}`,
-      en: `must be "saaty" or "alonso", got ${JSON.stringify(table)}`,
+      zh: `应为 ${RANDOM_INDEX_TABLES.join("、")}，实为 ${JSON.stringify(table)}`,
+      en: `must be one of ${RANDOM_INDEX_TABLES.join(", ")}, got ${JSON.stringify(table)}`,
     });
   }
-  const n = pairwise.rows;
-  const a = reciprocalMatrix(pairwise, options.reciprocalTolerance ?? 0.02, argument);
-  const { w, lambda, iterations } = principalEigen(a, n);
+  const method = options.method ?? "eigen";
+  if (!(AHP_METHODS as readonly string[]).includes(method)) {
+    fail("method", {
+      zh: `应为 ${AHP_METHODS.join("、")}，实为 ${JSON.stringify(method)}`,
+      en: `must be one of ${AHP_METHODS.join(", ")}, got ${JSON.stringify(method)}`,
+    });
+  }
+  return { table, method };
+}
+
+/** AHP weights and consistency of a pairwise comparison matrix (a_ij: how much i matters more than j). */
+export function ahp(pairwise: DecisionMatrix, options: AhpOptions = {}): AhpResult {
+  checkOptions(options);
+  const a = reciprocalMatrix(
+    pairwise,
+    options.reciprocalTolerance ?? 0.02,
+    options.argument ?? "pairwise"
+  );
+  return ahpOfReciprocal(a, pairwise.rows, options);
+}
+
+/** The result for a complete reciprocal matrix (row-major n × n). */
+function ahpOfReciprocal(a: Float64Array, n: number, options: AhpOptions): AhpResult {
+  const { table, method } = checkOptions(options);
+  const { w, lambda, iterations } = priorities(a, n, method);
   const ci = n > 2 ? Math.max(0, (lambda - n) / (n - 1)) : 0;
-  const ri = RANDOM_INDEX[table][n - 1];
-  const cr = ri > 0 ? ci / ri : 0;
+  const ri = randomIndex(n, table);
+  const cr = Number.isNaN(ri) ? NaN : ri > 0 ? ci / ri : 0;
   const checks: JudgmentCheck[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -232,7 +333,12 @@ export function ahp(pairwise: DecisionMatrix, options: AhpOptions = {}): AhpResu
   const inconsistent = checks.slice(0, options.report ?? 3);
   const consistent = cr <= CR_THRESHOLD;
   let warning: Label | null = null;
-  if (!consistent) {
+  if (Number.isNaN(cr)) {
+    warning = {
+      zh: `Saaty 的随机一致性指标表只到 15 个指标（此处 ${n} 个），请用 alonso`,
+      en: `Saaty's random-index table ends at 15 criteria (here ${n}): use alonso`,
+    };
+  } else if (!consistent) {
     const fmt = (c: JudgmentCheck, lang: "zh" | "en") =>
       lang === "zh"
         ? `第 ${c.row + 1} 行第 ${c.col + 1} 列 ${round(c.value)}（与权重一致应约为 ${round(c.implied)}）`
@@ -253,6 +359,132 @@ export function ahp(pairwise: DecisionMatrix, options: AhpOptions = {}): AhpResu
     inconsistent,
     iterations,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hierarchy synthesis and group judgments
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Synthesis of one level of a hierarchy (Saaty 1980): `local` holds the priorities of the children
+ * (alternatives, or sub-criteria) under each parent, one column per parent, each column summing to 1;
+ * the global priority of child i is Σ_j parentWeights_j · local_ij. Applied level by level from the
+ * top, it gives the alternatives' overall priorities.
+ */
+export function synthesize(local: DecisionMatrix, parentWeights: ArrayLike<number>): Float64Array {
+  const w = normalizeWeights(parentWeights, local.cols, "weights");
+  const { rows, cols, data } = local;
+  const sums = new Float64Array(cols);
+  for (let k = 0; k < data.length; k++) {
+    if (!(data[k] >= 0))
+      fail(
+        "local",
+        {
+          zh: `局部权重应 ≥ 0，实为 ${data[k]}`,
+          en: `a local priority must be ≥ 0, got ${data[k]}`,
+        },
+        Math.floor(k / cols) + 1,
+        (k % cols) + 1
+      );
+    sums[k % cols] += data[k];
+  }
+  for (let j = 0; j < cols; j++) {
+    if (Math.abs(sums[j] - 1) > 1e-6) {
+      fail(
+        "local",
+        {
+          zh: `第 ${j + 1} 列（一个上层节点下的局部权重）之和应为 1，实为 ${round(sums[j])}`,
+          en: `column ${j + 1} (the local priorities under one parent) must sum to 1, got ${round(sums[j])}`,
+        },
+        undefined,
+        j + 1
+      );
+    }
+  }
+  const out = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++, k++) out[i] += w[j] * data[k];
+  return out;
+}
+
+/** Several experts' n × n matrices stacked vertically (kn × n) as k matrices. */
+export function splitStacked(m: DecisionMatrix, argument = "pairwise"): DecisionMatrix[] {
+  const n = m.cols;
+  if (m.rows % n !== 0) {
+    fail(argument, {
+      zh: `应为若干个 ${n} × ${n} 判断矩阵上下相接，实为 ${m.rows} 行`,
+      en: `must be ${n} × ${n} matrices stacked vertically, got ${m.rows} rows`,
+    });
+  }
+  return Array.from({ length: m.rows / n }, (_, e) => ({
+    rows: n,
+    cols: n,
+    data: m.data.slice(e * n * n, (e + 1) * n * n),
+  }));
+}
+
+export interface AhpGroupOptions extends AhpOptions {
+  /**
+   * "aij" (default): the weighted geometric mean of the judgments, cell by cell, then one AHP —
+   * for a committee acting as one (Forman & Peniwati 1998). "aip": each expert's priorities, then
+   * their weighted geometric mean, normalised — for individuals each acting alone.
+   */
+  aggregation?: AhpGroupMethod;
+  /** Each expert's weight (≥ 0); default equal. */
+  expertWeights?: ArrayLike<number>;
+}
+
+export interface AhpGroupResult {
+  weights: Float64Array;
+  /** Each expert's own AHP result (weights, CR …), in input order. */
+  experts: AhpResult[];
+  /** AIJ: the AHP of the aggregated matrix (its CR is the group's); null for AIP. */
+  group: AhpResult | null;
+}
+
+/** Group AHP over several experts' pairwise matrices (all n × n, same criteria order). */
+export function ahpGroup(
+  matrices: readonly DecisionMatrix[],
+  options: AhpGroupOptions = {}
+): AhpGroupResult {
+  if (matrices.length === 0) fail("pairwise", { zh: "为空", en: "is empty" });
+  const n = matrices[0].rows;
+  const k = matrices.length;
+  const ew = normalizeWeights(
+    options.expertWeights ?? new Array<number>(k).fill(1),
+    k,
+    "expert_weights"
+  );
+  const tolerance = options.reciprocalTolerance ?? 0.02;
+  const complete = matrices.map((m, e) => {
+    if (m.rows !== n || m.cols !== n) {
+      fail("pairwise", {
+        zh: `第 ${e + 1} 位专家的矩阵为 ${m.rows} × ${m.cols}，第 1 位为 ${n} × ${n}`,
+        en: `expert ${e + 1}'s matrix is ${m.rows} × ${m.cols}, expert 1's is ${n} × ${n}`,
+      });
+    }
+    return reciprocalMatrix(m, tolerance, k > 1 ? `pairwise (expert ${e + 1})` : "pairwise");
+  });
+  const experts = complete.map((a) => ahpOfReciprocal(a, n, options));
+  if ((options.aggregation ?? "aij") === "aip") {
+    const w = new Float64Array(n);
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      let logs = 0;
+      for (let e = 0; e < k; e++) logs += ew[e] * Math.log(experts[e].weights[i]);
+      sum += w[i] = Math.exp(logs);
+    }
+    for (let i = 0; i < n; i++) w[i] /= sum;
+    return { weights: w, experts, group: null };
+  }
+  const g = new Float64Array(n * n);
+  for (let c = 0; c < n * n; c++) {
+    let logs = 0;
+    for (let e = 0; e < k; e++) logs += ew[e] * Math.log(complete[e][c]);
+    g[c] = Math.exp(logs);
+  }
+  const group = ahpOfReciprocal(g, n, options);
+  return { weights: group.weights, experts, group };
 }
 
 function round(x: number): string {

@@ -1,4 +1,12 @@
-import { RANDOM_INDEX, RandomIndexTable, ahp } from "../../../src/engine/mcda/ahp";
+import {
+  RANDOM_INDEX,
+  RandomIndexTable,
+  ahp,
+  ahpGroup,
+  randomIndex,
+  splitStacked,
+  synthesize,
+} from "../../../src/engine/mcda/ahp";
 import { toMatrix } from "../../../src/engine/mcda/matrix";
 
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
@@ -183,12 +191,196 @@ describe("AHP", () => {
         )
       )
     ).toThrow("pairwise row 1, column 2: row 2, column 1 is blank too: this comparison is missing");
-    const big = toMatrix(consistent(new Array(16).fill(1)));
-    expect(() => ahp(big)).toThrow(
-      "pairwise: at most 15 criteria (the random-index tables end at 15), got 16"
-    );
     expect(() => ahp(DRINKS, { randomIndex: "dd" as RandomIndexTable })).toThrow(
-      'ri: must be "saaty" or "alonso", got "dd"'
+      'ri: must be one of saaty, alonso, got "dd"'
     );
+  });
+
+  test("rounded reciprocals keep the exact side; pairs that disagree beyond rounding are refused", () => {
+    // "0.33" against 3 in either triangle: 3 is kept (weights exactly 3 : 1), not 1/0.33 = 3.03.
+    for (const m of [
+      [
+        [1, 3],
+        [0.33, 1],
+      ],
+      [
+        [1, 0.33],
+        [3, 1],
+      ],
+    ]) {
+      const w = ahp(toMatrix(m)).weights;
+      expect(Math.max(w[0], w[1]) / Math.min(w[0], w[1])).toBe(3);
+    }
+    // 0.3 is 1/3 rounded to one decimal: accepted, 3 kept.
+    expect(
+      ahp(
+        toMatrix([
+          [1, 0.3],
+          [3, 1],
+        ])
+      ).weights[1]
+    ).toBe(0.75);
+    // 0.25 is not 1/3 at any rounding: refused, naming the cell.
+    expect(() =>
+      ahp(
+        toMatrix([
+          [1, 3],
+          [0.25, 1],
+        ])
+      )
+    ).toThrow("pairwise row 1, column 2: not reciprocal to row 2, column 1 (3 × 0.25 ≠ 1)");
+    // Two exact sides must be exact reciprocals: 3 against 1/2 is refused.
+    expect(() =>
+      ahp(
+        toMatrix([
+          [1, 3],
+          [0.5, 1],
+        ])
+      )
+    ).toThrow("not reciprocal");
+  });
+
+  test("pymcdm's AHP test: Wang & Chin (2011), Information Sciences 181(23)", () => {
+    // kotbaton/pymcdm test/test_weights.py TestAHPWeights (commit 76e773513ae9a259522e2289b271967f07a1d418).
+    const m = toMatrix([
+      [1, 4, 3, 1, 3, 4],
+      [1 / 4, 1, 7, 3, 1 / 5, 1],
+      [1 / 3, 1 / 7, 1, 1 / 5, 1 / 5, 1 / 6],
+      [1, 1 / 3, 5, 1, 1, 1 / 3],
+      [1 / 3, 5, 5, 1, 1, 3],
+      [1 / 4, 1, 6, 3, 1 / 3, 1],
+    ]);
+    expectDigits(ahp(m).weights, [0.3208, 0.1395, 0.0348, 0.1285, 0.2374, 0.1391], 4);
+  });
+
+  test("geometric-mean and column-mean priorities", () => {
+    // By hand for [[1, 2, 6], [1/2, 1, 4], [1/6, 1/4, 1]]: row geometric means ∛12, ∛2, ∛(1/24);
+    // column sums 5/3, 13/4, 11 → normalised row means.
+    const m = toMatrix([
+      [1, 2, 6],
+      [1 / 2, 1, 4],
+      [1 / 6, 1 / 4, 1],
+    ]);
+    const g = [Math.cbrt(12), Math.cbrt(2), Math.cbrt(1 / 24)];
+    const gs = g[0] + g[1] + g[2];
+    const geo = ahp(m, { method: "geometric" }).weights;
+    g.forEach((x, i) => expect(geo[i]).toBeCloseTo(x / gs, 12));
+    const cols = [5 / 3, 13 / 4, 11];
+    const rows = [
+      [1, 2, 6],
+      [1 / 2, 1, 4],
+      [1 / 6, 1 / 4, 1],
+    ].map((r) => r.reduce((s, x, j) => s + x / cols[j], 0) / 3);
+    const cm = ahp(m, { method: "colmean" }).weights;
+    rows.forEach((x, i) => expect(cm[i]).toBeCloseTo(x, 12));
+    // On a consistent matrix all three methods give the exact weights.
+    for (const method of ["eigen", "geometric", "colmean"] as const) {
+      expectDigits(
+        ahp(toMatrix(consistent([4, 2, 1, 1])), { method }).weights,
+        [0.5, 0.25, 0.125, 0.125],
+        12
+      );
+    }
+  });
+
+  test("above 15 criteria: Alonso–Lamata's regression; Saaty's table has no RI", () => {
+    const big = toMatrix(consistent(new Array(16).fill(1)));
+    const alonso = ahp(big, { randomIndex: "alonso" });
+    expect(alonso.ri).toBeCloseTo(1.5978, 4); // (1.7699 · 16 − 4.3513) / 15
+    expect(alonso.cr).toBeCloseTo(0, 12);
+    const saaty = ahp(big);
+    expect(saaty.cr).toBeNaN();
+    expect(saaty.warning?.en).toBe(
+      "Saaty's random-index table ends at 15 criteria (here 16): use alonso"
+    );
+    // Up to 15 the table itself; the regression differs from it there by under 0.002 (n = 15).
+    expect(randomIndex(15, "alonso")).toBe(1.5838);
+    expect(Math.abs((1.7699 * 15 - 4.3513) / 14 - 1.5838)).toBeLessThan(0.002);
+  });
+});
+
+describe("hierarchy synthesis and group judgments", () => {
+  test("synthesis: global priority = Σ parent weight × local priority", () => {
+    // Two criteria weighted 0.6 / 0.4; alternatives' local priorities 0.5/0.3/0.2 and 0.1/0.2/0.7:
+    // 0.6·0.5 + 0.4·0.1 = 0.34, 0.6·0.3 + 0.4·0.2 = 0.26, 0.6·0.2 + 0.4·0.7 = 0.40.
+    const local = toMatrix([
+      [0.5, 0.1],
+      [0.3, 0.2],
+      [0.2, 0.7],
+    ]);
+    expectDigits(synthesize(local, [0.6, 0.4]), [0.34, 0.26, 0.4], 12);
+    expect(() => synthesize(toMatrix([[0.5], [0.4]]), [1])).toThrow(
+      "column 1 (the local priorities under one parent) must sum to 1"
+    );
+  });
+
+  const E1 = toMatrix([
+    [1, 3, 5],
+    [1 / 3, 1, 2],
+    [1 / 5, 1 / 2, 1],
+  ]);
+  const E2 = toMatrix([
+    [1, 1 / 2, 4],
+    [2, 1, 6],
+    [1 / 4, 1 / 6, 1],
+  ]);
+
+  test("AIJ and AIP agree under geometric-mean priorities (Forman & Peniwati 1998)", () => {
+    const aij = ahpGroup([E1, E2], { aggregation: "aij", method: "geometric" });
+    const aip = ahpGroup([E1, E2], { aggregation: "aip", method: "geometric" });
+    aij.weights.forEach((w, i) => expect(w).toBeCloseTo(aip.weights[i], 12));
+    // AIJ's group matrix is the cell-wise geometric mean: a_12 = √(3 · 1/2).
+    expect(aij.group?.inconsistent.find((c) => c.row === 0 && c.col === 1)?.value).toBeCloseTo(
+      Math.sqrt(1.5),
+      12
+    );
+  });
+
+  test("each expert's CR is reported; identical experts give the expert's own result", () => {
+    const g = ahpGroup([E1, E2]);
+    expect(g.experts.map((e) => e.cr)).toEqual([ahp(E1).cr, ahp(E2).cr]);
+    const same = ahpGroup([E1, E1, E1], { aggregation: "aip" });
+    same.weights.forEach((w, i) => expect(w).toBeCloseTo(ahp(E1).weights[i], 12));
+  });
+
+  test("expert weights tilt the aggregate; stacked input is split; mismatches are refused", () => {
+    const tilted = ahpGroup([E1, E2], { expertWeights: [1, 0] });
+    tilted.weights.forEach((w, i) => expect(w).toBeCloseTo(ahp(E1).weights[i], 12));
+    const stacked = toMatrix([
+      ...[0, 1, 2].map((i) => Array.from(E1.data.slice(i * 3, i * 3 + 3))),
+      ...[0, 1, 2].map((i) => Array.from(E2.data.slice(i * 3, i * 3 + 3))),
+    ]);
+    expect(splitStacked(stacked).map((m) => Array.from(m.data))).toEqual([
+      Array.from(E1.data),
+      Array.from(E2.data),
+    ]);
+    expect(() =>
+      splitStacked(
+        toMatrix([
+          [1, 2],
+          [0.5, 1],
+          [1, 1],
+        ])
+      )
+    ).toThrow("must be 2 × 2 matrices stacked vertically, got 3 rows");
+    expect(() =>
+      ahpGroup([
+        E1,
+        toMatrix([
+          [1, 2],
+          [0.5, 1],
+        ]),
+      ])
+    ).toThrow("expert 2's matrix is 2 × 2");
+    expect(() =>
+      ahpGroup([
+        E1,
+        toMatrix([
+          [1, 3, 5],
+          [0.25, 1, 2],
+          [0.2, 0.5, 1],
+        ]),
+      ])
+    ).toThrow("pairwise (expert 2) row 1, column 2: not reciprocal");
   });
 });
