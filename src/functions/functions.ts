@@ -7,10 +7,38 @@ import { parseAmount } from "../engine/amount";
 import { classifyChain, chainFit } from "../engine/chain";
 import { convertAmount, fxRate, parseCurrency, parseUnit } from "../engine/fx";
 import {
+  AHP_GROUP_METHODS,
+  AHP_METHODS,
+  CORRELATIONS,
+  CRITIC_CORRELATIONS,
+  DISTANCES,
+  NORMALIZATIONS,
+  PREFERENCE_FUNCTIONS,
+  RANDOM_INDEX_TABLES,
+  SPREAD_MEASURES,
   ahp,
+  ahpGroup,
+  aras,
+  bwmWeights,
+  cocoso,
+  codas,
+  copras,
   criticWeights,
+  edas,
   entropyWeights,
+  kendallW,
+  mabac,
+  marcos,
+  merecWeights,
+  moora,
   perturbWeights,
+  promethee,
+  rankCorrelation,
+  ranksEq,
+  splitStacked,
+  spotis,
+  spreadWeights,
+  synthesize,
   toMatrix,
   topsis,
   toVector,
@@ -19,10 +47,18 @@ import {
   toWeights,
   vikor,
   vikorAggregator,
+  waspas,
+  weightedProduct,
   weightedSum,
   weightedSumAggregator,
 } from "../engine/mcda";
-import type { Aggregator, CriterionType, DecisionMatrix, RandomIndexTable } from "../engine/mcda";
+import type {
+  AhpResult,
+  Aggregator,
+  CriterionType,
+  DecisionMatrix,
+  RankOrder,
+} from "../engine/mcda";
 import { summary } from "../engine";
 import type { ScoredTable } from "../engine";
 import type { BoundChoice, ChainModel, CurrencyCode, Lang } from "../engine/types";
@@ -357,22 +393,59 @@ function textsArg(v: unknown): string[] {
 // Decision-analysis methods
 // ---------------------------------------------------------------------------------------------
 
-/** Matrix, weights and types read together, so weights and types are checked against the criteria. */
+/**
+ * Matrix, weights and types read together, so weights and types are checked against the criteria.
+ * Weights are scaled to sum to 1 unless `rescale` is FALSE.
+ */
 function decisionInputs(
   matrix: unknown,
   weights: unknown,
-  types: unknown
+  types: unknown,
+  rescale?: unknown
 ): { m: DecisionMatrix; w: Float64Array; t: CriterionType[] } {
   const m = matrixArg(matrix);
-  return { m, w: toWeights(weights, m.cols), t: toTypes(types, m.cols) };
+  const keep = !optBool(rescale, "rescale", true);
+  const w = toWeights(weights, m.cols, "weights", !keep);
+  return { m, w, t: toTypes(types, m.cols) };
 }
 
-const NORMALIZATIONS: Record<string, "vector" | "minmax"> = {
-  vector: "vector",
-  minmax: "minmax",
+/** Every word of an `as const` list as itself, plus Chinese (or other) aliases. */
+function vocabulary<T extends string>(
+  words: readonly T[],
+  aliases: Record<string, T> = {}
+): Record<string, T> {
+  return { ...Object.fromEntries(words.map((w) => [w, w])), ...aliases } as Record<string, T>;
+}
+
+const NORMALIZATION_WORDS = vocabulary(NORMALIZATIONS, {
+  无: "none",
+  求和: "sum",
+  最大值: "max",
+  线性: "linear",
   向量: "vector",
   极差: "minmax",
-};
+});
+const DISTANCE_WORDS = vocabulary(DISTANCES, {
+  cityblock: "manhattan",
+  欧氏: "euclidean",
+  曼哈顿: "manhattan",
+  切比雪夫: "chebyshev",
+});
+const RANDOM_INDEX_WORDS = vocabulary(RANDOM_INDEX_TABLES);
+const AHP_METHOD_WORDS = vocabulary(AHP_METHODS, {
+  特征向量: "eigen",
+  几何平均: "geometric",
+  列平均: "colmean",
+});
+
+/** An optional TRUE/FALSE (1/0 too); blank gives `dflt`. */
+function optBool(v: unknown, arg: string, dflt: boolean): boolean {
+  const x = Array.isArray(v) ? (v as unknown[][])[0]?.[0] : v;
+  if (isBlank(x)) return dflt;
+  if (typeof x === "boolean") return x;
+  if (x === 1 || x === 0) return x === 1;
+  return choice(x, arg, { true: true, false: false, 是: true, 否: false }, dflt);
+}
 
 /**
  * TOPSIS closeness to the ideal solution (Hwang & Yoon): higher is better.
@@ -380,19 +453,24 @@ const NORMALIZATIONS: Record<string, "vector" | "minmax"> = {
  * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
  * @param weights Criterion weights, a row or a column (scaled to sum to 1).
  * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
- * @param [normalization] vector (default) or minmax.
+ * @param [normalization] vector (default), minmax, max, sum, linear or none.
+ * @param [distance] euclidean (default), manhattan or chebyshev.
  * @returns A column of closeness coefficients, one per alternative.
  */
 export function topsisFn(
   matrix: any[][],
   weights: any[][],
   types: any[][],
-  normalization?: any
+  normalization?: any,
+  distance?: any
 ): number[][] {
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
-    const normalizationChoice = choice(normalization, "normalization", NORMALIZATIONS, "vector");
-    return spillColumn(topsis(m, w, t, { normalization: normalizationChoice }).closeness, "TOPSIS");
+    const r = topsis(m, w, t, {
+      normalization: choice(normalization, "normalization", NORMALIZATION_WORDS, "vector"),
+      distance: choice(distance, "distance", DISTANCE_WORDS, "euclidean"),
+    });
+    return spillColumn(r.closeness, "TOPSIS");
   });
 }
 
@@ -403,17 +481,117 @@ export function topsisFn(
  * @param weights Criterion weights, a row or a column (scaled to sum to 1).
  * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
  * @param [v] Weight of group utility S against individual regret R, 0–1; default 0.5.
- * @returns One row per alternative: S, R, Q.
+ * @param [compromise] TRUE adds three columns: in the compromise set (TRUE/FALSE), C1 acceptable advantage, C2 acceptable stability.
+ * @returns One row per alternative: S, R, Q (and with compromise: in set, C1, C2).
  */
-export function vikorFn(matrix: any[][], weights: any[][], types: any[][], v?: any): number[][] {
+export function vikorFn(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  v?: any,
+  compromise?: any
+): any[][] {
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     const r = vikor(m, w, t, { v: optNumber(v, "v", 0.5, { min: 0, max: 1 }) });
-    return Array.from(r.S, (s, i) => spillRow([s, r.R[i], r.Q[i]], "VIKOR")[0]);
+    const withSet = optBool(compromise, "compromise", false);
+    return Array.from(r.S, (s, i) => {
+      const row: any[] = spillRow([s, r.R[i], r.Q[i]], "VIKOR")[0];
+      return withSet ? [...row, r.compromise.includes(i), r.advantage, r.stability] : row;
+    });
   });
 }
 
-const WSUM_NORMALIZATIONS: Record<string, "minmax" | "none"> = {
+/**
+ * Weighted-sum scores, higher is better: over min–max normalised criteria (0–1) by default.
+ * @customfunction WSUM
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column.
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [normalization] minmax (default), sum, max, linear, vector, or none for values already on one scale (benefit criteria only).
+ * @param [rescale] TRUE (default): weights scaled to sum to 1; FALSE: used as given.
+ * @returns A column of scores, one per alternative.
+ */
+export function wsum(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  normalization?: any,
+  rescale?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    const how = choice(normalization, "normalization", NORMALIZATION_WORDS, "minmax");
+    return spillColumn(weightedSum(m, w, t, { normalization: how, rescaleWeights: false }), "WSUM");
+  });
+}
+
+/**
+ * AHP weights from a pairwise comparison matrix (Saaty).
+ * @customfunction AHP
+ * @param pairwise Square matrix of judgments a(i,j) = how much criterion i matters more than j (1–9); blanks below the diagonal take reciprocals; of a rounded pair (0.33 against 3) the exact side is kept.
+ * @param [method] eigen (default, principal eigenvector), geometric (row geometric mean) or colmean (normalised column mean).
+ * @returns A column of weights summing to 1.
+ */
+export function ahpFn(pairwise: any[][], method?: any): number[][] {
+  return run(() => {
+    const how = choice(method, "method", AHP_METHOD_WORDS, "eigen");
+    return spillColumn(ahp(matrixArg(pairwise, "pairwise", true), { method: how }).weights, "AHP");
+  });
+}
+
+/** CR, or #N/A saying why there is none (Saaty's table above 15 criteria). */
+function crOf(r: AhpResult): number {
+  if (Number.isNaN(r.cr) && r.warning) notAvailable("ri", r.warning.zh, r.warning.en);
+  return clean(r.cr);
+}
+
+/**
+ * AHP consistency ratio CR = CI / RI; above 0.1 the judgments should be revised.
+ * @customfunction AHPCR
+ * @param pairwise Square matrix of judgments a(i,j) = how much criterion i matters more than j (1–9).
+ * @param [ri] Random-index table: saaty (default, up to 15 criteria) or alonso (any number).
+ * @param [method] eigen (default), geometric or colmean: how weights and λmax are found.
+ * @returns The consistency ratio.
+ */
+export function ahpcr(pairwise: any[][], ri?: any, method?: any): number {
+  return run(() => {
+    const table = choice(ri, "ri", RANDOM_INDEX_WORDS, "saaty");
+    const how = choice(method, "method", AHP_METHOD_WORDS, "eigen");
+    return crOf(ahp(matrixArg(pairwise, "pairwise", true), { randomIndex: table, method: how }));
+  });
+}
+
+const ENTROPY_NORMALIZATIONS: Record<string, "sum" | "minmax"> = {
+  sum: "sum",
+  minmax: "minmax",
+  求和: "sum",
+  极差: "minmax",
+};
+
+/**
+ * Entropy weights of the criteria: more spread across alternatives, more weight.
+ * @customfunction ENTROPY
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns (numbers ≥ 0 unless normalization is minmax).
+ * @param [normalization] sum (default, values as they are) or minmax (rescaled towards the best first: negative values and cost criteria).
+ * @param [types] With minmax: per criterion + or max (more is better), - or min (less is better); default all +.
+ * @returns A row of weights summing to 1.
+ */
+export function entropy(matrix: any[][], normalization?: any, types?: any): number[][] {
+  return run(() => {
+    const m = matrixArg(matrix);
+    const how = choice(normalization, "normalization", ENTROPY_NORMALIZATIONS, "sum");
+    const t = isBlank(types) ? undefined : toTypes(types, m.cols);
+    return spillRow(entropyWeights(m, { normalization: how, types: t }), "ENTROPY");
+  });
+}
+
+const CRITIC_CORRELATION_WORDS = vocabulary(CRITIC_CORRELATIONS, {
+  皮尔逊: "pearson",
+  斯皮尔曼: "spearman",
+  肯德尔: "kendall",
+});
+const CRITIC_NORMALIZATIONS: Record<string, "minmax" | "none"> = {
   minmax: "minmax",
   none: "none",
   极差: "minmax",
@@ -421,75 +599,30 @@ const WSUM_NORMALIZATIONS: Record<string, "minmax" | "none"> = {
 };
 
 /**
- * Weighted-sum scores, higher is better: over min–max normalised criteria (0–1) by default.
- * @customfunction WSUM
- * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
- * @param weights Criterion weights, a row or a column (scaled to sum to 1).
- * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
- * @param [normalization] "minmax" (default) or "none" for values already on one scale (benefit criteria only).
- * @returns A column of scores, one per alternative.
- */
-export function wsum(
-  matrix: any[][],
-  weights: any[][],
-  types: any[][],
-  normalization?: any
-): number[][] {
-  return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types);
-    const how = choice(normalization, "normalization", WSUM_NORMALIZATIONS, "minmax");
-    return spillColumn(weightedSum(m, w, t, { normalization: how }), "WSUM");
-  });
-}
-
-const RANDOM_INDEX_TABLES: Record<string, RandomIndexTable> = { saaty: "saaty", alonso: "alonso" };
-
-/**
- * AHP weights: the principal eigenvector of a pairwise comparison matrix (Saaty).
- * @customfunction AHP
- * @param pairwise Square matrix of judgments a(i,j) = how much criterion i matters more than j (1–9); blanks below the diagonal take reciprocals.
- * @returns A column of weights summing to 1.
- */
-export function ahpFn(pairwise: any[][]): number[][] {
-  return run(() => spillColumn(ahp(matrixArg(pairwise, "pairwise", true)).weights, "AHP"));
-}
-
-/**
- * AHP consistency ratio CR = CI / RI; above 0.1 the judgments should be revised.
- * @customfunction AHPCR
- * @param pairwise Square matrix of judgments a(i,j) = how much criterion i matters more than j (1–9).
- * @param [ri] Random-index table: saaty (default) or alonso.
- * @returns The consistency ratio.
- */
-export function ahpcr(pairwise: any[][], ri?: any): number {
-  return run(() => {
-    const table = choice(ri, "ri", RANDOM_INDEX_TABLES, "saaty");
-    return clean(ahp(matrixArg(pairwise, "pairwise", true), { randomIndex: table }).cr);
-  });
-}
-
-/**
- * Entropy weights of the criteria: more spread across alternatives, more weight.
- * @customfunction ENTROPY
- * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers ≥ 0.
- * @returns A row of weights summing to 1.
- */
-export function entropy(matrix: any[][]): number[][] {
-  return run(() => spillRow(entropyWeights(matrixArg(matrix)), "ENTROPY"));
-}
-
-/**
  * CRITIC weights (Diakoulaki et al.): contrast and conflict between criteria.
  * @customfunction CRITIC
  * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
  * @param [types] Per criterion: + or max (more is better), - or min (less is better); default all +.
+ * @param [correlation] pearson (default), spearman or kendall.
+ * @param [normalization] minmax (default) or none (values as they are).
  * @returns A row of weights summing to 1.
  */
-export function critic(matrix: any[][], types?: any): number[][] {
+export function critic(
+  matrix: any[][],
+  types?: any,
+  correlation?: any,
+  normalization?: any
+): number[][] {
   return run(() => {
     const m = matrixArg(matrix);
     const t = isBlank(types) ? undefined : toTypes(types, m.cols);
-    return spillRow(criticWeights(m, t), "CRITIC");
+    return spillRow(
+      criticWeights(m, t, {
+        correlation: choice(correlation, "correlation", CRITIC_CORRELATION_WORDS, "pearson"),
+        normalization: choice(normalization, "normalization", CRITIC_NORMALIZATIONS, "minmax"),
+      }),
+      "CRITIC"
+    );
   });
 }
 
@@ -530,5 +663,502 @@ export function stability(
       seed: optNumber(seed, "seed", 1, { integer: true }),
     });
     return spillColumn(result.pFirst, "STABILITY");
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Further ranking methods (pymcdm / scikit-criteria), weights, rankings and group judgments
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Weighted-product scores, higher is better: Π r^w over ratios to the best value by default.
+ * @customfunction WPM
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers > 0.
+ * @param weights Criterion weights, a row or a column.
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [normalization] linear (default: x/max, min/x), sum, max, vector, minmax or none.
+ * @param [rescale] TRUE (default): weights scaled to sum to 1; FALSE: used as given.
+ * @returns A column of scores, one per alternative.
+ */
+export function wpm(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  normalization?: any,
+  rescale?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    const how = choice(normalization, "normalization", NORMALIZATION_WORDS, "linear");
+    return spillColumn(
+      weightedProduct(m, w, t, { normalization: how, rescaleWeights: false }),
+      "WPM"
+    );
+  });
+}
+
+/**
+ * WASPAS scores (Zavadskas et al.): λ × weighted sum + (1 − λ) × weighted product; higher is better.
+ * @customfunction WASPAS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers > 0.
+ * @param weights Criterion weights, a row or a column.
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [lambda] Share of the weighted sum, 0–1; default 0.5.
+ * @param [normalization] linear (default: x/max, min/x), sum, max, vector or minmax.
+ * @param [rescale] TRUE (default): weights scaled to sum to 1; FALSE: used as given.
+ * @returns A column of scores, one per alternative.
+ */
+export function waspasFn(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  lambda?: any,
+  normalization?: any,
+  rescale?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    return spillColumn(
+      waspas(m, w, t, {
+        lambda: optNumber(lambda, "lambda", 0.5, { min: 0, max: 1 }),
+        normalization: choice(normalization, "normalization", NORMALIZATION_WORDS, "linear"),
+        rescaleWeights: false,
+      }),
+      "WASPAS"
+    );
+  });
+}
+
+const PREFERENCE_WORDS = vocabulary(PREFERENCE_FUNCTIONS, {
+  "u-shape": "ushape",
+  "v-shape": "vshape",
+  通常: "usual",
+  u型: "ushape",
+  v型: "vshape",
+  阶梯: "level",
+  线性: "linear",
+  高斯: "gaussian",
+});
+
+/** An optional row or column of thresholds, one per criterion, or one value for all. */
+function thresholdsArg(v: unknown, arg: string, cols: number): Float64Array | undefined {
+  if (isBlank(v) || (Array.isArray(v) && v.length === 1 && isBlank((v as unknown[][])[0]?.[0])))
+    return undefined;
+  const cells = toVector(v, arg);
+  const xs = cells.map((c) => (isBlank(c) ? 0 : Number(c)));
+  xs.forEach((x, j) => {
+    if (!Number.isFinite(x)) fail(arg, `第 ${j + 1} 项不是数字`, `item ${j + 1} is not a number`);
+  });
+  return Float64Array.from(cells.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
+}
+
+/**
+ * PROMETHEE II net outranking flow (Brans & Vincke): from −1 to 1, higher is better.
+ * @customfunction PROMETHEE
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [preference] Preference function, one for all or one per criterion: usual (default), ushape, vshape, level, linear or gaussian.
+ * @param [q] Indifference threshold(s), one for all or one per criterion (ushape, level, linear).
+ * @param [p] Preference threshold(s) (vshape, level, linear).
+ * @param [s] Gaussian parameter(s) (gaussian).
+ * @returns A column of net flows, one per alternative.
+ */
+export function prometheeFn(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  preference?: any,
+  q?: any,
+  p?: any,
+  s?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types);
+    const words = isBlank(preference)
+      ? ["usual" as const]
+      : toVector(preference, "preference").map((x) =>
+          choice(x, "preference", PREFERENCE_WORDS, "usual")
+        );
+    if (words.length !== 1 && words.length !== m.cols) {
+      fail(
+        "preference",
+        `应为 1 项或每个指标 1 项（${m.cols}），实为 ${words.length}`,
+        `one function or one per criterion (${m.cols}), got ${words.length}`
+      );
+    }
+    const r = promethee(m, w, t, {
+      preference: words.length === 1 ? words[0] : words,
+      q: thresholdsArg(q, "q", m.cols),
+      p: thresholdsArg(p, "p", m.cols),
+      s: thresholdsArg(s, "s", m.cols),
+    });
+    return spillColumn(r.net, "PROMETHEE");
+  });
+}
+
+/** A method (matrix, weights, types) → scores as a worksheet function body. */
+function scoresOf(
+  matrix: unknown,
+  weights: unknown,
+  types: unknown,
+  what: string,
+  method: (m: DecisionMatrix, w: Float64Array, t: CriterionType[]) => Float64Array
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types);
+    return spillColumn(method(m, w, t), what);
+  });
+}
+
+/**
+ * EDAS appraisal scores (Keshavarz Ghorabaee et al.): distance from the average solution, 0–1, higher is better.
+ * @customfunction EDAS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns A column of scores, one per alternative.
+ */
+export function edasFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+  return scoresOf(matrix, weights, types, "EDAS", edas);
+}
+
+/**
+ * MOORA ratio-system scores (Brauers & Zavadskas): weighted vector-normalised benefits minus costs; higher is better.
+ * @customfunction MOORA
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns A column of scores, one per alternative.
+ */
+export function mooraFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+  return scoresOf(matrix, weights, types, "MOORA", moora);
+}
+
+/**
+ * COPRAS utility degree (Zavadskas et al.), 0–1 with 1 for the best; higher is better.
+ * @customfunction COPRAS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers ≥ 0.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns A column of utility degrees, one per alternative.
+ */
+export function coprasFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+  return scoresOf(matrix, weights, types, "COPRAS", copras);
+}
+
+/**
+ * MABAC scores (Pamučar & Ćirović): distance from the border approximation area; higher is better.
+ * @customfunction MABAC
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns A column of scores, one per alternative.
+ */
+export function mabacFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+  return scoresOf(matrix, weights, types, "MABAC", mabac);
+}
+
+/**
+ * ARAS utility degree (Zavadskas & Turskis): each alternative against the optimal one, 0–1; higher is better.
+ * @customfunction ARAS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers > 0.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [optimal] The optimal value per criterion; default the best observed.
+ * @returns A column of utility degrees, one per alternative.
+ */
+export function arasFn(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  optimal?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types);
+    return spillColumn(
+      aras(m, w, t, { optimal: thresholdsArg(optimal, "optimal", m.cols) }),
+      "ARAS"
+    );
+  });
+}
+
+/**
+ * CODAS assessment scores (Keshavarz Ghorabaee et al.): distances from the negative-ideal; higher is better.
+ * @customfunction CODAS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers > 0.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [tau] Threshold below which Euclidean distances count as equal, > 0; default 0.02.
+ * @returns A column of scores, one per alternative.
+ */
+export function codasFn(matrix: any[][], weights: any[][], types: any[][], tau?: any): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types);
+    return spillColumn(codas(m, w, t, { tau: optNumber(tau, "tau", 0.02) }), "CODAS");
+  });
+}
+
+/**
+ * MARCOS utility function (Stević et al.): against the ideal and anti-ideal; higher is better.
+ * @customfunction MARCOS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers > 0.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns A column of scores, one per alternative.
+ */
+export function marcosFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+  return scoresOf(matrix, weights, types, "MARCOS", marcos);
+}
+
+/**
+ * SPOTIS distance to the ideal (Dezert et al.), with fixed bounds so that no rank reversal occurs; lower is better.
+ * @customfunction SPOTIS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [bounds] Two rows (minimum, maximum) with one column per criterion; default the observed range.
+ * @param [esp] Expected solution point, one value per criterion; default the ideal end of the bounds.
+ * @returns A column of distances, one per alternative.
+ */
+export function spotisFn(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  bounds?: any,
+  esp?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types);
+    let b: [number, number][] | undefined;
+    if (!isBlank(bounds) && !(Array.isArray(bounds) && isBlank(bounds[0]?.[0]))) {
+      const g = toMatrix(Array.isArray(bounds) ? bounds : [[bounds]], { argument: "bounds" });
+      if (g.rows !== 2 || g.cols !== m.cols) {
+        fail(
+          "bounds",
+          `应为 2 行（下界、上界）× ${m.cols} 列，实为 ${g.rows} × ${g.cols}`,
+          `must be 2 rows (min, max) × ${m.cols} columns, got ${g.rows} × ${g.cols}`
+        );
+      }
+      b = Array.from({ length: m.cols }, (_, j) => [g.data[j], g.data[m.cols + j]]);
+    }
+    return spillColumn(
+      spotis(m, w, t, { bounds: b, esp: thresholdsArg(esp, "esp", m.cols) }),
+      "SPOTIS"
+    );
+  });
+}
+
+/**
+ * CoCoSo scores (Yazdani et al.): a combined compromise of sum and power aggregations; higher is better.
+ * @customfunction COCOSO
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param weights Criterion weights, a row or a column.
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @param [lambda] Balance of the third appraisal score, 0–1; default 0.5.
+ * @param [rescale] TRUE (default): weights scaled to sum to 1; FALSE: used as given.
+ * @returns A column of scores, one per alternative.
+ */
+export function cocosoFn(
+  matrix: any[][],
+  weights: any[][],
+  types: any[][],
+  lambda?: any,
+  rescale?: any
+): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    return spillColumn(
+      cocoso(m, w, t, {
+        lambda: optNumber(lambda, "lambda", 0.5, { min: 0, max: 1 }),
+        rescaleWeights: false,
+      }),
+      "COCOSO"
+    );
+  });
+}
+
+/** A row or column of numbers (blank refused), as a plain list. */
+function numbersArg(v: unknown, arg: string): number[] {
+  return toVector(v, arg).map((c, j) => {
+    if (isBlank(c)) fail(arg, `第 ${j + 1} 项为空`, `item ${j + 1} is blank`);
+    const x = typeof c === "number" ? c : Number(String(c).trim());
+    if (!Number.isFinite(x)) fail(arg, `第 ${j + 1} 项不是数字`, `item ${j + 1} is not a number`);
+    return x;
+  });
+}
+
+/**
+ * Best–worst method weights (Rezaei): from how much the best criterion beats each other one, and each one beats the worst.
+ * @customfunction BWM
+ * @param best_to_others Per criterion, how much the best criterion is preferred to it (1–9; 1 for the best itself).
+ * @param others_to_worst Per criterion, how much it is preferred to the worst criterion (1–9; 1 for the worst itself).
+ * @param [output] weights (default, a column), cr (consistency ratio) or xi (the optimal ξ*).
+ * @returns A column of weights summing to 1, or the requested number.
+ */
+export function bwm(best_to_others: any, others_to_worst: any, output?: any): number[][] {
+  return run(() => {
+    const r = bwmWeights(
+      numbersArg(best_to_others, "best_to_others"),
+      numbersArg(others_to_worst, "others_to_worst")
+    );
+    const what = choice(
+      output,
+      "output",
+      { weights: "weights", cr: "cr", xi: "xi", 权重: "weights" },
+      "weights"
+    );
+    if (what === "cr") return [[clean(r.cr)]];
+    if (what === "xi") return [[clean(r.xi)]];
+    return spillColumn(r.weights, "BWM");
+  });
+}
+
+/**
+ * MEREC weights (Keshavarz-Ghorabaee et al.): how much removing each criterion changes the alternatives' performance.
+ * @customfunction MEREC
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers > 0.
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns A row of weights summing to 1.
+ */
+export function merec(matrix: any[][], types: any[][]): number[][] {
+  return run(() => {
+    const m = matrixArg(matrix);
+    return spillRow(merecWeights(m, toTypes(types, m.cols)), "MEREC");
+  });
+}
+
+const SPREAD_WORDS = vocabulary(SPREAD_MEASURES, { 标准差: "std", 变异系数: "cv" });
+
+/**
+ * Weights proportional to each criterion's spread: standard deviation or coefficient of variation.
+ * @customfunction STDWEIGHTS
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers only.
+ * @param [measure] std (default; columns on one scale) or cv (standard deviation / mean, unit-free).
+ * @returns A row of weights summing to 1.
+ */
+export function stdweights(matrix: any[][], measure?: any): number[][] {
+  return run(() =>
+    spillRow(
+      spreadWeights(matrixArg(matrix), choice(measure, "measure", SPREAD_WORDS, "std")),
+      "STDWEIGHTS"
+    )
+  );
+}
+
+const ORDER_WORDS: Record<string, RankOrder> = {
+  "0": "desc",
+  "1": "asc",
+  desc: "desc",
+  asc: "asc",
+  降序: "desc",
+  升序: "asc",
+};
+
+/**
+ * Ranks of scores as RANK.EQ gives them: ties share the best rank and the next is skipped.
+ * @customfunction RANKS
+ * @param scores A row or column of scores.
+ * @param [order] 0 or desc (default: the largest ranks 1) or 1 or asc (the smallest ranks 1), as in RANK.EQ.
+ * @returns The ranks, in the shape of scores.
+ */
+export function ranks(scores: any, order?: any): number[][] {
+  return run(() => {
+    const xs = numbersArg(scores, "scores");
+    const r = Array.from(ranksEq(xs, choice(order, "order", ORDER_WORDS, "desc")));
+    const isRow = Array.isArray(scores) && scores.length === 1;
+    return isRow ? [r] : r.map((x) => [x]);
+  });
+}
+
+const CORRELATION_WORDS = vocabulary(CORRELATIONS, { 斯皮尔曼: "spearman", 肯德尔: "kendall" });
+
+/**
+ * Rank correlation of two rankings (or scores): Spearman's ρ or Kendall's τ-b, from −1 to 1.
+ * @customfunction RANKCORR
+ * @param ranking1 A row or column of ranks or scores.
+ * @param ranking2 The same alternatives ranked another way, in the same order.
+ * @param [method] spearman (default) or kendall.
+ * @returns The correlation.
+ */
+export function rankcorr(ranking1: any, ranking2: any, method?: any): number {
+  return run(() =>
+    clean(
+      rankCorrelation(
+        numbersArg(ranking1, "ranking1"),
+        numbersArg(ranking2, "ranking2"),
+        choice(method, "method", CORRELATION_WORDS, "spearman")
+      )
+    )
+  );
+}
+
+const AHP_GROUP_WORDS = vocabulary(AHP_GROUP_METHODS, { 判断集结: "aij", 权重集结: "aip" });
+
+/**
+ * Group AHP of a review committee: several experts' pairwise matrices stacked vertically, aggregated by geometric mean.
+ * @customfunction AHPGROUP
+ * @param pairwise The experts' n × n judgment matrices, one below the other (k·n rows, n columns).
+ * @param [aggregation] aij (default: geometric mean of the judgments, the committee as one) or aip (geometric mean of each expert's priorities).
+ * @param [output] weights (default: a column of group weights), cr (a column with each expert's CR) or groupcr (the aggregated matrix's CR, aij only).
+ * @param [method] eigen (default), geometric or colmean.
+ * @param [ri] Random-index table: saaty (default) or alonso.
+ * @returns A column of weights or of consistency ratios.
+ */
+export function ahpgroup(
+  pairwise: any[][],
+  aggregation?: any,
+  output?: any,
+  method?: any,
+  ri?: any
+): number[][] {
+  return run(() => {
+    const options = {
+      aggregation: choice(aggregation, "aggregation", AHP_GROUP_WORDS, "aij"),
+      method: choice(method, "method", AHP_METHOD_WORDS, "eigen"),
+      randomIndex: choice(ri, "ri", RANDOM_INDEX_WORDS, "saaty"),
+    };
+    const what = choice(
+      output,
+      "output",
+      { weights: "weights", cr: "cr", groupcr: "groupcr", 权重: "weights" },
+      "weights"
+    );
+    const r = ahpGroup(splitStacked(matrixArg(pairwise, "pairwise", true)), options);
+    if (what === "cr") return r.experts.map((e) => [crOf(e)]);
+    if (what === "groupcr") {
+      if (r.group === null)
+        return notAvailable(
+          "output",
+          "aip 集结没有群体判断矩阵",
+          "aip aggregation has no group matrix"
+        );
+      return [[crOf(r.group)]];
+    }
+    return spillColumn(r.weights, "AHPGROUP");
+  });
+}
+
+/**
+ * Kendall's coefficient of concordance W of several experts' scores: 0 no agreement, 1 complete agreement.
+ * @customfunction KENDALLW
+ * @param scores Alternatives in rows, one column per expert; scores or ranks (higher is better; ties allowed).
+ * @returns W, from 0 to 1.
+ */
+export function kendallw(scores: any[][]): number {
+  return run(() => clean(kendallW(matrixArg(scores, "scores"))));
+}
+
+/**
+ * AHP hierarchy synthesis: global priorities from local priorities under each parent and the parents' weights.
+ * @customfunction AHPSYNTH
+ * @param local Local priorities: one row per child (alternative or sub-criterion), one column per parent criterion, each column summing to 1.
+ * @param weights The parent criteria's weights, a row or a column.
+ * @returns A column of global priorities.
+ */
+export function ahpsynth(local: any[][], weights: any[][]): number[][] {
+  return run(() => {
+    const m = matrixArg(local, "local");
+    return spillColumn(synthesize(m, toWeights(weights, m.cols)), "AHPSYNTH");
   });
 }

@@ -282,17 +282,22 @@ export function toTypes(values: unknown, cols?: number, argument = "types"): Cri
 }
 
 /**
- * Weights from cells (a row or a column), checked and scaled to sum to 1: one per criterion when
- * `cols` is given, each a finite number ≥ 0, not all zero.
+ * Weights from cells (a row or a column), checked and scaled to sum to 1 (unless `rescale` is false):
+ * one per criterion when `cols` is given, each a finite number ≥ 0, not all zero.
  */
-export function toWeights(values: unknown, cols?: number, argument = "weights"): Float64Array {
+export function toWeights(
+  values: unknown,
+  cols?: number,
+  argument = "weights",
+  rescale = true
+): Float64Array {
   const cells = toVector(values, argument);
   const w = cells.map((v, j) => {
     const x = cellNumber(v, argument, undefined, j + 1);
     if (Number.isNaN(x)) fail(argument, { zh: "空单元格", en: "blank cell" }, undefined, j + 1);
     return x;
   });
-  return normalizeWeights(w, cols, argument);
+  return normalizeWeights(w, cols, argument, rescale);
 }
 
 /**
