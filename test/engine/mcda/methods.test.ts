@@ -334,3 +334,167 @@ describe("published examples, as pymcdm's tests reproduce them", () => {
     );
   });
 });
+
+describe("degenerate inputs, one by one", () => {
+  const W = [0.5, 0.3, 0.2];
+  const T3 = T(1, -1, 1);
+  // Column 2 constant; rows 1 and 3 identical (a tie).
+  const CONSTANT = toMatrix([
+    [3, 5, 2],
+    [1, 5, 4],
+    [3, 5, 2],
+    [2, 5, 3],
+  ]);
+  const WITHOUT = toMatrix([
+    [3, 2],
+    [1, 4],
+    [3, 2],
+    [2, 3],
+  ]);
+  const W2 = [0.5, 0.2];
+  const T2 = T(1, 1);
+
+  const methods = {
+    promethee: (m: typeof CONSTANT, w: number[], t: CriterionType[]) => promethee(m, w, t).net,
+    edas,
+    moora,
+    mabac,
+    aras,
+    codas,
+    marcos,
+    spotis,
+    cocoso,
+    waspas,
+  } as const;
+
+  test.each(Object.keys(methods))("%s: tied alternatives get equal scores", (name) => {
+    const s = methods[name as keyof typeof methods](CONSTANT, W, T3);
+    expect(s[0]).toBeCloseTo(s[2], 12);
+  });
+
+  test.each(["promethee", "moora", "mabac", "spotis", "codas"])(
+    "%s: a constant column changes no score difference (it separates nobody)",
+    (name) => {
+      const f = methods[name as keyof typeof methods];
+      const a = f(CONSTANT, W, T3);
+      const b = f(WITHOUT, W2, T2);
+      // Weights are rescaled (0.5, 0.3, 0.2 → the constant's 0.3 drops out of 0.5 : 0.2 only as a scale),
+      // so compare the order and the ratios of differences.
+      const ratio = (x: ArrayLike<number>) => (x[1] - x[3]) / (x[0] - x[3]);
+      expect(ratio(a)).toBeCloseTo(ratio(b), 9);
+    }
+  );
+
+  test("a single alternative", () => {
+    const one = toMatrix([[3, 5, 2]]);
+    expect(Array.from(promethee(one, W, T3).net)).toEqual([0]);
+    expect(edas(one, W, T3)[0]).toBe(0.5); // neither above nor below its own average
+    expect(aras(one, W, T3)[0]).toBeCloseTo(1, 12); // it is the optimal alternative
+    // Ideal = anti-ideal = itself: K⁺ = K⁻ = 1, f(K⁺) = f(K⁻) = 1/2, f(K) = 2 / (1 + 1 + 1).
+    expect(marcos(one, W, T3)[0]).toBeCloseTo(2 / 3, 12);
+    expect(spotis(one, W, T3)[0]).toBe(0); // bounds collapse to its values: nothing to travel
+    expect(copras(one, W, T3)[0]).toBe(1);
+    // Every column constant → r = 1: S = 1, P = 3, k_a = 1, k_b = 2, k_c = 1, k = ∛2 + 4/3.
+    expect(cocoso(one, W, T3)[0]).toBeCloseTo(Math.cbrt(2) + 4 / 3, 12);
+  });
+
+  test("zeros: refused where a method divides by them, by position", () => {
+    const zero = toMatrix([
+      [3, 0, 2],
+      [1, 5, 4],
+    ]);
+    expect(() => marcos(zero, W, T3)).toThrow(
+      "matrix row 1, column 2: linear normalisation needs values > 0, got 0"
+    );
+    expect(() => codas(zero, W, T3)).toThrow("row 1, column 2");
+    expect(() =>
+      edas(
+        toMatrix([
+          [0, 1],
+          [0, 2],
+        ]),
+        [1, 1]
+      )
+    ).toThrow("EDAS cannot be computed: the average of column 1 is 0");
+    expect(() =>
+      copras(
+        toMatrix([
+          [1, 0],
+          [2, 0],
+        ]),
+        [1, 1],
+        T(1, -1)
+      )
+    ).toThrow("row 1");
+    // A zero in a benefit column is fine where nothing divides by it.
+    expect(
+      Array.from(
+        moora(
+          toMatrix([
+            [0, 1],
+            [2, 1],
+          ]),
+          [1, 1]
+        )
+      ).every(Number.isFinite)
+    ).toBe(true);
+  });
+
+  test("CoCoSo: an alternative worst on every criterion is refused; PROMETHEE thresholds are checked", () => {
+    expect(() =>
+      cocoso(
+        toMatrix([
+          [1, 1],
+          [2, 2],
+        ]),
+        [1, 1]
+      )
+    ).toThrow("worst on every criterion");
+    expect(() =>
+      promethee(CONSTANT, W, T3, { preference: "linear", q: [1, 1, 1], p: [1, 2, 2] })
+    ).toThrow(
+      "p item 1: the preference threshold p must exceed the indifference threshold q (1 ≤ 1)"
+    );
+    expect(() => promethee(CONSTANT, W, T3, { preference: "gaussian", s: [0, 1, 1] })).toThrow(
+      "s item 1: must be > 0"
+    );
+  });
+
+  test("CODAS: the O(n log n) window gives what the pairwise definition gives", () => {
+    // Pairwise definition (Keshavarz Ghorabaee et al. 2016) on a matrix with near-equal distances.
+    const m = toMatrix([
+      [10, 20],
+      [10.1, 20],
+      [12, 25],
+      [10.05, 20.1],
+      [15, 18],
+    ]);
+    const w = [0.6, 0.4];
+    const got = codas(m, w, T(1, 1), { tau: 0.02 });
+    const r = [0, 1, 2, 3, 4].map((i) =>
+      [m.data[2 * i] / 15, m.data[2 * i + 1] / 25].map((x, j) => x * w[j])
+    );
+    const nis = [0, 1].map((j) => Math.min(...r.map((x) => x[j])));
+    const e = r.map((x) => Math.hypot(x[0] - nis[0], x[1] - nis[1]));
+    const t = r.map((x) => Math.abs(x[0] - nis[0]) + Math.abs(x[1] - nis[1]));
+    const h = e.map((ei, i) =>
+      e.reduce((s, ek, k) => s + (ei - ek) + (Math.abs(ei - ek) >= 0.02 ? t[i] - t[k] : 0), 0)
+    );
+    h.forEach((x, i) => expect(got[i]).toBeCloseTo(x, 12));
+  });
+
+  test("SPOTIS: adding an alternative changes nobody else's score (no rank reversal)", () => {
+    const bounds: [number, number][] = [
+      [0, 10],
+      [0, 10],
+      [0, 10],
+    ];
+    const a = spotis(CONSTANT, W, T3, { bounds });
+    const more = toMatrix([
+      ...Array.from({ length: 4 }, (_, i) => Array.from(CONSTANT.data.slice(3 * i, 3 * i + 3))),
+      [9, 1, 9],
+    ]);
+    const b = spotis(more, W, T3, { bounds });
+    Array.from(a).forEach((x, i) => expect(b[i]).toBe(x));
+  });
+});

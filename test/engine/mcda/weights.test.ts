@@ -338,3 +338,48 @@ describe("MEREC, spread and BWM weights; entropy and CRITIC conventions", () => 
     expect(raw[1]).toBeGreaterThan(raw[0]);
   });
 });
+
+describe("degenerate inputs of the new weights, one by one", () => {
+  test("a constant column weighs 0 (MEREC, std, cv)", () => {
+    const m = toMatrix([
+      [2, 7, 1],
+      [4, 7, 3],
+      [3, 7, 9],
+    ]);
+    expect(merecWeights(m, [1, 1, -1])[1]).toBe(0);
+    expect(spreadWeights(m, "std")[1]).toBe(0);
+    expect(spreadWeights(m, "cv")[1]).toBe(0);
+  });
+
+  test("a single alternative, or every column constant, is refused with the reason", () => {
+    expect(() => spreadWeights(toMatrix([[1, 2]]))).toThrow("needs at least 2 alternatives");
+    expect(() => merecWeights(toMatrix([[1, 2]]))).toThrow("MEREC cannot tell criteria apart");
+    expect(() =>
+      spreadWeights(
+        toMatrix([
+          [1, 2],
+          [1, 2],
+        ])
+      )
+    ).toThrow("cannot tell criteria apart");
+    expect(() =>
+      merecWeights(
+        toMatrix([
+          [1, 0],
+          [2, 3],
+        ])
+      )
+    ).toThrow("matrix row 1, column 2: linear normalisation needs values > 0, got 0");
+  });
+
+  test("BWM with two criteria and with every judgement 1", () => {
+    // Two criteria: a_BW = 3 alone decides, w = 3/4, 1/4, ξ* = 0.
+    const two = bwmWeights([1, 3], [3, 1]);
+    expect(two.xi).toBe(0);
+    expect(two.weights[0]).toBeCloseTo(0.75, 9);
+    // All equal: CI(1) = 0, so CR is 0 rather than 0/0.
+    const equal = bwmWeights([1, 1, 1], [1, 1, 1]);
+    expect(equal.cr).toBe(0);
+    Array.from(equal.weights).forEach((w) => expect(w).toBeCloseTo(1 / 3, 9));
+  });
+});
