@@ -162,6 +162,19 @@ export interface WeightedProductOptions extends WeightOptions {
   normalization?: Normalization;
 }
 
+/** Refuses a normalised value below 0, which no product of powers can take. */
+function negativeNormalized(method: Label, r: number, row: number, col: number): never {
+  return fail(
+    "matrix",
+    {
+      zh: `${method.zh}要求归一化后的值 ≥ 0，实为 ${r}`,
+      en: `${method.en} needs normalised values ≥ 0, got ${r}`,
+    },
+    row + 1,
+    col + 1
+  );
+}
+
 /** log r per cell, refusing r < 0 by position; log 0 = −∞ (a zero factor). */
 function logNormalized(
   m: DecisionMatrix,
@@ -170,23 +183,14 @@ function logNormalized(
   method: Label
 ): Float64Array {
   const { scale, ref, fill, data } = mapsFor(m, types, how, method);
-  const { cols } = m;
+  const { rows, cols } = m;
   const logs = new Float64Array(data.length);
-  for (let k = 0; k < data.length; k++) {
-    const j = k % cols;
-    const r = scale[j] * (data[k] - ref[j]) + fill[j];
-    if (r < 0) {
-      fail(
-        "matrix",
-        {
-          zh: `${method.zh}要求归一化后的值 ≥ 0，实为 ${r}`,
-          en: `${method.en} needs normalised values ≥ 0, got ${r}`,
-        },
-        Math.floor(k / cols) + 1,
-        j + 1
-      );
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const r = scale[j] * (data[k] - ref[j]) + fill[j];
+      if (r < 0) negativeNormalized(method, r, i, j);
+      logs[k] = Math.log(r);
     }
-    logs[k] = Math.log(r);
   }
   return logs;
 }
@@ -197,6 +201,7 @@ function productScores(m: DecisionMatrix, logs: Float64Array, w: Float64Array): 
   const out = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
     let s = 0;
+    // A zero weight skips its factor: 0 · log 0 would be NaN where 0⁰ = 1 is meant.
     for (let j = 0; j < cols; j++, k++) if (w[j] !== 0) s += w[j] * logs[k];
     out[i] = Math.exp(s);
   }
@@ -249,12 +254,24 @@ export function waspas(
   options: WaspasOptions = {}
 ): Float64Array {
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
-  const how = options.normalization ?? "linear";
   const w = methodWeights(weights, m.cols, options);
-  const sum = weightedSumAggregator(types, { normalization: how }).prepare(m)(w);
-  const product = productScores(m, logNormalized(m, types, how, WPM), w);
-  for (let i = 0; i < m.rows; i++) sum[i] = lambda * sum[i] + (1 - lambda) * product[i];
-  return sum;
+  const { scale, ref, fill, data } = mapsFor(m, types, options.normalization ?? "linear", WPM);
+  // The sum and the product from the same normalised values, in one pass.
+  const { rows, cols } = m;
+  const out = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    let sum = 0;
+    let logProduct = 0;
+    for (let j = 0; j < cols; j++, k++) {
+      const r = scale[j] * (data[k] - ref[j]) + fill[j];
+      if (r < 0) negativeNormalized(WPM, r, i, j);
+      if (w[j] === 0) continue;
+      sum += w[j] * r;
+      logProduct += w[j] * Math.log(r);
+    }
+    out[i] = lambda * sum + (1 - lambda) * Math.exp(logProduct);
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------

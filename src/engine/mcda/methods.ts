@@ -234,14 +234,20 @@ export function edas(
     avg[j] /= rows;
     nonZero(avg[j], EDAS, { zh: `第 ${j + 1} 列的平均值`, en: `the average of column ${j + 1}` });
   }
+  // w_j · (±1) / |AV_j| per column: the distance terms without a division per cell.
+  const c = avg.map((a, j) => (w[j] * t[j]) / Math.abs(a));
   const sp = new Float64Array(rows);
   const sn = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
+    let plus = 0;
+    let minus = 0;
     for (let j = 0; j < cols; j++, k++) {
-      const d = (t[j] * (data[k] - avg[j])) / Math.abs(avg[j]);
-      if (d > 0) sp[i] += w[j] * d;
-      else sn[i] -= w[j] * d;
+      const d = c[j] * (data[k] - avg[j]);
+      if (d > 0) plus += d;
+      else minus -= d;
     }
+    sp[i] = plus;
+    sn[i] = minus;
   }
   const [, spMax] = extent(sp);
   const [, snMax] = extent(sn);
@@ -297,15 +303,21 @@ export function copras(
 ): Float64Array {
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
-  const d = normalizeMatrix(m, new Array<CriterionType>(m.cols).fill(1), "sum");
-  const { rows, cols } = m;
+  // d = w · x / Σx: the "sum" maps of an all-benefit matrix, folded into one coefficient per column.
+  const { scale } = columnMaps(m, new Array<CriterionType>(m.cols).fill(1), "sum");
+  const { rows, cols, data } = m;
   const sPlus = new Float64Array(rows);
   const sMinus = new Float64Array(rows);
+  const c = scale.map((x, j) => x * w[j]);
   for (let i = 0, k = 0; i < rows; i++) {
+    let plus = 0;
+    let minus = 0;
     for (let j = 0; j < cols; j++, k++) {
-      if (t[j] === 1) sPlus[i] += w[j] * d.data[k];
-      else sMinus[i] += w[j] * d.data[k];
+      if (t[j] === 1) plus += c[j] * data[k];
+      else minus += c[j] * data[k];
     }
+    sPlus[i] = plus;
+    sMinus[i] = minus;
   }
   const q = new Float64Array(rows);
   if (t.includes(-1)) {
@@ -387,16 +399,33 @@ export function aras(
   const w = methodWeights(weights, m.cols, options);
   const { rows, cols } = m;
   const { min, max } = columnRange(m);
-  const extended = new Float64Array((rows + 1) * cols);
+  const optimal = new Float64Array(cols);
   if (options.optimal !== undefined) {
     checkLength(options.optimal.length, cols, "optimal");
-    for (let j = 0; j < cols; j++) extended[j] = options.optimal[j];
+    for (let j = 0; j < cols; j++) optimal[j] = options.optimal[j];
   } else {
-    for (let j = 0; j < cols; j++) extended[j] = t[j] === 1 ? max[j] : min[j];
+    for (let j = 0; j < cols; j++) optimal[j] = t[j] === 1 ? max[j] : min[j];
   }
-  extended.set(m.data, cols);
-  const s = weightedRowSums(normalizeMatrix({ rows: rows + 1, cols, data: extended }, t, "sum"), w);
-  return s.subarray(1).map((x) => x / s[0]);
+  // Sum normalisation of the matrix extended by the optimal row, without building it: benefit
+  // x / (Σx + x₀), cost (1/x) / (Σ 1/x + 1/x₀), so S_i = Σ_j c_j y_ij with y = x or 1/x.
+  const extended: DecisionMatrix = { rows: 1, cols, data: optimal };
+  const maps = columnMaps(m, t, "sum");
+  const optimalMaps = columnMaps(extended, t, "sum");
+  const c = new Float64Array(cols);
+  let s0 = 0;
+  for (let j = 0; j < cols; j++) {
+    // Each map's scale is 1 / (its own column total of y); the extended total is the sum of both.
+    const total = 1 / maps.scale[j] + 1 / optimalMaps.scale[j];
+    c[j] = w[j] / total;
+    s0 += c[j] * optimalMaps.data[j];
+  }
+  const out = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    let s = 0;
+    for (let j = 0; j < cols; j++, k++) s += c[j] * maps.data[k];
+    out[i] = s / s0;
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -615,12 +644,21 @@ export function cocoso(
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
-  const r = normalizeMatrix(m, t, "minmax");
+  const { scale, ref, fill, data } = columnMaps(m, t, "minmax");
   const { rows, cols } = m;
-  const S = weightedRowSums(r, w);
+  const S = new Float64Array(rows);
   const P = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) P[i] += r.data[k] ** w[j];
+    let s = 0;
+    let p = 0;
+    for (let j = 0; j < cols; j++, k++) {
+      const r = scale[j] * (data[k] - ref[j]) + fill[j];
+      s += w[j] * r;
+      // r^w as e^(w ln r), quicker than Math.pow in V8; 0^w is 0 (w > 0) or 1 (w = 0).
+      p += r > 0 ? Math.exp(w[j] * Math.log(r)) : w[j] === 0 ? 1 : 0;
+    }
+    S[i] = s;
+    P[i] = p;
   }
   const [sMin, sMax] = extent(S);
   const [pMin, pMax] = extent(P);

@@ -77,7 +77,7 @@ function requireAbove(
   floor: number,
   strict: boolean,
   how: Normalization
-): void {
+): true {
   for (let i = 0; i < m.rows; i++) {
     const x = m.data[i * m.cols + j];
     if (strict ? !(x > floor) : !(x >= floor)) {
@@ -92,6 +92,7 @@ function requireAbove(
       );
     }
   }
+  return true;
 }
 
 /**
@@ -118,16 +119,9 @@ export function columnMaps(
   const fill = new Float64Array(cols);
   const yMin = new Float64Array(min);
   const yMax = new Float64Array(max);
-  let data = m.data;
-  const reciprocal = (j: number): number => {
-    // y = 1/x: copy the data once, then fill this column.
-    if (data === m.data) data = new Float64Array(m.data);
-    let s = 0;
-    for (let i = 0; i < rows; i++) s += data[i * cols + j] = 1 / m.data[i * cols + j];
-    yMin[j] = 1 / max[j];
-    yMax[j] = 1 / min[j];
-    return s;
-  };
+  // The column minimum tells whether a check passes; only a failing column is scanned for its cell.
+  const positive = (j: number) => min[j] > 0 || requireAbove(m, j, 0, true, how);
+  const reciprocal: number[] = [];
   for (let j = 0; j < cols; j++) {
     const cost = types[j] === -1;
     switch (how) {
@@ -135,10 +129,11 @@ export function columnMaps(
         scale[j] = cost ? -1 : 1;
         break;
       case "sum":
-        requireAbove(m, j, 0, cost, how);
         if (cost) {
-          scale[j] = 1 / reciprocal(j);
+          positive(j);
+          reciprocal.push(j);
         } else {
+          if (!(min[j] >= 0)) requireAbove(m, j, 0, false, how);
           if (!(sum[j] > 0)) requireAbove(m, j, 0, true, how);
           scale[j] = 1 / sum[j];
         }
@@ -150,9 +145,9 @@ export function columnMaps(
         break;
       case "linear":
         // Ratios to the best value: only meaningful for positive values (pymcdm refuses zeros too).
-        requireAbove(m, j, 0, true, how);
+        positive(j);
         if (cost) {
-          reciprocal(j);
+          reciprocal.push(j);
           scale[j] = min[j];
         } else {
           scale[j] = 1 / max[j];
@@ -176,6 +171,21 @@ export function columnMaps(
       }
     }
   }
+  let data = m.data;
+  if (reciprocal.length > 0) {
+    // y = 1/x in the reciprocal columns: one copy, one row-major pass.
+    data = new Float64Array(m.data);
+    const sumInv = new Float64Array(cols);
+    for (let i = 0; i < rows; i++) {
+      const at = i * cols;
+      for (const j of reciprocal) sumInv[j] += data[at + j] = 1 / data[at + j];
+    }
+    for (const j of reciprocal) {
+      yMin[j] = 1 / max[j];
+      yMax[j] = 1 / min[j];
+      if (how === "sum") scale[j] = 1 / sumInv[j];
+    }
+  }
   return { scale, ref, fill, data, yMin, yMax };
 }
 
@@ -187,10 +197,9 @@ export function normalizeMatrix(
 ): DecisionMatrix {
   const { scale, ref, fill, data } = columnMaps(m, types, how);
   const out = new Float64Array(data.length);
-  const { cols } = m;
-  for (let k = 0; k < out.length; k++) {
-    const j = k % cols;
-    out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
+  const { rows, cols } = m;
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
   }
-  return { rows: m.rows, cols, data: out };
+  return { rows, cols, data: out };
 }
