@@ -11,8 +11,9 @@ export interface Label {
 
 export type Lang = "zh" | "en";
 
-/** ISO 4217 codes the product understands. */
-export type CurrencyCode = "CNY" | "USD" | "EUR" | "JPY" | "HKD" | "GBP";
+/** ISO 4217 codes the product understands (the list is in vocabulary.ts). */
+export type { CurrencyCode } from "./vocabulary";
+import type { CurrencyCode } from "./vocabulary";
 
 /** A value as it sits in a worksheet cell. `null` is an empty cell. */
 export type CellValue = string | number | boolean | null;
@@ -72,6 +73,8 @@ export interface ParseAmountOptions {
   context?: Partial<AmountContext>;
   /** Number to use for ranges and one-sided bounds; default "mid" (the bound itself for one-sided). */
   bound?: BoundChoice;
+  /** false where the criterion cannot be negative (investment, tax): a negative is then an error. */
+  allowNegative?: boolean;
 }
 
 /** Exchange rates: `rates[c]` is units of `base` per one unit of c. Lives in the model, editable. */

@@ -6,6 +6,7 @@
  * show (field aliases, derived fields, chain synergy, descriptions) comes from the base model.
  */
 import { validateModel } from "../engine/model/validate";
+import { CURRENCY_CODES } from "../engine/vocabulary";
 import type { CellValue, Label, Lang, ScoringModel, Transform } from "../engine/types";
 import { cellAddress } from "./a1";
 import { markedHeader, markerKey } from "./marker";
@@ -85,7 +86,7 @@ const MEASURES = [
   choice("utilisedFdi", "实际利用外资", "utilised FDI"),
   choice("flagCount", "标记项目数", "flagged projects"),
 ];
-const CURRENCIES = ["CNY", "USD", "EUR", "JPY", "HKD", "GBP"].map((c) => choice(c, c, c));
+const CURRENCIES = CURRENCY_CODES.map((c) => choice(c, c, c));
 
 const LIST_SEP = /[、,，;；]/;
 const PAIR_SEP = /[;；]/;

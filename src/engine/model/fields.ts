@@ -6,6 +6,7 @@
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
 import { foldText } from "../numerals";
+import { NO_DATA_WORDS } from "../vocabulary";
 import {
   AmountContext,
   AmountResult,
@@ -21,27 +22,6 @@ export function fieldKind(type: FieldType): ValueKind {
   return type === "text" || type === "category" ? "str" : "num";
 }
 
-const MISSING = new Set([
-  "",
-  "-",
-  "--",
-  "—",
-  "——",
-  "/",
-  "\\",
-  "n/a",
-  "na",
-  "null",
-  "none",
-  "待定",
-  "未知",
-  "暂无",
-  "不详",
-  "无数据",
-  "?",
-  "？",
-]);
-
 /** Whether a cell is blank or one of the usual "no data" marks (not zero). */
 export function isMissingCell(cell: CellValue): boolean {
   if (cell === null || cell === undefined) return true;
@@ -49,7 +29,9 @@ export function isMissingCell(cell: CellValue): boolean {
   if (typeof cell === "boolean") return false;
   const t = cell.trim();
   // Every "no data" mark is at most 4 characters: longer text needs no folding to tell.
-  return t.length <= 4 && MISSING.has(foldText(t).trim());
+  if (t.length > 4) return false;
+  const f = foldText(t).trim();
+  return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
 }
 
 const NUMBER =
@@ -144,7 +126,7 @@ export function readAmount(
   context: Partial<AmountContext> | undefined,
   model: ScoringModel
 ): AmountReading {
-  const parsed = parseAmount(cell, { context });
+  const parsed = parseAmount(cell, { context, allowNegative: false });
   if (!parsed.ok) return { parsed, value: NaN, rate: null, from: null };
   const rate = fxRate(parsed.currency, model.currency, model.fx);
   if (rate === null) return { parsed, value: NaN, rate: null, from: parsed.currency };
@@ -198,7 +180,8 @@ export function readAmountColumn(
 ): Float64Array {
   const rates = modelUnitRates(model);
   const mult = model.amountMultiplier;
-  const options = { context };
+  // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
+  const options = { context, allowNegative: false };
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const v = amountValue(cells[i] ?? null, options, valueOut);

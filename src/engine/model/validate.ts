@@ -6,6 +6,7 @@
 import { compileExpression, ExpressionError, ValueKind } from "../expression";
 import { CurrencyCode, FieldType, Label, ScoringModel } from "../types";
 import { withDefaults } from "./defaults";
+import { CURRENCY_CODES } from "../vocabulary";
 import { currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface ModelError {
@@ -18,7 +19,7 @@ export type ValidationResult =
 
 export const MODEL_SCHEMA = "zs-scorer/model";
 export const MODEL_FORMAT_VERSION = 1;
-export const CURRENCIES: CurrencyCode[] = ["CNY", "USD", "EUR", "JPY", "HKD", "GBP"];
+export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES;
 const FIELD_TYPES: FieldType[] = [
   "amount",
   "number",
@@ -493,7 +494,7 @@ export function validateModel(json: unknown): ValidationResult {
     if (base) rates.add(base);
     if (c.obj(fx.rates, "fx.rates")) {
       for (const [k, v] of Object.entries(fx.rates)) {
-        if (!(CURRENCIES as string[]).includes(k))
+        if (!(CURRENCIES as readonly string[]).includes(k))
           c.add(`fx.rates.${k}`, `未知币种“${k}”`, `unknown currency "${k}"`);
         else if (!isNum(v) || v <= 0)
           c.add(`fx.rates.${k}`, "汇率应为正数", "a rate must be a positive number");
@@ -506,7 +507,7 @@ export function validateModel(json: unknown): ValidationResult {
   const needRate = (cur: unknown, path: string) => {
     if (
       typeof cur === "string" &&
-      (CURRENCIES as string[]).includes(cur) &&
+      (CURRENCIES as readonly string[]).includes(cur) &&
       isObj(m.fx) &&
       !rates.has(cur)
     ) {
