@@ -78,7 +78,6 @@ export const NO_DATA_WORDS: ReadonlySet<string> = new Set([
   "无数据",
   "n/a",
   "na",
-  "#n/a",
   "tbd",
   "tba",
   "none",

@@ -1,4 +1,5 @@
 /** parseAmount: a cell (text, number or anything a host hands over) read by the amount grammar. */
+import { cellProblem } from "../cells";
 import { CURRENCY_CODES } from "../vocabulary";
 import { foldText, isDigitCode, powerOfTen, scaleDecimal } from "../numerals";
 import { AmountContext, AmountResult, CellValue, ParseAmountOptions } from "../types";
@@ -114,6 +115,8 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
       describeCell(text),
       fail("unreadable", "不是文本或数字", "neither text nor a number")
     );
+  const problem = cellProblem(text, true);
+  if (problem !== null) return errorOf(text, fail("unreadable", problem.zh, problem.en));
   const trimmed = text.trim();
   if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), opts);
   const src = foldText(text);

@@ -7,6 +7,8 @@ import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
 import { foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
+import { cellProblem } from "../cells";
+import { readArea } from "../land";
 import {
   AmountContext,
   AmountResult,
@@ -209,9 +211,15 @@ export function readNumericCell(
     case "date":
       return readDate(cell);
     default: {
+      if (cellProblem(cell, true) !== null) return NaN;
+      // "53360平方米" states its own unit: converted to 亩, the column's unit does not apply.
+      const area = typeof cell === "string" ? readArea(cell) : null;
+      if (area !== null) return area.mu;
       // "15%" states its own scale; only bare numbers take the header's.
       const ownScale = typeof cell === "string" && /[%％]/.test(cell);
-      return readNumber(cell) * (ownScale ? 1 : (context?.multiplier ?? 1));
+      const v = readNumber(cell) * (ownScale ? 1 : (context?.multiplier ?? 1));
+      // A share over 100% is a misreading (or a typo), not a score.
+      return type === "percent" && v > 1 ? NaN : v;
     }
   }
 }
