@@ -33,6 +33,10 @@ export interface AmountContext {
   /** Multiplier of a bare number: 1 for 元, 1e4 for 万, 1e8 for 亿, 1e6 for "m". */
   multiplier: number;
   currency: CurrencyCode;
+  /** Where the unit was stated ("表头 C3", "单位行 A2"), shown in explanations. */
+  source: Label;
+  /** The unit was assumed (the model's default, a percent rule): readings are marked "?". */
+  guess: boolean;
 }
 
 export interface ParsedAmount {

@@ -252,7 +252,10 @@ export function readColumns(
         en: `column ${letter} "${m.header}": ${col.unreadable} cell(s) unreadable (${col.firstUnreadable.map((u) => u.address).join(", ")}…)`,
       });
     const next: MappedColumn = { ...m, letter, sample, ...(unit ? { unit } : {}) };
-    if (context !== undefined) next.context = context;
+    if (context !== undefined)
+      next.context = unit
+        ? { ...context, source: unitSourceLabel(unit), guess: guessedUnit }
+        : context;
     return next;
   });
   return { mapped: out, report, warnings };
@@ -266,13 +269,22 @@ const SOURCE_LABEL: Record<UnitSource, Label> = {
   default: { zh: "模型默认，假定", en: "model default, assumed" },
 };
 
+/** "单位行 A2", "header C3", "model default, assumed": where a column's unit came from. */
+export function unitSourceLabel(unit: ColumnUnit): Label {
+  const at = unit.address ? ` ${unit.address}` : "";
+  return {
+    zh: `${SOURCE_LABEL[unit.source].zh}${at}`,
+    en: `${SOURCE_LABEL[unit.source].en}${at}`,
+  };
+}
+
 /** The reading report as lines of text (the CLI prints it; the pane shows the same data). */
 export function formatReadingReport(report: ColumnReport[], lang: "zh" | "en"): string {
   const zh = lang === "zh";
   const lines = [zh ? "单元格读取：" : "How cells were read:"];
   for (const c of report) {
     const unit = c.unit
-      ? `${zh ? "单位" : "unit"} ${c.unit.label[lang]}（${SOURCE_LABEL[c.unit.source][lang]}${c.unit.address ? ` ${c.unit.address}` : ""}）`
+      ? `${zh ? "单位" : "unit"} ${c.unit.label[lang]}（${unitSourceLabel(c.unit)[lang]}）`
       : "";
     const sample = c.sample === null ? "" : `${zh ? "例" : "e.g."} ${cellText(c.sample)}`;
     const counts = zh

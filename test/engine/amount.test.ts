@@ -199,7 +199,7 @@ describe("context from the column header", () => {
   test("a number cell is read in the header's unit and currency", () => {
     const r = ok(parseAmount(1500, wanUsd));
     expect([r.value, r.currency, r.normalized]).toEqual([1.5e7, "USD", "1500万美元"]);
-    expect(r.note.zh).toContain("表头单位");
+    expect(r.note.zh).toContain("按表头的单位（万美元）");
   });
 
   test("a bare numeric string likewise, also with full-width digits", () => {

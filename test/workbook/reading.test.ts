@@ -3,7 +3,7 @@
  * table, bare numbers, land in 平方米, percents, and cells no reader may turn into a value.
  */
 import pinghu from "../../src/models/pinghu-2023.json";
-import { compileModel, loadModel, scoreTable } from "../../src/engine";
+import { compileModel, explain, loadModel, scoreTable } from "../../src/engine";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
@@ -92,7 +92,7 @@ describe("units written above the table", () => {
     const { mapping } = open(BUREAU);
     const cap = mapping.mapped.find((m) => m.field === "registeredCapital")!;
     expect(cap.unit).toMatchObject({ source: "header", address: "D3" });
-    expect(cap.context).toEqual({ multiplier: 1e4, currency: "USD" });
+    expect(cap.context).toMatchObject({ multiplier: 1e4, currency: "USD", guess: false });
   });
 });
 
@@ -145,6 +145,32 @@ describe("bare amounts with no unit anywhere", () => {
     expect(mapping.warnings).toEqual([]);
     const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
     expect(Array.from(scored.columns.totalInvestment as Float64Array)).toEqual([5e7, 12000]);
+  });
+});
+
+describe("explanations show the unit, its source, and mark guesses", () => {
+  test("a bare amount under a unit row names the row; one in an assumed unit is marked ?", () => {
+    const { sheet, table, mapping } = open([
+      ["单位：万元"],
+      ["项目名称", "总投资", "注册资本"],
+      ["甲", 40000, 300],
+    ]);
+    const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    const ex = explain(s, 0);
+    const inv = ex.criteria.find((c) => c.raw === 40000 || c.raw === 5000)!;
+    expect(inv.used.zh).toBe("40000 → 40 000 万元");
+    expect(inv.note?.zh).toContain("裸数按单位行 A1的单位（万元）读取");
+  });
+
+  test("with no unit anywhere the reading is marked ? and says the unit is assumed", () => {
+    const { sheet, table, mapping } = open([
+      ["项目名称", "总投资"],
+      ["甲", 5000],
+    ]);
+    const ex = explain(scoreTable(toCandidateTable(sheet, table, mapping), compiled), 0);
+    const inv = ex.criteria.find((c) => c.raw === 40000 || c.raw === 5000)!;
+    expect(inv.used.en).toBe("? 5000 → CNY 5,000 (×10k)");
+    expect(inv.note?.en).toContain("an assumed unit");
   });
 });
 

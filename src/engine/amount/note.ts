@@ -136,8 +136,10 @@ function buildNote(
   }
   if (r.usedContextUnit || r.usedContextCurrency) {
     const m = ctx.multiplier ?? 1;
-    zh += `；裸数按表头单位（${formatUnit(r.currency, m, "zh")}）读取`;
-    en += `; bare number read in the header's unit (${formatUnit(r.currency, m, "en")})`;
+    const from = ctx.source ?? { zh: "表头", en: "header" };
+    const guess = ctx.guess === true;
+    zh += `；${guess ? "？" : ""}裸数按${from.zh}的单位（${formatUnit(r.currency, m, "zh")}）读取${guess ? "，单位为假定" : ""}`;
+    en += `; ${guess ? "? " : ""}bare number read in the unit of the ${from.en} (${formatUnit(r.currency, m, "en")})${guess ? ", an assumed unit" : ""}`;
   }
   for (const x of extra) {
     zh += `；${x.zh}`;
