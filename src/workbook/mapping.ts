@@ -1,5 +1,6 @@
 /** Matching the user's column headers to the model's fields, with units and currency read from the header. */
 import { parseHeaderContext } from "../engine/amount";
+import { headerLandUnit } from "../engine/land";
 import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
 import { cellText, looseText, similarity } from "./text";
@@ -32,9 +33,17 @@ interface ParsedHeader {
   context?: Partial<AmountContext>;
 }
 
+/** 用地面积（平方米）: a land unit in brackets is not part of the name. */
+const LAND_BRACKET = /[(（][^()（）]*[)）]\s*$/;
+
 function parseHeader(header: CellValue | undefined): ParsedHeader {
   const text = cellText(header);
-  const { name, context } = parseHeaderContext(text);
+  const parsed = parseHeaderContext(text);
+  const context = parsed.context;
+  const name =
+    context === null && headerLandUnit(text) !== null
+      ? text.replace(LAND_BRACKET, "").trim()
+      : parsed.name;
   const forms = [...new Set([looseText(name), looseText(text)])].filter((f) => f !== "");
   const hasContext = context !== undefined && context !== null && Object.keys(context).length > 0;
   return { text, forms, context: hasContext ? context : undefined };
