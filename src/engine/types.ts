@@ -94,7 +94,8 @@ export interface FxTable {
 // The scoring model (a versioned JSON document; validated by engine/model)
 // ---------------------------------------------------------------------------------------------
 
-export type FieldType = "amount" | "number" | "percent" | "boolean" | "category" | "text" | "date";
+export type { FieldType, MissingPolicy, GateEffect, TargetMeasure } from "./vocabulary";
+import type { FieldType, MissingPolicy, GateEffect, TargetMeasure } from "./vocabulary";
 
 export interface FieldDef {
   id: string;
@@ -132,8 +133,6 @@ export type Transform =
   /** mathjs expression over `x` (the input) and the row's fields; result clamped to 0..1. */
   | { type: "expression"; expression: string };
 
-export type MissingPolicy = "zero" | "neutral" | "renormalize" | "mean";
-
 export interface CriterionDef {
   id: string;
   label: Label;
@@ -163,7 +162,7 @@ export interface GateDef {
   pass: string;
   /** mathjs boolean expression; the gate is only checked when true (e.g. land area known). */
   appliesWhen?: string;
-  effect: "exclude" | "cap" | "flag";
+  effect: GateEffect;
   /** Score ceiling for effect "cap". */
   cap?: number;
   reason: Label;
@@ -246,7 +245,7 @@ export interface TargetDef {
   id: string;
   label: Label;
   /** What is counted: signed projects, their total investment, contracted or used FDI, 招大引强. */
-  measure: "signedCount" | "signedInvestment" | "contractedFdi" | "utilisedFdi" | "flagCount";
+  measure: TargetMeasure;
   /** For flagCount: the flag id counted. */
   flag?: string;
   value: number;

@@ -6,7 +6,15 @@
 import { compileExpression, ExpressionError, ValueKind } from "../expression";
 import { CurrencyCode, FieldType, Label, ScoringModel } from "../types";
 import { withDefaults } from "./defaults";
-import { CURRENCY_CODES } from "../vocabulary";
+import {
+  CURRENCY_CODES,
+  FIELD_TYPES,
+  GATE_EFFECTS,
+  MISSING_POLICIES,
+  NUMERIC_TRANSFORMS,
+  TARGET_MEASURES,
+  TRANSFORM_TYPES,
+} from "../vocabulary";
 import { currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface ModelError {
@@ -20,36 +28,6 @@ export type ValidationResult =
 export const MODEL_SCHEMA = "zs-scorer/model";
 export const MODEL_FORMAT_VERSION = 1;
 export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES;
-const FIELD_TYPES: FieldType[] = [
-  "amount",
-  "number",
-  "percent",
-  "boolean",
-  "category",
-  "text",
-  "date",
-];
-const TRANSFORM_TYPES = [
-  "linear",
-  "log",
-  "piecewise",
-  "threshold",
-  "category",
-  "keywords",
-  "boolean",
-  "chain",
-  "expression",
-];
-const NUMERIC_TRANSFORMS = ["linear", "log", "piecewise", "threshold"];
-const MISSING_POLICIES = ["zero", "neutral", "renormalize", "mean"];
-const GATE_EFFECTS = ["exclude", "cap", "flag"];
-const TARGET_MEASURES = [
-  "signedCount",
-  "signedInvestment",
-  "contractedFdi",
-  "utilisedFdi",
-  "flagCount",
-];
 /** Field ids are names in expressions: letters (Latin or CJK), digits and _, not starting with a digit. */
 const ID = /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff]*$/;
 const RESERVED = new Set([
