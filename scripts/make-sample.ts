@@ -305,7 +305,116 @@ export function buildSampleWorkbook(rows: SampleRow[] = sampleRows()): ExcelJS.W
   ];
   lines.forEach((l, k) => (notes.getCell(k + 1, 1).value = l));
   notes.getColumn(1).width = 120;
+  addBureauSheet(wb);
   return wb;
+}
+
+export const BUREAU_SHEET = "经开区报送清单";
+
+/**
+ * A second list written the way many bureaus send theirs: the unit once in a row above the table
+ * (单位：万元、亩) and bare numbers below, land in 平方米 under its header, answers in words (a veto
+ * with its reason, listing written by exchange or intention, origin as 日资/德资 or a province,
+ * certificates with their year and intentions such as 拟申报). Every project is invented.
+ */
+export const BUREAU_HEADERS = [
+  "序号",
+  "项目名称",
+  "投资方",
+  "投资方国别",
+  "总投资",
+  "注册资本",
+  "年税收",
+  "用地面积（平方米）",
+  "高新技术企业",
+  "研发机构",
+  "专精特新",
+  "上市情况",
+  "否决事项",
+  "项目进度",
+  "备注",
+] as const;
+
+export const BUREAU_ROWS: (string | number | null)[][] = [
+  [
+    1,
+    "甲新材料薄膜项目",
+    "甲新材料股份有限公司",
+    "江苏",
+    40000,
+    12000,
+    2400,
+    53360,
+    "是（2022年认定）",
+    "省级",
+    "拟申报",
+    "沪市主板上市",
+    "无",
+    "已签约",
+    "示例（虚构）",
+  ],
+  [
+    2,
+    "乙精密机床零部件项目",
+    "乙精工株式会社",
+    "日资",
+    18000,
+    5000,
+    900,
+    26680,
+    "拟申报",
+    "无",
+    "省级专精特新",
+    "东京证券交易所上市公司子公司",
+    "无",
+    "洽谈",
+    "示例（虚构）",
+  ],
+  [
+    3,
+    "丙胶粘剂华东基地项目",
+    "丙化学集团",
+    "德资",
+    65000,
+    20000,
+    3800,
+    100050,
+    "有",
+    "国家级",
+    "否",
+    "非上市公司",
+    "有（2022年环保行政处罚）",
+    "对接",
+    "示例（虚构）",
+  ],
+  [
+    4,
+    "丁储能模组项目",
+    "丁科技有限公司",
+    "浙江杭州",
+    8000,
+    3000,
+    null,
+    13340,
+    "正在申请",
+    "市级",
+    "创新型中小企业",
+    "拟上市（辅导备案）",
+    "—",
+    "已开工",
+    "示例（虚构）",
+  ],
+];
+
+/** Adds the bureau-style second sheet: title, unit row, header, rows, a note row. */
+export function addBureauSheet(wb: ExcelJS.Workbook): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(BUREAU_SHEET);
+  ws.getCell(1, 1).value = "独山港经济开发区2023年重点招商项目表（示例（虚构））";
+  ws.getCell(2, 1).value = "单位：万元、亩";
+  ws.getRow(3).values = [...BUREAU_HEADERS];
+  BUREAU_ROWS.forEach((r, i) => (ws.getRow(4 + i).values = r));
+  ws.getCell(5 + BUREAU_ROWS.length, 1).value = "注：用地面积按平方米填报；以上项目均为虚构示例。";
+  return ws;
 }
 
 /** Test-only workbook: the same header with names that try markup injection. Never shipped as a sample. */

@@ -17,6 +17,7 @@ import {
   decisionLabel,
   gridToModel,
   isModelGrid,
+  formatReadingReport,
   locateTable,
   mapColumns,
   markerKey,
@@ -47,7 +48,7 @@ export class UsageError extends Error {
 const L = (zh: string, en: string): Label => ({ zh, en });
 
 export const USAGE = `用法 Usage: zs-score <input.xlsx> [--sheet NAME] [--model model.json | --model-sheet]
-                [--out FILE | --in-place] [--result-sheet] [--json] [--lang zh|en]
+                [--out FILE | --in-place] [--result-sheet] [--json] [--lang zh|en] [--unit 列=单位]
 
   --sheet NAME     评分的工作表（默认：第一个含候选项目表的工作表） sheet to score (default: the first holding a table)
   --model FILE     评分模型 JSON（默认：工作簿中的「评分模型」表，否则内置平湖 2023 模型） model JSON
@@ -57,6 +58,8 @@ export const USAGE = `用法 Usage: zs-score <input.xlsx> [--sheet NAME] [--mode
   --result-sheet   结果写到单独的「评分结果」表，而不是表格右侧 write results to a separate sheet
   --json           以 JSON 输出结果 print results as JSON
   --lang zh|en     输出语言（默认 zh） output language
+  --unit 列=单位    不带单位的数按此单位读取，可重复（如 --unit 总投资=万元 --unit 用地面积=平方米）
+                   unit of a column's bare numbers, repeatable
 `;
 
 interface Options {
@@ -70,6 +73,8 @@ interface Options {
   json: boolean;
   lang: Lang;
   help: boolean;
+  /** --unit 总投资=万元: field, label or header → unit. */
+  units: Record<string, string>;
 }
 
 export function parseArgs(argv: string[]): Options {
@@ -81,6 +86,7 @@ export function parseArgs(argv: string[]): Options {
     json: false,
     lang: "zh",
     help: false,
+    units: {},
   };
   const value = (i: number, flag: string): string => {
     const v = argv[i + 1];
@@ -113,6 +119,19 @@ export function parseArgs(argv: string[]): Options {
       case "--model-sheet":
         o.modelSheet = true;
         break;
+      case "--unit": {
+        const v = value(i++, a);
+        const eq = v.indexOf("=");
+        if (eq <= 0 || eq === v.length - 1)
+          throw new UsageError(
+            L(
+              `--unit 应写作 列=单位（如 总投资=万元），而不是“${v}”`,
+              `--unit takes column=unit (e.g. 总投资=万元), not "${v}"`
+            )
+          );
+        o.units[v.slice(0, eq).trim()] = v.slice(eq + 1).trim();
+        break;
+      }
       case "--in-place":
         o.inPlace = true;
         break;
@@ -498,12 +517,19 @@ async function run(o: Options, io: CliIo): Promise<number> {
   const data = wb.worksheets.map(sheetData);
   const { model, source } = chooseModel(o, data, io.cwd);
   const { sheet, table } = chooseSheet(o, data, model);
-  const mapping = mapColumns(table.headers, model, {}, table.hiddenColumns);
+  const mapping = mapColumns(table.headers, model, {}, table.hiddenColumns, {
+    sheet,
+    table,
+    units: o.units,
+  });
   const info = o.json ? io.stderr : io.stdout;
   info.write(
     `${lang === "zh" ? "模型" : "Model"}: ${source[lang]}\n${lang === "zh" ? "工作表" : "Sheet"}: ${sheet.name}（${lang === "zh" ? "表头在第" : "header on row"} ${table.headerRow + 1}${lang === "zh" ? " 行" : ""}，${table.dataRows.length} ${lang === "zh" ? "个项目" : "candidates"}）\n`
   );
   info.write(`${describeMapping(mapping, model, lang, 0)}\n`);
+  info.write(`${formatReadingReport(mapping.report ?? [], lang)}\n`);
+  for (const w of mapping.warnings ?? [])
+    info.write(`${lang === "zh" ? "提示" : "Note"}: ${w[lang]}\n`);
 
   const missingAmounts = model.fields.filter(
     (f) => f.key && f.type === "amount" && !columnOf(mapping, f.id)

@@ -8,17 +8,22 @@ function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A cell as the workbook layer sees it: formulas by their cached result, rich text as plain text. */
+/**
+ * A cell as the workbook layer sees it: formulas by their cached result, rich text as plain text.
+ * An Excel error is its text (#N/A), as Office.js gives it; a formula saved without a result is its
+ * "=…" text: both read as unreadable, never as blank (engine/cells.ts).
+ */
 export function plainValue(v: ExcelValue): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
   if (v instanceof Date) return isoDate(v);
   if (typeof v === "object") {
     if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("result" in v) return plainValue((v.result ?? null) as ExcelValue);
-    if ("formula" in v || "sharedFormula" in v) return null;
+    if ("result" in v && v.result !== undefined) return plainValue(v.result as ExcelValue);
+    if ("formula" in v && typeof v.formula === "string") return `=${v.formula}`;
+    if ("sharedFormula" in v && typeof v.sharedFormula === "string") return `=${v.sharedFormula}`;
     if ("text" in v) return plainValue(v.text as ExcelValue);
-    if ("error" in v) return null;
+    if ("error" in v) return String(v.error);
   }
   return null;
 }

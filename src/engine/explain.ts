@@ -72,6 +72,11 @@ function usedValue(s: ScoredTable, k: number, i: number): number {
   return v === v ? v : imputed(s.compiled.criteria[k].def.missing, s.criterionMeans[k]);
 }
 
+/** A number with no unit of its own: the column's unit applies to it. */
+function isBareNumber(raw: CellValue): boolean {
+  return typeof raw === "number" || (typeof raw === "string" && /^\s*[\d,，.]+\s*$/.test(raw));
+}
+
 function missingNote(s: ScoredTable, k: number, unreadable: string | null): Label {
   const policy = s.compiled.criteria[k].def.missing;
   const mean = s.criterionMeans[k];
@@ -148,18 +153,31 @@ function explainCriterion(
       else {
         const m = model.amountMultiplier;
         const at = r.from !== model.currency ? ` @ ${num(r.rate)}` : "";
+        // A bare number read in an assumed unit is a guess: marked "?" and the note says so.
+        const ctx = table.contexts?.[def.field];
+        const inColumnUnit = isBareNumber(raw) && ctx?.source !== undefined;
+        const mark = inColumnUnit && ctx?.guess ? "？" : "";
         used = L(
-          `${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "zh")}${at}`,
-          `${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "en")}${at}`
+          `${mark}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "zh")}${at}`,
+          `${mark && "? "}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "en")}${at}`
         );
-        if (r.parsed.bound !== "exact") notes.push(r.parsed.note);
+        if (r.parsed.bound !== "exact" || inColumnUnit) notes.push(r.parsed.note);
       }
     } else if (col instanceof Float64Array) {
       const v = col[i];
+      const ctx = table.contexts?.[def.field];
+      const mark = v === v && isBareNumber(raw) && ctx?.guess ? "？" : "";
       used =
         v === v
-          ? L(`${cellText(raw)} → ${num(v)}`, `${cellText(raw)} → ${num(v)}`)
+          ? L(`${mark}${cellText(raw)} → ${num(v)}`, `${mark && "? "}${cellText(raw)} → ${num(v)}`)
           : L(cellText(raw), cellText(raw));
+      if (v === v && isBareNumber(raw) && ctx?.source !== undefined)
+        notes.push(
+          L(
+            `按${ctx.source.zh}的单位读取${ctx.guess ? "（假定）" : ""}`,
+            `read in the unit of the ${ctx.source.en}${ctx.guess ? " (assumed)" : ""}`
+          )
+        );
     } else {
       used = L(cellText(raw), cellText(raw));
     }

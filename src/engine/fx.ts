@@ -4,18 +4,14 @@
  */
 import { foldText, powerOfTen, readArabicNumber, scaleDecimal, shiftedDecimal } from "./numerals";
 import { CurrencyCode, FxTable, Lang } from "./types";
+import { CURRENCY_CODES, CURRENCY_INFO } from "./vocabulary";
 
-export const CURRENCY_CODES: readonly CurrencyCode[] = ["CNY", "USD", "EUR", "JPY", "HKD", "GBP"];
+export { CURRENCY_CODES };
 
 /** Chinese unit word of each currency, as written after an amount (1500万美元). */
-export const CURRENCY_ZH: Record<CurrencyCode, string> = {
-  CNY: "元",
-  USD: "美元",
-  EUR: "欧元",
-  JPY: "日元",
-  HKD: "港元",
-  GBP: "英镑",
-};
+export const CURRENCY_ZH = Object.fromEntries(
+  CURRENCY_CODES.map((c) => [c, CURRENCY_INFO[c].zh])
+) as Record<CurrencyCode, string>;
 
 /** Words, codes and symbols naming a supported currency; keys are folded (lower-case, half-width). */
 export const CURRENCY_WORDS: Readonly<Record<string, CurrencyCode>> = {
@@ -56,10 +52,13 @@ export const CURRENCY_WORDS: Readonly<Record<string, CurrencyCode>> = {
   pounds: "GBP",
   sterling: "GBP",
   英镑: "GBP",
-};
-
-/** Currencies people write that the product does not convert: named in the error instead of misread as 元. */
-export const UNSUPPORTED_CURRENCY_WORDS: Readonly<Record<string, string>> = {
+  新台币: "TWD",
+  台币: "TWD",
+  twd: "TWD",
+  nt$: "TWD",
+  澳门元: "MOP",
+  澳门币: "MOP",
+  mop: "MOP",
   澳元: "AUD",
   澳币: "AUD",
   aud: "AUD",
@@ -80,15 +79,14 @@ export const UNSUPPORTED_CURRENCY_WORDS: Readonly<Record<string, string>> = {
   chf: "CHF",
   卢布: "RUB",
   rub: "RUB",
-  新台币: "TWD",
-  台币: "TWD",
-  twd: "TWD",
   卢比: "INR",
   inr: "INR",
   泰铢: "THB",
-  澳门元: "MOP",
-  澳门币: "MOP",
+  thb: "THB",
   越南盾: "VND",
+  vnd: "VND",
+  奈拉: "NGN",
+  ngn: "NGN",
 };
 
 /** Latin-script magnitude words (after a number: 15m, 1.5bn, 10k), as powers of ten. */
@@ -123,6 +121,8 @@ export function zhUnitExp(c: number): number {
       return 4;
     case 0x4ebf: // 亿
       return 8;
+    case 0x5146: // 兆: 万亿 in money (not the 10^6 of metric prefixes)
+      return 12;
     default:
       return -1;
   }

@@ -175,10 +175,15 @@ const ZH_PLACES = new Map<number, number>([
   [0x767e, 100], // 百
   [0x5343, 1000], // 千
 ]);
-/** 数/几 stand for a digit: 2–9 before a place (数十 = 20–90), 1–9 as the last digit (十几 = 11–19). */
+/**
+ * 数/几 stand for a digit: leading, 1 up to (not including) 10 of their place (数十 = 10–100, 几 = 1–10);
+ * after other digits, 0 up to 10 (十几 = 10–20, 三十几 = 30–40).
+ */
 const VAGUE_SHU = 0x6570;
 const VAGUE_JI = 0x51e0;
 const POINT = 0x70b9; // 点
+const ZERO = 0x96f6; // 零
+const LING = 0x3007; // 〇
 
 /** True when a Chinese numeral can start at this character code (not 百/千 alone: those are units). */
 export function startsChineseNumeral(c: number): boolean {
@@ -186,41 +191,75 @@ export function startsChineseNumeral(c: number): boolean {
 }
 
 /**
+ * Digit by digit (一零一 = 101, 二〇二三 = 2023): a run of digits with no place. Two non-zero digits
+ * alone (三四) are "three or four", not 34, and are left to the caller as a failed read.
+ */
+function readDigitRun(s: string, i: number): NumberRead | null {
+  let j = i;
+  let text = "";
+  let zero = false;
+  for (
+    let d = ZH_DIGITS.get(s.charCodeAt(j));
+    d !== undefined;
+    d = ZH_DIGITS.get(s.charCodeAt(++j))
+  ) {
+    const c = s.charCodeAt(j);
+    if (c === ZERO || c === LING) zero = true;
+    text += String(d);
+  }
+  if (text.length < 2 || ZH_PLACES.has(s.charCodeAt(j)) || (!zero && text.length < 3)) return null;
+  return { end: j, text: text.replace(/^0+(?=\d)/, "") };
+}
+
+/**
  * Reads a Chinese numeral below 万 at `i` (万 and 亿 are units for the caller): 三千五百, 十八, 两千,
- * 一点五, 数十, 十几. Null when none starts there.
+ * 一点五, 数十, 十几, 一零一, and a last digit one place below the one before it (三百五 = 350,
+ * 一千五 = 1500). Null when none starts there or the digits do not form one number.
  */
 export function readChineseNumeral(s: string, i: number): NumberRead | null {
   if (i >= s.length || !startsChineseNumeral(s.charCodeAt(i))) return null;
+  const run = readDigitRun(s, i);
+  if (run !== null) return run;
   let low = 0;
   let high = 0;
   let digitLow = -1;
   let digitHigh = -1;
   let vague = false;
+  /** Place of the last place character, and whether a 零 came after it. */
+  let lastPlace = 0;
+  let zeroAfterPlace = false;
   let j = i;
   for (; j < s.length; j++) {
     const c = s.charCodeAt(j);
     const d = ZH_DIGITS.get(c);
     const p = ZH_PLACES.get(c);
     if (d !== undefined) {
-      if (d === 0) continue; // 零 only marks a skipped place (一百零五)
-      if (digitLow >= 0) break; // two digits in a row (一二): not one number
+      if (d === 0) {
+        zeroAfterPlace = true; // 零 only marks a skipped place (一百零五)
+        continue;
+      }
+      if (digitLow >= 0) return null; // two digits in a row (一二): not one number
       digitLow = digitHigh = d;
     } else if (c === VAGUE_SHU || c === VAGUE_JI) {
-      if (digitLow >= 0) break;
+      if (digitLow >= 0) return null;
       vague = true;
-      digitLow = 1; // raised to 2 if a place follows
-      digitHigh = 9;
+      const leading = low === 0;
+      digitLow = leading ? 1 : 0;
+      digitHigh = 10;
     } else if (p !== undefined) {
-      const lowD = digitLow < 0 ? 1 : digitLow === 1 && digitHigh === 9 ? 2 : digitLow;
-      low += lowD * p;
+      if (lastPlace !== 0 && p >= lastPlace) break;
+      low += (digitLow < 0 ? 1 : digitLow) * p;
       high += (digitHigh < 0 ? 1 : digitHigh) * p;
       digitLow = digitHigh = -1;
+      lastPlace = p;
+      zeroAfterPlace = false;
     } else break;
   }
   if (digitLow >= 0) {
-    // A lone 数/几 (数亿) means "several": 2–9.
-    low += digitLow === 1 && digitHigh === 9 && low === 0 ? 2 : digitLow;
-    high += digitHigh;
+    // 三百五: a last digit right after a place counts one place down.
+    const place = lastPlace > 10 && !zeroAfterPlace ? lastPlace / 10 : 1;
+    low += digitLow * place;
+    high += digitHigh * place;
   }
   if (!vague && s.charCodeAt(j) === POINT) {
     let dec = "";

@@ -11,8 +11,9 @@ export interface Label {
 
 export type Lang = "zh" | "en";
 
-/** ISO 4217 codes the product understands. */
-export type CurrencyCode = "CNY" | "USD" | "EUR" | "JPY" | "HKD" | "GBP";
+/** ISO 4217 codes the product understands (the list is in vocabulary.ts). */
+export type { CurrencyCode } from "./vocabulary";
+import type { CurrencyCode } from "./vocabulary";
 
 /** A value as it sits in a worksheet cell. `null` is an empty cell. */
 export type CellValue = string | number | boolean | null;
@@ -32,6 +33,10 @@ export interface AmountContext {
   /** Multiplier of a bare number: 1 for 元, 1e4 for 万, 1e8 for 亿, 1e6 for "m". */
   multiplier: number;
   currency: CurrencyCode;
+  /** Where the unit was stated ("表头 C3", "单位行 A2"), shown in explanations. */
+  source: Label;
+  /** The unit was assumed (the model's default, a percent rule): readings are marked "?". */
+  guess: boolean;
 }
 
 export interface ParsedAmount {
@@ -72,6 +77,8 @@ export interface ParseAmountOptions {
   context?: Partial<AmountContext>;
   /** Number to use for ranges and one-sided bounds; default "mid" (the bound itself for one-sided). */
   bound?: BoundChoice;
+  /** false where the criterion cannot be negative (investment, tax): a negative is then an error. */
+  allowNegative?: boolean;
 }
 
 /** Exchange rates: `rates[c]` is units of `base` per one unit of c. Lives in the model, editable. */
@@ -87,7 +94,8 @@ export interface FxTable {
 // The scoring model (a versioned JSON document; validated by engine/model)
 // ---------------------------------------------------------------------------------------------
 
-export type FieldType = "amount" | "number" | "percent" | "boolean" | "category" | "text" | "date";
+export type { FieldType, MissingPolicy, GateEffect, TargetMeasure } from "./vocabulary";
+import type { FieldType, MissingPolicy, GateEffect, TargetMeasure } from "./vocabulary";
 
 export interface FieldDef {
   id: string;
@@ -125,8 +133,6 @@ export type Transform =
   /** mathjs expression over `x` (the input) and the row's fields; result clamped to 0..1. */
   | { type: "expression"; expression: string };
 
-export type MissingPolicy = "zero" | "neutral" | "renormalize" | "mean";
-
 export interface CriterionDef {
   id: string;
   label: Label;
@@ -156,7 +162,7 @@ export interface GateDef {
   pass: string;
   /** mathjs boolean expression; the gate is only checked when true (e.g. land area known). */
   appliesWhen?: string;
-  effect: "exclude" | "cap" | "flag";
+  effect: GateEffect;
   /** Score ceiling for effect "cap". */
   cap?: number;
   reason: Label;
@@ -239,7 +245,7 @@ export interface TargetDef {
   id: string;
   label: Label;
   /** What is counted: signed projects, their total investment, contracted or used FDI, 招大引强. */
-  measure: "signedCount" | "signedInvestment" | "contractedFdi" | "utilisedFdi" | "flagCount";
+  measure: TargetMeasure;
   /** For flagCount: the flag id counted. */
   flag?: string;
   value: number;

@@ -92,8 +92,8 @@ function currencyArg(v: unknown, arg: string, dflt: CurrencyCode): CurrencyCode 
     parseCurrency(t) ??
     fail(
       arg,
-      `无法识别币种“${t}”（可用 CNY、USD、EUR、JPY、HKD、GBP 或中文名）`,
-      `unknown currency "${t}" (use CNY, USD, EUR, JPY, HKD, GBP or a Chinese name)`
+      `无法识别币种“${t}”（可用 CNY、USD、EUR 等 ISO 代码或中文名）`,
+      `unknown currency "${t}" (use an ISO code such as CNY, USD, EUR, or a Chinese name)`
     )
   );
 }

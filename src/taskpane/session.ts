@@ -69,7 +69,11 @@ export function openTable(
 ): Table {
   const located = locateTable(read.table, model);
   if (!located.ok) throw new LabelledError(located.message.zh, located.message.en);
-  const mapping = mapColumns(located.table.headers, model, override, located.table.hiddenColumns);
+  // With the sheet: units from unit rows, the reading report, as the CLI and ZS functions read.
+  const mapping = mapColumns(located.table.headers, model, override, located.table.hiddenColumns, {
+    sheet: read.table,
+    table: located.table,
+  });
   return { read, location: located.table, mapping };
 }
 

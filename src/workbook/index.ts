@@ -14,6 +14,9 @@ export {
 } from "./a1";
 export { locateTable } from "./table";
 export { mapColumns, matchHeader, columnOf } from "./mapping";
+export type { MappingSheet } from "./mapping";
+export { findUnitNotes, readColumns, formatReadingReport } from "./reading";
+export type { UnitNote } from "./reading";
 export { toCandidateTable } from "./candidates";
 export {
   planResults,

@@ -1,9 +1,19 @@
 /** Matching the user's column headers to the model's fields, with units and currency read from the header. */
 import { parseHeaderContext } from "../engine/amount";
+import { headerLandUnit } from "../engine/land";
 import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
 import { cellText, looseText, similarity } from "./text";
-import type { ColumnMapping, MappedColumn, MappingOverride, MatchHow } from "./types";
+import { readColumns } from "./reading";
+import type {
+  ColumnMapping,
+  MappedColumn,
+  MappingOverride,
+  MatchHow,
+  SheetData,
+  TableLocation,
+  UnitOverride,
+} from "./types";
 
 /** Below this a fuzzy match is not taken at all; below GUESS it is reported as a guess. */
 const MIN_CONFIDENCE = 0.5;
@@ -23,9 +33,17 @@ interface ParsedHeader {
   context?: Partial<AmountContext>;
 }
 
+/** 用地面积（平方米）: a land unit in brackets is not part of the name. */
+const LAND_BRACKET = /[(（][^()（）]*[)）]\s*$/;
+
 function parseHeader(header: CellValue | undefined): ParsedHeader {
   const text = cellText(header);
-  const { name, context } = parseHeaderContext(text);
+  const parsed = parseHeaderContext(text);
+  const context = parsed.context;
+  const name =
+    context === null && headerLandUnit(text) !== null
+      ? text.replace(LAND_BRACKET, "").trim()
+      : parsed.name;
   const forms = [...new Set([looseText(name), looseText(text)])].filter((f) => f !== "");
   const hasContext = context !== undefined && context !== null && Object.keys(context).length > 0;
   return { text, forms, context: hasContext ? context : undefined };
@@ -59,15 +77,26 @@ export function matchHeader(header: CellValue | undefined, field: FieldDef): Hea
   return matchForms(parseHeader(header).forms, field);
 }
 
+/** The sheet a mapping is read against, so it can settle units and report how cells read. */
+export interface MappingSheet {
+  sheet: SheetData;
+  table: TableLocation;
+  /** The analyst's units (CLI --unit 总投资=万元, the pane's unit choice). */
+  units?: UnitOverride;
+}
+
 /**
  * Maps header columns to model fields: a user's override first, then the best matches, one column
- * per field and one field per column. `hidden` lists hidden grid columns.
+ * per field and one field per column. `hidden` lists hidden grid columns. With `on`, each mapped
+ * column also gets its letter, a sample, its unit and the unit's source, and the mapping a reading
+ * report (see reading.ts).
  */
 export function mapColumns(
   headers: CellValue[],
   model: ScoringModel,
   override: MappingOverride = {},
-  hidden: number[] = []
+  hidden: number[] = [],
+  on?: MappingSheet
 ): ColumnMapping {
   const hiddenSet = new Set(hidden);
   const parsed = headers.map(parseHeader);
@@ -127,9 +156,14 @@ export function mapColumns(
     taken.add(p.column);
   }
 
-  const mapped = [...chosen.values()];
+  let mapped = [...chosen.values()];
   mapped.sort((a, b) => a.column - b.column);
   for (const m of mapped) if (m.context === undefined) delete m.context;
+  let reading: ReturnType<typeof readColumns> | null = null;
+  if (on !== undefined) {
+    reading = readColumns(on.sheet, on.table, mapped, model, on.units);
+    mapped = reading.mapped;
+  }
   const unmapped = model.fields
     .filter((f) => !mapped.some((m) => m.field === f.id))
     .map((f) => ({ field: f.id, label: f.label, key: f.key === true }))
@@ -142,6 +176,7 @@ export function mapColumns(
     guessed: mapped.filter((m) => m.how !== "user" && m.confidence < GUESS),
     unmapped,
     unused,
+    ...(reading ? { report: reading.report, warnings: reading.warnings } : {}),
   };
 }
 

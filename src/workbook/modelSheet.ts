@@ -6,6 +6,13 @@
  * show (field aliases, derived fields, chain synergy, descriptions) comes from the base model.
  */
 import { validateModel } from "../engine/model/validate";
+import {
+  CURRENCY_CODES,
+  GATE_EFFECT_LABELS,
+  MISSING_POLICY_LABELS,
+  TARGET_MEASURE_LABELS,
+  TRANSFORM_LABELS,
+} from "../engine/vocabulary";
 import type { CellValue, Label, Lang, ScoringModel, Transform } from "../engine/types";
 import { cellAddress } from "./a1";
 import { markedHeader, markerKey } from "./marker";
@@ -48,44 +55,23 @@ const col = (key: string, zh: string, en: string, kind: Kind = "text"): Column =
 });
 const choice = (id: string, zh: string, en: string): Choice => ({ id, label: L(zh, en) });
 
-const TRANSFORMS: Choice[] = [
-  choice("linear", "线性", "linear"),
-  choice("log", "对数", "log"),
-  choice("piecewise", "分段", "piecewise"),
-  choice("threshold", "达标线", "threshold"),
-  choice("category", "类别", "category"),
-  choice("keywords", "关键词", "keywords"),
-  choice("boolean", "是否", "yes/no"),
-  choice("chain", "产业链", "chain"),
-  choice("expression", "公式", "expression"),
-];
+/** Choices from a vocabulary's labels: one list, so the sheet offers every allowed value. */
+const choices = <T extends string>(labels: Record<T, Label>): Choice[] =>
+  (Object.keys(labels) as T[]).map((id) => ({ id, label: labels[id] }));
+
+const TRANSFORMS = choices(TRANSFORM_LABELS);
 const DIRECTIONS = [
   choice("more", "越大越好", "higher is better"),
   choice("less", "越小越好", "lower is better"),
 ];
-const MISSING = [
-  choice("zero", "记零分", "score zero"),
-  choice("neutral", "记中间分", "neutral"),
-  choice("renormalize", "权重分给其他项", "reweight others"),
-  choice("mean", "取平均", "use mean"),
-];
-const EFFECTS = [
-  choice("exclude", "排除", "exclude"),
-  choice("cap", "封顶", "cap"),
-  choice("flag", "提示", "flag"),
-];
+const MISSING = choices(MISSING_POLICY_LABELS);
+const EFFECTS = choices(GATE_EFFECT_LABELS);
 const GRADE_METHODS = [
   choice("absolute", "按分数", "by score"),
   choice("percentile", "按排名比例", "by rank share"),
 ];
-const MEASURES = [
-  choice("signedCount", "签约项目数", "signed projects"),
-  choice("signedInvestment", "签约总投资", "signed investment"),
-  choice("contractedFdi", "合同外资", "contracted FDI"),
-  choice("utilisedFdi", "实际利用外资", "utilised FDI"),
-  choice("flagCount", "标记项目数", "flagged projects"),
-];
-const CURRENCIES = ["CNY", "USD", "EUR", "JPY", "HKD", "GBP"].map((c) => choice(c, c, c));
+const MEASURES = choices(TARGET_MEASURE_LABELS);
+const CURRENCIES = CURRENCY_CODES.map((c) => choice(c, c, c));
 
 const LIST_SEP = /[、,，;；]/;
 const PAIR_SEP = /[;；]/;

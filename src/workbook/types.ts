@@ -53,8 +53,44 @@ export interface MappedColumn {
   /** 0–1; 1 for exact and user mappings. */
   confidence: number;
   how: MatchHow;
-  /** Unit and currency read from the header, e.g. 总投资（万美元） → ×1e4 USD. */
+  /** Unit and currency bare numbers are read in, e.g. 总投资（万美元） → ×1e4 USD. */
   context?: Partial<AmountContext>;
+  /** Column letter in the sheet (A, B …) and the first value that is not blank. */
+  letter?: string;
+  sample?: CellValue;
+  /** The column's unit and where it came from (when the sheet was read with the mapping). */
+  unit?: ColumnUnit;
+}
+
+/** Where a column's unit came from: its header, a unit row (单位：万元), the analyst, a rule, the model. */
+export const UNIT_SOURCES = ["header", "note", "user", "rule", "default"] as const;
+export type UnitSource = (typeof UNIT_SOURCES)[number];
+
+export interface ColumnUnit {
+  label: Label;
+  source: UnitSource;
+  /** The cell that states it (header or unit row). */
+  address?: string;
+}
+
+/** The analyst's units: field id, label or header → unit text ("万元", "亿美元", "平方米", "%"). */
+export type UnitOverride = Record<string, string>;
+
+/** How the cells of one mapped column read. */
+export interface ColumnReport {
+  field: string;
+  column: number;
+  letter: string;
+  header: string;
+  sample: CellValue;
+  unit?: ColumnUnit;
+  read: number;
+  /** Read with a guess (a bare number in an assumed unit, a percent rule). */
+  guessed: number;
+  missing: number;
+  unreadable: number;
+  firstGuessed: string[];
+  firstUnreadable: { address: string; reason: Label }[];
 }
 
 export interface ColumnMapping {
@@ -66,6 +102,10 @@ export interface ColumnMapping {
   unmapped: { field: string; label: Label; key: boolean }[];
   /** Header columns no field uses. */
   unused: { column: number; header: string; hidden: boolean }[];
+  /** How each mapped column reads, when the sheet was given (mapColumns' `sheet` option). */
+  report?: ColumnReport[];
+  /** Units assumed and unreadable cells, for the analyst to see before scoring. */
+  warnings?: Label[];
 }
 
 /** A user's mapping: field id → grid column, or null to leave the field unmapped. */

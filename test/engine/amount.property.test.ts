@@ -21,7 +21,6 @@ function checkShape(r: AmountResult): void {
     ? Number.isFinite(r.value) &&
       Number.isFinite(r.low) &&
       Number.isFinite(r.high) &&
-      r.low >= 0 &&
       r.low <= r.value &&
       r.value <= r.high &&
       CURRENCY_CODES.includes(r.currency) &&

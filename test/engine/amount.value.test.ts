@@ -10,7 +10,14 @@ import {
 } from "../../src/engine/amount";
 import { AmountContext, BoundChoice, CellValue, ParseAmountOptions } from "../../src/engine/types";
 import { AMOUNT_FIXTURES, BAD_AMOUNTS, MISSING_AMOUNTS } from "../fixtures/amounts";
-import { numberText, rangeAmountText, singleAmountText, soup, writeNumber } from "./amount.grammar";
+import {
+  ISSUE_FORMS,
+  numberText,
+  rangeAmountText,
+  singleAmountText,
+  soup,
+  writeNumber,
+} from "./amount.grammar";
 
 const CONTEXTS: (Partial<AmountContext> | undefined)[] = [
   undefined,
@@ -50,10 +57,73 @@ const commonShape = fc
     numberText,
     fc.boolean(),
     fc.boolean(),
-    fc.constantFrom("", "万", "亿", "千万", "百万", "万亿", "m", "bn", "k", "w", "M"),
-    fc.constantFrom("", "元", "美元", "欧元", "日元", "港币", "港元", "英镑", "人民币", "美金"),
-    fc.constantFrom("", "约", "近", "超", "逾", "超过", "USD ", "US$", "$", "¥", "rmb", "约 "),
-    fc.constantFrom("", "以上", "以下", "左右", "多", "余", "整", "/年", "+"),
+    fc.constantFrom(
+      "",
+      "万",
+      "亿",
+      "千万",
+      "百万",
+      "万亿",
+      "m",
+      "bn",
+      "k",
+      "w",
+      "M",
+      "兆",
+      "角",
+      "分",
+      "千"
+    ),
+    fc.constantFrom(
+      "",
+      "元",
+      "美元",
+      "欧元",
+      "日元",
+      "港币",
+      "港元",
+      "英镑",
+      "人民币",
+      "美金",
+      "块",
+      "块钱",
+      "泰铢"
+    ),
+    fc.constantFrom(
+      "",
+      "约",
+      "近",
+      "超",
+      "逾",
+      "超过",
+      "USD ",
+      "US$",
+      "$",
+      "¥",
+      "rmb",
+      "约 ",
+      "负",
+      "-",
+      "共计",
+      "计划",
+      "起码"
+    ),
+    fc.constantFrom(
+      "",
+      "以上",
+      "以下",
+      "左右",
+      "多",
+      "余",
+      "整",
+      "/年",
+      "+",
+      "5",
+      "5千",
+      "元整",
+      "正",
+      "有余"
+    ),
     fc.constantFrom("", "(0.2亿美元)", "（约1500万美元）", "(一期)", "【1】", " ", "\t", "(1(2))")
   )
   .map(
@@ -63,6 +133,10 @@ const commonShape = fc
 
 describe("amountValue gives exactly parseAmount's value, currency and status", () => {
   test.each(AMOUNT_FIXTURES.map((f) => [f.text] as const))("fixture %s", (text) => {
+    for (const context of CONTEXTS) for (const bound of BOUNDS) same(text, { context, bound });
+  });
+
+  test.each(ISSUE_FORMS.map(([text]) => [text] as const))("issue #12 form %s", (text) => {
     for (const context of CONTEXTS) for (const bound of BOUNDS) same(text, { context, bound });
   });
 

@@ -79,11 +79,13 @@ describe("parseCurrency", () => {
     ["英镑", "GBP"],
     [" gbp ", "GBP"],
     ["ＵＳＤ", "USD"],
+    ["澳元", "AUD"],
+    ["新台币", "TWD"],
   ])("%s → %s", (text, code) => {
     expect(parseCurrency(text)).toBe(code);
   });
 
-  test.each(["", "澳元", "AUD", "dollar sign", "万美元"])(
+  test.each(["", "XAU", "金币", "dollar sign", "万美元"])(
     "%p is not a supported currency",
     (text) => {
       expect(parseCurrency(text)).toBeNull();

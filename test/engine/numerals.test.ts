@@ -62,16 +62,29 @@ describe("Chinese numerals", () => {
     expect(parseChineseNumeral(text)).toBe(n);
   });
 
-  test("数/几 read as a vague range", () => {
-    expect(readChineseNumeral("数十亿", 0)).toEqual({ end: 2, text: "20", highText: "90" });
-    expect(readChineseNumeral("十几万", 0)).toEqual({ end: 2, text: "11", highText: "19" });
-    expect(readChineseNumeral("几百", 0)).toEqual({ end: 2, text: "200", highText: "900" });
-    expect(readChineseNumeral("数亿", 0)).toEqual({ end: 1, text: "2", highText: "9" });
+  test("数/几 read as a vague range up to the next unit (issue #12: 数十亿 is [10亿, 100亿))", () => {
+    expect(readChineseNumeral("数十亿", 0)).toEqual({ end: 2, text: "10", highText: "100" });
+    expect(readChineseNumeral("十几万", 0)).toEqual({ end: 2, text: "10", highText: "20" });
+    expect(readChineseNumeral("三十几", 0)).toEqual({ end: 3, text: "30", highText: "40" });
+    expect(readChineseNumeral("几百", 0)).toEqual({ end: 2, text: "100", highText: "1000" });
+    expect(readChineseNumeral("数亿", 0)).toEqual({ end: 1, text: "1", highText: "10" });
+  });
+
+  test.each([
+    ["三百五", 350],
+    ["一千五", 1500],
+    ["两千零五", 2005],
+    ["一零一", 101],
+    ["二〇二三", 2023],
+    ["陆仟伍佰伍拾陆", 6556],
+  ])("%s = %d (a last digit one place down; digit by digit)", (text, n) => {
+    expect(parseChineseNumeral(text)).toBe(n);
   });
 
   test("stops at units and other text", () => {
     expect(readChineseNumeral("两千万", 0)).toEqual({ end: 2, text: "2000" });
     expect(readChineseNumeral("一期", 0)).toEqual({ end: 1, text: "1" });
+    expect(readChineseNumeral("三四", 0)).toBeNull(); // three or four, not 34
     expect(readChineseNumeral("万", 0)).toBeNull();
     expect(parseChineseNumeral("一二")).toBeNull();
     expect(parseChineseNumeral("数十")).toBeNull();

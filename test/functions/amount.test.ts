@@ -82,7 +82,10 @@ describe("ZS.AMOUNT conversions and arguments", () => {
   });
 
   test("bad arguments name themselves", () => {
-    expectError(call("AMOUNT", "1500万美元", "AUD"), "#VALUE!", "currency", "AUD");
+    expectError(call("AMOUNT", "1500万美元", "XAU"), "#VALUE!", "currency", "XAU");
+    // A currency read but without a rate in the model: #N/A naming the pair, never a guess.
+    expectError(call("AMOUNT", "1500万美元", "AUD"), "#N/A", "currency", "AUD");
+    expectError(call("AMOUNT", "500万澳元"), "#N/A", "currency", "AUD");
     expectError(call("AMOUNT", "1500万美元", "CNY", "磅"), "#VALUE!", "unit", "磅");
     expectError(call("AMOUNT", "1500万美元", "CNY", -1), "#VALUE!", "unit");
     expectError(call("AMOUNT", "1-2亿", "CNY", "亿", "middle"), "#VALUE!", "bound", "middle");
@@ -110,7 +113,7 @@ describe("ZS.FX", () => {
 
   test("unknown or blank currencies", () => {
     expectError(call("FX", "XYZ"), "#VALUE!", "from", "XYZ");
-    expectError(call("FX", "USD", "澳元"), "#VALUE!", "to");
+    expectError(call("FX", "USD", "澳元"), "#N/A", "from", "AUD");
     expectError(call("FX", ""), "#N/A", "from");
   });
 });

@@ -6,6 +6,9 @@
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
 import { foldText } from "../numerals";
+import { NO_DATA_WORDS } from "../vocabulary";
+import { cellProblem } from "../cells";
+import { readArea } from "../land";
 import {
   AmountContext,
   AmountResult,
@@ -21,27 +24,6 @@ export function fieldKind(type: FieldType): ValueKind {
   return type === "text" || type === "category" ? "str" : "num";
 }
 
-const MISSING = new Set([
-  "",
-  "-",
-  "--",
-  "—",
-  "——",
-  "/",
-  "\\",
-  "n/a",
-  "na",
-  "null",
-  "none",
-  "待定",
-  "未知",
-  "暂无",
-  "不详",
-  "无数据",
-  "?",
-  "？",
-]);
-
 /** Whether a cell is blank or one of the usual "no data" marks (not zero). */
 export function isMissingCell(cell: CellValue): boolean {
   if (cell === null || cell === undefined) return true;
@@ -49,7 +31,9 @@ export function isMissingCell(cell: CellValue): boolean {
   if (typeof cell === "boolean") return false;
   const t = cell.trim();
   // Every "no data" mark is at most 4 characters: longer text needs no folding to tell.
-  return t.length <= 4 && MISSING.has(foldText(t).trim());
+  if (t.length > 4) return false;
+  const f = foldText(t).trim();
+  return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
 }
 
 const NUMBER =
@@ -144,7 +128,7 @@ export function readAmount(
   context: Partial<AmountContext> | undefined,
   model: ScoringModel
 ): AmountReading {
-  const parsed = parseAmount(cell, { context });
+  const parsed = parseAmount(cell, { context, allowNegative: false });
   if (!parsed.ok) return { parsed, value: NaN, rate: null, from: null };
   const rate = fxRate(parsed.currency, model.currency, model.fx);
   if (rate === null) return { parsed, value: NaN, rate: null, from: parsed.currency };
@@ -198,7 +182,8 @@ export function readAmountColumn(
 ): Float64Array {
   const rates = modelUnitRates(model);
   const mult = model.amountMultiplier;
-  const options = { context };
+  // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
+  const options = { context, allowNegative: false };
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const v = amountValue(cells[i] ?? null, options, valueOut);
@@ -226,9 +211,15 @@ export function readNumericCell(
     case "date":
       return readDate(cell);
     default: {
+      if (cellProblem(cell, true) !== null) return NaN;
+      // "53360平方米" states its own unit: converted to 亩, the column's unit does not apply.
+      const area = typeof cell === "string" ? readArea(cell) : null;
+      if (area !== null) return area.mu;
       // "15%" states its own scale; only bare numbers take the header's.
       const ownScale = typeof cell === "string" && /[%％]/.test(cell);
-      return readNumber(cell) * (ownScale ? 1 : (context?.multiplier ?? 1));
+      const v = readNumber(cell) * (ownScale ? 1 : (context?.multiplier ?? 1));
+      // A share over 100% is a misreading (or a typo), not a score.
+      return type === "percent" && v > 1 ? NaN : v;
     }
   }
 }

@@ -6,6 +6,15 @@
 import { compileExpression, ExpressionError, ValueKind } from "../expression";
 import { CurrencyCode, FieldType, Label, ScoringModel } from "../types";
 import { withDefaults } from "./defaults";
+import {
+  CURRENCY_CODES,
+  FIELD_TYPES,
+  GATE_EFFECTS,
+  MISSING_POLICIES,
+  NUMERIC_TRANSFORMS,
+  TARGET_MEASURES,
+  TRANSFORM_TYPES,
+} from "../vocabulary";
 import { currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface ModelError {
@@ -18,37 +27,7 @@ export type ValidationResult =
 
 export const MODEL_SCHEMA = "zs-scorer/model";
 export const MODEL_FORMAT_VERSION = 1;
-export const CURRENCIES: CurrencyCode[] = ["CNY", "USD", "EUR", "JPY", "HKD", "GBP"];
-const FIELD_TYPES: FieldType[] = [
-  "amount",
-  "number",
-  "percent",
-  "boolean",
-  "category",
-  "text",
-  "date",
-];
-const TRANSFORM_TYPES = [
-  "linear",
-  "log",
-  "piecewise",
-  "threshold",
-  "category",
-  "keywords",
-  "boolean",
-  "chain",
-  "expression",
-];
-const NUMERIC_TRANSFORMS = ["linear", "log", "piecewise", "threshold"];
-const MISSING_POLICIES = ["zero", "neutral", "renormalize", "mean"];
-const GATE_EFFECTS = ["exclude", "cap", "flag"];
-const TARGET_MEASURES = [
-  "signedCount",
-  "signedInvestment",
-  "contractedFdi",
-  "utilisedFdi",
-  "flagCount",
-];
+export const CURRENCIES: readonly CurrencyCode[] = CURRENCY_CODES;
 /** Field ids are names in expressions: letters (Latin or CJK), digits and _, not starting with a digit. */
 const ID = /^[A-Za-z_\u3400-\u4dbf\u4e00-\u9fff][A-Za-z0-9_\u3400-\u4dbf\u4e00-\u9fff]*$/;
 const RESERVED = new Set([
@@ -493,7 +472,7 @@ export function validateModel(json: unknown): ValidationResult {
     if (base) rates.add(base);
     if (c.obj(fx.rates, "fx.rates")) {
       for (const [k, v] of Object.entries(fx.rates)) {
-        if (!(CURRENCIES as string[]).includes(k))
+        if (!(CURRENCIES as readonly string[]).includes(k))
           c.add(`fx.rates.${k}`, `未知币种“${k}”`, `unknown currency "${k}"`);
         else if (!isNum(v) || v <= 0)
           c.add(`fx.rates.${k}`, "汇率应为正数", "a rate must be a positive number");
@@ -506,7 +485,7 @@ export function validateModel(json: unknown): ValidationResult {
   const needRate = (cur: unknown, path: string) => {
     if (
       typeof cur === "string" &&
-      (CURRENCIES as string[]).includes(cur) &&
+      (CURRENCIES as readonly string[]).includes(cur) &&
       isObj(m.fx) &&
       !rates.has(cur)
     ) {

@@ -274,9 +274,9 @@ describe("validateModel rejects each kind of bad model, naming the path", () => 
     ],
     [
       "a rate the model cannot have",
-      (m) => (m.derived[0].expression = "investment * fx_AUD"),
+      (m) => (m.derived[0].expression = "investment * fx_XAU"),
       "derived[0].expression",
-      /unknown name "fx_AUD"/,
+      /unknown name "fx_XAU"/,
     ],
     [
       "the currency of a field that is not an amount",

@@ -1,0 +1,225 @@
+/**
+ * What a reading says about itself: the note (how the text was read and which number was used), the
+ * normalized text that reads back to the same amount, and error results. Notes are built on first
+ * read: scoring 100 000 rows reads `value`, not prose.
+ */
+import { CURRENCY_ZH, formatAmount, formatUnit } from "../fx";
+import { shiftedDecimal } from "../numerals";
+import {
+  AmountBound,
+  AmountContext,
+  AmountError,
+  AmountErrorCode,
+  BoundChoice,
+  CurrencyCode,
+  Label,
+  ParseAmountOptions,
+  ParsedAmount,
+} from "../types";
+
+/** Why a reading failed, before it is quoted with the cell's text. */
+export interface Fail {
+  fail: AmountErrorCode;
+  zh: string;
+  en: string;
+}
+
+export const fail = (code: AmountErrorCode, zh: string, en: string): Fail => ({
+  fail: code,
+  zh,
+  en,
+});
+
+/** A character the grammar does not know, named with its 1-based position in the cell. */
+export function unknownAt(orig: string, s: number, e: number): Fail {
+  const text = orig.slice(s, e);
+  return fail(
+    "unreadable",
+    `第 ${s + 1} 个字符起的“${text}”无法理解`,
+    `cannot read "${text}" at character ${s + 1}`
+  );
+}
+
+/** An amount as the grammar read it, before the bound choice picks the value. */
+export interface Read {
+  low: number;
+  high: number;
+  currency: CurrencyCode;
+  bound: AmountBound;
+  /** The range came from 数/几/多/余, not from two written numbers. */
+  vague: boolean;
+  /** A bare number took its unit from the context. */
+  usedContextUnit: boolean;
+  usedContextCurrency: boolean;
+  droppedApprox: boolean;
+  /** The range's bare low end was not given the high end's unit, which would have reversed it. */
+  keptLowBare: boolean;
+}
+
+/** Readable figure for notes: 亿/万 in zh, million/billion in en. */
+function show(value: number, currency: CurrencyCode, lang: "zh" | "en"): string {
+  const a = Math.abs(value);
+  if (lang === "zh")
+    return formatAmount(value, currency, a >= 1e8 ? 1e8 : a >= 1e4 ? 1e4 : 1, "zh");
+  return formatAmount(value, currency, a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : 1, "en");
+}
+
+/** Canonical text of one figure: digits shifted to 亿 or 万, no rounding; 负 for a negative one. */
+function figure(v: number, sign: string): string {
+  const a = Math.abs(v);
+  const exp = a >= 1e8 ? 8 : a >= 1e4 ? 4 : 0;
+  return (v < 0 ? sign : "") + shiftedDecimal(a, exp) + (exp === 8 ? "亿" : exp === 4 ? "万" : "");
+}
+
+export function normalizedText(r: Read): string {
+  const cur = CURRENCY_ZH[r.currency];
+  if (r.bound === "range") {
+    const lo = figure(r.low, "负");
+    // A low end without 亿/万 carries its currency so it does not borrow the high end's unit.
+    return `${lo}${Math.abs(r.low) < 1e4 ? cur : ""}至${figure(r.high, "负")}${cur}`;
+  }
+  // 负 reads after 约 as well as before a number; "-" only starts a cell.
+  const f = figure(r.low, r.bound === "exact" ? "-" : "负") + cur;
+  if (r.bound === "approximate") return `约${f}`;
+  if (r.bound === "atLeast") return `${f}以上`;
+  if (r.bound === "atMost") return `${f}以下`;
+  return f;
+}
+
+const USED_LABEL: Record<BoundChoice, Label> = {
+  mid: { zh: "中值", en: "the midpoint" },
+  low: { zh: "下限", en: "the low end" },
+  high: { zh: "上限", en: "the high end" },
+};
+
+function buildNote(
+  r: Read,
+  value: number,
+  used: BoundChoice | "exact",
+  extra: Label[],
+  ctx: Partial<AmountContext>
+): Label {
+  const z = (v: number): string => show(v, r.currency, "zh");
+  const e = (v: number): string => show(v, r.currency, "en");
+  let zh: string;
+  let en: string;
+  switch (r.bound) {
+    case "exact":
+      zh = `读作 ${z(value)}`;
+      en = `read as ${e(value)}`;
+      break;
+    case "approximate":
+      zh = `读作约数 ${z(value)}，按该数取值`;
+      en = `read as about ${e(value)}; used that figure`;
+      break;
+    case "atLeast":
+      zh = `读作下限：不少于 ${z(value)}；单边界，取界值本身`;
+      en = `read as at least ${e(value)}; one-sided bound, used the bound itself`;
+      break;
+    case "atMost":
+      zh = `读作上限：不超过 ${z(value)}；单边界，取界值本身`;
+      en = `read as at most ${e(value)}; one-sided bound, used the bound itself`;
+      break;
+    default: {
+      const u = USED_LABEL[used === "exact" ? "mid" : used];
+      zh = `读作区间 ${z(r.low)}–${z(r.high)}${r.vague ? "（“数/几/多/余”为约数）" : ""}；取${u.zh} ${z(value)}`;
+      en = `read as the range ${e(r.low)}–${e(r.high)}${r.vague ? " (数/几/多/余 are vague)" : ""}; used ${u.en}, ${e(value)}`;
+    }
+  }
+  if (r.droppedApprox) {
+    zh += "；“约”已忽略";
+    en += '; "about" ignored';
+  }
+  if (r.keptLowBare) {
+    zh += "；下限不套用上限的单位（套用后下限会大于上限）";
+    en += "; the low end keeps no unit (the high end's unit would put it above the high end)";
+  }
+  if (r.usedContextUnit || r.usedContextCurrency) {
+    const m = ctx.multiplier ?? 1;
+    const from = ctx.source ?? { zh: "表头", en: "header" };
+    const guess = ctx.guess === true;
+    zh += `；${guess ? "？" : ""}裸数按${from.zh}的单位（${formatUnit(r.currency, m, "zh")}）读取${guess ? "，单位为假定" : ""}`;
+    en += `; ${guess ? "? " : ""}bare number read in the unit of the ${from.en} (${formatUnit(r.currency, m, "en")})${guess ? ", an assumed unit" : ""}`;
+  }
+  for (const x of extra) {
+    zh += `；${x.zh}`;
+    en += `; ${x.en}`;
+  }
+  return { zh, en };
+}
+
+export function errorOf(input: string, f: Fail): AmountError {
+  return {
+    ok: false,
+    input,
+    code: f.fail,
+    message: {
+      zh: `无法读取金额“${input}”：${f.zh}`,
+      en: `cannot read the amount "${input}": ${f.en}`,
+    },
+  };
+}
+
+export function missingError(input: string): AmountError {
+  return {
+    ok: false,
+    input,
+    code: "missing",
+    message: {
+      zh: `无金额（“${input}”视为空缺，不是零）`,
+      en: `no amount ("${input}" counts as missing, not zero)`,
+    },
+  };
+}
+
+function alternateNote(alternate: ParsedAmount): Label {
+  return {
+    zh: `括号内另写 ${alternate.normalized}`,
+    en: `the brackets also give ${alternate.normalized}`,
+  };
+}
+
+/** The result of a reading, with the bound choice applied and note/normalized built lazily. */
+export function finish(
+  input: string,
+  r: Read,
+  options: ParseAmountOptions | undefined,
+  extra: Label[],
+  alternate?: ParsedAmount
+): ParsedAmount {
+  const choice = options?.bound ?? "mid";
+  let value = r.low;
+  let used: BoundChoice | "exact" = "exact";
+  if (r.bound === "range") {
+    used = choice;
+    value = choice === "low" ? r.low : choice === "high" ? r.high : (r.low + r.high) / 2;
+  }
+  let note: Label | undefined;
+  let normalized: string | undefined;
+  const ctx = options?.context ?? {};
+  const result: ParsedAmount = {
+    ok: true,
+    input,
+    value,
+    currency: r.currency,
+    bound: r.bound,
+    low: r.low,
+    high: r.high,
+    used,
+    get note(): Label {
+      if (note === undefined) {
+        const notes = alternate === undefined ? extra : extra.concat(alternateNote(alternate));
+        note = buildNote(r, value, used, notes, ctx);
+      }
+      return note;
+    },
+    get normalized(): string {
+      if (normalized === undefined)
+        normalized =
+          normalizedText(r) + (alternate !== undefined ? `(${alternate.normalized})` : "");
+      return normalized;
+    },
+  };
+  if (alternate !== undefined) result.alternate = alternate;
+  return result;
+}

@@ -1,0 +1,299 @@
+/**
+ * How each mapped column is read: the unit its bare numbers are in and where that unit came from
+ * (the header, a unit row above or below the table such as "单位：万元、亩", the analyst, or the
+ * model's default), and a per-column report of cells read, read with a guess, and unreadable, with
+ * the first addresses. Hosts show it in the mapping step and print it; the units it settles go into
+ * the mapping's contexts, so scoring reads the cells the same way.
+ */
+import { parseAmount, unitContext } from "../engine/amount";
+import { cellProblem } from "../engine/cells";
+import { formatUnit } from "../engine/fx";
+import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
+import { isMissingCell, readBoolean, readNumericCell } from "../engine/model/fields";
+import { foldText } from "../engine/numerals";
+import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
+import { cellAddress, columnLetters } from "./a1";
+import { cellText } from "./text";
+import type {
+  ColumnReport,
+  ColumnUnit,
+  MappedColumn,
+  SheetData,
+  TableLocation,
+  UnitOverride,
+  UnitSource,
+} from "./types";
+
+/** A unit row found around the table: "单位：万元、亩", "金额单位：万美元", "（单位：亿元）". */
+export interface UnitNote {
+  address: string;
+  text: string;
+  amount: Partial<AmountContext> | null;
+  land: LandUnit | null;
+}
+
+const UNIT_ROW = /单位\s*[:：]\s*([^)）]*)/;
+const LIST_SEP = /[、,，;；/\s]+/;
+/** How far below the last candidate a unit note may sit. */
+const NOTE_ROWS_BELOW = 6;
+/** How many addresses a report lists per kind. */
+const FIRST = 3;
+
+/** Unit rows above the header and just below the table. */
+export function findUnitNotes(sheet: SheetData, table: TableLocation): UnitNote[] {
+  const origin = sheet.origin ?? { row: 0, col: 0 };
+  const last = table.dataRows[table.dataRows.length - 1] ?? table.headerRow;
+  const rows: number[] = [];
+  for (let r = 0; r < table.headerRow; r++) rows.push(r);
+  for (let r = last + 1; r <= last + NOTE_ROWS_BELOW && r < sheet.grid.length; r++) rows.push(r);
+  const notes: UnitNote[] = [];
+  for (const r of rows)
+    (sheet.grid[r] ?? []).forEach((cell, c) => {
+      if (typeof cell !== "string") return;
+      const m = UNIT_ROW.exec(foldText(cell));
+      if (!m) return;
+      let amount: Partial<AmountContext> | null = null;
+      let land: LandUnit | null = null;
+      for (const item of m[1].split(LIST_SEP)) {
+        if (item === "") continue;
+        land = land ?? landUnit(item);
+        amount = amount ?? unitContext(item);
+      }
+      if (amount !== null || land !== null)
+        notes.push({
+          address: cellAddress(origin.row + r, origin.col + c),
+          text: cell.trim(),
+          amount,
+          land,
+        });
+    });
+  return notes;
+}
+
+type Kind = "amount" | "land" | "percent" | "other";
+
+function kindOf(field: FieldDef): Kind {
+  if (field.type === "amount") return "amount";
+  if (field.type === "percent") return "percent";
+  if (field.type === "number" && field.unit === "亩") return "land";
+  return "other";
+}
+
+const PERCENT: Label = { zh: "%", en: "%" };
+const FRACTION: Label = { zh: "小数（1 = 100%）", en: "fraction (1 = 100%)" };
+
+function amountLabel(ctx: Partial<AmountContext>, model: ScoringModel): Label {
+  const cur = ctx.currency ?? model.currency;
+  const m = ctx.multiplier ?? 1;
+  return { zh: formatUnit(cur, m, "zh"), en: formatUnit(cur, m, "en") };
+}
+
+const landLabel = (u: LandUnit): Label => ({ zh: u, en: u === "亩" ? "mu" : u });
+
+/** The analyst's unit for a field, by field id, zh or en label, or the header text. */
+function overrideFor(units: UnitOverride, field: FieldDef, header: string): string | null {
+  for (const key of [field.id, field.label.zh, field.label.en, header])
+    if (units[key] !== undefined) return units[key];
+  return null;
+}
+
+/** A bare number: the cells a column unit applies to. */
+function isBare(cell: CellValue): boolean {
+  if (typeof cell === "number") return true;
+  return typeof cell === "string" && /^\s*[+-]?[\d,，.]+\s*$/.test(cell) && /\d/.test(cell);
+}
+
+/** The unit of one mapped column and the context bare numbers are read in. */
+function resolveUnit(
+  m: MappedColumn,
+  field: FieldDef,
+  cells: CellValue[],
+  notes: UnitNote[],
+  units: UnitOverride,
+  model: ScoringModel,
+  headerAddress: string
+): { unit: ColumnUnit | undefined; context: Partial<AmountContext> | undefined } {
+  const kind = kindOf(field);
+  const user = overrideFor(units, field, m.header);
+  const made = (
+    label: Label,
+    source: UnitSource,
+    context: Partial<AmountContext> | undefined,
+    address?: string
+  ) => ({ unit: { label, source, ...(address ? { address } : {}) }, context });
+  if (kind === "amount") {
+    const userCtx = user !== null ? unitContext(foldText(user)) : null;
+    if (userCtx !== null) return made(amountLabel(userCtx, model), "user", userCtx);
+    if (m.context) return made(amountLabel(m.context, model), "header", m.context, headerAddress);
+    const note = notes.find((n) => n.amount !== null);
+    if (note) return made(amountLabel(note.amount!, model), "note", note.amount!, note.address);
+    const assumed = { multiplier: model.amountMultiplier, currency: model.currency };
+    return made(amountLabel(assumed, model), "default", assumed);
+  }
+  if (kind === "land") {
+    const fromUser = user !== null ? landUnit(user) : null;
+    const fromHeader = headerLandUnit(m.header);
+    const note = notes.find((n) => n.land !== null);
+    const [u, source, address]: [LandUnit, UnitSource, string | undefined] =
+      fromUser !== null
+        ? [fromUser, "user", undefined]
+        : fromHeader !== null
+          ? [fromHeader, "header", headerAddress]
+          : note
+            ? [note.land!, "note", note.address]
+            : ["亩", "default", undefined];
+    return made(landLabel(u), source, { multiplier: MU_PER[u] }, address);
+  }
+  if (kind === "percent") {
+    if (user !== null) {
+      const fraction = /^(小数|fraction|1)$/i.test(user.trim());
+      return made(fraction ? FRACTION : PERCENT, "user", { multiplier: fraction ? 1 : 0.01 });
+    }
+    if (m.context?.multiplier !== undefined)
+      return made(PERCENT, "header", m.context, headerAddress);
+    // 3.5 is 3.5%; a column whose bare numbers are all ≤ 1 is written in fractions (0.035).
+    const bare = cells.filter(isBare).map((c) => Number(String(c).replace(/[,，]/g, "")));
+    const fractions = bare.length > 0 && bare.every((v) => Math.abs(v) <= 1);
+    return made(fractions ? FRACTION : PERCENT, "rule", { multiplier: fractions ? 1 : 0.01 });
+  }
+  return { unit: undefined, context: m.context };
+}
+
+/** One cell: read, read with a guess, missing, or unreadable (with why). */
+function classify(
+  cell: CellValue,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined,
+  guessedUnit: boolean,
+  model: ScoringModel
+): "read" | "guessed" | "missing" | Label {
+  const numeric = field.type === "amount" || field.type === "number" || field.type === "percent";
+  const problem = cellProblem(cell, numeric);
+  if (problem !== null) return problem;
+  if (isMissingCell(cell)) return "missing";
+  if (field.type === "amount") {
+    const r = parseAmount(cell, { context, allowNegative: false });
+    if (!r.ok) return r.code === "missing" ? "missing" : r.message;
+  } else if (numeric || field.type === "boolean") {
+    const v =
+      field.type === "boolean"
+        ? readBoolean(cell)
+        : readNumericCell(cell, field.type, context, model);
+    if (Number.isNaN(v))
+      return {
+        zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
+        en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
+      };
+  }
+  return guessedUnit && isBare(cell) ? "guessed" : "read";
+}
+
+/**
+ * Settles each mapped column's unit, records its letter and a sample value, and reports how its
+ * cells read. Returns the columns with their final contexts, the report, and warnings (a unit
+ * assumed for bare numbers; unreadable cells).
+ */
+export function readColumns(
+  sheet: SheetData,
+  table: TableLocation,
+  mapped: MappedColumn[],
+  model: ScoringModel,
+  units: UnitOverride = {}
+): { mapped: MappedColumn[]; report: ColumnReport[]; warnings: Label[] } {
+  const origin = sheet.origin ?? { row: 0, col: 0 };
+  const notes = findUnitNotes(sheet, table);
+  const fields = new Map(model.fields.map((f) => [f.id, f]));
+  const report: ColumnReport[] = [];
+  const warnings: Label[] = [];
+  const out = mapped.map((m) => {
+    const field = fields.get(m.field);
+    const letter = columnLetters(origin.col + m.column);
+    const cells = table.dataRows.map((r) => sheet.grid[r]?.[m.column] ?? null);
+    const sample = cells.find((c) => !isMissingCell(c)) ?? null;
+    if (field === undefined) return { ...m, letter, sample };
+    const headerAddress = cellAddress(origin.row + table.headerRow, origin.col + m.column);
+    const { unit, context } = resolveUnit(m, field, cells, notes, units, model, headerAddress);
+    const guessedUnit = unit !== undefined && (unit.source === "default" || unit.source === "rule");
+    const col: ColumnReport = {
+      field: m.field,
+      column: m.column,
+      letter,
+      header: m.header,
+      sample,
+      ...(unit ? { unit } : {}),
+      read: 0,
+      guessed: 0,
+      missing: 0,
+      unreadable: 0,
+      firstGuessed: [],
+      firstUnreadable: [],
+    };
+    cells.forEach((cell, i) => {
+      const address = cellAddress(origin.row + table.dataRows[i], origin.col + m.column);
+      const c = classify(cell, field, context, guessedUnit, model);
+      if (c === "read" || c === "missing") col[c]++;
+      else if (c === "guessed") {
+        col.guessed++;
+        if (col.firstGuessed.length < FIRST) col.firstGuessed.push(address);
+      } else {
+        col.unreadable++;
+        if (col.firstUnreadable.length < FIRST) col.firstUnreadable.push({ address, reason: c });
+      }
+    });
+    report.push(col);
+    if (unit?.source === "default" && field.type === "amount" && col.guessed > 0)
+      warnings.push({
+        zh: `${letter} 列「${m.header}」为不带单位的数，未找到单位，按 ${unit.label.zh} 读取（可在映射中或用 --unit ${field.label.zh}=万元 指定）`,
+        en: `column ${letter} "${m.header}" holds bare numbers and no unit was found: read as ${unit.label.en} (set it in the mapping or with --unit ${field.label.zh}=万元)`,
+      });
+    if (col.unreadable > 0)
+      warnings.push({
+        zh: `${letter} 列「${m.header}」有 ${col.unreadable} 个单元格无法读取（${col.firstUnreadable.map((u) => u.address).join("、")}…）`,
+        en: `column ${letter} "${m.header}": ${col.unreadable} cell(s) unreadable (${col.firstUnreadable.map((u) => u.address).join(", ")}…)`,
+      });
+    const next: MappedColumn = { ...m, letter, sample, ...(unit ? { unit } : {}) };
+    if (context !== undefined)
+      next.context = unit
+        ? { ...context, source: unitSourceLabel(unit), guess: guessedUnit }
+        : context;
+    return next;
+  });
+  return { mapped: out, report, warnings };
+}
+
+const SOURCE_LABEL: Record<UnitSource, Label> = {
+  header: { zh: "表头", en: "header" },
+  note: { zh: "单位行", en: "unit row" },
+  user: { zh: "指定", en: "given" },
+  rule: { zh: "规则", en: "rule" },
+  default: { zh: "模型默认，假定", en: "model default, assumed" },
+};
+
+/** "单位行 A2", "header C3", "model default, assumed": where a column's unit came from. */
+export function unitSourceLabel(unit: ColumnUnit): Label {
+  const at = unit.address ? ` ${unit.address}` : "";
+  return {
+    zh: `${SOURCE_LABEL[unit.source].zh}${at}`,
+    en: `${SOURCE_LABEL[unit.source].en}${at}`,
+  };
+}
+
+/** The reading report as lines of text (the CLI prints it; the pane shows the same data). */
+export function formatReadingReport(report: ColumnReport[], lang: "zh" | "en"): string {
+  const zh = lang === "zh";
+  const lines = [zh ? "单元格读取：" : "How cells were read:"];
+  for (const c of report) {
+    const unit = c.unit
+      ? `${zh ? "单位" : "unit"} ${c.unit.label[lang]}（${unitSourceLabel(c.unit)[lang]}）`
+      : "";
+    const sample = c.sample === null ? "" : `${zh ? "例" : "e.g."} ${cellText(c.sample)}`;
+    const counts = zh
+      ? `已读 ${c.read}，猜测 ${c.guessed}，空缺 ${c.missing}，无法读取 ${c.unreadable}`
+      : `read ${c.read}, guessed ${c.guessed}, missing ${c.missing}, unreadable ${c.unreadable}`;
+    lines.push(`  ${c.letter} ${c.header}: ${[unit, sample, counts].filter((x) => x).join("; ")}`);
+    if (c.firstGuessed.length > 0)
+      lines.push(`    ? ${zh ? "猜测" : "guessed"}: ${c.firstGuessed.join(", ")}`);
+    for (const u of c.firstUnreadable) lines.push(`    ! ${u.address}: ${u.reason[lang]}`);
+  }
+  return lines.join("\n");
+}

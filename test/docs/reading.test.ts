@@ -1,0 +1,92 @@
+/**
+ * docs/reading.md "How cells are read": every example in its tables is read as the table says, through
+ * the same path hosts use (a sheet located, mapped with its unit rows and headers, then read).
+ */
+import * as fs from "fs";
+import * as path from "path";
+import pinghu from "../../src/models/pinghu-2023.json";
+import { compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
+import { locateTable } from "../../src/workbook/table";
+import { mapColumns } from "../../src/workbook/mapping";
+import { toCandidateTable } from "../../src/workbook/candidates";
+import type { AmountContext, CellValue } from "../../src/engine/types";
+import type { Grid } from "../../src/workbook/types";
+
+const model = loadModel(pinghu);
+const compiled = compileModel(model);
+const DOC = fs.readFileSync(path.resolve(__dirname, "../../docs/reading.md"), "utf8");
+
+/** Table rows of the section under `heading`: [form, example, unit row / header, read as]. */
+function rows(heading: string): string[][] {
+  const at = DOC.indexOf(`## ${heading}`);
+  const section = DOC.slice(at, DOC.indexOf("\n## ", at + 3) >>> 0 || undefined);
+  return section
+    .split("\n")
+    .filter((l) => l.startsWith("|") && !l.startsWith("|---") && !l.startsWith("| Form"))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split("|")
+        .map((c) => c.trim())
+    );
+}
+
+/** A one-candidate sheet: the unit row (if any), a header row, the example under `header`. */
+function sheetWith(context: string, header: string, cell: CellValue) {
+  const isRow = context.includes("单位");
+  const h = context === "" || isRow ? header : context.replace(/\s*\(.*\)$/, "");
+  const grid: Grid = [...(isRow ? [[context]] : []), ["项目名称", h], ["甲", cell]];
+  const sheet = { name: "s", grid };
+  const located = locateTable(sheet, model);
+  if (!located.ok) throw new Error(located.message.en);
+  const mapping = mapColumns(located.table.headers, model, {}, [], { sheet, table: located.table });
+  return { sheet, table: located.table, mapping };
+}
+
+/** The example as a cell: a number when the doc writes a plain number. */
+const cellOf = (example: string): CellValue =>
+  /^\d+(\.\d+)?$/.test(example) ? Number(example) : example;
+
+test("the doc has all three tables", () => {
+  expect(rows("Amounts").length).toBeGreaterThanOrEqual(40);
+  expect(rows("Land areas").length).toBeGreaterThanOrEqual(8);
+  expect(rows("Percent columns").length).toBeGreaterThanOrEqual(4);
+});
+
+describe("amounts", () => {
+  test.each(rows("Amounts"))("%s: %s", (_, example, context, expected) => {
+    let ctx: Partial<AmountContext> | undefined;
+    if (context !== "") {
+      const { mapping } = sheetWith(context, "总投资", cellOf(example));
+      ctx = mapping.mapped.find((m) => m.field === "totalInvestment")?.context;
+    }
+    const r = parseAmount(cellOf(example), { context: ctx });
+    if (expected === "error") return expect(r.ok || r.code === "missing").toBe(false);
+    if (expected === "missing") return expect(r).toMatchObject({ ok: false, code: "missing" });
+    const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))? ([A-Z]{3})$/.exec(expected);
+    if (!m) throw new Error(`cannot check "${expected}"`);
+    if (!r.ok) throw new Error(r.message.en);
+    const bound =
+      m[1] === undefined ? "exact" : { "≤ ": "atMost", "≥ ": "atLeast", "≈ ": "approximate" }[m[1]];
+    expect([r.low, r.high, r.currency]).toEqual([Number(m[2]), Number(m[3] ?? m[2]), m[4]]);
+    expect(r.bound).toBe(m[3] !== undefined ? "range" : bound);
+  });
+});
+
+/** The value scoring reads from the column (model units: 亩 for land, a fraction for percents). */
+function scored(context: string, header: string, example: string, field: string): number {
+  const { sheet, table, mapping } = sheetWith(context, header, cellOf(example));
+  const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+  return (s.columns[field] as Float64Array)[0];
+}
+
+test.each(rows("Land areas"))("land, %s: %s", (_, example, context, expected) => {
+  const mu = Number(expected.replace(" 亩", ""));
+  expect(scored(context, "用地面积", example, "landArea")).toBeCloseTo(mu, 10);
+});
+
+test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {
+  const v = scored(context, "研发投入占比", example, "rdShare");
+  if (expected === "error") expect(v).toBeNaN();
+  else expect(v).toBeCloseTo(Number(expected), 12);
+});

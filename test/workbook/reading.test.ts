@@ -1,0 +1,218 @@
+/**
+ * How mapped columns read, against sheets written the way bureaus write lists: a unit row above the
+ * table, bare numbers, land in 平方米, percents, and cells no reader may turn into a value.
+ */
+import pinghu from "../../src/models/pinghu-2023.json";
+import { compileModel, explain, loadModel, scoreTable } from "../../src/engine";
+import { locateTable } from "../../src/workbook/table";
+import { mapColumns } from "../../src/workbook/mapping";
+import { toCandidateTable } from "../../src/workbook/candidates";
+import { findUnitNotes, formatReadingReport } from "../../src/workbook/reading";
+import type {
+  ColumnMapping,
+  ColumnReport,
+  Grid,
+  SheetData,
+  UnitOverride,
+} from "../../src/workbook/types";
+import type { CellValue } from "../../src/engine/types";
+
+const model = loadModel(pinghu);
+const compiled = compileModel(model);
+
+function open(grid: Grid, units?: UnitOverride) {
+  const sheet: SheetData = { name: "清单", grid };
+  const located = locateTable(sheet, model);
+  if (!located.ok) throw new Error(located.message.en);
+  const mapping = mapColumns(located.table.headers, model, {}, located.table.hiddenColumns, {
+    sheet,
+    table: located.table,
+    units,
+  });
+  return { sheet, table: located.table, mapping };
+}
+
+const col = (m: ColumnMapping, field: string): ColumnReport => {
+  const c = m.report?.find((r) => r.field === field);
+  if (!c) throw new Error(`no report for ${field}`);
+  return c;
+};
+
+const HEADERS = [
+  "序号",
+  "项目名称",
+  "总投资",
+  "注册资本（万美元）",
+  "用地面积（平方米）",
+  "研发投入占比",
+];
+
+const BUREAU: Grid = [
+  ["2023年重点招商项目清单", null, null, null, null, null],
+  ["单位：万元、亩", null, null, null, null, null],
+  HEADERS,
+  [1, "甲项目", 40000, "1000", 53360, "3.5"],
+  [2, "乙项目", "#N/A", "=B2*2", "2023-03-03", "4.2"],
+  [3, "丙项目", "1.5亿元", 500, "80亩", "120"],
+];
+
+describe("units written above the table", () => {
+  test.each<[string, number, string | undefined]>([
+    ["单位：万元、亩", 1e4, "CNY"],
+    ["金额单位：万美元", 1e4, "USD"],
+    ["（单位：亿元）", 1e8, "CNY"],
+  ])("%s is found with its amount unit", (text, multiplier, currency) => {
+    const grid: Grid = [[text], HEADERS, [1, "甲", 1, 1, 1, 1]];
+    const located = locateTable({ name: "s", grid }, model);
+    if (!located.ok) throw new Error("no table");
+    const [note] = findUnitNotes({ name: "s", grid }, located.table);
+    expect(note).toMatchObject({ address: "A1", amount: { multiplier, currency } });
+  });
+
+  test("单位：万元、亩 names the land unit as well", () => {
+    const { sheet, table } = open(BUREAU);
+    expect(findUnitNotes(sheet, table)[0]).toMatchObject({ land: "亩", text: "单位：万元、亩" });
+  });
+
+  test("a unit row applies to bare amounts: 40000 under 单位：万元 is 4亿元, not 4万元", () => {
+    const { sheet, table, mapping } = open(BUREAU);
+    const inv = mapping.mapped.find((m) => m.field === "totalInvestment")!;
+    expect(inv.unit).toEqual({
+      label: { zh: "万元", en: "CNY ×10k" },
+      source: "note",
+      address: "A2",
+    });
+    expect([inv.letter, inv.sample]).toEqual(["C", 40000]);
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    // Model unit is 万元: 40000 万元 is 40000, and 1.5亿元 (its own unit) is 15000.
+    expect(Array.from(scored.columns.totalInvestment as Float64Array)).toEqual([40000, NaN, 15000]);
+  });
+
+  test("a header that names its own unit beats the unit row", () => {
+    const { mapping } = open(BUREAU);
+    const cap = mapping.mapped.find((m) => m.field === "registeredCapital")!;
+    expect(cap.unit).toMatchObject({ source: "header", address: "D3" });
+    expect(cap.context).toMatchObject({ multiplier: 1e4, currency: "USD", guess: false });
+  });
+});
+
+describe("land areas in 亩", () => {
+  test("53360 平方米 under a 平方米 header is 80.04 亩; 80亩 in the cell stays 80", () => {
+    const { sheet, table, mapping } = open(BUREAU);
+    const land = mapping.mapped.find((m) => m.field === "landArea")!;
+    expect(land.unit).toMatchObject({ label: { zh: "平方米" }, source: "header", address: "E3" });
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    const mu = Array.from(scored.columns.landArea as Float64Array);
+    // 1 平方米 = 0.0015 亩 (1 公顷 = 15 亩 = 10 000 平方米).
+    expect(mu[0]).toBeCloseTo(80.04, 10);
+    expect(mu[2]).toBe(80);
+  });
+
+  test.each<[string, CellValue, number]>([
+    ["用地面积（公顷）", 2, 30],
+    ["用地面积（万平方米）", 2, 30],
+    ["用地面积（ha）", 1.5, 22.5],
+    ["用地面积", "5333.6㎡", 8.0004],
+    ["用地面积", "2 公顷", 30],
+  ])("%s with %p is %d 亩", (header, cell, mu) => {
+    const { sheet, table, mapping } = open([
+      ["项目名称", "总投资（万元）", header],
+      ["甲", 1, cell],
+    ]);
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    expect((scored.columns.landArea as Float64Array)[0]).toBeCloseTo(mu, 10);
+  });
+});
+
+describe("bare amounts with no unit anywhere", () => {
+  const grid: Grid = [
+    ["项目名称", "总投资"],
+    ["甲", 5000],
+    ["乙", "1.2亿元"],
+  ];
+
+  test("are read in the model's unit, marked as a guess, with a warning saying how to change it", () => {
+    const { mapping } = open(grid);
+    const inv = col(mapping, "totalInvestment");
+    expect(inv.unit).toEqual({ label: { zh: "万元", en: "CNY ×10k" }, source: "default" });
+    expect([inv.read, inv.guessed, inv.firstGuessed]).toEqual([1, 1, ["B2"]]);
+    expect(mapping.warnings?.[0].zh).toContain("--unit 总投资=万元");
+  });
+
+  test("the analyst's unit replaces the assumption", () => {
+    const { sheet, table, mapping } = open(grid, { 总投资: "亿元" });
+    expect(col(mapping, "totalInvestment").unit?.source).toBe("user");
+    expect(mapping.warnings).toEqual([]);
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    expect(Array.from(scored.columns.totalInvestment as Float64Array)).toEqual([5e7, 12000]);
+  });
+});
+
+describe("explanations show the unit, its source, and mark guesses", () => {
+  test("a bare amount under a unit row names the row; one in an assumed unit is marked ?", () => {
+    const { sheet, table, mapping } = open([
+      ["单位：万元"],
+      ["项目名称", "总投资", "注册资本"],
+      ["甲", 40000, 300],
+    ]);
+    const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    const ex = explain(s, 0);
+    const inv = ex.criteria.find((c) => c.raw === 40000 || c.raw === 5000)!;
+    expect(inv.used.zh).toBe("40000 → 40 000 万元");
+    expect(inv.note?.zh).toContain("裸数按单位行 A1的单位（万元）读取");
+  });
+
+  test("with no unit anywhere the reading is marked ? and says the unit is assumed", () => {
+    const { sheet, table, mapping } = open([
+      ["项目名称", "总投资"],
+      ["甲", 5000],
+    ]);
+    const ex = explain(scoreTable(toCandidateTable(sheet, table, mapping), compiled), 0);
+    const inv = ex.criteria.find((c) => c.raw === 40000 || c.raw === 5000)!;
+    expect(inv.used.en).toBe("? 5000 → CNY 5,000 (×10k)");
+    expect(inv.note?.en).toContain("an assumed unit");
+  });
+});
+
+describe("percent columns", () => {
+  test("3.5 is 3.5%, and over 100% is unreadable", () => {
+    const { mapping } = open(BUREAU);
+    const rd = col(mapping, "rdShare");
+    expect(rd.unit).toMatchObject({ label: { zh: "%" }, source: "rule" });
+    expect(rd.firstUnreadable.map((u) => u.address)).toEqual(["F6"]);
+  });
+
+  test("a column whose values are all ≤ 1 is read as fractions, and says so", () => {
+    const { sheet, table, mapping } = open([
+      ["项目名称", "总投资（万元）", "研发投入占比"],
+      ["甲", 1, 0.035],
+      ["乙", 1, "0.2"],
+    ]);
+    expect(col(mapping, "rdShare").unit?.label.en).toBe("fraction (1 = 100%)");
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    expect(Array.from(scored.columns.rdShare as Float64Array)).toEqual([0.035, 0.2]);
+  });
+});
+
+describe("cells no reader may turn into a value", () => {
+  test("an Excel error, a formula without its result and a date in a number column are unreadable, with addresses", () => {
+    const { mapping } = open(BUREAU);
+    expect(col(mapping, "totalInvestment").firstUnreadable).toEqual([
+      { address: "C5", reason: { zh: "Excel 错误值 #N/A", en: "the Excel error value #N/A" } },
+    ]);
+    expect(col(mapping, "registeredCapital").firstUnreadable[0].address).toBe("D5");
+    expect(col(mapping, "registeredCapital").firstUnreadable[0].reason.en).toContain("formula");
+    expect(col(mapping, "landArea").firstUnreadable[0]).toMatchObject({
+      address: "E5",
+      reason: { en: "a date is not a number" },
+    });
+  });
+
+  test("the report prints each column's unit, its source, counts and first addresses", () => {
+    const text = formatReadingReport(open(BUREAU).mapping.report ?? [], "en");
+    expect(text).toContain(
+      "C 总投资: unit CNY ×10k（unit row A2）; e.g. 40000; read 2, guessed 0, missing 0, unreadable 1"
+    );
+    expect(text).toContain("! C5: the Excel error value #N/A");
+  });
+});
