@@ -3,6 +3,8 @@
  * Pure types only; every host (Office.js, CLI, preview) and every engine module speaks these.
  */
 
+import type { AnswerReader } from "./answers";
+
 /** User-facing text in both product languages (简体中文 first). */
 export interface Label {
   zh: string;
@@ -99,6 +101,8 @@ export interface FieldDef {
   unit?: string;
   /** Whether the product needs it to score at all (mapping reports these first). */
   key?: boolean;
+  /** How its words are read (engine/answers): a veto column, an origin, a stage, a land use. */
+  reader?: AnswerReader;
   description?: Label;
 }
 
@@ -118,7 +122,16 @@ export type Transform =
   /** Full marks at or beyond `full`; linear deduction down to 0 at `zero`. */
   | { type: "threshold"; full: number; zero: number }
   | { type: "category"; table: Record<string, number>; default?: number }
-  | { type: "keywords"; rules: { words: string[]; score: number }[]; default?: number }
+  /**
+   * Best rule with a word found in the text. A negated word (非上市, 无研发中心) never counts; a word in
+   * an intention (拟申报省级, 筹建研发中心) earns `intended` × its rule's score (default 0.5).
+   */
+  | {
+      type: "keywords";
+      rules: { words: string[]; score: number }[];
+      default?: number;
+      intended?: number;
+    }
   | { type: "boolean" }
   /** Chain fit of the candidate: classification, role in chain and synergy (see engine/chain). */
   | { type: "chain" }
@@ -168,6 +181,11 @@ export interface BonusDef {
   when: string;
   /** Points added to the 0–100 total (the total is clamped to 100). */
   points: number;
+  /**
+   * A strong known signal: the total is lifted to at least this (a failed gate's cap still wins),
+   * so the signal carries the candidate to its advice even when other cells are blank.
+   */
+  floor?: number;
 }
 
 export interface FlagDef {
@@ -235,6 +253,43 @@ export interface ChainModel {
   description?: Label;
 }
 
+export interface StageDef {
+  id: string;
+  label: Label;
+  aliases: string[];
+  /**
+   * Advice once a candidate reaches this stage (after signing the question is how to land it, not
+   * whether to pursue it): a decision id that replaces the score's decision. None before signing.
+   */
+  decision?: string;
+}
+
+/** Land uses and how a candidate's is found; gates read the use id as the field's value. */
+export interface LandUseModel {
+  /** Field holding the land use (a category field with reader "landUse"). */
+  field: string;
+  /** Text fields the use is inferred from when the column is blank, in order. */
+  inferFrom: string[];
+  /** Use assumed when nothing is written or inferred. */
+  default: string;
+  /** In order of precedence: the first use with a word found decides. */
+  uses: { id: string; label: Label; words: string[] }[];
+}
+
+/** How unknown criteria are judged: the decision for candidates that need information first. */
+export interface UnknownsPolicy {
+  /** Decision id given when the score interval spans more grades than allowed or data is too thin. */
+  decision: string;
+  /** Below this share of the model's weight backed by data, a candidate needs information. */
+  minCompleteness: number;
+  /** Most grade bands the interval [min, max] may span beyond the point score's own. */
+  maxGradeSpan: number;
+  /** Decisions (by id) that stand whatever the unknowns: strong known signals carry a candidate. */
+  keep: string[];
+  /** The principle the point score treats unknowns by, with its reason. */
+  principle: Label;
+}
+
 export interface TargetDef {
   id: string;
   label: Label;
@@ -271,7 +326,9 @@ export interface ScoringModel {
   grades: GradeScheme;
   decisions: DecisionRule[];
   chain?: ChainModel;
-  stages?: { id: string; label: Label; aliases: string[] }[];
+  stages?: StageDef[];
+  landUse?: LandUseModel;
+  unknowns?: UnknownsPolicy;
   targets?: { year: number; items: TargetDef[] };
 }
 

@@ -15,7 +15,7 @@ import {
   GateDef,
   ScoringModel,
 } from "../types";
-import { currencyVariable, fieldKind, fxConstants } from "./fields";
+import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface CompiledCriterion {
   def: CriterionDef;
@@ -113,6 +113,8 @@ export function compileModel(model: ScoringModel): CompiledModel {
     };
   });
 
+  // Gates, bonuses and flags run after the criteria, so they may read criterion values too.
+  for (const c of model.criteria) kinds[criterionVariable(c.id)] = "num";
   const gates = model.gates.map((def) => ({
     def,
     pass: expr(def.pass),
