@@ -395,6 +395,29 @@ function weighted(dims: Float64Array[], w: Float64Array, i: number): number {
 const finish = (s: ScoredTable, i: number, base: number): number =>
   Math.max(Math.min(Math.max(base + s.bonus[i], s.floor[i]), 100, s.cap[i]), 0);
 
+/**
+ * Candidate i's total if criterion k had the 0–1 value v (the others as scored): how much a figure
+ * still unknown could move the score.
+ */
+export function totalIf(s: ScoredTable, i: number, k: number, v: number): number {
+  const { compiled } = s;
+  const d = compiled.criteria[k].dimension;
+  const dims = s.dimensionScores.map((col, e) => (e === d ? null : col));
+  let num = 0;
+  let den = 0;
+  for (const j of compiled.dimensions[d].criteria) {
+    const c = compiled.criteria[j];
+    let x = j === k ? v : s.criterionValues[j][i];
+    if (x !== x) x = imputed(c.def.missing, s.criterionMeans[j]);
+    if (x !== x) continue;
+    num += c.share * x;
+    den += c.share;
+  }
+  const column = Float64Array.of(den > 0 ? (100 * num) / den : NaN);
+  const one = dims.map((col) => (col === null ? column : Float64Array.of(col[i])));
+  return finish(s, i, weighted(one, s.dimensionWeights, 0));
+}
+
 /** Totals, intervals, ranks, grades and decisions from dimension scores and the current weights. */
 function aggregate(s: ScoredTable): void {
   const { model } = s.compiled;

@@ -350,6 +350,8 @@ export interface CandidateTable {
 
 export interface GateOutcome {
   gate: string;
+  /** For a failed gate: the inputs it read, as written (a veto's text is its reason). */
+  detail?: Label;
   /** True unless the gate was checked and failed (not applicable or undecidable gates pass). */
   passed: boolean;
   /** "notApplicable": appliesWhen was false or unknown; "unknown": the pass test lacked data. */
@@ -380,6 +382,8 @@ export interface Explanation {
   bonuses: { bonus: string; label: Label; points: number }[];
   flags: { flag: string; label: Label }[];
   notes: Label[];
+  /** Unknown criteria, most points first: "补充 年税收 最多 +9 分" — the figure to ask for first. */
+  unknowns: { criterion: string; gain: number; label: Label }[];
   /** One line: the main reasons. */
   summary: Label;
 }
@@ -393,6 +397,10 @@ export interface CandidateScore {
   /** null when not graded (excluded by a gate). */
   grade: string | null;
   decision: string;
+  /** Share of the model's weight backed by data (0–1). */
+  completeness: number;
+  /** Lowest and highest score the unknown criteria allow. */
+  interval: [number, number];
   /** 1-based; ties share a rank (1, 2, 2, 4); excluded candidates have rank null. */
   rank: number | null;
   excluded: boolean;

@@ -21,6 +21,8 @@ function score(
     grade: null,
     decision: "",
     rank,
+    completeness: 1,
+    interval: [0, 100],
     excluded,
     gates: [],
     flags,
@@ -31,6 +33,7 @@ function score(
       bonuses: [],
       flags: [],
       notes: [],
+      unknowns: [],
       summary: { zh: "", en: "" },
     },
   };

@@ -89,7 +89,7 @@ describe("lines drawn in US dollars follow the model's USD rate", () => {
   test("editing the USD rate moves the 招大引强 1亿美元 line (10 000万美元 × fx_USD, in 万元)", () => {
     // A US investor's 7.1亿元 = 71 000万元: over 1亿美元 at 7.05 (70 500万元), under it at 7.2 (72 000万元).
     // A domestic 9亿元 is never counted by the dollar line (the line is a foreign-capital tally).
-    const rows = [
+    const rows: Record<string, CellValue>[] = [
       { totalInvestment: "7.1亿元", country: "美资" },
       { totalInvestment: "1亿美元" },
       { totalInvestment: "9亿元", country: "浙江杭州" },
