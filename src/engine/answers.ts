@@ -55,6 +55,15 @@ export function factWord(text: string, words: readonly string[]): string | null 
   return null;
 }
 
+/** Explicit denials in free text: the span from one to its clause's end says what the project is NOT. */
+const DENIAL =
+  /(?:不涉及|不含|不包括|不属于|不是|并非|非从事|not an? |not |non-)[^，,；;。（）()\n]*/g;
+
+/** Free text with its denied spans blanked ("不涉及汽车整车" says nothing about cars); the same length. */
+export function dropDenied(text: string): string {
+  return text.replace(DENIAL, (m) => " ".repeat(m.length));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Yes / no / intended
 // ---------------------------------------------------------------------------------------------

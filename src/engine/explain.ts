@@ -12,6 +12,7 @@ import {
   GATE_NOT_APPLICABLE,
   GATE_UNKNOWN,
   imputed,
+  roleScale,
   scoreTable,
   totalIf,
   ScoredTable,
@@ -113,7 +114,7 @@ function explainCriterion(
   let used: Label;
 
   if (c.transform.input === "chain" && model.chain) {
-    const fit = chainFitOf(table.columns, i, model.chain);
+    const fit = chainFitOf(table.columns, i, model.chain, roleScale(s.columns, model)?.[i]);
     raw = table.columns[model.chain.chainField]?.[i] ?? null;
     if (isMissingCell(raw))
       raw =

@@ -183,6 +183,16 @@ const evalColumn = (f: RowFn, n: number): Float64Array => {
   return out;
 };
 
+/** The scale column a chain role is checked against (model.chain.roleScale), when the model has one. */
+export function roleScale(
+  columns: Record<string, Column>,
+  model: ScoringModel
+): Float64Array | undefined {
+  const field = model.chain?.roleScale?.field;
+  const col = field === undefined ? undefined : columns[field];
+  return col instanceof Float64Array ? col : undefined;
+}
+
 /** Effective contribution of a missing value under its criterion's policy; NaN drops it (renormalize). */
 export function imputed(policy: string, mean: number): number {
   switch (policy) {
@@ -232,7 +242,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
       const f = t.expr.bind(envOf(columns, input));
       for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
     } else if (model.chain) {
-      chainFitColumn(table.columns, n, model.chain, out, chains);
+      chainFitColumn(table.columns, n, model.chain, out, chains, roleScale(columns, model));
     }
     return out;
   });

@@ -234,12 +234,14 @@ const cellText = (c: CellValue | undefined): string | null =>
 export function chainFitOf(
   columns: Record<string, CellValue[]>,
   i: number,
-  chain: ChainModel
+  chain: ChainModel,
+  scale = NaN
 ): ChainFit | null {
   const explicitChain = cellText(columns[chain.chainField]?.[i]);
   const texts = chain.textFields.map((f) => cellText(columns[f]?.[i]));
   if (explicitChain === null && texts.every((t) => t === null)) return null;
-  return chainFit({ explicitChain, texts, role: cellText(columns[chain.roleField]?.[i]) }, chain);
+  const role = cellText(columns[chain.roleField]?.[i]);
+  return chainFit({ explicitChain, texts, role, scale }, chain);
 }
 
 /**
@@ -251,7 +253,8 @@ export function chainFitColumn(
   count: number,
   chain: ChainModel,
   out: Float64Array,
-  chains: (string | null)[]
+  chains: (string | null)[],
+  scale?: ArrayLike<number>
 ): void {
   const text = (field: string): (string | null)[] => {
     const cells = columns[field];
@@ -261,7 +264,8 @@ export function chainFitColumn(
   };
   const explicitChain = text(chain.chainField);
   const texts = chain.textFields.map(text);
-  chainFitColumns({ explicitChain, texts, role: text(chain.roleField) }, count, chain, out, chains);
+  const role = text(chain.roleField);
+  chainFitColumns({ explicitChain, texts, role, scale }, count, chain, out, chains);
   for (let i = 0; i < count; i++) {
     if (explicitChain[i] === null && texts.every((col) => col[i] === null)) {
       out[i] = NaN;

@@ -248,6 +248,16 @@ export interface ChainModel {
   minConfidence: number;
   /** Phrases that count for no chain but hide the shorter keywords inside them ("种子轮" hides "种子"). */
   stopPhrases?: string[];
+  /**
+   * Sectors that are no target chain (4S stores, pharmacies, hotels, real estate …): a text naming one
+   * as a fact is "none — not a target chain", with the word that decided it. An explicit chain cell wins.
+   */
+  nonTarget?: string[];
+  /**
+   * A self-declared role (链主) earns its full credit only at a plausible scale: `field` (model units)
+   * at least `min`; below it or unknown, the role counts `score` ("role as claimed").
+   */
+  roleScale?: { role: string; field: string; min: number; score: number };
   /** Share of the best chain's keyword evidence a second chain needs to count as secondary (default 0.5). */
   secondaryShare?: number;
   description?: Label;

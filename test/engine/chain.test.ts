@@ -242,8 +242,18 @@ describe("chainFit", () => {
   });
 
   test("a chain leader with synergy is clamped to 1", () => {
-    const fit = chainFit({ explicitChain: "数控机床/新能源汽车", texts: [], role: "链主" }, model);
-    expect(fit.value).toBe(1);
+    // At a leader's scale (≥ 2亿元 = 20 000万元, model.chain.roleScale).
+    const input = { explicitChain: "数控机床/新能源汽车", texts: [], role: "链主", scale: 31020 };
+    expect(chainFit(input, model).value).toBe(1);
+  });
+
+  test("a self-declared 链主 below a leader's scale, or of unknown scale, is credited as claimed", () => {
+    const at = (scale: number) =>
+      chainFit({ explicitChain: "光电通信", texts: [], role: "链主", scale }, model);
+    expect(at(50000).value).toBe(1);
+    expect(at(3000).value).toBe(0.85);
+    expect(at(NaN).value).toBe(0.85);
+    expect(at(3000).note.en).toContain("role as claimed");
   });
 
   test("classified from text: role score × confidence; blank role takes the default", () => {
@@ -267,13 +277,17 @@ describe("chainFit", () => {
   test("off every chain: value 0 and a note saying so", () => {
     const fit = chainFit({ explicitChain: null, texts: ["住宅房地产开发"], role: "链主" }, model);
     expect(fit).toMatchObject({ value: 0, chain: null, secondary: null });
-    expect(fit.note.en).toMatch(/no chain/);
+    // Real estate is on the model's non-target list: "none", with the word that decided it.
+    expect(fit.note.en).toBe('none — not a target chain ("房地产")');
+    const off = chainFit({ explicitChain: null, texts: ["城市公园绿化养护"], role: null }, model);
+    expect(off).toMatchObject({ value: 0, chain: null });
+    expect(off.note.en).toMatch(/no chain/);
   });
 
   test("a better role never lowers the value", () => {
     const roles = ["一般配套", "上下游重点配套", "关键环节", "链主"];
     const values = roles.map(
-      (role) => chainFit({ explicitChain: "光电通信", texts: [], role }, model).value
+      (role) => chainFit({ explicitChain: "光电通信", texts: [], role, scale: 50000 }, model).value
     );
     expect([...values].sort((a, b) => a - b)).toEqual(values);
     expect(values[3]).toBe(1);

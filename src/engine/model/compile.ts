@@ -141,6 +141,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
   for (const c of criteria) {
     if (c.transform.input === "chain" && model.chain) {
       [model.chain.chainField, model.chain.roleField, ...model.chain.textFields].forEach(need);
+      if (model.chain.roleScale) need(model.chain.roleScale.field);
     } else {
       need(c.def.field);
       if (c.transform.input === "expression") exprs.push(c.transform.expr);

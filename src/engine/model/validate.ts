@@ -458,6 +458,27 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
       );
   });
   c.num(chain, "minConfidence", path, { min: 0, max: 1 });
+  if (chain.nonTarget !== undefined && !c.list(chain.nonTarget, `${path}.nonTarget`).every(isStr))
+    c.add(`${path}.nonTarget`, "应为词语列表", "must be a list of words");
+  if (chain.roleScale !== undefined && c.obj(chain.roleScale, `${path}.roleScale`)) {
+    const rs = chain.roleScale;
+    const rp = `${path}.roleScale`;
+    const roles = Array.isArray(chain.roles) ? chain.roles.filter(isObj).map((r) => r.id) : [];
+    if (!roles.includes(rs.role))
+      c.add(
+        `${rp}.role`,
+        `环节“${String(rs.role)}”不存在`,
+        `role "${String(rs.role)}" does not exist`
+      );
+    if (typeof rs.field !== "string" || !fieldIds.has(rs.field))
+      c.add(
+        `${rp}.field`,
+        `字段“${String(rs.field)}”不存在`,
+        `field "${String(rs.field)}" does not exist`
+      );
+    c.num(rs, "min", rp, { min: 0 });
+    c.num(rs, "score", rp, { min: 0, max: 1 });
+  }
 }
 
 /** Checks a model document; on success returns it with defaults filled in. */
