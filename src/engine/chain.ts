@@ -16,6 +16,8 @@ export interface ChainClassification {
   matched: string[];
   /** A second chain the text also strongly fits (e.g. CNC machine tools for NEV parts). */
   secondary: string | null;
+  /** The non-target sector word (4S店, 酒店 …) that made the answer "none", when one did. */
+  nonTarget?: string;
 }
 
 export interface ChainFitInput {
@@ -645,11 +647,11 @@ const idOf = (d: Dictionary, c: number): string | null => (c < 0 ? null : d.mode
 export function classifyChain(texts: (string | null)[], model: ChainModel): ChainClassification {
   const d = dictionary(model);
   const t = tallyOf(d);
-  addTexts(
-    d,
-    t,
-    texts.map((x) => (typeof x === "string" ? dropDenied(x) : null))
-  );
+  const kept = texts.map((x) => (typeof x === "string" ? dropDenied(x) : null));
+  const nonTarget = nonTargetWord(kept, model);
+  if (nonTarget !== null)
+    return { chain: null, confidence: 0, matched: [nonTarget], secondary: null, nonTarget };
+  addTexts(d, t, kept);
   weigh(d, t, verdict);
   if (verdict.top < 0) return { chain: null, confidence: 0, matched: [], secondary: null };
   return {
@@ -771,7 +773,8 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
         en: `${role.label.en}${roleDef ? "" : " (blank, default)"}${claimed ? " (role as claimed: scale below the line, reduced)" : ""} ${roleScore}`,
       }
     : { zh: "环节未知", en: "role unknown" };
-  const denied = explicit.length === 0 ? nonTargetWord(input.texts, model) : null;
+  const denied =
+    explicit.length === 0 ? (classifyChain(input.texts, model).nonTarget ?? null) : null;
   if (denied !== null)
     return {
       value: 0,
@@ -929,13 +932,11 @@ export function chainFitColumns(
       const x = cells.texts[k][i];
       texts[k] = typeof x === "string" ? denied(x) : null;
     }
-    if (explicit.length === 0 && nonTargetWord(texts, model) !== null) {
-      chain[i] = null;
-      value[i] = 0;
-      continue;
-    }
-    if (d.joined) addTexts(d, t, texts);
-    else {
+    // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
+    const offTarget = nonTargetWord(texts, model) !== null;
+    // Off target, nothing is added: the empty tally weighs to none.
+    if (!offTarget && d.joined) addTexts(d, t, texts);
+    else if (!offTarget) {
       for (let k = 0; k < columns.length; k++) {
         const s = texts[k];
         if (s !== null) columns[k].add(t, s);

@@ -7,9 +7,11 @@ import {
   normalizeText,
   resolveChainName,
   resolveChainNames,
+  nonTargetWord,
   resolveRole,
   synergyFor,
 } from "../../src/engine/chain";
+import { dropDenied } from "../../src/engine/answers";
 import { ChainModel, ScoringModel } from "../../src/engine/types";
 import pinghu from "../../src/models/pinghu-2023.json";
 import {
@@ -306,7 +308,12 @@ describe("chainFit", () => {
  * (longest first) search every keyword with indexOf. The compiled classifier must give exactly its
  * answers; this is the oracle.
  */
-function referenceClassify(texts: (string | null)[], m: ChainModel): ChainClassification {
+function referenceClassify(given: (string | null)[], m: ChainModel): ChainClassification {
+  // The same two steps first (engine/answers, tested there): denied spans blanked, non-target sectors.
+  const texts = given.map((t) => (typeof t === "string" ? dropDenied(t) : null));
+  const nonTarget = nonTargetWord(texts, m);
+  if (nonTarget !== null)
+    return { chain: null, confidence: 0, matched: [nonTarget], secondary: null, nonTarget };
   const norm = (t: string) => t.normalize("NFKC").toLowerCase();
   const text = norm(texts.filter((t): t is string => typeof t === "string").join(" \n "));
   const none = { chain: null, confidence: 0, matched: [], secondary: null };
