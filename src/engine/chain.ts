@@ -4,6 +4,7 @@
  * in the model (ChainModel), this module only applies them.
  */
 
+import { dropDenied, factWord, foldAnswer } from "./answers";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -15,6 +16,8 @@ export interface ChainClassification {
   matched: string[];
   /** A second chain the text also strongly fits (e.g. CNC machine tools for NEV parts). */
   secondary: string | null;
+  /** The non-target sector word (4S店, 酒店 …) that made the answer "none", when one did. */
+  nonTarget?: string;
 }
 
 export interface ChainFitInput {
@@ -24,6 +27,8 @@ export interface ChainFitInput {
   texts: (string | null)[];
   /** The role cell (链主, 关键环节 …). */
   role: string | null;
+  /** The candidate's scale in the field model.roleScale names (model units); NaN when unknown. */
+  scale?: number;
 }
 
 export interface ChainFit {
@@ -642,7 +647,11 @@ const idOf = (d: Dictionary, c: number): string | null => (c < 0 ? null : d.mode
 export function classifyChain(texts: (string | null)[], model: ChainModel): ChainClassification {
   const d = dictionary(model);
   const t = tallyOf(d);
-  addTexts(d, t, texts);
+  const kept = texts.map((x) => (typeof x === "string" ? dropDenied(x) : null));
+  const nonTarget = nonTargetWord(kept, model);
+  if (nonTarget !== null)
+    return { chain: null, confidence: 0, matched: [nonTarget], secondary: null, nonTarget };
+  addTexts(d, t, kept);
   weigh(d, t, verdict);
   if (verdict.top < 0) return { chain: null, confidence: 0, matched: [], secondary: null };
   return {
@@ -697,6 +706,30 @@ export function resolveRole(text: string | null, model: ChainModel): ChainRoleDe
   return best ? best.role : null;
 }
 
+/** The non-target sector word a candidate's texts name as a fact (not negated), or null. */
+export function nonTargetWord(texts: ArrayLike<string | null>, model: ChainModel): string | null {
+  const words = model.nonTarget;
+  if (!words || words.length === 0) return null;
+  for (let k = 0; k < texts.length; k++) {
+    const t = texts[k];
+    const w = t === null ? null : factWord(foldAnswer(t), words);
+    if (w !== null) return w;
+  }
+  return null;
+}
+
+/**
+ * The role score a candidate earns: its role's, except a role the model wants shown at scale (链主)
+ * whose scale is below the line or unknown, which counts as claimed.
+ */
+function creditedScore(role: ChainRoleDef | null, scale: number, model: ChainModel): number {
+  if (!role) return 0;
+  const rs = model.roleScale;
+  return rs && rs.role === role.id && !(scale >= rs.min)
+    ? Math.min(role.score, rs.score)
+    : role.score;
+}
+
 /** Synergy multiplier for a pair of chains: the pair's own entry, else "*", else 1. */
 export function synergyFor(a: string, b: string, model: ChainModel): number {
   const key = [a, b].sort().join("+");
@@ -732,13 +765,29 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
   const roleDef = resolveRole(input.role, model);
   const role = roleDef ?? model.roles.find((r) => r.id === model.defaultRole) ?? null;
   const roleId = role ? role.id : model.defaultRole;
-  const roleScore = role ? role.score : 0;
+  const roleScore = creditedScore(role, input.scale ?? NaN, model);
+  const claimed = role !== null && roleScore < role.score;
   const roleNote: Label = role
     ? {
-        zh: `${role.label.zh}${roleDef ? "" : "（未填，按默认）"} ${role.score}`,
-        en: `${role.label.en}${roleDef ? "" : " (blank, default)"} ${role.score}`,
+        zh: `${role.label.zh}${roleDef ? "" : "（未填，按默认）"}${claimed ? "（自报，规模未达可信线，按所报角色折减）" : ""} ${roleScore}`,
+        en: `${role.label.en}${roleDef ? "" : " (blank, default)"}${claimed ? " (role as claimed: scale below the line, reduced)" : ""} ${roleScore}`,
       }
     : { zh: "环节未知", en: "role unknown" };
+  const denied =
+    explicit.length === 0 ? (classifyChain(input.texts, model).nonTarget ?? null) : null;
+  if (denied !== null)
+    return {
+      value: 0,
+      chain: null,
+      secondary: null,
+      role: roleId,
+      confidence: 1,
+      matched: [denied],
+      note: {
+        zh: `无——非目标产业（“${denied}”）`,
+        en: `none — not a target chain ("${denied}")`,
+      },
+    };
 
   let chain: string | null;
   let secondary: string | null;
@@ -810,6 +859,8 @@ export interface ChainFitColumns {
   explicitChain: ArrayLike<string | null>;
   texts: ArrayLike<string | null>[];
   role: ArrayLike<string | null>;
+  /** Scale per candidate for model.roleScale (model units), NaN when unknown. */
+  scale?: ArrayLike<number>;
 }
 
 /**
@@ -865,25 +916,30 @@ export function chainFitColumns(
 ): void {
   const d = dictionary(model);
   const t = tallyOf(d);
-  const fallback = model.roles.find((r) => r.id === model.defaultRole);
-  const fallbackScore = fallback ? fallback.score : 0;
-  const roleScore = memoised((r) => resolveRole(r, model)?.score ?? fallbackScore);
+  const fallback = model.roles.find((r) => r.id === model.defaultRole) ?? null;
+  const roleOf = memoised((r) => resolveRole(r, model) ?? fallback);
   const names = memoised((e) => resolveChainNames(e, model));
   const synergyWith = memoised((a) => memoised((b) => synergyFor(a, b, model)));
   const columns = cells.texts.map(() => new ColumnHits(d));
   const texts: (string | null)[] = new Array(cells.texts.length);
   const none: string[] = [];
+  const denied = memoised((x) => dropDenied(x));
   for (let i = 0; i < count; i++) {
     const r = cells.role[i];
     const e = cells.explicitChain[i];
     const explicit = typeof e === "string" ? names(e) : none;
-    if (d.joined) {
-      for (let k = 0; k < texts.length; k++) texts[k] = cells.texts[k][i];
-      addTexts(d, t, texts);
-    } else {
+    for (let k = 0; k < texts.length; k++) {
+      const x = cells.texts[k][i];
+      texts[k] = typeof x === "string" ? denied(x) : null;
+    }
+    // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
+    const offTarget = nonTargetWord(texts, model) !== null;
+    // Off target, nothing is added: the empty tally weighs to none.
+    if (!offTarget && d.joined) addTexts(d, t, texts);
+    else if (!offTarget) {
       for (let k = 0; k < columns.length; k++) {
-        const s = cells.texts[k][i];
-        if (typeof s === "string") columns[k].add(t, s);
+        const s = texts[k];
+        if (s !== null) columns[k].add(t, s);
       }
     }
     weigh(d, t, verdict);
@@ -897,7 +953,11 @@ export function chainFitColumns(
       c === null
         ? 0
         : fitValue(
-            typeof r === "string" ? roleScore(r) : fallbackScore,
+            creditedScore(
+              typeof r === "string" ? roleOf(r) : fallback,
+              cells.scale?.[i] ?? NaN,
+              model
+            ),
             given ? 1 : verdict.confidence,
             secondary ? synergyWith(c)(secondary) : 1
           );

@@ -12,10 +12,13 @@ import {
   GATE_NOT_APPLICABLE,
   GATE_UNKNOWN,
   imputed,
+  roleScale,
   scoreTable,
+  totalIf,
   ScoredTable,
   tableFromRows,
 } from "./score";
+import { landUseNote, readLandUse } from "./answers";
 import { chainFitOf } from "./transforms";
 import {
   CandidateScore,
@@ -116,7 +119,7 @@ function explainCriterion(
   let used: Label;
 
   if (c.transform.input === "chain" && model.chain) {
-    const fit = chainFitOf(table.columns, i, model.chain);
+    const fit = chainFitOf(table.columns, i, model.chain, roleScale(s.columns, model)?.[i]);
     raw = table.columns[model.chain.chainField]?.[i] ?? null;
     if (isMissingCell(raw))
       raw =
@@ -205,6 +208,43 @@ function explainCriterion(
   };
 }
 
+/** The inputs a failed gate read for candidate i, as written (fields) or computed (derived). */
+function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
+  const { compiled, table } = s;
+  const parts = symbols.flatMap((id) => {
+    const field = compiled.fields.get(id);
+    if (field) {
+      const raw = table.columns[id]?.[i] ?? null;
+      return isMissingCell(raw) ? [] : [[field.label, cellText(raw)] as const];
+    }
+    const d = compiled.derived.find((x) => x.def.id === id);
+    const v = (s.columns[id] as Float64Array | undefined)?.[i];
+    return d && v !== undefined && v === v ? [[d.def.label, num(v)] as const] : [];
+  });
+  return L(
+    parts.map(([l, v]) => `${l.zh}：${v}`).join("；"),
+    parts.map(([l, v]) => `${l.en}: ${v}`).join("; ")
+  );
+}
+
+/** Unknown criteria of candidate i by the points each could add at its best, most first. */
+function unknownGains(s: ScoredTable, i: number): Explanation["unknowns"] {
+  return s.compiled.criteria
+    .map((c, k) => ({ c, k }))
+    .filter(({ k }) => s.criterionValues[k][i] !== s.criterionValues[k][i])
+    .map(({ c, k }) => ({ criterion: c.def.id, gain: totalIf(s, i, k, 1) - s.total[i], c }))
+    .filter((u) => u.gain > 0.05)
+    .sort((a, b) => b.gain - a.gain)
+    .map(({ criterion, gain, c }) => ({
+      criterion,
+      gain,
+      label: L(
+        `补充 ${c.def.label.zh} 最多 +${pts(gain)} 分`,
+        `Give ${c.def.label.en}: up to +${pts(gain)}`
+      ),
+    }));
+}
+
 function gateOutcomes(s: ScoredTable, i: number): GateOutcome[] {
   return s.compiled.gates.map((g, k) => {
     const st = s.gateStatus[k][i];
@@ -218,6 +258,7 @@ function gateOutcomes(s: ScoredTable, i: number): GateOutcome[] {
             : "passed";
     return {
       gate: g.def.id,
+      ...(st === GATE_FAILED ? { detail: gateDetail(s, i, g.pass.symbols) } : {}),
       passed: st !== GATE_FAILED,
       status,
       effect: g.def.effect,
@@ -257,12 +298,21 @@ export function explain(s: ScoredTable, i: number): Explanation {
     notes.push(L("没有可用数据，得 0 分", "no usable data, scored 0"));
 
   const points = criteria.map((c) => c.contribution);
+  const landUse = readLandUse(s.table.columns, i, compiled.model);
+  if (landUse) notes.push(landUseNote(landUse, compiled.model));
+  const stage = s.stage[i];
+  const stages = compiled.model.stages ?? [];
+  if (stage >= 0 && stages[stage].decision && stage + 1 < stages.length)
+    notes.push(
+      L(`下一步：${stages[stage + 1].label.zh}`, `Next milestone: ${stages[stage + 1].label.en}`)
+    );
   return {
     criteria,
     gates,
     bonuses,
     flags,
     notes,
+    unknowns: unknownGains(s, i),
     summary: L(summaryLine(s, i, points, "zh"), summaryLine(s, i, points, "en")),
   };
 }
@@ -291,9 +341,10 @@ function summaryLine(s: ScoredTable, i: number, points: ArrayLike<number>, lang:
   compiled.gates.forEach((g, k) => {
     if (s.gateStatus[k][i] !== GATE_FAILED) return;
     const { label: name, reason, effect } = g.def;
+    const shown = gateDetail(s, i, g.pass.symbols)[lang];
     line += zh
-      ? `；未通过“${name.zh}”：${reason.zh}（${CONSEQUENCE[effect].zh}）`
-      : `; failed "${name.en}": ${reason.en} (${CONSEQUENCE[effect].en})`;
+      ? `；未通过“${name.zh}”${shown ? `（${shown}）` : ""}：${reason.zh}（${CONSEQUENCE[effect].zh}）`
+      : `; failed "${name.en}"${shown ? ` (${shown})` : ""}: ${reason.en} (${CONSEQUENCE[effect].en})`;
   });
   return `${line}${zh ? "。" : "."}`;
 }
@@ -325,6 +376,8 @@ export function candidateScore(s: ScoredTable, i: number): CandidateScore {
     index: i,
     ...(rowId !== undefined ? { rowId } : {}),
     score: s.total[i],
+    completeness: s.completeness[i],
+    interval: [s.low[i], s.high[i]],
     dimensions,
     grade: s.grade[i] >= 0 ? model.grades.bands[s.grade[i]].grade : null,
     decision: s.decision[i] >= 0 ? model.decisions[s.decision[i]].id : "",

@@ -40,7 +40,16 @@ export { explain, summary, candidateScore, scoreCandidates } from "./explain";
 export { competitionRanks } from "./rank";
 
 // The bureau's view of a list: counts, targets, the "if the top k sign" projection.
-export { portfolioSummary, resolveStage } from "./portfolio";
+export { portfolioSummary } from "./portfolio";
+export {
+  readYesNo,
+  readOrigin,
+  readLandUse,
+  resolveStage,
+  ANSWER_READERS,
+  INTENDED,
+} from "./answers";
+export type { AnswerReader, Origin, LandUseReading, YesNo } from "./answers";
 export type {
   GroupRow,
   IfTopSign,

@@ -7,11 +7,10 @@
 
 import { parseAmount } from "./amount";
 import { fxRate } from "./fx";
-import { foldText } from "./numerals";
+import { readOrigin, resolveStage } from "./answers";
 import {
   CandidateScore,
   CandidateTable,
-  CellValue,
   CurrencyCode,
   Label,
   ScoringModel,
@@ -86,44 +85,7 @@ const FIELDS = {
   utilisedFdi: "utilisedFdi",
 } as const;
 
-const DOMESTIC = new Set(["中国", "中国大陆", "国内", "内资", "china", "domestic", "prc"]);
-
 const NOT_GIVEN: Label = { zh: "未填", en: "not given" };
-
-const fold = (c: CellValue | undefined): string =>
-  c === null || c === undefined ? "" : foldText(String(c)).replace(/\s+/g, " ").trim();
-
-/** A mark right before a stage's alias that negates it: 未签约, 待开工, 拟签约, not signed, unsigned. */
-const NEGATED = /(?:未|没有|没|待|拟|不|\bnot (?:yet )?|\byet to be |\bun)$/;
-
-const negatedAt = (text: string, at: number): boolean => NEGATED.test(text.slice(0, at));
-
-/**
- * The model stage a cell names: the stage whose longest alias the cell contains. A negated alias
- * (未签约, 待开工) rules out that stage and every later one; when nothing else is named, a negated
- * second stage (未签约, 待签约) means the first (still negotiating). Null when none.
- */
-export function resolveStage(cell: CellValue | undefined, model: ScoringModel): string | null {
-  const text = fold(cell);
-  if (!text) return null;
-  const stages = model.stages ?? [];
-  const found: { k: number; len: number }[] = [];
-  let ceiling = stages.length;
-  stages.forEach((stage, k) => {
-    for (const alias of [stage.id, stage.label.zh, stage.label.en, ...stage.aliases]) {
-      const a = fold(alias);
-      if (!a) continue;
-      for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) {
-        if (negatedAt(text, at)) ceiling = Math.min(ceiling, k);
-        else found.push({ k, len: a.length });
-      }
-    }
-  });
-  let best: { k: number; len: number } | null = null;
-  for (const f of found) if (f.k < ceiling && (!best || f.len > best.len)) best = f;
-  if (best) return stages[best.k].id;
-  return ceiling === 1 ? stages[0].id : null;
-}
 
 /** Index of the first stage that counts as signed: the stage with id "signed", else the second stage. */
 function firstSignedStage(model: ScoringModel): number {
@@ -319,10 +281,11 @@ export function portfolioSummary(
 
   const foreign = rows
     .map((r, i) => {
-      const country = fold(table.columns[FIELDS.country]?.[i]);
+      // 港澳台 capital is foreign, Chinese provinces and cities domestic (engine/answers).
+      const origin = readOrigin(table.columns[FIELDS.country]?.[i] ?? null);
       const currency = readMoney(table, FIELDS.investment, i).currency;
       const isForeign =
-        (country !== "" && !DOMESTIC.has(country)) ||
+        origin?.foreign === true ||
         (currency !== null && currency !== "CNY") ||
         r.contractedUsd > 0 ||
         r.utilisedUsd > 0;
@@ -343,10 +306,13 @@ export function portfolioSummary(
 
   const targets = progress(model, rows, isSigned);
 
-  // The best candidates still in negotiation (first stage), by rank; excluded ones never count.
-  const negotiating = stages.length > 0 ? stages[0].id : null;
+  // The best candidates not yet signed (contact or negotiation), by rank; excluded ones never count.
+  const beforeSigning = (i: number): boolean => {
+    const k = stageIndex(rows[i].stage);
+    return k >= 0 && k < signedFrom;
+  };
   const pool = scores
-    .filter((s) => !s.excluded && s.index < rows.length && rows[s.index].stage === negotiating)
+    .filter((s) => !s.excluded && s.index < rows.length && beforeSigning(s.index))
     .sort(
       (a, b) =>
         (a.rank ?? Infinity) - (b.rank ?? Infinity) || b.score - a.score || a.index - b.index

@@ -10,7 +10,15 @@
 import { ExpressionEnv, RowFn } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
-import { currencyVariable, readAmountColumn, readNumericCell, readText } from "./model/fields";
+import { AnswerReader, readLandUse, readOrigin, resolveStage, vetoValue } from "./answers";
+import {
+  criterionVariable,
+  currencyVariable,
+  isMissingCell,
+  readAmountColumn,
+  readNumericCell,
+  readText,
+} from "./model/fields";
 import { competitionRanks } from "./rank";
 import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, CurrencyCode, ScoringModel } from "./types";
@@ -41,9 +49,23 @@ export interface ScoredTable {
   dimensionScores: Float64Array[];
   /** Dimension weights the totals use (the model's, or those given to reweight), summing to 1. */
   dimensionWeights: Float64Array;
+  /** Per dimension: 0–100 with every unknown criterion at 0, and at 1 (the score interval's ends). */
+  dimensionLow: Float64Array[];
+  dimensionHigh: Float64Array[];
+  /** Per dimension: share of its criterion weight backed by data (0–1). */
+  dimensionKnown: Float64Array[];
   /** Weighted total before bonuses and caps. */
   base: Float64Array;
   bonus: Float64Array;
+  /** Highest floor of the bonuses hit (strong known signals carry the total that far); 0 when none. */
+  floor: Float64Array;
+  /** Share of the model's weight backed by data (0–1). */
+  completeness: Float64Array;
+  /** Lowest and highest total the unknown criteria allow (same bonuses, floors and caps). */
+  low: Float64Array;
+  high: Float64Array;
+  /** Index into model.stages of the stage each candidate has reached; −1 when blank or unknown. */
+  stage: Int16Array;
   /** Lowest cap of a failed "cap" gate; Infinity when none. */
   cap: Float64Array;
   gateStatus: Uint8Array[];
@@ -69,6 +91,17 @@ function stableMean(values: Float64Array): number {
   return sum / known.length;
 }
 
+/** How a text field's cells are read: as written, or normalised by its answer reader. */
+function readerOf(
+  reader: AnswerReader | undefined,
+  model: ScoringModel
+): (c: CellValue) => string | null {
+  // An origin not recognised is unknown: a Chinese city missing from the list must never read as foreign.
+  if (reader === "origin") return (c) => readOrigin(c)?.country ?? null;
+  if (reader === "stage") return (c) => resolveStage(c, model);
+  return readText;
+}
+
 function readColumns(table: CandidateTable, compiled: CompiledModel): Record<string, Column> {
   const { model } = compiled;
   const n = table.count;
@@ -78,18 +111,32 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
     if (!field) continue;
     const cells: CellValue[] = table.columns[id] ?? [];
     const context = table.contexts?.[id];
+    if (field.reader === "landUse") {
+      columns[id] = Array.from(
+        { length: n },
+        (_, i) => readLandUse(table.columns, i, model)?.use ?? null
+      );
+      continue;
+    }
+    if (field.reader === "veto") {
+      columns[id] = Float64Array.from({ length: n }, (_, i) =>
+        vetoValue(cells[i] ?? null, isMissingCell)
+      );
+      continue;
+    }
     if (compiled.kinds[id] === "str") {
+      const read = readerOf(field.reader, model);
       const col: (string | null)[] = new Array(n);
       // A category column holds few distinct texts: read each once.
       const memo = field.type === "category" ? new Map<string, string | null>() : null;
       for (let i = 0; i < n; i++) {
         const cell = cells[i] ?? null;
         if (memo === null || typeof cell !== "string") {
-          col[i] = readText(cell);
+          col[i] = read(cell);
           continue;
         }
         let text = memo.get(cell);
-        if (text === undefined) memo.set(cell, (text = readText(cell)));
+        if (text === undefined) memo.set(cell, (text = read(cell)));
         col[i] = text;
       }
       columns[id] = col;
@@ -135,6 +182,16 @@ const evalColumn = (f: RowFn, n: number): Float64Array => {
   for (let i = 0; i < n; i++) out[i] = f(i);
   return out;
 };
+
+/** The scale column a chain role is checked against (model.chain.roleScale), when the model has one. */
+export function roleScale(
+  columns: Record<string, Column>,
+  model: ScoringModel
+): Float64Array | undefined {
+  const field = model.chain?.roleScale?.field;
+  const col = field === undefined ? undefined : columns[field];
+  return col instanceof Float64Array ? col : undefined;
+}
 
 /** Effective contribution of a missing value under its criterion's policy; NaN drops it (renormalize). */
 export function imputed(policy: string, mean: number): number {
@@ -185,7 +242,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
       const f = t.expr.bind(envOf(columns, input));
       for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
     } else if (model.chain) {
-      chainFitColumn(table.columns, n, model.chain, out, chains);
+      chainFitColumn(table.columns, n, model.chain, out, chains, roleScale(columns, model));
     }
     return out;
   });
@@ -195,8 +252,14 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
 
   // Dimension scores: weighted mean of criterion values, missing ones imputed or dropped.
   const fills = compiled.criteria.map((c, k) => imputed(c.def.missing, criterionMeans[k]));
+  const dimensionLow: Float64Array[] = [];
+  const dimensionHigh: Float64Array[] = [];
+  const dimensionKnown: Float64Array[] = [];
   const dimensionScores = compiled.dimensions.map((d) => {
     const out = new Float64Array(n);
+    const low = new Float64Array(n);
+    const high = new Float64Array(n);
+    const known = new Float64Array(n);
     const values = d.criteria.map((k) => criterionValues[k]);
     const shares = d.criteria.map((k) => compiled.criteria[k].share);
     const fill = d.criteria.map((k) => fills[k]);
@@ -204,17 +267,32 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     for (let i = 0; i < n; i++) {
       let num = 0;
       let den = 0;
+      let sure = 0;
+      let all = 0;
+      let have = 0;
       for (let j = 0; j < m; j++) {
         let v = values[j][i];
-        if (v !== v) v = fill[j];
+        all += shares[j];
+        if (v === v) {
+          sure += shares[j] * v;
+          have += shares[j];
+        } else v = fill[j];
         if (v !== v) continue;
         num += shares[j] * v;
         den += shares[j];
       }
       out[i] = den > 0 ? (100 * num) / den : NaN;
+      low[i] = all > 0 ? (100 * sure) / all : 0;
+      high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
+      known[i] = all > 0 ? have / all : 0;
     }
+    dimensionLow.push(low);
+    dimensionHigh.push(high);
+    dimensionKnown.push(known);
     return out;
   });
+  // Gates, bonuses and flags may read criterion values (chainFit_score ≥ 0.95: a credible leader).
+  compiled.criteria.forEach((c, k) => (columns[criterionVariable(c.def.id)] = criterionValues[k]));
 
   // Gates, bonuses, flags.
   const excluded = new Uint8Array(n);
@@ -240,6 +318,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     return status;
   });
   const bonus = new Float64Array(n);
+  const floor = new Float64Array(n);
   const bonusHits = compiled.bonuses.map((b) => {
     const when = b.when.bind(env);
     const hits = new Uint8Array(n);
@@ -248,6 +327,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
       if (v === v && v !== 0) {
         hits[i] = 1;
         bonus[i] += b.def.points;
+        floor[i] = Math.max(floor[i], b.def.floor ?? 0);
       }
     }
     return hits;
@@ -272,8 +352,16 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     chains,
     dimensionScores,
     dimensionWeights: Float64Array.from(model.dimensions, (d) => d.weight),
+    dimensionLow,
+    dimensionHigh,
+    dimensionKnown,
     base: new Float64Array(n),
     bonus,
+    floor,
+    completeness: new Float64Array(n),
+    low: new Float64Array(n),
+    high: new Float64Array(n),
+    stage: stageColumn(table, compiled),
     cap,
     gateStatus,
     bonusHits,
@@ -288,28 +376,105 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
   return scored;
 }
 
-/** Totals, ranks, grades and decisions from dimension scores and the current dimension weights. */
+/** Stage index per candidate from the model's stage field (engine/answers), −1 when unknown. */
+function stageColumn(table: CandidateTable, compiled: CompiledModel): Int16Array {
+  const { model } = compiled;
+  const stages = model.stages ?? [];
+  const field = model.fields.find((f) => f.reader === "stage");
+  const cells = field ? (table.columns[field.id] ?? []) : [];
+  return Int16Array.from({ length: table.count }, (_, i) => {
+    const id = resolveStage(cells[i] ?? null, model);
+    return id === null ? -1 : stages.findIndex((st) => st.id === id);
+  });
+}
+
+/** Weighted mean of the dimensions' values for candidate i (dimensions without a value left out). */
+function weighted(dims: Float64Array[], w: Float64Array, i: number): number {
+  let num = 0;
+  let den = 0;
+  for (let d = 0; d < dims.length; d++) {
+    const v = dims[d][i];
+    if (v !== v || !(w[d] > 0)) continue;
+    num += w[d] * v;
+    den += w[d];
+  }
+  return den > 0 ? num / den : 0;
+}
+
+/** A total from its base: bonuses added, lifted to the floor, then held under 100 and any gate cap. */
+const finish = (s: ScoredTable, i: number, base: number): number =>
+  Math.max(Math.min(Math.max(base + s.bonus[i], s.floor[i]), 100, s.cap[i]), 0);
+
+/**
+ * Candidate i's total if criterion k had the 0–1 value v (the others as scored): how much a figure
+ * still unknown could move the score.
+ */
+export function totalIf(s: ScoredTable, i: number, k: number, v: number): number {
+  const { compiled } = s;
+  const d = compiled.criteria[k].dimension;
+  const dims = s.dimensionScores.map((col, e) => (e === d ? null : col));
+  let num = 0;
+  let den = 0;
+  for (const j of compiled.dimensions[d].criteria) {
+    const c = compiled.criteria[j];
+    let x = j === k ? v : s.criterionValues[j][i];
+    if (x !== x) x = imputed(c.def.missing, s.criterionMeans[j]);
+    if (x !== x) continue;
+    num += c.share * x;
+    den += c.share;
+  }
+  const column = Float64Array.of(den > 0 ? (100 * num) / den : NaN);
+  const one = dims.map((col) => (col === null ? column : Float64Array.of(col[i])));
+  return finish(s, i, weighted(one, s.dimensionWeights, 0));
+}
+
+/** Totals, intervals, ranks, grades and decisions from dimension scores and the current weights. */
 function aggregate(s: ScoredTable): void {
   const { model } = s.compiled;
   const w = s.dimensionWeights;
-  const dims = s.dimensionScores;
   const rankable = new Float64Array(s.count);
   for (let i = 0; i < s.count; i++) {
-    let num = 0;
-    let den = 0;
-    for (let d = 0; d < dims.length; d++) {
-      const v = dims[d][i];
-      if (v !== v || !(w[d] > 0)) continue;
-      num += w[d] * v;
-      den += w[d];
-    }
-    s.base[i] = den > 0 ? num / den : 0;
-    s.total[i] = Math.min(Math.max(s.base[i] + s.bonus[i], 0), 100, s.cap[i]);
+    s.base[i] = weighted(s.dimensionScores, w, i);
+    s.total[i] = finish(s, i, s.base[i]);
+    s.low[i] = finish(s, i, weighted(s.dimensionLow, w, i));
+    s.high[i] = finish(s, i, weighted(s.dimensionHigh, w, i));
+    s.completeness[i] = weighted(s.dimensionKnown, w, i);
     rankable[i] = s.excluded[i] ? NaN : s.total[i];
   }
   s.rank = competitionRanks(rankable);
   s.grade = assignGrades(model.grades, s.total, s.rank);
   s.decision = assignDecisions(model.grades, model.decisions, s.grade);
+  adviseUnknownsAndStage(s);
+}
+
+/**
+ * Decisions beyond the grade. Before signing, a candidate whose unknowns leave its grade open (the
+ * interval spans more bands than the model allows, or too little of the weight is backed by data)
+ * needs information first, unless its decision is one the model keeps (strong known signals). From
+ * signing on, the stage's own delivery advice replaces pursuit advice. Excluded candidates keep theirs.
+ */
+function adviseUnknownsAndStage(s: ScoredTable): void {
+  const { model } = s.compiled;
+  const index = (id: string) => model.decisions.findIndex((d) => d.id === id);
+  const u = model.unknowns;
+  const needInfo = u ? index(u.decision) : -1;
+  const keep = new Set((u?.keep ?? []).map(index));
+  const lowGrade = assignGrades(model.grades, s.low, s.rank);
+  const highGrade = assignGrades(model.grades, s.high, s.rank);
+  const byStage = (model.stages ?? []).map((st) => (st.decision ? index(st.decision) : -1));
+  for (let i = 0; i < s.count; i++) {
+    if (s.excluded[i]) continue;
+    const st = s.stage[i];
+    if (st >= 0 && byStage[st] >= 0) {
+      s.decision[i] = byStage[st];
+      continue;
+    }
+    if (u && needInfo >= 0 && !keep.has(s.decision[i])) {
+      const open =
+        model.grades.method === "absolute" && lowGrade[i] - highGrade[i] > u.maxGradeSpan;
+      if (open || s.completeness[i] < u.minCompleteness) s.decision[i] = needInfo;
+    }
+  }
 }
 
 /**
@@ -334,6 +499,9 @@ export function reweight(
     dimensionWeights: w,
     base: new Float64Array(scored.count),
     total: new Float64Array(scored.count),
+    low: new Float64Array(scored.count),
+    high: new Float64Array(scored.count),
+    completeness: new Float64Array(scored.count),
     rank: new Int32Array(scored.count),
   };
   aggregate(out);

@@ -8,6 +8,7 @@
  */
 import { chainFit, ChainFit, chainFitColumns } from "./chain";
 import { CompiledExpression, compileExpression, ValueKind } from "./expression";
+import { foldAnswer, hits } from "./answers";
 import { foldText } from "./numerals";
 import { CellValue, ChainModel, CriterionDef, Transform } from "./types";
 
@@ -71,15 +72,35 @@ function foldRules(rules: KeywordRule[]): KeywordRule[] {
     .sort((x, y) => y.score - x.score);
 }
 
-function bestRule(text: string, folded: KeywordRule[], fallback: number): number {
-  const t = foldKey(text);
-  for (const r of folded) if (r.words.some((w) => t.includes(w))) return r.score;
-  return fallback;
+/** Share of its rule's score a word earns inside an intention (拟申报省级) when the model says none. */
+export const DEFAULT_INTENDED_SHARE = 0.5;
+
+function bestRule(text: string, folded: KeywordRule[], fallback: number, intended: number): number {
+  const t = foldAnswer(text);
+  let best = -Infinity;
+  // Rules run highest score first: the first word found as a fact wins over everything after it.
+  for (const r of folded) {
+    if (r.score <= best) break;
+    for (const w of r.words) {
+      const found = hits(t, w);
+      if (found.includes("fact")) return Math.max(best, r.score);
+      if (found.includes("intended")) best = Math.max(best, r.score * intended);
+    }
+  }
+  return best === -Infinity ? fallback : best;
 }
 
-/** Highest score among the rules with a word found in the text; `fallback` when none matches. */
-export function keywords(text: string, rules: KeywordRule[], fallback: number): number {
-  return bestRule(text, foldRules(rules), fallback);
+/**
+ * Highest score among the rules with a word found in the text; `fallback` when none matches.
+ * Negated words (非上市, 无研发中心) never count; words in an intention earn `intended` × the score.
+ */
+export function keywords(
+  text: string,
+  rules: KeywordRule[],
+  fallback: number,
+  intended = DEFAULT_INTENDED_SHARE
+): number {
+  return bestRule(text, foldRules(rules), fallback, intended);
 }
 
 /** The category table's keys folded once, for lookups that ignore width and case. */
@@ -164,12 +185,10 @@ export function compileTransform(
       );
     }
     case "boolean":
-      return num(
-        (x) => (x !== 0 ? 1 : 0),
-        (x, out) => {
-          for (let i = 0; i < x.length; i++) out[i] = x[i] !== x[i] ? NaN : x[i] !== 0 ? 1 : 0;
-        }
-      );
+      // Yes 1, no 0, an intention its own value between (engine/answers INTENDED).
+      return num(clamp01, (x, out) => {
+        for (let i = 0; i < x.length; i++) out[i] = x[i] !== x[i] ? NaN : clamp01(x[i]);
+      });
     case "category": {
       const table = categoryTable(t.table);
       const fallback = t.default ?? 0;
@@ -178,7 +197,8 @@ export function compileTransform(
     case "keywords": {
       const folded = foldRules(t.rules);
       const fallback = t.default ?? 0;
-      return str((s) => bestRule(s, folded, fallback));
+      const intended = t.intended ?? DEFAULT_INTENDED_SHARE;
+      return str((s) => bestRule(s, folded, fallback, intended));
     }
     case "chain":
       return { input: "chain" };
@@ -214,12 +234,14 @@ const cellText = (c: CellValue | undefined): string | null =>
 export function chainFitOf(
   columns: Record<string, CellValue[]>,
   i: number,
-  chain: ChainModel
+  chain: ChainModel,
+  scale = NaN
 ): ChainFit | null {
   const explicitChain = cellText(columns[chain.chainField]?.[i]);
   const texts = chain.textFields.map((f) => cellText(columns[f]?.[i]));
   if (explicitChain === null && texts.every((t) => t === null)) return null;
-  return chainFit({ explicitChain, texts, role: cellText(columns[chain.roleField]?.[i]) }, chain);
+  const role = cellText(columns[chain.roleField]?.[i]);
+  return chainFit({ explicitChain, texts, role, scale }, chain);
 }
 
 /**
@@ -231,7 +253,8 @@ export function chainFitColumn(
   count: number,
   chain: ChainModel,
   out: Float64Array,
-  chains: (string | null)[]
+  chains: (string | null)[],
+  scale?: ArrayLike<number>
 ): void {
   const text = (field: string): (string | null)[] => {
     const cells = columns[field];
@@ -241,7 +264,8 @@ export function chainFitColumn(
   };
   const explicitChain = text(chain.chainField);
   const texts = chain.textFields.map(text);
-  chainFitColumns({ explicitChain, texts, role: text(chain.roleField) }, count, chain, out, chains);
+  const role = text(chain.roleField);
+  chainFitColumns({ explicitChain, texts, role, scale }, count, chain, out, chains);
   for (let i = 0; i < count; i++) {
     if (explicitChain[i] === null && texts.every((col) => col[i] === null)) {
       out[i] = NaN;

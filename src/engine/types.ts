@@ -3,6 +3,8 @@
  * Pure types only; every host (Office.js, CLI, preview) and every engine module speaks these.
  */
 
+import type { AnswerReader } from "./answers";
+
 /** User-facing text in both product languages (简体中文 first). */
 export interface Label {
   zh: string;
@@ -107,6 +109,8 @@ export interface FieldDef {
   unit?: string;
   /** Whether the product needs it to score at all (mapping reports these first). */
   key?: boolean;
+  /** How its words are read (engine/answers): a veto column, an origin, a stage, a land use. */
+  reader?: AnswerReader;
   description?: Label;
 }
 
@@ -126,7 +130,16 @@ export type Transform =
   /** Full marks at or beyond `full`; linear deduction down to 0 at `zero`. */
   | { type: "threshold"; full: number; zero: number }
   | { type: "category"; table: Record<string, number>; default?: number }
-  | { type: "keywords"; rules: { words: string[]; score: number }[]; default?: number }
+  /**
+   * Best rule with a word found in the text. A negated word (非上市, 无研发中心) never counts; a word in
+   * an intention (拟申报省级, 筹建研发中心) earns `intended` × its rule's score (default 0.5).
+   */
+  | {
+      type: "keywords";
+      rules: { words: string[]; score: number }[];
+      default?: number;
+      intended?: number;
+    }
   | { type: "boolean" }
   /** Chain fit of the candidate: classification, role in chain and synergy (see engine/chain). */
   | { type: "chain" }
@@ -174,6 +187,11 @@ export interface BonusDef {
   when: string;
   /** Points added to the 0–100 total (the total is clamped to 100). */
   points: number;
+  /**
+   * A strong known signal: the total is lifted to at least this (a failed gate's cap still wins),
+   * so the signal carries the candidate to its advice even when other cells are blank.
+   */
+  floor?: number;
 }
 
 export interface FlagDef {
@@ -236,9 +254,56 @@ export interface ChainModel {
   minConfidence: number;
   /** Phrases that count for no chain but hide the shorter keywords inside them ("种子轮" hides "种子"). */
   stopPhrases?: string[];
+  /**
+   * Sectors that are no target chain (4S stores, pharmacies, hotels, real estate …): a text naming one
+   * as a fact is "none — not a target chain", with the word that decided it. An explicit chain cell wins.
+   */
+  nonTarget?: string[];
+  /**
+   * A self-declared role (链主) earns its full credit only at a plausible scale: `field` (model units)
+   * at least `min`; below it or unknown, the role counts `score` ("role as claimed").
+   */
+  roleScale?: { role: string; field: string; min: number; score: number };
   /** Share of the best chain's keyword evidence a second chain needs to count as secondary (default 0.5). */
   secondaryShare?: number;
   description?: Label;
+}
+
+export interface StageDef {
+  id: string;
+  label: Label;
+  aliases: string[];
+  /**
+   * Advice once a candidate reaches this stage (after signing the question is how to land it, not
+   * whether to pursue it): a decision id that replaces the score's decision. None before signing.
+   */
+  decision?: string;
+}
+
+/** Land uses and how a candidate's is found; gates read the use id as the field's value. */
+export interface LandUseModel {
+  /** Field holding the land use (a category field with reader "landUse"). */
+  field: string;
+  /** Text fields the use is inferred from when the column is blank, in order. */
+  inferFrom: string[];
+  /** Use assumed when nothing is written or inferred. */
+  default: string;
+  /** In order of precedence: the first use with a word found decides. */
+  uses: { id: string; label: Label; words: string[] }[];
+}
+
+/** How unknown criteria are judged: the decision for candidates that need information first. */
+export interface UnknownsPolicy {
+  /** Decision id given when the score interval spans more grades than allowed or data is too thin. */
+  decision: string;
+  /** Below this share of the model's weight backed by data, a candidate needs information. */
+  minCompleteness: number;
+  /** Most grade bands the interval [min, max] may span beyond the point score's own. */
+  maxGradeSpan: number;
+  /** Decisions (by id) that stand whatever the unknowns: strong known signals carry a candidate. */
+  keep: string[];
+  /** The principle the point score treats unknowns by, with its reason. */
+  principle: Label;
 }
 
 export interface TargetDef {
@@ -277,7 +342,9 @@ export interface ScoringModel {
   grades: GradeScheme;
   decisions: DecisionRule[];
   chain?: ChainModel;
-  stages?: { id: string; label: Label; aliases: string[] }[];
+  stages?: StageDef[];
+  landUse?: LandUseModel;
+  unknowns?: UnknownsPolicy;
   targets?: { year: number; items: TargetDef[] };
 }
 
@@ -299,6 +366,8 @@ export interface CandidateTable {
 
 export interface GateOutcome {
   gate: string;
+  /** For a failed gate: the inputs it read, as written (a veto's text is its reason). */
+  detail?: Label;
   /** True unless the gate was checked and failed (not applicable or undecidable gates pass). */
   passed: boolean;
   /** "notApplicable": appliesWhen was false or unknown; "unknown": the pass test lacked data. */
@@ -329,6 +398,8 @@ export interface Explanation {
   bonuses: { bonus: string; label: Label; points: number }[];
   flags: { flag: string; label: Label }[];
   notes: Label[];
+  /** Unknown criteria, most points first: "补充 年税收 最多 +9 分" — the figure to ask for first. */
+  unknowns: { criterion: string; gain: number; label: Label }[];
   /** One line: the main reasons. */
   summary: Label;
 }
@@ -342,6 +413,10 @@ export interface CandidateScore {
   /** null when not graded (excluded by a gate). */
   grade: string | null;
   decision: string;
+  /** Share of the model's weight backed by data (0–1). */
+  completeness: number;
+  /** Lowest and highest score the unknown criteria allow. */
+  interval: [number, number];
   /** 1-based; ties share a rank (1, 2, 2, 4); excluded candidates have rank null. */
   rank: number | null;
   excluded: boolean;

@@ -114,12 +114,13 @@ function transformCells(t: Transform): {
         full: null,
         params: pairs([...Object.entries(t.table), ...defaultPair(t.default)]),
       };
-    case "keywords":
-      return {
-        zero: null,
-        full: null,
-        params: t.default === undefined ? null : pairs(defaultPair(t.default)),
-      };
+    case "keywords": {
+      const all = [
+        ...defaultPair(t.default),
+        ...(t.intended === undefined ? [] : [[INTENDED_KEY, t.intended] as [string, number]]),
+      ];
+      return { zero: null, full: null, params: all.length ? pairs(all) : null };
+    }
     case "expression":
       return { zero: null, full: null, params: t.expression };
     default:
@@ -128,6 +129,8 @@ function transformCells(t: Transform): {
 }
 
 const DEFAULT_KEY = "*";
+/** Share of a rule's score a word inside an intention earns (拟=0.6). */
+const INTENDED_KEY = "拟";
 const TRANSFORM_CELLS = new Set(["transform", "zero", "full", "params"]);
 function defaultPair(d: number | undefined): [string, number][] {
   return d === undefined ? [] : [[DEFAULT_KEY, d]];
@@ -169,11 +172,13 @@ function readTransform(
       return { type, table: Object.fromEntries(rest), ...d };
     }
     case "keywords": {
-      const { ...d } = withDefault(readPairs(params, fail));
+      const { rest, ...d } = withDefault(readPairs(params, fail));
+      const intended = rest.find(([k]) => k === INTENDED_KEY);
       return {
         type,
         rules: keywordRules.get(row.id as string) ?? [],
         ...(d.default === undefined ? {} : { default: d.default }),
+        ...(intended ? { intended: intended[1] } : {}),
       };
     }
     case "expression":

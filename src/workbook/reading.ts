@@ -9,7 +9,7 @@ import { parseAmount, unitContext } from "../engine/amount";
 import { cellProblem } from "../engine/cells";
 import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
-import { isMissingCell, readBoolean, readNumericCell } from "../engine/model/fields";
+import { isMissingCell, readNumericCell } from "../engine/model/fields";
 import { foldText } from "../engine/numerals";
 import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
 import { cellAddress, columnLetters } from "./a1";
@@ -175,10 +175,7 @@ function classify(
     const r = parseAmount(cell, { context, allowNegative: false });
     if (!r.ok) return r.code === "missing" ? "missing" : r.message;
   } else if (numeric || field.type === "boolean") {
-    const v =
-      field.type === "boolean"
-        ? readBoolean(cell)
-        : readNumericCell(cell, field.type, context, model);
+    const v = readNumericCell(cell, field.type, context, model);
     if (Number.isNaN(v))
       return {
         zh: `“${cellText(cell)}”无法读作${field.label.zh}`,

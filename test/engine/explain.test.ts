@@ -64,10 +64,10 @@ describe("explanations", () => {
     ]);
     expect(c.flags).toEqual(["foreign"]);
     expect(c.explanation.summary.zh).toMatch(
-      /^主要得分：.+ \d+\.\d 分、.+；未通过“投资强度”：投资强度低于 300 万元\/亩（分数封顶）；未通过“亩均税收”：亩均税收低于 25 万元（仅提示）。$/
+      /^主要得分：.+ \d+\.\d 分、.+；未通过“投资强度”（投资强度：211\.5）：投资强度低于 300 万元\/亩（分数封顶）；未通过“亩均税收”（亩均税收：20）：亩均税收低于 25 万元（仅提示）。$/
     );
     expect(c.explanation.summary.en).toMatch(
-      /^Most points from .+ \(\d+\.\d\), .+ and .+ \(\d+\.\d\); failed "Investment intensity": .+ \(score capped\); failed "Tax per mu": .+ \(flagged only\)\.$/
+      /^Most points from .+ \(\d+\.\d\), .+ and .+ \(\d+\.\d\); failed "Investment intensity" \(Investment per mu: 211\.5\): .+ \(score capped\); failed "Tax per mu" \(Tax per mu: 20\): .+ \(flagged only\)\.$/
     );
   });
 
@@ -115,7 +115,7 @@ describe("explanations", () => {
     const [x] = scoreCandidates([{ ...row, blacklist: "是" }], m);
     expect(x.explanation.notes.map((n) => n.zh)).toContain("未通过门槛，不参与排名和分级");
     expect(x.explanation.summary.en).toMatch(
-      /failed "Credit veto": on the credit blacklist \(excluded from ranking\)/
+      /failed "Credit veto" \(Credit blacklist: 是\): on the credit blacklist \(excluded from ranking\)/
     );
   });
 });
@@ -151,7 +151,11 @@ describe("summary", () => {
 
   test("names the gate a candidate failed and its consequence", () => {
     const scored = scoreTable(tableFromRows([{ ...row, blacklist: "是" }], m), compileModel(m));
-    expect(summary(scored, 0, "zh")).toContain("；未通过“失信否决”：列入失信名单（不参与排名）");
-    expect(summary(scored, 0, "en")).toMatch(/; failed "[^"]+": [^;]+ \(excluded from ranking\)/);
+    expect(summary(scored, 0, "zh")).toContain(
+      "；未通过“失信否决”（失信名单：是）：列入失信名单（不参与排名）"
+    );
+    expect(summary(scored, 0, "en")).toMatch(
+      /; failed "[^"]+" \([^)]+\): [^;]+ \(excluded from ranking\)/
+    );
   });
 });

@@ -8,8 +8,14 @@ import {
   threshold,
 } from "../../src/engine/transforms";
 import { evaluateRow } from "../../src/engine/expression";
-import { readBoolean, readDate, readNumber } from "../../src/engine/model/fields";
-import { ChainModel, CriterionDef, Transform } from "../../src/engine/types";
+import { readDate, readNumber, readNumericCell } from "../../src/engine/model/fields";
+import {
+  CellValue,
+  ChainModel,
+  CriterionDef,
+  ScoringModel,
+  Transform,
+} from "../../src/engine/types";
 import full from "../fixtures/models/full.json";
 
 const criterion = (transform: Transform, direction: "more" | "less" = "more"): CriterionDef => ({
@@ -123,9 +129,18 @@ describe("cell readers", () => {
   test("yes/no in Chinese and English", () => {
     const yes = ["是", "有", "√", "✓", "Y", "yes", "TRUE", "true", "1", "ｙ", true, 1];
     const no = ["否", "无", "×", "N", "no", "FALSE", "0", false, 0];
+    const readBoolean = (c: CellValue) =>
+      readNumericCell(c, "boolean", undefined, full as unknown as ScoringModel);
     expect(yes.map(readBoolean)).toEqual(yes.map(() => 1));
     expect(no.map(readBoolean)).toEqual(no.map(() => 0));
-    expect(["", "待定", "maybe", null, 2].map(readBoolean)).toEqual([NaN, NaN, NaN, NaN, NaN]);
+    expect(["", "待定", "不详", "maybe", null, 2].map(readBoolean)).toEqual([
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+      NaN,
+    ]);
   });
 
   test("numbers as sheets write them; missing marks are not zero", () => {

@@ -48,6 +48,8 @@ function fakeScores(n: number, summaryLength = 20): CandidateScore[] {
     grade: "A",
     decision: "prioritise",
     rank: i + 1,
+    completeness: 1,
+    interval: [0, 100],
     excluded: false,
     gates: [],
     flags: [],
@@ -58,6 +60,7 @@ function fakeScores(n: number, summaryLength = 20): CandidateScore[] {
       bonuses: [],
       flags: [],
       notes: [],
+      unknowns: [],
       summary: { zh: text, en: "big" },
     },
   }));

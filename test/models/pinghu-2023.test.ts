@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { compileModel, loadModel, validateModel } from "../../src/engine/model";
 import { scoreTable, tableFromRows } from "../../src/engine/score";
+import { resolveStage } from "../../src/engine/answers";
 import { CandidateScore, CellValue } from "../../src/engine/types";
 import {
   buildSampleWorkbook,
@@ -50,12 +51,26 @@ describe("the default Pinghu 2023 model", () => {
     expect([t.flagCount.value, t.flagCount.flag]).toEqual([18, "zdyq"]);
   });
 
-  test("decisions map grades A/B/C/D to 优先推进 / 积极跟进 / 一般关注 / 暂缓", () => {
+  test("decisions: grades A/B/C/D to 优先推进 / 积极跟进 / 一般关注 / 暂缓; 待补充 and delivery advice by rule", () => {
     expect(model.decisions.map((d) => [d.grades.join(), d.label.zh, d.label.en])).toEqual([
       ["A", "优先推进", "Prioritise"],
       ["B", "积极跟进", "Follow up actively"],
       ["C", "一般关注", "Keep watching"],
+      ["", "待补充", "Needs information"],
+      ["", "加快落地", "Land it quickly"],
+      ["", "加快建设投产", "Speed construction to production"],
+      ["", "已投产·做好服务", "In production: aftercare"],
       ["D", "暂缓", "Defer"],
+    ]);
+    // Before signing the advice is about pursuit; from signing on it is about delivery.
+    expect(model.stages!.map((st) => [st.id, st.decision ?? null])).toEqual([
+      ["contact", null],
+      ["negotiating", null],
+      ["signed", "land"],
+      ["registered", "land"],
+      ["landSupplied", "land"],
+      ["started", "build"],
+      ["production", "producing"],
     ]);
   });
 });
@@ -72,11 +87,16 @@ describe("lines drawn in US dollars follow the model's USD rate", () => {
   }
 
   test("editing the USD rate moves the 招大引强 1亿美元 line (10 000万美元 × fx_USD, in 万元)", () => {
-    // 7.1亿元 = 71 000万元: over 1亿美元 at 7.05 (70 500万元), under it at 7.2 (72 000万元).
-    const rows = [{ totalInvestment: "7.1亿元" }, { totalInvestment: "1亿美元" }];
-    expect(scored(7.05, rows).flag("zdyqUsd")).toEqual([1, 1]);
-    expect(scored(7.2, rows).flag("zdyqUsd")).toEqual([0, 1]);
-    expect(scored(7.2, rows).flag("zdyq")).toEqual([0, 1]);
+    // A US investor's 7.1亿元 = 71 000万元: over 1亿美元 at 7.05 (70 500万元), under it at 7.2 (72 000万元).
+    // A domestic 9亿元 is never counted by the dollar line (the line is a foreign-capital tally).
+    const rows: Record<string, CellValue>[] = [
+      { totalInvestment: "7.1亿元", country: "美资" },
+      { totalInvestment: "1亿美元" },
+      { totalInvestment: "9亿元", country: "浙江杭州" },
+    ];
+    expect(scored(7.05, rows).flag("zdyqForeign")).toEqual([1, 1, 0]);
+    expect(scored(7.2, rows).flag("zdyqForeign")).toEqual([0, 1, 0]);
+    expect(scored(7.2, rows).flag("zdyq")).toEqual([0, 1, 0]);
   });
 
   test("the 合同外资 breakpoints are in dollars: 1000万 0.5, 5000万 0.8, 1亿 1, whatever the rate", () => {
@@ -133,50 +153,52 @@ describe("scoring the sample workbook with the default model", () => {
     expect(s.mapping.mapped.find((m) => m.header === "跟进情况")).toBeUndefined();
   });
 
-  test("the named projects rank in the order the rules imply", () => {
-    const order = [
-      "尼得科",
-      "中能科技",
-      "诺瓦瑞斯",
-      "艾本德",
-      "凯阳",
-      "克力宝",
-      "存储产业",
-      "明湖",
-    ];
-    const scores = order.map((n) => of(n).score);
-    // 尼得科 (50.0): 4400万美元, chain leader of CNC serving NEV (1 × 1.15, clamped to 1), Japanese investor.
-    // 中能科技 (47.8): 10亿元 earns 0.8 of the investment criterion and the 招大引强 bonus (+8); chain
-    //   classified from text as NEV with the default role. No revenue/tax figures: neutral 0.5.
-    // 诺瓦瑞斯 (46.0): 1500万美元 (10 575万元), revenue 2亿 and tax 1000万 both 0.6, global top-100 #89, French.
-    // 艾本德 (35.0): 1350万欧元 (10 341万元), biomedicine with the default role, German, technology centre.
-    // 凯阳 (31.0): 1.8亿元 but domestic and with the default role on its chain.
-    // 克力宝 (22.8): negotiating with no figures; adhesives classify to C3/membranes; German.
-    // 存储产业 (20.0): only "listed company"; "存储" alone does not settle a chain.
-    // 明湖 (10.0): a platform with no figures and no chain: only the neutral revenue/tax.
-    for (let k = 1; k < scores.length; k++) expect(scores[k - 1]).toBeGreaterThan(scores[k]);
-    expect(of("尼得科").score).toBeCloseTo(50, 1);
-    expect(of("中能科技").score).toBeCloseTo(47.8, 1);
-  });
-
-  test("the 10亿元 HQ and the Nidec plant rank above every negotiation-stage project with no figures", () => {
-    for (const n of ["克力宝", "存储产业", "明湖"]) {
-      expect(of("中能科技").score).toBeGreaterThan(of(n).score + 20);
-      expect(of("尼得科").score).toBeGreaterThan(of(n).score + 20);
-      expect(of(n).decision).toBe("defer");
+  test("the article's flagships are at least 积极跟进 and above every general supplier", () => {
+    // 尼得科: 4400万美元, a 链主 of CNC serving NEV at a leader's scale (≥ 2亿元): the credible-leader
+    //   floor carries it to B although output, tax and innovation are blank. It has started building,
+    //   so its advice is delivery (加快建设投产), never "priority pursuit".
+    // 中能科技: 10亿元 domestic, 招大引强 (10亿元+ tier): +8 and the floor of 50. Signed: 加快落地.
+    for (const [name, decision] of [
+      ["尼得科", "build"],
+      ["中能科技", "land"],
+    ]) {
+      expect(of(name).score).toBeGreaterThanOrEqual(50);
+      expect(["A", "B"]).toContain(of(name).grade);
+      expect(of(name).decision).toBe(decision);
+    }
+    const general = s.scores.filter((c) => s.table.columns.chainRole[c.index] === "一般配套");
+    expect(general.length).toBeGreaterThan(5);
+    for (const c of general) {
+      expect(of("尼得科").score).toBeGreaterThan(c.score);
+      expect(of("中能科技").score).toBeGreaterThan(c.score);
     }
   });
 
-  test("招大引强 flags: 10亿元 and the tiers, over 1亿美元, Fortune Global 500", () => {
+  test("negotiation-stage projects with no figures need information first, unless a strong signal carries them", () => {
+    for (const n of ["克力宝", "明湖"]) {
+      expect(of("中能科技").score).toBeGreaterThan(of(n).score + 20);
+      expect(of("尼得科").score).toBeGreaterThan(of(n).score + 20);
+      expect(of(n).decision).toBe("needInfo");
+    }
+    // 存储产业: "上市公司" — a listed investor is a strong known signal (floor 50): follow it up.
+    expect(of("存储产业").decision).toBe("followUp");
+  });
+
+  test("招大引强 by kind: foreign ≥ 1亿美元, domestic 10亿元 and its tiers, Fortune Global 500", () => {
     expect(of("中能科技").flags).toEqual(expect.arrayContaining(["zdyq", "zdyq10"]));
     expect(of("丙烷脱氢").flags).toEqual(expect.arrayContaining(["zdyq", "zdyq50"]));
-    // 1-1.5亿美元 → mid 1.25亿美元 = 88 125万元 > 1亿美元 but < 10亿元.
-    expect(of("韩资一体化压铸").flags).toEqual(expect.arrayContaining(["zdyq", "zdyqUsd"]));
+    // 1-1.5亿美元 → mid 1.25亿美元 = 88 125万元: foreign over 1亿美元, and not a domestic tier.
+    expect(of("韩资一体化压铸").flags).toEqual(expect.arrayContaining(["zdyq", "zdyqForeign"]));
     expect(of("韩资一体化压铸").flags).not.toContain("zdyq10");
     expect(of("美资水处理膜").flags).toEqual(expect.arrayContaining(["zdyq", "zdyq500"]));
+    // 单抗 8亿元 is domestic and below 10亿元: not 招大引强 whatever its dollar value.
+    expect(of("单抗药物").flags).not.toContain("zdyq");
     expect(of("诺瓦瑞斯").flags).not.toContain("zdyq");
     expect(of("诺瓦瑞斯").flags).toContain("foreign");
     expect(of("凯阳").flags).not.toContain("foreign");
+    // 港澳台 capital is foreign (China's statistics): the 台资 and 港资 rows.
+    expect(of("台资滚珠丝杠").flags).toContain("foreign");
+    expect(of("港资数字营销").flags).toContain("foreign");
   });
 
   test("land gates apply only where land is known, and a veto excludes", () => {
@@ -226,11 +248,17 @@ describe("scoring the sample workbook with the default model", () => {
     }
   });
 
-  test("every grade is used on the sample, and decisions follow grades", () => {
+  test("every grade is used; decisions follow grades, the stage, or the unknowns", () => {
     const grades = new Set(s.scores.map((c) => c.grade));
     for (const g of ["A", "B", "C", "D"]) expect(grades).toContain(g);
     for (const c of s.scores.filter((x) => !x.excluded)) {
-      expect(model.decisions.find((d) => d.id === c.decision)!.grades).toContain(c.grade);
+      const stage = model.stages!.find(
+        (st) => st.id === resolveStage(s.table.columns.stage[c.index], model)
+      );
+      if (stage?.decision) expect(c.decision).toBe(stage.decision);
+      else if (c.decision !== "needInfo")
+        expect(model.decisions.find((d) => d.id === c.decision)!.grades).toContain(c.grade);
+      else expect(["C", "D"]).toContain(c.grade);
     }
   });
 });

@@ -15,7 +15,7 @@ import {
   GateDef,
   ScoringModel,
 } from "../types";
-import { currencyVariable, fieldKind, fxConstants } from "./fields";
+import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface CompiledCriterion {
   def: CriterionDef;
@@ -113,6 +113,8 @@ export function compileModel(model: ScoringModel): CompiledModel {
     };
   });
 
+  // Gates, bonuses and flags run after the criteria, so they may read criterion values too.
+  for (const c of model.criteria) kinds[criterionVariable(c.id)] = "num";
   const gates = model.gates.map((def) => ({
     def,
     pass: expr(def.pass),
@@ -139,6 +141,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
   for (const c of criteria) {
     if (c.transform.input === "chain" && model.chain) {
       [model.chain.chainField, model.chain.roleField, ...model.chain.textFields].forEach(need);
+      if (model.chain.roleScale) need(model.chain.roleScale.field);
     } else {
       need(c.def.field);
       if (c.transform.input === "expression") exprs.push(c.transform.expr);

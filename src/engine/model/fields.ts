@@ -9,6 +9,7 @@ import { foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { readArea } from "../land";
+import { yesNoValue } from "../answers";
 import {
   AmountContext,
   AmountResult,
@@ -47,48 +48,6 @@ export function readNumber(cell: CellValue): number {
   if (!m) return NaN;
   const v = Number(m[1].replace(/,/g, ""));
   return m[2] === "%" ? v / 100 : m[2] === "万" ? v * 1e4 : m[2] === "亿" ? v * 1e8 : v;
-}
-
-const YES = new Set([
-  "是",
-  "有",
-  "√",
-  "✓",
-  "✔",
-  "☑",
-  "y",
-  "yes",
-  "true",
-  "t",
-  "1",
-  "对",
-  "已",
-  "是的",
-]);
-const NO = new Set([
-  "否",
-  "无",
-  "没有",
-  "×",
-  "✗",
-  "✘",
-  "☐",
-  "n",
-  "no",
-  "false",
-  "f",
-  "0",
-  "不是",
-  "未",
-]);
-
-/** Yes/no as 1/0 (是/否, 有/无, √/×, Y/N, TRUE/FALSE, 1/0); NaN when missing or not yes/no. */
-export function readBoolean(cell: CellValue): number {
-  if (typeof cell === "boolean") return cell ? 1 : 0;
-  if (typeof cell === "number") return cell === 1 ? 1 : cell === 0 ? 0 : NaN;
-  if (cell === null) return NaN;
-  const t = foldText(cell).trim();
-  return YES.has(t) ? 1 : NO.has(t) ? 0 : NaN;
 }
 
 /** Text as written, trimmed; null when missing. Numbers and yes/no become their text. */
@@ -154,6 +113,9 @@ function modelUnitRates(model: ScoringModel): Record<CurrencyCode, number> {
 /** Expression name of an exchange rate: fx_USD is units of model currency per US dollar. */
 export const fxVariable = (currency: CurrencyCode): string => `fx_${currency}`;
 
+/** Expression name of a criterion's 0–1 value (NaN when unknown), for gates, bonuses and flags. */
+export const criterionVariable = (criterionId: string): string => `${criterionId}_score`;
+
 /** Expression name of the text "USD", "CNY" … an amount field's cell was written in (null: missing). */
 export const currencyVariable = (fieldId: string): string => `${fieldId}_currency`;
 
@@ -207,7 +169,8 @@ export function readNumericCell(
     case "amount":
       return readAmountColumn([cell], 1, context, model)[0];
     case "boolean":
-      return readBoolean(cell);
+      // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
+      return isMissingCell(cell) ? NaN : yesNoValue(cell);
     case "date":
       return readDate(cell);
     default: {

@@ -11,7 +11,6 @@ export {
   fieldKind,
   isMissingCell,
   readNumber,
-  readBoolean,
   readText,
   readDate,
   readAmount,

@@ -15,7 +15,8 @@ import {
   TARGET_MEASURES,
   TRANSFORM_TYPES,
 } from "../vocabulary";
-import { currencyVariable, fieldKind, fxConstants } from "./fields";
+import { ANSWER_READERS } from "../answers";
+import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
 
 export interface ModelError {
   path: string;
@@ -345,6 +346,7 @@ function checkTransform(
         c.num(r, "score", rp, unit);
       });
       c.num(t, "default", path, { ...unit, optional: true });
+      c.num(t, "intended", path, { ...unit, optional: true });
       break;
     }
     case "boolean":
@@ -435,6 +437,27 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
       );
   });
   c.num(chain, "minConfidence", path, { min: 0, max: 1 });
+  if (chain.nonTarget !== undefined && !c.list(chain.nonTarget, `${path}.nonTarget`).every(isStr))
+    c.add(`${path}.nonTarget`, "应为词语列表", "must be a list of words");
+  if (chain.roleScale !== undefined && c.obj(chain.roleScale, `${path}.roleScale`)) {
+    const rs = chain.roleScale;
+    const rp = `${path}.roleScale`;
+    const roles = Array.isArray(chain.roles) ? chain.roles.filter(isObj).map((r) => r.id) : [];
+    if (!roles.includes(rs.role))
+      c.add(
+        `${rp}.role`,
+        `环节“${String(rs.role)}”不存在`,
+        `role "${String(rs.role)}" does not exist`
+      );
+    if (typeof rs.field !== "string" || !fieldIds.has(rs.field))
+      c.add(
+        `${rp}.field`,
+        `字段“${String(rs.field)}”不存在`,
+        `field "${String(rs.field)}" does not exist`
+      );
+    c.num(rs, "min", rp, { min: 0 });
+    c.num(rs, "score", rp, { min: 0, max: 1 });
+  }
 }
 
 /** Checks a model document; on success returns it with defaults filled in. */
@@ -516,6 +539,8 @@ export function validateModel(json: unknown): ValidationResult {
     if (!Array.isArray(f.aliases) || !f.aliases.every((a) => typeof a === "string")) {
       c.add(`fields[${i}].aliases`, "应为文字列表", "must be a list of text");
     }
+    if (f.reader !== undefined)
+      c.oneOf(f, "reader", `fields[${i}]`, ANSWER_READERS, { zh: "读法", en: "reader" });
     if (type && typeof f.id === "string") {
       kinds[f.id] = fieldKind(type);
       fieldTypes.set(f.id, type);
@@ -611,7 +636,18 @@ export function validateModel(json: unknown): ValidationResult {
     }
   });
 
-  // Gates, bonuses, flags.
+  // Gates, bonuses, flags; they run after the criteria and may read their values (<id>_score).
+  criteria.forEach((cr, i) => {
+    if (!isObj(cr) || typeof cr.id !== "string") return;
+    const name = criterionVariable(cr.id);
+    if (kinds[name] !== undefined)
+      c.add(
+        `criteria[${i}].id`,
+        `“${name}”已是字段名，不能再表示准则“${cr.id}”的得分`,
+        `"${name}" is already a field, so it cannot name the value of criterion "${cr.id}"`
+      );
+    else kinds[name] = "num";
+  });
   const gates = c.list(m.gates, "gates");
   c.ids(gates, "gates");
   gates.forEach((g, i) => {
@@ -632,6 +668,7 @@ export function validateModel(json: unknown): ValidationResult {
     c.label(b, "label", p);
     c.expression(b, "when", p, kinds);
     c.num(b, "points", p, { min: -100, max: 100 });
+    c.num(b, "floor", p, { min: 0, max: 100, optional: true });
   });
   const flags = c.list(m.flags, "flags");
   const flagIds = c.ids(flags, "flags");
@@ -711,9 +748,64 @@ export function validateModel(json: unknown): ValidationResult {
   });
 
   if (hasChain) checkChain(c, m.chain, fieldIds);
+  const decisionIds = new Set(decisions.filter(isObj).map((d) => d.id));
+  const decisionRef = (o: Obj, key: string, path: string) => {
+    if (typeof o[key] !== "string" || !decisionIds.has(o[key]))
+      c.add(
+        `${path}.${key}`,
+        `决策“${String(o[key])}”不存在`,
+        `decision "${String(o[key])}" does not exist`
+      );
+  };
   if (m.stages !== undefined) {
     const stages = c.list(m.stages, "stages");
     c.ids(stages, "stages");
+    stages.forEach((st, i) => {
+      if (isObj(st) && st.decision !== undefined) decisionRef(st, "decision", `stages[${i}]`);
+    });
+  }
+  if (m.unknowns !== undefined && c.obj(m.unknowns, "unknowns")) {
+    const u = m.unknowns;
+    decisionRef(u, "decision", "unknowns");
+    c.num(u, "minCompleteness", "unknowns", { min: 0, max: 1 });
+    c.num(u, "maxGradeSpan", "unknowns", { min: 0 });
+    c.list(u.keep, "unknowns.keep").forEach((_, j) =>
+      decisionRef(u.keep as Obj, String(j), "unknowns.keep")
+    );
+    c.label(u, "principle", "unknowns");
+  }
+  if (m.landUse !== undefined && c.obj(m.landUse, "landUse")) {
+    const lu = m.landUse;
+    const field = fields.find((f) => isObj(f) && f.id === lu.field);
+    if (!isObj(field) || field.reader !== "landUse")
+      c.add(
+        "landUse.field",
+        `字段“${String(lu.field)}”不存在或不是用地性质字段（reader: landUse）`,
+        `field "${String(lu.field)}" does not exist or is not a land-use field (reader: landUse)`
+      );
+    c.list(lu.inferFrom, "landUse.inferFrom").forEach((f, j) => {
+      if (typeof f !== "string" || !fieldIds.has(f))
+        c.add(
+          `landUse.inferFrom[${j}]`,
+          `字段“${String(f)}”不存在`,
+          `field "${String(f)}" does not exist`
+        );
+    });
+    const uses = c.list(lu.uses, "landUse.uses");
+    const useIds = c.ids(uses, "landUse.uses");
+    uses.forEach((u, j) => {
+      if (!isObj(u)) return;
+      c.label(u, "label", `landUse.uses[${j}]`);
+      const words = c.list(u.words, `landUse.uses[${j}].words`);
+      if (!words.every(isStr))
+        c.add(`landUse.uses[${j}].words`, "应为词语列表", "must be a list of words");
+    });
+    if (typeof lu.default !== "string" || !useIds.has(lu.default))
+      c.add(
+        "landUse.default",
+        `用地性质“${String(lu.default)}”不存在`,
+        `land use "${String(lu.default)}" does not exist`
+      );
   }
   if (m.targets !== undefined && c.obj(m.targets, "targets")) {
     c.num(m.targets, "year", "targets", { min: 1900, max: 2200 });

@@ -1,0 +1,386 @@
+/**
+ * Answers written in words: yes/no/intended, veto columns, listing words, origin, stage and land use.
+ * Every reader folds the text once (width, case) and handles negation (非/未/无/不 …) BEFORE it
+ * matches a keyword, so 非上市公司 is not "listed" and 未签约 is not "signed". Intentions (拟, 计划,
+ * 筹建, 申报中 …) are a value of their own, below a certificate. The vocabularies are declared once
+ * here `as const`; the model's own word lists (stages, land uses, keyword rules) go through the same
+ * matcher.
+ */
+import { foldText } from "./numerals";
+import { CellValue, Label, ScoringModel } from "./types";
+
+/** How a field's words are read; a field without one is read by its type alone. */
+export const ANSWER_READERS = ["veto", "origin", "stage", "landUse"] as const;
+export type AnswerReader = (typeof ANSWER_READERS)[number];
+
+/** A boolean field's value for an intention (拟申报, 筹建中): its own value, below yes (1). */
+export const INTENDED = 0.5;
+
+/** Text as the readers compare it: width-folded, lower case, spaces collapsed, trimmed. */
+export const foldAnswer = (c: CellValue | undefined): string =>
+  c === null || c === undefined ? "" : foldText(String(c)).replace(/\s+/g, " ").trim();
+
+/** Marks right before a word that negate it: 非上市, 未认定, 无研发中心, not listed, unlisted. */
+const NEGATION = /(?:非|未|无|不|没有|没|尚未|\bnot (?:yet )?|\bnon-?|\bno |\bun)$/;
+/** Words anywhere in a clause that make it an intention, not a fact. */
+const INTENTION =
+  /拟|计划|筹建|筹备|准备|申报中|申请中|正在申请|正在申报|培育|planned|planning|plan to|applying|intends?|to be /;
+/** Clause breaks: an intention or a negation reaches no further than its clause. */
+const CLAUSE = /[，,；;。（）()、/|]/;
+
+export type Hit = "fact" | "intended" | "negated";
+
+/** How `word` (folded) stands at `at` in `text` (folded): negated, intended in its clause, or a fact. */
+export function hitAt(text: string, at: number, word: string): Hit {
+  if (NEGATION.test(text.slice(Math.max(0, at - 5), at))) return "negated";
+  let start = at;
+  while (start > 0 && !CLAUSE.test(text[start - 1])) start--;
+  let end = at + word.length;
+  while (end < text.length && !CLAUSE.test(text[end])) end++;
+  return INTENTION.test(text.slice(start, end)) ? "intended" : "fact";
+}
+
+/** Every place `word` occurs in `text` (both folded) with how it stands there. */
+export function hits(text: string, word: string): Hit[] {
+  const out: Hit[] = [];
+  if (!word) return out;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+    out.push(hitAt(text, at, word));
+  return out;
+}
+
+/** The first word of the list found as a fact (not negated, not an intention), or null. */
+export function factWord(text: string, words: readonly string[]): string | null {
+  for (const w of words) if (hits(text, foldAnswer(w)).includes("fact")) return w;
+  return null;
+}
+
+/** Explicit denials in free text: the span from one to its clause's end says what the project is NOT. */
+const DENIAL =
+  /(?:不涉及|不含|不包括|不属于|不是|并非|非从事|not an? |not |non-)[^，,；;。（）()\n]*/g;
+
+/** Free text with its denied spans blanked ("不涉及汽车整车" says nothing about cars); the same length. */
+export function dropDenied(text: string): string {
+  return text.replace(DENIAL, (m) => " ".repeat(m.length));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Yes / no / intended
+// ---------------------------------------------------------------------------------------------
+
+const YES_WORDS = [
+  "是",
+  "有",
+  "已",
+  "具备",
+  "通过",
+  "认定",
+  "√",
+  "✓",
+  "✔",
+  "☑",
+  "y",
+  "yes",
+  "true",
+  "t",
+  "1",
+  "对",
+] as const;
+const NO_WORDS = [
+  "否",
+  "无",
+  "没有",
+  "未",
+  "不",
+  "非",
+  "×",
+  "✗",
+  "✘",
+  "☐",
+  "n",
+  "no",
+  "not",
+  "false",
+  "f",
+  "0",
+] as const;
+
+export type YesNo = "yes" | "no" | "intended";
+
+const startsWithWord = (text: string, words: readonly string[]): boolean =>
+  words.some(
+    (w) =>
+      text.startsWith(w) &&
+      // A Latin word must end there: "no" is not the start of "none" or "north".
+      (!/[a-z0-9]$/.test(w) || !/[a-z0-9]/.test(text.charAt(w.length)))
+  );
+
+/**
+ * A yes/no answer as written: 是（2022年认定）, 已认定, 有, 具备, √, Y, yes, 通过 → yes; 否, 无, 没有, 未,
+ * ×, N, no → no; 拟申报, 计划, 筹建, 申报中, 正在申请 → intended. Null when blank or not an answer.
+ */
+export function readYesNo(cell: CellValue): YesNo | null {
+  if (typeof cell === "boolean") return cell ? "yes" : "no";
+  if (typeof cell === "number") return cell === 1 ? "yes" : cell === 0 ? "no" : null;
+  const t = foldAnswer(cell);
+  if (!t) return null;
+  if (startsWithWord(t, NO_WORDS)) return "no";
+  if (INTENTION.test(t)) return "intended";
+  if (startsWithWord(t, YES_WORDS)) return "yes";
+  return null;
+}
+
+/** readYesNo as a number: yes 1, no 0, intended INTENDED; NaN when blank or not an answer. */
+export function yesNoValue(cell: CellValue): number {
+  const a = readYesNo(cell);
+  return a === "yes" ? 1 : a === "no" ? 0 : a === "intended" ? INTENDED : NaN;
+}
+
+/**
+ * A veto column: blank or "no data" marks give NaN (not known), an explicit negative (否, 无, 没有,
+ * —, ×, no …) 0, and any other content 1, a veto whose text is its reason (有（2022年环保行政处罚）,
+ * 失信被执行人).
+ */
+export function vetoValue(cell: CellValue, missing: (c: CellValue) => boolean): number {
+  if (missing(cell)) return NaN;
+  return readYesNo(cell) === "no" ? 0 : 1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Origin
+// ---------------------------------------------------------------------------------------------
+
+/** Where capital comes from: country (or region) written in zh and en, and the words that name it. */
+const ORIGINS = [
+  ["中外合资", ["中外合资", "中外合作", "sino-foreign", "joint venture"]],
+  ["外资", ["外商独资", "外资", "外商", "外企", "foreign-owned", "foreign"]],
+  ["中国香港", ["港资", "香港", "hong kong", "hk"]],
+  ["中国澳门", ["澳资", "澳门", "macao", "macau"]],
+  ["中国台湾", ["台资", "台湾", "台商", "taiwan"]],
+  ["日本", ["日资", "日本", "日商", "japan", "japanese"]],
+  ["德国", ["德资", "德国", "germany", "german"]],
+  ["美国", ["美资", "美国", "united states", "usa", "u.s.", "american"]],
+  ["韩国", ["韩资", "韩国", "korea", "korean"]],
+  ["法国", ["法资", "法国", "france", "french"]],
+  ["英国", ["英资", "英国", "united kingdom", "britain", "uk"]],
+  ["瑞士", ["瑞士", "switzerland", "swiss"]],
+  ["意大利", ["意大利", "意资", "italy", "italian"]],
+  ["荷兰", ["荷兰", "netherlands", "dutch"]],
+  ["瑞典", ["瑞典", "sweden", "swedish"]],
+  ["丹麦", ["丹麦", "denmark", "danish"]],
+  ["芬兰", ["芬兰", "finland"]],
+  ["挪威", ["挪威", "norway"]],
+  ["奥地利", ["奥地利", "austria"]],
+  ["比利时", ["比利时", "belgium"]],
+  ["西班牙", ["西班牙", "spain"]],
+  ["新加坡", ["新加坡", "新资", "singapore"]],
+  ["加拿大", ["加拿大", "canada"]],
+  ["澳大利亚", ["澳大利亚", "australia"]],
+  ["以色列", ["以色列", "israel"]],
+  ["泰国", ["泰国", "thailand"]],
+  ["马来西亚", ["马来西亚", "malaysia"]],
+  ["印度", ["印度", "india"]],
+  ["欧洲", ["欧洲", "欧盟", "欧资", "europe", "eu"]],
+] as const;
+
+/** Mainland China: the country and its provinces, regions and larger cities are domestic capital. */
+const DOMESTIC = [
+  "中国大陆",
+  "中国",
+  "国内",
+  "内资",
+  "民营",
+  "国有",
+  "国资",
+  "央企",
+  "china",
+  "chinese",
+  "domestic",
+  "北京",
+  "天津",
+  "上海",
+  "重庆",
+  "河北",
+  "山西",
+  "辽宁",
+  "吉林",
+  "黑龙江",
+  "江苏",
+  "浙江",
+  "安徽",
+  "福建",
+  "江西",
+  "山东",
+  "河南",
+  "湖北",
+  "湖南",
+  "广东",
+  "海南",
+  "四川",
+  "贵州",
+  "云南",
+  "陕西",
+  "甘肃",
+  "青海",
+  "内蒙古",
+  "广西",
+  "西藏",
+  "宁夏",
+  "新疆",
+  "杭州",
+  "宁波",
+  "温州",
+  "嘉兴",
+  "湖州",
+  "绍兴",
+  "金华",
+  "台州",
+  "平湖",
+  "南京",
+  "苏州",
+  "无锡",
+  "常州",
+  "深圳",
+  "广州",
+  "武汉",
+  "成都",
+  "西安",
+  "合肥",
+  "厦门",
+  "青岛",
+  "shanghai",
+  "beijing",
+  "shenzhen",
+  "jiangsu",
+  "zhejiang",
+  "hangzhou",
+] as const;
+
+/** The canonical name of domestic capital, which the model's expressions compare with. */
+export const DOMESTIC_ORIGIN = "中国";
+
+export interface Origin {
+  /** Canonical country or region ("日本", "中国香港"), DOMESTIC_ORIGIN for mainland China. */
+  country: string;
+  /** Foreign capital as China's statistics count it: 港澳台 included. */
+  foreign: boolean;
+  /** The word that decided it. */
+  word: string;
+}
+
+// Longest word first, so 中国香港 is Hong Kong before it is 中国, and 中外合资 is not 中国.
+const ORIGIN_WORDS: { word: string; country: string }[] = [
+  ...ORIGINS.flatMap(([country, words]) => words.map((word) => ({ word, country }))),
+  ...DOMESTIC.map((word) => ({ word, country: DOMESTIC_ORIGIN })),
+].sort((a, b) => b.word.length - a.word.length);
+
+const isLatin = (w: string): boolean => /^[a-z. -]+$/.test(w);
+
+/** Origin as written (日资, 港资, 中外合资, Japan, 上海 …); null when blank or not recognised. */
+export function readOrigin(cell: CellValue): Origin | null {
+  const t = foldAnswer(cell);
+  if (!t) return null;
+  for (const { word, country } of ORIGIN_WORDS) {
+    const found = isLatin(word)
+      ? new RegExp(`(?:^|[^a-z])${word.replace(/\./g, "\\.")}(?:$|[^a-z])`).test(t)
+      : t.includes(word);
+    if (found) return { country, foreign: country !== DOMESTIC_ORIGIN, word };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage
+// ---------------------------------------------------------------------------------------------
+
+/** Negation before a stage word also takes 待 and 拟 (待开工, 拟签约: not yet). */
+const STAGE_NEGATION = /(?:未|没有|没|待|拟|不|尚未|\bnot (?:yet )?|\byet to be |\bun)$/;
+
+/**
+ * The model stage a cell names: the stage whose longest alias the cell contains. A negated alias
+ * (未签约, 待开工) rules out that stage and every later one; when nothing else is named, a negated
+ * stage up to signing (未签约, 待签约, 未洽谈) means the one before it (still negotiating). Null when none.
+ */
+export function resolveStage(cell: CellValue | undefined, model: ScoringModel): string | null {
+  const text = foldAnswer(cell);
+  if (!text) return null;
+  const stages = model.stages ?? [];
+  const found: { k: number; len: number }[] = [];
+  let ceiling = stages.length;
+  stages.forEach((stage, k) => {
+    for (const alias of [stage.id, stage.label.zh, stage.label.en, ...stage.aliases]) {
+      const a = foldAnswer(alias);
+      if (!a) continue;
+      for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) {
+        if (STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
+        else found.push({ k, len: a.length });
+      }
+    }
+  });
+  let best: { k: number; len: number } | null = null;
+  for (const f of found) if (f.k < ceiling && (!best || f.len > best.len)) best = f;
+  if (best) return stages[best.k].id;
+  const signed = stages.findIndex((st) => st.id === "signed");
+  return ceiling > 0 && ceiling <= Math.max(signed, 1) ? stages[ceiling - 1].id : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Land use
+// ---------------------------------------------------------------------------------------------
+
+export interface LandUseReading {
+  /** Land-use id of the model (industrial, agricultural …). */
+  use: string;
+  /** "column": written in the land-use column; "inferred": from the description; "default". */
+  source: "column" | "inferred" | "default";
+  /** The word that decided it (null for the default). */
+  word: string | null;
+}
+
+/** The model's land use a text names: the first use (in model order) with a word found as a fact. */
+function landUseIn(text: string, model: ScoringModel): { use: string; word: string } | null {
+  for (const u of model.landUse?.uses ?? []) {
+    const word = factWord(text, u.words);
+    if (word !== null) return { use: u.id, word };
+  }
+  return null;
+}
+
+/**
+ * Land use of a candidate: the land-use column when it names one, else inferred from the text fields
+ * the model lists, else the model's default. Null when the model has no land-use rules.
+ */
+export function readLandUse(
+  columns: Record<string, CellValue[]>,
+  i: number,
+  model: ScoringModel
+): LandUseReading | null {
+  const lu = model.landUse;
+  if (!lu) return null;
+  const own = landUseIn(foldAnswer(columns[lu.field]?.[i]), model);
+  if (own) return { ...own, source: "column" };
+  for (const f of lu.inferFrom) {
+    const found = landUseIn(foldAnswer(columns[f]?.[i]), model);
+    if (found) return { ...found, source: "inferred" };
+  }
+  return { use: lu.default, source: "default", word: null };
+}
+
+/** How a land-use reading came about, for explanations. */
+export function landUseNote(r: LandUseReading, model: ScoringModel): Label {
+  const label = model.landUse?.uses.find((u) => u.id === r.use)?.label ?? { zh: r.use, en: r.use };
+  if (r.source === "column")
+    return {
+      zh: `用地性质：${label.zh}（“${r.word}”）`,
+      en: `Land use: ${label.en} ("${r.word}")`,
+    };
+  if (r.source === "inferred")
+    return {
+      zh: `用地性质：${label.zh}（据描述中的“${r.word}”推断）`,
+      en: `Land use: ${label.en} (inferred from "${r.word}" in the description)`,
+    };
+  return {
+    zh: `用地性质：${label.zh}（未写明，按模型默认）`,
+    en: `Land use: ${label.en} (not stated; the model's default)`,
+  };
+}

@@ -1,0 +1,251 @@
+import fc from "fast-check";
+import { readOrigin, readYesNo, resolveStage, readLandUse } from "../../src/engine/answers";
+import { scoreCandidates } from "../../src/engine";
+import { keywords } from "../../src/engine/transforms";
+import { CellValue, ScoringModel } from "../../src/engine/types";
+import pinghu from "../../src/models/pinghu-2023.json";
+
+const model = pinghu as unknown as ScoringModel;
+const score = (rows: Record<string, CellValue>[]) => scoreCandidates(rows, model);
+
+describe("answers written in words", () => {
+  test.each([
+    ["是（2022年认定）", "yes"],
+    ["已认定", "yes"],
+    ["有", "yes"],
+    ["具备", "yes"],
+    ["√", "yes"],
+    ["✓", "yes"],
+    ["Y", "yes"],
+    ["yes", "yes"],
+    ["通过", "yes"],
+    ["否", "no"],
+    ["无", "no"],
+    ["没有", "no"],
+    ["未认定", "no"],
+    ["×", "no"],
+    ["N", "no"],
+    ["no", "no"],
+    ["拟申报", "intended"],
+    ["计划申请", "intended"],
+    ["筹建中", "intended"],
+    ["申报中", "intended"],
+    ["正在申请", "intended"],
+    ["maybe", null],
+  ])("%s → %s", (cell, answer) => expect(readYesNo(cell)).toBe(answer));
+
+  test("an intention is its own value, scored below yes and above no", () => {
+    const [yes, intended, no] = score([
+      { highTech: "是（2022年认定）" },
+      { highTech: "拟申报" },
+      { highTech: "否" },
+    ]).map((c) => c.explanation.criteria.find((k) => k.criterion === "highTech")!.normalized!);
+    expect([yes, no]).toEqual([1, 0]);
+    expect(intended).toBeGreaterThan(no);
+    expect(intended).toBeLessThan(yes);
+  });
+
+  test("levels: 国家级 > 省级 > 市级; 小巨人 > 省级专精特新 > 创新型中小企业; intentions below certificates", () => {
+    const rules = model.criteria.find((c) => c.id === "rdCentre")!.transform;
+    const sp = model.criteria.find((c) => c.id === "specialised")!.transform;
+    if (rules.type !== "keywords" || sp.type !== "keywords") throw new Error("keywords expected");
+    const rd = (t: string) => keywords(t, rules.rules, 0, rules.intended);
+    const spec = (t: string) => keywords(t, sp.rules, 0, sp.intended);
+    expect(rd("国家级企业技术中心")).toBeGreaterThan(rd("省级研发中心"));
+    expect(rd("省级研发中心")).toBeGreaterThan(rd("市级研发中心"));
+    expect(rd("拟申报省级研发中心")).toBeLessThan(rd("省级研发中心"));
+    expect(rd("无研发中心")).toBe(0);
+    expect(spec("国家级专精特新“小巨人”")).toBeGreaterThan(spec("省级专精特新"));
+    expect(spec("省级专精特新")).toBeGreaterThan(spec("创新型中小企业"));
+    expect(spec("拟申报小巨人")).toBeLessThan(spec("小巨人"));
+  });
+
+  test("listing: by exchange or parent is listed; in process below; 非上市/未上市 and 拟上市 are not listed", () => {
+    const t = model.criteria.find((c) => c.id === "listing")!.transform;
+    if (t.type !== "keywords") throw new Error("keywords expected");
+    const l = (x: string) => keywords(x, t.rules, t.default ?? 0, t.intended);
+    for (const x of [
+      "沪市主板上市",
+      "科创板",
+      "港股上市",
+      "纳斯达克上市",
+      "母公司在东京证券交易所上市",
+      "上市公司子公司",
+    ])
+      expect([x, l(x)]).toEqual([x, 1]);
+    expect(l("已申报")).toBeLessThan(1);
+    expect(l("辅导备案")).toBeLessThan(l("已申报"));
+    expect(l("拟上市公司")).toBeLessThan(l("辅导备案"));
+    expect(l("非上市公司")).toBe(0);
+    expect(l("未上市")).toBe(0);
+  });
+
+  test.each([
+    ["日资", "日本", true],
+    ["德资", "德国", true],
+    ["Japan", "日本", true],
+    ["港资", "中国香港", true],
+    ["中国台湾", "中国台湾", true],
+    ["中外合资", "中外合资", true],
+    ["外商独资", "外资", true],
+    ["上海", "中国", false],
+    ["江苏苏州", "中国", false],
+    ["杭州", "中国", false],
+    ["中国", "中国", false],
+  ])("origin %s → %s, foreign %s", (cell, country, foreign) =>
+    expect(readOrigin(cell)).toMatchObject({ country, foreign })
+  );
+
+  test("stage wording and the headers 推进情况/进展情况/项目阶段 map to 项目进度", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(
+      ["对接", "接洽", "洽谈", "在谈", "已签约", "注册", "摘牌", "在建", "竣工", "达产"].map(st)
+    ).toEqual([
+      "contact",
+      "contact",
+      "negotiating",
+      "negotiating",
+      "signed",
+      "registered",
+      "landSupplied",
+      "started",
+      "production",
+      "production",
+    ]);
+    expect(st("未签约")).toBe("negotiating");
+    const stage = model.fields.find((f) => f.id === "stage")!;
+    for (const h of ["推进情况", "进展情况", "项目阶段"]) expect(stage.aliases).toContain(h);
+  });
+
+  test("a veto column: anything but an explicit negative is a veto, its text the reason", () => {
+    const [penalty, none, blank] = score([
+      { name: "甲", veto: "有（2022年环保行政处罚）" },
+      { name: "乙", veto: "无" },
+      { name: "丙", veto: "—" },
+    ]);
+    expect(penalty.excluded).toBe(true);
+    expect(penalty.decision).toBe("defer");
+    expect(JSON.stringify(penalty.explanation)).toContain("有（2022年环保行政处罚）");
+    expect([none.excluded, blank.excluded]).toEqual([false, false]);
+    expect(score([{ credit: "失信被执行人（2023）" }])[0].excluded).toBe(true);
+  });
+});
+
+describe("land use and 标准地 gates", () => {
+  const gate = (c: ReturnType<typeof score>[number], id: string) =>
+    c.gates.find((g) => g.gate === id)!.status;
+
+  test("land use from the column, else inferred with its deciding word, else industrial", () => {
+    const cols = { landUse: ["农用地", null, null], description: [null, "蔬菜育种基地", "滑轨"] };
+    expect(readLandUse(cols, 0, model)).toMatchObject({ use: "agricultural", source: "column" });
+    expect(readLandUse(cols, 1, model)).toMatchObject({
+      use: "agricultural",
+      source: "inferred",
+      word: "育种",
+    });
+    expect(readLandUse(cols, 2, model)).toMatchObject({ use: "industrial", source: "default" });
+  });
+
+  test("a seed-breeding base's farmland is not held to industrial gates; a factory on the same figures is", () => {
+    const figures = { totalInvestment: "5000万元", landArea: 200, tax: "300万元" };
+    const [farm, plant] = score([
+      { description: "杂交水稻良种繁育基地", ...figures },
+      { description: "汽车零部件生产基地", ...figures },
+    ]);
+    expect(gate(farm, "investmentIntensity")).toBe("notApplicable");
+    expect(gate(plant, "investmentIntensity")).toBe("failed");
+    expect(gate(plant, "taxPerMu")).toBe("failed");
+    expect(plant.score).toBeLessThanOrEqual(69.9);
+  });
+
+  test("fixed-asset investment is the intensity measure; total investment stands in only when it is absent", () => {
+    const [fixed, total] = score([
+      { totalInvestment: "10亿元", fixedAssetInvestment: "2亿元", landArea: 100 },
+      { totalInvestment: "10亿元", landArea: 100 },
+    ]);
+    // 2亿元 / 100亩 = 200万元/亩 < 300; 10亿元 / 100亩 = 1000万元/亩.
+    expect(gate(fixed, "investmentIntensity")).toBe("failed");
+    expect(gate(total, "investmentIntensity")).toBe("passed");
+  });
+
+  test("the tax-per-亩 criterion never lifts a candidate that fails the tax gate on the same figures", () => {
+    const [low] = score([{ tax: "400万元", landArea: 20 }]);
+    expect(gate(low, "taxPerMu")).toBe("failed");
+    expect(low.explanation.criteria.find((c) => c.criterion === "taxPerMu")!.contribution).toBe(0);
+  });
+});
+
+describe("industry policy, negative list and energy", () => {
+  test("淘汰 excludes, 限制 caps at 一般关注, 禁止 on the negative list excludes, low output per tce caps", () => {
+    const big = {
+      totalInvestment: "20亿元",
+      chain: "新能源汽车",
+      chainRole: "链主",
+      revenue: "30亿元",
+      tax: "2亿元",
+    };
+    const [plain, eliminated, restricted, prohibited, energy, ok] = score([
+      big,
+      { ...big, policyClass: "淘汰类" },
+      { ...big, policyClass: "限制类" },
+      { ...big, negativeList: "禁止" },
+      { ...big, energyUse: 200000 },
+      { ...big, policyClass: "鼓励类", energyUse: 20000 },
+    ]);
+    expect(eliminated.excluded).toBe(true);
+    expect(restricted.score).toBeLessThanOrEqual(49.9);
+    expect(prohibited.excluded).toBe(true);
+    // 300 000万元 / 200 000 tce = 1.5万元 per tce < 2.
+    expect(energy.score).toBeLessThanOrEqual(69.9);
+    expect(ok.flags).toEqual(expect.arrayContaining(["policyEncouraged", "energyReview"]));
+    // Encouraged and efficient (15万元 per tce): flagged, not held back.
+    expect(ok.score).toBeCloseTo(plain.score, 9);
+  });
+});
+
+describe("unknown is not zero", () => {
+  test("reporting a plausible figure never ranks a candidate below its blank twin", () => {
+    // Plausible: non-negative figures of the model's own criteria, land left blank (so no admission
+    // gate is decided by the filled figure). Property over the default model.
+    const cells: Record<string, fc.Arbitrary<CellValue>> = {
+      revenue: fc.integer({ min: 0, max: 500000 }).map((v) => `${v}万元`),
+      tax: fc.integer({ min: 0, max: 50000 }).map((v) => `${v}万元`),
+      registeredCapital: fc.integer({ min: 1, max: 100000 }).map((v) => `${v}万元`),
+      patents: fc.integer({ min: 0, max: 200 }),
+      rdShare: fc.double({ min: 0, max: 0.3, noNaN: true }),
+      highTech: fc.constantFrom("是", "否", "拟申报"),
+      rdCentre: fc.constantFrom("省级研发中心", "无", "拟建研发中心"),
+      listing: fc.constantFrom("科创板上市", "非上市", "拟上市"),
+      contractedFdi: fc.integer({ min: 0, max: 20000 }).map((v) => `${v}万美元`),
+      industryRank: fc.integer({ min: 1, max: 300 }),
+    };
+    const base = fc.record({
+      name: fc.constant("示例"),
+      totalInvestment: fc.integer({ min: 500, max: 2000000 }).map((v) => `${v}万元`),
+      chain: fc.constantFrom("新能源汽车", "生物医药", null),
+    });
+    fc.assert(
+      fc.property(base, fc.constantFrom(...Object.keys(cells)), fc.context(), (row, field, ctx) => {
+        const value = fc.sample(cells[field], { numRuns: 1, seed: row.totalInvestment.length })[0];
+        const [filled, blank] = score([{ ...row, [field]: value }, { ...row }]);
+        ctx.log(`${field}=${String(value)}: ${filled.score} vs ${blank.score}`);
+        return filled.score >= blank.score - 1e-9 && filled.completeness >= blank.completeness;
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  test("completeness, the interval and what to ask for first", () => {
+    const [c] = score([{ name: "示例", totalInvestment: "3亿元", chain: "生物医药" }]);
+    expect(c.completeness).toBeGreaterThan(0);
+    expect(c.completeness).toBeLessThan(0.5);
+    expect(c.interval[0]).toBeLessThanOrEqual(c.score);
+    expect(c.interval[1]).toBeGreaterThan(c.score + 20);
+    expect(c.decision).toBe("needInfo");
+    const ask = c.explanation.unknowns;
+    expect(ask.length).toBeGreaterThan(3);
+    for (let k = 1; k < ask.length; k++)
+      expect(ask[k - 1].gain).toBeGreaterThanOrEqual(ask[k].gain);
+    expect(ask[0].label.zh).toMatch(/^补充 .+ 最多 \+\d+(\.\d)? 分$/);
+  });
+});
