@@ -8,6 +8,7 @@ import { markedHeader, markerKey, safeKey } from "./marker";
 import { isBlank } from "./text";
 import type {
   Grid,
+  MergeArea,
   PlanOptions,
   ResultColumn,
   ResultPlan,
@@ -210,19 +211,27 @@ function planColumns(
     };
   });
 
-  // New columns may only go where every cell is empty and not part of a merged area.
+  // New columns may only go where every cell is truly empty: no value (not even spaces), not part
+  // of a merged area, no formula, comment or data validation.
   const ownCols = new Set(own.values());
   const conflicts: { address: string; value: CellValue }[] = [];
-  for (const c of columns.filter((x) => !ownCols.has(x.col))) {
+  const inside = (areas: MergeArea[], r: number, col: number) =>
+    areas.some((m) => r >= m.top && r <= m.bottom && col >= m.left && col <= m.right);
+  const fresh = columns.filter((x) => !ownCols.has(x.col));
+  // Only areas reaching the new columns are looked at per cell.
+  const reach = (areas: MergeArea[] | undefined) =>
+    (areas ?? []).filter((m) => fresh.some((c) => c.col >= m.left && c.col <= m.right));
+  const merges = reach(sheet.merges);
+  const occupied = reach(sheet.occupied);
+  for (const c of fresh) {
     for (let r = headerRow; r <= lastRow; r++) {
       const v = cellAt(sheet, r, c.col);
-      const merged = (sheet.merges ?? []).some(
-        (m) => r >= m.top && r <= m.bottom && c.col >= m.left && c.col <= m.right
-      );
-      if (!isBlank(v) || merged)
+      const filled = v !== null && v !== undefined;
+      const merged = !filled && inside(merges, r, c.col);
+      if (filled || merged || inside(occupied, r, c.col))
         conflicts.push({
           address: cellAddress(r, c.col),
-          value: merged && isBlank(v) ? "(merged)" : v,
+          value: filled ? v : merged ? "(merged)" : "(formula, comment or validation)",
         });
     }
   }
