@@ -534,7 +534,9 @@ async function scoreFile(
         ? `结果已写入 ${out}（${where} 起）\n`
         : `Results written to ${out} (from ${where})\n`
     );
-    return mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+    return o.merge === undefined
+      ? []
+      : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
   } finally {
     wb.pkg.close();
   }

@@ -15,6 +15,7 @@ import type { Grid, MergeArea, SheetData } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { Package } from "./zip";
 import { textChunks } from "./zip";
+import { attribute, local, XmlScanner } from "./xml-scan";
 
 /** Limits on what is read (uncompressed bytes and counts), so hostile packages are refused fast. */
 export const LIMITS = {
@@ -58,11 +59,6 @@ export interface ReadSheet extends SheetData {
   unreadable: UnreadableCell[];
 }
 
-export function localName(qname: string): string {
-  const i = qname.indexOf(":");
-  return i < 0 ? qname : qname.slice(i + 1);
-}
-
 function refuseDoctype(part: string): never {
   throw new UsageError(
     L(
@@ -95,9 +91,9 @@ async function parseSmall(
   limit = LIMITS.smallPart
 ): Promise<void> {
   const p = parser(part);
-  if (on.open) p.on("opentag", (t: SaxesTagPlain) => on.open!(localName(t.name), t.attributes));
+  if (on.open) p.on("opentag", (t: SaxesTagPlain) => on.open!(local(t.name), t.attributes));
   if (on.text) p.on("text", on.text);
-  if (on.close) p.on("closetag", (t: SaxesTagPlain) => on.close!(localName(t.name)));
+  if (on.close) p.on("closetag", (t: SaxesTagPlain) => on.close!(local(t.name)));
   p.write(await pkg.text(part, limit)).close();
 }
 
@@ -105,7 +101,7 @@ export function parseRels(xml: string, part: string): Relationship[] {
   const out: Relationship[] = [];
   const p = parser(part);
   p.on("opentag", (t: SaxesTagPlain) => {
-    if (localName(t.name) !== "Relationship") return;
+    if (local(t.name) !== "Relationship") return;
     const a = t.attributes;
     out.push({
       id: a.Id,
@@ -219,7 +215,7 @@ export async function readSharedStrings(pkg: Package, part: string | null): Prom
   let inPhonetic = 0;
   const p = parser(part);
   p.on("opentag", (t: SaxesTagPlain) => {
-    const n = localName(t.name);
+    const n = local(t.name);
     if (n === "si") {
       if (out.length >= LIMITS.sharedStrings)
         tooMany(part, LIMITS.sharedStrings, "个共享字符串", "shared strings");
@@ -231,11 +227,11 @@ export async function readSharedStrings(pkg: Package, part: string | null): Prom
     if (inT && cur !== null) cur += t;
   });
   p.on("closetag", (t: SaxesTagPlain) => {
-    const n = localName(t.name);
+    const n = local(t.name);
     if (n === "t") inT = false;
     else if (n === "rPh") inPhonetic--;
     else if (n === "si") {
-      out.push(cur ?? "");
+      out.push(own(cur ?? ""));
       cur = null;
     }
   });
@@ -298,6 +294,14 @@ export async function readStyles(pkg: Package, part: string | null): Promise<Sty
     isDate.push(code !== undefined ? isDateFormat(code) : DATE_IDS.has(id));
   }
   return { isDate };
+}
+
+/**
+ * A string of its own: text cut from a parsed chunk would otherwise keep the whole chunk alive
+ * (V8 slices refer to their parent), holding the entire sheet XML in memory.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
 }
 
 /** "B7" → [row 6, col 1], fast (no regular expression per cell). */
@@ -377,15 +381,28 @@ export async function readSheet(
   let inCell = false;
   let stop = false;
 
-  const p = parser(part);
-  p.on("opentag", (t: SaxesTagPlain) => {
-    const a = t.attributes;
-    switch (localName(t.name)) {
+  const scan = new XmlScanner(
+    {
+      open(name, attrs) {
+        const a = (n: string) => attribute(attrs, n, scan);
+        opened(name, a);
+      },
+      text(t) {
+        if (capture === "v") value += t;
+        else if (capture === "t") inline += t;
+      },
+      close: closed,
+    },
+    part
+  );
+  function opened(name: string, a: (n: string) => string | undefined): void {
+    switch (name) {
       case "row": {
-        const r = a.r !== undefined ? Number(a.r) - 1 : row + 1;
+        let r0: string | undefined;
+        const r = (r0 = a("r")) !== undefined ? Number(r0) - 1 : row + 1;
         if (!Number.isInteger(r) || r < 0 || r >= LIMITS.rows)
           throw new UsageError(
-            L(`${part} 中的行号 ${a.r} 无效`, `invalid row number ${a.r} in ${part}`)
+            L(`${part} 中的行号 ${r0} 无效`, `invalid row number ${r0} in ${part}`)
           );
         row = r;
         col = -1;
@@ -394,14 +411,16 @@ export async function readSheet(
       }
       case "c": {
         inCell = true;
-        const ref = a.r !== undefined ? cellRef(a.r) : [row, col + 1];
+        const r1 = a("r");
+        const ref = r1 !== undefined ? cellRef(r1) : [row, col + 1];
         if (!ref || ref[1] >= LIMITS.cols)
           throw new UsageError(
-            L(`${part} 中的单元格地址 ${a.r} 无效`, `invalid cell address ${a.r} in ${part}`)
+            L(`${part} 中的单元格地址 ${r1} 无效`, `invalid cell address ${r1} in ${part}`)
           );
         [row, col] = ref;
-        type = a.t ?? "n";
-        style = a.s !== undefined ? Number(a.s) : 0;
+        type = a("t") ?? "n";
+        const st = a("s");
+        style = st !== undefined ? Number(st) : 0;
         value = null;
         inline = null;
         formula = false;
@@ -423,30 +442,26 @@ export async function readSheet(
         capture = null;
         break;
       case "col":
-        if (a.hidden === "1" || a.hidden === "true") {
-          const max = Math.min(Number(a.max), LIMITS.cols);
-          for (let c = Number(a.min); c <= max; c++) hiddenColumns.push(c - 1);
+        const hidden = a("hidden");
+        if (hidden === "1" || hidden === "true") {
+          const max = Math.min(Number(a("max")), LIMITS.cols);
+          for (let c = Number(a("min")); c <= max; c++) hiddenColumns.push(c - 1);
         }
         break;
       case "mergeCell": {
-        const m = areaRef(a.ref ?? "");
+        const m = areaRef(a("ref") ?? "");
         if (m) merges.push(m);
         break;
       }
       case "dataValidation":
-        for (const ref of (a.sqref ?? "").split(/\s+/)) {
+        for (const ref of (a("sqref") ?? "").split(/\s+/)) {
           const m = areaRef(ref);
           if (m) occupied.push(m);
         }
         break;
     }
-  });
-  p.on("text", (t: string) => {
-    if (capture === "v") value += t;
-    else if (capture === "t") inline += t;
-  });
-  p.on("closetag", (t: SaxesTagPlain) => {
-    const n = localName(t.name);
+  }
+  function closed(n: string): void {
     if (n === "v" || n === "t") capture = null;
     else if (n === "c") {
       inCell = false;
@@ -459,9 +474,9 @@ export async function readSheet(
             `sheet "${entry.name}" holds more than ${LIMITS.cells} cells, more than this tool handles.`
           )
         );
-      (grid[row] ??= [])[col] = v;
+      (grid[row] ??= [])[col] = typeof v === "string" ? own(v) : v;
     }
-  });
+  }
 
   /** The cell just closed: its value, null for content without one, undefined for an empty cell. */
   function cellValue(): CellValue | undefined {
@@ -508,10 +523,10 @@ export async function readSheet(
   }
 
   await textChunks(await pkg.stream(part, LIMITS.sheetPart), (text) => {
-    p.write(text);
+    scan.write(text);
     return !stop;
   });
-  if (!stop) p.close();
+  if (!stop) scan.end();
 
   for (const c of await commentCells(pkg, part)) occupied.push(c);
   return { name: entry.name, part, grid, merges, hiddenColumns, occupied, unreadable };

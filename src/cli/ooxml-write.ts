@@ -11,6 +11,7 @@ import type { CellValue } from "../engine/types";
 import { cellAddress, columnLetters } from "../workbook/a1";
 import { L, UsageError } from "./errors";
 import { areaRef } from "./ooxml-read";
+import { attribute } from "./xml-scan";
 
 /** One cell to write: its value (null: remove our earlier cell there, if any) and cell style. */
 export interface OutCell {
@@ -63,11 +64,6 @@ function tagEnd(s: string, from: number): number {
     else if (ch === 62) return i;
   }
   return -1;
-}
-
-function attrOf(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** Column (0-based) of a cell reference such as "AB12". */
@@ -160,13 +156,13 @@ export async function* patchSheet(
       const tag = body.slice(lt, te + 1);
       const end = tag.endsWith("/>") ? te + 1 : body.indexOf(`</${p}c>`, te) + `</${p}c>`.length;
       const cell = body.slice(lt, end);
-      const ref = attrOf(tag, "r");
+      const ref = attribute(tag, "r");
       col = ref !== undefined ? refColumn(ref) : col + 1;
       for (; k < mine.length && mine[k].col < col; k++)
         if (mine[k].value !== null) result += cellXml(p, r, mine[k]);
       if (k < mine.length && mine[k].col === col) {
         const m = mine[k++];
-        const style = Number(attrOf(tag, "s") ?? 0);
+        const style = Number(attribute(tag, "s") ?? 0);
         const empty = !/<([\w.-]+:)?(v|f|is)[\s>/]/.test(cell.slice(tag.length));
         if (ctx.ours.has(style) || empty) {
           if (m.value !== null) result += cellXml(p, r, m);
@@ -263,7 +259,7 @@ export async function* patchSheet(
           end = c + rowClose.length;
         }
         const rowXml = buf.slice(lt, end);
-        const rAttr = attrOf(buf.slice(lt, te + 1), "r");
+        const rAttr = attribute(buf.slice(lt, te + 1), "r");
         const r = rAttr !== undefined ? Number(rAttr) - 1 : lastRow + 1;
         lastRow = r;
         outText += newRowsBefore(r) + mergeRow(rowXml, r);

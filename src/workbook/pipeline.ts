@@ -80,8 +80,11 @@ export function chooseSheet(sheets: SheetChoice[], model: ScoringModel, name?: s
       );
     return s.data;
   }
+  const visible = sheets.filter((d) => !d.hidden && !isOurSheet(d.data));
+  // One sheet to choose from: its table is located once, when it is scored.
+  if (visible.length === 1 && !sheets.some((d) => d.hidden)) return visible[0].data;
   let first: Label | null = null;
-  for (const s of sheets.filter((d) => !d.hidden && !isOurSheet(d.data))) {
+  for (const s of visible) {
     const r = locateTable(s.data, model);
     if (r.ok) return s.data;
     first ??= r.message;
