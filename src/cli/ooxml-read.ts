@@ -441,13 +441,14 @@ export async function readSheet(
       case "rPh":
         capture = null;
         break;
-      case "col":
+      case "col": {
         const hidden = a("hidden");
         if (hidden === "1" || hidden === "true") {
           const max = Math.min(Number(a("max")), LIMITS.cols);
           for (let c = Number(a("min")); c <= max; c++) hiddenColumns.push(c - 1);
         }
         break;
+      }
       case "mergeCell": {
         const m = areaRef(a("ref") ?? "");
         if (m) merges.push(m);
