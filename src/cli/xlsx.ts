@@ -5,7 +5,7 @@
 import { Buffer } from "buffer";
 import * as fs from "fs";
 import * as path from "path";
-import type { PlannedResults } from "../workbook/types";
+import type { Grid, PlannedResults } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { ReadSheet, SheetEntry, Styles, WorkbookInfo } from "./ooxml-read";
 import {
@@ -228,6 +228,15 @@ async function addSheetParts(
   });
 }
 
+/** The SpreadsheetML namespace the workbook uses (transitional or strict), for new sheets. */
+async function sheetNamespace(wb: Workbook): Promise<string> {
+  const wbXml = await wb.pkg.text(wb.info.part, LIMITS.smallPart);
+  return (
+    /"(http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(wbXml)?.[1] ??
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  );
+}
+
 /**
  * Writes a copy of the workbook with the plan's cells to `out` (a new file): only the target sheet,
  * styles.xml and, for a new result sheet, the workbook, its relationships and content types change.
@@ -261,11 +270,7 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
         ),
     });
   } else {
-    const wbXml = await wb.pkg.text(wb.info.part, LIMITS.smallPart);
-    const ns =
-      /<([\w.-]+:)?workbook\s[^>]*?xmlns(?::[\w.-]+)?="([^"]*spreadsheetml[^"]*)"/.exec(
-        wbXml
-      )?.[2] ?? "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const ns = await sheetNamespace(wb);
     await addSheetParts(wb, plan.sheet, replace, ns, body);
   }
   await wb.pkg.write(out, replace);
@@ -278,4 +283,18 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
       )
     );
   }
+}
+
+/**
+ * Writes a copy of the workbook with one more sheet holding `grid` (plain cells, no style): how
+ * a candidate list is added to any workbook, e.g. to test files written by other tools.
+ */
+export async function addSheet(wb: Workbook, name: string, grid: Grid, out: string): Promise<void> {
+  const replace = new Map<string, PartSource>();
+  const rows: OutRows = {
+    rows: grid.map((_, r) => r),
+    cells: (r) => grid[r].map((value, col) => ({ col, value, style: 0 })),
+  };
+  await addSheetParts(wb, name, replace, await sheetNamespace(wb), rows);
+  await wb.pkg.write(out, replace);
 }
