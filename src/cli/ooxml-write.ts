@@ -80,6 +80,11 @@ function refColumn(r: string): number {
 export interface PatchContext {
   /** Cell styles that are ours: such cells may be replaced or removed. */
   ours: Set<number>;
+  /**
+   * Cells that are ours by position: our marked columns within the table's rows (for files saved
+   * by a tool that dropped our named style).
+   */
+  ownArea?: { cols: Set<number>; top: number; bottom: number };
   /** Filled with cells in the way that the plan did not foresee (then nothing is written). */
   conflicts: string[];
   sheetName: string;
@@ -101,10 +106,14 @@ export async function* patchSheet(
   let p = "";
   let next = 0; // index into out.rows
   let lastRow = -1;
-  const maxRow = out.rows.length > 0 ? out.rows[out.rows.length - 1] : -1;
+  let maxRow = -1;
   let maxCol = -1;
   for (const r of out.rows)
-    for (const c of out.cells(r)) if (c.value !== null) maxCol = Math.max(maxCol, c.col);
+    for (const c of out.cells(r))
+      if (c.value !== null) {
+        maxRow = r;
+        maxCol = Math.max(maxCol, c.col);
+      }
 
   /** New rows for ours before sheet row `before` (exclusive). */
   function newRowsBefore(before: number): string {
@@ -164,7 +173,10 @@ export async function* patchSheet(
         const m = mine[k++];
         const style = Number(attribute(tag, "s") ?? 0);
         const empty = !/<([\w.-]+:)?(v|f|is)[\s>/]/.test(cell.slice(tag.length));
-        if (ctx.ours.has(style) || empty) {
+        const area = ctx.ownArea;
+        const placed =
+          area !== undefined && area.cols.has(col) && r >= area.top && r <= area.bottom;
+        if (ctx.ours.has(style) || empty || placed) {
           if (m.value !== null) result += cellXml(p, r, m);
         } else {
           if (m.value !== null) ctx.conflicts.push(cellAddress(r, col));
@@ -228,6 +240,8 @@ export async function* patchSheet(
         }
         outText += buf.slice(pos, lt);
         pos = lt;
+        // A tag name cut off at the chunk's end: wait for the rest.
+        if (buf.length - lt <= dataClose.length) break;
         if (buf.startsWith(dataClose, lt)) {
           outText += newRowsBefore(Infinity);
           state = "tail";
@@ -241,7 +255,6 @@ export async function* patchSheet(
           continue;
         }
         if (!buf.startsWith(rowOpen, lt) || !/[\s/>]/.test(buf[lt + rowOpen.length] ?? "")) {
-          if (buf.length - lt < rowOpen.length + 1) break;
           throw new UsageError(
             L(
               `工作表「${ctx.sheetName}」的 XML 在 sheetData 中有意外内容，无法写入结果。`,

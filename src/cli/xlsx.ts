@@ -266,6 +266,11 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
             ours,
             conflicts,
             sheetName: plan.sheet,
+            ownArea: {
+              cols: new Set(plan.columns.filter((c) => c.existed).map((c) => c.col)),
+              top: plan.headerRow,
+              bottom: plan.scoreRange?.bottom ?? plan.headerRow,
+            },
           })
         ),
     });

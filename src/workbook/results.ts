@@ -17,6 +17,8 @@ import type {
   WriteBlock,
 } from "./types";
 
+/** Column XFD, the last a sheet has (0-based). */
+const LAST_COLUMN = 16383;
 /** Conflicts listed in a refusal message. */
 const MAX_LISTED = 8;
 
@@ -210,6 +212,19 @@ function planColumns(
       numberFormat: spec.numberFormat,
     };
   });
+
+  // Excel's last column is XFD: a table reaching it leaves no room to its right.
+  const beyond = columns.find((c) => c.col > LAST_COLUMN);
+  if (beyond)
+    return {
+      ok: false,
+      conflicts: [],
+      alternative: "sheet",
+      message: {
+        zh: `不能写入结果：工作表「${sheet.name}」的表格右侧没有空余的列（Excel 最多到 XFD 列）。请改为把结果写入单独的工作表「${RESULT_SHEET_NAME[lang]}」。`,
+        en: `Cannot write results: sheet "${sheet.name}" has no free columns right of the table (Excel stops at column XFD). Write the results to a separate sheet ("${RESULT_SHEET_NAME[lang]}") instead.`,
+      },
+    };
 
   // New columns may only go where every cell is truly empty: no value (not even spaces), not part
   // of a merged area, no formula, comment or data validation.
