@@ -180,6 +180,7 @@ export interface PartSource {
   /** The part name as written in the zip (for parts added). */
   name?: string;
   text?: string;
+  bytes?: Buffer;
   stream?: () => Promise<Readable>;
 }
 
@@ -189,7 +190,8 @@ function addPart(
   r: PartSource,
   options: { mtime: Date; compress: boolean }
 ): void {
-  if (r.text !== undefined) z.addBuffer(Buffer.from(r.text, "utf8"), name, options);
+  if (r.bytes !== undefined) z.addBuffer(r.bytes, name, options);
+  else if (r.text !== undefined) z.addBuffer(Buffer.from(r.text, "utf8"), name, options);
   else
     z.addReadStreamLazy(name, options, (cb) =>
       r.stream!().then(
