@@ -228,20 +228,29 @@ export function textChunks(s: Readable, onText: (t: string) => boolean | void): 
   const dec = new StringDecoder("utf8");
   let first = true;
   return new Promise((resolve, reject) => {
+    // A handler that throws (a refusal while parsing) ends the stream and rejects.
+    const feed = (t: string): boolean => {
+      try {
+        return onText(t) !== false;
+      } catch (e) {
+        s.destroy();
+        reject(e);
+        return false;
+      }
+    };
     s.on("data", (d: Buffer) => {
       let t = dec.write(d);
       if (first && t.length > 0) {
         t = t.replace(/^\uFEFF/, "");
         first = false;
       }
-      if (onText(t) === false) {
+      if (!feed(t)) {
         s.destroy();
         resolve();
       }
     });
     s.on("end", () => {
-      onText(dec.end());
-      resolve();
+      if (feed(dec.end())) resolve();
     });
     s.on("error", reject);
   });
