@@ -1,36 +1,53 @@
 /**
- * zs-score: scores the candidate table of an .xlsx workbook and writes a copy with our result
- * columns. `main` is the whole command, testable in-process; zs-score.ts is its thin entry.
+ * zs-score: scores the candidate table of .xlsx workbooks and writes a copy of each with our result
+ * columns, patching the package (every part it does not change is copied as it was). `main` is the
+ * whole command, testable in-process; zs-score.ts is its thin entry.
  */
-import { Buffer } from "buffer";
 import * as fs from "fs";
 import * as path from "path";
-import process from "process";
-import ExcelJS from "exceljs";
-import { candidateScore, compileModel, loadModel, scoreTable, validateModel } from "../engine";
+import {
+  candidateScore,
+  compileModel,
+  loadModel,
+  parseAmount,
+  scoreTable,
+  validateModel,
+} from "../engine";
 import type { CandidateScore, Label, Lang, ScoredTable, ScoringModel } from "../engine";
 import defaultModelJson from "../models/pinghu-2023.json";
 import {
   cellAddress,
+  chooseSheet,
+  chooseTable,
+  checkReadable,
   columnLetters,
   columnOf,
   decisionLabel,
-  gridToModel,
-  isModelGrid,
   formatReadingReport,
-  locateTable,
-  mapColumns,
-  markerKey,
+  DISCOVERY_ROWS,
+  findModelSheet,
+  modelFromSheet,
   nameField,
   planResults,
+  Refusal,
   RESULT_SHEET_NAME,
   roundScore,
   standing,
+  tablesOf,
   toCandidateTable,
+  trustedMapping,
 } from "../workbook";
-import type { ColumnMapping, SheetData, TableLocation } from "../workbook";
+import type { ColumnMapping, SheetData } from "../workbook";
+import { duplicateOf } from "../workbook/merge";
+import { L, UsageError } from "./errors";
+import { writeFileSafely } from "./files";
+import { writeMerged } from "./merged";
+import type { MergedRow } from "./merged";
 import { formatTable, truncate } from "./width";
-import { applyPlan, sheetData } from "./xlsx";
+import type { Workbook } from "./xlsx";
+import { openWorkbook, sheetOf, writeResults } from "./xlsx";
+
+export { UsageError };
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -38,38 +55,37 @@ export interface CliIo {
   cwd: string;
 }
 
-/** A problem with the arguments or the input file: exit status 2. */
-export class UsageError extends Error {
-  constructor(readonly label: Label) {
-    super(label.en);
-  }
-}
+export const USAGE = `用法 Usage: zs-score <input.xlsx|folder> [more.xlsx …] [--sheet NAME] [--table N]
+                [--model model.json | --model-sheet] [--out FILE | --in-place] [--result-sheet]
+                [--merge OUT.xlsx] [--json] [--lang zh|en]
 
-const L = (zh: string, en: string): Label => ({ zh, en });
-
-export const USAGE = `用法 Usage: zs-score <input.xlsx> [--sheet NAME] [--model model.json | --model-sheet]
-                [--out FILE | --in-place] [--result-sheet] [--json] [--lang zh|en] [--unit 列=单位]
-
-  --sheet NAME     评分的工作表（默认：第一个含候选项目表的工作表） sheet to score (default: the first holding a table)
+  --sheet NAME     评分的工作表（默认：第一个含候选项目表的可见工作表） sheet to score (default: the first visible one holding a table)
+  --table N        工作表中有多个表格时，评分第 N 个（默认 1） which table of the sheet to score (default 1)
   --model FILE     评分模型 JSON（默认：工作簿中的「评分模型」表，否则内置平湖 2023 模型） model JSON
   --model-sheet    必须使用工作簿中的「评分模型」表 require the workbook's own model sheet
-  --out FILE       输出文件（默认 <input>-scored.xlsx） output file
+  --out FILE       输出文件（默认 <input>-scored.xlsx；仅限一个输入） output file (one input only)
   --in-place       直接写回输入文件 write back into the input file
   --result-sheet   结果写到单独的「评分结果」表，而不是表格右侧 write results to a separate sheet
+  --merge OUT      另写一个汇总排名工作簿（来源、行号、疑似重复） also write one combined ranking workbook
   --json           以 JSON 输出结果 print results as JSON
   --lang zh|en     输出语言（默认 zh） output language
   --unit 列=单位    不带单位的数按此单位读取，可重复（如 --unit 总投资=万元 --unit 用地面积=平方米）
                    unit of a column's bare numbers, repeatable
+
+  接受 .xlsx 与 .xlsm（宏保留）。.xls、.xlsb、.ods 请先另存为 .xlsx。 .xlsx and .xlsm (macros kept) are read; save .xls, .xlsb and .ods as .xlsx first.
+  退出码 Exit status: 0 成功 success · 2 输入或参数问题 bad input or arguments · 1 程序错误 a bug
 `;
 
 interface Options {
-  input: string;
+  inputs: string[];
   sheet?: string;
+  table?: number;
   model?: string;
   modelSheet: boolean;
   out?: string;
   inPlace: boolean;
   resultSheet: boolean;
+  merge?: string;
   json: boolean;
   lang: Lang;
   help: boolean;
@@ -77,9 +93,11 @@ interface Options {
   units: Record<string, string>;
 }
 
+const EXT = /\.(xlsx|xlsm)$/i;
+
 export function parseArgs(argv: string[]): Options {
-  const o: Partial<Options> & Options = {
-    input: "",
+  const o: Options = {
+    inputs: [],
     modelSheet: false,
     inPlace: false,
     resultSheet: false,
@@ -94,18 +112,29 @@ export function parseArgs(argv: string[]): Options {
       throw new UsageError(L(`${flag} 后面缺少参数值`, `${flag} needs a value`));
     return v;
   };
-  const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     switch (a) {
       case "--sheet":
         o.sheet = value(i++, a);
         break;
+      case "--table": {
+        const v = value(i++, a);
+        if (!/^[1-9]\d*$/.test(v))
+          throw new UsageError(
+            L(`--table 须是正整数，而不是“${v}”`, `--table must be a whole number ≥ 1, not "${v}"`)
+          );
+        o.table = Number(v);
+        break;
+      }
       case "--model":
         o.model = value(i++, a);
         break;
       case "--out":
         o.out = value(i++, a);
+        break;
+      case "--merge":
+        o.merge = value(i++, a);
         break;
       case "--lang": {
         const v = value(i++, a);
@@ -147,20 +176,11 @@ export function parseArgs(argv: string[]): Options {
         break;
       default:
         if (a.startsWith("-")) throw new UsageError(L(`未知选项 ${a}`, `unknown option ${a}`));
-        positional.push(a);
+        o.inputs.push(a);
     }
   }
   if (o.help) return o;
-  if (positional.length !== 1)
-    throw new UsageError(
-      positional.length === 0
-        ? L("缺少输入文件", "no input file given")
-        : L(
-            `只能指定一个输入文件，收到 ${positional.length} 个`,
-            `one input file expected, got ${positional.length}`
-          )
-    );
-  o.input = positional[0];
+  if (o.inputs.length === 0) throw new UsageError(L("缺少输入文件", "no input file given"));
   if (o.model !== undefined && o.modelSheet)
     throw new UsageError(
       L(
@@ -172,75 +192,57 @@ export function parseArgs(argv: string[]): Options {
     throw new UsageError(
       L("--out 与 --in-place 不能同时使用", "--out and --in-place cannot be used together")
     );
-  if (o.out !== undefined && !/\.xlsx$/i.test(o.out))
+  if (o.out !== undefined && o.inputs.length > 1)
     throw new UsageError(
-      L(`输出文件须以 .xlsx 结尾：${o.out}`, `the output file must end in .xlsx: ${o.out}`)
+      L(
+        "--out 只能用于一个输入文件；多个文件各自写到 <文件>-scored.xlsx",
+        "--out takes one input file; several inputs are each written to <file>-scored.xlsx"
+      )
+    );
+  if (o.out !== undefined && !EXT.test(o.out))
+    throw new UsageError(
+      L(
+        `输出文件须以 .xlsx 或 .xlsm 结尾：${o.out}`,
+        `the output file must end in .xlsx or .xlsm: ${o.out}`
+      )
+    );
+  if (o.merge !== undefined && !/\.xlsx$/i.test(o.merge))
+    throw new UsageError(
+      L(`汇总文件须以 .xlsx 结尾：${o.merge}`, `the merged file must end in .xlsx: ${o.merge}`)
     );
   return o;
 }
 
-const OLE_CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-
-/** Says what a file that is not an xlsx most likely is. */
-function checkSignature(file: string, head: Buffer): void {
-  if (head.subarray(0, 8).equals(OLE_CFB))
-    throw new UsageError(
-      L(
-        `${file} 是加密（有密码保护）的工作簿或旧版 .xls 文件，无法读取。请在 Excel 中取消密码并另存为 .xlsx 后再试。`,
-        `${file} is a password-protected (encrypted) workbook or an old .xls file and cannot be read. Remove the password in Excel and save it as .xlsx, then try again.`
+/** The files named: folders give their .xlsx/.xlsm files (not our outputs, lock or hidden files). */
+function expandInputs(inputs: string[], cwd: string, merge?: string): string[] {
+  const out: string[] = [];
+  for (const i of inputs) {
+    const full = path.resolve(cwd, i);
+    let dir = false;
+    try {
+      dir = fs.statSync(full).isDirectory();
+    } catch {
+      // A missing file is reported when it is opened.
+    }
+    if (!dir) {
+      out.push(i);
+      continue;
+    }
+    const files = fs
+      .readdirSync(full)
+      .filter(
+        (n) =>
+          EXT.test(n) && !n.startsWith(".") && !n.startsWith("~$") && !/-scored\.xls[xm]$/i.test(n)
       )
-    );
-  if (head.subarray(0, 4).equals(ZIP)) return;
-  const text =
-    head.length > 0 && [...head].every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
-  throw new UsageError(
-    text
-      ? L(
-          `${file} 是文本文件（如 CSV），不是 .xlsx 工作簿。请在 Excel 中打开并另存为 .xlsx。`,
-          `${file} is a text file (such as CSV), not an .xlsx workbook. Open it in Excel and save it as .xlsx.`
-        )
-      : L(
-          `${file} 不是 .xlsx 工作簿（文件格式无法识别）。`,
-          `${file} is not an .xlsx workbook (unrecognised file format).`
-        )
-  );
-}
-
-async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  let head: Buffer;
-  try {
-    const fd = fs.openSync(file, "r");
-    head = Buffer.alloc(512);
-    const n = fs.readSync(fd, head, 0, 512, 0);
-    fs.closeSync(fd);
-    head = head.subarray(0, n);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new UsageError(
-      code === "ENOENT"
-        ? L(`找不到文件：${file}`, `file not found: ${file}`)
-        : code === "EISDIR"
-          ? L(`${file} 是文件夹，不是文件`, `${file} is a folder, not a file`)
-          : L(
-              `无法读取文件 ${file}（${code ?? String(e)}）`,
-              `cannot read ${file} (${code ?? String(e)})`
-            )
-    );
+      .filter((n) => merge === undefined || path.resolve(full, n) !== path.resolve(cwd, merge))
+      .sort();
+    if (files.length === 0)
+      throw new UsageError(
+        L(`文件夹 ${i} 中没有 .xlsx 或 .xlsm 文件`, `the folder ${i} holds no .xlsx or .xlsm file`)
+      );
+    out.push(...files.map((n) => path.join(i, n)));
   }
-  checkSignature(file, head);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file);
-  } catch (e) {
-    throw new UsageError(
-      L(
-        `无法把 ${file} 读作 .xlsx 工作簿（文件可能已损坏）：${(e as Error).message}`,
-        `cannot read ${file} as an .xlsx workbook (it may be damaged): ${(e as Error).message}`
-      )
-    );
-  }
-  return wb;
+  return out;
 }
 
 function modelFromFile(file: string): ScoringModel {
@@ -272,84 +274,6 @@ export function defaultModel(): ScoringModel {
       `bundled model invalid: ${r.errors.map((e) => `${e.path}: ${e.message.en}`).join("; ")}`
     );
   return r.model;
-}
-
-function chooseModel(
-  o: Options,
-  data: SheetData[],
-  cwd: string
-): { model: ScoringModel; source: Label } {
-  if (o.model !== undefined)
-    return {
-      // Relative to where the command was given, like the input and --out.
-      model: modelFromFile(path.resolve(cwd, o.model)),
-      source: L(`模型文件 ${o.model}`, `model file ${o.model}`),
-    };
-  const sheet = data.find((d) => isModelGrid(d.grid));
-  if (!sheet) {
-    if (o.modelSheet)
-      throw new UsageError(
-        L(
-          "工作簿中没有「评分模型」表（--model-sheet）",
-          "the workbook has no scoring-model sheet (--model-sheet)"
-        )
-      );
-    const m = defaultModel();
-    return { model: m, source: L(`内置模型 ${m.name.zh}`, `bundled model ${m.name.en}`) };
-  }
-  const r = gridToModel(sheet.grid, defaultModel());
-  if (!r.ok) {
-    const list = (lang: Lang) =>
-      r.errors
-        .map(
-          (e) => `  ${e.address ? `${sheet.name}!${e.address}` : sheet.name}: ${e.message[lang]}`
-        )
-        .join("\n");
-    throw new UsageError(
-      L(
-        `「${sheet.name}」表中的评分模型有误：\n${list("zh")}`,
-        `the scoring model in sheet "${sheet.name}" has errors:\n${list("en")}`
-      )
-    );
-  }
-  return {
-    model: r.model,
-    source: L(`工作簿中的「${sheet.name}」表`, `the workbook's sheet "${sheet.name}"`),
-  };
-}
-
-/** Our result sheets and model sheets are not candidate tables. */
-function isOurs(d: SheetData): boolean {
-  return isModelGrid(d.grid) || (d.grid[0] ?? []).some((v) => markerKey(v) === "row");
-}
-
-function chooseSheet(
-  o: Options,
-  data: SheetData[],
-  model: ScoringModel
-): { sheet: SheetData; table: TableLocation } {
-  if (o.sheet !== undefined) {
-    const sheet = data.find((d) => d.name === o.sheet);
-    if (!sheet)
-      throw new UsageError(
-        L(
-          `没有名为「${o.sheet}」的工作表（现有：${data.map((d) => d.name).join("、")}）`,
-          `no sheet named "${o.sheet}" (sheets: ${data.map((d) => d.name).join(", ")})`
-        )
-      );
-    const r = locateTable(sheet, model);
-    if (!r.ok) throw new UsageError(r.message);
-    return { sheet, table: r.table };
-  }
-  let first: Label | null = null;
-  for (const sheet of data.filter((d) => !isOurs(d))) {
-    const r = locateTable(sheet, model);
-    if (r.ok) return { sheet, table: r.table };
-    first ??= r.message;
-  }
-  throw new UsageError(
-    first ?? L("工作簿中没有可评分的工作表", "the workbook has no sheet to score")
-  );
 }
 
 function describeMapping(
@@ -479,28 +403,58 @@ function rankedTable(results: RankedRow[], lang: Lang): string {
   );
 }
 
-/** Writes next to the target and renames, so a crash never leaves a half-written workbook behind. */
-async function writeAtomically(wb: ExcelJS.Workbook, out: string): Promise<void> {
-  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  try {
-    await wb.xlsx.writeFile(tmp);
-    fs.renameSync(tmp, out);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new UsageError(
-      L(`无法写入 ${out}：${(e as Error).message}`, `cannot write ${out}: ${(e as Error).message}`)
-    );
+function chooseModelSource(o: Options, cwd: string): { model: ScoringModel; source: Label } | null {
+  if (o.model === undefined) return null;
+  return {
+    // Relative to where the command was given, like the input and --out.
+    model: modelFromFile(path.resolve(cwd, o.model)),
+    source: L(`模型文件 ${o.model}`, `model file ${o.model}`),
+  };
+}
+
+/** The model: --model, else the workbook's model sheet (found by its marker), else the bundled one. */
+async function workbookModel(
+  o: Options,
+  wb: Workbook,
+  tops: SheetData[]
+): Promise<{ model: ScoringModel; source: Label }> {
+  const top = findModelSheet(tops);
+  if (!top) {
+    if (o.modelSheet)
+      throw new UsageError(
+        L(
+          "工作簿中没有「评分模型」表（--model-sheet）",
+          "the workbook has no scoring-model sheet (--model-sheet)"
+        )
+      );
+    const m = defaultModel();
+    return { model: m, source: L(`内置模型 ${m.name.zh}`, `bundled model ${m.name.en}`) };
   }
+  const full = await sheetOf(
+    wb,
+    wb.worksheets.find((e) => e.name === top.name)!
+  );
+  return {
+    model: modelFromSheet(full, defaultModel()),
+    source: L(`工作簿中的「${top.name}」表`, `the workbook's sheet "${top.name}"`),
+  };
 }
 
 /** Rows above which the command reports progress. */
 const LARGE = 1000;
 
-async function run(o: Options, io: CliIo): Promise<number> {
-  const input = path.resolve(io.cwd, o.input);
+/** Scores one workbook and writes its copy; returns its candidates for --merge. */
+async function scoreFile(
+  o: Options,
+  inputArg: string,
+  io: CliIo,
+  given: { model: ScoringModel; source: Label } | null
+): Promise<MergedRow[]> {
+  const input = path.resolve(io.cwd, inputArg);
+  const ext = /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
   const out = o.inPlace
     ? input
-    : path.resolve(io.cwd, o.out ?? o.input.replace(/(\.xlsx)?$/i, "-scored.xlsx"));
+    : path.resolve(io.cwd, o.out ?? inputArg.replace(/(\.xls[xm])?$/i, `-scored${ext}`));
   if (!o.inPlace && out === input)
     throw new UsageError(
       L(
@@ -508,95 +462,187 @@ async function run(o: Options, io: CliIo): Promise<number> {
         "the output is the input file; use --in-place to overwrite it"
       )
     );
-  const { lang } = o;
-  const progress = (zh: string, en: string) => io.stderr.write(`${lang === "zh" ? zh : en}\n`);
-  const big = fs.existsSync(input) && fs.statSync(input).size > 1 << 20;
-  if (big) progress(`正在读取 ${o.input} …`, `Reading ${o.input} …`);
-
-  const wb = await readWorkbook(input);
-  const data = wb.worksheets.map(sheetData);
-  const { model, source } = chooseModel(o, data, io.cwd);
-  const { sheet, table } = chooseSheet(o, data, model);
-  const mapping = mapColumns(table.headers, model, {}, table.hiddenColumns, {
-    sheet,
-    table,
-    units: o.units,
-  });
-  const info = o.json ? io.stderr : io.stdout;
-  info.write(
-    `${lang === "zh" ? "模型" : "Model"}: ${source[lang]}\n${lang === "zh" ? "工作表" : "Sheet"}: ${sheet.name}（${lang === "zh" ? "表头在第" : "header on row"} ${table.headerRow + 1}${lang === "zh" ? " 行" : ""}，${table.dataRows.length} ${lang === "zh" ? "个项目" : "candidates"}）\n`
-  );
-  info.write(`${describeMapping(mapping, model, lang, 0)}\n`);
-  info.write(`${formatReadingReport(mapping.report ?? [], lang)}\n`);
-  for (const w of mapping.warnings ?? [])
-    info.write(`${lang === "zh" ? "提示" : "Note"}: ${w[lang]}\n`);
-
-  const missingAmounts = model.fields.filter(
-    (f) => f.key && f.type === "amount" && !columnOf(mapping, f.id)
-  );
-  if (missingAmounts.length > 0) {
-    const names = (lang2: Lang) =>
-      missingAmounts.map((f) => f.label[lang2]).join(lang2 === "zh" ? "、" : ", ");
+  if (path.extname(out).toLowerCase() !== ext)
     throw new UsageError(
       L(
-        `工作表「${sheet.name}」中没有一列能对应到「${names("zh")}」（表头在第 ${table.headerRow + 1} 行）。请把该列表头改为如“总投资（万元）”后再试。`,
-        `No column of sheet "${sheet.name}" maps to ${names("en")} (header on row ${table.headerRow + 1}). Name that column e.g. "Total investment (CNY 10k)" and try again.`
+        `输出文件的扩展名须与输入相同（${ext}）：Excel 不打开扩展名与内容不符的文件，.xlsm 另存为 .xlsx 会丢失宏。`,
+        `the output must keep the input's extension (${ext}): Excel does not open a file whose extension does not match its content, and macros need .xlsm.`
       )
     );
-  }
+  const { lang } = o;
+  const progress = (zh: string, en: string) => io.stderr.write(`${lang === "zh" ? zh : en}\n`);
+  if (fs.existsSync(input) && fs.statSync(input).size > 1 << 20)
+    progress(`正在读取 ${inputArg} …`, `Reading ${inputArg} …`);
 
-  const candidates = toCandidateTable(sheet, table, mapping);
-  if (candidates.count >= LARGE)
-    progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
-  const scored = scoreTable(candidates, compileModel(model));
-
-  const resultSheetName = RESULT_SHEET_NAME[lang];
-  const existing = data.find((d) => d.name === resultSheetName) ?? null;
-  const plan = planResults(sheet, table, scored, model, {
-    target: o.resultSheet ? "sheet" : "columns",
-    lang,
-    mapping,
-    existingSheet: existing,
-  });
-  if (!plan.ok) {
-    const hint =
-      plan.conflicts.length > 0
+  const wb = await openWorkbook(input);
+  try {
+    const tops: SheetData[] = [];
+    for (const e of wb.worksheets) tops.push(await sheetOf(wb, e, DISCOVERY_ROWS));
+    const { model, source } = given ?? (await workbookModel(o, wb, tops));
+    const chosen = chooseSheet(
+      tops.map((data, i) => ({ data, hidden: wb.worksheets[i].state !== "visible" })),
+      model,
+      o.sheet
+    );
+    const entry = wb.worksheets.find((e) => e.name === chosen.name)!;
+    const sheet = await sheetOf(wb, entry);
+    const tables = tablesOf(sheet, model);
+    const table = chooseTable(sheet, tables, o.table ?? 1);
+    const mapping = trustedMapping(sheet, table, model, o.units);
+    const info = o.json ? io.stderr : io.stdout;
+    const which =
+      tables.length > 1
         ? L(
-            "\n可加 --result-sheet 选项改为写入单独的结果表。",
-            "\nAdd --result-sheet to write the results to a separate sheet."
+            `，第 ${o.table ?? 1}/${tables.length} 个表格（--table 选择）`,
+            `, table ${o.table ?? 1} of ${tables.length} (--table chooses)`
           )
         : L("", "");
-    throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
-  }
-  applyPlan(wb, plan);
-  if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
-  await writeAtomically(wb, out);
-
-  const nameCol = columnOf(mapping, nameField(model) ?? "");
-  const names = table.dataRows.map((r) => {
-    const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
-    return v === null || v === undefined ? null : String(v);
-  });
-  const rowIds = candidates.rowIds ?? [];
-  if (o.json)
-    io.stdout.write(
-      `${JSON.stringify(jsonResults(scored, names, rowIds, model, lang), null, 2)}\n`
+    info.write(
+      `${lang === "zh" ? "模型" : "Model"}: ${source[lang]}\n${lang === "zh" ? "工作表" : "Sheet"}: ${sheet.name}（${lang === "zh" ? "表头在第" : "header on row"} ${table.headerRow + 1}${lang === "zh" ? " 行" : ""}，${table.dataRows.length} ${lang === "zh" ? "个项目" : "candidates"}${which[lang]}）\n`
     );
-  else
-    io.stdout.write(`\n${rankedTable(rankedRows(scored, names, rowIds, model, lang), lang)}\n\n`);
-  const where =
-    plan.target === "sheet"
-      ? `${plan.sheet}!A1`
-      : `${plan.sheet}!${cellAddress(plan.headerRow, plan.columns[0].col)}`;
-  info.write(
-    lang === "zh"
-      ? `结果已写入 ${out}（${where} 起）\n`
-      : `Results written to ${out} (from ${where})\n`
-  );
-  return 0;
+    info.write(`${describeMapping(mapping, model, lang, 0)}\n`);
+    info.write(`${formatReadingReport(mapping.report ?? [], lang)}\n`);
+    for (const w of mapping.warnings ?? [])
+      info.write(`${lang === "zh" ? "提示" : "Note"}: ${w[lang]}\n`);
+    checkReadable(sheet, table, mapping, model, sheet.unreadable);
+
+    const candidates = toCandidateTable(sheet, table, mapping);
+    if (candidates.count >= LARGE)
+      progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
+    const scored = scoreTable(candidates, compileModel(model));
+
+    const resultName = RESULT_SHEET_NAME[lang];
+    const resultEntry = o.resultSheet
+      ? wb.worksheets.find((e) => e.name === resultName)
+      : undefined;
+    const plan = planResults(sheet, table, scored, model, {
+      target: o.resultSheet ? "sheet" : "columns",
+      lang,
+      mapping,
+      existingSheet: resultEntry ? await sheetOf(wb, resultEntry) : null,
+    });
+    if (!plan.ok) {
+      const hint =
+        plan.conflicts.length > 0
+          ? L(
+              "\n可加 --result-sheet 选项改为写入单独的结果表。",
+              "\nAdd --result-sheet to write the results to a separate sheet."
+            )
+          : L("", "");
+      throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
+    }
+    if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
+    await writeFileSafely(out, (tmp) => writeResults(wb, plan, tmp), o.inPlace ? input : undefined);
+
+    const nameCol = columnOf(mapping, nameField(model) ?? "");
+    const names = table.dataRows.map((r) => {
+      const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
+      return v === null || v === undefined ? null : String(v);
+    });
+    const rowIds = candidates.rowIds ?? [];
+    if (o.json) {
+      const results = jsonResults(scored, names, rowIds, model, lang);
+      io.stdout.write(
+        `${JSON.stringify(o.inputs.length > 1 || o.merge ? { file: inputArg, sheet: sheet.name, results } : results, null, 2)}\n`
+      );
+    } else
+      io.stdout.write(`\n${rankedTable(rankedRows(scored, names, rowIds, model, lang), lang)}\n\n`);
+    const where =
+      plan.target === "sheet"
+        ? `${plan.sheet}!A1`
+        : `${plan.sheet}!${cellAddress(plan.headerRow, plan.columns[0].col)}`;
+    info.write(
+      lang === "zh"
+        ? `结果已写入 ${out}（${where} 起）\n`
+        : `Results written to ${out} (from ${where})\n`
+    );
+    return o.merge === undefined
+      ? []
+      : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+  } finally {
+    wb.pkg.close();
+  }
 }
 
-/** The command: exit status 0 success, 2 bad argument or unreadable input, 1 anything unexpected. */
+/** The candidates as the combined ranking lists them. */
+function mergeRows(
+  file: string,
+  sheet: SheetData,
+  dataRows: number[],
+  mapping: ColumnMapping,
+  model: ScoringModel,
+  scored: ScoredTable,
+  names: (string | null)[],
+  lang: Lang
+): MergedRow[] {
+  const investor = columnOf(mapping, "investor");
+  const amount = mapping.mapped.find(
+    (m) =>
+      model.fields.find((f) => f.id === m.field)?.type === "amount" &&
+      model.fields.find((f) => f.id === m.field)?.key
+  );
+  return dataRows.map((r, i) => {
+    const s = standing(scored, i);
+    const a = amount
+      ? parseAmount(sheet.grid[r]?.[amount.column] ?? null, { context: amount.context })
+      : null;
+    const inv = investor ? sheet.grid[r]?.[investor.column] : null;
+    return {
+      file,
+      sheet: sheet.name,
+      row: r + 1,
+      name: names[i],
+      investor: inv === null || inv === undefined ? null : String(inv),
+      amount: a && a.ok ? { value: a.value, currency: a.currency } : null,
+      score: roundScore(s.score),
+      grade: s.grade,
+      decision: decisionLabel(model, s.decision, lang),
+      duplicateOf: null,
+    };
+  });
+}
+
+async function run(o: Options, io: CliIo): Promise<number> {
+  const given = chooseModelSource(o, io.cwd);
+  const files = expandInputs(o.inputs, io.cwd, o.merge);
+  if (files.length > 1 && o.out !== undefined)
+    throw new UsageError(L("--out 只能用于一个输入文件", "--out takes one input file"));
+  if (files.length === 1 && o.merge === undefined) {
+    await scoreFile(o, files[0], io, given);
+    return 0;
+  }
+  const all: MergedRow[] = [];
+  let failed = 0;
+  for (const f of files) {
+    if (files.length > 1) io.stderr.write(`== ${f}\n`);
+    try {
+      all.push(...(await scoreFile(o, f, io, given)));
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      failed++;
+      io.stderr.write(`错误：${f}：${e.label.zh}\nError: ${f}: ${e.label.en}\n`);
+    }
+  }
+  if (o.merge !== undefined) {
+    const first = duplicateOf(all);
+    all.forEach((r, i) => {
+      if (first[i] !== i)
+        r.duplicateOf = `${all[first[i]].file} ${all[first[i]].sheet}!${all[first[i]].row}`;
+    });
+    const out = path.resolve(io.cwd, o.merge);
+    await writeFileSafely(out, (tmp) => writeMerged(tmp, all, o.lang));
+    const dups = all.filter((r) => r.duplicateOf !== null).length;
+    const info = o.json ? io.stderr : io.stdout;
+    info.write(
+      o.lang === "zh"
+        ? `汇总排名已写入 ${out}：${files.length - failed} 个工作簿，${all.length} 个项目，其中疑似重复 ${dups} 个（只计一次），计 ${all.length - dups} 个项目。\n`
+        : `Combined ranking written to ${out}: ${files.length - failed} workbooks, ${all.length} candidates, ${dups} likely duplicates (counted once), ${all.length - dups} projects.\n`
+    );
+  }
+  return failed > 0 ? 2 : 0;
+}
+
+/** The command: exit status 0 success, 2 bad argument or unreadable input, 1 a bug (one line). */
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     const o = parseArgs(argv);
@@ -606,14 +652,28 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return await run(o, io);
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof Refusal) {
       io.stderr.write(`错误：${e.label.zh}\nError: ${e.label.en}\n`);
       if (/needs a value|unknown option|input file/.test(e.label.en)) io.stderr.write(USAGE);
       return 2;
     }
-    io.stderr.write(
-      `意外错误 Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`
-    );
+    io.stderr.write(`${bugReport(e)}\n`);
     return 1;
   }
+}
+
+/** One line for a genuine bug: what and where, to paste into a report. */
+export function bugReport(e: unknown): string {
+  const where =
+    e instanceof Error
+      ? (e.stack ?? "")
+          .split("\n")
+          .find((l) => /^\s+at /.test(l))
+          ?.trim()
+      : undefined;
+  const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return `意外错误（程序缺陷，请报告） Unexpected error (a bug, please report it): ${what}${where ? ` (${where})` : ""}`.replace(
+    /\n/g,
+    " "
+  );
 }

@@ -1,79 +1,305 @@
-/** exceljs as a workbook host: worksheet → SheetData, and a result plan written into the loaded workbook. */
-import type { Cell, CellValue as ExcelValue, Workbook, Worksheet } from "exceljs";
-import type { CellValue } from "../engine/types";
-import { parseCellAddress } from "../workbook/a1";
-import type { Grid, MergeArea, PlannedResults, SheetData } from "../workbook/types";
+/**
+ * An .xlsx file as the CLI's workbook host: opened as a package (refusing other formats with what
+ * to do), its sheets read on demand, and results written by patching a copy of the package.
+ */
+import { Buffer } from "buffer";
+import * as fs from "fs";
+import * as path from "path";
+import type { Grid, PlannedResults } from "../workbook/types";
+import { L, UsageError } from "./errors";
+import type { ReadSheet, SheetEntry, Styles, WorkbookInfo } from "./ooxml-read";
+import {
+  readRels,
+  readSharedStrings,
+  readSheet,
+  readStyles,
+  readWorkbookInfo,
+  relsPart,
+  resolveTarget,
+  LIMITS,
+} from "./ooxml-read";
+import type { CellLook } from "./ooxml-styles";
+import { patchStyles } from "./ooxml-styles";
+import type { OutCell, OutRows } from "./ooxml-write";
+import { escapeXml, insertChild, newSheet, patchSheet, utf8Stream } from "./ooxml-write";
+import type { PartSource } from "./zip";
+import { Package } from "./zip";
 
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
+const OLE_CFB = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** Says what a file that is not an .xlsx most likely is, and how to convert it. */
+function checkSignature(file: string, head: Buffer): void {
+  if (head.subarray(0, 8).equals(OLE_CFB))
+    throw new UsageError(
+      L(
+        `${file} 是旧版 .xls 工作簿或加密（有密码保护）的工作簿，无法读取。请在 Excel 中（如有密码先取消密码）另存为 .xlsx，或用 LibreOffice：soffice --headless --convert-to xlsx 文件名。`,
+        `${file} is an old .xls workbook or a password-protected (encrypted) one and cannot be read. Save it as .xlsx in Excel (removing any password first), or with LibreOffice: soffice --headless --convert-to xlsx FILE.`
+      )
+    );
+  if (head.subarray(0, 4).equals(ZIP)) {
+    if (head.includes(Buffer.from("application/vnd.oasis.opendocument")))
+      throw new UsageError(
+        L(
+          `${file} 是 OpenDocument 表格（.ods），不是 .xlsx。请在 LibreOffice 或 WPS 中另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名。`,
+          `${file} is an OpenDocument spreadsheet (.ods), not .xlsx. Save it as .xlsx in LibreOffice or WPS, or run: soffice --headless --convert-to xlsx FILE.`
+        )
+      );
+    return;
+  }
+  const text =
+    head.length > 0 && [...head].every((b) => b === 9 || b === 10 || b === 13 || b >= 32);
+  throw new UsageError(
+    text
+      ? L(
+          `${file} 是文本文件（如 CSV），不是 .xlsx 工作簿。请在 Excel 中打开并另存为 .xlsx。`,
+          `${file} is a text file (such as CSV), not an .xlsx workbook. Open it in Excel and save it as .xlsx.`
+        )
+      : L(
+          `${file} 不是 .xlsx 工作簿（文件格式无法识别）。`,
+          `${file} is not an .xlsx workbook (unrecognised file format).`
+        )
+  );
+}
+
+export interface Workbook {
+  file: string;
+  pkg: Package;
+  info: WorkbookInfo;
+  strings: string[];
+  styles: Styles;
+  stylesPart: string | null;
+  worksheets: SheetEntry[];
+}
+
+export async function openWorkbook(file: string): Promise<Workbook> {
+  let head: Buffer;
+  try {
+    const fd = fs.openSync(file, "r");
+    head = Buffer.alloc(512);
+    const n = fs.readSync(fd, head, 0, 512, 0);
+    fs.closeSync(fd);
+    head = head.subarray(0, n);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    throw new UsageError(
+      code === "ENOENT"
+        ? L(`找不到文件：${file}`, `file not found: ${file}`)
+        : code === "EISDIR"
+          ? L(`${file} 是文件夹，不是文件`, `${file} is a folder, not a file`)
+          : L(
+              `无法读取文件 ${file}（${code ?? String(e)}）`,
+              `cannot read ${file} (${code ?? String(e)})`
+            )
+    );
+  }
+  checkSignature(file, head);
+  const pkg = await Package.open(file);
+  try {
+    if (!pkg.entry("[Content_Types].xml"))
+      throw new UsageError(
+        L(
+          `${file} 是 zip 文件，但不是 .xlsx 工作簿（缺少 [Content_Types].xml）。`,
+          `${file} is a zip file but not an .xlsx workbook (no [Content_Types].xml).`
+        )
+      );
+    const info = await readWorkbookInfo(pkg);
+    const rels = await readRels(pkg, info.part);
+    const partOf = (suffix: string) => {
+      const r = rels.find((x) => x.type.endsWith(suffix) && !x.external);
+      return r ? resolveTarget(info.part, r.target) : null;
+    };
+    const stylesPart = partOf("/styles");
+    const strings = await readSharedStrings(pkg, partOf("/sharedStrings"));
+    const styles = await readStyles(pkg, stylesPart);
+    const worksheets = info.sheets.filter((s) => s.kind === "worksheet" && pkg.entry(s.part));
+    return { file, pkg, info, strings, styles, stylesPart, worksheets };
+  } catch (e) {
+    pkg.close();
+    throw e;
+  }
+}
+
+export function sheetOf(wb: Workbook, entry: SheetEntry, maxRows?: number): Promise<ReadSheet> {
+  return readSheet(wb.pkg, entry, {
+    strings: wb.strings,
+    styles: wb.styles,
+    date1904: wb.info.date1904,
+    maxRows,
+  });
+}
+
+/** The plan's cells row by row, computed from its blocks as the writer asks (no copy per cell). */
+function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRows {
+  const look = new Map(plan.columns.map((c) => [c.col, c.numberFormat]));
+  const header = styleOf({ header: true });
+  const style = (row: number, col: number) =>
+    row === plan.headerRow ? header : styleOf({ numberFormat: look.get(col) });
+  const rows = new Set<number>();
+  for (const b of plan.blocks) for (let i = 0; i < b.values.length; i++) rows.add(b.top + i);
+  const blocks = [...plan.blocks].sort((a, b) => a.left - b.left);
+  return {
+    rows: [...rows].sort((a, b) => a - b),
+    cells: (row) => {
+      const out: OutCell[] = [];
+      for (const b of blocks) {
+        const vals = b.values[row - b.top];
+        if (!vals) continue;
+        vals.forEach((value, j) =>
+          out.push({ col: b.left + j, value, style: style(row, b.left + j) })
+        );
+      }
+      return out;
+    },
+  };
+}
+
+const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+
+/** A part name not used yet, sheetN.xml as Excel names them (some readers find sheets only so). */
+function freePart(wb: Workbook, dir: string): string {
+  for (let i = wb.info.sheets.length + 1; ; i++) {
+    const name = `${dir}/sheet${i}.xml`;
+    if (!wb.pkg.entry(name)) return name;
+  }
+}
+
+/** The parts a new result sheet needs besides its own: workbook entry, relationship, content type. */
+async function addSheetParts(
+  wb: Workbook,
+  name: string,
+  replace: Map<string, PartSource>,
+  ns: string,
+  body: OutRows
+): Promise<void> {
+  const { pkg, info } = wb;
+  const relsName = relsPart(info.part);
+  const relsXml = await pkg.text(relsName, LIMITS.smallPart);
+  const rels = await readRels(pkg, info.part);
+  const sheetRel = rels.find((r) => r.type.endsWith("/worksheet"));
+  const type =
+    sheetRel?.type ??
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+  const dir = sheetRel
+    ? path.posix.dirname(resolveTarget(info.part, sheetRel.target))
+    : "xl/worksheets";
+  const part = freePart(wb, dir);
+  const ids = new Set(rels.map((r) => r.id));
+  let id = "rIdZS1";
+  for (let i = 2; ids.has(id); i++) id = `rIdZS${i}`;
+  const target = path.posix.relative(path.posix.dirname(info.part), part);
+  replace.set(relsName.toLowerCase(), {
+    text: insertChild(
+      relsXml,
+      "Relationships",
+      `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`
+    ),
+  });
+
+  const wbXml = await pkg.text(info.part, LIMITS.smallPart);
+  // The sheet element as the workbook writes it: its prefix and the prefix of its r:id attribute.
+  const sample = /<(([\w.-]+:)?sheet)\s[^>]*?\s([\w.-]+):id="/.exec(wbXml);
+  const el = sample?.[1] ?? "sheet";
+  const relPrefix = sample?.[3] ?? "r";
+  const ids2 = [...wbXml.matchAll(/\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
+  const sheetId = Math.max(0, ...ids2) + 1;
+  const nsDecl = sample
+    ? ""
+    : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+  replace.set(info.part.toLowerCase(), {
+    text: insertChild(
+      wbXml,
+      "sheets",
+      `<${el} name="${escapeXml(name)}" sheetId="${sheetId}" ${relPrefix}:id="${id}"${nsDecl}/>`
+    ),
+  });
+
+  const ctXml = await pkg.text("[Content_Types].xml", LIMITS.smallPart);
+  replace.set("[content_types].xml", {
+    text: insertChild(
+      ctXml,
+      "Types",
+      `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`
+    ),
+  });
+  replace.set(part.toLowerCase(), {
+    name: part,
+    stream: async () => utf8Stream(newSheet(ns, body)),
+  });
+}
+
+/** The SpreadsheetML namespace the workbook uses (transitional or strict), for new sheets. */
+async function sheetNamespace(wb: Workbook): Promise<string> {
+  const wbXml = await wb.pkg.text(wb.info.part, LIMITS.smallPart);
+  return (
+    /"(http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main)"/.exec(wbXml)?.[1] ??
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+  );
 }
 
 /**
- * A cell as the workbook layer sees it: formulas by their cached result, rich text as plain text.
- * An Excel error is its text (#N/A), as Office.js gives it; a formula saved without a result is its
- * "=…" text: both read as unreadable, never as blank (engine/cells.ts).
+ * Writes a copy of the workbook with the plan's cells to `out` (a new file): only the target sheet,
+ * styles.xml and, for a new result sheet, the workbook, its relationships and content types change.
  */
-export function plainValue(v: ExcelValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return isoDate(v);
-  if (typeof v === "object") {
-    if ("richText" in v) return v.richText.map((r) => r.text).join("");
-    if ("result" in v && v.result !== undefined) return plainValue(v.result as ExcelValue);
-    if ("formula" in v && typeof v.formula === "string") return `=${v.formula}`;
-    if ("sharedFormula" in v && typeof v.sharedFormula === "string") return `=${v.sharedFormula}`;
-    if ("text" in v) return plainValue(v.text as ExcelValue);
-    if ("error" in v) return String(v.error);
+export async function writeResults(wb: Workbook, plan: PlannedResults, out: string): Promise<void> {
+  const replace = new Map<string, PartSource>();
+  const looks: CellLook[] = [
+    { header: true },
+    ...plan.columns.map((c) => ({ numberFormat: c.numberFormat })),
+  ];
+  let styleOf: (l: CellLook) => number = () => 0;
+  let ours = new Set<number>();
+  if (wb.stylesPart) {
+    const patch = patchStyles(await wb.pkg.text(wb.stylesPart, LIMITS.smallPart), looks);
+    replace.set(wb.stylesPart.toLowerCase(), { text: patch.xml });
+    styleOf = patch.styleOf;
+    ours = patch.ours;
   }
-  return null;
-}
-
-function mergeArea(range: string): MergeArea | null {
-  const [a, b = a] = range.split(":");
-  const p = parseCellAddress(a);
-  const q = parseCellAddress(b);
-  return p && q ? { top: p.row, left: p.col, bottom: q.row, right: q.col } : null;
-}
-
-export function sheetData(ws: Worksheet): SheetData {
-  const rows = ws.rowCount;
-  const cols = ws.columnCount;
-  const grid: Grid = [];
-  for (let r = 1; r <= rows; r++) {
-    const row = ws.getRow(r);
-    const out: CellValue[] = new Array(cols).fill(null);
-    row.eachCell({ includeEmpty: false }, (cell: Cell, c: number) => {
-      if (c <= cols) out[c - 1] = plainValue(cell.value);
+  const body = outRows(plan, styleOf);
+  const conflicts: string[] = [];
+  const entry = wb.worksheets.find((s) => s.name === plan.sheet);
+  if (entry) {
+    replace.set(entry.part.toLowerCase(), {
+      stream: async () =>
+        utf8Stream(
+          patchSheet(await wb.pkg.stream(entry.part, LIMITS.sheetPart), body, {
+            ours,
+            conflicts,
+            sheetName: plan.sheet,
+            ownArea: {
+              cols: new Set(plan.columns.filter((c) => c.existed).map((c) => c.col)),
+              top: plan.headerRow,
+              bottom: plan.scoreRange?.bottom ?? plan.headerRow,
+            },
+          })
+        ),
     });
-    grid.push(out);
+  } else {
+    const ns = await sheetNamespace(wb);
+    await addSheetParts(wb, plan.sheet, replace, ns, body);
   }
-  const hiddenColumns: number[] = [];
-  for (let c = 1; c <= cols; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1);
-  const merges = (ws.model.merges ?? []).map(mergeArea).filter((m): m is MergeArea => m !== null);
-  return { name: ws.name, grid, hiddenColumns, merges };
-}
-
-const OUR_WIDTH: Record<string, number> = { explanation: 60, decision: 12, name: 30 };
-
-/** Writes our cells into the loaded workbook; every other cell, style and sheet stays as read. */
-export function applyPlan(wb: Workbook, plan: PlannedResults): void {
-  const ws = wb.getWorksheet(plan.sheet) ?? wb.addWorksheet(plan.sheet);
-  const formats = new Map(plan.columns.map((c) => [c.col, c]));
-  for (const b of plan.blocks) {
-    b.values.forEach((vals, i) =>
-      vals.forEach((v, j) => {
-        const r = b.top + i;
-        const c = b.left + j;
-        const cell = ws.getCell(r + 1, c + 1);
-        cell.value = v;
-        const spec = formats.get(c);
-        if (!spec || v === null) return;
-        if (r === plan.headerRow) cell.font = { bold: true };
-        else if (spec.numberFormat) cell.numFmt = spec.numberFormat;
-      })
+  await wb.pkg.write(out, replace);
+  if (conflicts.length > 0) {
+    fs.rmSync(out, { force: true });
+    throw new UsageError(
+      L(
+        `不能写入结果：工作表「${plan.sheet}」的 ${conflicts.slice(0, 8).join("、")} 已有内容，且不是本工具写入的。未做任何修改。`,
+        `Cannot write results: ${conflicts.slice(0, 8).join(", ")} in sheet "${plan.sheet}" already hold content this tool did not write. Nothing was changed.`
+      )
     );
   }
-  // Widths only for columns we add; the user's own widths stay as they are.
-  for (const c of plan.columns.filter((x) => !x.existed))
-    ws.getColumn(c.col + 1).width ??= OUR_WIDTH[c.key] ?? 14;
+}
+
+/**
+ * Writes a copy of the workbook with one more sheet holding `grid` (plain cells, no style): how
+ * a candidate list is added to any workbook, e.g. to test files written by other tools.
+ */
+export async function addSheet(wb: Workbook, name: string, grid: Grid, out: string): Promise<void> {
+  const replace = new Map<string, PartSource>();
+  const rows: OutRows = {
+    rows: grid.map((_, r) => r),
+    cells: (r) => grid[r].map((value, col) => ({ col, value, style: 0 })),
+  };
+  await addSheetParts(wb, name, replace, await sheetNamespace(wb), rows);
+  await wb.pkg.write(out, replace);
 }

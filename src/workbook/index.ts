@@ -30,3 +30,16 @@ export type { ResultScores, Standing } from "./results";
 export { markerKey, markedHeader } from "./marker";
 export { modelToGrid, gridToModel, isModelGrid, MODEL_SHEET_NAME } from "./modelSheet";
 export type { GridModelResult, ModelSheetError } from "./modelSheet";
+export {
+  Refusal,
+  DISCOVERY_ROWS,
+  findModelSheet,
+  modelFromSheet,
+  isOurSheet,
+  chooseSheet,
+  tablesOf,
+  chooseTable,
+  trustedMapping,
+  checkReadable,
+} from "./pipeline";
+export type { UnreadableCell, SheetChoice } from "./pipeline";

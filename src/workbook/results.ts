@@ -8,6 +8,7 @@ import { markedHeader, markerKey, safeKey } from "./marker";
 import { isBlank } from "./text";
 import type {
   Grid,
+  MergeArea,
   PlanOptions,
   ResultColumn,
   ResultPlan,
@@ -16,6 +17,8 @@ import type {
   WriteBlock,
 } from "./types";
 
+/** Column XFD, the last a sheet has (0-based). */
+const LAST_COLUMN = 16383;
 /** Conflicts listed in a refusal message. */
 const MAX_LISTED = 8;
 
@@ -210,19 +213,40 @@ function planColumns(
     };
   });
 
-  // New columns may only go where every cell is empty and not part of a merged area.
+  // Excel's last column is XFD: a table reaching it leaves no room to its right.
+  const beyond = columns.find((c) => c.col > LAST_COLUMN);
+  if (beyond)
+    return {
+      ok: false,
+      conflicts: [],
+      alternative: "sheet",
+      message: {
+        zh: `不能写入结果：工作表「${sheet.name}」的表格右侧没有空余的列（Excel 最多到 XFD 列）。请改为把结果写入单独的工作表「${RESULT_SHEET_NAME[lang]}」。`,
+        en: `Cannot write results: sheet "${sheet.name}" has no free columns right of the table (Excel stops at column XFD). Write the results to a separate sheet ("${RESULT_SHEET_NAME[lang]}") instead.`,
+      },
+    };
+
+  // New columns may only go where every cell is truly empty: no value (not even spaces), not part
+  // of a merged area, no formula, comment or data validation.
   const ownCols = new Set(own.values());
   const conflicts: { address: string; value: CellValue }[] = [];
-  for (const c of columns.filter((x) => !ownCols.has(x.col))) {
+  const inside = (areas: MergeArea[], r: number, col: number) =>
+    areas.some((m) => r >= m.top && r <= m.bottom && col >= m.left && col <= m.right);
+  const fresh = columns.filter((x) => !ownCols.has(x.col));
+  // Only areas reaching the new columns are looked at per cell.
+  const reach = (areas: MergeArea[] | undefined) =>
+    (areas ?? []).filter((m) => fresh.some((c) => c.col >= m.left && c.col <= m.right));
+  const merges = reach(sheet.merges);
+  const occupied = reach(sheet.occupied);
+  for (const c of fresh) {
     for (let r = headerRow; r <= lastRow; r++) {
       const v = cellAt(sheet, r, c.col);
-      const merged = (sheet.merges ?? []).some(
-        (m) => r >= m.top && r <= m.bottom && c.col >= m.left && c.col <= m.right
-      );
-      if (!isBlank(v) || merged)
+      const filled = v !== null && v !== undefined;
+      const merged = !filled && inside(merges, r, c.col);
+      if (filled || merged || inside(occupied, r, c.col))
         conflicts.push({
           address: cellAddress(r, c.col),
-          value: merged && isBlank(v) ? "(merged)" : v,
+          value: filled ? v : merged ? "(merged)" : "(formula, comment or validation)",
         });
     }
   }

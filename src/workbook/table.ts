@@ -7,6 +7,8 @@ import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } fr
 
 /** How far down a header may sit under titles and notes. */
 const HEADER_SEARCH_ROWS = 50;
+/** Longer cells are not headers. */
+const MAX_HEADER_LENGTH = 40;
 /** This many blank rows in a row end the table. */
 const BLANK_RUN_END = 3;
 
@@ -16,6 +18,23 @@ const NOTE =
   /^(备\s*注|附\s*注|注\s*释|说\s*明|填[表报]说明|资料来源|数据来源|来\s*源|注\s*\d*|notes?|remarks?|sources?)\s*[:：、.．]|^(备注|说明|注释|附注)$|^[※*＊]/i;
 const SECTION =
   /^([一二三四五六七八九十]+|[(（]?\d+[)）]|[(（][一二三四五六七八九十]+[)）])[、.．\s]/;
+
+/** The field a text names best; cached per model, since the same texts recur row after row. */
+const matches = new WeakMap<ScoringModel, Map<string, { best: number; bestField: string }>>();
+function bestMatch(cell: string, model: ScoringModel): { best: number; bestField: string } {
+  let cache = matches.get(model);
+  if (!cache) matches.set(model, (cache = new Map()));
+  let hit = cache.get(cell);
+  if (!hit) {
+    hit = { best: 0, bestField: "" };
+    for (const f of model.fields) {
+      const m = matchHeader(cell, f);
+      if (m && m.confidence > hit.best) hit = { best: m.confidence, bestField: f.id };
+    }
+    cache.set(cell, hit);
+  }
+  return hit;
+}
 
 /** Grid rows → header score: fields named in the row, plus a little for each text cell. */
 function headerScore(
@@ -27,18 +46,17 @@ function headerScore(
   let score = 0;
   let texts = 0;
   row.forEach((cell, c) => {
-    if (typeof cell !== "string" || isBlank(cell) || hidden.has(c) || markerKey(cell) !== null)
+    // Headers are short: long texts (descriptions in data rows) are not matched against every field.
+    if (
+      typeof cell !== "string" ||
+      isBlank(cell) ||
+      cell.length > MAX_HEADER_LENGTH ||
+      hidden.has(c) ||
+      markerKey(cell) !== null
+    )
       return;
     texts++;
-    let best = 0;
-    let bestField = "";
-    for (const f of model.fields) {
-      const m = matchHeader(cell, f);
-      if (m && m.confidence > best) {
-        best = m.confidence;
-        bestField = f.id;
-      }
-    }
+    const { best, bestField } = bestMatch(cell, model);
     if (best > 0 && !found.has(bestField)) {
       found.add(bestField);
       score += best;

@@ -19,6 +19,11 @@ export interface SheetData {
   /** Hidden columns, in sheet coordinates. */
   hiddenColumns?: number[];
   merges?: MergeArea[];
+  /**
+   * Areas holding the user's content without a value in the grid (formulas without a result, error
+   * values, comments and notes, data validation), in sheet coordinates: never written over.
+   */
+  occupied?: MergeArea[];
 }
 
 export type SkipReason = "blank" | "total" | "note" | "section" | "header";

@@ -234,7 +234,7 @@ describe("bad input: exit 2 with a clear bilingual message", () => {
 
   test.each([
     [[], /缺少输入文件/],
-    [["a.xlsx", "b.xlsx"], /只能指定一个/],
+    [["a.xlsx", "b.xlsx", "--out", "x.xlsx"], /--out 只能用于一个输入文件/],
     [["a.xlsx", "--lang", "fr"], /--lang/],
     [["a.xlsx", "--bogus"], /未知选项 --bogus/],
     [["a.xlsx", "--out"], /--out 后面缺少/],

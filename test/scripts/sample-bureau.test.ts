@@ -3,22 +3,40 @@
  * bare numbers, land in 平方米): read through the CLI's sheet reader and the workbook layer, its
  * amounts take the unit row's 万元, its land is converted to 亩, and nothing is read with a guess.
  */
+import fs from "fs";
+import os from "os";
+import path from "path";
 import pinghu from "../../src/models/pinghu-2023.json";
-import { compileModel, loadModel, scoreTable } from "../../src/engine";
-import { sheetData } from "../../src/cli/xlsx";
+import { compileModel, loadModel, scoreTable, type ScoredTable } from "../../src/engine";
+import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
+import type { ColumnMapping, TableLocation } from "../../src/workbook/types";
 import { BUREAU_ROWS, BUREAU_SHEET, buildSampleWorkbook } from "../../scripts/make-sample";
 
 const model = loadModel(pinghu);
-const wb = buildSampleWorkbook();
-const sheet = sheetData(wb.getWorksheet(BUREAU_SHEET)!);
-const located = locateTable(sheet, model);
-if (!located.ok) throw new Error(located.message.en);
-const table = located.table;
-const mapping = mapColumns(table.headers, model, {}, table.hiddenColumns, { sheet, table });
-const scored = scoreTable(toCandidateTable(sheet, table, mapping), compileModel(model));
+let table: TableLocation;
+let mapping: ColumnMapping;
+let scored: ScoredTable;
+
+// Written to a file and read back the way zs-score reads it.
+beforeAll(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-bureau-"));
+  const file = path.join(dir, "sample.xlsx");
+  await buildSampleWorkbook().xlsx.writeFile(file);
+  const wb = await openWorkbook(file);
+  const sheet = await sheetOf(
+    wb,
+    wb.worksheets.find((e) => e.name === BUREAU_SHEET)!
+  );
+  fs.rmSync(dir, { recursive: true, force: true });
+  const located = locateTable(sheet, model);
+  if (!located.ok) throw new Error(located.message.en);
+  table = located.table;
+  mapping = mapColumns(table.headers, model, {}, table.hiddenColumns, { sheet, table });
+  scored = scoreTable(toCandidateTable(sheet, table, mapping), compileModel(model));
+});
 const column = (field: string) => Array.from(scored.columns[field] as Float64Array);
 const report = (field: string) => mapping.report!.find((r) => r.field === field)!;
 

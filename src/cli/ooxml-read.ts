@@ -1,0 +1,553 @@
+/**
+ * Reading only what scoring needs from an .xlsx package, streaming (saxes): the workbook's sheet
+ * list, 1904 flag and defined names; shared strings; the number format of each cell style; and one
+ * sheet's cells, merges, hidden columns, comments and data validations. Element names are matched
+ * by local name, so prefixed documents (ClosedXML's x:) and strict OOXML read the same. A DOCTYPE
+ * is refused (no entity is ever expanded); every part and count has a limit.
+ */
+import * as path from "path";
+import { SaxesParser } from "saxes";
+import type { SaxesTagPlain } from "saxes";
+import type { CellValue } from "../engine/types";
+import { columnIndex } from "../workbook/a1";
+import type { UnreadableCell } from "../workbook/pipeline";
+import type { Grid, MergeArea, SheetData } from "../workbook/types";
+import { L, UsageError } from "./errors";
+import type { Package } from "./zip";
+import { textChunks } from "./zip";
+import { attribute, local, XmlScanner } from "./xml-scan";
+
+/** Limits on what is read (uncompressed bytes and counts), so hostile packages are refused fast. */
+export const LIMITS = {
+  smallPart: 64 << 20,
+  sheetPart: 1536 << 20,
+  sharedStrings: 4_000_000,
+  styles: 200_000,
+  /** Cells kept from one sheet: ~120 bytes each, so about 1.2 GB at the limit is never reached. */
+  cells: 6_000_000,
+  rows: 1_048_576,
+  cols: 16_384,
+};
+
+export interface SheetEntry {
+  name: string;
+  /** Part name without a leading slash, e.g. xl/worksheets/sheet1.xml. */
+  part: string;
+  state: "visible" | "hidden" | "veryHidden";
+  kind: "worksheet" | "chartsheet" | "other";
+}
+
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+export interface WorkbookInfo {
+  part: string;
+  /** Content type of the workbook part: says .xlsx, .xlsm or strict. */
+  contentType: string;
+  date1904: boolean;
+  sheets: SheetEntry[];
+  definedNames: { name: string; value: string; localSheetId?: number }[];
+}
+
+export interface ReadSheet extends SheetData {
+  part: string;
+  occupied: MergeArea[];
+  unreadable: UnreadableCell[];
+}
+
+function refuseDoctype(part: string): never {
+  throw new UsageError(
+    L(
+      `部件 ${part} 含有 DOCTYPE（可能用于实体展开攻击），工作簿不会这样写，已拒绝读取。`,
+      `part ${part} holds a DOCTYPE (used for entity-expansion attacks; workbooks never have one); refused.`
+    )
+  );
+}
+
+function parser(part: string): SaxesParser {
+  const p = new SaxesParser({ xmlns: false, position: false });
+  p.on("doctype", () => refuseDoctype(part));
+  p.on("error", (e: Error) => {
+    throw new UsageError(
+      L(`部件 ${part} 不是有效的 XML：${e.message}`, `part ${part} is not valid XML: ${e.message}`)
+    );
+  });
+  return p;
+}
+
+/** Parses a small part fully; `open`/`text`/`close` see local names. */
+async function parseSmall(
+  pkg: Package,
+  part: string,
+  on: {
+    open?: (name: string, attrs: Record<string, string>) => void;
+    text?: (t: string) => void;
+    close?: (name: string) => void;
+  },
+  limit = LIMITS.smallPart
+): Promise<void> {
+  const p = parser(part);
+  if (on.open) p.on("opentag", (t: SaxesTagPlain) => on.open!(local(t.name), t.attributes));
+  if (on.text) p.on("text", on.text);
+  if (on.close) p.on("closetag", (t: SaxesTagPlain) => on.close!(local(t.name)));
+  p.write(await pkg.text(part, limit)).close();
+}
+
+export function parseRels(xml: string, part: string): Relationship[] {
+  const out: Relationship[] = [];
+  const p = parser(part);
+  p.on("opentag", (t: SaxesTagPlain) => {
+    if (local(t.name) !== "Relationship") return;
+    const a = t.attributes;
+    out.push({
+      id: a.Id,
+      type: a.Type ?? "",
+      target: a.Target ?? "",
+      external: a.TargetMode === "External",
+    });
+  });
+  p.write(xml).close();
+  return out;
+}
+
+/** The rels part of a part: xl/workbook.xml → xl/_rels/workbook.xml.rels. */
+export function relsPart(part: string): string {
+  const dir = path.posix.dirname(part);
+  return `${dir === "." ? "" : `${dir}/`}_rels/${path.posix.basename(part)}.rels`;
+}
+
+/** A relationship's target as a part name (no leading slash). */
+export function resolveTarget(fromPart: string, target: string): string {
+  if (target.startsWith("/")) return path.posix.normalize(target.slice(1));
+  return path.posix.normalize(path.posix.join(path.posix.dirname(fromPart), decodeURI(target)));
+}
+
+export async function readRels(pkg: Package, part: string): Promise<Relationship[]> {
+  const rels = relsPart(part);
+  return pkg.entry(rels) ? parseRels(await pkg.text(rels, LIMITS.smallPart), rels) : [];
+}
+
+/** The content type of each part: Override by name, else Default by extension. */
+export async function contentTypes(pkg: Package): Promise<(part: string) => string> {
+  const overrides = new Map<string, string>();
+  const defaults = new Map<string, string>();
+  await parseSmall(pkg, "[Content_Types].xml", {
+    open: (n, a) => {
+      if (n === "Override")
+        overrides.set((a.PartName ?? "").replace(/^\//, "").toLowerCase(), a.ContentType);
+      if (n === "Default") defaults.set((a.Extension ?? "").toLowerCase(), a.ContentType);
+    },
+  });
+  return (part) =>
+    overrides.get(part.toLowerCase()) ??
+    defaults.get(path.posix.extname(part).slice(1).toLowerCase()) ??
+    "";
+}
+
+export async function readWorkbookInfo(pkg: Package): Promise<WorkbookInfo> {
+  const root = await readRels(pkg, "");
+  const doc = root.find((r) => r.type.endsWith("/officeDocument"));
+  if (!doc || !pkg.entry(resolveTarget("", doc.target)))
+    throw new UsageError(
+      L(
+        `${pkg.file} 中找不到工作簿部件（缺少 officeDocument 关系），不是有效的 .xlsx。`,
+        `${pkg.file} has no workbook part (no officeDocument relationship); not a valid .xlsx.`
+      )
+    );
+  const part = resolveTarget("", doc.target);
+  const typeOf = await contentTypes(pkg);
+  const contentType = typeOf(part);
+  if (/binary/i.test(contentType))
+    throw new UsageError(
+      L(
+        `${pkg.file} 是二进制工作簿（.xlsb），无法读取。请在 Excel 中另存为 .xlsx（Excel 工作簿）后再试。`,
+        `${pkg.file} is a binary workbook (.xlsb) and cannot be read. Save it as .xlsx (Excel Workbook) in Excel and try again.`
+      )
+    );
+  const rels = new Map((await readRels(pkg, part)).map((r) => [r.id, r]));
+  const info: WorkbookInfo = { part, contentType, date1904: false, sheets: [], definedNames: [] };
+  let name: { name: string; localSheetId?: number; value: string } | null = null;
+  await parseSmall(pkg, part, {
+    open: (n, a) => {
+      if (n === "workbookPr") info.date1904 = a.date1904 === "1" || a.date1904 === "true";
+      else if (n === "sheet") {
+        const rid = Object.entries(a).find(([k]) => k === "r:id" || k.endsWith(":id"))?.[1];
+        const rel = rid ? rels.get(rid) : undefined;
+        const type = rel?.type ?? "";
+        info.sheets.push({
+          name: a.name ?? "",
+          part: rel ? resolveTarget(part, rel.target) : "",
+          state: a.state === "hidden" || a.state === "veryHidden" ? a.state : "visible",
+          kind: type.endsWith("/worksheet")
+            ? "worksheet"
+            : type.endsWith("/chartsheet")
+              ? "chartsheet"
+              : "other",
+        });
+      } else if (n === "definedName") {
+        name = { name: a.name ?? "", value: "" };
+        if (a.localSheetId !== undefined) name.localSheetId = Number(a.localSheetId);
+      }
+    },
+    text: (t) => {
+      if (name) name.value += t;
+    },
+    close: (n) => {
+      if (n === "definedName" && name) {
+        info.definedNames.push(name);
+        name = null;
+      }
+    },
+  });
+  return info;
+}
+
+/** The shared strings, in order; rich text as its plain text, phonetic runs left out. */
+export async function readSharedStrings(pkg: Package, part: string | null): Promise<string[]> {
+  const out: string[] = [];
+  if (!part || !pkg.entry(part)) return out;
+  let cur: string | null = null;
+  let inT = false;
+  let inPhonetic = 0;
+  const p = parser(part);
+  p.on("opentag", (t: SaxesTagPlain) => {
+    const n = local(t.name);
+    if (n === "si") {
+      if (out.length >= LIMITS.sharedStrings)
+        tooMany(part, LIMITS.sharedStrings, "个共享字符串", "shared strings");
+      cur = "";
+    } else if (n === "rPh") inPhonetic++;
+    else if (n === "t" && inPhonetic === 0) inT = true;
+  });
+  p.on("text", (t: string) => {
+    if (inT && cur !== null) cur += t;
+  });
+  p.on("closetag", (t: SaxesTagPlain) => {
+    const n = local(t.name);
+    if (n === "t") inT = false;
+    else if (n === "rPh") inPhonetic--;
+    else if (n === "si") {
+      out.push(own(cur ?? ""));
+      cur = null;
+    }
+  });
+  await textChunks(await pkg.stream(part, LIMITS.smallPart * 4), (t) => void p.write(t));
+  p.close();
+  return out;
+}
+
+function tooMany(part: string, n: number, zh: string, en: string): never {
+  throw new UsageError(
+    L(
+      `部件 ${part} 含有超过 ${n} ${zh}，已拒绝读取。`,
+      `part ${part} holds more than ${n} ${en}; refused.`
+    )
+  );
+}
+
+export interface Styles {
+  /** Whether cell style i shows a date or time. */
+  isDate: boolean[];
+}
+
+const DATE_IDS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** Whether a number format code shows a date or time (quoted text, escapes and [colour] left out). */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .split(";")[0]
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "");
+  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
+}
+
+export async function readStyles(pkg: Package, part: string | null): Promise<Styles> {
+  const isDate: boolean[] = [];
+  if (!part || !pkg.entry(part)) return { isDate };
+  const codes = new Map<number, string>();
+  const xfNumFmt: number[] = [];
+  let inCellXfs = false;
+  await parseSmall(pkg, part, {
+    open: (n, a) => {
+      if (n === "numFmt") codes.set(Number(a.numFmtId), a.formatCode ?? "");
+      else if (n === "cellXfs") inCellXfs = true;
+      else if (n === "xf" && inCellXfs) {
+        if (xfNumFmt.length >= LIMITS.styles)
+          tooMany(part, LIMITS.styles, "个单元格样式", "cell styles");
+        xfNumFmt.push(Number(a.numFmtId ?? 0));
+      }
+    },
+    close: (n) => {
+      if (n === "cellXfs") inCellXfs = false;
+    },
+  });
+  for (const id of xfNumFmt) {
+    const code = codes.get(id);
+    isDate.push(code !== undefined ? isDateFormat(code) : DATE_IDS.has(id));
+  }
+  return { isDate };
+}
+
+/**
+ * A string of its own: text cut from a parsed chunk would otherwise keep the whole chunk alive
+ * (V8 slices refer to their parent), holding the entire sheet XML in memory.
+ */
+function own(s: string): string {
+  return s.length < 13 ? s : (" " + s).slice(1);
+}
+
+/** "B7" → [row 6, col 1], fast (no regular expression per cell). */
+export function cellRef(r: string): [number, number] | null {
+  let col = 0;
+  let i = 0;
+  for (; i < r.length; i++) {
+    const ch = r.charCodeAt(i);
+    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
+    else if (ch !== 36) break;
+  }
+  const row = Number(r.slice(i).replace("$", ""));
+  if (col === 0 || col > LIMITS.cols || !Number.isInteger(row) || row < 1 || row > LIMITS.rows)
+    return null;
+  return [row - 1, col - 1];
+}
+
+/** "A1:C3" (or "B2") → the area; null when it is not a reference. */
+export function areaRef(ref: string): MergeArea | null {
+  const [a, b = a] = ref.split(":");
+  const p = cellRef(a);
+  const q = cellRef(b);
+  if (!p || !q) {
+    // Whole columns (A:C) or rows (2:4).
+    const c1 = columnIndex(a.replace(/\$/g, ""));
+    const c2 = columnIndex(b.replace(/\$/g, ""));
+    if (c1 !== null && c2 !== null) return { top: 0, left: c1, bottom: LIMITS.rows - 1, right: c2 };
+    return null;
+  }
+  return { top: p[0], left: p[1], bottom: q[0], right: q[1] };
+}
+
+/** Excel's serial day number → ISO date (yyyy-mm-dd), in the 1900 or 1904 system. */
+export function serialDate(serial: number, date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null;
+  const day = Math.floor(serial);
+  // 1900 system: serial 60 is the non-existent 29 Feb 1900, so days from 1 Mar 1900 on count from 30 Dec 1899.
+  const epoch = date1904
+    ? Date.UTC(1904, 0, 1)
+    : day < 60
+      ? Date.UTC(1899, 11, 31)
+      : Date.UTC(1899, 11, 30);
+  return new Date(epoch + day * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface SheetReadOptions {
+  strings: string[];
+  styles: Styles;
+  date1904: boolean;
+  /** Stop after this many rows (finding tables and model sheets reads only the top). */
+  maxRows?: number;
+}
+
+/** Reads one worksheet's cells into a grid (sparse: memory follows the cells, not the dimension). */
+export async function readSheet(
+  pkg: Package,
+  entry: SheetEntry,
+  o: SheetReadOptions
+): Promise<ReadSheet> {
+  const { part } = entry;
+  const grid: Grid = [];
+  const merges: MergeArea[] = [];
+  const hiddenColumns: number[] = [];
+  const occupied: MergeArea[] = [];
+  const unreadable: UnreadableCell[] = [];
+  const maxRows = o.maxRows ?? Infinity;
+  let cells = 0;
+  let row = -1;
+  let col = -1;
+  let type = "";
+  let style = 0;
+  let value: string | null = null;
+  let formula = false;
+  let inline: string | null = null;
+  let capture: "v" | "t" | null = null;
+  let inCell = false;
+  let stop = false;
+
+  const scan = new XmlScanner(
+    {
+      open(name, attrs) {
+        const a = (n: string) => attribute(attrs, n, scan);
+        opened(name, a);
+      },
+      text(t) {
+        if (capture === "v") value += t;
+        else if (capture === "t") inline += t;
+      },
+      close: closed,
+    },
+    part
+  );
+  function opened(name: string, a: (n: string) => string | undefined): void {
+    switch (name) {
+      case "row": {
+        let r0: string | undefined;
+        const r = (r0 = a("r")) !== undefined ? Number(r0) - 1 : row + 1;
+        if (!Number.isInteger(r) || r < 0 || r >= LIMITS.rows)
+          throw new UsageError(
+            L(`${part} 中的行号 ${r0} 无效`, `invalid row number ${r0} in ${part}`)
+          );
+        row = r;
+        col = -1;
+        if (row >= maxRows) stop = true;
+        break;
+      }
+      case "c": {
+        inCell = true;
+        const r1 = a("r");
+        const ref = r1 !== undefined ? cellRef(r1) : [row, col + 1];
+        if (!ref || ref[1] >= LIMITS.cols)
+          throw new UsageError(
+            L(`${part} 中的单元格地址 ${r1} 无效`, `invalid cell address ${r1} in ${part}`)
+          );
+        [row, col] = ref;
+        type = a("t") ?? "n";
+        const st = a("s");
+        style = st !== undefined ? Number(st) : 0;
+        value = null;
+        inline = null;
+        formula = false;
+        break;
+      }
+      case "v":
+        if (inCell) ((capture = "v"), (value = ""));
+        break;
+      case "f":
+        if (inCell) formula = true;
+        break;
+      case "is":
+        inline = "";
+        break;
+      case "t":
+        if (inline !== null) capture = "t";
+        break;
+      case "rPh":
+        capture = null;
+        break;
+      case "col": {
+        const hidden = a("hidden");
+        if (hidden === "1" || hidden === "true") {
+          const max = Math.min(Number(a("max")), LIMITS.cols);
+          for (let c = Number(a("min")); c <= max; c++) hiddenColumns.push(c - 1);
+        }
+        break;
+      }
+      case "mergeCell": {
+        const m = areaRef(a("ref") ?? "");
+        if (m) merges.push(m);
+        break;
+      }
+      case "dataValidation":
+        for (const ref of (a("sqref") ?? "").split(/\s+/)) {
+          const m = areaRef(ref);
+          if (m) occupied.push(m);
+        }
+        break;
+    }
+  }
+  function closed(n: string): void {
+    if (n === "v" || n === "t") capture = null;
+    else if (n === "c") {
+      inCell = false;
+      const v = cellValue();
+      if (v === undefined) return;
+      if (++cells > LIMITS.cells)
+        throw new UsageError(
+          L(
+            `工作表「${entry.name}」有超过 ${LIMITS.cells} 个单元格，超出本工具的处理上限。`,
+            `sheet "${entry.name}" holds more than ${LIMITS.cells} cells, more than this tool handles.`
+          )
+        );
+      (grid[row] ??= [])[col] = typeof v === "string" ? own(v) : v;
+    }
+  }
+
+  /** The cell just closed: its value, null for content without one, undefined for an empty cell. */
+  function cellValue(): CellValue | undefined {
+    const at = { top: row, left: col, bottom: row, right: col };
+    if (type === "inlineStr" || (inline !== null && value === null)) return inline ?? "";
+    if (value === null) {
+      if (!formula) return undefined;
+      occupied.push(at);
+      unreadable.push({ row, col, why: "formula" });
+      return null;
+    }
+    switch (type) {
+      case "s": {
+        const s = o.strings[Number(value)];
+        if (s === undefined)
+          throw new UsageError(
+            L(
+              `${part} 引用了不存在的共享字符串 ${value}`,
+              `${part} refers to a shared string ${value} that does not exist`
+            )
+          );
+        return s;
+      }
+      case "str":
+        return value;
+      case "b":
+        return value === "1" || value === "true";
+      case "e":
+        occupied.push(at);
+        unreadable.push({ row, col, why: "error", text: value });
+        return null;
+      case "d":
+        return value.length >= 10 ? value.slice(0, 10) : value;
+      default: {
+        const x = Number(value);
+        if (value.trim() === "" || !Number.isFinite(x)) return value;
+        if (o.styles.isDate[style]) {
+          unreadable.push({ row, col, why: "date", text: serialDate(x, o.date1904) ?? value });
+          return serialDate(x, o.date1904) ?? x;
+        }
+        return x;
+      }
+    }
+  }
+
+  await textChunks(await pkg.stream(part, LIMITS.sheetPart), (text) => {
+    scan.write(text);
+    return !stop;
+  });
+  if (!stop) scan.end();
+
+  for (const c of await commentCells(pkg, part)) occupied.push(c);
+  return { name: entry.name, part, grid, merges, hiddenColumns, occupied, unreadable };
+}
+
+/** Cells with a note or a threaded comment (from the sheet's comment parts). */
+async function commentCells(pkg: Package, sheetPart: string): Promise<MergeArea[]> {
+  const out: MergeArea[] = [];
+  for (const r of await readRels(pkg, sheetPart)) {
+    if (r.external || !/\/(comments|threadedComment)$/.test(r.type)) continue;
+    const part = resolveTarget(sheetPart, r.target);
+    if (!pkg.entry(part)) continue;
+    await parseSmall(pkg, part, {
+      open: (n, a) => {
+        if ((n === "comment" || n === "threadedComment") && a.ref) {
+          const m = areaRef(a.ref);
+          if (m) out.push(m);
+        }
+      },
+    });
+  }
+  return out;
+}

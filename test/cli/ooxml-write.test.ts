@@ -1,0 +1,103 @@
+/** The package patcher on sheet and styles XML: cells in order, rows inserted, users' cells kept. */
+import { Buffer } from "buffer";
+import { patchStyles } from "../../src/cli/ooxml-styles";
+import type { OutCell, OutRows, PatchContext } from "../../src/cli/ooxml-write";
+import { patchSheet } from "../../src/cli/ooxml-write";
+
+async function patch(
+  xml: string,
+  cells: Record<number, OutCell[]>,
+  ctx: Partial<PatchContext> = {},
+  chunk = 7
+) {
+  const rows: OutRows = {
+    rows: Object.keys(cells)
+      .map(Number)
+      .sort((a, b) => a - b),
+    cells: (r) => cells[r],
+  };
+  const full: PatchContext = { ours: new Set([9]), conflicts: [], sheetName: "S", ...ctx };
+  // Fed in small chunks, so tags and characters are split across them.
+  async function* input() {
+    const b = Buffer.from(xml, "utf8");
+    for (let i = 0; i < b.length; i += chunk) yield b.subarray(i, i + chunk);
+  }
+  let out = "";
+  for await (const t of patchSheet(input(), rows, full)) out += t;
+  return { out, conflicts: full.conflicts };
+}
+
+const head = '<?xml version="1.0"?><worksheet xmlns="m"><dimension ref="A1:B3"/><sheetData>';
+const tail = '</sheetData><mergeCells count="1"><mergeCell ref="A3:B3"/></mergeCells></worksheet>';
+
+test("our cells go into their rows in column order; missing rows are inserted in order; the rest is unchanged", async () => {
+  const xml = `${head}<row r="1" spans="1:2"><c r="A1" t="s"><v>0</v></c><c r="D1"><v>5</v></c></row><row r="3"><c r="A3"><v>1</v></c></row>${tail}`;
+  const { out, conflicts } = await patch(xml, {
+    0: [{ col: 2, value: "分数 <1>", style: 9 }],
+    1: [{ col: 2, value: 73.5, style: 9 }],
+    2: [{ col: 2, value: true, style: 9 }],
+    5: [{ col: 2, value: null, style: 9 }],
+  });
+  expect(conflicts).toEqual([]);
+  expect(out).toBe(
+    `<?xml version="1.0"?><worksheet xmlns="m"><dimension ref="A1:C3"/><sheetData>` +
+      `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" s="9" t="inlineStr"><is><t>分数 &lt;1&gt;</t></is></c><c r="D1"><v>5</v></c></row>` +
+      `<row r="2"><c r="C2" s="9"><v>73.5</v></c></row>` +
+      `<row r="3"><c r="A3"><v>1</v></c><c r="C3" s="9" t="b"><v>1</v></c></row>${tail}`
+  );
+});
+
+test("a cell of ours or an empty one is replaced or removed; a user's cell is kept and reported", async () => {
+  const xml = `${head}<row r="2"><c r="A2"><v>1</v></c><c r="B2" s="9"><v>50</v></c><c r="C2" s="3"/><c r="D2" s="9"><v>7</v></c><c r="E2"><f>NA()</f></c></row>${tail}`;
+  const { out, conflicts } = await patch(xml, {
+    1: [
+      { col: 1, value: 60, style: 9 },
+      { col: 2, value: "x", style: 9 },
+      { col: 3, value: null, style: 9 },
+      { col: 4, value: 1, style: 9 },
+    ],
+  });
+  expect(out).toContain(
+    '<row r="2"><c r="A2"><v>1</v></c><c r="B2" s="9"><v>60</v></c><c r="C2" s="9" t="inlineStr"><is><t>x</t></is></c><c r="E2"><f>NA()</f></c></row>'
+  );
+  expect(conflicts).toEqual(["E2"]);
+});
+
+test("prefixed documents (x:), rows and cells without r, and an empty sheetData", async () => {
+  const px =
+    '<x:worksheet xmlns:x="m"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+  const { out } = await patch(px, {
+    0: [{ col: 3, value: 1, style: 9 }],
+    1: [{ col: 0, value: "a", style: 0 }],
+  });
+  expect(out).toBe(
+    '<x:worksheet xmlns:x="m"><x:sheetData><x:row><x:c t="s"><x:v>0</x:v></x:c><x:c><x:v>2</x:v></x:c><x:c r="D1" s="9"><x:v>1</x:v></x:c></x:row>' +
+      '<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c></x:row></x:sheetData></x:worksheet>'
+  );
+  const empty = await patch("<worksheet><sheetData/></worksheet>", {
+    0: [{ col: 0, value: 2, style: 0 }],
+  });
+  expect(empty.out).toBe(
+    '<worksheet><sheetData><row r="1"><c r="A1"><v>2</v></c></row></sheetData></worksheet>'
+  );
+});
+
+test("styles: existing entries untouched, ours appended under the named style and found again on a rerun", () => {
+  const xml =
+    '<styleSheet xmlns="m"><fonts count="1"><font><sz val="11"/></font></fonts><cellStyleXfs count="1"><xf numFmtId="0" fontId="0"/></cellStyleXfs>' +
+    '<cellXfs count="2"><xf numFmtId="0" fontId="0" xfId="0"/><xf numFmtId="14" fontId="0" xfId="0"><alignment wrapText="1"/></xf></cellXfs>' +
+    '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>';
+  const looks = [{ header: true }, { numberFormat: "0.00" }, { numberFormat: "0.0%" }, {}];
+  const first = patchStyles(xml, looks);
+  expect(first.xml).toContain(
+    '<cellXfs count="6"><xf numFmtId="0" fontId="0" xfId="0"/><xf numFmtId="14" fontId="0" xfId="0"><alignment wrapText="1"/></xf>'
+  );
+  expect(first.xml).toContain('<font><b/><sz val="11"/></font>');
+  expect(first.xml).toContain('<numFmt numFmtId="164" formatCode="0.0%"/>');
+  expect(first.xml).toContain('<cellStyle name="ZS Scorer" xfId="1"/>');
+  expect(looks.map(first.styleOf)).toEqual([2, 3, 4, 5]);
+  expect([...first.ours]).toEqual([2, 3, 4, 5]);
+  const again = patchStyles(first.xml, looks);
+  expect(again.xml).toBe(first.xml);
+  expect(looks.map(again.styleOf)).toEqual([2, 3, 4, 5]);
+});

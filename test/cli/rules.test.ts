@@ -1,0 +1,288 @@
+/**
+ * zs-score's rules on real files: never writing over a user's cell, reruns, which sheet and table
+ * is scored, unreadable key cells, formats it refuses, --in-place, several workbooks and --merge.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import type { JsonResult } from "../../src/cli/main";
+import { Package } from "../../src/cli/zip";
+import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
+import { readBook, runCli, tempDir } from "./helpers";
+
+async function save(dir: string, name: string, wb: ExcelJS.Workbook): Promise<string> {
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+/** The candidate list with one change to its first sheet. */
+function edited(change: (ws: ExcelJS.Worksheet) => void): ExcelJS.Workbook {
+  const wb = candidateWorkbook();
+  change(wb.getWorksheet("重点项目")!);
+  return wb;
+}
+
+describe("a cell holding anything of the user's is never written over", () => {
+  const dir = tempDir();
+  test.each<[string, (ws: ExcelJS.Worksheet) => void, string]>([
+    [
+      "=NA() without a saved result",
+      (ws) => (ws.getCell("H7").value = { formula: "NA()" } as ExcelJS.CellFormulaValue),
+      "H7",
+    ],
+    [
+      'a formula returning ""',
+      (ws) =>
+        (ws.getCell("H7").value = {
+          formula: 'IF(1,"","x")',
+          result: "",
+        } as ExcelJS.CellFormulaValue),
+      "H7",
+    ],
+    ["a space", (ws) => (ws.getCell("H7").value = " "), "H7"],
+    ["a note on an empty cell", (ws) => (ws.getCell("H7").note = "复核"), "H7"],
+    [
+      "data validation on an empty cell",
+      (ws) =>
+        (ws.getCell("H7").dataValidation = {
+          type: "list",
+          allowBlank: true,
+          formulae: ['"是,否"'],
+        }),
+      "H7",
+    ],
+    ["part of a merged area", (ws) => ws.mergeCells("H6:I7"), "H6"],
+  ])("%s", async (what, change, address) => {
+    const name = `${what.replace(/\W+/g, "_")}.xlsx`;
+    await save(dir, name, edited(change));
+    const r = await runCli([name], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(address);
+    expect(fs.existsSync(path.join(dir, name.replace(".xlsx", "-scored.xlsx")))).toBe(false);
+  });
+});
+
+test("a rerun replaces exactly its own cells: a note typed under the result columns stays", async () => {
+  const dir = tempDir();
+  await save(dir, "in.xlsx", candidateWorkbook());
+  expect((await runCli(["in.xlsx"], dir)).code).toBe(0);
+  const scored = await readBook(path.join(dir, "in-scored.xlsx"));
+  const ws = scored.getWorksheet("重点项目")!;
+  expect(String(ws.getCell("G4").value)).toContain("[ZS:score]");
+  ws.getCell("G11").value = "复核：分数偏高";
+  ws.getCell("H12").value = "待议";
+  await scored.xlsx.writeFile(path.join(dir, "in-scored.xlsx"));
+  const again = await runCli(["in-scored.xlsx", "--in-place"], dir);
+  expect(again.stderr).toBe("");
+  expect(again.code).toBe(0);
+  const after = (await readBook(path.join(dir, "in-scored.xlsx"))).getWorksheet("重点项目")!;
+  expect(after.getCell("G11").value).toBe("复核：分数偏高");
+  expect(after.getCell("H12").value).toBe("待议");
+  expect(typeof after.getCell("G5").value).toBe("number");
+  const markers = (after.getRow(4).values as unknown[]).filter((v) => /\[ZS:/.test(String(v)));
+  expect(markers.length).toBe(
+    (ws.getRow(4).values as unknown[]).filter((v) => /\[ZS:/.test(String(v))).length
+  );
+});
+
+describe("which sheet and table is scored", () => {
+  const dir = tempDir();
+
+  test("a hidden sheet is not chosen by itself; --sheet names it", async () => {
+    const wb = candidateWorkbook();
+    wb.getWorksheet("重点项目")!.state = "hidden";
+    await save(dir, "hidden.xlsx", wb);
+    const r = await runCli(["hidden.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/隐藏的工作表「重点项目」[\s\S]*hidden sheet "重点项目"/);
+    expect((await runCli(["hidden.xlsx", "--sheet", "重点项目"], dir)).code).toBe(0);
+  });
+
+  test("two tables separated by a blank row are two tables; --table chooses", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("两区");
+    const header = ["项目名称", "进展情况", "计划总投资（万元）"];
+    ws.addRows([
+      header,
+      ...PROJECTS.slice(0, 3).map((p) => [p[0], p[1], p[2]]),
+      [],
+      header,
+      ...PROJECTS.slice(3).map((p) => [p[0], p[1], p[2] || 100]),
+    ]);
+    await save(dir, "two.xlsx", wb);
+    const first = await runCli(["two.xlsx", "--json"], dir);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/第 1\/2 个表格/);
+    expect((JSON.parse(first.stdout) as JsonResult[]).map((x) => x.name)).toEqual(
+      PROJECTS.slice(0, 3).map((p) => p[0])
+    );
+    const second = await runCli(["two.xlsx", "--json", "--table", "2", "--out", "two-b.xlsx"], dir);
+    expect(second.code).toBe(0);
+    const results = JSON.parse(second.stdout) as JsonResult[];
+    expect(results.map((x) => x.name)).toEqual(PROJECTS.slice(3).map((p) => p[0]));
+    expect(results.map((x) => x.row)).toEqual([7, 8, 9]);
+  });
+
+  test("headers that only resemble the model's fields are refused, not scored", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("表").addRows([
+      ["名称", "投资额"],
+      ["甲项目", 100],
+      ["乙项目", 200],
+    ]);
+    await save(dir, "fuzzy.xlsx", wb);
+    const r = await runCli(["fuzzy.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/只是与模型字段相似[\s\S]*only resemble/);
+  });
+
+  test("key cells that cannot be read stop the run with their addresses", async () => {
+    await save(
+      dir,
+      "unreadable.xlsx",
+      edited((ws) => {
+        ws.getCell("D6").value = { formula: "D5*2" } as ExcelJS.CellFormulaValue;
+        ws.getCell("D7").value = { error: "#N/A" } as ExcelJS.CellErrorValue;
+        ws.getCell("D8").value = new Date(Date.UTC(2023, 0, 1));
+      })
+    );
+    const r = await runCli(["unreadable.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /D6 公式没有保存计算结果；D7 错误值 #N\/A；D8 日期（不是金额） 2023-01-01/
+    );
+    expect(fs.existsSync(path.join(dir, "unreadable-scored.xlsx"))).toBe(false);
+  });
+});
+
+describe("formats", () => {
+  const dir = tempDir();
+
+  test(".xlsm is scored into .xlsm with its macros byte for byte", async () => {
+    const src = await save(dir, "plain.xlsx", candidateWorkbook());
+    const pkg = await Package.open(src);
+    const types = (await pkg.text("[Content_Types].xml", 1 << 20))
+      .replace(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+      )
+      .replace(
+        "</Types>",
+        '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>'
+      );
+    const vba = Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 37) % 256));
+    await pkg.write(
+      path.join(dir, "macro.xlsm"),
+      new Map([
+        ["[content_types].xml", { text: types }],
+        ["xl/vbaproject.bin", { name: "xl/vbaProject.bin", bytes: vba }],
+      ])
+    );
+    pkg.close();
+    const r = await runCli(["macro.xlsm"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const out = await Package.open(path.join(dir, "macro-scored.xlsm"));
+    expect(await out.text("[Content_Types].xml", 1 << 20)).toContain("macroEnabled.main+xml");
+    const chunks: Buffer[] = [];
+    for await (const c of await out.stream("xl/vbaProject.bin", 1 << 20)) chunks.push(c as Buffer);
+    out.close();
+    expect(Buffer.concat(chunks).equals(vba)).toBe(true);
+    expect((await runCli(["macro.xlsm", "--out", "m.xlsx"], dir)).stderr).toMatch(/\.xlsm/);
+  });
+
+  test(".ods and .xlsb are refused, naming the format and how to convert", async () => {
+    const ods = new ExcelJS.Workbook();
+    ods.addWorksheet("x");
+    const src = await save(dir, "base.xlsx", ods);
+    const pkg = await Package.open(src);
+    // An OpenDocument file starts with its stored mimetype entry.
+    const yazl = await import("yazl");
+    const z = new yazl.ZipFile();
+    z.addBuffer(Buffer.from("application/vnd.oasis.opendocument.spreadsheet"), "mimetype", {
+      compress: false,
+    });
+    z.addBuffer(Buffer.from("<office:document-content/>"), "content.xml");
+    z.end();
+    await new Promise<void>((resolve) =>
+      z.outputStream
+        .pipe(fs.createWriteStream(path.join(dir, "list.ods")))
+        .on("close", () => resolve())
+    );
+    const types = (await pkg.text("[Content_Types].xml", 1 << 20)).replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      "application/vnd.ms-excel.sheet.binary.macroEnabled.main"
+    );
+    await pkg.write(
+      path.join(dir, "book.xlsb"),
+      new Map([["[content_types].xml", { text: types }]])
+    );
+    pkg.close();
+    const a = await runCli(["list.ods"], dir);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/\.ods[\s\S]*--convert-to xlsx/);
+    const b = await runCli(["book.xlsb"], dir);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/\.xlsb[\s\S]*Save it as \.xlsx/);
+  });
+});
+
+describe("--in-place", () => {
+  test("keeps the file's mode, writes through a symlink, leaves no temporary file and cleans stale ones", async () => {
+    const dir = tempDir();
+    const real = await save(dir, "real.xlsx", candidateWorkbook());
+    fs.chmodSync(real, 0o640);
+    fs.symlinkSync("real.xlsx", path.join(dir, "link.xlsx"));
+    const stale = path.join(dir, ".real.xlsx.zs-999999.tmp");
+    fs.writeFileSync(stale, "left by a killed run");
+    const r = await runCli(["link.xlsx", "--in-place"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(fs.lstatSync(path.join(dir, "link.xlsx")).isSymbolicLink()).toBe(true);
+    expect(fs.statSync(real).mode & 0o777).toBe(0o640);
+    const ws = (await readBook(real)).getWorksheet("重点项目")!;
+    expect(String(ws.getCell("G4").value)).toContain("[ZS:score]");
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  test("a failed write leaves the file as it was and no temporary file", async () => {
+    const dir = tempDir();
+    const file = await save(
+      dir,
+      "in.xlsx",
+      edited((ws) => (ws.getCell("H7").value = "批示"))
+    );
+    const before = fs.readFileSync(file);
+    expect((await runCli(["in.xlsx", "--in-place"], dir)).code).toBe(2);
+    expect(fs.readFileSync(file).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+test("several workbooks and --merge: one ranking with source workbook, sheet and row; duplicates counted once", async () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, "zones"));
+  await save(dir, "zones/a.xlsx", candidateWorkbook());
+  const b = new ExcelJS.Workbook();
+  b.addWorksheet("乡镇").addRows([
+    ["项目名称", "进展情况", "计划总投资（万美元）"],
+    [`${PROJECTS[1][0]}`, "已开工", PROJECTS[1][2]],
+    ["新项目", "洽谈中", 800],
+  ]);
+  await save(dir, "zones/b.xlsx", b);
+  const r = await runCli(["zones", "--merge", "all.xlsx"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/2 个工作簿，8 个项目，其中疑似重复 1 个（只计一次），计 7 个项目/);
+  expect(fs.existsSync(path.join(dir, "zones", "a-scored.xlsx"))).toBe(true);
+  const merged = (await readBook(path.join(dir, "all.xlsx"))).worksheets[0];
+  const rows = (merged.getSheetValues() as unknown[][]).slice(2).map((v) => v.slice(1));
+  expect(rows.length).toBe(8);
+  const dup = rows.filter((v) => v[9]);
+  expect(dup.length).toBe(1);
+  expect(dup[0][0]).toBeUndefined();
+  expect(String(dup[0][4])).toBe(PROJECTS[1][0]);
+  expect(rows.map((v) => `${v[6]} ${v[7]}!${v[8]}`)).toContain(
+    `${path.join("zones", "b.xlsx")} 乡镇!3`
+  );
+});
