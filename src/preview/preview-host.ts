@@ -6,8 +6,8 @@
 import type { CellValue } from "../engine/types";
 import type { Grid, PlannedResults, SheetData } from "../workbook/types";
 import { rangeAddress } from "../workbook";
-import { clear, h } from "../taskpane/dom";
-import type { Host, PaneSettings, WorkbookRead, WriteReport } from "../taskpane/host";
+import { clear, h } from "../ui/dom";
+import type { Host, PaneSettings, WorkbookRead, WriteReport } from "../workbook/host";
 import { readXlsx, type XlsxSheet } from "./xlsx-reader";
 
 export const SAMPLE_URL = "examples/pinghu-candidates.xlsx";

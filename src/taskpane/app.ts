@@ -13,8 +13,8 @@ import {
   RESULT_SHEET_NAME,
 } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
-import { clear, h, option, svg, uid } from "./dom";
-import type { Host, PaneSettings, ScoreCard } from "./host";
+import { clear, h, option, svg, uid } from "../ui/dom";
+import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
   ahpWeights,
   headerSignature,

@@ -25,7 +25,7 @@ import type {
 } from "../engine";
 import { locateTable, mapColumns, planResults, standing, toCandidateTable } from "../workbook";
 import type { ColumnMapping, MappingOverride, ResultPlan, TableLocation } from "../workbook/types";
-import type { WorkbookRead } from "./host";
+import type { WorkbookRead } from "../workbook/host";
 
 /** One row of the ranked list: what the list, filters and detail view show. */
 export interface Row {

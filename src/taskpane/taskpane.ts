@@ -9,7 +9,7 @@ import type { Lang } from "../engine/types";
 import { ExcelHost } from "../excel/excel-host";
 import { PreviewHost } from "../preview/preview-host";
 import { App } from "./app";
-import { h } from "./dom";
+import { h } from "../ui/dom";
 import css from "./taskpane.css";
 
 function langOf(tag: string | undefined): Lang {

@@ -5,7 +5,7 @@
 import { portfolioSummary, reweight, scoreCandidates, candidateScore } from "../../src/engine";
 import { planResults } from "../../src/workbook";
 import { openTable, Scoring } from "../../src/taskpane/session";
-import type { WorkbookRead } from "../../src/taskpane/host";
+import type { WorkbookRead } from "../../src/workbook/host";
 import { model, readSheet } from "../models/sample-helpers";
 
 async function sampleScoring(): Promise<Scoring> {
