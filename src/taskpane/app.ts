@@ -1119,7 +1119,7 @@ export class App {
 
   private stability(): HTMLElement {
     const s = this.scoring!;
-    const p = s.stability(this.topK);
+    const p = s.stability(this.topK).pTopK;
     const top = s
       .rows()
       .filter((r) => r.rank !== null)
