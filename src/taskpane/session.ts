@@ -106,7 +106,8 @@ export class Scoring {
   private readonly list: Row[];
 
   constructor(
-    readonly table: Table,
+    /** The table scored; replaced by a fresh read of the same rows after each write. */
+    public table: Table,
     model: ScoringModel
   ) {
     this.model = model;
@@ -209,8 +210,8 @@ export class Scoring {
   }
 
   /** Counts, targets and the "if the top k sign" projection under the current weights (engine's portfolio). */
-  portfolio(topK: number): PortfolioSummary {
-    return portfolioSummary(this.candidates, this.list, this.model, { topK });
+  portfolio(topK: number, model: ScoringModel = this.model): PortfolioSummary {
+    return portfolioSummary(this.candidates, this.list, model, { topK });
   }
 
   /** One candidate with its explanation (built on demand, when its detail opens). */
