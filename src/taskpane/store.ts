@@ -308,15 +308,24 @@ export class Store {
   }
 
   /** Writes the scores under the current weights (after a weight change). */
-  async apply(): Promise<void> {
+  async apply(place: Place = "weights"): Promise<void> {
     if (!this.state.scoring) return;
     this.set({ busy: true, message: null }, "busy", "message");
     try {
-      await this.write("weights");
+      await this.write(place);
     } catch (e) {
-      this.say("weights", "error", errorLabel(e));
+      this.say(place, "error", errorLabel(e));
     }
     this.set({ busy: false }, "busy");
+  }
+
+  /** After a refusal: the same scores (and weights) go to the result sheet instead. */
+  async useResultSheet(): Promise<void> {
+    const place = this.state.message?.place ?? "score";
+    this.set({ target: "sheet" }, "options");
+    void this.saveSettings();
+    if (this.state.scoring) await this.apply(place);
+    else await this.score("sheet");
   }
 
   /**
@@ -425,6 +434,11 @@ export class Store {
 
   showMore(): void {
     this.set({ limit: this.state.limit + PAGE }, "list");
+  }
+
+  /** Selects the candidate's row in the sheet (Excel) or the preview's view. */
+  async selectRow(sheet: string, row: number, left: number, right: number): Promise<void> {
+    await this.host.selectRow(sheet, row, left, right);
   }
 
   setTopK(k: number): void {

@@ -63,8 +63,13 @@ test("a refused write is reported next to its action and offers the result sheet
   await store.read();
   await store.score();
   expect(store.state.message).toMatchObject({ place: "score", kind: "error", refusal: true });
-  await store.score("sheet");
+  // The alternative keeps the weights the user set.
+  store.setWeights({ [store.state.model.dimensions[0].id]: 0.01 });
+  const order = store.visibleRows().map((r) => r.index);
+  await store.useResultSheet();
   expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+  expect(store.state.target).toBe("sheet");
+  expect(store.visibleRows().map((r) => r.index)).toEqual(order);
   await store.score("sheet");
   expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
 });
