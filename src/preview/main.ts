@@ -33,6 +33,7 @@ export async function startPreview(
   const chrome = document.getElementById("preview")!;
   const view = h("div", {
     class: "sheet-view",
+    role: "region",
     "aria-label": lang === "zh" ? "工作簿预览" : "Workbook preview",
   });
   const input = h("input", {

@@ -182,7 +182,12 @@ export class PreviewHost implements Host {
     );
     view.append(
       tabs,
-      h("div", { class: "sheet-scroll" }, h("table", { class: "sheet" }, h("tbody", {}, ...rows)))
+      // Focusable, so keyboard users can scroll the sheet too.
+      h(
+        "div",
+        { class: "sheet-scroll", tabindex: 0, "aria-label": sheet.name },
+        h("table", { class: "sheet" }, h("tbody", {}, ...rows))
+      )
     );
   }
 }
