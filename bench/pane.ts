@@ -1,11 +1,13 @@
-/* global console, document, Event, HTMLInputElement, MutationObserver, performance, process, require, setTimeout, URL, window */
+/* global console, document, Event, HTMLElement, HTMLInputElement, MutationObserver, performance, process, require, setTimeout, URL, window */
 /**
  * The task pane in headless Chromium, served from dist/ by scripts/preview.js on 127.0.0.1:
- * - JavaScript shipped: every script the page loads, gzipped (ours; office.js reported beside it);
+ * - JavaScript shipped: every script the page loads, gzipped (ours; the preview's own chunk and
+ *   office.js reported beside it, since Excel users download neither from us);
  * - first render: a generated workbook of N candidates chosen in the preview's file picker, until the
  *   ranked list shows after Score (baseline: the bundled sample workbook the same way);
  * - re-rank: main-thread work from a weight slider's input event to the laid-out list (the pane
- *   re-ranks in the next animation frame), baseline: the sample.
+ *   re-ranks in the next animation frame), baseline: the sample;
+ * - opening a detail: main-thread work from clicking a row of 1 000 to its detail laid out.
  */
 import fs from "fs";
 import path from "path";
@@ -37,13 +39,20 @@ async function launch(): Promise<Browser> {
   });
 }
 
-/** Gzipped bytes of every script the page loaded from our origin, split into ours and office.js. */
+/** The preview's own chunk: loaded only outside Office, so not part of what Excel users download. */
+const PREVIEW_CHUNK = "preview.js";
+
+/**
+ * Gzipped bytes of every script the page loaded from our origin: ours (the production pane), the
+ * preview's chunk, and office.js.
+ */
 function shippedScripts(
   urls: string[],
   origin: string
-): { ours: number; office: number; files: string[] } {
+): { ours: number; office: number; preview: number; files: string[] } {
   let ours = 0;
   let office = 0;
+  let preview = 0;
   const files: string[] = [];
   for (const url of new Set(urls)) {
     if (!url.startsWith(origin)) continue;
@@ -52,12 +61,13 @@ function shippedScripts(
     if (!fs.existsSync(file)) continue;
     const gz = zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
     if (rel.startsWith("office-js/")) office += gz;
+    else if (rel === PREVIEW_CHUNK) preview += gz;
     else {
       ours += gz;
       files.push(rel);
     }
   }
-  return { ours, office, files };
+  return { ours, office, preview, files };
 }
 
 async function openPane(browser: Browser, url: string): Promise<Page> {
@@ -86,7 +96,7 @@ async function firstRender(page: Page, file: string, rows?: number): Promise<num
       throw new Error(`the pane found "${text}", not ${rows} rows`);
   }
   await page.click('[data-testid="score"]');
-  await page.waitForSelector('[data-testid="ranked-list"] [role="status"]');
+  await page.waitForSelector('.results:not([hidden]) [data-testid="ranked-list"] li');
   return Date.now() - t0;
 }
 
@@ -99,7 +109,7 @@ async function rerank(page: Page, runs: number): Promise<number[]> {
   await page.waitForSelector('input[type="range"][data-dimension]');
   return page.evaluate(async (count) => {
     const range = document.querySelector<HTMLInputElement>('input[type="range"][data-dimension]')!;
-    const list = document.querySelector('[data-testid="ranked-list"]')!;
+    const list = document.querySelector('[data-testid="weights-top"]')!;
     const raf = window.requestAnimationFrame.bind(window);
     const out: number[] = [];
     for (let i = 0; i < count; i++) {
@@ -126,6 +136,23 @@ async function rerank(page: Page, runs: number): Promise<number[]> {
       observer.disconnect();
       if (!changed) throw new Error("the ranked list did not change after a weight move");
       out.push(work);
+    }
+    return out;
+  }, runs);
+}
+
+/** Main-thread milliseconds from clicking a row to its detail laid out; the detail is closed between runs. */
+async function openDetails(page: Page, runs: number): Promise<number[]> {
+  return page.evaluate(async (count) => {
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const rows = document.querySelectorAll<HTMLElement>('[data-testid="ranked-list"] button.row');
+      const s = performance.now();
+      rows[i % rows.length].click();
+      void document.body.offsetHeight;
+      out.push(performance.now() - s);
+      document.getElementById("detail-back")!.click();
+      await new Promise((r) => setTimeout(r, 0));
     }
     return out;
   }, runs);
@@ -162,7 +189,7 @@ async function measurePane(): Promise<Figure[]> {
             value: zlib.gzipSync(fs.readFileSync(functions), { level: 9 }).length / 1024,
           }
         : undefined,
-      note: `${shipped.files.join(", ")}; office.js from our origin adds ${Math.round(shipped.office / 1024)} KB`,
+      note: `${shipped.files.join(", ")}; the preview's ${PREVIEW_CHUNK} adds ${Math.round(shipped.preview / 1024)} KB outside Office; office.js from our origin adds ${Math.round(shipped.office / 1024)} KB`,
     });
 
     // Baselines: the bundled sample through the same steps.
@@ -196,6 +223,15 @@ async function measurePane(): Promise<Figure[]> {
           baseline: renderBase,
           note,
         });
+        if (rows === 1000) {
+          const opened = await openDetails(p, 7);
+          out.push({
+            id: "pane.detail.1000",
+            value: median(opened.slice(2)),
+            samples: opened.slice(2),
+            note: "click to the detail laid out (zs:detail measure plus the click handler)",
+          });
+        }
         const work = (await rerank(p, 9)).slice(2);
         out.push({
           id: `pane.rerank.${rows}`,
@@ -205,7 +241,9 @@ async function measurePane(): Promise<Figure[]> {
         });
       } catch (e) {
         // One size failing (a pane still in progress) leaves the other's figures standing.
-        for (const id of [`pane.render.${rows}`, `pane.rerank.${rows}`]) {
+        const ids = [`pane.render.${rows}`, `pane.rerank.${rows}`];
+        if (rows === 1000) ids.push("pane.detail.1000");
+        for (const id of ids) {
           if (!out.some((f) => f.id === id)) out.push(unavailable(id, reason(e)));
         }
       } finally {
@@ -227,6 +265,7 @@ main([
       "pane.render.10000",
       "pane.rerank.1000",
       "pane.rerank.10000",
+      "pane.detail.1000",
     ],
     run: measurePane,
   },

@@ -37,7 +37,8 @@ import {
   toCandidateTable,
   trustedMapping,
 } from "../workbook";
-import type { ColumnMapping, SheetData } from "../workbook";
+import type { ColumnMapping, SheetData, TableLocation } from "../workbook";
+import { formatMoney } from "../workbook/format";
 import { duplicateOf } from "../workbook/merge";
 import { L, UsageError } from "./errors";
 import { writeFileSafely } from "./files";
@@ -359,7 +360,10 @@ function jsonResults(
   });
 }
 
-type RankedRow = Pick<JsonResult, "row" | "name" | "score" | "grade" | "rank" | "decisionLabel">;
+type RankedRow = Pick<JsonResult, "row" | "name" | "score" | "grade" | "rank" | "decisionLabel"> & {
+  /** Total investment as the pane shows it (workbook/format), "—" when not given. */
+  investment: string;
+};
 
 /** What the terminal table shows, read from the scored table (no explanation built). */
 function rankedRows(
@@ -369,11 +373,14 @@ function rankedRows(
   model: ScoringModel,
   lang: Lang
 ): RankedRow[] {
+  const investment = scored.columns.totalInvestment;
   return Array.from({ length: scored.count }, (_, i) => {
     const s = standing(scored, i);
+    const v = investment instanceof Float64Array ? investment[i] : NaN;
     return {
       row: rowIds[i],
       name: names[i],
+      investment: formatMoney(v * model.amountMultiplier, model.currency, lang),
       score: roundScore(s.score),
       grade: s.grade,
       rank: s.rank,
@@ -389,17 +396,18 @@ function rankedTable(results: RankedRow[], lang: Lang): string {
   const zh = lang === "zh";
   return formatTable(
     zh
-      ? ["排名", "行", "项目名称", "得分", "等级", "建议"]
-      : ["Rank", "Row", "Project", "Score", "Grade", "Decision"],
+      ? ["排名", "行", "项目名称", "总投资", "得分", "等级", "建议"]
+      : ["Rank", "Row", "Project", "Investment", "Score", "Grade", "Decision"],
     ordered.map((r) => [
       r.rank === null ? "—" : String(r.rank),
       String(r.row),
       truncate(r.name ?? "", 36),
+      r.investment,
       r.score.toFixed(2),
       r.grade ?? "—",
       r.decisionLabel,
     ]),
-    [true, true, false, true, false, false]
+    [true, true, false, true, true, false, false]
   );
 }
 

@@ -14,7 +14,7 @@ import {
   type TableSource,
   type WorkbookRead,
   type WriteReport,
-} from "../taskpane/host";
+} from "../workbook/host";
 
 /** Runs a batch against a request context: Excel.run in Excel, a fake in tests. */
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

@@ -6,8 +6,8 @@
 import type { CellValue } from "../engine/types";
 import type { Grid, PlannedResults, SheetData } from "../workbook/types";
 import { rangeAddress } from "../workbook";
-import { clear, h } from "../taskpane/dom";
-import type { Host, PaneSettings, WorkbookRead, WriteReport } from "../taskpane/host";
+import { clear, h } from "../ui/dom";
+import type { Host, PaneSettings, WorkbookRead, WriteReport } from "../workbook/host";
 import { readXlsx, type XlsxSheet } from "./xlsx-reader";
 
 export const SAMPLE_URL = "examples/pinghu-candidates.xlsx";
@@ -182,7 +182,12 @@ export class PreviewHost implements Host {
     );
     view.append(
       tabs,
-      h("div", { class: "sheet-scroll" }, h("table", { class: "sheet" }, h("tbody", {}, ...rows)))
+      // Focusable, so keyboard users can scroll the sheet too.
+      h(
+        "div",
+        { class: "sheet-scroll", tabindex: 0, "aria-label": sheet.name },
+        h("table", { class: "sheet" }, h("tbody", {}, ...rows))
+      )
     );
   }
 }

@@ -7,10 +7,11 @@
  *   "zs:first-render"  from Score to the ranked list built and laid out (scoring, writing results to
  *                      the host, building the list; the paint after it is not included);
  *   "zs:rerank"        from applying a weight change to the re-ranked list laid out (at most one per
- *                      animation frame: moves within a frame are coalesced).
+ *                      animation frame: moves within a frame are coalesced);
+ *   "zs:detail"        building one candidate's detail and laying it out.
  */
 
-export type Measure = "zs:read" | "zs:first-render" | "zs:rerank";
+export type Measure = "zs:read" | "zs:first-render" | "zs:rerank" | "zs:detail";
 
 /** Marks the start of `name`; `end(name, el)` closes it once `el` is laid out. */
 export function start(name: Measure): void {

@@ -16,16 +16,18 @@ import {
 } from "../engine";
 import type {
   AhpResult,
+  Aggregator,
   CandidateScore,
   CandidateTable,
   Lang,
+  PerturbationResult,
   PortfolioSummary,
   ScoredTable,
   ScoringModel,
 } from "../engine";
 import { locateTable, mapColumns, planResults, standing, toCandidateTable } from "../workbook";
 import type { ColumnMapping, MappingOverride, ResultPlan, TableLocation } from "../workbook/types";
-import type { WorkbookRead } from "./host";
+import type { WorkbookRead } from "../workbook/host";
 
 /** One row of the ranked list: what the list, filters and detail view show. */
 export interface Row {
@@ -47,6 +49,13 @@ export interface Row {
   gateFailed: boolean;
   /** Sheet row (0-based), for "go to". */
   sheetRow: number;
+  /** Total investment and annual tax in model units (e.g. 万元), NaN when not given or unreadable. */
+  investment: number;
+  tax: number;
+  /** Criteria with no usable cell (scored by their missing-value policy): 待补充. */
+  missing: number;
+  /** Share of the model's criterion weight backed by the row's own data, 0–1. */
+  completeness: number;
 }
 
 export interface Table {
@@ -86,23 +95,43 @@ export class LabelledError extends Error {
   }
 }
 
+/** Field ids of the key amounts the list shows. */
+const INVESTMENT = "totalInvestment";
+const TAX = "tax";
+
 export class Scoring {
   readonly model: ScoringModel;
   readonly base: ScoredTable;
   readonly candidates: CandidateTable;
   scored: ScoredTable;
+  /** Ranks under the weights last written to the workbook: the list marks moves from them ▲▼. */
+  writtenRanks: Int32Array;
   /** One Row per candidate, kept across weight changes: only score, rank, grade and decision move. */
   private readonly list: Row[];
 
   constructor(
-    readonly table: Table,
+    /** The table scored; replaced by a fresh read of the same rows after each write. */
+    public table: Table,
     model: ScoringModel
   ) {
     this.model = model;
     this.candidates = toCandidateTable(table.read.table, table.location, table.mapping);
     this.base = scoreTable(this.candidates, compileModel(model));
     this.scored = this.base;
+    this.writtenRanks = this.base.rank;
     this.list = this.buildRows();
+  }
+
+  /** The current ranks become the reference of the ▲▼ marks (after they are written). */
+  markWritten(): void {
+    this.writtenRanks = this.scored.rank;
+  }
+
+  /** Places moved up (> 0) or down (< 0) since the last write; 0 when unranked then or now. */
+  rankChange(index: number): number {
+    const was = this.writtenRanks[index];
+    const now = this.scored.rank[index];
+    return was > 0 && now > 0 ? was - now : 0;
   }
 
   get count(): number {
@@ -138,6 +167,13 @@ export class Scoring {
     const col = (id: string) => this.candidates.columns[id] ?? [];
     const names = col("name");
     const stages = col("stage");
+    const amount = (id: string) => {
+      const c = s.columns[id];
+      return c instanceof Float64Array ? c : null;
+    };
+    const investment = amount(INVESTMENT);
+    const tax = amount(TAX);
+    const nominal = nominalWeights(this.model);
     const out: Row[] = new Array(s.count);
     for (let i = 0; i < s.count; i++) {
       const flags = flagIds.filter((_, f) => s.flagHits[f][i] === 1);
@@ -158,7 +194,16 @@ export class Scoring {
         flags,
         gateFailed: s.gateStatus.some((g) => g[i] === 1),
         sheetRow: origin.row + this.table.location.dataRows[i],
+        investment: investment ? investment[i] : NaN,
+        tax: tax ? tax[i] : NaN,
+        missing: 0,
+        completeness: 0,
       };
+      for (let k = 0; k < s.criterionValues.length; k++) {
+        const v = s.criterionValues[k][i];
+        if (v === v) out[i].completeness += nominal[k];
+        else out[i].missing++;
+      }
       this.fillScore(out[i]);
     }
     return out;
@@ -169,8 +214,8 @@ export class Scoring {
   }
 
   /** Counts, targets and the "if the top k sign" projection under the current weights (engine's portfolio). */
-  portfolio(topK: number): PortfolioSummary {
-    return portfolioSummary(this.candidates, this.list, this.model, { topK });
+  portfolio(topK: number, model: ScoringModel = this.model): PortfolioSummary {
+    return portfolioSummary(this.candidates, this.list, model, { topK });
   }
 
   /** One candidate with its explanation (built on demand, when its detail opens). */
@@ -183,24 +228,31 @@ export class Scoring {
     return summary(this.scored, index, lang);
   }
 
-  /** P(stay in the top k) of each candidate under ±spread random changes of the dimension weights. */
-  stability(topK: number, runs = 400, spread = 0.2): number[] {
+  /**
+   * How often each candidate stays in the top k when the dimension weights vary randomly by ±spread.
+   * Every draw is scored by the engine itself (reweight: gates, bonuses and caps included), so the
+   * draw at the set weights is exactly the ranking the list shows.
+   */
+  stability(topK: number, runs = 400, spread = 0.2): PerturbationResult {
     const s = this.scored;
-    const dims = s.dimensionScores.length;
-    const data = new Float64Array(s.count * dims);
-    for (let i = 0; i < s.count; i++) {
-      for (let d = 0; d < dims; d++) {
-        const v = s.dimensionScores[d][i];
-        data[i * dims + d] = s.excluded[i] ? -1e9 : v === v ? v : 0;
-      }
-    }
-    if (s.count < 2) return Array.from({ length: s.count }, () => 1);
-    return perturbWeights(matrix(s.count, dims, data), s.dimensionWeights, {
-      runs,
-      spread,
-      seed: 7,
-      topK: Math.min(topK, s.count),
-    }).pTopK;
+    const dims = this.model.dimensions;
+    const engine: Aggregator = {
+      order: "desc",
+      prepare: () => (w) => {
+        const r = reweight(this.base, Object.fromEntries(dims.map((d, k) => [d.id, w[k]])));
+        // Excluded candidates rank below every score (totals are 0–100).
+        return Float64Array.from(r.total, (t, i) => (r.excluded[i] ? -1 : t));
+      },
+    };
+    const k = Math.max(1, Math.min(topK, s.count));
+    const result = perturbWeights(
+      matrix(s.count, dims.length, new Float64Array(s.count * dims.length)),
+      s.dimensionWeights,
+      { aggregator: engine, runs, spread, seed: 7, topK: k }
+    );
+    // Excluded candidates are never in the top k, even when they tie there below a short list.
+    for (let i = 0; i < s.count; i++) if (s.excluded[i]) result.pTopK[i] = 0;
+    return result;
   }
 
   plan(target: "columns" | "sheet", lang: Lang): ResultPlan {
@@ -211,6 +263,16 @@ export class Scoring {
       mapping: this.table.mapping,
     });
   }
+}
+
+/** Each criterion's share of the total at the model's weights (dimension weight × its share in the dimension). */
+export function nominalWeights(model: ScoringModel): number[] {
+  const sums = new Map<string, number>();
+  for (const c of model.criteria) sums.set(c.dimension, (sums.get(c.dimension) ?? 0) + c.weight);
+  const dimWeight = new Map(model.dimensions.map((d) => [d.id, d.weight]));
+  return model.criteria.map(
+    (c) => ((dimWeight.get(c.dimension) ?? 0) * c.weight) / (sums.get(c.dimension) || 1)
+  );
 }
 
 /** AHP weights from a pairwise matrix (upper triangle given, the rest reciprocal). */

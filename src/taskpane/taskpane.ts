@@ -1,15 +1,13 @@
-/* global document, navigator, Office, HTMLElement, HTMLInputElement, CSSStyleSheet */
+/* global document, navigator, Office, CSSStyleSheet */
 /**
  * Entry of the task pane. In Excel the pane runs on the Office.js host; opened in a plain browser
- * (Office.onReady gives no host) it runs on the preview host over the bundled sample workbook.
+ * (Office.onReady gives no host) it loads the preview (its own chunk) over the bundled sample workbook.
  */
 import defaultModelJson from "../models/pinghu-2023.json";
 import { loadModel } from "../engine/model";
 import type { Lang } from "../engine/types";
 import { ExcelHost } from "../excel/excel-host";
-import { PreviewHost } from "../preview/preview-host";
-import { App } from "./app";
-import { h } from "./dom";
+import { Pane } from "./main";
 import css from "./taskpane.css";
 
 function langOf(tag: string | undefined): Lang {
@@ -23,70 +21,23 @@ function adoptStyles(): void {
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 }
 
-async function startPreview(root: HTMLElement, lang: Lang): Promise<void> {
-  const chrome = document.getElementById("preview")!;
-  const view = h("div", { class: "sheet-view", "aria-label": "Workbook preview" });
-  const fileId = "open-xlsx";
-  const input = h("input", {
-    type: "file",
-    id: fileId,
-    accept: ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "data-testid": "file",
-  });
-  const status = h("span", { class: "muted", role: "status" });
-  chrome.hidden = false;
-  chrome.append(
-    h(
-      "p",
-      { class: "muted" },
-      "预览模式：不在 Excel 中，使用示例工作簿。文件只在本页中读取，不会上传。 / Preview: outside Excel, on the sample workbook. Files are read in this page and never uploaded."
-    ),
-    h("label", { for: fileId, class: "button" }, "打开 .xlsx / Open .xlsx"),
-    input,
-    status
-  );
-  const model = loadModel(defaultModelJson);
-  let host: PreviewHost;
-  try {
-    host = await PreviewHost.sample(view);
-  } catch (e) {
-    host = new PreviewHost(
-      "—",
-      [{ name: "Sheet1", hidden: false, grid: [[]], hiddenColumns: [], merges: [] }],
-      view
-    );
-    status.textContent = e instanceof Error ? e.message : String(e);
-  }
-  const app = new App({ host, defaultModel: model, lang, root });
-  input.addEventListener("change", async () => {
-    const file = (input as HTMLInputElement).files?.[0];
-    if (!file) return;
-    try {
-      await host.open(file.name, await file.arrayBuffer());
-      status.textContent = file.name;
-      await app.read();
-    } catch (e) {
-      status.textContent = e instanceof Error ? e.message : String(e);
-    }
-  });
-  chrome.append(view);
-  await app.start();
-}
-
 async function main(): Promise<void> {
   adoptStyles();
   const root = document.getElementById("app")!;
+  const model = loadModel(defaultModelJson);
   const info = typeof Office === "undefined" ? null : await Office.onReady();
   if (info && info.host === Office.HostType.Excel) {
-    const app = new App({
+    const pane = new Pane({
       host: new ExcelHost(),
-      defaultModel: loadModel(defaultModelJson),
+      defaultModel: model,
       lang: langOf(Office.context.displayLanguage),
       root,
     });
-    await app.start();
+    await pane.start();
   } else {
-    await startPreview(root, langOf(navigator.language));
+    const { startPreview } = await import(/* webpackChunkName: "preview" */ "../preview/main");
+    const lang = langOf(navigator.language);
+    await startPreview(lang, (host) => new Pane({ host, defaultModel: model, lang, root }));
   }
 }
 

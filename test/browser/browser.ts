@@ -75,7 +75,48 @@ export function usePreview(): Preview {
   };
 }
 
-/** Project names in the ranked list, top first. */
-export async function names(page: Page): Promise<string[]> {
-  return page.locator("[data-testid=ranked-list] .name").allTextContents();
+/** Project names in the ranked list (or the weights tab's live top 10), top first. */
+export async function names(page: Page, list = "ranked-list"): Promise<string[]> {
+  return page.locator(`[data-testid=${list}] .name`).allTextContents();
+}
+
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's violations on the page as "rule: target" lines (none expected). axe is evaluated through
+ * the DevTools protocol, which the page's CSP (script-src 'self') does not govern; it is never shipped.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE);
+  const result = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: unknown,
+            opts: unknown
+          ): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return result;
+}
+
+/** The id, or the data-focus key and tag, of the focused element. */
+export async function focused(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return "body";
+    return el.id || el.dataset.focus || `${el.tagName}.${el.className}`;
+  });
+}
+
+/** Waits two animation frames: weight moves re-rank on the next frame. */
+export async function frames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  );
 }

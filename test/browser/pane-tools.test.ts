@@ -4,6 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { portfolioSummary } from "../../src/engine/portfolio";
+import { formatNumber } from "../../src/workbook/format";
 import { model, scoreSample } from "../models/sample-helpers";
 import { names, usePreview } from "./browser";
 
@@ -21,46 +22,26 @@ async function shownWeights(page: Page): Promise<string[]> {
   return page.locator("[data-pct]").allTextContents();
 }
 
-test("AHP: judgments give a CR, an inconsistent set warns, adopting the weights re-ranks", async () => {
+test("AHP: consistent judgements give CR 0, and adopting them re-ranks with the first dimension weighed most", async () => {
   const page = await scored();
   await page.getByRole("tab", { name: "权重" }).click();
-  const before = await names(page);
+  const before = await names(page, "weights-top");
   await page.getByText("AHP 两两比较").click();
-  const pairs = page.locator("details.ahp select");
-  const n = await pairs.count();
-  expect(n).toBeGreaterThanOrEqual(3);
-  const cr = page.locator("details.ahp [role=status]");
-  // All equal: perfectly consistent.
-  await expect(cr.textContent()).resolves.toMatch(/CR = 0\.000$/);
-
-  // First beats second (9), second beats third (9), but third beats first (9): a cycle.
-  const labels = await page.locator("details.ahp label").allTextContents();
-  const dims = labels[0].split(" 比…重要 ");
-  const pairOf = (a: string, b: string) => labels.indexOf(`${a} 比…重要 ${b}`);
-  const third = labels[1].split(" 比…重要 ")[1];
-  await pairs.nth(pairOf(dims[0], dims[1])).selectOption("9");
-  await pairs.nth(pairOf(dims[1], third)).selectOption("9");
-  await pairs.nth(pairOf(dims[0], third)).selectOption(String(1 / 9));
-  const text = (await cr.textContent())!;
-  expect(Number(/CR = ([\d.]+)/.exec(text)![1])).toBeGreaterThan(0.1);
-  await expect(cr.getAttribute("class")).resolves.toContain("error");
-
-  // A consistent set: the first dimension strongly preferred to every other one.
-  for (let k = 0; k < n; k++) {
-    const [a] = labels[k].split(" 比…重要 ");
-    await pairs.nth(k).selectOption(a === dims[0] ? "9" : "1");
-  }
+  const cr = page.getByTestId("ahp-cr");
+  await expect(cr.textContent()).resolves.toMatch(/^一致性比率 CR = 0\.000/);
+  // The first dimension extremely more important than every other, the others equal: consistent.
+  const firstPairs = page.locator('select[data-pair^="0-"]');
+  for (let k = 0; k < (await firstPairs.count()); k++) await firstPairs.nth(k).selectOption("9");
   const consistent = (await cr.textContent())!;
   expect(Number(/CR = ([\d.]+)/.exec(consistent)![1])).toBeLessThanOrEqual(0.1);
   await expect(cr.getAttribute("class")).resolves.not.toContain("error");
   const modelWeights = await shownWeights(page);
-  await page.getByRole("button", { name: "采用 AHP 权重" }).click();
+  await page.locator("#ahp-use").click();
   const adopted = await shownWeights(page);
   expect(adopted).not.toEqual(modelWeights);
-  // The first dimension now carries 9/(9 + n−1) of the weight, the most of all.
   const pct = adopted.map((t) => parseFloat(t));
   expect(pct[0]).toBe(Math.max(...pct));
-  expect(await names(page)).not.toEqual(before);
+  expect(await names(page, "weights-top")).not.toEqual(before);
   await page.close();
 });
 
@@ -68,17 +49,17 @@ test("reset to model restores the model's weights and ranking", async () => {
   const page = await scored();
   await page.getByRole("tab", { name: "权重" }).click();
   const modelWeights = await shownWeights(page);
-  const modelOrder = await names(page);
+  const modelOrder = await names(page, "weights-top");
   const sliders = page.locator("input[type=range]");
   await sliders.nth(0).fill("100");
   await sliders.nth(1).fill("0");
   await page.waitForFunction(() => performance.getEntriesByName("zs:rerank").length >= 1);
   expect(await shownWeights(page)).not.toEqual(modelWeights);
-  expect(await names(page)).not.toEqual(modelOrder);
+  expect(await names(page, "weights-top")).not.toEqual(modelOrder);
   await page.getByRole("button", { name: "恢复模型权重" }).click();
   expect(await shownWeights(page)).toEqual(modelWeights);
-  expect(await names(page)).toEqual(modelOrder);
-  // Focus stays on the button (the pane re-rendered under it).
+  expect(await names(page, "weights-top")).toEqual(modelOrder);
+  // Focus stays on the button (the pane updated in place under it).
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("reset-weights");
   await page.close();
 });
@@ -108,7 +89,7 @@ test("targets: progress, gaps and the top-k projection agree with portfolioSumma
   const expected = portfolioSummary(sample.table, sample.scores, model, { topK: 5 });
   const page = await scored();
   await page.getByRole("tab", { name: "目标" }).click();
-  const fmt = (x: number) => (Math.round(x * 100) / 100).toLocaleString("zh-CN");
+  const fmt = (x: number) => formatNumber(x);
   expect(expected.targets.length).toBeGreaterThan(0);
   for (const [k, t] of expected.targets.entries()) {
     const box = page.locator(`[data-target="${t.id}"]`);
@@ -147,7 +128,7 @@ test("keyboard: Tab reaches every weight control, arrow keys switch tabs", async
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tab-weights");
 
   // Tab from the tab list through the panel: each slider and its number field, each with a label.
-  const controls = await page.locator("[role=tabpanel] input").count();
+  const controls = await page.locator("#panel-weights input").count();
   const reached: string[] = [];
   for (let k = 0; k < controls + 2; k++) {
     await page.keyboard.press("Tab");

@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import * as fs from "fs";
 import path from "path";
-import { names, usePreview } from "./browser";
+import { frames, names, usePreview } from "./browser";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const { open } = usePreview();
@@ -72,14 +72,16 @@ test("sample: score, filter by chain, move a weight to change the order, switch 
   await chain.selectOption("");
 
   await page.getByRole("tab", { name: "权重" }).click();
-  const top = await names(page);
+  const top = await names(page, "weights-top");
   // all weight on one dimension, then on another: the order must change
   const sliders = page.locator("input[type=range]");
   const n = await sliders.count();
   for (let k = 0; k < n; k++) await sliders.nth(k).fill(k === 0 ? "100" : "0");
-  const scaleOnly = await names(page);
+  await frames(page);
+  const scaleOnly = await names(page, "weights-top");
   for (let k = 0; k < n; k++) await sliders.nth(k).fill(k === n - 1 ? "100" : "0");
-  const other = await names(page);
+  await frames(page);
+  const other = await names(page, "weights-top");
   expect(scaleOnly).not.toEqual(other);
   expect(top.length).toBeGreaterThan(0);
 

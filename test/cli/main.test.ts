@@ -83,10 +83,15 @@ describe("zs-score on a candidate list", () => {
     const { displayWidth } = jest.requireActual(
       "../../src/cli/width"
     ) as typeof import("../../src/cli/width");
+    // The score is the figure right before the grade (the investment column holds figures too).
+    const score = /\d+\.\d\d(?=\s+[A-D—]\s)/;
     const ends = table.map((l) =>
-      displayWidth(l.slice(0, l.search(/\d+\.\d\d/) + l.match(/\d+\.\d\d/)![0].length))
+      displayWidth(l.slice(0, l.search(score) + l.match(score)![0].length))
     );
     expect(new Set(ends).size).toBe(1);
+    // Investment as the pane shows it (workbook/format): 1500万美元 × 7.05 = 10 575万元 = 1.06亿元.
+    expect(table.find((l) => l.includes("诺瓦瑞斯"))).toContain(" 1.06亿元 ");
+    expect(first.stdout).toMatch(/排名\s+行\s+项目名称\s+总投资\s+得分/);
   });
 
   test("every input cell, style, formula, comment, merge, width and other sheet is kept", async () => {

@@ -1,7 +1,7 @@
 import model from "../../src/models/pinghu-2023.json";
 import type { CandidateScore, CellValue, ScoringModel } from "../../src/engine/types";
 import { ExcelHost, PAYLOAD_BUDGET } from "../../src/excel/excel-host";
-import type { WorkbookRead } from "../../src/taskpane/host";
+import type { WorkbookRead } from "../../src/workbook/host";
 import {
   locateTable,
   mapColumns,

@@ -5,7 +5,9 @@
 import { portfolioSummary, reweight, scoreCandidates, candidateScore } from "../../src/engine";
 import { planResults } from "../../src/workbook";
 import { openTable, Scoring } from "../../src/taskpane/session";
-import type { WorkbookRead } from "../../src/taskpane/host";
+import type { WorkbookRead } from "../../src/workbook/host";
+import fc from "fast-check";
+import type { ScoringModel } from "../../src/engine";
 import { model, readSheet } from "../models/sample-helpers";
 
 async function sampleScoring(): Promise<Scoring> {
@@ -40,5 +42,65 @@ test("targets, plan and summaries equal those built from CandidateScore objects,
   expect(s.portfolio(5).ifTopSign.candidates).not.toEqual(
     portfolioSummary(s.candidates, scoreCandidates(s.candidates, model), model, { topK: 5 })
       .ifTopSign.candidates
+  );
+});
+
+/** Ranks the list shows (0: unranked) against P(top k) and the baseline of a run with no perturbation. */
+function expectStabilityMatchesRanking(s: Scoring, k: number): void {
+  const result = s.stability(k, 3, 0);
+  const rank = s.scored.rank;
+  for (let i = 0; i < s.count; i++) {
+    expect([i, result.pTopK[i]]).toEqual([i, rank[i] > 0 && rank[i] <= k ? 1 : 0]);
+    if (rank[i] > 0) expect([i, result.baseline.ranks[i]]).toEqual([i, rank[i]]);
+  }
+}
+
+test("stability's unperturbed run is the ranking itself on the sample (bonuses, caps and exclusions included)", async () => {
+  const s = await sampleScoring();
+  for (const k of [1, 5, 10]) expectStabilityMatchesRanking(s, k);
+  // The weighted dimension scores alone (the old stability input) rank the sample differently, so the
+  // check above would catch scoring without the 招大引强 bonus.
+  const plain = Array.from({ length: s.count }, (_, i) =>
+    s.scored.dimensionScores.reduce(
+      (sum, d, k) => sum + s.scored.dimensionWeights[k] * (d[i] || 0),
+      0
+    )
+  );
+  const plainTop = [...plain.keys()].sort((a, b) => plain[b] - plain[a]).slice(0, 5);
+  const engineTop = [...plain.keys()]
+    .filter((i) => s.scored.rank[i] > 0)
+    .sort((a, b) => s.scored.rank[a] - s.scored.rank[b])
+    .slice(0, 5);
+  expect(plainTop).not.toEqual(engineTop);
+});
+
+test("stability's unperturbed run equals the ranking for random models and weights", async () => {
+  const sheet = await readSheet();
+  const read: WorkbookRead = {
+    table: sheet,
+    address: `${sheet.name}!A1`,
+    source: "used",
+    modelGrid: null,
+    resultSheet: null,
+  };
+  const dims = model.dimensions.length;
+  fc.assert(
+    fc.property(
+      fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: dims, maxLength: dims }),
+      fc.integer({ min: 0, max: 40 }),
+      fc.double({ min: 10, max: 100, noNaN: true }),
+      fc.integer({ min: 1, max: 12 }),
+      (raw, points, cap, k) => {
+        const sum = raw.reduce((a, b) => a + b, 0);
+        const variant: ScoringModel = {
+          ...model,
+          dimensions: model.dimensions.map((d, j) => ({ ...d, weight: raw[j] / sum })),
+          bonuses: model.bonuses.map((b) => ({ ...b, points })),
+          gates: model.gates.map((g) => (g.effect === "cap" ? { ...g, cap } : g)),
+        };
+        expectStabilityMatchesRanking(new Scoring(openTable(read, variant), variant), k);
+      }
+    ),
+    { numRuns: 10 }
   );
 });

@@ -1,9 +1,9 @@
 /**
  * What the task pane needs from the spreadsheet it runs beside. Excel (Office.js) and the browser
- * preview implement it; the mapping and result layout stay in workbook/, shared by every host.
+ * preview implement it; it lives in the workbook layer so hosts depend downward, never on the pane.
  */
 import type { Lang } from "../engine/types";
-import type { Grid, MappingOverride, PlannedResults, SheetData } from "../workbook/types";
+import type { Grid, MappingOverride, PlannedResults, SheetData } from "./types";
 
 /** Where the candidate grid came from. */
 export type TableSource = "table" | "region" | "used";

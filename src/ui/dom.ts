@@ -1,4 +1,4 @@
-/* global document, Element, EventListener, HTMLElement, HTMLElementTagNameMap, HTMLInputElement, HTMLOptionElement, Node, SVGElement */
+/* global document, CSS, Element, EventListener, HTMLElement, HTMLElementTagNameMap, HTMLInputElement, HTMLOptionElement, Node, SVGElement */
 /**
  * The pane's only way to build DOM: text goes in through textContent, never innerHTML, so a cell
  * holding markup (a project named <img src=x onerror=…>) shows as that text and runs nothing.
@@ -63,4 +63,19 @@ let ids = 0;
 /** A fresh id for label/control pairs. */
 export function uid(prefix: string): string {
   return `${prefix}-${++ids}`;
+}
+
+/**
+ * Rebuilds part of the pane and puts focus back where it was: on the new element with the same
+ * `data-focus` key (or id) as the one focused before, so updates never throw the user to the top.
+ */
+export function keepFocus(root: HTMLElement, rebuild: () => void): void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && root.contains(active) ? (active.dataset.focus ?? active.id) || null : null;
+  rebuild();
+  if (!key || document.activeElement === active) return;
+  const next =
+    root.querySelector<HTMLElement>(`[data-focus="${CSS.escape(key)}"]`) ??
+    root.querySelector<HTMLElement>(`#${CSS.escape(key)}`);
+  next?.focus();
 }

@@ -1,0 +1,22 @@
+/* global Element, HTMLElement */
+/**
+ * What every view of the pane is: its element, built once, and an update that touches only what a
+ * store change affects, so focus and scroll stay where the user left them.
+ */
+import type { Label } from "../../engine";
+import type { Store } from "../store";
+
+export interface View {
+  readonly el: HTMLElement;
+  update(changes: ReadonlySet<string>): void;
+}
+
+/** The current language's text of a label. */
+export function text(store: Store, label: Label): string {
+  return label[store.state.lang];
+}
+
+/** Sets text only when it differs, so unchanged nodes are not touched (nor announced). */
+export function setText(el: Element, value: string): void {
+  if (el.textContent !== value) el.textContent = value;
+}

@@ -1,0 +1,69 @@
+/**
+ * The mapping step's facts: every model field (key first), column letters and samples, units and
+ * their source, what leaving a field out does, and suggestions for unrecognised columns.
+ */
+import { mappingInfo } from "../../src/taskpane/mapping-info";
+import { openTable } from "../../src/taskpane/session";
+import type { SheetData } from "../../src/workbook";
+import { model, readSheet } from "../models/sample-helpers";
+
+function open(sheet: SheetData) {
+  return openTable(
+    { table: sheet, address: "A1", source: "used", modelGrid: null, resultSheet: null },
+    model
+  );
+}
+
+test("every field of the model is listed once, key fields in their own group", async () => {
+  const info = mappingInfo(open(await readSheet()), model, "zh");
+  expect([...info.key, ...info.optional].map((f) => f.field.id).sort()).toEqual(
+    model.fields.map((f) => f.id).sort()
+  );
+  expect(info.key.every((f) => f.field.key)).toBe(true);
+  expect(info.optional.some((f) => f.field.key)).toBe(false);
+});
+
+test("columns carry their letter and first value; units say where they came from", async () => {
+  const sheet = await readSheet();
+  const info = mappingInfo(open(sheet), model, "zh");
+  const inv = info.key.find((f) => f.field.id === "totalInvestment")!;
+  const choice = info.columns.find((c) => c.column === inv.mapped!.column)!;
+  expect(choice.letter).toBe("H");
+  expect(choice.sample).toBe("1500万美元");
+  expect(inv.unit).toMatch(/按单元格所写/);
+  const land = info.optional.find((f) => f.field.id === "landArea")!;
+  expect(land.unit).toBe("亩（模型）");
+});
+
+test("a header with its unit: 总投资（万美元） reads as 万美元 from the header", () => {
+  const sheet: SheetData = {
+    name: "S",
+    grid: [
+      ["项目名称", "总投资（万美元）", "推进情况", "所在区域"],
+      ["甲", 1500, "已签约", "独山港"],
+      ["乙", 800, "洽谈中", "当湖街道"],
+    ],
+  };
+  const info = mappingInfo(open(sheet), model, "zh");
+  expect(info.key.find((f) => f.field.id === "totalInvestment")!.unit).toBe("万美元（表头）");
+  // 推进情况 is not a known header of 项目进度, but its cells name stages: suggested.
+  const stage = info.key.find((f) => f.field.id === "stage")!;
+  expect(stage.mapped).toBeNull();
+  expect(stage.suggestions.map((c) => c.header)).toContain("推进情况");
+  expect(stage.ifUnmapped).toContain("目标进度");
+  expect(info.columns.map((c) => `${c.letter}:${c.header}`)).toEqual([
+    "A:项目名称",
+    "B:总投资（万美元）",
+    "C:推进情况",
+    "D:所在区域",
+  ]);
+});
+
+test("leaving a field unmapped names the criteria and rules it feeds, in words", async () => {
+  const info = mappingInfo(open(await readSheet()), model, "en");
+  const tax = info.optional.find((f) => f.field.id === "tax")!;
+  expect(tax.ifUnmapped).toMatch(/^If left unmapped: /);
+  expect(tax.ifUnmapped).toContain("Annual tax");
+  const remarks = info.optional.find((f) => f.field.id === "remarks")!;
+  expect(remarks.ifUnmapped).toBe("no effect on scores; for reference");
+});

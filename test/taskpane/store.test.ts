@@ -1,0 +1,176 @@
+/**
+ * The pane's store over the preview host in Node (no DOM): read → map → score → write, weight changes
+ * and rewriting, sorting and filters, detail focus memory, and targets saved with the workbook's model.
+ */
+import { gridToModel, MODEL_SHEET_NAME, markerKey } from "../../src/workbook";
+import { PreviewHost } from "../../src/preview/preview-host";
+import type { XlsxSheet } from "../../src/preview/xlsx-reader";
+import { Store, type Change } from "../../src/taskpane/store";
+import { model, readSheet } from "../models/sample-helpers";
+
+async function sampleStore(): Promise<{ store: Store; host: PreviewHost; changes: Change[] }> {
+  const sheet = await readSheet();
+  const host = new PreviewHost("pinghu-candidates.xlsx", [
+    { ...sheet, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
+  ]);
+  const store = new Store(host, model, "zh");
+  const changes: Change[] = [];
+  store.subscribe((c) => changes.push(...c));
+  await store.start();
+  return { store, host, changes };
+}
+
+test("score, change a weight, apply, score again: every write lands in our own columns (no refusal)", async () => {
+  const { store, host } = await sampleStore();
+  expect(store.state.table).not.toBeNull();
+  await store.score();
+  expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+  const read = await host.readWorkbook("x", "y");
+  const headerRow = store.state.table!.location.headerRow;
+  const ours = read.table.grid[headerRow].filter((v) => markerKey(v) !== null).length;
+  expect(ours).toBeGreaterThan(4);
+
+  const first = store.state.model.dimensions[0].id;
+  store.setWeights({ [first]: 3 });
+  await store.apply();
+  expect(store.state.message).toMatchObject({ place: "weights", kind: "ok" });
+  await store.score();
+  expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+  // Still the same number of result columns: reused, not appended again.
+  const again = await host.readWorkbook("x", "y");
+  expect(again.table.grid[headerRow].filter((v) => markerKey(v) !== null).length).toBe(ours);
+});
+
+test("the written scores are the list's: rank changes ▲▼ count from the last write", async () => {
+  const { store } = await sampleStore();
+  await store.score();
+  const s = store.state.scoring!;
+  expect(s.rows().every((r) => s.rankChange(r.index) === 0)).toBe(true);
+  store.setWeights({ [store.state.model.dimensions[0].id]: 0.01 });
+  const moved = s.rows().filter((r) => s.rankChange(r.index) !== 0);
+  expect(moved.length).toBeGreaterThan(0);
+  for (const r of moved) expect(s.rankChange(r.index)).toBe(s.writtenRanks[r.index] - r.rank!);
+  await store.apply();
+  expect(s.rows().every((r) => s.rankChange(r.index) === 0)).toBe(true);
+});
+
+test("a refused write is reported next to its action and offers the result sheet", async () => {
+  const { store, host } = await sampleStore();
+  const read = await host.readWorkbook("x", "y");
+  const loc = store.state.table!.location;
+  // A user's note right of the table, where the first result column would go.
+  read.table.grid[loc.dataRows[0]][loc.lastCol + 1] = "my note";
+  await store.read();
+  await store.score();
+  expect(store.state.message).toMatchObject({ place: "score", kind: "error", refusal: true });
+  // The alternative keeps the weights the user set.
+  store.setWeights({ [store.state.model.dimensions[0].id]: 0.01 });
+  const order = store.visibleRows().map((r) => r.index);
+  await store.useResultSheet();
+  expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+  expect(store.state.target).toBe("sheet");
+  expect(store.visibleRows().map((r) => r.index)).toEqual(order);
+  await store.score("sheet");
+  expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+});
+
+test("sorting by any column, both ways; unknown amounts last either way", async () => {
+  const { store } = await sampleStore();
+  await store.score();
+  store.sortBy("investment");
+  const desc = store.visibleRows();
+  expect(store.state.sort).toEqual({ key: "investment", dir: "desc" });
+  const known = desc.filter((r) => r.investment === r.investment).map((r) => r.investment);
+  expect(known).toEqual([...known].sort((a, b) => b - a));
+  expect(desc.slice(known.length).every((r) => r.investment !== r.investment)).toBe(true);
+  store.sortBy("investment");
+  expect(store.state.sort.dir).toBe("asc");
+  const asc = store
+    .visibleRows()
+    .filter((r) => r.investment === r.investment)
+    .map((r) => r.investment);
+  expect(asc).toEqual([...known].reverse());
+  store.sortBy("rank");
+  expect(
+    store
+      .visibleRows()
+      .map((r) => r.rank)
+      .filter((r) => r !== null)
+  ).toEqual(
+    store.state
+      .scoring!.rows()
+      .map((r) => r.rank)
+      .filter((r) => r !== null)
+      .sort((a, b) => a! - b!)
+  );
+  store.sortBy("rank");
+  const ranks = store
+    .visibleRows()
+    .map((r) => r.rank)
+    .filter((r) => r !== null);
+  expect(ranks[0]).toBe(Math.max(...(ranks as number[])));
+});
+
+test("filters narrow the list and clearing them brings every row back", async () => {
+  const { store } = await sampleStore();
+  await store.score();
+  const all = store.visibleRows().length;
+  store.setFilter("search", "no such project anywhere");
+  expect(store.visibleRows()).toEqual([]);
+  expect(store.filtered()).toBe(true);
+  store.clearFilters();
+  expect(store.visibleRows().length).toBe(all);
+  expect(store.filtered()).toBe(false);
+});
+
+test("closing a detail remembers the row it came from", async () => {
+  const { store } = await sampleStore();
+  await store.score();
+  store.openDetail(3);
+  expect(store.state.detail).toBe(3);
+  store.closeDetail();
+  expect(store.state).toMatchObject({ detail: null, lastDetail: 3 });
+});
+
+test("remapping a field drops the scores until scored again and is kept for the same headers", async () => {
+  const { store, host } = await sampleStore();
+  await store.score();
+  const name = store.state.table!.mapping.mapped.find((m) => m.field === "name")!;
+  store.remap("name", null);
+  expect(store.state.scoring).toBeNull();
+  expect(store.state.table!.mapping.mapped.some((m) => m.field === "name")).toBe(false);
+  const saved = await host.loadSettings();
+  expect(saved?.mapping?.override).toEqual({ name: null });
+  store.remap("name", name.column);
+  expect(store.state.table!.mapping.mapped.find((m) => m.field === "name")!.column).toBe(
+    name.column
+  );
+});
+
+test("targets are saved with the workbook's model (the 评分模型 sheet), and bad figures are refused", async () => {
+  const { store, host } = await sampleStore();
+  await store.score();
+  const targets = structuredClone(store.state.model.targets!);
+  targets.year = 2026;
+  targets.items[0].value = 120;
+  await store.saveTargets(targets);
+  expect(store.state.message).toMatchObject({ place: "targets", kind: "ok" });
+  const read = await host.readWorkbook(MODEL_SHEET_NAME.zh, "x");
+  const back = gridToModel(read.modelGrid!, model);
+  expect(back.ok && back.model.targets?.year).toBe(2026);
+  expect(back.ok && back.model.targets?.items[0].value).toBe(120);
+  expect(store.state.scoring!.portfolio(5, store.state.model).targets[0].target).toBe(120);
+
+  targets.items[1].value = -3;
+  await store.saveTargets(targets);
+  expect(store.state.message).toMatchObject({ place: "targets", kind: "error" });
+  expect(store.state.message!.text.zh).toContain(targets.items[1].label.zh);
+});
+
+test("k is clamped to 1…20", async () => {
+  const { store } = await sampleStore();
+  store.setTopK(0);
+  expect(store.state.topK).toBe(1);
+  store.setTopK(99);
+  expect(store.state.topK).toBe(20);
+});
