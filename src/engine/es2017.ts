@@ -12,7 +12,10 @@ export function fromEntries<V>(entries: Iterable<readonly [string, V]>): Record<
 }
 
 /** Array.prototype.flatMap. */
-export function flatMap<T, U>(items: readonly T[], f: (item: T, index: number) => readonly U[]): U[] {
+export function flatMap<T, U>(
+  items: readonly T[],
+  f: (item: T, index: number) => readonly U[]
+): U[] {
   const out: U[] = [];
   items.forEach((item, i) => {
     for (const u of f(item, i)) out.push(u);

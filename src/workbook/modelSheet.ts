@@ -240,9 +240,7 @@ function flat(obj: object, keys: string[]): Item {
 
 /** Drops keys whose value is null/undefined (optional cells left empty). */
 function compact<T extends object>(o: T): T {
-  return fromEntries(
-    Object.entries(o).filter(([, v]) => v !== null && v !== undefined)
-  ) as T;
+  return fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
 const SETTINGS_KEYS: Column[] = [
@@ -283,7 +281,9 @@ const SECTIONS: Section[] = [
     ],
     rows: (m) => Object.entries(m.fx.rates).map(([currency, rate]) => ({ currency, rate })),
     apply: (m, rows) => {
-      m.fx.rates = fromEntries(rows.map((r) => [String(r.currency), r.rate] as const)) as typeof m.fx.rates;
+      m.fx.rates = fromEntries(
+        rows.map((r) => [String(r.currency), r.rate] as const)
+      ) as typeof m.fx.rates;
     },
   },
   {
@@ -793,9 +793,7 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     if (s.id === "criteria") {
       const fail = sectionFail(s);
       m.criteria = mergeById(m.criteria, rows, (r, old) => {
-        const shown = fromEntries(
-          Object.entries(r).filter(([k]) => !TRANSFORM_CELLS.has(k))
-        );
+        const shown = fromEntries(Object.entries(r).filter(([k]) => !TRANSFORM_CELLS.has(k)));
         return {
           ...old,
           ...(nest(shown) as object),

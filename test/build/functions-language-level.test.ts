@@ -10,7 +10,13 @@ import * as acorn from "acorn";
 import * as fs from "fs";
 import * as path from "path";
 import * as vm from "vm";
-import { AFTER_ES2017, DIST, bareContext, ensureBuilt, loadBundleIn } from "../functions/loadBundle";
+import {
+  AFTER_ES2017,
+  DIST,
+  bareContext,
+  ensureBuilt,
+  loadBundleIn,
+} from "../functions/loadBundle";
 
 ensureBuilt();
 const bundle = fs.readFileSync(path.join(DIST, "functions.js"), "utf8");
@@ -43,7 +49,9 @@ describe("dist/functions.js language level", () => {
 
   test("the stripped context really lacks each of them", () => {
     const context = bareContext({}, AFTER_ES2017);
-    const present = AFTER_ES2017.filter((p) => vm.runInContext(`typeof ${p}`, context) !== "undefined");
+    const present = AFTER_ES2017.filter(
+      (p) => vm.runInContext(`typeof ${p}`, context) !== "undefined"
+    );
     expect(present).toEqual([]);
     expect(vm.runInContext("typeof Object.entries + typeof ''.padStart", context)).toBe(
       "functionfunction"
