@@ -48,15 +48,22 @@ function devCertificate(dir = path.join(os.homedir(), ".office-addin-dev-certs")
   return { ca: read(files.ca), cert: read(files.cert), key: read(files.key) };
 }
 
-const tsRule = {
+/** TypeScript through ts-loader at a given language level. */
+const tsRuleFor = (target) => ({
   test: /\.ts$/,
   exclude: /node_modules/,
   // Each build type-checks only what it bundles, so one unfinished file elsewhere cannot block the others.
   use: {
     loader: "ts-loader",
-    options: { configFile: "tsconfig.build.json", onlyCompileBundledFiles: true },
+    options: {
+      configFile: "tsconfig.build.json",
+      onlyCompileBundledFiles: true,
+      // lib follows target, so a newer built-in (Object.fromEntries, Array.prototype.flat) fails the build.
+      ...(target ? { compilerOptions: { target, lib: [target], types: ["office-runtime"] } } : {}),
+    },
   },
-};
+});
+const tsRule = tsRuleFor(null);
 
 module.exports = (env, argv) => {
   const dev = argv.mode === "development";
@@ -138,7 +145,7 @@ module.exports = (env, argv) => {
     name: "functions",
     devtool: dev ? "source-map" : false,
     // Runs in Excel's JavaScript-only custom-functions runtime: no DOM, no chunk loading.
-    target: ["web", "es2020"],
+    target: ["web", "es2017"],
     entry: { functions: "./src/functions/functions.ts" },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -148,7 +155,7 @@ module.exports = (env, argv) => {
       wasmLoading: false,
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [tsRule] },
+    module: { rules: [tsRuleFor("ES2017")] },
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({

@@ -383,7 +383,7 @@ export function chainfit(text: any, role?: any, model?: any): number {
 }
 
 function textsArg(v: unknown): string[] {
-  const cells = Array.isArray(v) ? (v as unknown[][]).flat() : [v];
+  const cells = Array.isArray(v) ? ([] as unknown[]).concat(...(v as unknown[][])) : [v];
   const texts = cells.filter((c) => !isBlank(c)).map((c) => String(c));
   if (texts.length === 0) notAvailable("text", "为空", "is blank");
   return texts;

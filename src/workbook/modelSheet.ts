@@ -18,6 +18,7 @@ import { cellAddress } from "./a1";
 import { markedHeader, markerKey } from "./marker";
 import { cellText, isBlank, looseText } from "./text";
 import type { Grid } from "./types";
+import { flatMap, fromEntries } from "../engine/es2017";
 
 export const MODEL_SHEET_NAME: Label = { zh: "评分模型", en: "Scoring model" };
 const MODEL_MARKER = "model";
@@ -169,7 +170,7 @@ function readTransform(
       };
     case "category": {
       const { rest, ...d } = withDefault(readPairs(params, fail));
-      return { type, table: Object.fromEntries(rest), ...d };
+      return { type, table: fromEntries(rest), ...d };
     }
     case "keywords": {
       const { rest, ...d } = withDefault(readPairs(params, fail));
@@ -230,9 +231,7 @@ function flat(obj: object, keys: string[]): Item {
 
 /** Drops keys whose value is null/undefined (optional cells left empty). */
 function compact<T extends object>(o: T): T {
-  return Object.fromEntries(
-    Object.entries(o).filter(([, v]) => v !== null && v !== undefined)
-  ) as T;
+  return fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined)) as T;
 }
 
 const SETTINGS_KEYS: Column[] = [
@@ -273,7 +272,9 @@ const SECTIONS: Section[] = [
     ],
     rows: (m) => Object.entries(m.fx.rates).map(([currency, rate]) => ({ currency, rate })),
     apply: (m, rows) => {
-      m.fx.rates = Object.fromEntries(rows.map((r) => [r.currency, r.rate]));
+      m.fx.rates = fromEntries(
+        rows.map((r) => [String(r.currency), r.rate] as const)
+      ) as typeof m.fx.rates;
     },
   },
   {
@@ -326,7 +327,7 @@ const SECTIONS: Section[] = [
       col("score", "得分（0–1）", "score (0–1)", "number"),
     ],
     rows: (m) =>
-      m.criteria.flatMap((c) =>
+      flatMap(m.criteria, (c) =>
         c.transform.type === "keywords"
           ? c.transform.rules.map((r) => ({ criterion: c.id, words: r.words, score: r.score }))
           : []
@@ -783,9 +784,7 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     if (s.id === "criteria") {
       const fail = sectionFail(s);
       m.criteria = mergeById(m.criteria, rows, (r, old) => {
-        const shown = Object.fromEntries(
-          Object.entries(r).filter(([k]) => !TRANSFORM_CELLS.has(k))
-        );
+        const shown = fromEntries(Object.entries(r).filter(([k]) => !TRANSFORM_CELLS.has(k)));
         return {
           ...old,
           ...(nest(shown) as object),

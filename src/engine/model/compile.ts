@@ -16,6 +16,7 @@ import {
   ScoringModel,
 } from "../types";
 import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
+import { flatMap } from "../es2017";
 
 export interface CompiledCriterion {
   def: CriterionDef;
@@ -134,7 +135,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
     derivedById.get(id)?.expr.symbols.forEach(need);
   };
   const exprs: CompiledExpression[] = [
-    ...gates.flatMap((g) => (g.appliesWhen ? [g.pass, g.appliesWhen] : [g.pass])),
+    ...flatMap(gates, (g) => (g.appliesWhen ? [g.pass, g.appliesWhen] : [g.pass])),
     ...bonuses.map((b) => b.when),
     ...flags.map((f) => f.when),
   ];

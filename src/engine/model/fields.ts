@@ -19,6 +19,7 @@ import {
   ScoringModel,
 } from "../types";
 import { ValueKind } from "../expression";
+import { fromEntries } from "../es2017";
 
 /** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
 export function fieldKind(type: FieldType): ValueKind {
@@ -125,7 +126,7 @@ export const currencyVariable = (fieldId: string): string => `${fieldId}_currenc
  */
 export function fxConstants(model?: ScoringModel): Record<string, number> {
   const rates = model ? modelUnitRates(model) : null;
-  return Object.fromEntries(CURRENCY_CODES.map((c) => [fxVariable(c), rates ? rates[c] : NaN]));
+  return fromEntries(CURRENCY_CODES.map((c) => [fxVariable(c), rates ? rates[c] : NaN]));
 }
 
 const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
