@@ -5,6 +5,7 @@ import type { WorkbookRead } from "../../src/taskpane/host";
 import {
   locateTable,
   mapColumns,
+  modelToGrid,
   planResults,
   RESULT_SHEET_NAME,
   toCandidateTable,
@@ -346,6 +347,46 @@ describe("ExcelHost on large tables", () => {
     expect(readSyncs - 1).toBeLessThanOrEqual(Math.ceil(total / (PAYLOAD_BUDGET / 2)));
     expect(readSyncs).toBeGreaterThan(2);
   });
+});
+
+describe("ExcelHost read budget with a result sheet and a model sheet", () => {
+  /**
+   * Scores `rows` candidates onto a result sheet (long explanations), writes the pinghu model sheet, then
+   * reads the workbook again the way the pane does on its next start: every response stays under the cap.
+   */
+  async function rereadWithSheets(rows: number) {
+    const excel = workbookWith(rows);
+    const host = new ExcelHost({
+      run: excel.run,
+      isSetSupported: () => false,
+      yieldToUi: async () => {},
+    });
+    await host.writeModelSheet("评分模型", modelToGrid(MODEL, "zh"));
+    const first = await plan(host, 200, "sheet");
+    if (!first.result.ok) throw new Error(first.result.message.en);
+    await host.writeResults(first.result);
+    excel.resetStats();
+    const read = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh);
+    return { excel, read };
+  }
+
+  test.each([10_000, 60_000])(
+    "%i rows: table, result sheet and model sheet are read with every response under 5 MB",
+    async (rows) => {
+      const { excel, read } = await rereadWithSheets(rows);
+      const responses = excel.syncs.map((s) => s.responseBytes);
+      // What the read brings back in all is well over one response's cap, yet no response exceeds it.
+      expect(responses.reduce((n, b) => n + b, 0)).toBeGreaterThan(REQUEST_LIMIT);
+      expect(Math.max(...responses)).toBeLessThanOrEqual(REQUEST_LIMIT);
+      expect(read.table.grid).toHaveLength(rows + 1);
+      // The result sheet and the model sheet arrive whole, cell for cell.
+      const resultRect = excel.usedRect(RESULT_SHEET_NAME.zh, false)!;
+      expect(read.resultSheet?.grid).toEqual(excel.values(resultRect));
+      expect(read.resultSheet?.grid.length).toBeGreaterThanOrEqual(rows);
+      expect(read.modelGrid).toEqual(excel.values(excel.usedRect("评分模型", true)!));
+    },
+    120_000
+  );
 });
 
 describe("ExcelHost model sheet, settings and go-to", () => {
