@@ -404,7 +404,8 @@ export class ExcelHost implements Host {
 
   /**
    * One round trip when the plan fits the payload budget, else one per chunk, each under the budget.
-   * Calculation is suspended for every write sync; the colour scale goes with the last one.
+   * Calculation is left on (no suspendApiCalculationUntilNextSync, which would leave formulas that depend on
+   * the score columns stale until the user recalculates); the colour scale goes with the last chunk.
    */
   async writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport> {
     const pieces = plan.blocks.flatMap((b) => blockPieces(b, this.budget));
@@ -431,7 +432,6 @@ export class ExcelHost implements Host {
     let syncs = 0;
     await this.run(async (context) => {
       for (let i = 0; i < Math.max(1, chunks.length); i++) {
-        context.application.suspendApiCalculationUntilNextSync();
         if (i === 0 && plan.createSheet) context.workbook.worksheets.add(plan.sheet);
         for (const piece of chunks[i] ?? []) piece.apply(context);
         if (i === Math.max(1, chunks.length) - 1 && plan.scoreRange) {
