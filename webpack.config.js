@@ -8,6 +8,8 @@ const os = require("os");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const crypto = require("crypto");
+const { officeJsOption, contentSecurityPolicy, selfHostedPattern } = require("./scripts/office-js");
 
 const devOrigin = "https://localhost:3000";
 // Where the production build is hosted; every manifest URL and AppDomain is rewritten to it.
@@ -17,21 +19,25 @@ const prodOrigin = (process.env.ZS_PROD_ORIGIN || "https://zs-scorer.example.org
 );
 const devServerPort = Number(process.env.npm_package_config_dev_server_port || 3000);
 
-// office.js is served from our own origin (the pane's CSP allows nothing else): only what Excel loads.
-const officeJsFiles = [
-  "office.js",
-  "excel-*.js",
-  "o15apptofilemappingtable.js",
-  "custom-functions-runtime.js",
-  "en-us/office_strings.js",
-  "zh-cn/office_strings.js",
-  "telemetry/**",
-  "ariatelemetry/**",
-];
-
 /** Manifest text for the target: development keeps localhost, production points every URL at prodOrigin. */
 function manifestFor(content, dev) {
   return dev ? content : content.toString().split(devOrigin).join(prodOrigin);
+}
+
+/** CSP source of the pane's styles, for the <style> element used where constructed sheets are missing. */
+function styleHash(file = path.join(__dirname, "src/taskpane/taskpane.css")) {
+  const digest = crypto.createHash("sha256").update(fs.readFileSync(file, "utf8")).digest("base64");
+  return `'sha256-${digest}'`;
+}
+
+/** The functions page (Excel on the web loads the functions there): the runtime, then our bundle. */
+function functionsPage(officeJs) {
+  return (
+    '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" />' +
+    `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(officeJs)}" />` +
+    `<title>ZS functions</title><script src="${officeJs.runtime}"></script>` +
+    '<script src="functions.js"></script></head><body></body></html>'
+  );
 }
 
 function devCertificate(dir = path.join(os.homedir(), ".office-addin-dev-certs")) {
@@ -68,6 +74,11 @@ const tsRule = tsRuleFor(null);
 module.exports = (env, argv) => {
   const dev = argv.mode === "development";
   const serving = process.argv.some((a) => a === "serve");
+  const officeJs = officeJsOption((env && env.officeJs) || process.env.ZS_OFFICE_JS);
+  const pageOptions = {
+    officeJs: officeJs.officeJs,
+    csp: contentSecurityPolicy(officeJs, { styleHashes: [styleHash()] }),
+  };
 
   const addin = {
     name: "addin",
@@ -94,11 +105,13 @@ module.exports = (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane"],
+        ...pageOptions,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        ...pageOptions,
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -114,12 +127,7 @@ module.exports = (env, argv) => {
             to: "[name][ext]",
             transform: (content) => manifestFor(content, dev),
           },
-          ...officeJsFiles.map((from) => ({
-            from,
-            context: "node_modules/@microsoft/office-js/dist",
-            to: "office-js/",
-            noErrorOnMissing: from.includes("telemetry"),
-          })),
+          ...(officeJs.selfHosted ? [selfHostedPattern()] : []),
         ],
       }),
     ],
@@ -166,10 +174,7 @@ module.exports = (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "functions.html",
         inject: false,
-        templateContent:
-          '<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8" /><title>ZS functions</title>' +
-          '<script src="office-js/custom-functions-runtime.js"></script><script src="functions.js"></script>' +
-          "</head><body></body></html>",
+        templateContent: functionsPage(officeJs),
       }),
       new CopyWebpackPlugin({
         patterns: [{ from: "src/functions/functions.*.json", to: "[name][ext]" }],
@@ -208,3 +213,4 @@ module.exports = (env, argv) => {
 
 module.exports.manifestFor = manifestFor;
 module.exports.devCertificate = devCertificate;
+module.exports.styleHash = styleHash;

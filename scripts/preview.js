@@ -42,6 +42,9 @@ function newestMtime(dir) {
 
 function needsBuild() {
   if (!fs.existsSync(path.join(DIST, "taskpane.html")) || !fs.existsSync(STAMP)) return true;
+  // The preview runs offline: dist/ must be the self-hosted office.js build, not `npm run build`'s CDN one.
+  if (!/src="?office-js\/office\.js/.test(fs.readFileSync(path.join(DIST, "taskpane.html"), "utf8")))
+    return true;
   const inputs = Math.max(
     newestMtime(SRC),
     fs.statSync(path.join(ROOT, "webpack.config.js")).mtimeMs
@@ -70,11 +73,12 @@ function ensureBuilt({ log = console.log } = {}) {
   }
   try {
     if (!needsBuild()) return;
-    log("Building dist/ (npx webpack --mode production --config-name addin) …");
+    log("Building dist/ (ZS_OFFICE_JS=self-hosted npx webpack --mode production --config-name addin) …");
     const started = new Date();
     execFileSync("npx", ["webpack", "--mode", "production", "--config-name", "addin"], {
       cwd: ROOT,
       stdio: "inherit",
+      env: { ...process.env, ZS_OFFICE_JS: "self-hosted" },
     });
     if (!fs.existsSync(path.join(DIST, "taskpane.html"))) {
       throw new Error(

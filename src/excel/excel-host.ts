@@ -293,10 +293,12 @@ export class ExcelHost implements Host {
         .getEntireRow()
         .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
       readRange.load("address,rowIndex,columnIndex,rowCount");
+      // The other sheets' sizes come with the first slice; their cells are read after the table, in
+      // slices of their own, so no response carries more than the budget.
       const modelRange = model.isNullObject ? null : model.getUsedRangeOrNullObject(true);
-      modelRange?.load("values");
+      modelRange?.load("rowCount");
       const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
-      resultRange?.load("rowIndex,columnIndex,values");
+      resultRange?.load("rowIndex,columnIndex,rowCount");
 
       let rowBytes = sampleRowBytes(
         sample.values,
@@ -350,29 +352,60 @@ export class ExcelHost implements Host {
         rowBytes = Math.max(rowBytes, next.bytes / next.rows);
         start += next.rows;
       }
+      const modelGrid =
+        modelRange && !modelRange.isNullObject
+          ? await this.readValues(context, modelRange, modelRange.rowCount)
+          : null;
+      const resultGrid =
+        resultRange && !resultRange.isNullObject
+          ? await this.readValues(context, resultRange, resultRange.rowCount)
+          : null;
       return {
         table: toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex),
         address: readRange.address,
         source,
-        modelGrid:
-          modelRange && !modelRange.isNullObject ? (modelRange.values as CellValue[][]) : null,
+        modelGrid,
         resultSheet: !resultRange
           ? null
-          : resultRange.isNullObject
+          : resultGrid === null
             ? { name: resultSheet, grid: [] }
-            : toSheetData(
-                resultSheet,
-                resultRange.values as CellValue[][],
-                resultRange.rowIndex,
-                resultRange.columnIndex
-              ),
+            : toSheetData(resultSheet, resultGrid, resultRange.rowIndex, resultRange.columnIndex),
       };
     });
   }
 
   /**
+   * Values of `range` (`rows` rows) in row slices under the budget: a first slice of SAMPLE_ROWS rows
+   * measures what a row costs, the rest are sized from the largest row cost seen so far.
+   */
+  private async readValues(
+    context: Excel.RequestContext,
+    range: Excel.Range,
+    rows: number
+  ): Promise<CellValue[][]> {
+    const grid: CellValue[][] = [];
+    let rowBytes = 0;
+    while (grid.length < rows) {
+      const count = Math.min(
+        rows - grid.length,
+        rowBytes === 0 ? SAMPLE_ROWS : Math.max(1, Math.floor(this.budget / rowBytes))
+      );
+      const slice = range.getRow(grid.length).getResizedRange(count - 1, 0);
+      slice.load("values");
+      await this.yieldToUi();
+      // One sync per slice is the point: each response must stay under the 5 MB cap.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      rowBytes = Math.max(rowBytes, payloadBytes(slice.values) / count);
+      grid.push(...(slice.values as CellValue[][]));
+    }
+    return grid;
+  }
+
+  /**
    * One round trip when the plan fits the payload budget, else one per chunk, each under the budget.
-   * Calculation is suspended for every write sync; the colour scale goes with the last one.
+   * Calculation is left on (no suspendApiCalculationUntilNextSync, which would leave formulas that depend on
+   * the score columns stale until the user recalculates); the colour scale goes with the last chunk.
    */
   async writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport> {
     const pieces = plan.blocks.flatMap((b) => blockPieces(b, this.budget));
@@ -399,7 +432,6 @@ export class ExcelHost implements Host {
     let syncs = 0;
     await this.run(async (context) => {
       for (let i = 0; i < Math.max(1, chunks.length); i++) {
-        context.application.suspendApiCalculationUntilNextSync();
         if (i === 0 && plan.createSheet) context.workbook.worksheets.add(plan.sheet);
         for (const piece of chunks[i] ?? []) piece.apply(context);
         if (i === Math.max(1, chunks.length) - 1 && plan.scoreRange) {

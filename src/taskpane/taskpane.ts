@@ -14,11 +14,18 @@ function langOf(tag: string | undefined): Lang {
   return tag && !/^zh/i.test(tag) ? "en" : "zh";
 }
 
-/** Styles as a constructed sheet: the CSP allows no inline style element. */
+/**
+ * Styles as a constructed sheet where the webview has them (Safari 16.4+, Chromium 73+), else as a <style>
+ * element: the CSP allows no inline style except this stylesheet's hash (webpack.config.js styleHash).
+ */
 function adoptStyles(): void {
-  const sheet = new CSSStyleSheet();
-  sheet.replaceSync(css);
-  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  if ("adoptedStyleSheets" in document && "replaceSync" in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  } else {
+    document.head.append(h("style", {}, css));
+  }
 }
 
 async function main(): Promise<void> {

@@ -37,3 +37,39 @@ describe("webpack configuration", () => {
     expect(builds.find((b) => b.name === "cli")?.target).toBe("node20");
   });
 });
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const officeJs = require("../../scripts/office-js.js");
+
+describe("office.js source", () => {
+  test("Microsoft's CDN by default; the pages' CSP allows its origin for scripts and nothing else", () => {
+    const option = officeJs.officeJsOption(undefined);
+    expect(option.officeJs).toBe("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");
+    expect(option.runtime).toBe(
+      "https://appsforoffice.microsoft.com/lib/1/hosted/custom-functions-runtime.js"
+    );
+    const csp = officeJs.contentSecurityPolicy(option) as string;
+    expect(csp).toContain("script-src 'self' https://appsforoffice.microsoft.com;");
+    expect(csp.match(/https:/g)).toHaveLength(1);
+  });
+
+  test("the 21Vianet CDN and the self-hosted copy are build options; an unknown one is refused", () => {
+    expect(officeJs.officeJsOption("cdn-21vianet").officeJs).toBe(
+      "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js"
+    );
+    const self = officeJs.officeJsOption("self-hosted");
+    expect(officeJs.contentSecurityPolicy(self)).toContain("script-src 'self';");
+    expect(() => officeJs.officeJsOption("npm")).toThrow(
+      /ZS_OFFICE_JS=npm.*cdn, cdn-21vianet, self-hosted/
+    );
+  });
+
+  test("the <style> fallback's hash is the pane stylesheet's, in the pane CSP", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-css-"));
+    fs.writeFileSync(path.join(dir, "a.css"), "a{}");
+    // `printf 'a{}' | openssl dgst -sha256 -binary | base64`
+    expect(config.styleHash(path.join(dir, "a.css"))).toBe(
+      "'sha256-X1RutGBrXCt9KkSaXMK7tHftWiRscFHOhxsS8tv8hBk='"
+    );
+  });
+});

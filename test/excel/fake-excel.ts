@@ -59,8 +59,18 @@ export function a1(rect: Rect): string {
   return `${sheet}!${a === b ? a : `${a}:${b}`}`;
 }
 
+/** A formula cell: its value computed from the workbook, as Excel's automatic calculation would. */
+export interface Formula {
+  sheet: string;
+  row: number;
+  col: number;
+  compute: (excel: FakeExcel) => CellValue;
+}
+
 export class FakeExcel {
   readonly sheets = new Map<string, SheetState>();
+  /** Recalculated after every sync whose calculation was not suspended (automatic calculation mode). */
+  readonly formulas: Formula[] = [];
   readonly tables: { name: string; rect: Rect }[] = [];
   readonly settings = new Map<string, string>();
   readonly syncs: SyncRecord[] = [];
@@ -175,6 +185,15 @@ export class FakeExcel {
     return out;
   }
 
+  addFormula(formula: Formula): void {
+    this.formulas.push(formula);
+    this.recalculate();
+  }
+
+  recalculate(): void {
+    for (const f of this.formulas) this.setCell(f.sheet, f.row, f.col, f.compute(this));
+  }
+
   /** Excel.run over this fake. */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const context = new FakeContext(this);
@@ -225,6 +244,7 @@ class FakeContext {
     }
     let responseBytes = 0;
     for (const op of ops) responseBytes += op.run();
+    if (!calculationSuspended && ops.some((o) => o.write)) this.excel.recalculate();
     if (responseBytes > REQUEST_LIMIT) {
       throw new Error(
         `ResponsePayloadSizeLimitExceeded: response of ${responseBytes} bytes over ${REQUEST_LIMIT}`
