@@ -37,7 +37,7 @@ import {
   toCandidateTable,
   trustedMapping,
 } from "../workbook";
-import type { ColumnMapping, SheetData, TableLocation } from "../workbook";
+import type { ColumnMapping, SheetData } from "../workbook";
 import { formatMoney } from "../workbook/format";
 import { duplicateOf } from "../workbook/merge";
 import { L, UsageError } from "./errors";

@@ -8,6 +8,7 @@ import { loadModel } from "../engine/model";
 import type { Lang } from "../engine/types";
 import { ExcelHost } from "../excel/excel-host";
 import { Pane } from "./main";
+import { h } from "../ui/dom";
 import css from "./taskpane.css";
 
 function langOf(tag: string | undefined): Lang {
