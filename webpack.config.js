@@ -65,7 +65,7 @@ const tsRuleFor = (target) => ({
       configFile: "tsconfig.build.json",
       onlyCompileBundledFiles: true,
       // lib follows target, so a newer built-in (Object.fromEntries, Array.prototype.flat) fails the build.
-      ...(target ? { compilerOptions: { target, lib: [target], types: ["office-runtime"] } } : {}),
+      ...(target ? { compilerOptions: { target, lib: [target], types: ["office-runtime", "custom-functions-runtime"] } } : {}),
     },
   },
 });

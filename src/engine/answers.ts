@@ -8,6 +8,7 @@
  */
 import { foldText } from "./numerals";
 import { CellValue, Label, ScoringModel } from "./types";
+import { flatMap } from "./es2017";
 
 /** How a field's words are read; a field without one is read by its type alone. */
 export const ANSWER_READERS = ["veto", "origin", "stage", "landUse"] as const;
@@ -270,7 +271,7 @@ export interface Origin {
 
 // Longest word first, so 中国香港 is Hong Kong before it is 中国, and 中外合资 is not 中国.
 const ORIGIN_WORDS: { word: string; country: string }[] = [
-  ...ORIGINS.flatMap(([country, words]) => words.map((word) => ({ word, country }))),
+  ...flatMap(ORIGINS, ([country, words]) => words.map((word) => ({ word, country }))),
   ...DOMESTIC.map((word) => ({ word, country: DOMESTIC_ORIGIN })),
 ].sort((a, b) => b.word.length - a.word.length);
 

@@ -31,6 +31,7 @@ import {
   Lang,
   ScoringModel,
 } from "./types";
+import { flatMap } from "./es2017";
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 
@@ -211,7 +212,7 @@ function explainCriterion(
 /** The inputs a failed gate read for candidate i, as written (fields) or computed (derived). */
 function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
   const { compiled, table } = s;
-  const parts = symbols.flatMap((id) => {
+  const parts = flatMap(symbols, (id) => {
     const field = compiled.fields.get(id);
     if (field) {
       const raw = table.columns[id]?.[i] ?? null;

@@ -5,12 +5,13 @@
 import { foldText, powerOfTen, readArabicNumber, scaleDecimal, shiftedDecimal } from "./numerals";
 import { CurrencyCode, FxTable, Lang } from "./types";
 import { CURRENCY_CODES, CURRENCY_INFO } from "./vocabulary";
+import { fromEntries } from "./es2017";
 
 export { CURRENCY_CODES };
 
 /** Chinese unit word of each currency, as written after an amount (1500万美元). */
-export const CURRENCY_ZH = Object.fromEntries(
-  CURRENCY_CODES.map((c) => [c, CURRENCY_INFO[c].zh])
+export const CURRENCY_ZH = fromEntries(
+  CURRENCY_CODES.map((c) => [c, CURRENCY_INFO[c].zh] as const)
 ) as Record<CurrencyCode, string>;
 
 /** Words, codes and symbols naming a supported currency; keys are folded (lower-case, half-width). */

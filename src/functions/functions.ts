@@ -60,6 +60,7 @@ import type {
   RankOrder,
 } from "../engine/mcda";
 import { summary } from "../engine";
+import { fromEntries } from "../engine/es2017";
 import type { ScoredTable } from "../engine";
 import type { BoundChoice, ChainModel, CurrencyCode, Lang } from "../engine/types";
 import { roundScore } from "../workbook/results";
@@ -414,7 +415,7 @@ function vocabulary<T extends string>(
   words: readonly T[],
   aliases: Record<string, T> = {}
 ): Record<string, T> {
-  return { ...Object.fromEntries(words.map((w) => [w, w])), ...aliases } as Record<string, T>;
+  return { ...fromEntries(words.map((w) => [w, w] as const)), ...aliases } as Record<string, T>;
 }
 
 const NORMALIZATION_WORDS = vocabulary(NORMALIZATIONS, {

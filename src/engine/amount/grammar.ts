@@ -56,33 +56,39 @@ interface Side {
   negative: boolean;
 }
 
-/** A decimal m × 10^e, so terms add exactly (640143 + 0.1 + 0.07 is not 640143.17 in doubles). */
+/**
+ * A decimal m × 10^e with m an integer, so terms add exactly (640143 + 0.1 + 0.07 is not 640143.17 in
+ * doubles) while m stays below 2^53 — past that a double holds no more digits anyway. Numbers, not
+ * bigint: the functions bundle stays ES2017 (webpack.config.js).
+ */
 interface Dec {
-  m: bigint;
+  m: number;
   e: number;
 }
 
 function dec(text: string, exp: number): Dec {
   const dot = text.indexOf(".");
-  if (dot < 0) return { m: BigInt(text), e: exp };
-  return { m: BigInt(text.slice(0, dot) + text.slice(dot + 1)), e: exp - (text.length - dot - 1) };
+  if (dot < 0) return { m: Number(text), e: exp };
+  return { m: Number(text.slice(0, dot) + text.slice(dot + 1)), e: exp - (text.length - dot - 1) };
 }
 
 function addDec(a: Dec, b: Dec): Dec {
   const e = Math.min(a.e, b.e);
-  return { m: a.m * 10n ** BigInt(a.e - e) + b.m * 10n ** BigInt(b.e - e), e };
+  return { m: a.m * 10 ** (a.e - e) + b.m * 10 ** (b.e - e), e };
 }
 
-const decNumber = (d: Dec): number => Number(`${d.m}e${d.e}`);
+// m / 10^k with 10^k exact (k ≤ 22) is the double nearest the decimal.
+const decNumber = (d: Dec): number =>
+  d.e >= 0 ? d.m * 10 ** d.e : -d.e <= 22 ? d.m / 10 ** -d.e : Number(`${d.m}e${d.e}`);
 
 /** Power of ten of the last non-zero digit of a decimal text: 3000 → 3, 1.5 → −1, 10 → 1. */
 function lastDigitPlace(text: string): number | null {
   const d = dec(text, 0);
-  if (d.m === 0n) return null;
+  if (d.m === 0) return null;
   let m = d.m;
   let e = d.e;
-  while (m % 10n === 0n) {
-    m /= 10n;
+  while (m % 10 === 0) {
+    m /= 10;
     e++;
   }
   return e;
@@ -217,8 +223,8 @@ function sideValue(side: Side, exp0: number | null, mult: number): [number, numb
     return [at(t.text), at(t.high ?? t.text)];
   }
   const base = (t: Term): number => t.exp ?? exp0 ?? 0;
-  let low: Dec = { m: 0n, e: 0 };
-  let high: Dec = { m: 0n, e: 0 };
+  let low: Dec = { m: 0, e: 0 };
+  let high: Dec = { m: 0, e: 0 };
   for (const t of terms) {
     low = addDec(low, dec(t.text, base(t)));
     high = addDec(high, dec(t.high ?? t.text, base(t)));
@@ -226,7 +232,7 @@ function sideValue(side: Side, exp0: number | null, mult: number): [number, numb
       const place = lastDigitPlace(t.text);
       if (place === null)
         return fail("unreadable", "“多/余”前的数为零", 'the number before "多/余" is zero');
-      high = addDec(high, { m: 1n, e: place + base(t) });
+      high = addDec(high, { m: 1, e: place + base(t) });
     }
   }
   let lo = decNumber(low);
