@@ -2,6 +2,7 @@ import { compileModel, scoreCandidates, scoreTable } from "../../src/engine";
 import type { CellValue } from "../../src/engine/types";
 import { toCandidateTable } from "../../src/workbook/candidates";
 import { mapColumns } from "../../src/workbook/mapping";
+import { cellAddress } from "../../src/workbook/a1";
 import { planResults } from "../../src/workbook/results";
 import { locateTable } from "../../src/workbook/table";
 import type {
@@ -154,6 +155,90 @@ test("refuses to write over a user's cell, and names it in A1", () => {
     expect(plan.message.en).toContain("F4");
     expect(plan.alternative).toBe("sheet");
   }
+});
+
+describe("every edge of the result area is guarded (issue 20)", () => {
+  const clean = planned(
+    planResults(sheetOf(base), tableOf(sheetOf(base)), scores, model, {
+      target: "columns",
+      lang: "zh",
+    })
+  );
+  const left = Math.min(...clean.blocks.map((b) => b.left));
+  const right = Math.max(...clean.blocks.map((b) => b.left + b.values[0].length - 1));
+  const top = Math.min(...clean.blocks.map((b) => b.top));
+  const bottom = Math.max(...clean.blocks.map((b) => b.top + b.values.length - 1));
+  const corners: [string, number, number][] = [
+    ["first data row, first result column", top + 1, left],
+    ["first data row, last result column", top + 1, right],
+    ["last row, first result column", bottom, left],
+    ["last row, last result column", bottom, right],
+  ];
+  const covers = (p: PlannedResults, r: number, c: number) =>
+    p.blocks.some(
+      (b) =>
+        r >= b.top && r < b.top + b.values.length && c >= b.left && c < b.left + b.values[0].length
+    );
+
+  test.each(corners)("a user's value at the %s is refused by its address", (_, r, c) => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    while (grid[r].length <= c) grid[r].push(null);
+    grid[r][c] = "用户备注";
+    const sheet = sheetOf(grid);
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(r, c), value: "用户备注" },
+    ]);
+  });
+
+  test.each([
+    ["first", left],
+    ["last", right],
+  ])("a user's header above the %s result column joins the table and is never written", (_, c) => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    while (grid[top].length <= c) grid[top].push(null);
+    grid[top][c] = "用户备注";
+    const sheet = sheetOf(grid);
+    const plan = planned(
+      planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "en" })
+    );
+    expect(covers(plan, top, c)).toBe(false);
+    expect(apply(sheet, plan)[top][c]).toBe("用户备注");
+  });
+
+  test("a space is the user's; an empty string (Office.js's empty cell) is not", () => {
+    const withSpace = base.map((row) => [...row]) as CellValue[][];
+    withSpace[bottom][right] = " ";
+    const sheet = sheetOf(withSpace);
+    const refused = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(refused.ok ? [] : refused.conflicts.map((c) => c.address)).toEqual([
+      cellAddress(bottom, right),
+    ]);
+    const withEmpty = base.map((row) => [...row, "", "", "", "", "", "", "", "", "", "", ""]);
+    const empty = sheetOf(withEmpty as CellValue[][]);
+    expect(
+      planResults(empty, tableOf(empty), scores, model, { target: "columns", lang: "en" }).ok
+    ).toBe(true);
+  });
+
+  test("a merge touching only the result area's last column is refused", () => {
+    const sheet = sheetOf(base, {
+      merges: [{ top: bottom, left: right, bottom: bottom + 1, right: right + 1 }],
+    });
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(bottom, right), value: "(merged)" },
+    ]);
+  });
 });
 
 test("a merged area in the way is a conflict too", () => {
