@@ -1,8 +1,10 @@
 /**
  * The one place where worksheet arguments become engine inputs and engine failures become Excel errors.
  * Excel hands a custom function scalars (number, string, boolean; blank as "" or null, an omitted optional
- * argument as null or undefined) and ranges as any[][]. Every coercion below names the argument and, for
- * ranges, the cell, so the #VALUE! message tells the analyst what to fix.
+ * argument as null or undefined) and ranges as any[][]; on CustomFunctionsRuntime 1.4 hosts a data-type cell
+ * (an entity card, a formatted number) reaches an `any` parameter as its JSON object, read here by `plain`.
+ * Every coercion below names the argument and, for ranges, the cell, so the #VALUE! message tells the
+ * analyst what to fix.
  */
 /* global CustomFunctions */
 import type { CellValue, Label } from "../engine/types";
@@ -60,20 +62,55 @@ export function run<T>(body: () => T): T {
   }
 }
 
+/** A cell value as Excel hands it over as a data type: `{ type: "Double", basicValue: 3 }`, an entity … */
+interface DataTypeValue {
+  type: string;
+  basicValue?: unknown;
+  text?: unknown;
+}
+
+function isDataType(v: unknown): v is DataTypeValue {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    typeof (v as { type?: unknown }).type === "string"
+  );
+}
+
+/** What the cell shows: an entity's text (its basic value is #VALUE!), else its basic value. */
+function shown(v: DataTypeValue): CellValue {
+  if (typeof v.text === "string") return v.text;
+  const b = v.basicValue;
+  return typeof b === "number" || typeof b === "string" || typeof b === "boolean" ? b : null;
+}
+
+const plainCell = (x: unknown): unknown => (isDataType(x) ? shown(x) : x);
+
+/** An argument with any data-type cells (alone or in a range) replaced by what they show. */
+export function plain(v: unknown): unknown {
+  if (!Array.isArray(v)) return plainCell(v);
+  const hasData = v.some((row) => (Array.isArray(row) ? row.some(isDataType) : isDataType(row)));
+  return hasData ? v.map((row) => (Array.isArray(row) ? row.map(plainCell) : plainCell(row))) : v;
+}
+
 export function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+  const x = plainCell(v);
+  return x === null || x === undefined || (typeof x === "string" && x.trim() === "");
 }
 
 /** A range argument as rows of cells; a single value is a 1 × 1 range. */
 export function grid(v: unknown, arg: string): unknown[][] {
   if (v === null || v === undefined) fail(arg, "缺少区域", "a range is required");
-  if (!Array.isArray(v)) return [[v]];
-  if (v.length === 0) fail(arg, "区域为空", "the range is empty");
-  return v.map((row) => (Array.isArray(row) ? row : [row]));
+  const p = plain(v);
+  if (!Array.isArray(p)) return [[p]];
+  if (p.length === 0) fail(arg, "区域为空", "the range is empty");
+  return p.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
 /** A required number (numeric text is read too). */
-export function number(v: unknown, arg: string): number {
+export function number(arg0: unknown, arg: string): number {
+  const v = plainCell(arg0);
   if (typeof v === "number")
     return Number.isFinite(v) ? v : fail(arg, "不是有限数", "not a finite number");
   if (isBlank(v)) fail(arg, "为空，应为数字", "blank, a number is required");
@@ -110,7 +147,8 @@ function single(v: unknown[], arg: string): unknown {
   return g[0][0];
 }
 
-export function cellValue(x: unknown): CellValue {
+export function cellValue(v: unknown): CellValue {
+  const x = plainCell(v);
   if (x === undefined || x === null || x === "") return null;
   if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
   return String(x);
@@ -118,7 +156,7 @@ export function cellValue(x: unknown): CellValue {
 
 /** An optional text argument, trimmed; blank or omitted gives null. */
 export function optText(v: unknown, arg: string): string | null {
-  const x = Array.isArray(v) ? single(v, arg) : v;
+  const x = plainCell(Array.isArray(v) ? single(v, arg) : v);
   if (isBlank(x)) return null;
   return String(x).trim();
 }

@@ -8,7 +8,7 @@ import type { CompiledModel, ScoredTable } from "../engine";
 import type { AmountContext, CandidateTable, CellValue, ScoringModel } from "../engine/types";
 import { mapColumns } from "../workbook/mapping";
 import { toVector } from "../engine/mcda/matrix";
-import { ArgError, cellValue, fail, grid, isBlank, notAvailable } from "./args";
+import { ArgError, cellValue, fail, grid, isBlank, notAvailable, plain } from "./args";
 import { KeyedRangeCache } from "./cache";
 import { modelArg } from "./models";
 import type { ModelEntry } from "./models";
@@ -66,8 +66,8 @@ export function scoreRow(
   model: unknown
 ): { entry: ModelEntry; scored: ScoredTable } {
   const entry = modelArg(model);
-  const mapping = headerMapping(entry, toVector(headers, "headers"), "headers");
-  const cells = toVector(row, "row");
+  const mapping = headerMapping(entry, toVector(plain(headers), "headers"), "headers");
+  const cells = toVector(plain(row), "row");
   if (cells.length !== mapping.width) {
     fail(
       "row",

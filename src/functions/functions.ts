@@ -74,6 +74,7 @@ import {
   notAvailable,
   optNumber,
   optText,
+  plain,
   run,
   spillColumn,
   spillRow,
@@ -129,7 +130,8 @@ const BOUNDS: Record<string, BoundChoice> = {
 };
 
 /** A decision matrix: alternatives in rows, criteria in columns; every cell a number. */
-function matrixArg(v: unknown, arg = "matrix", allowBlank = false): DecisionMatrix {
+function matrixArg(arg0: unknown, arg = "matrix", allowBlank = false): DecisionMatrix {
+  const v = plain(arg0);
   return toMatrix(Array.isArray(v) ? (v as unknown[][]) : [[v]], { argument: arg, allowBlank });
 }
 
@@ -158,7 +160,7 @@ export function amount(text: any, currency?: any, unit?: any, bound?: any, model
     const mult = unitArg(unit, "unit");
     const b = choice(bound, "bound", BOUNDS, "mid");
     const fx = modelArg(model).model.fx;
-    const cells = toVector(text, "text");
+    const cells = toVector(plain(text), "text");
     if (cells.length !== 1) fail("text", "应为单个单元格", "a single cell is required");
     const cell = cellValue(cells[0]);
     if (typeof cell === "number") return cell;
@@ -383,7 +385,8 @@ export function chainfit(text: any, role?: any, model?: any): number {
   });
 }
 
-function textsArg(v: unknown): string[] {
+function textsArg(arg0: unknown): string[] {
+  const v = plain(arg0);
   const cells = Array.isArray(v) ? ([] as unknown[]).concat(...(v as unknown[][])) : [v];
   const texts = cells.filter((c) => !isBlank(c)).map((c) => String(c));
   if (texts.length === 0) notAvailable("text", "为空", "is blank");
