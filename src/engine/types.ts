@@ -13,6 +13,19 @@ export interface Label {
 
 export type Lang = "zh" | "en";
 
+/**
+ * The one shape of an error about data, so every host prints it without guessing: a code, the
+ * message in both languages, and where — a cell address (A1, 评分模型!C7) and/or a model JSON path.
+ */
+export interface EngineError {
+  code: string;
+  message: Label;
+  /** A1 address of the cell, when the error is about a cell. */
+  address?: string;
+  /** JSON path in the model ("criteria[3].transform.min"), when it is about the model. */
+  path?: string;
+}
+
 /** ISO 4217 codes the product understands (the list is in vocabulary.ts). */
 export type { CurrencyCode } from "./vocabulary";
 import type { CurrencyCode } from "./vocabulary";
@@ -64,12 +77,11 @@ export interface ParsedAmount {
 
 export type AmountErrorCode = "missing" | "unreadable" | "negative" | "ambiguous";
 
-export interface AmountError {
+export interface AmountError extends EngineError {
   ok: false;
   input: string;
   /** "missing": blank, "-", "待定" … (not zero); the others: text that could not be read. */
   code: AmountErrorCode;
-  message: Label;
 }
 
 export type AmountResult = ParsedAmount | AmountError;

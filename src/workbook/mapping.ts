@@ -72,6 +72,20 @@ function matchForms(forms: string[], field: FieldDef): HeaderMatch | null {
   return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
 }
 
+/** A table of headers and no rows, for reading units from headers alone. */
+function headerOnly(headers: CellValue[], hidden: number[]): TableLocation {
+  return {
+    headerRow: 0,
+    headers,
+    firstCol: 0,
+    lastCol: headers.length - 1,
+    dataRows: [],
+    skippedRows: [],
+    ownColumns: [],
+    hiddenColumns: hidden,
+  };
+}
+
 /** How well one header names a field (null: not at all). */
 export function matchHeader(header: CellValue | undefined, field: FieldDef): HeaderMatch | null {
   return matchForms(parseHeader(header).forms, field);
@@ -159,11 +173,16 @@ export function mapColumns(
   let mapped = [...chosen.values()];
   mapped.sort((a, b) => a.column - b.column);
   for (const m of mapped) if (m.context === undefined) delete m.context;
-  let reading: ReturnType<typeof readColumns> | null = null;
-  if (on !== undefined) {
-    reading = readColumns(on.sheet, on.table, mapped, model, on.units);
-    mapped = reading.mapped;
-  }
+  // Units are settled the same way with or without the sheet (worksheet functions see only the
+  // header): a unit in the header, else for amounts the model's unit, marked as assumed.
+  const reading = readColumns(
+    on?.sheet ?? { name: "", grid: [headers] },
+    on?.table ?? headerOnly(headers, hidden),
+    mapped,
+    model,
+    on?.units
+  );
+  mapped = reading.mapped;
   const unmapped = model.fields
     .filter((f) => !mapped.some((m) => m.field === f.id))
     .map((f) => ({ field: f.id, label: f.label, key: f.key === true }))
@@ -176,7 +195,7 @@ export function mapColumns(
     guessed: mapped.filter((m) => m.how !== "user" && m.confidence < GUESS),
     unmapped,
     unused,
-    ...(reading ? { report: reading.report, warnings: reading.warnings } : {}),
+    ...(on ? { report: reading.report, warnings: reading.warnings } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ import {
   TARGET_MEASURE_LABELS,
   TRANSFORM_LABELS,
 } from "../engine/vocabulary";
-import type { CellValue, Label, Lang, ScoringModel, Transform } from "../engine/types";
+import type { CellValue, EngineError, Label, Lang, ScoringModel, Transform } from "../engine/types";
 import { cellAddress } from "./a1";
 import { markedHeader, markerKey } from "./marker";
 import { cellText, isBlank, looseText } from "./text";
@@ -602,10 +602,34 @@ export function modelToGrid(model: ScoringModel, lang: Lang): Grid {
 
 // --- Reading ----------------------------------------------------------------------------------------
 
-export interface ModelSheetError {
-  /** A1 address of the cell, or "" for the sheet as a whole. */
+/** An error in the 评分模型 sheet: the cell (A1, "" for the sheet as a whole) and, from the model's own checks, the JSON path. */
+export interface ModelSheetError extends EngineError {
   address: string;
-  message: Label;
+}
+
+/** Where each item of a section was read: its row, and the column of each key. */
+type Placed = Map<string, { id: unknown; row: number; cols: Record<string, number> }[]>;
+
+/**
+ * The cell a model path came from: criteria[3].transform.min → the row of that criterion in the
+ * 准则 section and its column for transform.min (or min). "" when the sheet does not show it.
+ */
+function cellOfPath(path: string, m: ScoringModel, placed: Placed): string {
+  const p = /^([A-Za-z]+)\[(\d+)\](?:\.(.+))?$/.exec(path);
+  const rows = p ? placed.get(p[1]) : undefined;
+  if (!p || !rows) return "";
+  const list = (m as unknown as Record<string, { id?: unknown }[]>)[p[1]];
+  const item = Array.isArray(list) ? list[Number(p[2])] : undefined;
+  const at = item?.id !== undefined ? rows.find((r) => r.id === item.id) : rows[Number(p[2])];
+  if (!at) return "";
+  const key = p[3] ?? "";
+  const last = key.split(".").pop() ?? "";
+  const col =
+    at.cols[key] ??
+    at.cols[key.replace(/\[\d+\].*$/, "")] ??
+    at.cols[last] ??
+    Object.values(at.cols)[0];
+  return cellAddress(at.row, col);
 }
 
 export type GridModelResult =
@@ -654,7 +678,13 @@ function readCell(v: CellValue, kind: Kind, fail: (m: Label) => void): unknown {
 }
 
 /** Reads one section's rows; columns are found by their header text in either language. */
-function readSection(grid: Grid, titleRow: number, s: Section, errors: ModelSheetError[]): Item[] {
+function readSection(
+  grid: Grid,
+  titleRow: number,
+  s: Section,
+  errors: ModelSheetError[],
+  placed: Placed
+): Item[] {
   const header = grid[titleRow + 1] ?? [];
   const positions = s.columns.map((c) =>
     header.findIndex((h) => typeof h === "string" && matchesLabel(h, c.label))
@@ -662,6 +692,7 @@ function readSection(grid: Grid, titleRow: number, s: Section, errors: ModelShee
   s.columns.forEach((c, i) => {
     if (positions[i] < 0)
       errors.push({
+        code: "model-sheet",
         address: cellAddress(titleRow + 1, 0),
         message: L(
           `「${s.title.zh}」缺少列“${c.label.zh}”`,
@@ -671,6 +702,9 @@ function readSection(grid: Grid, titleRow: number, s: Section, errors: ModelShee
   });
   if (positions.some((p) => p < 0)) return [];
   const items: Item[] = [];
+  const where: { id: unknown; row: number; cols: Record<string, number> }[] = [];
+  placed.set(s.id, where);
+  const cols = Object.fromEntries(s.columns.map((c, i) => [c.key, positions[i]]));
   for (let r = titleRow + 2; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every((v) => isBlank(v)) || markerKey(row[0]) !== null) break;
@@ -678,12 +712,14 @@ function readSection(grid: Grid, titleRow: number, s: Section, errors: ModelShee
     s.columns.forEach((c, i) => {
       const fail = (m: Label) =>
         errors.push({
+          code: "model-sheet",
           address: cellAddress(r, positions[i]),
           message: L(`${c.label.zh}：${m.zh}`, `${c.label.en}: ${m.en}`),
         });
       item[c.key] = readCell(row[positions[i]] ?? null, c.kind, fail);
     });
     items.push(item);
+    where.push({ id: item.id, row: r, cols });
   }
   return items;
 }
@@ -704,6 +740,7 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
       ok: false,
       errors: [
         {
+          code: "model-sheet",
           address: "",
           message: L(
             "这不是评分模型表（第一行缺少 [ZS:model] 标记）",
@@ -719,9 +756,10 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     if (key !== null && !titles.has(key)) titles.set(key, r);
   });
   const m = JSON.parse(JSON.stringify(base ?? emptyModel())) as ScoringModel;
+  const placed: Placed = new Map();
   const read = (s: Section): Item[] | null => {
     const at = titles.get(s.id);
-    return at === undefined ? null : readSection(grid, at, s, errors);
+    return at === undefined ? null : readSection(grid, at, s, errors, placed);
   };
 
   const settingsRows = read(SETTINGS);
@@ -731,6 +769,7 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
       if (!k) continue;
       const fail = (msg: Label) =>
         errors.push({
+          code: "model-sheet",
           address: "",
           message: L(`${k.label.zh}：${msg.zh}`, `${k.label.en}: ${msg.en}`),
         });
@@ -765,6 +804,7 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
 
   const sectionFail = (s: Section) => (msg: Label) =>
     errors.push({
+      code: "model-sheet",
       address: cellAddress(titles.get(s.id) ?? 0, 0),
       message: L(`「${s.title.zh}」${msg.zh}`, `"${s.title.en}": ${msg.en}`),
     });
@@ -800,7 +840,9 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     return {
       ok: false,
       errors: valid.errors.map((e) => ({
-        address: "",
+        code: e.code,
+        address: cellOfPath(e.path, m, placed),
+        path: e.path,
         message: L(`${e.path}：${e.message.zh}`, `${e.path}: ${e.message.en}`),
       })),
     };

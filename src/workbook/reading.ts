@@ -152,7 +152,9 @@ function resolveUnit(
     if (m.context?.multiplier !== undefined)
       return made(PERCENT, "header", m.context, headerAddress);
     // 3.5 is 3.5%; a column whose bare numbers are all ≤ 1 is written in fractions (0.035).
+    // Without values (a header alone) each cell is read by itself: > 1 a percent, else a fraction.
     const bare = cells.filter(isBare).map((c) => Number(String(c).replace(/[,，]/g, "")));
+    if (bare.length === 0) return { unit: undefined, context: m.context };
     const fractions = bare.length > 0 && bare.every((v) => Math.abs(v) <= 1);
     return made(fractions ? FRACTION : PERCENT, "rule", { multiplier: fractions ? 1 : 0.01 });
   }

@@ -1,4 +1,5 @@
 /** Cell-text helpers shared by table location and column mapping. */
+import { foldText } from "../engine/numerals";
 import type { CellValue } from "../engine/types";
 
 export function isBlank(v: CellValue | undefined): boolean {
@@ -11,13 +12,12 @@ export function cellText(v: CellValue | undefined): string {
 }
 
 /**
- * Loose form of a header for comparison: full-width → half-width (NFKC), lower case,
+ * Loose form of a header for comparison: folded as the engine folds cell text (half-width, lower case),
  * no whitespace, line breaks or decorative punctuation.
  */
 export function looseText(s: string): string {
-  return s
-    .normalize("NFKC")
-    .toLowerCase()
+  // foldText is the engine's one folding (width, case, 萬/億 and other variants); NFKC adds the rest.
+  return foldText(s.normalize("NFKC"))
     .replace(/[\s\u3000_*:：·•、/\\|\-–—]+/g, "")
     .replace(/[()[\]{}【】〔〕<>《》「」『』"'“”‘’]/g, "");
 }

@@ -25,5 +25,7 @@ test("candidates by field, header units as contexts, rowIds as 1-based sheet row
     investment: [1500, null],
     chainText: ["汽车", "机床"],
   });
-  expect(t.contexts).toEqual({ investment: { multiplier: 1e4, currency: "USD" } });
+  expect(t.contexts).toMatchObject({
+    investment: { multiplier: 1e4, currency: "USD", guess: false },
+  });
 });

@@ -23,9 +23,9 @@ test("units and currency in headers become the column's context", () => {
     ["项目名称", "总投资（万美元）", "注册资本(亿元)", "Annual tax (EUR m)", "所属产业链"],
     model
   );
-  expect(columnOf(m, "investment")?.context).toEqual({ multiplier: 1e4, currency: "USD" });
-  expect(columnOf(m, "capital")?.context).toEqual({ multiplier: 1e8, currency: "CNY" });
-  expect(columnOf(m, "tax")?.context).toEqual({ multiplier: 1e6, currency: "EUR" });
+  expect(columnOf(m, "investment")?.context).toMatchObject({ multiplier: 1e4, currency: "USD" });
+  expect(columnOf(m, "capital")?.context).toMatchObject({ multiplier: 1e8, currency: "CNY" });
+  expect(columnOf(m, "tax")?.context).toMatchObject({ multiplier: 1e6, currency: "EUR" });
   expect(columnOf(m, "chainText")?.context).toBeUndefined();
 });
 

@@ -216,3 +216,16 @@ test("the bundled default model survives the round trip in both languages", () =
   for (const lang of ["zh", "en"] as const)
     expect(gridToModel(modelToGrid(model, lang), model)).toEqual({ ok: true, model });
 });
+
+test("an error the model's own checks find names the sheet cell as well as the JSON path", () => {
+  const grid = modelToGrid(smallModel(), "en");
+  const scale = find(grid, "scale");
+  grid[scale.row][3] = -5;
+  const back = gridToModel(grid, smallModel());
+  expect(back.ok).toBe(false);
+  if (!back.ok) {
+    const [e] = back.errors;
+    expect(e).toMatchObject({ code: "model", address: cellAddress(scale.row, 3) });
+    expect(e.path).toMatch(/^(criteria|dimensions)\[\d+\]\.weight$/);
+  }
+});

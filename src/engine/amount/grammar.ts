@@ -31,7 +31,7 @@ import {
   ParsedAmount,
 } from "../types";
 import { mk, Q_APPROX, Q_AT_LEAST, Q_AT_MOST, Tok } from "./lexicon";
-import { errorOf, fail, Fail, finish, Read, unknownAt } from "./note";
+import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
 import { unitContext } from "./header";
 
 interface Term {
@@ -491,15 +491,7 @@ export function readTokens(
   }
   const read = readCore(main, orig, ctx);
   if ("fail" in read) return errorOf(input, read);
-  if (options?.allowNegative === false && read.low < 0)
-    return errorOf(
-      input,
-      fail(
-        "negative",
-        "金额为负数，此项不能为负",
-        "the amount is negative, which this item cannot be"
-      )
-    );
+  if (options?.allowNegative === false && read.low < 0) return errorOf(input, NOT_NEGATIVE);
   const extra: Label[] = [];
   if (unitGroup !== null) {
     if (read.usedContextUnit || read.usedContextCurrency) {

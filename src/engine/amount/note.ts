@@ -30,6 +30,13 @@ export const fail = (code: AmountErrorCode, zh: string, en: string): Fail => ({
   en,
 });
 
+/** A negative amount where the caller's criterion cannot be negative (allowNegative: false). */
+export const NOT_NEGATIVE: Fail = fail(
+  "negative",
+  "金额为负数，此项不能为负",
+  "the amount is negative, which this item cannot be"
+);
+
 /** A character the grammar does not know, named with its 1-based position in the cell. */
 export function unknownAt(orig: string, s: number, e: number): Fail {
   const text = orig.slice(s, e);

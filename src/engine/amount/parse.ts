@@ -5,7 +5,7 @@ import { foldText, isDigitCode, powerOfTen, scaleDecimal } from "../numerals";
 import { AmountContext, AmountResult, CellValue, ParseAmountOptions } from "../types";
 import { readTokens } from "./grammar";
 import { isMissing, tokenize } from "./lexicon";
-import { errorOf, fail, finish, missingError } from "./note";
+import { errorOf, fail, finish, missingError, NOT_NEGATIVE } from "./note";
 
 /** Text for any cell value, even an object without a string form. */
 function describeCell(x: unknown): string {
@@ -34,15 +34,7 @@ function fromNumber(
 ): AmountResult {
   if (!Number.isFinite(n))
     return errorOf(input, fail("unreadable", "不是有限数", "not a finite number"));
-  if (n < 0 && options?.allowNegative === false)
-    return errorOf(
-      input,
-      fail(
-        "negative",
-        "金额为负数，此项不能为负",
-        "the amount is negative, which this item cannot be"
-      )
-    );
+  if (n < 0 && options?.allowNegative === false) return errorOf(input, NOT_NEGATIVE);
   if (n === 0) n = 0; // -0 reads as 0
   const ctx = options?.context ?? {};
   const mult = ctx.multiplier ?? 1;

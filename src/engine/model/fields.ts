@@ -181,9 +181,12 @@ export function readNumericCell(
       if (area !== null) return area.mu;
       // "15%" states its own scale; only bare numbers take the header's.
       const ownScale = typeof cell === "string" && /[%％]/.test(cell);
-      const v = readNumber(cell) * (ownScale ? 1 : (context?.multiplier ?? 1));
+      const n = readNumber(cell);
+      if (type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
+      // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
+      const scale = ownScale ? 1 : (context?.multiplier ?? (n > 1 ? 0.01 : 1));
       // A share over 100% is a misreading (or a typo), not a score.
-      return type === "percent" && v > 1 ? NaN : v;
+      return n * scale > 1 ? NaN : n * scale;
     }
   }
 }

@@ -37,7 +37,11 @@ export function loadModel(source: string | unknown): ScoringModel {
     } catch (e) {
       const msg = e instanceof Error ? e.message : String(e);
       throw new InvalidModelError([
-        { path: "", message: { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` } },
+        {
+          code: "model",
+          path: "",
+          message: { zh: `不是有效的 JSON：${msg}`, en: `not valid JSON: ${msg}` },
+        },
       ]);
     }
   }

@@ -4,7 +4,7 @@
  * reported at once so an analyst can fix a model sheet in one pass.
  */
 import { compileExpression, ExpressionError, ValueKind } from "../expression";
-import { CurrencyCode, FieldType, Label, ScoringModel } from "../types";
+import { CurrencyCode, EngineError, FieldType, Label, ScoringModel } from "../types";
 import { withDefaults } from "./defaults";
 import {
   CURRENCY_CODES,
@@ -18,9 +18,9 @@ import {
 import { ANSWER_READERS } from "../answers";
 import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
 
-export interface ModelError {
+/** A model error: code "model", the JSON path, and (from the 评分模型 sheet) the cell. */
+export interface ModelError extends EngineError {
   path: string;
-  message: Label;
 }
 
 export type ValidationResult =
@@ -65,7 +65,7 @@ class Checker {
   readonly errors: ModelError[] = [];
 
   add(path: string, zh: string, en: string): void {
-    this.errors.push({ path, message: { zh, en } });
+    this.errors.push({ code: "model", path, message: { zh, en } });
   }
 
   obj(v: unknown, path: string): v is Obj {
