@@ -39,6 +39,10 @@ export const HEADERS = [
   "世界500强",
   "行业排名",
   "否决事项",
+  "投资方信用",
+  "用地性质",
+  "年综合能耗（吨标准煤）",
+  "产业政策类别",
   "项目进度",
   "签约时间",
   "备注",
@@ -49,7 +53,19 @@ type Col = (typeof HEADERS)[number];
 
 /** Columns of a row spec, in order (the header minus what is filled in separately); "" is a blank cell. */
 const SPEC: Col[] = HEADERS.filter(
-  (h) => !(["序号", "否决事项", "备注", "跟进情况"] as readonly string[]).includes(h)
+  (h) =>
+    !(
+      [
+        "序号",
+        "否决事项",
+        "投资方信用",
+        "用地性质",
+        "年综合能耗（吨标准煤）",
+        "产业政策类别",
+        "备注",
+        "跟进情况",
+      ] as readonly string[]
+    ).includes(h)
 );
 
 /**
@@ -141,8 +157,51 @@ export const INVENTED: string[] = [
   "英资物流地产项目|独山港经济开发区|英国|||Logistics warehouse and distribution centre|GBP 20m|GBP 8m|800万英镑||1亿元|500|80|否||0|||否||在谈|",
 ];
 
-/** Rows with a veto item (环保处罚 etc.), by project name. */
-const VETO = new Set(["纺织服装项目"]);
+/**
+ * Judgement columns as bureaus write them, by project name (blank elsewhere): a veto in words, investor
+ * credit, land use where the list states it, energy use in 吨标准煤, the 产业结构调整指导目录 class, and
+ * listing wording. The article's rows get only what is public (Nidec's parent is listed in Tokyo).
+ */
+const JUDGEMENT_COLUMNS = {
+  否决事项: {
+    纺织服装项目: "有（2022年环保行政处罚）",
+    德资汽车热管理系统项目: "无",
+    日资五轴加工中心项目: "否",
+  },
+  投资方信用: {
+    康复器械项目: "失信被执行人（2023年列入）",
+    激光器项目: "无不良记录",
+  },
+  用地性质: {
+    蔬菜种业基地: "农用地（设施农业）",
+    杂交水稻良种繁育项目: "农用地",
+    冷链物流仓储中心: "仓储用地",
+    五星级酒店项目: "商服用地",
+    英资物流地产项目: "仓储物流用地",
+    锂电池隔膜项目: "工业用地",
+    丙烷脱氢及聚丙烯项目: "工业用地",
+  },
+  "年综合能耗（吨标准煤）": {
+    丙烷脱氢及聚丙烯项目: 450000,
+    环氧丙烷项目: 180000,
+    锂电池隔膜项目: 30000,
+    光学膜涂布项目: 6000,
+    BOPP薄膜项目: 25000,
+    云计算数据中心项目: 60000,
+    德资电驱动桥项目: 12000,
+  },
+  产业政策类别: {
+    德资电驱动桥项目: "鼓励类",
+    光模块研发制造项目: "鼓励类",
+    单抗药物产业化项目: "鼓励类",
+    丙烷脱氢及聚丙烯项目: "鼓励类",
+    BOPP薄膜项目: "限制类",
+    纺织服装项目: "允许类",
+  },
+  上市情况: {
+    "尼得科机床（浙江）有限公司": "母公司在东京证券交易所上市",
+  },
+} satisfies Partial<Record<Col, Record<string, string | number>>>;
 
 const FOLLOW_UPS = [
   "已拜访总部，待对方反馈",
@@ -218,7 +277,12 @@ export function sampleRows(seed = SEED): SampleRow[] {
         cells["签约时间"] = new Date(Date.UTC(y, m - 1, day));
       }
     }
-    if (VETO.has(String(cells["项目名称"]))) cells["否决事项"] = "是";
+    const name = String(cells["项目名称"]);
+    for (const [col, byName] of Object.entries(JUDGEMENT_COLUMNS) as [
+      Col,
+      Record<string, string | number>,
+    ][])
+      if (byName[name] !== undefined) cells[col] = byName[name];
     rows.push({ cells, named });
   };
   NAMED.forEach((s) => add(s, true));

@@ -924,6 +924,8 @@ export function chainFitColumns(
   const texts: (string | null)[] = new Array(cells.texts.length);
   const none: string[] = [];
   const denied = memoised((x) => dropDenied(x));
+  // Lists repeat their texts: each distinct text is checked against the non-target list once.
+  const offText = memoised((x) => (nonTargetWord([x], model) === null ? 0 : 1));
   for (let i = 0; i < count; i++) {
     const r = cells.role[i];
     const e = cells.explicitChain[i];
@@ -933,7 +935,7 @@ export function chainFitColumns(
       texts[k] = typeof x === "string" ? denied(x) : null;
     }
     // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
-    const offTarget = nonTargetWord(texts, model) !== null;
+    const offTarget = texts.some((x) => x !== null && offText(x) === 1);
     // Off target, nothing is added: the empty tally weighs to none.
     if (!offTarget && d.joined) addTexts(d, t, texts);
     else if (!offTarget) {

@@ -347,6 +347,18 @@ function summaryLine(s: ScoredTable, i: number, points: ArrayLike<number>, lang:
       ? `；未通过“${name.zh}”${shown ? `（${shown}）` : ""}：${reason.zh}（${CONSEQUENCE[effect].zh}）`
       : `; failed "${name.en}"${shown ? ` (${shown})` : ""}: ${reason.en} (${CONSEQUENCE[effect].en})`;
   });
+  // Needs information: the figures to ask for first, so the list says what to do next.
+  const needInfo = compiled.model.unknowns?.decision;
+  const d = s.decision[i];
+  if (needInfo !== undefined && d >= 0 && compiled.model.decisions[d].id === needInfo) {
+    const ask = unknownGains(s, i).slice(0, 2);
+    const name = (u: (typeof ask)[number]) =>
+      compiled.criteria.find((c) => c.def.id === u.criterion)!.def.label[lang];
+    if (ask.length)
+      line += zh
+        ? `；待补充：${ask.map((u) => `${name(u)}（最多 +${pts(u.gain)} 分）`).join("、")}`
+        : `; needs: ${ask.map((u) => `${name(u)} (up to +${pts(u.gain)})`).join(", ")}`;
+  }
   return `${line}${zh ? "。" : "."}`;
 }
 

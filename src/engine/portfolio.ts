@@ -62,6 +62,8 @@ export interface PortfolioSummary {
   byChain: GroupRow[];
   byCountry: GroupRow[];
   byOwner: GroupRow[];
+  /** Each flag of the model (every 招大引强 kind, 外资 …) with how many candidates carry it. */
+  flags: { flag: string; label: Label; count: number }[];
   /** Candidates at a stage from "signed" on (signed, registered, started, in production). */
   signed: number[];
   foreign: number[];
@@ -349,6 +351,11 @@ export function portfolioSummary(
     ),
     byCountry: group(textKeys(FIELDS.country), new Map(), rows, []),
     byOwner: group(textKeys(FIELDS.owner), new Map(), rows, []),
+    flags: model.flags.map((f) => ({
+      flag: f.id,
+      label: f.label,
+      count: rows.filter((r) => r.flags.includes(f.id)).length,
+    })),
     signed,
     foreign,
     targets,

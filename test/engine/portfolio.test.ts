@@ -257,6 +257,15 @@ describe("portfolioSummary on the sample workbook", () => {
     // below 10亿元: not 招大引强 whatever its dollar value (Jiaxing counts the 亿美元 line for foreign capital only).
     expect(t.signedCount).toMatchObject({ actual: 40, gap: 60, met: false });
     expect(t.zdyq).toMatchObject({ actual: 5, gap: 13 });
+    // Each 招大引强 kind is tallied over the whole list (signed or not), once per flag.
+    const tally = Object.fromEntries(p.flags.map((f) => [f.flag, f.count]));
+    const count = (flag: string) => s.scores.filter((c) => c.flags.includes(flag)).length;
+    for (const k of ["zdyq", "zdyqForeign", "zdyq10", "zdyq50", "zdyq500", "foreign"])
+      expect([k, tally[k]]).toEqual([k, count(k)]);
+    expect(tally.zdyq).toBeLessThanOrEqual(
+      tally.zdyqForeign + tally.zdyq10 + tally.zdyq50 + tally.zdyq100 + tally.zdyq500
+    );
+    expect(tally.zdyqForeign).toBeGreaterThan(0);
     expect(p.byStage.reduce((n, g) => n + g.count, 0)).toBe(s.table.count);
   });
 

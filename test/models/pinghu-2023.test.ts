@@ -248,6 +248,29 @@ describe("scoring the sample workbook with the default model", () => {
     }
   });
 
+  test("the judgement columns: land use, credit, veto in words, industry class, energy, listing", () => {
+    const gate = (name: string, id: string) => of(name).gates.find((g) => g.gate === id)!;
+    // Farmland and warehouse land are not held to the industrial admission gates.
+    expect(gate("蔬菜种业基地", "investmentIntensity").status).toBe("notApplicable");
+    expect(gate("冷链物流仓储中心", "taxPerMu").status).toBe("notApplicable");
+    // "失信被执行人（2023年列入）" in the credit column and "有（2022年环保行政处罚）" in the veto column
+    // exclude, each with its text as the reason; "无" and "无不良记录" do not.
+    expect(gate("康复器械", "credit").detail!.zh).toContain("失信被执行人（2023年列入）");
+    expect(gate("纺织服装", "veto").detail!.zh).toContain("有（2022年环保行政处罚）");
+    expect([of("康复器械").excluded, of("纺织服装").excluded]).toEqual([true, true]);
+    expect([of("德资汽车热管理").excluded, of("激光器").excluded]).toEqual([false, false]);
+    // 限制类 caps at 49.9; 鼓励类 is flagged.
+    expect(gate("BOPP", "policyRestricted").status).toBe("failed");
+    expect(of("BOPP").score).toBeLessThanOrEqual(49.9);
+    expect(of("德资电驱动桥").flags).toContain("policyEncouraged");
+    // 丙烷脱氢: 80亿元 of revenue on 450 000 tce is 1.78万元 per tce < 2: capped, and an energy review.
+    expect(gate("丙烷脱氢", "energyEfficiency").status).toBe("failed");
+    expect(of("丙烷脱氢").flags).toContain("energyReview");
+    // Nidec's parent is listed in Tokyo: the listing criterion reads it as listed.
+    const listing = of("尼得科").explanation.criteria.find((c) => c.criterion === "listing")!;
+    expect(listing.normalized).toBe(1);
+  });
+
   test("every grade is used; decisions follow grades, the stage, or the unknowns", () => {
     const grades = new Set(s.scores.map((c) => c.grade));
     for (const g of ["A", "B", "C", "D"]) expect(grades).toContain(g);
