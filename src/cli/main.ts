@@ -363,12 +363,22 @@ function rankedRows(
   });
 }
 
+/** Rows the terminal table shows; the rest are in the workbook (and in --json). */
+const SHOWN = 200;
+
 function rankedTable(results: RankedRow[], lang: Lang): string {
-  const ordered = [...results].sort(
-    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row
-  );
+  const ordered = [...results]
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row)
+    .slice(0, SHOWN);
   const zh = lang === "zh";
-  return formatTable(
+  const more = results.length - ordered.length;
+  const rest =
+    more > 0
+      ? zh
+        ? `\n… 另有 ${more} 个项目，见输出工作簿（或用 --json）`
+        : `\n… ${more} more candidates in the output workbook (or use --json)`
+      : "";
+  return `${formatTable(
     zh
       ? ["排名", "行", "项目名称", "得分", "等级", "建议"]
       : ["Rank", "Row", "Project", "Score", "Grade", "Decision"],
@@ -381,7 +391,7 @@ function rankedTable(results: RankedRow[], lang: Lang): string {
       r.decisionLabel,
     ]),
     [true, true, false, true, false, false]
-  );
+  )}${rest}`;
 }
 
 function chooseModelSource(o: Options, cwd: string): { model: ScoringModel; source: Label } | null {
@@ -509,14 +519,20 @@ async function scoreFile(
           : L("", "");
       throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
     }
-    if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
-    await writeFileSafely(out, (tmp) => writeResults(wb, plan, tmp), o.inPlace ? input : undefined);
-
     const nameCol = columnOf(mapping, nameField(model) ?? "");
     const names = table.dataRows.map((r) => {
       const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
       return v === null || v === undefined ? null : String(v);
     });
+    const merged =
+      o.merge === undefined
+        ? []
+        : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+    // The grid's rows are not needed any more: memory for the write.
+    sheet.grid = [];
+    if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
+    await writeFileSafely(out, (tmp) => writeResults(wb, plan, tmp), o.inPlace ? input : undefined);
+
     const rowIds = candidates.rowIds ?? [];
     if (o.json) {
       const results = jsonResults(scored, names, rowIds, model, lang);
@@ -534,9 +550,7 @@ async function scoreFile(
         ? `结果已写入 ${out}（${where} 起）\n`
         : `Results written to ${out} (from ${where})\n`
     );
-    return o.merge === undefined
-      ? []
-      : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+    return merged;
   } finally {
     wb.pkg.close();
   }

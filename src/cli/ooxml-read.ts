@@ -5,6 +5,7 @@
  * by local name, so prefixed documents (ClosedXML's x:) and strict OOXML read the same. A DOCTYPE
  * is refused (no entity is ever expanded); every part and count has a limit.
  */
+import type { Buffer } from "buffer";
 import * as path from "path";
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
@@ -298,7 +299,7 @@ export async function readStyles(pkg: Package, part: string | null): Promise<Sty
 
 /**
  * A string of its own: text cut from a parsed chunk would otherwise keep the whole chunk alive
- * (V8 slices refer to their parent), holding the entire sheet XML in memory.
+ * (V8 slices refer to their parent), holding the whole part in memory.
  */
 function own(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
@@ -387,9 +388,9 @@ export async function readSheet(
         const a = (n: string) => attribute(attrs, n, scan);
         opened(name, a);
       },
-      text(t) {
-        if (capture === "v") value += t;
-        else if (capture === "t") inline += t;
+      text(b, start, end) {
+        if (capture === "v") value += scan.text(b, start, end);
+        else if (capture === "t") inline += scan.text(b, start, end);
       },
       close: closed,
     },
@@ -475,7 +476,7 @@ export async function readSheet(
             `sheet "${entry.name}" holds more than ${LIMITS.cells} cells, more than this tool handles.`
           )
         );
-      (grid[row] ??= [])[col] = typeof v === "string" ? own(v) : v;
+      (grid[row] ??= [])[col] = v;
     }
   }
 
@@ -523,10 +524,15 @@ export async function readSheet(
     }
   }
 
-  await textChunks(await pkg.stream(part, LIMITS.sheetPart), (text) => {
-    scan.write(text);
-    return !stop;
-  });
+  const bytes = await pkg.stream(part, LIMITS.sheetPart);
+  try {
+    for await (const chunk of bytes) {
+      scan.write(chunk as Buffer);
+      if (stop) break;
+    }
+  } finally {
+    bytes.destroy();
+  }
   if (!stop) scan.end();
 
   for (const c of await commentCells(pkg, part)) occupied.push(c);
