@@ -236,7 +236,7 @@ export async function readSharedStrings(pkg: Package, part: string | null): Prom
       cur = null;
     }
   });
-  await textChunks(await pkg.stream(part, LIMITS.smallPart * 4), (t) => void p.write(t));
+  await textChunks(await pkg.stream(part, LIMITS.smallPart * 4), (t) => p.write(t));
   p.close();
   return out;
 }
