@@ -511,7 +511,7 @@ async function scoreFile(
     });
     if (!plan.ok) {
       const hint =
-        plan.conflicts.length > 0
+        !o.resultSheet
           ? L(
               "\n可加 --result-sheet 选项改为写入单独的结果表。",
               "\nAdd --result-sheet to write the results to a separate sheet."
