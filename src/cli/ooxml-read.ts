@@ -1,7 +1,8 @@
 /**
- * Reading only what scoring needs from an .xlsx package, streaming (saxes): the workbook's sheet
- * list, 1904 flag and defined names; shared strings; the number format of each cell style; and one
- * sheet's cells, merges, hidden columns, comments and data validations. Element names are matched
+ * Reading only what scoring needs from an .xlsx package, streaming: the workbook's sheet list,
+ * 1904 flag and defined names, shared strings and the number format of each cell style (saxes);
+ * one sheet's cells, merges, hidden columns, comments and data validations (xml-scan.ts, built for
+ * the one large part). Element names are matched
  * by local name, so prefixed documents (ClosedXML's x:) and strict OOXML read the same. A DOCTYPE
  * is refused (no entity is ever expanded); every part and count has a limit.
  */
