@@ -241,7 +241,9 @@ function planColumns(
   for (const c of fresh) {
     for (let r = headerRow; r <= lastRow; r++) {
       const v = cellAt(sheet, r, c.col);
-      const filled = v !== null && v !== undefined;
+      // Hosts read empty cells as null or "" (Office.js); a space is content. Formulas returning ""
+      // come as occupied areas from hosts that can tell.
+      const filled = v !== null && v !== undefined && v !== "";
       const merged = !filled && inside(merges, r, c.col);
       if (filled || merged || inside(occupied, r, c.col))
         conflicts.push({
