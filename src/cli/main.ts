@@ -510,13 +510,12 @@ async function scoreFile(
       existingSheet: resultEntry ? await sheetOf(wb, resultEntry) : null,
     });
     if (!plan.ok) {
-      const hint =
-        !o.resultSheet
-          ? L(
-              "\n可加 --result-sheet 选项改为写入单独的结果表。",
-              "\nAdd --result-sheet to write the results to a separate sheet."
-            )
-          : L("", "");
+      const hint = !o.resultSheet
+        ? L(
+            "\n可加 --result-sheet 选项改为写入单独的结果表。",
+            "\nAdd --result-sheet to write the results to a separate sheet."
+          )
+        : L("", "");
       throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
     }
     const nameCol = columnOf(mapping, nameField(model) ?? "");
