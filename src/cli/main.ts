@@ -389,12 +389,22 @@ function rankedRows(
   });
 }
 
+/** Rows the terminal table shows; the rest are in the workbook (and in --json). */
+const SHOWN = 200;
+
 function rankedTable(results: RankedRow[], lang: Lang): string {
-  const ordered = [...results].sort(
-    (a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row
-  );
+  const ordered = [...results]
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row)
+    .slice(0, SHOWN);
   const zh = lang === "zh";
-  return formatTable(
+  const more = results.length - ordered.length;
+  const rest =
+    more > 0
+      ? zh
+        ? `\n… 另有 ${more} 个项目，见输出工作簿（或用 --json）`
+        : `\n… ${more} more candidates in the output workbook (or use --json)`
+      : "";
+  return `${formatTable(
     zh
       ? ["排名", "行", "项目名称", "总投资", "得分", "等级", "建议"]
       : ["Rank", "Row", "Project", "Investment", "Score", "Grade", "Decision"],
@@ -408,7 +418,7 @@ function rankedTable(results: RankedRow[], lang: Lang): string {
       r.decisionLabel,
     ]),
     [true, true, false, true, true, false, false]
-  );
+  )}${rest}`;
 }
 
 function chooseModelSource(o: Options, cwd: string): { model: ScoringModel; source: Label } | null {
@@ -530,23 +540,28 @@ async function scoreFile(
       existingSheet: resultEntry ? await sheetOf(wb, resultEntry) : null,
     });
     if (!plan.ok) {
-      const hint =
-        plan.conflicts.length > 0
-          ? L(
-              "\n可加 --result-sheet 选项改为写入单独的结果表。",
-              "\nAdd --result-sheet to write the results to a separate sheet."
-            )
-          : L("", "");
+      const hint = !o.resultSheet
+        ? L(
+            "\n可加 --result-sheet 选项改为写入单独的结果表。",
+            "\nAdd --result-sheet to write the results to a separate sheet."
+          )
+        : L("", "");
       throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
     }
-    if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
-    await writeFileSafely(out, (tmp) => writeResults(wb, plan, tmp), o.inPlace ? input : undefined);
-
     const nameCol = columnOf(mapping, nameField(model) ?? "");
     const names = table.dataRows.map((r) => {
       const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
       return v === null || v === undefined ? null : String(v);
     });
+    const merged =
+      o.merge === undefined
+        ? []
+        : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+    // The grid's rows are not needed any more: memory for the write.
+    sheet.grid = [];
+    if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
+    await writeFileSafely(out, (tmp) => writeResults(wb, plan, tmp), o.inPlace ? input : undefined);
+
     const rowIds = candidates.rowIds ?? [];
     if (o.json) {
       const results = jsonResults(scored, names, rowIds, model, lang);
@@ -564,9 +579,7 @@ async function scoreFile(
         ? `结果已写入 ${out}（${where} 起）\n`
         : `Results written to ${out} (from ${where})\n`
     );
-    return o.merge === undefined
-      ? []
-      : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+    return merged;
   } finally {
     wb.pkg.close();
   }

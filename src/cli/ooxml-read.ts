@@ -1,10 +1,12 @@
 /**
- * Reading only what scoring needs from an .xlsx package, streaming (saxes): the workbook's sheet
- * list, 1904 flag and defined names; shared strings; the number format of each cell style; and one
- * sheet's cells, merges, hidden columns, comments and data validations. Element names are matched
+ * Reading only what scoring needs from an .xlsx package, streaming: the workbook's sheet list,
+ * 1904 flag and defined names, shared strings and the number format of each cell style (saxes);
+ * one sheet's cells, merges, hidden columns, comments and data validations (xml-scan.ts, built for
+ * the one large part). Element names are matched
  * by local name, so prefixed documents (ClosedXML's x:) and strict OOXML read the same. A DOCTYPE
  * is refused (no entity is ever expanded); every part and count has a limit.
  */
+import type { Buffer } from "buffer";
 import * as path from "path";
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
@@ -235,7 +237,7 @@ export async function readSharedStrings(pkg: Package, part: string | null): Prom
       cur = null;
     }
   });
-  await textChunks(await pkg.stream(part, LIMITS.smallPart * 4), (t) => void p.write(t));
+  await textChunks(await pkg.stream(part, LIMITS.smallPart * 4), (t) => p.write(t));
   p.close();
   return out;
 }
@@ -298,7 +300,7 @@ export async function readStyles(pkg: Package, part: string | null): Promise<Sty
 
 /**
  * A string of its own: text cut from a parsed chunk would otherwise keep the whole chunk alive
- * (V8 slices refer to their parent), holding the entire sheet XML in memory.
+ * (V8 slices refer to their parent), holding the whole part in memory.
  */
 function own(s: string): string {
   return s.length < 13 ? s : (" " + s).slice(1);
@@ -387,9 +389,9 @@ export async function readSheet(
         const a = (n: string) => attribute(attrs, n, scan);
         opened(name, a);
       },
-      text(t) {
-        if (capture === "v") value += t;
-        else if (capture === "t") inline += t;
+      text(b, start, end) {
+        if (capture === "v") value += scan.text(b, start, end);
+        else if (capture === "t") inline += scan.text(b, start, end);
       },
       close: closed,
     },
@@ -475,7 +477,7 @@ export async function readSheet(
             `sheet "${entry.name}" holds more than ${LIMITS.cells} cells, more than this tool handles.`
           )
         );
-      (grid[row] ??= [])[col] = typeof v === "string" ? own(v) : v;
+      (grid[row] ??= [])[col] = v;
     }
   }
 
@@ -523,10 +525,15 @@ export async function readSheet(
     }
   }
 
-  await textChunks(await pkg.stream(part, LIMITS.sheetPart), (text) => {
-    scan.write(text);
-    return !stop;
-  });
+  const bytes = await pkg.stream(part, LIMITS.sheetPart);
+  try {
+    for await (const chunk of bytes) {
+      scan.write(chunk as Buffer);
+      if (stop) break;
+    }
+  } finally {
+    bytes.destroy();
+  }
   if (!stop) scan.end();
 
   for (const c of await commentCells(pkg, part)) occupied.push(c);

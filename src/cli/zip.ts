@@ -224,14 +224,15 @@ export function decodeXml(b: Buffer): string {
 }
 
 /** Decodes a stream of UTF-8 chunks into text chunks (a character split across chunks is kept whole). */
-export function textChunks(s: Readable, onText: (t: string) => boolean | void): Promise<void> {
+export function textChunks(s: Readable, onText: (t: string) => void): Promise<void> {
   const dec = new StringDecoder("utf8");
   let first = true;
   return new Promise((resolve, reject) => {
     // A handler that throws (a refusal while parsing) ends the stream and rejects.
     const feed = (t: string): boolean => {
       try {
-        return onText(t) !== false;
+        onText(t);
+        return true;
       } catch (e) {
         s.destroy();
         reject(e);
@@ -244,10 +245,7 @@ export function textChunks(s: Readable, onText: (t: string) => boolean | void): 
         t = t.replace(/^\uFEFF/, "");
         first = false;
       }
-      if (!feed(t)) {
-        s.destroy();
-        resolve();
-      }
+      feed(t);
     });
     s.on("end", () => {
       if (feed(dec.end())) resolve();

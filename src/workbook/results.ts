@@ -241,7 +241,8 @@ function planColumns(
   for (const c of fresh) {
     for (let r = headerRow; r <= lastRow; r++) {
       const v = cellAt(sheet, r, c.col);
-      // "" is how Office.js reads an empty cell; a formula returning "" is in `occupied` (where the host can tell).
+      // Hosts read empty cells as null or "" (Office.js); a space is content. Formulas returning ""
+      // come as occupied areas from hosts that can tell.
       const filled = v !== null && v !== undefined && v !== "";
       const merged = !filled && inside(merges, r, c.col);
       if (filled || merged || inside(occupied, r, c.col))

@@ -9,15 +9,18 @@ import * as yazl from "yazl";
 import { candidateWorkbook } from "../fixtures/workbooks/candidates";
 import { runCli, tempDir } from "./helpers";
 
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const TRANSITIONAL_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const MAIN = TRANSITIONAL;
 
-/** A minimal package around one sheet, with optional shared strings and styles. */
+/** A minimal package around one sheet, with optional shared strings and styles (strict OOXML with `rel`). */
 async function rawXlsx(
   file: string,
   sheet: string,
-  extra: { sst?: string; styles?: string } = {}
+  extra: { sst?: string; styles?: string; main?: string; rel?: string } = {}
 ): Promise<void> {
+  const MAIN = extra.main ?? TRANSITIONAL;
+  const REL = extra.rel ?? TRANSITIONAL_REL;
   const z = new yazl.ZipFile();
   const add = (name: string, text: string) => z.addBuffer(Buffer.from(text), name);
   add(
@@ -131,7 +134,7 @@ test("a table reaching column XFD: refused with the reason, and --result-sheet w
     `<row r="3">${cell("XFB3", "乙项目")}${cell("XFC3", "洽谈中")}${cell("XFD3", 800)}</row>`,
   ].join("");
   await rawXlsx(path.join(dir, "xfd.xlsx"), sheetOf(rows));
-  await refused(dir, "xfd.xlsx", /XFD/);
+  await refused(dir, "xfd.xlsx", /XFD[\s\S]*--result-sheet/);
   const r = await runCli(["xfd.xlsx", "--result-sheet"], dir);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
@@ -165,3 +168,25 @@ test("a closed stdout (zs-score … | head -1) ends quietly with the output writ
   expect(code).toBe(0);
   expect(fs.existsSync(path.join(dir, "in-scored.xlsx"))).toBe(true);
 }, 60_000);
+
+test("strict OOXML (purl.oclc.org namespaces) is read and scored", async () => {
+  const dir = tempDir();
+  const main = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+  const t = (ref: string, v: string | number) =>
+    typeof v === "number"
+      ? `<c r="${ref}"><v>${v}</v></c>`
+      : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+  const rows = `<row r="1">${t("A1", "项目名称")}${t("B1", "进展情况")}${t("C1", "总投资（万元）")}</row><row r="2">${t("A2", "甲项目")}${t("B2", "已签约")}${t("C2", 5000)}</row>`;
+  await rawXlsx(
+    path.join(dir, "strict.xlsx"),
+    `<worksheet xmlns="${main}"><sheetData>${rows}</sheetData></worksheet>`,
+    {
+      main,
+      rel: "http://purl.oclc.org/ooxml/officeDocument/relationships",
+    }
+  );
+  const r = await runCli(["strict.xlsx", "--result-sheet"], dir);
+  expect(r.stderr).toBe("");
+  expect(r.code).toBe(0);
+  expect(r.stdout).toMatch(/甲项目/);
+});
