@@ -26,17 +26,17 @@ describe("bench judge", () => {
     });
     expect(row.met).toBe(true);
     expect(row.ratio).toBe(0.25);
-    expect(row.target).toBe("≤ 300 ms");
+    expect(row.target).toBe("≤ 250 ms");
     expect(row.miss).toBeUndefined();
   });
 
   test("a missed limit says by how much, in units and per cent", () => {
     const row = bench.judge(entry("engine.score.100000"), {
       id: "engine.score.100000",
-      value: 450,
+      value: 375,
     });
     expect(row.met).toBe(false);
-    expect(row.miss).toBe("over by 150 ms (50 %)");
+    expect(row.miss).toBe("over by 125 ms (50 %)");
   });
 
   test("TOPSIS needs both its limit and a 5× speed-up over the baseline", () => {
