@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { model } from "../models/sample-helpers";
-import { axeViolations, focused, usePreview } from "./browser";
+import { axeViolations, focused, readmeShot, usePreview } from "./browser";
 
 const { open } = usePreview();
 
@@ -31,6 +31,19 @@ async function scored(width: number, lang: Lang): Promise<Page> {
   expect(await focused(page)).toBe("score");
   expect(dialogs).toEqual([]);
   return page;
+}
+
+/** README's screenshots come from the 450 px Chinese runs. */
+async function shotFor(
+  page: Page,
+  width: number,
+  lang: Lang,
+  name: string,
+  at: string
+): Promise<void> {
+  if (width !== 450 || lang !== "zh") return;
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), at);
+  await readmeShot(page, name);
 }
 
 const rowNames = (page: Page, list = "ranked-list") =>
@@ -98,6 +111,7 @@ for (const width of [320, 450]) {
         await page.keyboard.press("Enter");
         await page.getByTestId("detail").waitFor();
         expect(await focused(page)).toBe("detail-name");
+        await shotFor(page, width, lang, "detail", "#app .results");
         const chart = page.getByTestId("dimension-chart");
         expect(await chart.locator("li").count()).toBe(model.dimensions.length);
         expect(await page.locator(".dim-block").count()).toBe(model.dimensions.length);
@@ -123,6 +137,7 @@ for (const width of [320, 450]) {
         await page.locator("#step-mapping > summary").click();
         await page.locator("details.map-group > summary").click();
         expect(await page.locator(".map-field").count()).toBe(model.fields.length);
+        await shotFor(page, width, lang, "mapping", "#step-mapping");
         const inv = page.locator("#map-totalInvestment");
         await expect(inv.locator("option:checked").textContent()).resolves.toBe(
           "H · 计划总投资 · 1500万美元"
@@ -192,6 +207,7 @@ for (const width of [320, 450]) {
         await expect(page.getByTestId("ahp-advice").textContent()).resolves.toContain(
           L(lang, "建议改为", "try")
         );
+        await shotFor(page, width, lang, "weights-ahp", "#panel-weights .ahp");
         const weights = await page.locator("[data-pct]").allTextContents();
         await page.locator("#ahp-use").click();
         await page.locator("#ahp-cancel").waitFor();
