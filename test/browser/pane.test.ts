@@ -10,6 +10,8 @@ import { model } from "../models/sample-helpers";
 import { axeViolations, focused, readmeShot, usePreview } from "./browser";
 
 const { open } = usePreview();
+// Each test opens a page, scores and scans with axe: minutes on a loaded two-core machine.
+jest.setTimeout(180_000);
 
 type Lang = "zh" | "en";
 const L = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
