@@ -5,6 +5,7 @@
  */
 import type { Lang, ScoringModel } from "../engine";
 import type { Host } from "../workbook/host";
+import { keepFocus } from "../ui/dom";
 import { Store, type Tab } from "./store";
 import * as perf from "./perf";
 import { HeaderView } from "./views/header";
@@ -29,6 +30,7 @@ export class Pane {
   readonly store: Store;
   private views: View[] = [];
   private focusBeforeBusy: HTMLElement | null = null;
+  private builtFor: ScoringModel | null = null;
 
   constructor(private readonly options: PaneOptions) {
     this.store = new Store(options.host, options.defaultModel, options.lang);
@@ -36,6 +38,12 @@ export class Pane {
       if (changes.has("lang")) {
         this.build();
         document.getElementById("lang")?.focus();
+        return;
+      }
+      // Another model (the workbook's 评分模型 sheet, or saved targets): views list its dimensions
+      // and fields, so they are built again, focus kept.
+      if (this.store.state.model !== this.builtFor) {
+        keepFocus(this.options.root, () => this.build());
         return;
       }
       if (changes.has("busy")) this.busy(this.store.state.busy);
@@ -66,6 +74,7 @@ export class Pane {
 
   private build(): void {
     const store = this.store;
+    this.builtFor = store.state.model;
     document.documentElement.lang = store.state.lang === "zh" ? "zh-CN" : "en-US";
     const tabs: Record<Tab, View> = {
       ranked: new RankedView(store),

@@ -7,7 +7,7 @@ import { resolveStage } from "../engine";
 import { formatUnit } from "../engine/fx";
 import type { CellValue, FieldDef, Label, Lang, ScoringModel } from "../engine";
 import { columnLetters } from "../workbook";
-import { looseText } from "../workbook/text";
+import { dice, looseText } from "../workbook/text";
 import type { MappedColumn } from "../workbook/types";
 import type { Table } from "./session";
 
@@ -45,20 +45,7 @@ function text(v: CellValue | undefined): string {
 
 /** Share of characters two headers have in common (Dice over characters, loose forms). */
 function overlap(a: string, b: string): number {
-  const x = [...looseText(a)];
-  const y = [...looseText(b)];
-  if (x.length === 0 || y.length === 0) return 0;
-  const left = new Map<string, number>();
-  for (const c of x) left.set(c, (left.get(c) ?? 0) + 1);
-  let common = 0;
-  for (const c of y) {
-    const n = left.get(c) ?? 0;
-    if (n > 0) {
-      common++;
-      left.set(c, n - 1);
-    }
-  }
-  return (2 * common) / (x.length + y.length);
+  return dice([...looseText(a)], [...looseText(b)]);
 }
 
 /** A header shares at least half its characters with the field's names. */

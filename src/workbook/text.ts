@@ -31,11 +31,8 @@ function bigrams(s: string): string[] {
   return out;
 }
 
-/** Dice similarity of character bigrams, 0–1. */
-export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const x = bigrams(a);
-  const y = bigrams(b);
+/** Dice coefficient of two multisets of tokens, 0–1. */
+export function dice(x: string[], y: string[]): number {
   if (x.length === 0 || y.length === 0) return 0;
   const counts = new Map<string, number>();
   for (const g of x) counts.set(g, (counts.get(g) ?? 0) + 1);
@@ -48,4 +45,9 @@ export function similarity(a: string, b: string): number {
     }
   }
   return (2 * common) / (x.length + y.length);
+}
+
+/** Dice similarity of character bigrams, 0–1. */
+export function similarity(a: string, b: string): number {
+  return a === b ? 1 : dice(bigrams(a), bigrams(b));
 }

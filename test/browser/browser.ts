@@ -120,3 +120,16 @@ export async function frames(page: Page): Promise<void> {
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
   );
 }
+
+/**
+ * A screenshot README shows: docs/screenshots/<name>.png when ZS_UPDATE_SCREENSHOTS=1, else under
+ * test-output/, so an ordinary test run leaves tracked files alone. Returns the file written.
+ */
+export async function readmeShot(page: Page, name: string): Promise<string> {
+  const file = process.env.ZS_UPDATE_SCREENSHOTS
+    ? path.join(__dirname, `../../docs/screenshots/${name}.png`)
+    : path.join(__dirname, `../../test-output/${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}

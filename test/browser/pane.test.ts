@@ -7,9 +7,11 @@
  */
 import type { Page } from "playwright-core";
 import { model } from "../models/sample-helpers";
-import { axeViolations, focused, usePreview } from "./browser";
+import { axeViolations, focused, readmeShot, usePreview } from "./browser";
 
 const { open } = usePreview();
+// Each test opens a page, scores and scans with axe: minutes on a loaded two-core machine.
+jest.setTimeout(180_000);
 
 type Lang = "zh" | "en";
 const L = (lang: Lang, zh: string, en: string) => (lang === "zh" ? zh : en);
@@ -31,6 +33,19 @@ async function scored(width: number, lang: Lang): Promise<Page> {
   expect(await focused(page)).toBe("score");
   expect(dialogs).toEqual([]);
   return page;
+}
+
+/** README's screenshots come from the 450 px Chinese runs. */
+async function shotFor(
+  page: Page,
+  width: number,
+  lang: Lang,
+  name: string,
+  at: string
+): Promise<void> {
+  if (width !== 450 || lang !== "zh") return;
+  await page.evaluate((sel) => document.querySelector(sel)?.scrollIntoView(), at);
+  await readmeShot(page, name);
 }
 
 const rowNames = (page: Page, list = "ranked-list") =>
@@ -98,6 +113,7 @@ for (const width of [320, 450]) {
         await page.keyboard.press("Enter");
         await page.getByTestId("detail").waitFor();
         expect(await focused(page)).toBe("detail-name");
+        await shotFor(page, width, lang, "detail", "#app .results");
         const chart = page.getByTestId("dimension-chart");
         expect(await chart.locator("li").count()).toBe(model.dimensions.length);
         expect(await page.locator(".dim-block").count()).toBe(model.dimensions.length);
@@ -123,6 +139,7 @@ for (const width of [320, 450]) {
         await page.locator("#step-mapping > summary").click();
         await page.locator("details.map-group > summary").click();
         expect(await page.locator(".map-field").count()).toBe(model.fields.length);
+        await shotFor(page, width, lang, "mapping", "#step-mapping");
         const inv = page.locator("#map-totalInvestment");
         await expect(inv.locator("option:checked").textContent()).resolves.toBe(
           "H · 计划总投资 · 1500万美元"
@@ -171,7 +188,8 @@ for (const width of [320, 450]) {
         // Writing again (Score) reuses our own columns: no refusal.
         await page.getByTestId("score").click();
         await page.locator("[data-place=score] .msg.ok").waitFor();
-        expect(await page.locator(".msg.error").count()).toBe(0);
+        // No error shown (the AHP confirmation box is there, hidden).
+        expect(await page.locator(".msg.error:visible").count()).toBe(0);
         await page.close();
       });
 
@@ -192,6 +210,7 @@ for (const width of [320, 450]) {
         await expect(page.getByTestId("ahp-advice").textContent()).resolves.toContain(
           L(lang, "建议改为", "try")
         );
+        await shotFor(page, width, lang, "weights-ahp", "#panel-weights .ahp");
         const weights = await page.locator("[data-pct]").allTextContents();
         await page.locator("#ahp-use").click();
         await page.locator("#ahp-cancel").waitFor();

@@ -4,8 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import path from "path";
-import { frames, names, usePreview } from "./browser";
+import { frames, names, readmeShot, usePreview } from "./browser";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const { open } = usePreview();
@@ -53,12 +52,9 @@ test("sample: score, filter by chain, move a weight to change the order, switch 
   await page.getByTestId("ranked-list").waitFor();
   const before = await names(page);
   expect(before.length).toBeGreaterThan(3);
-  // README shows docs/screenshots/ranked-list.png: refreshed when ZS_UPDATE_SCREENSHOTS=1, so an ordinary
-  // test run leaves the tracked copy alone and saves its shot under test-output/.
-  const shot = process.env.ZS_UPDATE_SCREENSHOTS
-    ? path.join(__dirname, "../../docs/screenshots/ranked-list.png")
-    : path.join(__dirname, "../../test-output/ranked-list.png");
-  await page.screenshot({ path: shot, fullPage: false });
+  // README shows docs/screenshots/ranked-list.png (refreshed when ZS_UPDATE_SCREENSHOTS=1).
+  await page.evaluate(() => document.querySelector("#app .results")?.scrollIntoView());
+  const shot = await readmeShot(page, "ranked-list");
   expect(fs.statSync(shot).size).toBeGreaterThan(10_000);
 
   const chain = page.getByTestId("filter-chain");

@@ -10,16 +10,19 @@ import fc from "fast-check";
 import type { ScoringModel } from "../../src/engine";
 import { model, readSheet } from "../models/sample-helpers";
 
-async function sampleScoring(): Promise<Scoring> {
+async function sampleRead(): Promise<WorkbookRead> {
   const sheet = await readSheet();
-  const read: WorkbookRead = {
+  return {
     table: sheet,
     address: `${sheet.name}!A1`,
     source: "used",
     modelGrid: null,
     resultSheet: null,
   };
-  return new Scoring(openTable(read, model), model);
+}
+
+async function sampleScoring(): Promise<Scoring> {
+  return new Scoring(openTable(await sampleRead(), model), model);
 }
 
 test("targets, plan and summaries equal those built from CandidateScore objects, before and after a weight change", async () => {
@@ -75,14 +78,7 @@ test("stability's unperturbed run is the ranking itself on the sample (bonuses, 
 });
 
 test("stability's unperturbed run equals the ranking for random models and weights", async () => {
-  const sheet = await readSheet();
-  const read: WorkbookRead = {
-    table: sheet,
-    address: `${sheet.name}!A1`,
-    source: "used",
-    modelGrid: null,
-    resultSheet: null,
-  };
+  const read = await sampleRead();
   const dims = model.dimensions.length;
   fc.assert(
     fc.property(

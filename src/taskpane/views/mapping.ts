@@ -8,7 +8,7 @@
 import { h, keepFocus, option } from "../../ui/dom";
 import { mappingInfo, type FieldInfo } from "../mapping-info";
 import type { Store } from "../store";
-import { setText, text, type View } from "./view";
+import { setText, text, truncate, type View } from "./view";
 
 const T = {
   step: { zh: "2. 列映射", en: "2. Column mapping" },
@@ -149,8 +149,4 @@ export class MappingView implements View {
       optional
     );
   }
-}
-
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

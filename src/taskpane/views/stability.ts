@@ -8,7 +8,7 @@ import { formatPercent } from "../../workbook/format";
 import { h, svg } from "../../ui/dom";
 import type { Store } from "../store";
 import { topKInput } from "./top-k";
-import { text, type View } from "./view";
+import { text, truncate, type View } from "./view";
 
 const T = {
   hint: {
@@ -103,8 +103,4 @@ export class StabilityView implements View {
       )
     );
   }
-}
-
-function truncate(s: string, n: number): string {
-  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
 }

@@ -20,3 +20,8 @@ export function text(store: Store, label: Label): string {
 export function setText(el: Element, value: string): void {
   if (el.textContent !== value) el.textContent = value;
 }
+
+/** At most n characters, an ellipsis marking a cut. */
+export function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}

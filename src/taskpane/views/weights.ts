@@ -112,7 +112,7 @@ export class WeightsView implements View {
       ),
       this.message.el,
       this.ahp.el,
-      h("h4", {}, t(T.top)),
+      h("h3", { class: "sub" }, t(T.top)),
       this.top.el
     );
   }
