@@ -704,7 +704,7 @@ function readSection(
   const items: Item[] = [];
   const where: { id: unknown; row: number; cols: Record<string, number> }[] = [];
   placed.set(s.id, where);
-  const cols = Object.fromEntries(s.columns.map((c, i) => [c.key, positions[i]]));
+  const cols = fromEntries(s.columns.map((c, i) => [c.key, positions[i]] as const));
   for (let r = titleRow + 2; r < grid.length; r++) {
     const row = grid[r] ?? [];
     if (row.every((v) => isBlank(v)) || markerKey(row[0]) !== null) break;
