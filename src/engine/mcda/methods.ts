@@ -7,7 +7,7 @@
  */
 import { RankOrder } from "../rank";
 import { Label } from "../types";
-import { WeightOptions, checkUnit, methodWeights } from "./aggregate";
+import { WeightOptions, checkUnit, extent, methodWeights } from "./aggregate";
 import {
   CriterionType,
   DecisionMatrix,
@@ -30,16 +30,6 @@ function weightedRowSums(m: DecisionMatrix, w: Float64Array): Float64Array {
     out[i] = s;
   }
   return out;
-}
-
-function extent(xs: Float64Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const x of xs) {
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return [lo, hi];
 }
 
 /** Refuses when a quantity a method divides by is zero; `what` names it. */
