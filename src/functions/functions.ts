@@ -740,16 +740,20 @@ const PREFERENCE_WORDS = vocabulary(PREFERENCE_FUNCTIONS, {
   高斯: "gaussian",
 });
 
-/** An optional row or column of thresholds, one per criterion, or one value for all. */
-function thresholdsArg(v: unknown, arg: string, cols: number): Float64Array | undefined {
+/**
+ * An optional row or column of numbers, one per criterion or one value for all; blank or omitted gives
+ * undefined. With `allowBlank` a blank cell is NaN (a threshold the criterion's function does not use).
+ */
+function perCriterionArg(
+  v: unknown,
+  arg: string,
+  cols: number,
+  allowBlank = false
+): Float64Array | undefined {
   if (isBlank(v) || (Array.isArray(v) && v.length === 1 && isBlank((v as unknown[][])[0]?.[0])))
     return undefined;
-  const cells = toVector(v, arg);
-  const xs = cells.map((c) => (isBlank(c) ? 0 : Number(c)));
-  xs.forEach((x, j) => {
-    if (!Number.isFinite(x)) fail(arg, `第 ${j + 1} 项不是数字`, `item ${j + 1} is not a number`);
-  });
-  return Float64Array.from(cells.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
+  const xs = numbersArg(v, arg, allowBlank);
+  return Float64Array.from(xs.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
 }
 
 /**
@@ -789,9 +793,9 @@ export function prometheeFn(
     }
     const r = promethee(m, w, t, {
       preference: words.length === 1 ? words[0] : words,
-      q: thresholdsArg(q, "q", m.cols),
-      p: thresholdsArg(p, "p", m.cols),
-      s: thresholdsArg(s, "s", m.cols),
+      q: perCriterionArg(q, "q", m.cols, true),
+      p: perCriterionArg(p, "p", m.cols, true),
+      s: perCriterionArg(s, "s", m.cols, true),
     });
     return spillColumn(r.net, "PROMETHEE");
   });
@@ -877,7 +881,7 @@ export function arasFn(
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     return spillColumn(
-      aras(m, w, t, { optimal: thresholdsArg(optimal, "optimal", m.cols) }),
+      aras(m, w, t, { optimal: perCriterionArg(optimal, "optimal", m.cols) }),
       "ARAS"
     );
   });
@@ -943,7 +947,7 @@ export function spotisFn(
       b = Array.from({ length: m.cols }, (_, j) => [g.data[j], g.data[m.cols + j]]);
     }
     return spillColumn(
-      spotis(m, w, t, { bounds: b, esp: thresholdsArg(esp, "esp", m.cols) }),
+      spotis(m, w, t, { bounds: b, esp: perCriterionArg(esp, "esp", m.cols) }),
       "SPOTIS"
     );
   });
@@ -978,10 +982,11 @@ export function cocosoFn(
   });
 }
 
-/** A row or column of numbers (blank refused), as a plain list. */
-function numbersArg(v: unknown, arg: string): number[] {
+/** A row or column of numbers as a plain list; a blank cell is refused, or NaN with `allowBlank`. */
+function numbersArg(v: unknown, arg: string, allowBlank = false): number[] {
   return toVector(v, arg).map((c, j) => {
-    if (isBlank(c)) fail(arg, `第 ${j + 1} 项为空`, `item ${j + 1} is blank`);
+    if (isBlank(c))
+      return allowBlank ? NaN : fail(arg, `第 ${j + 1} 项为空`, `item ${j + 1} is blank`);
     const x = typeof c === "number" ? c : Number(String(c).trim());
     if (!Number.isFinite(x)) fail(arg, `第 ${j + 1} 项不是数字`, `item ${j + 1} is not a number`);
     return x;

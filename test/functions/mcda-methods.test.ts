@@ -34,6 +34,29 @@ describe("ranking methods", () => {
       col([0.1, -0.3, 0.2]),
       12
     );
+    // A blank threshold where the criterion's function needs none (JMcDM's `nothing`); needed, it is named.
+    const both = call(
+      "PROMETHEE",
+      ZHAO,
+      [[0.5, 0.3, 0.2]],
+      [[1, 1, 1]],
+      [["usual", "ushape", "usual"]],
+      [["", 0, ""]]
+    );
+    expectDigits(both, col([0.1, -0.3, 0.2]), 12);
+    expectError(
+      call(
+        "PROMETHEE",
+        ZHAO,
+        [[0.5, 0.3, 0.2]],
+        [[1, 1, 1]],
+        [["usual", "ushape", "usual"]],
+        [[0, "", 0]]
+      ),
+      "#VALUE!",
+      "q",
+      "criterion 2 needs the threshold q, which is blank"
+    );
     expectError(
       call("PROMETHEE", ZHAO, [[0.5, 0.3, 0.2]], [[1, 1, 1]], "level"),
       "#VALUE!",

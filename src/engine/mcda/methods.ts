@@ -105,6 +105,17 @@ function threshold(
   }
   checkLength(values.length, cols, name);
   const x = values[j];
+  if (Number.isNaN(x)) {
+    fail(
+      name,
+      {
+        zh: `第 ${j + 1} 个指标的偏好函数需要阈值 ${name}，此处为空`,
+        en: `the preference function of criterion ${j + 1} needs the threshold ${name}, which is blank`,
+      },
+      undefined,
+      j + 1
+    );
+  }
   if (!(x >= 0) || (name !== "q" && !(x > 0))) {
     fail(
       name,
