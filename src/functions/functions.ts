@@ -574,14 +574,26 @@ const ENTROPY_NORMALIZATIONS: Record<string, "sum" | "minmax"> = {
  * @customfunction ENTROPY
  * @param matrix Decision matrix: alternatives in rows, criteria in columns (numbers ≥ 0 unless normalization is minmax).
  * @param [normalization] sum (default, values as they are) or minmax (rescaled towards the best first: negative values and cost criteria).
- * @param [types] With minmax: per criterion + or max (more is better), - or min (less is better); default all +.
+ * @param [types] Per criterion + or max (more is better), - or min (less is better), for minmax (the default once types are given); default all +.
  * @returns A row of weights summing to 1.
  */
 export function entropy(matrix: any[][], normalization?: any, types?: any): number[][] {
   return run(() => {
     const m = matrixArg(matrix);
-    const how = choice(normalization, "normalization", ENTROPY_NORMALIZATIONS, "sum");
     const t = isBlank(types) ? undefined : toTypes(types, m.cols);
+    // Types only mean something once columns are rescaled towards their best.
+    const how = choice(
+      normalization,
+      "normalization",
+      ENTROPY_NORMALIZATIONS,
+      t ? "minmax" : "sum"
+    );
+    if (t && how === "sum")
+      fail(
+        "types",
+        "求和归一化不区分指标方向，请用 minmax",
+        "sum normalisation ignores types: use minmax"
+      );
     return spillRow(entropyWeights(m, { normalization: how, types: t }), "ENTROPY");
   });
 }

@@ -209,6 +209,25 @@ describe("weights, rankings and group judgments", () => {
     expectError(call("BWM", [[8, 2]], [[1, 5, 8]]), "#VALUE!", "others_to_worst", "3", "2");
   });
 
+  test("ENTROPY: types mean min–max; with sum normalisation they are refused", () => {
+    // Column 1 (−1, 0, 1) and column 2 as a cost (5, 7, 6.5 → 1, 0, 0.25): worked in docs/functions.md.
+    const m = [
+      [-1, 5],
+      [0, 7],
+      [1, 6.5],
+    ];
+    expect(call("ENTROPY", m, null, [["+", "-"]])).toEqual(
+      call("ENTROPY", m, "minmax", [["+", "-"]])
+    );
+    expectError(call("ENTROPY", m, "sum", [["+", "-"]]), "#VALUE!", "types", "use minmax");
+    expectError(
+      call("ENTROPY", m),
+      "#VALUE!",
+      "matrix",
+      "use minmax normalisation for negative values"
+    );
+  });
+
   test("MEREC (Keshavarz-Ghorabaee et al. 2021) and STDWEIGHTS (Jahan & Edwards 2013)", () => {
     const merecTypes = [MEREC_EXAMPLE.types.map((t) => (t === 1 ? "max" : "min"))];
     const merecW = (call("MEREC", MEREC_EXAMPLE.matrix, merecTypes) as number[][])[0];
