@@ -762,7 +762,7 @@ function perCriterionArg(
   cols: number,
   allowBlank = false
 ): Float64Array | undefined {
-  if (isBlank(v) || (Array.isArray(v) && v.length === 1 && isBlank((v as unknown[][])[0]?.[0])))
+  if (isBlank(v) || (Array.isArray(v) && (v as unknown[][]).flat().every(isBlank)))
     return undefined;
   const xs = numbersArg(v, arg, allowBlank);
   return Float64Array.from(xs.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
@@ -947,7 +947,10 @@ export function spotisFn(
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     let b: [number, number][] | undefined;
-    if (!isBlank(bounds) && !(Array.isArray(bounds) && isBlank(bounds[0]?.[0]))) {
+    if (
+      !isBlank(bounds) &&
+      !(Array.isArray(bounds) && (bounds as unknown[][]).flat().every(isBlank))
+    ) {
       const g = toMatrix(Array.isArray(bounds) ? bounds : [[bounds]], { argument: "bounds" });
       if (g.rows !== 2 || g.cols !== m.cols) {
         fail(
