@@ -578,14 +578,26 @@ const ENTROPY_NORMALIZATIONS: Record<string, "sum" | "minmax"> = {
  * @customfunction ENTROPY
  * @param matrix Decision matrix: alternatives in rows, criteria in columns (numbers ≥ 0 unless normalization is minmax).
  * @param [normalization] sum (default, values as they are) or minmax (rescaled towards the best first: negative values and cost criteria).
- * @param [types] With minmax: per criterion + or max (more is better), - or min (less is better); default all +.
+ * @param [types] Per criterion + or max (more is better), - or min (less is better), for minmax (the default once types are given); default all +.
  * @returns A row of weights summing to 1.
  */
 export function entropy(matrix: any[][], normalization?: any, types?: any): number[][] {
   return run(() => {
     const m = matrixArg(matrix);
-    const how = choice(normalization, "normalization", ENTROPY_NORMALIZATIONS, "sum");
     const t = isBlank(types) ? undefined : toTypes(types, m.cols);
+    // Types only mean something once columns are rescaled towards their best.
+    const how = choice(
+      normalization,
+      "normalization",
+      ENTROPY_NORMALIZATIONS,
+      t ? "minmax" : "sum"
+    );
+    if (t && how === "sum")
+      fail(
+        "types",
+        "求和归一化不区分指标方向，请用 minmax",
+        "sum normalisation ignores types: use minmax"
+      );
     return spillRow(entropyWeights(m, { normalization: how, types: t }), "ENTROPY");
   });
 }
@@ -744,16 +756,20 @@ const PREFERENCE_WORDS = vocabulary(PREFERENCE_FUNCTIONS, {
   高斯: "gaussian",
 });
 
-/** An optional row or column of thresholds, one per criterion, or one value for all. */
-function thresholdsArg(v: unknown, arg: string, cols: number): Float64Array | undefined {
-  if (isBlank(v) || (Array.isArray(v) && v.length === 1 && isBlank((v as unknown[][])[0]?.[0])))
+/**
+ * An optional row or column of numbers, one per criterion or one value for all; blank or omitted gives
+ * undefined. With `allowBlank` a blank cell is NaN (a threshold the criterion's function does not use).
+ */
+function perCriterionArg(
+  v: unknown,
+  arg: string,
+  cols: number,
+  allowBlank = false
+): Float64Array | undefined {
+  if (isBlank(v) || (Array.isArray(v) && (v as unknown[][]).flat().every(isBlank)))
     return undefined;
-  const cells = toVector(v, arg);
-  const xs = cells.map((c) => (isBlank(c) ? 0 : Number(c)));
-  xs.forEach((x, j) => {
-    if (!Number.isFinite(x)) fail(arg, `第 ${j + 1} 项不是数字`, `item ${j + 1} is not a number`);
-  });
-  return Float64Array.from(cells.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
+  const xs = numbersArg(v, arg, allowBlank);
+  return Float64Array.from(xs.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
 }
 
 /**
@@ -793,9 +809,9 @@ export function prometheeFn(
     }
     const r = promethee(m, w, t, {
       preference: words.length === 1 ? words[0] : words,
-      q: thresholdsArg(q, "q", m.cols),
-      p: thresholdsArg(p, "p", m.cols),
-      s: thresholdsArg(s, "s", m.cols),
+      q: perCriterionArg(q, "q", m.cols, true),
+      p: perCriterionArg(p, "p", m.cols, true),
+      s: perCriterionArg(s, "s", m.cols, true),
     });
     return spillColumn(r.net, "PROMETHEE");
   });
@@ -881,7 +897,7 @@ export function arasFn(
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     return spillColumn(
-      aras(m, w, t, { optimal: thresholdsArg(optimal, "optimal", m.cols) }),
+      aras(m, w, t, { optimal: perCriterionArg(optimal, "optimal", m.cols) }),
       "ARAS"
     );
   });
@@ -935,7 +951,10 @@ export function spotisFn(
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     let b: [number, number][] | undefined;
-    if (!isBlank(bounds) && !(Array.isArray(bounds) && isBlank(bounds[0]?.[0]))) {
+    if (
+      !isBlank(bounds) &&
+      !(Array.isArray(bounds) && (bounds as unknown[][]).flat().every(isBlank))
+    ) {
       const g = toMatrix(Array.isArray(bounds) ? bounds : [[bounds]], { argument: "bounds" });
       if (g.rows !== 2 || g.cols !== m.cols) {
         fail(
@@ -947,7 +966,7 @@ export function spotisFn(
       b = Array.from({ length: m.cols }, (_, j) => [g.data[j], g.data[m.cols + j]]);
     }
     return spillColumn(
-      spotis(m, w, t, { bounds: b, esp: thresholdsArg(esp, "esp", m.cols) }),
+      spotis(m, w, t, { bounds: b, esp: perCriterionArg(esp, "esp", m.cols) }),
       "SPOTIS"
     );
   });
@@ -982,10 +1001,11 @@ export function cocosoFn(
   });
 }
 
-/** A row or column of numbers (blank refused), as a plain list. */
-function numbersArg(v: unknown, arg: string): number[] {
+/** A row or column of numbers as a plain list; a blank cell is refused, or NaN with `allowBlank`. */
+function numbersArg(v: unknown, arg: string, allowBlank = false): number[] {
   return toVector(v, arg).map((c, j) => {
-    if (isBlank(c)) fail(arg, `第 ${j + 1} 项为空`, `item ${j + 1} is blank`);
+    if (isBlank(c))
+      return allowBlank ? NaN : fail(arg, `第 ${j + 1} 项为空`, `item ${j + 1} is blank`);
     const x = typeof c === "number" ? c : Number(String(c).trim());
     if (!Number.isFinite(x)) fail(arg, `第 ${j + 1} 项不是数字`, `item ${j + 1} is not a number`);
     return x;

@@ -4,22 +4,18 @@
  * 76e773513ae9a259522e2289b271967f07a1d418, jbytecode/JMcDM at 87bbb34e0dc0468ddb311310f0a7b54d1d374633;
  * the paper is named in each test), with worksheet-shaped arguments; then bad arguments.
  */
+import {
+  MEREC_EXAMPLE,
+  RANKING_EXAMPLES,
+  SPOTIS_BOUNDS,
+  STD_EXAMPLE,
+  WSM_WPM,
+} from "../fixtures/mcda-examples";
+import { col, expectDigits } from "./digits";
 import { expectError, loadBundle } from "./loadBundle";
 
 const { call } = loadBundle();
 
-/** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
-function expectDigits(actual: unknown, expected: number[][], digits: number): void {
-  const got = actual as number[][];
-  expect(got.map((r) => r.length)).toEqual(expected.map((r) => r.length));
-  expected.forEach((row, i) =>
-    row.forEach((e, j) =>
-      expect([i, j, Math.abs(got[i][j] - e) <= 0.5 * 10 ** -digits + 1e-12]).toEqual([i, j, true])
-    )
-  );
-}
-
-const col = (xs: number[]): number[][] => xs.map((x) => [x]);
 const row = (xs: number[]): number[][] => [xs];
 
 // Zhao, Peng & Li (2013), Procedia Computer Science 17 (pymcdm TestPROMETHEE_II).
@@ -38,6 +34,29 @@ describe("ranking methods", () => {
       col([0.1, -0.3, 0.2]),
       12
     );
+    // A blank threshold where the criterion's function needs none (JMcDM's `nothing`); needed, it is named.
+    const both = call(
+      "PROMETHEE",
+      ZHAO,
+      [[0.5, 0.3, 0.2]],
+      [[1, 1, 1]],
+      [["usual", "ushape", "usual"]],
+      [["", 0, ""]]
+    );
+    expectDigits(both, col([0.1, -0.3, 0.2]), 12);
+    expectError(
+      call(
+        "PROMETHEE",
+        ZHAO,
+        [[0.5, 0.3, 0.2]],
+        [[1, 1, 1]],
+        [["usual", "ushape", "usual"]],
+        [[0, "", 0]]
+      ),
+      "#VALUE!",
+      "q",
+      "criterion 2 needs the threshold q, which is blank"
+    );
     expectError(
       call("PROMETHEE", ZHAO, [[0.5, 0.3, 0.2]], [[1, 1, 1]], "level"),
       "#VALUE!",
@@ -52,131 +71,23 @@ describe("ranking methods", () => {
     );
   });
 
-  test("EDAS: Yazdani et al. (2020), pymcdm TestEDAS", () => {
-    const m = [
-      [3873, 39.55, 0.27, 0.87, 150, 0.07, 12, 2130],
-      [5067, 67.26, 0.23, 0.23, 40, 0.02, 21, 2200],
-      [2213, 24.69, 0.08, 0.17, 200, 0.04, 35, 570],
-      [6243, 132, 0.07, 0.25, 100, 0.04, 16, 100],
-      [8312, 460.47, 0.05, 0.21, 25, 0.1, 25, 200],
-    ];
-    const w = [[0.131, 0.113, 0.126, 0.125, 0.126, 0.129, 0.132, 0.117]];
-    const t = [["-", "-", "-", "+", "+", "-", "+", "+"]];
-    expectDigits(call("EDAS", m, w, t), col([0.841, 0.632, 0.883, 0.457, 0.104]), 3);
-  });
+  // Worksheet-shaped: weights as a row, types as words; the pymcdm examples' extra arguments.
+  const extra: Record<string, unknown[]> = {
+    spotis: [[SPOTIS_BOUNDS.map((b) => b[0]), SPOTIS_BOUNDS.map((b) => b[1])]],
+    waspas: [null, null, false],
+  };
+  test.each(Object.entries(RANKING_EXAMPLES).map(([name, e]) => [name, e.source, e] as const))(
+    "%s: %s",
+    (name, _source, e) => {
+      const types = [e.types.map((t) => (t === 1 ? "max" : "min"))];
+      const got = call(name.toUpperCase(), e.matrix, [e.weights], types, ...(extra[name] ?? []));
+      expectDigits(got, col(e.expected), e.digits);
+    }
+  );
 
-  test("MOORA: Siregar et al. (2021), pymcdm TestMOORA; weights as a column", () => {
-    const m = [
-      [1.5, 3, 5, 3.3],
-      [2, 7, 5, 3.35],
-      [3, 1, 5, 3.07],
-      [2.2, 4, 5, 3.5],
-      [2, 5, 3, 3.09],
-      [3.2, 2, 3, 3.48],
-      [2.775, 3, 5, 3.27],
-    ];
-    expectDigits(
-      call("MOORA", m, col([0.3, 0.2, 0.1, 0.4]), [["min", "max", "max", "max"]]),
-      col([0.1801, 0.2345, 0.0625, 0.1757, 0.1683, 0.0742, 0.1197]),
-      4
-    );
-  });
-
-  test("COPRAS, MABAC, ARAS, CODAS, MARCOS, CoCoSo: the papers' examples as pymcdm / JMcDM test them", () => {
-    // CODAS: Badi, Shetwan & Abdulshahed (2017), pymcdm TestCODAS.
-    expectDigits(
-      call(
-        "CODAS",
-        [
-          [45, 3600, 45, 0.9],
-          [25, 3800, 60, 0.8],
-          [23, 3100, 35, 0.9],
-          [14, 3400, 50, 0.7],
-          [15, 3300, 40, 0.8],
-          [28, 3000, 30, 0.6],
-        ],
-        [[0.2857, 0.3036, 0.2321, 0.1786]],
-        [[1, -1, 1, 1]]
-      ),
-      col([1.3914, 0.3411, -0.217, -0.5381, -0.7292, -0.2481]),
-      4
-    );
-    // ARAS: Stanujkic, Djordjevic & Karabasevic (2015), pymcdm TestARAS.
-    expectDigits(
-      call(
-        "ARAS",
-        [
-          [4.64, 3.0, 3.0, 3.0, 2.88, 3.63],
-          [4.0, 4.0, 4.64, 3.56, 3.63, 5.0],
-          [3.3, 4.31, 3.3, 4.0, 3.3, 4.0],
-          [2.62, 5.0, 4.22, 4.31, 5.0, 5.0],
-        ],
-        [[0.28, 0.25, 0.19, 0.15, 0.08, 0.04]],
-        [[1, 1, 1, 1, 1, 1]]
-      ),
-      col([0.74, 0.86, 0.78, 0.86]),
-      2
-    );
-    // CoCoSo: Yazdani, Zarate, Zavadskas & Turskis (2019), pymcdm TestCOCOSO.
-    expectDigits(
-      call(
-        "COCOSO",
-        [
-          [60, 0.4, 2540, 500, 990],
-          [6.35, 0.15, 1016, 3000, 1041],
-          [6.8, 0.1, 1727.2, 1500, 1676],
-          [10, 0.2, 1000, 2000, 965],
-          [2.5, 0.1, 560, 500, 915],
-          [4.5, 0.08, 1016, 350, 508],
-          [3, 0.1, 1778, 1000, 920],
-        ],
-        [[0.036, 0.192, 0.326, 0.326, 0.12]],
-        [[1, -1, 1, 1, 1]]
-      ),
-      col([2.041, 2.788, 2.882, 2.416, 1.299, 1.443, 2.519]),
-      3
-    );
-    // MARCOS: Ulutaş et al. (2020), pymcdm TestMARCOS.
-    expectDigits(
-      call(
-        "MARCOS",
-        [
-          [660, 1000, 1600, 18, 1200],
-          [800, 1000, 1600, 24, 900],
-          [980, 1000, 2500, 24, 900],
-          [920, 1500, 1600, 24, 900],
-          [1380, 1500, 1500, 24, 1150],
-          [1230, 1000, 1600, 24, 1150],
-          [680, 1500, 1600, 18, 1100],
-          [960, 2000, 1600, 12, 1150],
-        ],
-        [[0.1061, 0.3476, 0.333, 0.1185, 0.0949]],
-        [[-1, 1, 1, 1, 1]]
-      ),
-      col([0.5649, 0.5543, 0.641, 0.6174, 0.6016, 0.5453, 0.6282, 0.6543]),
-      4
-    );
-    // MABAC: Pamučar & Ćirović (2015), pymcdm TestMABAC.
-    expectDigits(
-      call(
-        "MABAC",
-        [
-          [22600, 3800, 2, 5, 1.06, 3.0, 3.5, 2.8, 24.5, 6.5],
-          [19500, 4200, 3, 2, 0.95, 3.0, 3.4, 2.2, 24, 7.0],
-          [21700, 4000, 1, 3, 1.25, 3.2, 3.3, 2.5, 24.5, 7.3],
-          [20600, 3800, 2, 5, 1.05, 3.25, 3.2, 2.0, 22.5, 11.0],
-          [22500, 3800, 4, 3, 1.35, 3.2, 3.7, 2.1, 23, 6.3],
-          [23250, 4210, 3, 5, 1.45, 3.6, 3.5, 2.8, 23.5, 7.0],
-          [20300, 3850, 2, 5, 0.9, 3.25, 3.0, 2.6, 21.5, 6.0],
-        ],
-        [[0.146, 0.144, 0.119, 0.121, 0.115, 0.101, 0.088, 0.068, 0.05, 0.048]],
-        [[-1, 1, 1, 1, -1, -1, 1, 1, 1, 1]]
-      ),
-      col([0.0826, 0.2183, -0.0488, 0.0246, -0.0704, 0.0465, 0.0464]),
-      4
-    );
-    // COPRAS worked by hand (Zavadskas, Kaklauskas & Šarka 1994): d = 0.5·x/6 per column, S⁺ = 1/12,
-    // 2/12, 3/12; S⁻ = 2/12, 1/12, 3/12; Q = S⁺ + 0.5/(S⁻ · 22) = 0.2197, 0.4394, 0.3409; N = Q / max Q.
+  test("COPRAS worked by hand (Zavadskas, Kaklauskas & Šarka 1994)", () => {
+    // d = 0.5·x/6 per column, S⁺ = 1/12, 2/12, 3/12; S⁻ = 2/12, 1/12, 3/12;
+    // Q = S⁺ + 0.5/(S⁻ · 22) = 0.2197, 0.4394, 0.3409; N = Q / max Q.
     // (JMcDM's 38-alternative test is checked in test/engine/mcda/methods.test.ts.)
     expectDigits(
       call(
@@ -241,23 +152,13 @@ describe("ranking methods", () => {
   });
 
   test("WPM, WASPAS and WSUM: normalisations and weights as given (pymcdm TestWSM, TestWPM, TestWASPAS)", () => {
-    const m = [
-      [96, 83, 75, 7],
-      [63, 5, 56, 9],
-      [72, 30, 32, 48],
-      [11, 4, 27, 9],
-      [77, 21, 17, 11],
-    ];
-    const w = [[8 / 13, 5 / 13, 6 / 13, 7 / 13]];
-    const t = [[1, 1, -1, -1]];
-    expectDigits(call("WSUM", m, w, t, "sum", false), col([0.609, 0.313, 0.334, 0.265, 0.479]), 3);
-    expectDigits(call("WPM", m, w, t, "sum", false), col([0.065, 0.017, 0.019, 0.007, 0.052]), 3);
+    const { matrix: m, types, wsm, wpm } = WSM_WPM;
+    const w = [WSM_WPM.weights];
+    const t = [types];
+    expectDigits(call("WSUM", m, w, t, "sum", false), col(wsm), 3);
+    expectDigits(call("WPM", m, w, t, "sum", false), col(wpm), 3);
     // Rescaled weights (the default) halve the weighted sum here: the weights sum to 2.
-    expectDigits(
-      call("WSUM", m, w, t, "sum"),
-      col([0.609, 0.313, 0.334, 0.265, 0.479].map((x) => x / 2)),
-      3
-    );
+    expectDigits(call("WSUM", m, w, t, "sum"), col(wsm.map((x) => x / 2)), 3);
     expectError(call("WPM", m, w, t, "sum", "maybe"), "#VALUE!", "rescale");
   });
 
@@ -308,35 +209,30 @@ describe("weights, rankings and group judgments", () => {
     expectError(call("BWM", [[8, 2]], [[1, 5, 8]]), "#VALUE!", "others_to_worst", "3", "2");
   });
 
+  test("ENTROPY: types mean min–max; with sum normalisation they are refused", () => {
+    // Column 1 (−1, 0, 1) and column 2 as a cost (5, 7, 6.5 → 1, 0, 0.25): worked in docs/functions.md.
+    const m = [
+      [-1, 5],
+      [0, 7],
+      [1, 6.5],
+    ];
+    expect(call("ENTROPY", m, null, [["+", "-"]])).toEqual(
+      call("ENTROPY", m, "minmax", [["+", "-"]])
+    );
+    expectError(call("ENTROPY", m, "sum", [["+", "-"]]), "#VALUE!", "types", "use minmax");
+    expectError(
+      call("ENTROPY", m),
+      "#VALUE!",
+      "matrix",
+      "use minmax normalisation for negative values"
+    );
+  });
+
   test("MEREC (Keshavarz-Ghorabaee et al. 2021) and STDWEIGHTS (Jahan & Edwards 2013)", () => {
-    expectDigits(
-      call(
-        "MEREC",
-        [
-          [450, 8000, 54, 145],
-          [10, 9100, 2, 160],
-          [100, 8200, 31, 153],
-          [220, 9300, 1, 162],
-          [5, 8400, 23, 158],
-        ],
-        [["max", "max", "min", "min"]]
-      ),
-      row([0.5752, 0.0141, 0.4016, 0.0091]),
-      4
-    );
-    expectDigits(
-      call("STDWEIGHTS", [
-        [0, 0, 0],
-        [0.39, 0.3, 0.77],
-        [0.17, 0.36, 0.8],
-        [0.35, 0.29, 0.93],
-        [0.3, 0.4, 0.94],
-        [0.84, 0.71, 1],
-        [1, 1, 0.99],
-      ]),
-      row([0.35, 0.31, 0.34]),
-      2
-    );
+    const merecTypes = [MEREC_EXAMPLE.types.map((t) => (t === 1 ? "max" : "min"))];
+    const merecW = (call("MEREC", MEREC_EXAMPLE.matrix, merecTypes) as number[][])[0];
+    MEREC_EXAMPLE.expected.forEach((e, j) => expect(merecW[j]).toBeCloseTo(e, 11));
+    expectDigits(call("STDWEIGHTS", STD_EXAMPLE.matrix), row(STD_EXAMPLE.expected), 2);
     expectError(
       call(
         "MEREC",

@@ -2,22 +2,10 @@
  * ZS.TOPSIS, VIKOR, WSUM, AHP, AHPCR, ENTROPY, CRITIC and STABILITY through the built bundle: published
  * worked examples (the same sources test/engine/mcda cites) with worksheet-shaped arguments, then bad ones.
  */
+import { col, expectDigits } from "./digits";
 import { expectError, loadBundle } from "./loadBundle";
 
 const { call } = loadBundle();
-
-/** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
-function expectDigits(actual: unknown, expected: number[][], digits: number): void {
-  const got = actual as number[][];
-  expect(got.map((r) => r.length)).toEqual(expected.map((r) => r.length));
-  expected.forEach((row, i) =>
-    row.forEach((e, j) =>
-      expect(Math.abs(got[i][j] - e)).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-12)
-    )
-  );
-}
-
-const col = (xs: number[]): number[][] => xs.map((x) => [x]);
 
 // Opricovic & Tzeng (2004), "Compromise solution by MCDM methods: A comparative analysis of VIKOR and
 // TOPSIS", EJOR 156(2), numerical example: f1 (cost), f2 (benefit), equal weights.

@@ -481,7 +481,8 @@ function scoreVikor(
   return { S, R, Q };
 }
 
-function extent(xs: Float64Array): [number, number] {
+/** The smallest and largest value. */
+export function extent(xs: Float64Array): [number, number] {
   let lo = Infinity;
   let hi = -Infinity;
   for (let i = 0; i < xs.length; i++) {

@@ -7,5 +7,7 @@ export * from "./weights";
 export * from "./ahp";
 export * from "./stability";
 export * from "./correlation";
+export * from "./compare";
+export * from "./group";
 export { rank, rankOrder, tied, DEFAULT_TIE_TOLERANCE } from "../rank";
 export type { RankOptions, RankOrder } from "../rank";

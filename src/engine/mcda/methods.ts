@@ -7,7 +7,7 @@
  */
 import { RankOrder } from "../rank";
 import { Label } from "../types";
-import { WeightOptions, checkUnit, methodWeights } from "./aggregate";
+import { WeightOptions, checkUnit, extent, methodWeights } from "./aggregate";
 import {
   CriterionType,
   DecisionMatrix,
@@ -30,16 +30,6 @@ function weightedRowSums(m: DecisionMatrix, w: Float64Array): Float64Array {
     out[i] = s;
   }
   return out;
-}
-
-function extent(xs: Float64Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const x of xs) {
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return [lo, hi];
 }
 
 /** Refuses when a quantity a method divides by is zero; `what` names it. */
@@ -115,6 +105,17 @@ function threshold(
   }
   checkLength(values.length, cols, name);
   const x = values[j];
+  if (Number.isNaN(x)) {
+    fail(
+      name,
+      {
+        zh: `第 ${j + 1} 个指标的偏好函数需要阈值 ${name}，此处为空`,
+        en: `the preference function of criterion ${j + 1} needs the threshold ${name}, which is blank`,
+      },
+      undefined,
+      j + 1
+    );
+  }
   if (!(x >= 0) || (name !== "q" && !(x > 0))) {
     fail(
       name,

@@ -1,8 +1,8 @@
 /**
  * PROMETHEE II, EDAS, MOORA, COPRAS, WASPAS, WPM/WSM conventions, MABAC, ARAS, CODAS, MARCOS, SPOTIS
- * and CoCoSo against the published worked examples that pymcdm's own tests reproduce
- * (kotbaton/pymcdm test/test_mcdm.py at commit 76e773513ae9a259522e2289b271967f07a1d418; each test
- * cites the paper as pymcdm does), then degenerate inputs one by one.
+ * and CoCoSo against the published worked examples as pymcdm's and JMcDM's own tests print them
+ * (test/fixtures/mcda-examples.ts names paper, library test and commit), then degenerate inputs one by
+ * one.
  */
 import {
   aras,
@@ -17,7 +17,8 @@ import {
   spotis,
 } from "../../../src/engine/mcda/methods";
 import { waspas, weightedProduct, weightedSum } from "../../../src/engine/mcda/aggregate";
-import { CriterionType, toMatrix } from "../../../src/engine/mcda/matrix";
+import { CriterionType, DecisionMatrix, toMatrix } from "../../../src/engine/mcda/matrix";
+import { RANKING_EXAMPLES, SPOTIS_BOUNDS, WSM_WPM } from "../../fixtures/mcda-examples";
 
 /** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
@@ -26,17 +27,29 @@ function expectDigits(actual: ArrayLike<number>, expected: number[], digits: num
 
 const T = (...xs: number[]): CriterionType[] => xs as CriterionType[];
 
-describe("published examples, as pymcdm's tests reproduce them", () => {
-  test("ARAS: Stanujkic, Djordjevic & Karabasevic (2015), Quaestus 7", () => {
-    const m = toMatrix([
-      [4.64, 3.0, 3.0, 3.0, 2.88, 3.63],
-      [4.0, 4.0, 4.64, 3.56, 3.63, 5.0],
-      [3.3, 4.31, 3.3, 4.0, 3.3, 4.0],
-      [2.62, 5.0, 4.22, 4.31, 5.0, 5.0],
-    ]);
-    const w = [0.28, 0.25, 0.19, 0.15, 0.08, 0.04];
-    expectDigits(aras(m, w, T(1, 1, 1, 1, 1, 1)), [0.74, 0.86, 0.78, 0.86], 2);
-  });
+describe("published examples, as pymcdm's and JMcDM's tests print them", () => {
+  const run: Record<
+    string,
+    (m: DecisionMatrix, w: number[], t: CriterionType[]) => ArrayLike<number>
+  > = {
+    aras,
+    cocoso,
+    codas,
+    edas,
+    mabac,
+    marcos,
+    moora,
+    promethee: (m, w, t) => promethee(m, w, t).net,
+    spotis: (m, w, t) => spotis(m, w, t, { bounds: SPOTIS_BOUNDS }),
+    waspas: (m, w, t) => waspas(m, w, t, { rescaleWeights: false }),
+  };
+
+  test.each(Object.entries(RANKING_EXAMPLES).map(([name, e]) => [name, e.source, e] as const))(
+    "%s: %s",
+    (name, _source, e) => {
+      expectDigits(run[name](toMatrix(e.matrix), e.weights, e.types), e.expected, e.digits);
+    }
+  );
 
   test("ARAS with optimal values and cost criteria: Zavadskas & Turskis (2010), TEDE 16(2)", () => {
     const m = toMatrix([
@@ -66,42 +79,6 @@ describe("published examples, as pymcdm's tests reproduce them", () => {
       4
     );
   });
-
-  test("CoCoSo: Yazdani, Zarate, Zavadskas & Turskis (2019), Management Decision", () => {
-    const m = toMatrix([
-      [60, 0.4, 2540, 500, 990],
-      [6.35, 0.15, 1016, 3000, 1041],
-      [6.8, 0.1, 1727.2, 1500, 1676],
-      [10, 0.2, 1000, 2000, 965],
-      [2.5, 0.1, 560, 500, 915],
-      [4.5, 0.08, 1016, 350, 508],
-      [3, 0.1, 1778, 1000, 920],
-    ]);
-    const w = [0.036, 0.192, 0.326, 0.326, 0.12];
-    expectDigits(
-      cocoso(m, w, T(1, -1, 1, 1, 1)),
-      [2.041, 2.788, 2.882, 2.416, 1.299, 1.443, 2.519],
-      3
-    );
-  });
-
-  test("CODAS: Badi, Shetwan & Abdulshahed (2017), ICMNEE", () => {
-    const m = toMatrix([
-      [45, 3600, 45, 0.9],
-      [25, 3800, 60, 0.8],
-      [23, 3100, 35, 0.9],
-      [14, 3400, 50, 0.7],
-      [15, 3300, 40, 0.8],
-      [28, 3000, 30, 0.6],
-    ]);
-    const w = [0.2857, 0.3036, 0.2321, 0.1786];
-    expectDigits(
-      codas(m, w, T(1, -1, 1, 1)),
-      [1.3914, 0.3411, -0.217, -0.5381, -0.7292, -0.2481],
-      4
-    );
-  });
-
   test("COPRAS: jbytecode/JMcDM test/mcdm/testcopras.jl (commit 87bbb34e0dc0468ddb311310f0a7b54d1d374633)", () => {
     // Q = S⁺ + ΣS⁻ / (S⁻ · Σ 1/S⁻) (Zavadskas, Kaklauskas & Šarka 1994), as JMcDM computes it.
     // pymcdm's COPRAS reduces to Q = S⁺ + S⁻ and disagrees (see docs/functions.md).
@@ -154,82 +131,6 @@ describe("published examples, as pymcdm's tests reproduce them", () => {
     const got = copras(m, new Array(6).fill(0.1667), T(1, 1, 1, 1, 1, -1));
     expected.forEach((e, i) => expect(Math.abs(got[i] - e)).toBeLessThanOrEqual(1e-4)); // JMcDM's atol
   });
-
-  test("EDAS: Yazdani, Torkayesh, Santibanez-Gonzalez & Otaghsara (2020), Sustainable Operations and Computers 1", () => {
-    const m = toMatrix([
-      [3873, 39.55, 0.27, 0.87, 150, 0.07, 12, 2130],
-      [5067, 67.26, 0.23, 0.23, 40, 0.02, 21, 2200],
-      [2213, 24.69, 0.08, 0.17, 200, 0.04, 35, 570],
-      [6243, 132, 0.07, 0.25, 100, 0.04, 16, 100],
-      [8312, 460.47, 0.05, 0.21, 25, 0.1, 25, 200],
-    ]);
-    const w = [0.131, 0.113, 0.126, 0.125, 0.126, 0.129, 0.132, 0.117];
-    expectDigits(edas(m, w, T(-1, -1, -1, 1, 1, -1, 1, 1)), [0.841, 0.632, 0.883, 0.457, 0.104], 3);
-  });
-
-  test("MABAC: Pamučar & Ćirović (2015), Expert Systems with Applications 42(6)", () => {
-    const m = toMatrix([
-      [22600, 3800, 2, 5, 1.06, 3.0, 3.5, 2.8, 24.5, 6.5],
-      [19500, 4200, 3, 2, 0.95, 3.0, 3.4, 2.2, 24, 7.0],
-      [21700, 4000, 1, 3, 1.25, 3.2, 3.3, 2.5, 24.5, 7.3],
-      [20600, 3800, 2, 5, 1.05, 3.25, 3.2, 2.0, 22.5, 11.0],
-      [22500, 3800, 4, 3, 1.35, 3.2, 3.7, 2.1, 23, 6.3],
-      [23250, 4210, 3, 5, 1.45, 3.6, 3.5, 2.8, 23.5, 7.0],
-      [20300, 3850, 2, 5, 0.9, 3.25, 3.0, 2.6, 21.5, 6.0],
-    ]);
-    const w = [0.146, 0.144, 0.119, 0.121, 0.115, 0.101, 0.088, 0.068, 0.05, 0.048];
-    expectDigits(
-      mabac(m, w, T(-1, 1, 1, 1, -1, -1, 1, 1, 1, 1)),
-      [0.0826, 0.2183, -0.0488, 0.0246, -0.0704, 0.0465, 0.0464],
-      4
-    );
-  });
-
-  test("MARCOS: Ulutaş et al. (2020), Mathematics 8(10), stackers", () => {
-    const m = toMatrix([
-      [660, 1000, 1600, 18, 1200],
-      [800, 1000, 1600, 24, 900],
-      [980, 1000, 2500, 24, 900],
-      [920, 1500, 1600, 24, 900],
-      [1380, 1500, 1500, 24, 1150],
-      [1230, 1000, 1600, 24, 1150],
-      [680, 1500, 1600, 18, 1100],
-      [960, 2000, 1600, 12, 1150],
-    ]);
-    const w = [0.1061, 0.3476, 0.333, 0.1185, 0.0949];
-    expectDigits(
-      marcos(m, w, T(-1, 1, 1, 1, 1)),
-      [0.5649, 0.5543, 0.641, 0.6174, 0.6016, 0.5453, 0.6282, 0.6543],
-      4
-    );
-  });
-
-  test("MOORA: Siregar et al. (2021), IOP Conf. Ser. Mater. Sci. Eng. 1088", () => {
-    const m = toMatrix([
-      [1.5, 3, 5, 3.3],
-      [2, 7, 5, 3.35],
-      [3, 1, 5, 3.07],
-      [2.2, 4, 5, 3.5],
-      [2, 5, 3, 3.09],
-      [3.2, 2, 3, 3.48],
-      [2.775, 3, 5, 3.27],
-    ]);
-    expectDigits(
-      moora(m, [0.3, 0.2, 0.1, 0.4], T(-1, 1, 1, 1)),
-      [0.1801, 0.2345, 0.0625, 0.1757, 0.1683, 0.0742, 0.1197],
-      4
-    );
-  });
-
-  test("PROMETHEE II, usual criterion: Zhao, Peng & Li (2013), Procedia Computer Science 17", () => {
-    const m = toMatrix([
-      [4, 3, 2],
-      [3, 2, 4],
-      [5, 1, 3],
-    ]);
-    expectDigits(promethee(m, [0.5, 0.3, 0.2], T(1, 1, 1)).net, [0.1, -0.3, 0.2], 2);
-  });
-
   test("PROMETHEE II, linear and V-shape criteria: jbytecode/JMcDM test/mcdm/testpromethee.jl (commit 87bbb34e)", () => {
     const m = toMatrix([
       [42, 35, 43, 51],
@@ -251,24 +152,7 @@ describe("published examples, as pymcdm's tests reproduce them", () => {
     const jmcdm = [0.07, -0.15, -0.06, -0.05, 0.1, 0.0, 0.03, 0.06];
     jmcdm.forEach((e, i) => expect(Math.abs(-r.net[i] - e)).toBeLessThanOrEqual(0.005)); // JMcDM's atol
   });
-
-  test("SPOTIS: Dezert, Tchamova, Han & Tacnet (2020), FUSION — both examples", () => {
-    const m = toMatrix([
-      [10.5, -3.1, 1.7],
-      [-4.7, 0, 3.4],
-      [8.1, 0.3, 1.3],
-      [3.2, 7.3, -5.3],
-    ]);
-    const bounds: [number, number][] = [
-      [-5, 12],
-      [-6, 10],
-      [-8, 5],
-    ];
-    expectDigits(
-      spotis(m, [0.2, 0.3, 0.5], T(1, -1, 1), { bounds }),
-      [0.1989, 0.3705, 0.3063, 0.7491],
-      4
-    );
+  test("SPOTIS with an expected solution point: Dezert et al. (2020), pymcdm TestSPOTIS2", () => {
     const cars = toMatrix([
       [15000, 4.3, 99, 42, 737],
       [15290, 5.0, 116, 42, 892],
@@ -292,46 +176,11 @@ describe("published examples, as pymcdm's tests reproduce them", () => {
     );
   });
 
-  test("WASPAS: Chakraborty, Zavadskas & Antucheviciene (2015), weights as given", () => {
-    const m = toMatrix([
-      [30, 23, 5, 0.745, 0.745, 1500, 5000],
-      [18, 13, 15, 0.745, 0.745, 1300, 6000],
-      [15, 12, 10, 0.5, 0.5, 950, 7000],
-      [25, 20, 13, 0.745, 0.745, 1200, 4000],
-      [14, 18, 14, 0.255, 0.745, 950, 3500],
-      [17, 15, 9, 0.745, 0.5, 1250, 5250],
-      [23, 18, 20, 0.5, 0.745, 1100, 3000],
-      [16, 8, 14, 0.255, 0.5, 1500, 3000],
-    ]);
-    const w = [0.1181, 0.1181, 0.0445, 0.1181, 0.2861, 0.2861, 0.0445];
-    expectDigits(
-      waspas(m, w, T(1, 1, 1, 1, 1, -1, -1), { rescaleWeights: false }),
-      [0.8329, 0.7884, 0.6987, 0.8831, 0.7971, 0.7036, 0.8728, 0.5749],
-      4
-    );
-  });
-
-  // pymcdm TestWSM / TestWPM: sum normalisation, weights 8/13 … used as given (they sum to 2).
-  const WSM = toMatrix([
-    [96, 83, 75, 7],
-    [63, 5, 56, 9],
-    [72, 30, 32, 48],
-    [11, 4, 27, 9],
-    [77, 21, 17, 11],
-  ]);
-  const WSM_W = [8 / 13, 5 / 13, 6 / 13, 7 / 13];
   test("WSM and WPM with sum normalisation and unscaled weights (pymcdm TestWSM, TestWPM)", () => {
     const o = { normalization: "sum", rescaleWeights: false } as const;
-    expectDigits(
-      weightedSum(WSM, WSM_W, T(1, 1, -1, -1), o),
-      [0.609, 0.313, 0.334, 0.265, 0.479],
-      3
-    );
-    expectDigits(
-      weightedProduct(WSM, WSM_W, T(1, 1, -1, -1), o),
-      [0.065, 0.017, 0.019, 0.007, 0.052],
-      3
-    );
+    const m = toMatrix(WSM_WPM.matrix);
+    expectDigits(weightedSum(m, WSM_WPM.weights, WSM_WPM.types, o), WSM_WPM.wsm, 3);
+    expectDigits(weightedProduct(m, WSM_WPM.weights, WSM_WPM.types, o), WSM_WPM.wpm, 3);
   });
 });
 

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { toMatrix } from "../../../src/engine/mcda/matrix";
+import { MEREC_EXAMPLE, STD_EXAMPLE } from "../../fixtures/mcda-examples";
 import {
   bwmWeights,
   criticWeights,
@@ -216,33 +217,14 @@ test("property: entropy and CRITIC weights are ≥ 0 and sum to 1", () => {
 });
 
 describe("MEREC, spread and BWM weights; entropy and CRITIC conventions", () => {
-  test("MEREC: Keshavarz-Ghorabaee et al. (2021), Symmetry 13(4) example", () => {
-    const m = toMatrix([
-      [450, 8000, 54, 145],
-      [10, 9100, 2, 160],
-      [100, 8200, 31, 153],
-      [220, 9300, 1, 162],
-      [5, 8400, 23, 158],
-    ]);
-    // jbytecode/JMcDM test/mcdm/testmerec.jl (commit 87bbb34e0dc0468ddb311310f0a7b54d1d374633), full
-    // precision; pymcdm test/test_weights.py (76e77351) and pyrepo-mcda give 0.5752, 0.0141, 0.4016, 0.0091.
-    const w = merecWeights(m, [1, 1, -1, -1]);
-    [0.5752216672093823, 0.01409659116846726, 0.40156136388773117, 0.009120377734419302].forEach(
-      (e, j) => expect(w[j]).toBeCloseTo(e, 12)
-    );
+  test("MEREC: Keshavarz-Ghorabaee et al. (2021), Symmetry 13(4), as JMcDM's testmerec.jl", () => {
+    // Full precision from JMcDM; pymcdm and pyrepo-mcda print 0.5752, 0.0141, 0.4016, 0.0091.
+    const w = merecWeights(toMatrix(MEREC_EXAMPLE.matrix), MEREC_EXAMPLE.types);
+    MEREC_EXAMPLE.expected.forEach((e, j) => expect(w[j]).toBeCloseTo(e, 12));
   });
 
   test("standard deviation: Jahan & Edwards (2013), as pymcdm's TestSTDWeights", () => {
-    const m = toMatrix([
-      [0, 0, 0],
-      [0.39, 0.3, 0.77],
-      [0.17, 0.36, 0.8],
-      [0.35, 0.29, 0.93],
-      [0.3, 0.4, 0.94],
-      [0.84, 0.71, 1],
-      [1, 1, 0.99],
-    ]);
-    expectDigits(spreadWeights(m, "std"), [0.35, 0.31, 0.34], 2);
+    expectDigits(spreadWeights(toMatrix(STD_EXAMPLE.matrix), "std"), STD_EXAMPLE.expected, 2);
   });
 
   test("coefficient of variation is unit-free: σ / |mean| per column", () => {
