@@ -215,6 +215,11 @@ export function clean(x: number): number {
   return Number(x.toPrecision(12));
 }
 
+/** The cells of a range argument (or the one value), row by row; concat, not flat(): ES2017. */
+export function rangeCells(v: unknown): unknown[] {
+  return Array.isArray(v) ? ([] as unknown[]).concat(...(v as unknown[][])) : [v];
+}
+
 /** A spilled column (n × 1) of finite, cleaned numbers. */
 export function spillColumn(values: ArrayLike<number>, what: string): number[][] {
   const out = new Array<number[]>(values.length);

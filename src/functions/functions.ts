@@ -387,7 +387,7 @@ export function chainfit(text: any, role?: any, model?: any): number {
 
 function textsArg(arg0: unknown): string[] {
   const v = plain(arg0);
-  const cells = Array.isArray(v) ? ([] as unknown[]).concat(...(v as unknown[][])) : [v];
+  const cells = rangeCells(v);
   const texts = cells.filter((c) => !isBlank(c)).map((c) => String(c));
   if (texts.length === 0) notAvailable("text", "为空", "is blank");
   return texts;
@@ -766,8 +766,7 @@ function perCriterionArg(
   cols: number,
   allowBlank = false
 ): Float64Array | undefined {
-  if (isBlank(v) || (Array.isArray(v) && (v as unknown[][]).flat().every(isBlank)))
-    return undefined;
+  if (rangeCells(v).every(isBlank)) return undefined;
   const xs = numbersArg(v, arg, allowBlank);
   return Float64Array.from(xs.length === 1 ? new Array<number>(cols).fill(xs[0]) : xs);
 }
@@ -951,10 +950,7 @@ export function spotisFn(
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     let b: [number, number][] | undefined;
-    if (
-      !isBlank(bounds) &&
-      !(Array.isArray(bounds) && (bounds as unknown[][]).flat().every(isBlank))
-    ) {
+    if (!rangeCells(bounds).every(isBlank)) {
       const g = toMatrix(Array.isArray(bounds) ? bounds : [[bounds]], { argument: "bounds" });
       if (g.rows !== 2 || g.cols !== m.cols) {
         fail(
