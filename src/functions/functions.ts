@@ -75,6 +75,7 @@ import {
   optNumber,
   optText,
   plain,
+  rangeCells,
   run,
   spillColumn,
   spillRow,
