@@ -481,7 +481,7 @@ export async function readSheet(
     }
   }
 
-  /** The cell just closed: its value, null for content without one, undefined for an empty cell. */
+  /** The cell just closed: its value (an error as its text, a formula without a result as "="), undefined for an empty cell. */
   function cellValue(): CellValue | undefined {
     const at = { top: row, left: col, bottom: row, right: col };
     if (type === "inlineStr" || (inline !== null && value === null)) return inline ?? "";
@@ -489,7 +489,8 @@ export async function readSheet(
       if (!formula) return undefined;
       occupied.push(at);
       unreadable.push({ row, col, why: "formula" });
-      return null;
+      // As the other hosts pass it (engine/cells.ts): a formula without its result is unreadable, never blank.
+      return "=";
     }
     switch (type) {
       case "s": {
@@ -510,7 +511,7 @@ export async function readSheet(
       case "e":
         occupied.push(at);
         unreadable.push({ row, col, why: "error", text: value });
-        return null;
+        return value;
       case "d":
         return value.length >= 10 ? value.slice(0, 10) : value;
       default: {

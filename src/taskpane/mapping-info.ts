@@ -7,6 +7,7 @@ import { resolveStage } from "../engine";
 import { formatUnit } from "../engine/fx";
 import type { CellValue, FieldDef, Label, Lang, ScoringModel } from "../engine";
 import { columnLetters } from "../workbook";
+import { unitSourceLabel } from "../workbook/reading";
 import { dice, looseText } from "../workbook/text";
 import type { MappedColumn } from "../workbook/types";
 import type { Table } from "./session";
@@ -124,6 +125,13 @@ function unitOf(
   lang: Lang
 ): string | null {
   const zh = lang === "zh";
+  // The workbook layer settled the unit and says where it came from (header, unit row, analyst, default).
+  if (m?.unit) {
+    const u = m.unit;
+    return zh
+      ? `${u.label.zh}（${unitSourceLabel(u).zh}）`
+      : `${u.label.en} (${unitSourceLabel(u).en})`;
+  }
   if (field.type === "amount") {
     const c = m?.context;
     if (c && (c.multiplier !== undefined || c.currency !== undefined)) {
@@ -131,8 +139,8 @@ function unitOf(
       return zh ? `${u}（表头）` : `${u} (header)`;
     }
     return zh
-      ? "按单元格所写（如“1500万美元”）；纯数字按元"
-      : "as each cell writes it (e.g. 1500万美元); bare numbers in CNY";
+      ? `按单元格所写（如“1500万美元”）；纯数字按 ${formatUnit(model.currency, model.amountMultiplier, lang)}`
+      : `as each cell writes it (e.g. 1500万美元); bare numbers in ${formatUnit(model.currency, model.amountMultiplier, lang)}`;
   }
   if (field.type === "percent") return "%";
   return field.unit ? (zh ? `${field.unit}（模型）` : `${field.unit} (model)`) : null;

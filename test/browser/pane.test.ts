@@ -117,7 +117,8 @@ for (const width of [320, 450]) {
         const chart = page.getByTestId("dimension-chart");
         expect(await chart.locator("li").count()).toBe(model.dimensions.length);
         expect(await page.locator(".dim-block").count()).toBe(model.dimensions.length);
-        const words = (await page.getByTestId("detail").textContent())!;
+        // innerText keeps the line breaks between blocks, so "CNY 141m" + "Registered / total" is not read as one camelCase word.
+        const words = await page.getByTestId("detail").innerText();
         expect(words).not.toMatch(/isNaN|\?\s|max\(|[a-z]+[A-Z][a-z]+ \/|==/);
         expect(words).toContain(L(lang, "分（", "pts"));
         const unknown = page.getByTestId("unknown").first();

@@ -30,9 +30,10 @@ test("columns carry their letter and first value; units say where they came from
   const choice = info.columns.find((c) => c.column === inv.mapped!.column)!;
   expect(choice.letter).toBe("H");
   expect(choice.sample).toBe("1500万美元");
-  expect(inv.unit).toMatch(/按单元格所写/);
+  // The sample's 计划总投资 header names no unit: its bare numbers take the model's, flagged as assumed.
+  expect(inv.unit).toBe("万元（模型默认，假定）");
   const land = info.optional.find((f) => f.field.id === "landArea")!;
-  expect(land.unit).toBe("亩（模型）");
+  expect(land.unit).toBe("亩（表头 N4）");
 });
 
 test("a header with its unit: 总投资（万美元） reads as 万美元 from the header", () => {
@@ -45,11 +46,10 @@ test("a header with its unit: 总投资（万美元） reads as 万美元 from t
     ],
   };
   const info = mappingInfo(open(sheet), model, "zh");
-  expect(info.key.find((f) => f.field.id === "totalInvestment")!.unit).toBe("万美元（表头）");
-  // 推进情况 is not a known header of 项目进度, but its cells name stages: suggested.
+  expect(info.key.find((f) => f.field.id === "totalInvestment")!.unit).toBe("万美元（表头 B1）");
+  // 推进情况 is one of 项目进度's headers (the model's aliases).
   const stage = info.key.find((f) => f.field.id === "stage")!;
-  expect(stage.mapped).toBeNull();
-  expect(stage.suggestions.map((c) => c.header)).toContain("推进情况");
+  expect(stage.mapped?.header).toBe("推进情况");
   expect(stage.ifUnmapped).toContain("目标进度");
   expect(info.columns.map((c) => `${c.letter}:${c.header}`)).toEqual([
     "A:项目名称",
