@@ -176,7 +176,8 @@ function classify(
   if (field.type === "amount") {
     const r = parseAmount(cell, { context, allowNegative: false });
     if (!r.ok) return r.code === "missing" ? "missing" : r.message;
-  } else if (numeric || field.type === "boolean") {
+  } else if (numeric || (field.type === "boolean" && field.reader !== "veto")) {
+    // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
     const v = readNumericCell(cell, field.type, context, model);
     if (Number.isNaN(v))
       return {
