@@ -17,9 +17,23 @@ export type AnswerReader = (typeof ANSWER_READERS)[number];
 /** A boolean field's value for an intention (拟申报, 筹建中): its own value, below yes (1). */
 export const INTENDED = 0.5;
 
+// The model's word lists are folded again for every cell they are compared with: remembering the
+// folded form of recent texts made batch scoring about 2× faster (bench: engine.score.*).
+const FOLDED_KEPT = 4096;
+const folded = new Map<string, string>();
+
 /** Text as the readers compare it: width-folded, lower case, spaces collapsed, trimmed. */
-export const foldAnswer = (c: CellValue | undefined): string =>
-  c === null || c === undefined ? "" : foldText(String(c)).replace(/\s+/g, " ").trim();
+export function foldAnswer(c: CellValue | undefined): string {
+  if (c === null || c === undefined) return "";
+  const text = String(c);
+  let f = folded.get(text);
+  if (f === undefined) {
+    f = foldText(text).replace(/\s+/g, " ").trim();
+    if (folded.size >= FOLDED_KEPT) folded.clear();
+    folded.set(text, f);
+  }
+  return f;
+}
 
 /** Marks right before a word that negate it: 非上市, 未认定, 无研发中心, not listed, unlisted. */
 const NEGATION = /(?:非|未|无|不|没有|没|尚未|\bnot (?:yet )?|\bnon-?|\bno |\bun)$/;
