@@ -85,7 +85,8 @@ function shown(v: DataTypeValue): CellValue {
   return typeof b === "number" || typeof b === "string" || typeof b === "boolean" ? b : null;
 }
 
-const plainCell = (x: unknown): unknown => (isDataType(x) ? shown(x) : x);
+/** A cell as its plain value: a data-type cell as what it shows, anything else as it is. */
+export const plainCell = (x: unknown): unknown => (isDataType(x) ? shown(x) : x);
 
 /** An argument with any data-type cells (alone or in a range) replaced by what they show. */
 export function plain(v: unknown): unknown {

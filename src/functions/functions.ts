@@ -75,6 +75,7 @@ import {
   optNumber,
   optText,
   plain,
+  plainCell,
   rangeCells,
   run,
   spillColumn,
@@ -130,10 +131,14 @@ const BOUNDS: Record<string, BoundChoice> = {
   上限: "high",
 };
 
-/** A decision matrix: alternatives in rows, criteria in columns; every cell a number. */
+/**
+ * A decision matrix: alternatives in rows, criteria in columns; every cell a number. The one reading of
+ * every MCDA matrix argument: the range is read in one pass (data-type cells mapped only where a cell is
+ * not a number), so a range of numbers costs one typed-array write per cell.
+ */
 function matrixArg(arg0: unknown, arg = "matrix", allowBlank = false): DecisionMatrix {
-  const v = plain(arg0);
-  return toMatrix(Array.isArray(v) ? (v as unknown[][]) : [[v]], { argument: arg, allowBlank });
+  const v = Array.isArray(arg0) ? (arg0 as unknown[][]) : [[arg0]];
+  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell });
 }
 
 function chainModel(model: unknown): ChainModel {
@@ -500,10 +505,14 @@ export function vikorFn(
     const { m, w, t } = decisionInputs(matrix, weights, types);
     const r = vikor(m, w, t, { v: optNumber(v, "v", 0.5, { min: 0, max: 1 }) });
     const withSet = optBool(compromise, "compromise", false);
-    return Array.from(r.S, (s, i) => {
-      const row: any[] = spillRow([s, r.R[i], r.Q[i]], "VIKOR")[0];
-      return withSet ? [...row, r.compromise.includes(i), r.advantage, r.stability] : row;
-    });
+    const inSet = new Set(withSet ? r.compromise : []);
+    const cell = (x: number) => clean(finite(x, "VIKOR"));
+    const out = new Array<any[]>(m.rows);
+    for (let i = 0; i < m.rows; i++) {
+      const row: (number | boolean)[] = [cell(r.S[i]), cell(r.R[i]), cell(r.Q[i])];
+      out[i] = withSet ? row.concat(inSet.has(i), r.advantage, r.stability) : row;
+    }
+    return out;
   });
 }
 

@@ -19,7 +19,7 @@ import {
   optText,
   plain,
 } from "../../src/functions/args";
-import { amount, chainfit } from "../../src/functions/functions";
+import { amount, chainfit, topsisFn } from "../../src/functions/functions";
 
 const double = { type: "Double", basicType: "Double", basicValue: 2.5 };
 const formatted = { type: "FormattedNumber", basicValue: 1500, numberFormat: "#,##0" };
@@ -69,6 +69,30 @@ describe("data-type arguments", () => {
     expect(amount(str, "USD", "万")).toBe(1500);
     expect(amount([[formatted]])).toBe(1500);
     expect(chainfit([[card]])).toBe(chainfit("新能源整车项目"));
+  });
+
+  test("a decision matrix holding data-type cells scores as the numbers they show", () => {
+    const types = [["+", "+"]];
+    const weights = [[1, 1]];
+    expect(
+      topsisFn(
+        [
+          [double, 4],
+          [1, formatted],
+        ],
+        weights,
+        types
+      )
+    ).toEqual(
+      topsisFn(
+        [
+          [2.5, 4],
+          [1, 1500],
+        ],
+        weights,
+        types
+      )
+    );
   });
 });
 

@@ -434,33 +434,45 @@ export interface VikorResult {
   compromise: number[];
 }
 
-/** Per cell the normalised regret (f*_j − f_ij)/(f*_j − f⁻_j) in [0, 1]; 0 throughout a constant column. */
-function vikorRegrets(m: DecisionMatrix, types: readonly CriterionType[]): Float64Array {
+/**
+ * VIKOR's per-column maps: the weighted regret of a cell is w_j · sign_j · (best_j − x) / range_j, i.e.
+ * (w_j · inv_j) · (best_j − x) with inv_j = ±1/range_j; 0 throughout a constant column. Kept as maps, not
+ * an n × m matrix of regrets: one scoring pass over the data per weight vector.
+ */
+interface VikorMaps {
+  best: Float64Array;
+  inv: Float64Array;
+}
+
+function vikorMaps(m: DecisionMatrix, types: readonly CriterionType[]): VikorMaps {
   const { min, max } = columnRange(m);
-  const { cols, data } = m;
-  const d = new Float64Array(data.length);
-  for (let k = 0; k < data.length; k++) {
-    const j = k % cols;
+  const best = new Float64Array(m.cols);
+  const inv = new Float64Array(m.cols);
+  for (let j = 0; j < m.cols; j++) {
     const range = max[j] - min[j];
-    if (range > 0) d[k] = types[j] === 1 ? (max[j] - data[k]) / range : (data[k] - min[j]) / range;
+    best[j] = types[j] === 1 ? max[j] : min[j];
+    if (range > 0) inv[j] = types[j] === 1 ? 1 / range : -1 / range;
   }
-  return d;
+  return { best, inv };
 }
 
 function scoreVikor(
   m: DecisionMatrix,
-  d: Float64Array,
+  maps: VikorMaps,
   w: Float64Array,
   v: number
 ): { S: Float64Array; R: Float64Array; Q: Float64Array } {
-  const { rows, cols } = m;
+  const { rows, cols, data } = m;
+  const { best } = maps;
+  const c = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) c[j] = w[j] * maps.inv[j];
   const S = new Float64Array(rows);
   const R = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
     let s = 0;
     let r = 0;
     for (let j = 0; j < cols; j++, k++) {
-      const t = w[j] * d[k];
+      const t = c[j] * (best[j] - data[k]);
       s += t;
       if (t > r) r = t;
     }
@@ -508,8 +520,8 @@ export function vikorAggregator(
   return {
     order: "asc",
     prepare(m) {
-      const d = vikorRegrets(m, resolveTypes(types, m.cols));
-      return (w) => scoreVikor(m, d, w, v).Q;
+      const maps = vikorMaps(m, resolveTypes(types, m.cols));
+      return (w) => scoreVikor(m, maps, w, v).Q;
     },
   };
 }
@@ -519,7 +531,33 @@ function ascendingOrder(xs: Float64Array): number[] {
   return Array.from(xs.keys()).sort((a, b) => xs[a] - xs[b] || a - b);
 }
 
-/** VIKOR (Opricovic 1998; Opricovic & Tzeng 2004): S, R, Q and the compromise solution. */
+/**
+ * The result with `order` sorted when first read. A property defined on the object, not a getter in a
+ * spread literal: compiled for ES2017 that becomes Object.assign, which would call the getter at once.
+ */
+function withOrder(fields: Omit<VikorResult, "order">): VikorResult {
+  let sorted: number[] | undefined;
+  return Object.defineProperty(fields, "order", {
+    enumerable: true,
+    get() {
+      if (sorted === undefined) sorted = ascendingOrder(fields.Q);
+      return sorted;
+    },
+  }) as VikorResult;
+}
+
+/** The position of the smallest value other than `skip`; the first of equals (the sort's tie rule). */
+function argMin(xs: Float64Array, skip = -1): number {
+  let at = -1;
+  for (let i = 0; i < xs.length; i++) if (i !== skip && (at < 0 || xs[i] < xs[at])) at = i;
+  return at;
+}
+
+/**
+ * VIKOR (Opricovic 1998; Opricovic & Tzeng 2004): S, R, Q and the compromise solution. The compromise
+ * needs only the two best by Q (and, when C1 fails, those within DQ of the best), found by scans; the
+ * full `order` is sorted on first read, since sorting 100 000 alternatives costs more than VIKOR itself.
+ */
 export function vikor(
   m: DecisionMatrix,
   weights: ArrayLike<number>,
@@ -528,28 +566,29 @@ export function vikor(
 ): VikorResult {
   const v = checkUnit(options.v ?? 0.5, "v");
   const w = normalizeWeights(weights, m.cols);
-  const d = vikorRegrets(m, resolveTypes(types, m.cols));
-  const { S, R, Q } = scoreVikor(m, d, w, v);
-  const order = ascendingOrder(Q);
+  const { S, R, Q } = scoreVikor(m, vikorMaps(m, resolveTypes(types, m.cols)), w, v);
   const n = m.rows;
-  const first = order[0];
+  const first = argMin(Q);
   if (n === 1) {
-    return { S, R, Q, order, dq: 1, advantage: true, stability: true, compromise: [first] };
+    return withOrder({ S, R, Q, dq: 1, advantage: true, stability: true, compromise: [first] });
   }
+  const second = argMin(Q, first);
   const dq = 1 / (n - 1);
   // A difference equal to DQ up to rounding meets the condition (Q is computed, DQ is exact).
   const slack = 1e-12;
-  const advantage = Q[order[1]] - Q[first] >= dq - slack;
-  const sBest = Math.min(...S);
-  const rBest = Math.min(...R);
+  const advantage = Q[second] - Q[first] >= dq - slack;
+  const [sBest] = extent(S);
+  const [rBest] = extent(R);
   const stability = S[first] <= sBest + slack || R[first] <= rBest + slack;
   let compromise: number[];
   if (!advantage) {
-    compromise = order.filter((i) => Q[i] - Q[first] < dq - slack);
+    const near: number[] = [];
+    for (let i = 0; i < n; i++) if (Q[i] - Q[first] < dq - slack) near.push(i);
+    compromise = near.sort((a, b) => Q[a] - Q[b] || a - b);
   } else if (!stability) {
-    compromise = [first, order[1]];
+    compromise = [first, second];
   } else {
     compromise = [first];
   }
-  return { S, R, Q, order, dq, advantage, stability, compromise };
+  return withOrder({ S, R, Q, dq, advantage, stability, compromise });
 }

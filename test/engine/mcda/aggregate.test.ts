@@ -437,6 +437,37 @@ describe("degenerate inputs, one by one (VIKOR and weighted product)", () => {
     expect(Number.isFinite(r.Q[0])).toBe(true);
   });
 
+  test("VIKOR: the compromise found by scans equals Opricovic & Tzeng's definition over the full Q order (ties included)", () => {
+    // Small integers make ties in Q, S and R common; the reference sorts every alternative by Q
+    // (ties by position) and applies §3 of Opricovic & Tzeng (2004) to that order.
+    const grid = fc.integer({ min: 1, max: 8 }).chain((rows) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+    );
+    fc.assert(
+      fc.property(grid, fc.double({ min: 0, max: 1, noNaN: true }), (rows, v) => {
+        const r = vikor(toMatrix(rows), [0.5, 0.3, 0.2], [1, -1, 1], { v });
+        const order = Array.from(r.Q.keys()).sort((a, b) => r.Q[a] - r.Q[b] || a - b);
+        expect(r.order).toEqual(order);
+        const n = rows.length;
+        if (n === 1) return expect(r.compromise).toEqual([0]);
+        const dq = 1 / (n - 1);
+        const [a1, a2] = order;
+        const c1 = r.Q[a2] - r.Q[a1] >= dq - 1e-12;
+        const c2 = r.S[a1] <= Math.min(...r.S) + 1e-12 || r.R[a1] <= Math.min(...r.R) + 1e-12;
+        expect([r.advantage, r.stability]).toEqual([c1, c2]);
+        const expected = !c1
+          ? order.filter((i) => r.Q[i] - r.Q[a1] < dq - 1e-12)
+          : c2
+            ? [a1]
+            : [a1, a2];
+        expect(r.compromise).toEqual(expected);
+      })
+    );
+  });
+
   test("VIKOR: a single alternative is the compromise on its own", () => {
     const r = vikor(toMatrix([[4, 9]]), [0.5, 0.5], [1, -1]);
     expect(Array.from(r.Q)).toEqual([0]);

@@ -74,6 +74,29 @@ describe("toMatrix", () => {
     );
   });
 
+  test("`cell` reads only the cells that are not finite numbers, and its result is checked like any cell", () => {
+    const seen: unknown[] = [];
+    const cell = (v: unknown) => {
+      seen.push(v);
+      return typeof v === "object" && v !== null ? (v as { shown: unknown }).shown : v;
+    };
+    const m = toMatrix(
+      [
+        [1, { shown: "2.5" }],
+        [{ shown: 3 }, 4],
+      ],
+      { cell }
+    );
+    expect(Array.from(m.data)).toEqual([1, 2.5, 3, 4]);
+    expect(seen).toEqual([{ shown: "2.5" }, { shown: 3 }]);
+    expect(() => toMatrix([[1, { shown: "x" }]], { cell })).toThrow(
+      'matrix row 1, column 2: expected a number, got "x"'
+    );
+    expect(() => toMatrix([[{ shown: null }]], { cell })).toThrow(
+      "matrix row 1, column 1: blank cell"
+    );
+  });
+
   test("empty and ragged matrices are refused", () => {
     expect(() => toMatrix([])).toThrow("matrix: is empty");
     expect(() => toMatrix([[]])).toThrow("matrix: is empty");
