@@ -1,13 +1,31 @@
-"""Vectorised numpy TOPSIS, VIKOR and weighted sum: the baseline the worksheet functions are held to
-(issue 16). Reads a float64 matrix (rows x cols, row-major) and its weights and types from the files
-named on the command line, times each method's computation (not the file read) and prints JSON:
-{"numpy": version, "topsis": {"ms": median, "head": first values}, ...}.
+"""Vectorised numpy versions of the MCDA worksheet functions: the baseline they are held to (issues 16
+and 17). Each follows the ZS function's defaults (docs/functions.md) so that both give the same numbers,
+and returns what the worksheet function returns (ZS.VIKOR: S, R and Q).
+
+Usage: numpy_mcda.py MATRIX_FILE ROWS COLS WEIGHTS TYPES RUNS [METHOD[:ROWS] ...]
+Reads a float64 matrix (rows x cols, row-major) and its weights and types, times each method's
+computation (not the file read) on the first ROWS rows (all when omitted; the O(n^2) methods are
+given fewer) and prints JSON: {"numpy": version, "<method>": {"ms": median, "head": first values}, ...}.
 """
 import json
 import sys
 import time
 
 import numpy as np
+
+
+def minmax(x, types):
+    """(x - min)/(max - min), (max - x)/(max - min) for cost; a constant column gives 1."""
+    lo, hi = x.min(axis=0), x.max(axis=0)
+    span = hi - lo
+    safe = np.where(span > 0, span, 1.0)
+    r = np.where(types > 0, (x - lo) / safe, (hi - x) / safe)
+    return np.where(span > 0, r, 1.0)
+
+
+def linear(x, types):
+    """x / max, min / x for cost."""
+    return np.where(types > 0, x / x.max(axis=0), x.min(axis=0) / x)
 
 
 def topsis(x, w, types):
@@ -21,39 +39,179 @@ def topsis(x, w, types):
 
 
 def vikor(x, w, types, v=0.5):
-    """Opricovic & Tzeng: S, R, Q (lower is better)."""
+    """Opricovic & Tzeng: S, R and Q (lower is better), as the three columns ZS.VIKOR returns."""
     best = np.where(types > 0, x.max(axis=0), x.min(axis=0))
     worst = np.where(types > 0, x.min(axis=0), x.max(axis=0))
     d = w * (best - x) / (best - worst)
     s = d.sum(axis=1)
     r = d.max(axis=1)
     q = v * (s - s.min()) / (s.max() - s.min()) + (1 - v) * (r - r.min()) / (r.max() - r.min())
-    return q
+    return np.column_stack((s, r, q))
 
 
 def wsum(x, w, types):
     """Weighted sum over min-max normalised criteria."""
+    return minmax(x, types) @ w
+
+
+def wpm(x, w, types):
+    """Weighted product over x/max, min/x."""
+    return np.exp(np.log(linear(x, types)) @ w)
+
+
+def waspas(x, w, types, lam=0.5):
+    n = linear(x, types)
+    return lam * (n @ w) + (1 - lam) * np.exp(np.log(n) @ w)
+
+
+def edas(x, w, types):
+    avg = x.mean(axis=0)
+    d = types * (x - avg) / np.abs(avg)
+    sp = (np.maximum(d, 0) * w).sum(axis=1)
+    sn = (np.maximum(-d, 0) * w).sum(axis=1)
+    return (sp / sp.max() + 1 - sn / sn.max()) / 2
+
+
+def moora(x, w, types):
+    """Ratio system: vector-normalised, weighted, benefits minus costs."""
+    return (x / np.sqrt((x * x).sum(axis=0))) @ (w * types)
+
+
+def copras(x, w, types):
+    d = x / x.sum(axis=0) * w
+    s_plus = d[:, types > 0].sum(axis=1)
+    s_minus = d[:, types < 0].sum(axis=1)
+    q = s_plus + s_minus.sum() / (s_minus * (1 / s_minus).sum())
+    return q / q.max()
+
+
+def mabac(x, w, types):
+    v = w * (minmax(x, types) + 1)
+    g = np.exp(np.log(v).mean(axis=0))
+    return (v - g).sum(axis=1)
+
+
+def aras(x, w, types):
+    y = np.where(types > 0, x, 1 / x)
+    best = np.where(types > 0, y.max(axis=0), y.max(axis=0))
+    c = w / (y.sum(axis=0) + best)
+    return (y @ c) / (best @ c)
+
+
+def codas(x, w, types, tau=0.02):
+    """O(n^2): every pair's Euclidean and taxicab differences."""
+    r = linear(x, types) * w
+    d = r - r.min(axis=0)
+    e = np.sqrt((d * d).sum(axis=1))
+    t = np.abs(d).sum(axis=1)
+    de = e[:, None] - e[None, :]
+    dt = t[:, None] - t[None, :]
+    return (de + (np.abs(de) >= tau) * dt).sum(axis=1)
+
+
+def marcos(x, w, types):
+    n = linear(x, types)
+    s = n @ w
+    s_ai = w.sum()
+    s_aai = n.min(axis=0) @ w
+    k_minus, k_plus = s / s_aai, s / s_ai
+    f_plus = k_minus / (k_plus + k_minus)
+    f_minus = k_plus / (k_plus + k_minus)
+    return (k_plus + k_minus) / (1 + (1 - f_plus) / f_plus + (1 - f_minus) / f_minus)
+
+
+def spotis(x, w, types):
     lo, hi = x.min(axis=0), x.max(axis=0)
-    n = np.where(types > 0, (x - lo) / (hi - lo), (hi - x) / (hi - lo))
-    return n @ w
+    esp = np.where(types > 0, hi, lo)
+    return (np.abs(x - esp) / (hi - lo)) @ w
+
+
+def cocoso(x, w, types, lam=0.5):
+    r = minmax(x, types)
+    s = r @ w
+    p = (r**w).sum(axis=1)
+    ka = (p + s) / (p + s).sum()
+    kb = s / s.min() + p / p.min()
+    kc = (lam * s + (1 - lam) * p) / (lam * s.max() + (1 - lam) * p.max())
+    return np.cbrt(ka * kb * kc) + (ka + kb + kc) / 3
+
+
+def promethee(x, w, types):
+    """PROMETHEE II, usual preference function: O(n^2 m)."""
+    n = len(x)
+    pi = np.zeros((n, n))
+    for j in range(x.shape[1]):
+        d = types[j] * (x[:, j][:, None] - x[:, j][None, :])
+        pi += w[j] * (d > 0)
+    return (pi.sum(axis=1) - pi.sum(axis=0)) / (n - 1)
+
+
+def multimoora(x, w, types):
+    """The three MULTIMOORA scores: ratio system, reference point distance, full multiplicative form."""
+    n = x / np.sqrt((x * x).sum(axis=0))
+    ratio = n @ (w * types)
+    v = n * w
+    ref = np.where(types > 0, v.max(axis=0), v.min(axis=0))
+    point = np.abs(v - ref).max(axis=1)
+    benefit = np.exp(np.log(x[:, types > 0]) @ w[types > 0])
+    cost = np.exp(np.log(x[:, types < 0]) @ w[types < 0])
+    return np.column_stack((ratio, point, benefit / cost))
+
+
+def entropy(x, w, types):
+    p = x / x.sum(axis=0)
+    e = -(p * np.log(p)).sum(axis=0) / np.log(len(x))
+    return (1 - e) / (1 - e).sum()
+
+
+def critic(x, w, types):
+    r = minmax(x, types)
+    c = r.std(axis=0, ddof=1) * (1 - np.corrcoef(r, rowvar=False)).sum(axis=0)
+    return c / c.sum()
+
+
+def merec(x, w, types):
+    n = np.where(types > 0, x.min(axis=0) / x, x / x.max(axis=0))
+    a = np.abs(np.log(n))
+    m = x.shape[1]
+    s = np.log(1 + a.sum(axis=1) / m)
+    e = np.abs(np.log(1 + (a.sum(axis=1)[:, None] - a) / m) - s[:, None]).sum(axis=0)
+    return e / e.sum()
+
+
+def stdweights(x, w, types):
+    sd = x.std(axis=0, ddof=1)
+    return sd / sd.sum()
+
+
+METHODS = {
+    f.__name__: f
+    for f in (topsis, vikor, wsum, wpm, waspas, edas, moora, copras, mabac, aras, codas, marcos,
+              spotis, cocoso, promethee, multimoora, entropy, critic, merec, stdweights)
+}
 
 
 def main():
     matrix_file, rows, cols, weights, types, runs = sys.argv[1:7]
     rows, cols, runs = int(rows), int(cols), int(runs)
+    wanted = sys.argv[7:] or ["topsis", "vikor", "wsum"]
     x = np.fromfile(matrix_file, dtype=np.float64).reshape(rows, cols)
     w = np.array([float(s) for s in weights.split(",")])
     w = w / w.sum()
     t = np.array([int(s) for s in types.split(",")])
     out = {"numpy": np.__version__}
-    for name, f in (("topsis", topsis), ("vikor", vikor), ("wsum", wsum)):
-        f(x, w, t)  # warm-up
+    for spec in wanted:
+        name, _, n = spec.partition(":")
+        f, sub = METHODS[name], x[: int(n)] if n else x
+        f(sub, w, t)  # warm-up
         samples = []
         for _ in range(runs):
             t0 = time.perf_counter()
-            result = f(x, w, t)
+            result = f(sub, w, t)
             samples.append((time.perf_counter() - t0) * 1000)
-        out[name] = {"ms": float(np.median(samples)), "head": result[:5].tolist()}
+        # Scores: the first five alternatives (ZS.VIKOR's Q, MULTIMOORA's three); weights: all of them.
+        head = result[:5, -1] if name == "vikor" else result[:5] if result.ndim > 1 or len(result) > cols else result
+        out[spec] = {"ms": float(np.median(samples)), "head": np.asarray(head).tolist()}
     print(json.dumps(out))
 
 

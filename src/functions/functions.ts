@@ -31,6 +31,7 @@ import {
   marcos,
   merecWeights,
   moora,
+  multimoora,
   perturbWeights,
   promethee,
   rankCorrelation,
@@ -862,6 +863,27 @@ export function edasFn(matrix: any[][], weights: any[][], types: any[][]): numbe
  */
 export function mooraFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
   return scoresOf(matrix, weights, types, "MOORA", moora);
+}
+
+/**
+ * MULTIMOORA (Brauers & Zavadskas): ratio system, reference point and full multiplicative form, and the final rank by dominance.
+ * @customfunction MULTIMOORA
+ * @param matrix Decision matrix: alternatives in rows, criteria in columns, numbers ≥ 0 (> 0 for cost criteria).
+ * @param weights Criterion weights, a row or a column (scaled to sum to 1).
+ * @param types Per criterion: + or max or 1 (more is better), - or min or -1 (less is better).
+ * @returns One row per alternative: ratio system (higher is better), reference-point distance (lower is better), multiplicative form (higher is better), final rank (1 = best).
+ */
+export function multimooraFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
+  return run(() => {
+    const { m, w, t } = decisionInputs(matrix, weights, types);
+    const r = multimoora(m, w, t);
+    const cell = (x: number) => clean(finite(x, "MULTIMOORA"));
+    const out = new Array<number[]>(m.rows);
+    for (let i = 0; i < m.rows; i++) {
+      out[i] = [cell(r.ratio[i]), cell(r.reference[i]), cell(r.product[i]), r.rank[i]];
+    }
+    return out;
+  });
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 import {
   MEREC_EXAMPLE,
+  MOORA_REFERENCE_EXAMPLE,
+  MULTIMOORA_EXAMPLE,
   RANKING_EXAMPLES,
   SPOTIS_BOUNDS,
   STD_EXAMPLE,
@@ -26,6 +28,40 @@ const ZHAO = [
 ];
 
 describe("ranking methods", () => {
+  test("MULTIMOORA: Karabasevic et al. (2015) as pyrepo-mcda's Test_MULTIMOORA prints it, and JMcDM's reference point", () => {
+    const e = MULTIMOORA_EXAMPLE;
+    // Weights scaled to sum 1 (theirs sum to 0.999): the ratio system and reference point scale by 1/0.999.
+    const got = call("MULTIMOORA", e.matrix, row(e.weights), row(e.types)) as number[][];
+    const scaled = (xs: number[]) => xs.map((x) => x / 0.999);
+    expectDigits(
+      got.map((r) => [r[0], r[1]]),
+      scaled(e.ratio).map((x, i) => [x, scaled(e.reference)[i]]),
+      3
+    );
+    expect(got.map((r) => r[3])).toEqual(e.rank);
+    // The paper's products, from w·r rounded to 3 decimals, within 0.1 % of the exact ones.
+    got.forEach((r, i) => expect(Math.abs(r[2] / e.product[i] - 1)).toBeLessThan(1e-3));
+    const ref = MOORA_REFERENCE_EXAMPLE;
+    const reference = (
+      call("MULTIMOORA", ref.matrix, row(ref.weights), row(ref.types)) as number[][]
+    ).map((r) => [r[1]]);
+    expectDigits(reference, col(ref.expected), 11);
+    expectError(
+      call(
+        "MULTIMOORA",
+        [
+          [1, 0],
+          [2, 1],
+        ],
+        row([1, 1]),
+        row([1, -1])
+      ),
+      "#VALUE!",
+      "matrix",
+      "row 1, column 2"
+    );
+  });
+
   test("PROMETHEE II: usual criterion; thresholds per criterion; a single function word for all", () => {
     expectDigits(call("PROMETHEE", ZHAO, [[0.5, 0.3, 0.2]], [[1, 1, 1]]), col([0.1, -0.3, 0.2]), 2);
     // V-shape with p = 1 on every criterion equals the usual criterion on these integer data.

@@ -17,6 +17,7 @@ import {
   marcos,
   METHOD_ORDER,
   moora,
+  multimoora,
   promethee,
   spotis,
 } from "./methods";
@@ -40,6 +41,8 @@ const SCORERS: Record<RankingMethod, Scores> = {
   promethee: (m, w, t) => promethee(m, w, t).net,
   edas,
   moora,
+  // Its final ranking is ordinal (dominance over three rankings): the rank serves as the score.
+  multimoora: (m, w, t) => Float64Array.from(multimoora(m, w, t).rank),
   copras,
   mabac,
   aras,

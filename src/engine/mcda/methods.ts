@@ -16,6 +16,7 @@ import {
   fail,
   resolveTypes,
 } from "./matrix";
+import { ranksEq } from "./correlation";
 import { Normalization, PreferenceFunction, columnMaps, normalizeMatrix } from "./normalize";
 
 function columnSums(m: DecisionMatrix): Float64Array {
@@ -282,6 +283,120 @@ export function moora(
   const c = new Float64Array(m.cols);
   for (let j = 0; j < m.cols; j++) c[j] = sumSq[j] > 0 ? (t[j] * w[j]) / Math.sqrt(sumSq[j]) : 0;
   return weightedRowSums(m, c);
+}
+
+// ---------------------------------------------------------------------------------------------
+// MULTIMOORA
+// ---------------------------------------------------------------------------------------------
+
+export interface MultimooraResult {
+  /** Ratio system (= `moora`): higher is better. */
+  ratio: Float64Array;
+  /** Reference point: Tchebycheff distance max_j w_j |r*_j − r_ij| to the best weighted value; lower is better. */
+  reference: Float64Array;
+  /** Full multiplicative form Π_benefit (w r) / Π_cost (w r): higher is better. */
+  product: Float64Array;
+  /** Final ranks by dominance over the three (1 = best; ties share the best rank). */
+  rank: Int32Array;
+}
+
+const MULTIMOORA: Label = {
+  zh: "MULTIMOORA 全乘形式",
+  en: "MULTIMOORA's full multiplicative form",
+};
+
+/**
+ * MULTIMOORA (Brauers & Zavadskas 2010, 2011): three scores on vector-normalised values r = x / √Σx² —
+ * the ratio system (MOORA), the reference point (distance to the best weighted value of each
+ * criterion) and the full multiplicative form U = Π_benefit (w r) / Π_cost (w r), as Karabasevic et al.
+ * (2015) and pyrepo-mcda compute it (a constant multiple of Brauers & Zavadskas's unweighted Π x / Π x,
+ * so the same ranking; a zero weight leaves its criterion out). Values must be ≥ 0, and > 0 in cost
+ * criteria. The final ranking is by dominance (Brauers & Zavadskas 2011): a dominates b when it ranks
+ * better in at least two of the three; ranked by Copeland score (dominated − dominating), so a circle
+ * of dominance ends in a tie. O(n²) for that last step: meant for lists of projects.
+ */
+export function multimoora(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  types?: readonly CriterionType[],
+  options: WeightOptions = {}
+): MultimooraResult {
+  const t = resolveTypes(types, m.cols);
+  const w = methodWeights(weights, m.cols, options);
+  const ratio = moora(m, w, t, { rescaleWeights: false });
+  const { rows, cols, data } = m;
+  const { min, max, sumSq } = columnRange(m, "matrix", { sumSq: true });
+  // w r per cell is c_j · x; the reference point's best is the column max (benefit) or min (cost).
+  const c = new Float64Array(cols);
+  const logC = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    c[j] = sumSq[j] > 0 ? w[j] / Math.sqrt(sumSq[j]) : 0;
+    logC[j] = Math.log(c[j]);
+  }
+  const reference = new Float64Array(rows);
+  const product = new Float64Array(rows);
+  for (let i = 0, k = 0; i < rows; i++) {
+    let far = 0;
+    let logU = 0;
+    for (let j = 0; j < cols; j++, k++) {
+      const x = data[k];
+      const d = c[j] * Math.abs((t[j] === 1 ? max[j] : min[j]) - x);
+      if (d > far) far = d;
+      if (w[j] === 0) continue;
+      if (!(x > 0) && (t[j] === -1 || x < 0)) {
+        fail(
+          "matrix",
+          {
+            zh: `${MULTIMOORA.zh}要求数值 ${t[j] === -1 ? "> 0（成本型）" : "≥ 0"}，实为 ${x}`,
+            en: `${MULTIMOORA.en} needs values ${t[j] === -1 ? "> 0 (cost criterion)" : "≥ 0"}, got ${x}`,
+          },
+          i + 1,
+          j + 1
+        );
+      }
+      logU += t[j] * (logC[j] + Math.log(x));
+    }
+    reference[i] = far;
+    product[i] = Math.exp(logU);
+  }
+  return {
+    ratio,
+    reference,
+    product,
+    rank: dominanceRanks([
+      ranksEq(ratio, "desc"),
+      ranksEq(reference, "asc"),
+      ranksEq(product, "desc"),
+    ]),
+  };
+}
+
+/**
+ * Ranks from several rankings by majority dominance: a dominates b when it ranks better in more than
+ * half of them; Copeland score = how many it dominates − how many dominate it; ranked as RANK.EQ.
+ */
+export function dominanceRanks(rankings: readonly ArrayLike<number>[]): Int32Array {
+  const n = rankings[0].length;
+  const majority = Math.floor(rankings.length / 2) + 1;
+  const score = new Float64Array(n);
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      let aBetter = 0;
+      let bBetter = 0;
+      for (const r of rankings) {
+        if (r[a] < r[b]) aBetter++;
+        else if (r[b] < r[a]) bBetter++;
+      }
+      if (aBetter >= majority) {
+        score[a]++;
+        score[b]--;
+      } else if (bBetter >= majority) {
+        score[b]++;
+        score[a]--;
+      }
+    }
+  }
+  return ranksEq(score, "desc");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -689,6 +804,7 @@ export const METHOD_ORDER = {
   promethee: "desc",
   edas: "desc",
   moora: "desc",
+  multimoora: "asc",
   copras: "desc",
   mabac: "desc",
   aras: "desc",

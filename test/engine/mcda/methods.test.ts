@@ -12,13 +12,21 @@ import {
   edas,
   mabac,
   marcos,
+  dominanceRanks,
   moora,
+  multimoora,
   promethee,
   spotis,
 } from "../../../src/engine/mcda/methods";
 import { waspas, weightedProduct, weightedSum } from "../../../src/engine/mcda/aggregate";
 import { CriterionType, DecisionMatrix, toMatrix } from "../../../src/engine/mcda/matrix";
-import { RANKING_EXAMPLES, SPOTIS_BOUNDS, WSM_WPM } from "../../fixtures/mcda-examples";
+import {
+  MOORA_REFERENCE_EXAMPLE,
+  MULTIMOORA_EXAMPLE,
+  RANKING_EXAMPLES,
+  SPOTIS_BOUNDS,
+  WSM_WPM,
+} from "../../fixtures/mcda-examples";
 
 /** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
@@ -345,5 +353,109 @@ describe("degenerate inputs, one by one", () => {
     ]);
     const b = spotis(more, W, T3, { bounds });
     Array.from(a).forEach((x, i) => expect(b[i]).toBe(x));
+  });
+});
+
+describe("MULTIMOORA", () => {
+  test("Karabasevic et al. (2015), as pyrepo-mcda's Test_MULTIMOORA prints it: all three scores and the final ranking", () => {
+    const e = MULTIMOORA_EXAMPLE;
+    // Weights as given (they sum to 0.999), as pyrepo-mcda passes them.
+    const r = multimoora(toMatrix(e.matrix), e.weights, e.types, { rescaleWeights: false });
+    expectDigits(r.ratio, e.ratio, 3);
+    expectDigits(r.reference, e.reference, 3);
+    // To 9 decimals, as pyrepo-mcda checks it: the paper multiplies w·r rounded to 3 decimals, so its
+    // products sit 0.67 % above the exact ones (3.876e-9 against 3.850e-9), the same factor for all three.
+    expectDigits(r.product, e.product.map((x) => Number(x.toFixed(9))), 9);
+    expect(r.product[0] / r.product[2]).toBeCloseTo(e.product[0] / e.product[2], 3);
+    expect(Array.from(r.rank)).toEqual(e.rank);
+  });
+
+  test("the reference point is JMcDM's MOORA reference method (Celikbilek 2018), full precision", () => {
+    const e = MOORA_REFERENCE_EXAMPLE;
+    const r = multimoora(toMatrix(e.matrix), e.weights, e.types).reference;
+    e.expected.forEach((x, i) => expect(r[i]).toBeCloseTo(x, 14));
+  });
+
+  test("cost criteria: divided out of the product, measured from the column minimum", () => {
+    // Two criteria, the second a cost. Vector norms √(1+4) and √(4+1): r = (1, 2)/√5 and (2, 1)/√5.
+    const r = multimoora(
+      toMatrix([
+        [1, 2],
+        [2, 1],
+      ]),
+      [0.5, 0.5],
+      T(1, -1)
+    );
+    // Alternative 2 is better on both: more benefit, less cost.
+    expect(r.ratio[1]).toBeCloseTo((0.5 * (2 - 1)) / Math.sqrt(5), 14);
+    expect(r.reference[0]).toBeCloseTo(0.5 / Math.sqrt(5), 14);
+    expect(r.reference[1]).toBe(0);
+    expect(r.product[1] / r.product[0]).toBeCloseTo(4, 12); // (2/1) / (1/2)
+    expect(Array.from(r.rank)).toEqual([2, 1]);
+  });
+
+  test("degenerate inputs: identical alternatives tie; a single alternative ranks 1; a zero weight leaves its criterion out; zero costs are refused by position", () => {
+    const same = multimoora(
+      toMatrix([
+        [2, 3],
+        [2, 3],
+      ]),
+      [1, 1],
+      T(1, -1)
+    );
+    expect(Array.from(same.rank)).toEqual([1, 1]);
+    expect(same.product[0]).toBe(same.product[1]);
+    expect(Array.from(multimoora(toMatrix([[4, 9]]), [1, 1], T(1, -1)).rank)).toEqual([1]);
+    const zeroWeight = multimoora(
+      toMatrix([
+        [1, 5],
+        [2, 0],
+      ]),
+      [1, 0]
+    );
+    expect(zeroWeight.product[1] / zeroWeight.product[0]).toBeCloseTo(2, 12);
+    expect(() =>
+      multimoora(
+        toMatrix([
+          [1, 5],
+          [2, 0],
+        ]),
+        [1, 1],
+        T(1, -1)
+      )
+    ).toThrow(
+      "matrix row 2, column 2: MULTIMOORA's full multiplicative form needs values > 0 (cost criterion), got 0"
+    );
+    expect(() =>
+      multimoora(
+        toMatrix([
+          [-1, 5],
+          [2, 1],
+        ]),
+        [1, 1]
+      )
+    ).toThrow("row 1, column 1");
+  });
+
+  test("dominance: a circle of majorities ends in a tie; a dominator of all ranks first", () => {
+    // Three rankings in a Condorcet circle: a > b > c > a by 2 of 3 each.
+    expect(
+      Array.from(
+        dominanceRanks([
+          [1, 2, 3],
+          [2, 3, 1],
+          [3, 1, 2],
+        ])
+      )
+    ).toEqual([1, 1, 1]);
+    expect(
+      Array.from(
+        dominanceRanks([
+          [1, 2, 3],
+          [1, 3, 2],
+          [2, 1, 3],
+        ])
+      )
+    ).toEqual([1, 2, 3]);
   });
 });
