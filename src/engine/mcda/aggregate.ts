@@ -129,9 +129,8 @@ export function weightedSumAggregator(
     linear(m) {
       const { scale, ref, fill, data } = mapsFor(m, types, how, WSUM);
       const out = new Float64Array(data.length);
-      for (let k = 0; k < out.length; k++) {
-        const j = k % m.cols;
-        out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
+      for (let i = 0, k = 0; i < m.rows; i++) {
+        for (let j = 0; j < m.cols; j++, k++) out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
       }
       return { rows: m.rows, cols: m.cols, data: out };
     },

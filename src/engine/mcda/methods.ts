@@ -478,10 +478,11 @@ export function mabac(
   const r = normalizeMatrix(m, t, "minmax");
   const { rows, cols } = m;
   const logG = new Float64Array(cols);
-  for (let k = 0; k < r.data.length; k++) {
-    const j = k % cols;
-    r.data[k] = w[j] * (r.data[k] + 1);
-    logG[j] += Math.log(r.data[k]);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      r.data[k] = w[j] * (r.data[k] + 1);
+      logG[j] += Math.log(r.data[k]);
+    }
   }
   let gSum = 0;
   // A zero weight makes v = 0 and g = 0 in that column: it adds nothing.
@@ -575,10 +576,11 @@ export function codas(
   const r = normalizeMatrix(m, t, options.normalization ?? "linear");
   const { rows, cols } = m;
   const nis = new Float64Array(cols).fill(Infinity);
-  for (let k = 0; k < r.data.length; k++) {
-    const j = k % cols;
-    r.data[k] *= w[j];
-    if (r.data[k] < nis[j]) nis[j] = r.data[k];
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      r.data[k] *= w[j];
+      if (r.data[k] < nis[j]) nis[j] = r.data[k];
+    }
   }
   const e = new Float64Array(rows);
   const tx = new Float64Array(rows);
@@ -709,9 +711,11 @@ export function spotis(
     checkLength(options.esp.length, cols, "esp");
     for (let j = 0; j < cols; j++) esp[j] = options.esp[j];
   }
-  for (let k = 0; k < data.length; k++) {
-    const j = k % cols;
-    if (data[k] < lo[j] || data[k] > hi[j]) {
+  // The column's range tells whether any value lies outside; only then is it scanned for the cell.
+  for (let j = 0; j < cols; j++) {
+    if (!(min[j] < lo[j] || max[j] > hi[j])) continue;
+    for (let k = j; k < data.length; k += cols) {
+      if (!(data[k] < lo[j] || data[k] > hi[j])) continue;
       fail(
         "matrix",
         {

@@ -3,7 +3,7 @@
  * AHP lives in ./ahp. Every function returns weights that sum to 1.
  */
 import { Label } from "../types";
-import { kendallTau, pearson, spearman } from "./correlation";
+import { correlationMatrix } from "./correlation";
 import {
   CriterionType,
   DecisionMatrix,
@@ -112,13 +112,14 @@ export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}):
     }
   }
   const sums = new Float64Array(cols);
-  for (let k = 0; k < data.length; k++) sums[k % cols] += data[k];
+  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) sums[j] += data[k];
   const plogp = new Float64Array(cols);
-  for (let k = 0; k < data.length; k++) {
-    const j = k % cols;
-    if (sums[j] > 0 && data[k] > 0) {
-      const p = data[k] / sums[j];
-      plogp[j] += p * Math.log(p);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      if (sums[j] > 0 && data[k] > 0) {
+        const p = data[k] / sums[j];
+        plogp[j] += p * Math.log(p);
+      }
     }
   }
   const lnm = Math.log(rows);
@@ -168,25 +169,23 @@ export function criticWeights(
   });
   const sd = columns.map((c) => {
     let mean = 0;
-    for (const x of c) mean += x;
+    for (let i = 0; i < rows; i++) mean += c[i];
     mean /= rows;
     let ss = 0;
-    for (const x of c) ss += (x - mean) ** 2;
+    for (let i = 0; i < rows; i++) ss += (c[i] - mean) * (c[i] - mean);
     // A column constant up to rounding has no contrast.
     return ss > 0 && Math.sqrt(ss / (rows - 1)) > 1e-12 * Math.max(1, Math.abs(mean))
       ? Math.sqrt(ss / (rows - 1))
       : 0;
   });
-  const correlation = options.correlation ?? "pearson";
-  const corr =
-    correlation === "kendall" ? kendallTau : correlation === "spearman" ? spearman : pearson;
+  const corr = correlationMatrix(columns, options.correlation ?? "pearson");
   const info = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {
     if (!(sd[j] > 0)) continue;
     let conflict = 0;
     for (let k = 0; k < cols; k++) {
-      if (sd[k] > 0 && k !== j) conflict += 1 - corr(columns[j], columns[k]);
+      if (sd[k] > 0 && k !== j) conflict += 1 - corr[j][k];
     }
     info[j] = sd[j] * conflict;
     total += info[j];
@@ -215,14 +214,13 @@ export function merecWeights(m: DecisionMatrix, types?: readonly CriterionType[]
   const flipped = t.map((x) => -x as CriterionType);
   const n = normalizeMatrix(m, flipped, "linear");
   const e = new Float64Array(cols);
+  // |ln n| of the row's cells, each found once.
+  const a = new Float64Array(cols);
   for (let i = 0; i < rows; i++) {
     let total = 0;
-    for (let j = 0; j < cols; j++) total += Math.abs(Math.log(n.data[i * cols + j]));
+    for (let j = 0; j < cols; j++) total += a[j] = Math.abs(Math.log(n.data[i * cols + j]));
     const s = Math.log(1 + total / cols);
-    for (let j = 0; j < cols; j++) {
-      const without = total - Math.abs(Math.log(n.data[i * cols + j]));
-      e[j] += Math.abs(Math.log(1 + without / cols) - s);
-    }
+    for (let j = 0; j < cols; j++) e[j] += Math.abs(Math.log(1 + (total - a[j]) / cols) - s);
   }
   let sum = 0;
   for (const x of e) sum += x;
@@ -244,10 +242,13 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
   needTwoRows(m, method);
   const { rows, cols } = m;
   const { sum } = columnRange(m, "matrix", { sum: true });
+  const mean = sum.map((x) => x / rows);
   const ss = new Float64Array(cols);
-  for (let k = 0; k < m.data.length; k++) {
-    const j = k % cols;
-    ss[j] += (m.data[k] - sum[j] / rows) ** 2;
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const d = m.data[k] - mean[j];
+      ss[j] += d * d;
+    }
   }
   const out = new Float64Array(cols);
   let total = 0;

@@ -1,9 +1,14 @@
 /** RANK.EQ ranks, Spearman and Kendall correlations, Kendall's W. */
+import fc from "fast-check";
 import {
   averageRanks,
+  correlationMatrix,
+  kendallTau,
   kendallW,
   rankCorrelation,
+  pearson,
   ranksEq,
+  spearman,
 } from "../../../src/engine/mcda/correlation";
 import { toMatrix } from "../../../src/engine/mcda/matrix";
 
@@ -104,5 +109,36 @@ describe("Kendall's W", () => {
         ])
       )
     ).toThrow("W is undefined");
+  });
+});
+
+describe("correlationMatrix (CRITIC's fast path)", () => {
+  test("equals pearson, spearman and kendallTau pair by pair, constant columns and ties included", () => {
+    // Small integers give ties and, now and then, a constant column (NaN on both paths).
+    const columns = fc.integer({ min: 2, max: 12 }).chain((n) =>
+      fc.array(fc.array(fc.integer({ min: 0, max: 4 }), { minLength: n, maxLength: n }), {
+        minLength: 2,
+        maxLength: 5,
+      })
+    );
+    const pairwise = { pearson, spearman, kendall: kendallTau } as const;
+    fc.assert(
+      fc.property(
+        columns,
+        fc.constantFrom("pearson", "spearman", "kendall" as const),
+        (cs, how) => {
+          const xs = cs.map((c) => Float64Array.from(c));
+          const r = correlationMatrix(xs, how);
+          xs.forEach((a, j) =>
+            xs.forEach((b, k) => {
+              if (j === k) return;
+              const expected = pairwise[how](a, b);
+              if (Number.isNaN(expected)) expect(r[j][k]).toBeNaN();
+              else expect(Math.abs(r[j][k] - expected)).toBeLessThanOrEqual(1e-12);
+            })
+          );
+        }
+      )
+    );
   });
 });
