@@ -190,6 +190,20 @@ export function finite(x: number, what: string): number {
 
 // 10^k for k = 0…22: every one is exact in a double, so n / 10^k is the double nearest the decimal.
 const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
+// DECADES[e + 11] ≈ 10^e for e = −11…12: a first guess of the decade that `clean` corrects by one.
+const DECADES = Array.from({ length: 24 }, (_, i) => Number(`1e${i - 11}`));
+
+/** ⌊log10 a⌋ for 1e-11 ≤ a < 1e12, give or take one (a binary search, cheaper than Math.log10). */
+function decade(a: number): number {
+  let lo = 0;
+  let hi = DECADES.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (a >= DECADES[mid]) lo = mid;
+    else hi = mid;
+  }
+  return lo - 11;
+}
 
 /**
  * A number rounded off its last bits, so 0.1 + 0.2 shows as 0.3 in a cell: the same number as
@@ -202,9 +216,9 @@ export function clean(x: number): number {
   const a = Math.abs(x);
   if (a === 0) return 0;
   if (a < 1e12 && a >= 1e-11) {
-    let k = 11 - Math.floor(Math.log10(a));
+    let k = 11 - decade(a);
     let scaled = a * POWERS_OF_TEN[k];
-    // log10 can be one off next to a power of ten.
+    // The decade can be one off next to a power of ten.
     if (scaled >= 999999999999.5 && k > 0) scaled = a * POWERS_OF_TEN[--k];
     else if (scaled < 99999999999.5 && k < 22) scaled = a * POWERS_OF_TEN[++k];
     const fraction = scaled - Math.floor(scaled);
