@@ -89,6 +89,10 @@ function build(): void {
       stdio: "pipe",
       timeout: 180_000,
     });
+    // webpack leaves an output whose content did not change unwritten (compareBeforeEmit), so its
+    // old time would make the next run build again: mark both as built now.
+    const now = new Date();
+    for (const file of [BUNDLE, METADATA]) fs.utimesSync(file, now, now);
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
     const output = `${err.stdout?.toString() ?? ""}\n${err.stderr?.toString() ?? ""}`.trim();
