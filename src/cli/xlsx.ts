@@ -131,10 +131,12 @@ export function sheetOf(wb: Workbook, entry: SheetEntry, maxRows?: number): Prom
 
 /** The plan's cells row by row, computed from its blocks as the writer asks (no copy per cell). */
 function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRows {
-  const look = new Map(plan.columns.map((c) => [c.col, c.numberFormat]));
   const header = styleOf({ header: true });
-  const style = (row: number, col: number) =>
-    row === plan.headerRow ? header : styleOf({ numberFormat: look.get(col) });
+  const plain = styleOf({ numberFormat: undefined });
+  // One style per column, looked up once (not once per cell).
+  const columnStyle = new Map(
+    plan.columns.map((c) => [c.col, styleOf({ numberFormat: c.numberFormat })])
+  );
   const rows = new Set<number>();
   for (const b of plan.blocks) for (let i = 0; i < b.values.length; i++) rows.add(b.top + i);
   const blocks = [...plan.blocks].sort((a, b) => a.left - b.left);
@@ -145,9 +147,11 @@ function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRow
       for (const b of blocks) {
         const vals = b.values[row - b.top];
         if (!vals) continue;
-        vals.forEach((value, j) =>
-          out.push({ col: b.left + j, value, style: style(row, b.left + j) })
-        );
+        for (let j = 0; j < vals.length; j++) {
+          const col = b.left + j;
+          const style = row === plan.headerRow ? header : (columnStyle.get(col) ?? plain);
+          out.push({ col, value: vals[j], style });
+        }
       }
       return out;
     },

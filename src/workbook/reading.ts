@@ -38,6 +38,8 @@ const LIST_SEP = /[、,，;；/\s]+/;
 const NOTE_ROWS_BELOW = 6;
 /** How many addresses a report lists per kind. */
 const FIRST = 3;
+/** Distinct values remembered per column (bounds the memory of a column of unique amounts). */
+const SEEN = 4096;
 
 /** Unit rows above the header and just below the table. */
 export function findUnitNotes(sheet: SheetData, table: TableLocation): UnitNote[] {
@@ -228,16 +230,24 @@ export function readColumns(
       firstGuessed: [],
       firstUnreadable: [],
     };
+    // Lists repeat their values (是/否, stages, countries): each distinct value is read once.
+    const seen = new Map<CellValue, ReturnType<typeof classify>>();
+    const address = (i: number) =>
+      cellAddress(origin.row + table.dataRows[i], origin.col + m.column);
     cells.forEach((cell, i) => {
-      const address = cellAddress(origin.row + table.dataRows[i], origin.col + m.column);
-      const c = classify(cell, field, context, guessedUnit, model);
+      let c = seen.get(cell);
+      if (c === undefined) {
+        c = classify(cell, field, context, guessedUnit, model);
+        if (seen.size < SEEN) seen.set(cell, c);
+      }
       if (c === "read" || c === "missing") col[c]++;
       else if (c === "guessed") {
         col.guessed++;
-        if (col.firstGuessed.length < FIRST) col.firstGuessed.push(address);
+        if (col.firstGuessed.length < FIRST) col.firstGuessed.push(address(i));
       } else {
         col.unreadable++;
-        if (col.firstUnreadable.length < FIRST) col.firstUnreadable.push({ address, reason: c });
+        if (col.firstUnreadable.length < FIRST)
+          col.firstUnreadable.push({ address: address(i), reason: c });
       }
     });
     report.push(col);

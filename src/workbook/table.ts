@@ -1,7 +1,7 @@
 /** Finding the candidate table in a sheet: header row, data rows, and the rows that are not candidates. */
 import type { CellValue, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
-import { matchHeader } from "./mapping";
+import { bestField } from "./mapping";
 import { cellText, isBlank } from "./text";
 import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } from "./types";
 
@@ -20,19 +20,12 @@ const SECTION =
   /^([一二三四五六七八九十]+|[(（]?\d+[)）]|[(（][一二三四五六七八九十]+[)）])[、.．\s]/;
 
 /** The field a text names best; cached per model, since the same texts recur row after row. */
-const matches = new WeakMap<ScoringModel, Map<string, { best: number; bestField: string }>>();
-function bestMatch(cell: string, model: ScoringModel): { best: number; bestField: string } {
+const matches = new WeakMap<ScoringModel, Map<string, { confidence: number; field: string }>>();
+function bestMatch(cell: string, model: ScoringModel): { confidence: number; field: string } {
   let cache = matches.get(model);
   if (!cache) matches.set(model, (cache = new Map()));
   let hit = cache.get(cell);
-  if (!hit) {
-    hit = { best: 0, bestField: "" };
-    for (const f of model.fields) {
-      const m = matchHeader(cell, f);
-      if (m && m.confidence > hit.best) hit = { best: m.confidence, bestField: f.id };
-    }
-    cache.set(cell, hit);
-  }
+  if (!hit) cache.set(cell, (hit = bestField(cell, model.fields)));
   return hit;
 }
 
@@ -56,10 +49,10 @@ function headerScore(
     )
       return;
     texts++;
-    const { best, bestField } = bestMatch(cell, model);
-    if (best > 0 && !found.has(bestField)) {
-      found.add(bestField);
-      score += best;
+    const { confidence, field } = bestMatch(cell, model);
+    if (confidence > 0 && !found.has(field)) {
+      found.add(field);
+      score += confidence;
     }
   });
   return { score: texts >= 2 ? score + 0.1 * texts : 0, fields: found.size };
