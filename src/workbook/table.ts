@@ -126,33 +126,45 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
   const skipped: { row: number; reason: SkipReason }[] = [];
   let blankRun = 0;
   for (let r = firstData; r < grid.length; r++) {
-    const cells: { col: number; v: CellValue }[] = [];
-    for (let c = firstCol; c <= lastCol; c++) {
-      const v = grid[r]?.[c] ?? null;
-      if (!isBlank(v)) cells.push({ col: c, v });
+    // One pass over the row's cells, without a copy per cell (a list may have 100 000 rows).
+    const row = grid[r];
+    let count = 0;
+    let onlyCol = -1;
+    let onlyValue: CellValue = null;
+    let textCount = 0;
+    let first = "";
+    let total = false;
+    let asHeader = 0;
+    for (let c = firstCol; row && c <= lastCol; c++) {
+      const v = row[c] ?? null;
+      if (isBlank(v)) continue;
+      if (count++ === 0) ((onlyCol = c), (onlyValue = v));
+      if (typeof v !== "string") continue;
+      const t = cellText(v);
+      if (textCount === 0) first = t;
+      if (textCount < 3 && TOTAL.test(t)) total = true;
+      if (headerTexts.has(t)) asHeader++;
+      textCount++;
     }
-    if (cells.length === 0) {
+    if (count === 0) {
       if (++blankRun >= BLANK_RUN_END) break;
       skipped.push({ row: r, reason: "blank" });
       continue;
     }
     blankRun = 0;
-    const texts = cells.filter((x) => typeof x.v === "string").map((x) => cellText(x.v));
-    const first = texts[0] ?? "";
-    if (NOTE.test(first) && cells.length <= 2) break;
-    if (texts.slice(0, 3).some((t) => TOTAL.test(t))) {
+    if (NOTE.test(first) && count <= 2) break;
+    if (total) {
       skipped.push({ row: r, reason: "total" });
       continue;
     }
-    if (texts.length >= 2 && texts.filter((t) => headerTexts.has(t)).length * 2 >= cells.length) {
+    if (textCount >= 2 && asHeader * 2 >= count) {
       skipped.push({ row: r, reason: "header" });
       continue;
     }
-    if (cells.length === 1) {
-      const only = cells[0];
-      const merged = mergeAt(merges, r, only.col);
+    if (count === 1) {
+      const merged = mergeAt(merges, r, onlyCol);
       if (
-        typeof only.v !== "string" ||
+        typeof onlyValue !== "string" ||
         (merged && merged.right > merged.left) ||
         SECTION.test(first)
       ) {
