@@ -18,7 +18,7 @@ import defaultModelJson from "../models/pinghu-2023.json";
 import {
   cellAddress,
   chooseSheet,
-  chooseTable,
+  prepareTable,
   checkReadable,
   columnLetters,
   columnOf,
@@ -33,9 +33,7 @@ import {
   RESULT_SHEET_NAME,
   roundScore,
   standing,
-  tablesOf,
   toCandidateTable,
-  trustedMapping,
 } from "../workbook";
 import type { ColumnMapping, SheetData } from "../workbook";
 import { formatMoney } from "../workbook/format";
@@ -492,9 +490,11 @@ async function scoreFile(
     );
     const entry = wb.worksheets.find((e) => e.name === chosen.name)!;
     const sheet = await sheetOf(wb, entry);
-    const tables = tablesOf(sheet, model);
-    const table = chooseTable(sheet, tables, o.table ?? 1);
-    const mapping = trustedMapping(sheet, table, model, o.units);
+    const { tables, table, mapping, problem } = prepareTable(sheet, model, {
+      index: o.table,
+      units: o.units,
+    });
+    if (problem) throw problem;
     const info = o.json ? io.stderr : io.stdout;
     const which =
       tables.length > 1
