@@ -320,11 +320,19 @@ export function utf8Stream(chunks: AsyncIterable<string> | Iterable<string>): Re
   );
 }
 
-/** Inserts a child element before the closing tag of `name` (or expands its self-closing form). */
-export function insertChild(xml: string, name: string, child: string): string {
-  const close = new RegExp(`</([\\w.-]+:)?${name}>`).exec(xml);
-  if (close) return xml.slice(0, close.index) + child + xml.slice(close.index);
-  const empty = new RegExp(`<(([\\w.-]+:)?${name})(\\s[^>]*)?/>`).exec(xml);
+/**
+ * Inserts an empty element `tag` with `attrs` (text starting with a space) before the closing tag of
+ * `parent` (or expands its self-closing form), in the parent's prefix: `<ns0:Types>` (Python's
+ * ElementTree, openpyxl) gets `<ns0:Override …/>`, since an unprefixed child would be in no namespace.
+ */
+export function insertChild(xml: string, parent: string, tag: string, attrs: string): string {
+  const close = new RegExp(`</([\\w.-]+:)?${parent}>`).exec(xml);
+  if (close)
+    return (
+      xml.slice(0, close.index) + `<${close[1] ?? ""}${tag}${attrs}/>` + xml.slice(close.index)
+    );
+  const empty = new RegExp(`<(([\\w.-]+:)?${parent})(\\s[^>]*)?/>`).exec(xml);
   if (!empty) return xml;
+  const child = `<${empty[2] ?? ""}${tag}${attrs}/>`;
   return `${xml.slice(0, empty.index)}<${empty[1]}${empty[3] ?? ""}>${child}</${empty[1]}>${xml.slice(empty.index + empty[0].length)}`;
 }

@@ -196,25 +196,26 @@ async function addSheetParts(
     text: insertChild(
       relsXml,
       "Relationships",
-      `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`
+      "Relationship",
+      ` Id="${id}" Type="${type}" Target="${target}"`
     ),
   });
 
   const wbXml = await pkg.text(info.part, LIMITS.smallPart);
-  // The sheet element as the workbook writes it: its prefix and the prefix of its r:id attribute.
-  const sample = /<(([\w.-]+:)?sheet)\s[^>]*?\s([\w.-]+):id="/.exec(wbXml);
-  const el = sample?.[1] ?? "sheet";
-  const relPrefix = sample?.[3] ?? "r";
   const ids2 = [...wbXml.matchAll(/\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const sheetId = Math.max(0, ...ids2) + 1;
-  const nsDecl = sample
-    ? ""
-    : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+  // The relationships namespace the workbook binds (transitional or strict), declared on our element
+  // itself: writers such as openpyxl declare it on each sheet element, not on the root.
+  const relNs =
+    /xmlns:[\w.-]+="(http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(
+      wbXml
+    )?.[1] ?? "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   replace.set(info.part.toLowerCase(), {
     text: insertChild(
       wbXml,
       "sheets",
-      `<${el} name="${escapeXml(name)}" sheetId="${sheetId}" ${relPrefix}:id="${id}"${nsDecl}/>`
+      "sheet",
+      ` name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${id}" xmlns:r="${relNs}"`
     ),
   });
 
@@ -223,7 +224,8 @@ async function addSheetParts(
     text: insertChild(
       ctXml,
       "Types",
-      `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`
+      "Override",
+      ` PartName="/${part}" ContentType="${WORKSHEET_TYPE}"`
     ),
   });
   replace.set(part.toLowerCase(), {

@@ -2,7 +2,7 @@
 import { Buffer } from "buffer";
 import { patchStyles } from "../../src/cli/ooxml-styles";
 import type { OutCell, OutRows, PatchContext } from "../../src/cli/ooxml-write";
-import { patchSheet } from "../../src/cli/ooxml-write";
+import { insertChild, patchSheet } from "../../src/cli/ooxml-write";
 
 async function patch(
   xml: string,
@@ -100,4 +100,23 @@ test("styles: existing entries untouched, ours appended under the named style an
   const again = patchStyles(first.xml, looks);
   expect(again.xml).toBe(first.xml);
   expect(looks.map(again.styleOf)).toEqual([2, 3, 4, 5]);
+});
+
+test("an added element takes its parent's prefix (ElementTree's ns0:, openpyxl's s:), or none", () => {
+  expect(
+    insertChild(
+      '<ns0:Types xmlns:ns0="urn:ct"><ns0:Default Extension="xml"/></ns0:Types>',
+      "Types",
+      "Override",
+      ' PartName="/a.xml"'
+    )
+  ).toBe(
+    '<ns0:Types xmlns:ns0="urn:ct"><ns0:Default Extension="xml"/><ns0:Override PartName="/a.xml"/></ns0:Types>'
+  );
+  expect(insertChild("<s:workbook><s:sheets/></s:workbook>", "sheets", "sheet", ' name="表"')).toBe(
+    '<s:workbook><s:sheets><s:sheet name="表"/></s:sheets></s:workbook>'
+  );
+  expect(
+    insertChild("<Relationships></Relationships>", "Relationships", "Relationship", ' Id="r"')
+  ).toBe('<Relationships><Relationship Id="r"/></Relationships>');
 });
