@@ -5,7 +5,8 @@
  * the first addresses. Hosts show it in the mapping step and print it; the units it settles go into
  * the mapping's contexts, so scoring reads the cells the same way.
  */
-import { parseAmount, unitContext } from "../engine/amount";
+import { AMOUNT_MISSING, AMOUNT_OK, amountValue, parseAmount, unitContext } from "../engine/amount";
+import type { AmountValueOut } from "../engine/amount";
 import { cellProblem } from "../engine/cells";
 import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
@@ -163,6 +164,8 @@ function resolveUnit(
   return { unit: undefined, context: m.context };
 }
 
+const amountOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
+
 /** One cell: read, read with a guess, missing, or unreadable (with why). */
 function classify(
   cell: CellValue,
@@ -176,8 +179,15 @@ function classify(
   if (problem !== null) return problem;
   if (isMissingCell(cell)) return "missing";
   if (field.type === "amount") {
-    const r = parseAmount(cell, { context, allowNegative: false });
-    if (!r.ok) return r.code === "missing" ? "missing" : r.message;
+    // The engine's value-only reader (proven equal to parseAmount) settles most cells; the parser
+    // runs only for the message of a cell that cannot be read.
+    const options = { context, allowNegative: false };
+    amountValue(cell, options, amountOut);
+    if (amountOut.status === AMOUNT_MISSING) return "missing";
+    if (amountOut.status !== AMOUNT_OK) {
+      const r = parseAmount(cell, options);
+      if (!r.ok) return r.code === "missing" ? "missing" : r.message;
+    }
   } else if (numeric || (field.type === "boolean" && field.reader !== "veto")) {
     // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
     const v = readNumericCell(cell, field.type, context, model);
