@@ -1,9 +1,10 @@
 /** Matching the user's column headers to the model's fields, with units and currency read from the header. */
 import { parseHeaderContext } from "../engine/amount";
+import { flatMap } from "../engine/es2017";
 import { headerLandUnit } from "../engine/land";
 import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
-import { cellText, looseText, similarity } from "./text";
+import { bigrams, cellText, looseText, similarity } from "./text";
 import { readColumns } from "./reading";
 import type {
   ColumnMapping,
@@ -108,6 +109,17 @@ export function matchHeader(header: CellValue | undefined, field: FieldDef): Hea
   return matchForms(parseHeader(header).forms, field);
 }
 
+/** The bigrams of every name of the fields, once per field list. */
+const gramsOf = new WeakMap<FieldDef[], Set<string>>();
+function fieldGrams(fields: FieldDef[]): Set<string> {
+  let g = gramsOf.get(fields);
+  if (!g) {
+    g = new Set(flatMap(fields, (f) => flatMap(fieldNames(f).all, bigrams)));
+    gramsOf.set(fields, g);
+  }
+  return g;
+}
+
 /** The field a header names best and how well (0 and "" for none; the first field wins ties). */
 export function bestField(
   header: CellValue,
@@ -115,6 +127,10 @@ export function bestField(
 ): { confidence: number; field: string } {
   const { forms } = parseHeader(header);
   let best = { confidence: 0, field: "" };
+  // Every kind of match (equal, contained, Dice ≥ 0.5) shares a bigram with a field's name: most
+  // cells of the rows searched for the header share none, and skip the fields.
+  const grams = fieldGrams(fields);
+  if (!forms.some((f) => bigrams(f).some((g) => grams.has(g)))) return best;
   for (const f of fields) {
     const m = matchForms(forms, f);
     if (m && m.confidence > best.confidence) best = { confidence: m.confidence, field: f.id };
