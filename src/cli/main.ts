@@ -18,7 +18,7 @@ import defaultModelJson from "../models/pinghu-2023.json";
 import {
   cellAddress,
   chooseSheet,
-  chooseTable,
+  prepareTable,
   checkReadable,
   columnLetters,
   columnOf,
@@ -33,9 +33,7 @@ import {
   RESULT_SHEET_NAME,
   roundScore,
   standing,
-  tablesOf,
   toCandidateTable,
-  trustedMapping,
 } from "../workbook";
 import type { ColumnMapping, SheetData } from "../workbook";
 import { formatMoney } from "../workbook/format";
@@ -360,44 +358,27 @@ function jsonResults(
   });
 }
 
-type RankedRow = Pick<JsonResult, "row" | "name" | "score" | "grade" | "rank" | "decisionLabel"> & {
-  /** Total investment as the pane shows it (workbook/format), "—" when not given. */
-  investment: string;
-};
+/** Rows the terminal table shows; the rest are in the workbook (and in --json). */
+const SHOWN = 200;
 
-/** What the terminal table shows, read from the scored table (no explanation built). */
-function rankedRows(
+/**
+ * The terminal table: the first SHOWN candidates by rank, read from the scored table (no
+ * explanation built; only the rows shown are formatted).
+ */
+function rankedTable(
   scored: ScoredTable,
   names: (string | null)[],
   rowIds: number[],
   model: ScoringModel,
   lang: Lang
-): RankedRow[] {
-  const investment = scored.columns.totalInvestment;
-  return Array.from({ length: scored.count }, (_, i) => {
-    const s = standing(scored, i);
-    const v = investment instanceof Float64Array ? investment[i] : NaN;
-    return {
-      row: rowIds[i],
-      name: names[i],
-      investment: formatMoney(v * model.amountMultiplier, model.currency, lang),
-      score: roundScore(s.score),
-      grade: s.grade,
-      rank: s.rank,
-      decisionLabel: decisionLabel(model, s.decision, lang),
-    };
-  });
-}
-
-/** Rows the terminal table shows; the rest are in the workbook (and in --json). */
-const SHOWN = 200;
-
-function rankedTable(results: RankedRow[], lang: Lang): string {
-  const ordered = [...results]
-    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.row - b.row)
+): string {
+  const rankOf = (i: number) => (scored.rank[i] > 0 ? scored.rank[i] : Infinity);
+  const order = Array.from({ length: scored.count }, (_, i) => i)
+    .sort((a, b) => rankOf(a) - rankOf(b) || rowIds[a] - rowIds[b])
     .slice(0, SHOWN);
+  const investment = scored.columns.totalInvestment;
   const zh = lang === "zh";
-  const more = results.length - ordered.length;
+  const more = scored.count - order.length;
   const rest =
     more > 0
       ? zh
@@ -408,15 +389,20 @@ function rankedTable(results: RankedRow[], lang: Lang): string {
     zh
       ? ["排名", "行", "项目名称", "总投资", "得分", "等级", "建议"]
       : ["Rank", "Row", "Project", "Investment", "Score", "Grade", "Decision"],
-    ordered.map((r) => [
-      r.rank === null ? "—" : String(r.rank),
-      String(r.row),
-      truncate(r.name ?? "", 36),
-      r.investment,
-      r.score.toFixed(2),
-      r.grade ?? "—",
-      r.decisionLabel,
-    ]),
+    order.map((i) => {
+      const s = standing(scored, i);
+      const v = investment instanceof Float64Array ? investment[i] : NaN;
+      return [
+        s.rank === null ? "—" : String(s.rank),
+        String(rowIds[i]),
+        truncate(names[i] ?? "", 36),
+        // Total investment as the pane shows it (workbook/format), "—" when not given.
+        formatMoney(v * model.amountMultiplier, model.currency, lang),
+        roundScore(s.score).toFixed(2),
+        s.grade ?? "—",
+        decisionLabel(model, s.decision, lang),
+      ];
+    }),
     [true, true, false, true, true, false, false]
   )}${rest}`;
 }
@@ -504,9 +490,11 @@ async function scoreFile(
     );
     const entry = wb.worksheets.find((e) => e.name === chosen.name)!;
     const sheet = await sheetOf(wb, entry);
-    const tables = tablesOf(sheet, model);
-    const table = chooseTable(sheet, tables, o.table ?? 1);
-    const mapping = trustedMapping(sheet, table, model, o.units);
+    const { tables, table, mapping, problem } = prepareTable(sheet, model, {
+      index: o.table,
+      units: o.units,
+    });
+    if (problem) throw problem;
     const info = o.json ? io.stderr : io.stdout;
     const which =
       tables.length > 1
@@ -568,8 +556,7 @@ async function scoreFile(
       io.stdout.write(
         `${JSON.stringify(o.inputs.length > 1 || o.merge ? { file: inputArg, sheet: sheet.name, results } : results, null, 2)}\n`
       );
-    } else
-      io.stdout.write(`\n${rankedTable(rankedRows(scored, names, rowIds, model, lang), lang)}\n\n`);
+    } else io.stdout.write(`\n${rankedTable(scored, names, rowIds, model, lang)}\n\n`);
     const where =
       plan.target === "sheet"
         ? `${plan.sheet}!A1`

@@ -2,7 +2,6 @@
  * The combined ranking of --merge: a new workbook (exceljs's streaming writer: nothing of a user's
  * file to keep here), every candidate with its source workbook, sheet and row, duplicates marked.
  */
-import ExcelJS from "exceljs";
 import type { Lang } from "../engine/types";
 import type { MergeItem } from "../workbook/merge";
 
@@ -47,6 +46,8 @@ const HEADERS: Record<Lang, string[]> = {
 
 /** Ranked by score; a duplicate takes no rank of its own (it is counted once, at its first listing). */
 export async function writeMerged(file: string, rows: MergedRow[], lang: Lang): Promise<void> {
+  // Loaded only here: exceljs takes a quarter of a second to load, and only --merge needs it.
+  const { default: ExcelJS } = await import("exceljs");
   const w = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
   const ws = w.addWorksheet(lang === "zh" ? "汇总排名" : "Combined ranking");
   ws.columns = HEADERS[lang].map((h, i) => ({

@@ -140,10 +140,12 @@ export async function* patchSheet(
     const close = `</${p}row>`;
     const body = selfClosing ? "" : rowXml.slice(startEnd + 1, rowXml.length - close.length);
     let result = head;
+    const cellOpen = `<${p}c`;
+    const appended = appendAfterLast(body, cellOpen, mine, r);
+    if (appended !== null) return head + appended + close;
     let k = 0;
     let i = 0;
     let col = -1;
-    const cellOpen = `<${p}c`;
     while (i < body.length) {
       const lt = body.indexOf("<", i);
       if (lt < 0) {
@@ -187,6 +189,33 @@ export async function* patchSheet(
     }
     for (; k < mine.length; k++) if (mine[k].value !== null) result += cellXml(p, r, mine[k]);
     return result + close;
+  }
+
+  /**
+   * The row's cells with ours after them, when its last cell lies left of our first: cells are in
+   * column order (ECMA-376 18.3.1.4), so no other cell needs reading (the usual case: result columns
+   * right of the table). Null when the row must be merged cell by cell.
+   */
+  function appendAfterLast(
+    body: string,
+    cellOpen: string,
+    mine: OutCell[],
+    row: number
+  ): string | null {
+    if (mine.length === 0) return null;
+    let at = body.lastIndexOf(cellOpen);
+    while (at >= 0 && !/[\s/>]/.test(body[at + cellOpen.length] ?? ""))
+      at = body.lastIndexOf(cellOpen, at - 1);
+    if (at < 0) return null;
+    const te = tagEnd(body, at);
+    if (te < 0) return null;
+    const ref = attribute(body.slice(at, te + 1), "r");
+    if (ref === undefined || refColumn(ref) >= mine[0].col) return null;
+    const end = body[te - 1] === "/" ? te + 1 : body.indexOf(`</${p}c>`, te) + `</${p}c>`.length;
+    if (end < te) return null;
+    let ours = "";
+    for (const m of mine) if (m.value !== null) ours += cellXml(p, row, m);
+    return body.slice(0, end) + ours + body.slice(end);
   }
 
   function patchHead(head: string): string {
@@ -320,11 +349,19 @@ export function utf8Stream(chunks: AsyncIterable<string> | Iterable<string>): Re
   );
 }
 
-/** Inserts a child element before the closing tag of `name` (or expands its self-closing form). */
-export function insertChild(xml: string, name: string, child: string): string {
-  const close = new RegExp(`</([\\w.-]+:)?${name}>`).exec(xml);
-  if (close) return xml.slice(0, close.index) + child + xml.slice(close.index);
-  const empty = new RegExp(`<(([\\w.-]+:)?${name})(\\s[^>]*)?/>`).exec(xml);
+/**
+ * Inserts an empty element `tag` with `attrs` (text starting with a space) before the closing tag of
+ * `parent` (or expands its self-closing form), in the parent's prefix: `<ns0:Types>` (Python's
+ * ElementTree, openpyxl) gets `<ns0:Override …/>`, since an unprefixed child would be in no namespace.
+ */
+export function insertChild(xml: string, parent: string, tag: string, attrs: string): string {
+  const close = new RegExp(`</([\\w.-]+:)?${parent}>`).exec(xml);
+  if (close)
+    return (
+      xml.slice(0, close.index) + `<${close[1] ?? ""}${tag}${attrs}/>` + xml.slice(close.index)
+    );
+  const empty = new RegExp(`<(([\\w.-]+:)?${parent})(\\s[^>]*)?/>`).exec(xml);
   if (!empty) return xml;
+  const child = `<${empty[2] ?? ""}${tag}${attrs}/>`;
   return `${xml.slice(0, empty.index)}<${empty[1]}${empty[3] ?? ""}>${child}</${empty[1]}>${xml.slice(empty.index + empty[0].length)}`;
 }

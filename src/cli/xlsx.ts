@@ -131,10 +131,12 @@ export function sheetOf(wb: Workbook, entry: SheetEntry, maxRows?: number): Prom
 
 /** The plan's cells row by row, computed from its blocks as the writer asks (no copy per cell). */
 function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRows {
-  const look = new Map(plan.columns.map((c) => [c.col, c.numberFormat]));
   const header = styleOf({ header: true });
-  const style = (row: number, col: number) =>
-    row === plan.headerRow ? header : styleOf({ numberFormat: look.get(col) });
+  const plain = styleOf({ numberFormat: undefined });
+  // One style per column, looked up once (not once per cell).
+  const columnStyle = new Map(
+    plan.columns.map((c) => [c.col, styleOf({ numberFormat: c.numberFormat })])
+  );
   const rows = new Set<number>();
   for (const b of plan.blocks) for (let i = 0; i < b.values.length; i++) rows.add(b.top + i);
   const blocks = [...plan.blocks].sort((a, b) => a.left - b.left);
@@ -145,9 +147,11 @@ function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRow
       for (const b of blocks) {
         const vals = b.values[row - b.top];
         if (!vals) continue;
-        vals.forEach((value, j) =>
-          out.push({ col: b.left + j, value, style: style(row, b.left + j) })
-        );
+        for (let j = 0; j < vals.length; j++) {
+          const col = b.left + j;
+          const style = row === plan.headerRow ? header : (columnStyle.get(col) ?? plain);
+          out.push({ col, value: vals[j], style });
+        }
       }
       return out;
     },
@@ -192,25 +196,26 @@ async function addSheetParts(
     text: insertChild(
       relsXml,
       "Relationships",
-      `<Relationship Id="${id}" Type="${type}" Target="${target}"/>`
+      "Relationship",
+      ` Id="${id}" Type="${type}" Target="${target}"`
     ),
   });
 
   const wbXml = await pkg.text(info.part, LIMITS.smallPart);
-  // The sheet element as the workbook writes it: its prefix and the prefix of its r:id attribute.
-  const sample = /<(([\w.-]+:)?sheet)\s[^>]*?\s([\w.-]+):id="/.exec(wbXml);
-  const el = sample?.[1] ?? "sheet";
-  const relPrefix = sample?.[3] ?? "r";
   const ids2 = [...wbXml.matchAll(/\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const sheetId = Math.max(0, ...ids2) + 1;
-  const nsDecl = sample
-    ? ""
-    : ` xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`;
+  // The relationships namespace the workbook binds (transitional or strict), declared on our element
+  // itself: writers such as openpyxl declare it on each sheet element, not on the root.
+  const relNs =
+    /xmlns:[\w.-]+="(http:\/\/purl\.oclc\.org\/ooxml\/officeDocument\/relationships)"/.exec(
+      wbXml
+    )?.[1] ?? "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
   replace.set(info.part.toLowerCase(), {
     text: insertChild(
       wbXml,
       "sheets",
-      `<${el} name="${escapeXml(name)}" sheetId="${sheetId}" ${relPrefix}:id="${id}"${nsDecl}/>`
+      "sheet",
+      ` name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${id}" xmlns:r="${relNs}"`
     ),
   });
 
@@ -219,7 +224,8 @@ async function addSheetParts(
     text: insertChild(
       ctXml,
       "Types",
-      `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`
+      "Override",
+      ` PartName="/${part}" ContentType="${WORKSHEET_TYPE}"`
     ),
   });
   replace.set(part.toLowerCase(), {

@@ -5,8 +5,15 @@
  */
 import { scoreTable } from "../engine";
 import type { CompiledModel, ScoredTable } from "../engine";
-import type { AmountContext, CandidateTable, CellValue, ScoringModel } from "../engine/types";
+import type {
+  AmountContext,
+  CandidateTable,
+  CellValue,
+  Label,
+  ScoringModel,
+} from "../engine/types";
 import { mapColumns } from "../workbook/mapping";
+import { mappingProblem } from "../workbook/pipeline";
 import { toVector } from "../engine/mcda/matrix";
 import { ArgError, cellValue, fail, grid, isBlank, notAvailable, plain } from "./args";
 import { KeyedRangeCache } from "./cache";
@@ -17,6 +24,8 @@ interface HeaderMapping {
   width: number;
   columns: { field: string; column: number }[];
   contexts: Record<string, Partial<AmountContext>>;
+  /** Why a whole table so headed is not scored (the workbook layer's rules, as in the CLI and pane). */
+  problem: Label | null;
 }
 
 function mapHeaders(
@@ -37,6 +46,7 @@ function mapHeaders(
     width: headers.length,
     columns: mapping.mapped.map((m) => ({ field: m.field, column: m.column })),
     contexts,
+    problem: mappingProblem(mapping, model, "")?.label ?? null,
   };
 }
 
@@ -95,6 +105,7 @@ export function scoreGrid(
       "a header row and at least one candidate row are required"
     );
   const mapping = headerMapping(entry, g[0], "table");
+  if (mapping.problem) throw new ArgError("na", "table", mapping.problem);
   const rows: CellValue[][] = [];
   const rowOf = g.slice(1).map((r) => {
     if (r.every(isBlank)) return null;

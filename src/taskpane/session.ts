@@ -19,13 +19,14 @@ import type {
   Aggregator,
   CandidateScore,
   CandidateTable,
+  Label,
   Lang,
   PerturbationResult,
   PortfolioSummary,
   ScoredTable,
   ScoringModel,
 } from "../engine";
-import { locateTable, mapColumns, planResults, standing, toCandidateTable } from "../workbook";
+import { planResults, prepareTable, Refusal, standing, toCandidateTable } from "../workbook";
 import type { ColumnMapping, MappingOverride, ResultPlan, TableLocation } from "../workbook/types";
 import type { WorkbookRead } from "../workbook/host";
 
@@ -62,6 +63,8 @@ export interface Table {
   read: WorkbookRead;
   location: TableLocation;
   mapping: ColumnMapping;
+  /** Why scoring is refused as mapped (the workbook layer's rules, as the CLI applies them), or null. */
+  problem: Label | null;
 }
 
 const FOREIGN_FLAG = "foreign";
@@ -70,20 +73,23 @@ export function headerSignature(location: TableLocation): string {
   return location.headers.map((h) => (h === null ? "" : String(h))).join("|");
 }
 
-/** Locates and maps the table; throws with a bilingual message when no candidate table is found. */
+/**
+ * Locates and maps the first table as every host does (workbook/pipeline); throws with a bilingual
+ * message when no candidate table is found. A mapping that cannot be trusted is kept with its
+ * problem, so the mapping step can still fix it.
+ */
 export function openTable(
   read: WorkbookRead,
   model: ScoringModel,
   override: MappingOverride = {}
 ): Table {
-  const located = locateTable(read.table, model);
-  if (!located.ok) throw new LabelledError(located.message.zh, located.message.en);
-  // With the sheet: units from unit rows, the reading report, as the CLI and ZS functions read.
-  const mapping = mapColumns(located.table.headers, model, override, located.table.hiddenColumns, {
-    sheet: read.table,
-    table: located.table,
-  });
-  return { read, location: located.table, mapping };
+  try {
+    const p = prepareTable(read.table, model, { override });
+    return { read, location: p.table, mapping: p.mapping, problem: p.problem?.label ?? null };
+  } catch (e) {
+    if (e instanceof Refusal) throw new LabelledError(e.label.zh, e.label.en);
+    throw e;
+  }
 }
 
 export class LabelledError extends Error {

@@ -8,10 +8,11 @@
  */
 import type { Label, Lang, ScoringModel, TargetDef } from "../engine";
 import {
-  gridToModel,
-  isModelGrid,
+  findModelSheet,
   MODEL_SHEET_NAME,
+  modelFromSheet,
   modelToGrid,
+  Refusal,
   RESULT_SHEET_NAME,
 } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
@@ -201,16 +202,17 @@ export class Store {
       );
       let model = this.defaultModel;
       let modelSource: State["modelSource"] = "default";
-      if (read.modelGrid && isModelGrid(read.modelGrid)) {
-        const fromSheet = gridToModel(read.modelGrid, this.defaultModel);
-        if (fromSheet.ok) {
-          model = fromSheet.model;
+      const modelSheet = { name: MODEL_SHEET_NAME.zh, grid: read.modelGrid ?? [] };
+      if (findModelSheet([modelSheet])) {
+        try {
+          model = modelFromSheet(modelSheet, this.defaultModel);
           modelSource = "sheet";
-        } else {
-          const e = fromSheet.errors[0];
+        } catch (e) {
+          if (!(e instanceof Refusal)) throw e;
+          // The CLI refuses such a workbook; the pane goes on with the default model and says why.
           this.say("table", "error", {
-            zh: `评分模型工作表有误（${e.address}）：${e.message.zh}。暂用默认模型。`,
-            en: `The scoring model sheet has an error (${e.address}): ${e.message.en}. Using the default model.`,
+            zh: `${e.label.zh}\n暂用默认模型。`,
+            en: `${e.label.en}\nUsing the default model.`,
           });
         }
       }
@@ -295,6 +297,11 @@ export class Store {
   async score(target = this.state.target): Promise<void> {
     const { table, model } = this.state;
     if (!table) return;
+    if (table.problem) {
+      // The CLI refuses the same mapping: the user fixes it in the mapping step.
+      this.say("score", "error", table.problem);
+      return;
+    }
     this.set({ busy: true, target, message: null }, "busy", "options", "message");
     try {
       const scoring = new Scoring(table, model);

@@ -39,7 +39,8 @@ export {
   chooseSheet,
   tablesOf,
   chooseTable,
-  trustedMapping,
+  mappingProblem,
+  prepareTable,
   checkReadable,
 } from "./pipeline";
 export type { UnreadableCell, SheetChoice } from "./pipeline";

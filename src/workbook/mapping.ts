@@ -1,9 +1,10 @@
 /** Matching the user's column headers to the model's fields, with units and currency read from the header. */
 import { parseHeaderContext } from "../engine/amount";
+import { flatMap } from "../engine/es2017";
 import { headerLandUnit } from "../engine/land";
 import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
-import { cellText, looseText, similarity } from "./text";
+import { bigrams, cellText, looseText, similarity } from "./text";
 import { readColumns } from "./reading";
 import type {
   ColumnMapping,
@@ -51,15 +52,33 @@ function parseHeader(header: CellValue | undefined): ParsedHeader {
 
 function fuzzy(a: string, b: string): number {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if ([...short].length >= 2 && long.includes(short))
-    return 0.55 + 0.35 * ([...short].length / [...long].length);
+  const ns = [...short].length;
+  const nl = [...long].length;
+  if (ns >= 2 && long.includes(short)) return 0.55 + 0.35 * (ns / nl);
+  // Dice of bigram lists is at most 2·min/(sum) of their lengths: pairs too different in length
+  // cannot reach 0.5 (table location compares every short cell of 50 rows with every field).
+  const bs = Math.max(ns - 1, 1);
+  const bl = Math.max(nl - 1, 1);
+  if (4 * bs < bs + bl) return 0;
   const dice = similarity(a, b);
   return dice >= 0.5 ? 0.3 + 0.5 * dice : 0;
 }
 
+/** A field's names in loose form, computed once per field (headers are matched against them often). */
+const namesOf = new WeakMap<FieldDef, { exact: string[]; aliases: string[]; all: string[] }>();
+function fieldNames(field: FieldDef): { exact: string[]; aliases: string[]; all: string[] } {
+  let n = namesOf.get(field);
+  if (!n) {
+    const exact = [field.label.zh, field.label.en, field.id].map(looseText);
+    const aliases = field.aliases.map(looseText);
+    n = { exact, aliases, all: [...exact, ...aliases].filter((x) => x !== "") };
+    namesOf.set(field, n);
+  }
+  return n;
+}
+
 function matchForms(forms: string[], field: FieldDef): HeaderMatch | null {
-  const exact = [field.label.zh, field.label.en, field.id].map(looseText);
-  const aliases = field.aliases.map(looseText);
+  const { exact, aliases, all } = fieldNames(field);
   let best: HeaderMatch | null = null;
   for (const f of forms) {
     if (exact.includes(f)) return { confidence: 1, how: "exact" };
@@ -67,8 +86,7 @@ function matchForms(forms: string[], field: FieldDef): HeaderMatch | null {
   }
   if (best) return best;
   let conf = 0;
-  for (const f of forms)
-    for (const name of [...exact, ...aliases]) if (name) conf = Math.max(conf, fuzzy(f, name));
+  for (const f of forms) for (const name of all) conf = Math.max(conf, fuzzy(f, name));
   return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
 }
 
@@ -89,6 +107,35 @@ function headerOnly(headers: CellValue[], hidden: number[]): TableLocation {
 /** How well one header names a field (null: not at all). */
 export function matchHeader(header: CellValue | undefined, field: FieldDef): HeaderMatch | null {
   return matchForms(parseHeader(header).forms, field);
+}
+
+/** The bigrams of every name of the fields, once per field list. */
+const gramsOf = new WeakMap<FieldDef[], Set<string>>();
+function fieldGrams(fields: FieldDef[]): Set<string> {
+  let g = gramsOf.get(fields);
+  if (!g) {
+    g = new Set(flatMap(fields, (f) => flatMap(fieldNames(f).all, bigrams)));
+    gramsOf.set(fields, g);
+  }
+  return g;
+}
+
+/** The field a header names best and how well (0 and "" for none; the first field wins ties). */
+export function bestField(
+  header: CellValue,
+  fields: FieldDef[]
+): { confidence: number; field: string } {
+  const { forms } = parseHeader(header);
+  let best = { confidence: 0, field: "" };
+  // Every kind of match (equal, contained, Dice ≥ 0.5) shares a bigram with a field's name: most
+  // cells of the rows searched for the header share none, and skip the fields.
+  const grams = fieldGrams(fields);
+  if (!forms.some((f) => bigrams(f).some((g) => grams.has(g)))) return best;
+  for (const f of fields) {
+    const m = matchForms(forms, f);
+    if (m && m.confidence > best.confidence) best = { confidence: m.confidence, field: f.id };
+  }
+  return best;
 }
 
 /** The sheet a mapping is read against, so it can settle units and report how cells read. */

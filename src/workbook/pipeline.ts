@@ -9,7 +9,13 @@ import { mapColumns } from "./mapping";
 import { markerKey } from "./marker";
 import { gridToModel, isModelGrid } from "./modelSheet";
 import { locateTable } from "./table";
-import type { ColumnMapping, SheetData, TableLocation, UnitOverride } from "./types";
+import type {
+  ColumnMapping,
+  MappingOverride,
+  SheetData,
+  TableLocation,
+  UnitOverride,
+} from "./types";
 
 /** A refusal with its reason: the input cannot be scored as it is (hosts show the message). */
 export class Refusal extends Error {
@@ -175,44 +181,79 @@ export function chooseTable(sheet: SheetData, tables: TableLocation[], index = 1
 }
 
 /**
- * Maps the table's columns and refuses a mapping that cannot be trusted: key amount fields without
- * a column, or a table whose headers only resemble the model's fields (every match a guess).
+ * Why a mapping cannot be trusted for scoring, or null: a table whose headers only resemble the
+ * model's fields (every match a guess), or key amount fields without a column. `sheet` names where
+ * the headers are (empty for a range given to a worksheet function), `headerRow` their 0-based row.
  */
-export function trustedMapping(
-  sheet: SheetData,
-  table: TableLocation,
+export function mappingProblem(
+  mapping: ColumnMapping,
   model: ScoringModel,
-  units: UnitOverride = {}
-): ColumnMapping {
-  const mapping = mapColumns(table.headers, model, {}, table.hiddenColumns, {
-    sheet,
-    table,
-    units,
-  });
-  const at = L(`（表头在第 ${table.headerRow + 1} 行）`, ` (header on row ${table.headerRow + 1})`);
+  sheet: string,
+  headerRow?: number
+): Refusal | null {
+  const at =
+    headerRow === undefined
+      ? L("", "")
+      : L(`（表头在第 ${headerRow + 1} 行）`, ` (header on row ${headerRow + 1})`);
+  const where = sheet
+    ? L(`工作表「${sheet}」的表头`, `The headers of sheet "${sheet}"`)
+    : L("表头", "The headers");
   if (mapping.mapped.length > 0 && mapping.mapped.every((m) => m.how === "fuzzy")) {
     const list = mapping.mapped.map((m) => `${m.header}→${m.field}`).join(", ");
-    throw new Refusal(
+    return new Refusal(
       L(
-        `工作表「${sheet.name}」的表头只是与模型字段相似，没有一个确切匹配${at.zh}：${list}。为免误评，未评分；请把表头改为模型中的字段名。`,
-        `The headers of sheet "${sheet.name}" only resemble the model's fields, none matches exactly${at.en}: ${list}. Not scored, to avoid a wrong result; rename the headers to the model's field names.`
+        `${where.zh}只是与模型字段相似，没有一个确切匹配${at.zh}：${list}。为免误评，未评分；请把表头改为模型中的字段名。`,
+        `${where.en} only resemble the model's fields, none matches exactly${at.en}: ${list}. Not scored, to avoid a wrong result; rename the headers to the model's field names.`
       )
     );
   }
   const missing = model.fields.filter(
     (f) => f.key && f.type === "amount" && !mapping.mapped.some((m) => m.field === f.id)
   );
-  if (missing.length > 0) {
-    const names = (lang: "zh" | "en") =>
-      missing.map((f) => f.label[lang]).join(lang === "zh" ? "、" : ", ");
-    throw new Refusal(
-      L(
-        `工作表「${sheet.name}」中没有一列能对应到「${names("zh")}」${at.zh}。请把该列表头改为如“总投资（万元）”后再试。`,
-        `No column of sheet "${sheet.name}" maps to ${names("en")}${at.en}. Name that column e.g. "Total investment (CNY 10k)" and try again.`
-      )
-    );
-  }
-  return mapping;
+  if (missing.length === 0) return null;
+  const names = (lang: "zh" | "en") =>
+    missing.map((f) => f.label[lang]).join(lang === "zh" ? "、" : ", ");
+  const of = sheet ? L(`工作表「${sheet}」中`, ` of sheet "${sheet}"`) : L("", "");
+  return new Refusal(
+    L(
+      `${of.zh}没有一列能对应到「${names("zh")}」${at.zh}。请把该列表头改为如“总投资（万元）”后再试。`,
+      `No column${of.en} maps to ${names("en")}${at.en}. Name that column e.g. "Total investment (CNY 10k)" and try again.`
+    )
+  );
+}
+
+/** A sheet's candidate table located and mapped, with why it cannot be scored as it stands. */
+export interface PreparedTable {
+  /** Every table of the sheet, top to bottom. */
+  tables: TableLocation[];
+  table: TableLocation;
+  mapping: ColumnMapping;
+  /** The refusal scoring would meet (hosts with a mapping step show it there), null if none. */
+  problem: Refusal | null;
+}
+
+/**
+ * Locates the sheet's tables, chooses one (`index`, 1-based) and maps its columns with the user's
+ * mapping edits and units. Refuses a sheet without a table or a missing table index.
+ */
+export function prepareTable(
+  sheet: SheetData,
+  model: ScoringModel,
+  o: { index?: number; override?: MappingOverride; units?: UnitOverride } = {}
+): PreparedTable {
+  const tables = tablesOf(sheet, model);
+  const table = chooseTable(sheet, tables, o.index ?? 1);
+  const mapping = mapColumns(table.headers, model, o.override ?? {}, table.hiddenColumns, {
+    sheet,
+    table,
+    units: o.units ?? {},
+  });
+  return {
+    tables,
+    table,
+    mapping,
+    problem: mappingProblem(mapping, model, sheet.name, table.headerRow),
+  };
 }
 
 const WHY: Record<UnreadableCell["why"], Label> = {

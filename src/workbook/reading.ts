@@ -5,7 +5,8 @@
  * the first addresses. Hosts show it in the mapping step and print it; the units it settles go into
  * the mapping's contexts, so scoring reads the cells the same way.
  */
-import { parseAmount, unitContext } from "../engine/amount";
+import { AMOUNT_MISSING, AMOUNT_OK, amountValue, parseAmount, unitContext } from "../engine/amount";
+import type { AmountValueOut } from "../engine/amount";
 import { cellProblem } from "../engine/cells";
 import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
@@ -38,6 +39,8 @@ const LIST_SEP = /[、,，;；/\s]+/;
 const NOTE_ROWS_BELOW = 6;
 /** How many addresses a report lists per kind. */
 const FIRST = 3;
+/** Distinct values remembered per column (bounds the memory of a column of unique amounts). */
+const SEEN = 4096;
 
 /** Unit rows above the header and just below the table. */
 export function findUnitNotes(sheet: SheetData, table: TableLocation): UnitNote[] {
@@ -161,6 +164,8 @@ function resolveUnit(
   return { unit: undefined, context: m.context };
 }
 
+const amountOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
+
 /** One cell: read, read with a guess, missing, or unreadable (with why). */
 function classify(
   cell: CellValue,
@@ -174,8 +179,15 @@ function classify(
   if (problem !== null) return problem;
   if (isMissingCell(cell)) return "missing";
   if (field.type === "amount") {
-    const r = parseAmount(cell, { context, allowNegative: false });
-    if (!r.ok) return r.code === "missing" ? "missing" : r.message;
+    // The engine's value-only reader (proven equal to parseAmount) settles most cells; the parser
+    // runs only for the message of a cell that cannot be read.
+    const options = { context, allowNegative: false };
+    amountValue(cell, options, amountOut);
+    if (amountOut.status === AMOUNT_MISSING) return "missing";
+    if (amountOut.status !== AMOUNT_OK) {
+      const r = parseAmount(cell, options);
+      if (!r.ok) return r.code === "missing" ? "missing" : r.message;
+    }
   } else if (numeric || (field.type === "boolean" && field.reader !== "veto")) {
     // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
     const v = readNumericCell(cell, field.type, context, model);
@@ -228,16 +240,24 @@ export function readColumns(
       firstGuessed: [],
       firstUnreadable: [],
     };
+    // Lists repeat their values (是/否, stages, countries): each distinct value is read once.
+    const seen = new Map<CellValue, ReturnType<typeof classify>>();
+    const address = (i: number) =>
+      cellAddress(origin.row + table.dataRows[i], origin.col + m.column);
     cells.forEach((cell, i) => {
-      const address = cellAddress(origin.row + table.dataRows[i], origin.col + m.column);
-      const c = classify(cell, field, context, guessedUnit, model);
+      let c = seen.get(cell);
+      if (c === undefined) {
+        c = classify(cell, field, context, guessedUnit, model);
+        if (seen.size < SEEN) seen.set(cell, c);
+      }
       if (c === "read" || c === "missing") col[c]++;
       else if (c === "guessed") {
         col.guessed++;
-        if (col.firstGuessed.length < FIRST) col.firstGuessed.push(address);
+        if (col.firstGuessed.length < FIRST) col.firstGuessed.push(address(i));
       } else {
         col.unreadable++;
-        if (col.firstUnreadable.length < FIRST) col.firstUnreadable.push({ address, reason: c });
+        if (col.firstUnreadable.length < FIRST)
+          col.firstUnreadable.push({ address: address(i), reason: c });
       }
     });
     report.push(col);

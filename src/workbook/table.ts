@@ -1,7 +1,7 @@
 /** Finding the candidate table in a sheet: header row, data rows, and the rows that are not candidates. */
 import type { CellValue, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
-import { matchHeader } from "./mapping";
+import { bestField } from "./mapping";
 import { cellText, isBlank } from "./text";
 import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } from "./types";
 
@@ -20,19 +20,12 @@ const SECTION =
   /^([一二三四五六七八九十]+|[(（]?\d+[)）]|[(（][一二三四五六七八九十]+[)）])[、.．\s]/;
 
 /** The field a text names best; cached per model, since the same texts recur row after row. */
-const matches = new WeakMap<ScoringModel, Map<string, { best: number; bestField: string }>>();
-function bestMatch(cell: string, model: ScoringModel): { best: number; bestField: string } {
+const matches = new WeakMap<ScoringModel, Map<string, { confidence: number; field: string }>>();
+function bestMatch(cell: string, model: ScoringModel): { confidence: number; field: string } {
   let cache = matches.get(model);
   if (!cache) matches.set(model, (cache = new Map()));
   let hit = cache.get(cell);
-  if (!hit) {
-    hit = { best: 0, bestField: "" };
-    for (const f of model.fields) {
-      const m = matchHeader(cell, f);
-      if (m && m.confidence > hit.best) hit = { best: m.confidence, bestField: f.id };
-    }
-    cache.set(cell, hit);
-  }
+  if (!hit) cache.set(cell, (hit = bestField(cell, model.fields)));
   return hit;
 }
 
@@ -56,10 +49,10 @@ function headerScore(
     )
       return;
     texts++;
-    const { best, bestField } = bestMatch(cell, model);
-    if (best > 0 && !found.has(bestField)) {
-      found.add(bestField);
-      score += best;
+    const { confidence, field } = bestMatch(cell, model);
+    if (confidence > 0 && !found.has(field)) {
+      found.add(field);
+      score += confidence;
     }
   });
   return { score: texts >= 2 ? score + 0.1 * texts : 0, fields: found.size };
@@ -133,33 +126,45 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
   const skipped: { row: number; reason: SkipReason }[] = [];
   let blankRun = 0;
   for (let r = firstData; r < grid.length; r++) {
-    const cells: { col: number; v: CellValue }[] = [];
-    for (let c = firstCol; c <= lastCol; c++) {
-      const v = grid[r]?.[c] ?? null;
-      if (!isBlank(v)) cells.push({ col: c, v });
+    // One pass over the row's cells, without a copy per cell (a list may have 100 000 rows).
+    const row = grid[r];
+    let count = 0;
+    let onlyCol = -1;
+    let onlyValue: CellValue = null;
+    let textCount = 0;
+    let first = "";
+    let total = false;
+    let asHeader = 0;
+    for (let c = firstCol; row && c <= lastCol; c++) {
+      const v = row[c] ?? null;
+      if (isBlank(v)) continue;
+      if (count++ === 0) ((onlyCol = c), (onlyValue = v));
+      if (typeof v !== "string") continue;
+      const t = cellText(v);
+      if (textCount === 0) first = t;
+      if (textCount < 3 && TOTAL.test(t)) total = true;
+      if (headerTexts.has(t)) asHeader++;
+      textCount++;
     }
-    if (cells.length === 0) {
+    if (count === 0) {
       if (++blankRun >= BLANK_RUN_END) break;
       skipped.push({ row: r, reason: "blank" });
       continue;
     }
     blankRun = 0;
-    const texts = cells.filter((x) => typeof x.v === "string").map((x) => cellText(x.v));
-    const first = texts[0] ?? "";
-    if (NOTE.test(first) && cells.length <= 2) break;
-    if (texts.slice(0, 3).some((t) => TOTAL.test(t))) {
+    if (NOTE.test(first) && count <= 2) break;
+    if (total) {
       skipped.push({ row: r, reason: "total" });
       continue;
     }
-    if (texts.length >= 2 && texts.filter((t) => headerTexts.has(t)).length * 2 >= cells.length) {
+    if (textCount >= 2 && asHeader * 2 >= count) {
       skipped.push({ row: r, reason: "header" });
       continue;
     }
-    if (cells.length === 1) {
-      const only = cells[0];
-      const merged = mergeAt(merges, r, only.col);
+    if (count === 1) {
+      const merged = mergeAt(merges, r, onlyCol);
       if (
-        typeof only.v !== "string" ||
+        typeof onlyValue !== "string" ||
         (merged && merged.right > merged.left) ||
         SECTION.test(first)
       ) {

@@ -23,7 +23,7 @@ export function looseText(s: string): string {
 }
 
 /** Character bigrams of a string (single characters for strings of length 1). */
-function bigrams(s: string): string[] {
+export function bigrams(s: string): string[] {
   const chars = [...s];
   if (chars.length < 2) return chars;
   const out: string[] = [];

@@ -1,6 +1,7 @@
 /**
  * Real .xlsx files written by other tools (Excel for Windows, Mac and the web, LibreOffice,
- * Google Sheets, ClosedXML, ONLYOFFICE, Access; sources in test/fixtures/corpus/README.md), each
+ * Google Sheets, ClosedXML, ONLYOFFICE, Access, openpyxl, exceljs; sources in
+ * test/fixtures/corpus/README.md), each
  * with a small candidate sheet added, are scored. Every part of the package other than the target
  * sheet and styles.xml comes out byte for byte as it went in; the target sheet differs only by our
  * cells; styles.xml only by appended entries; and LibreOffice reads every sheet with the same values.

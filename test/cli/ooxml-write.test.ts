@@ -1,8 +1,10 @@
 /** The package patcher on sheet and styles XML: cells in order, rows inserted, users' cells kept. */
 import { Buffer } from "buffer";
+import fc from "fast-check";
 import { patchStyles } from "../../src/cli/ooxml-styles";
 import type { OutCell, OutRows, PatchContext } from "../../src/cli/ooxml-write";
-import { patchSheet } from "../../src/cli/ooxml-write";
+import { cellXml, insertChild, patchSheet } from "../../src/cli/ooxml-write";
+import { columnLetters } from "../../src/workbook/a1";
 
 async function patch(
   xml: string,
@@ -100,4 +102,62 @@ test("styles: existing entries untouched, ours appended under the named style an
   const again = patchStyles(first.xml, looks);
   expect(again.xml).toBe(first.xml);
   expect(looks.map(again.styleOf)).toEqual([2, 3, 4, 5]);
+});
+
+test("an added element takes its parent's prefix (ElementTree's ns0:, openpyxl's s:), or none", () => {
+  expect(
+    insertChild(
+      '<ns0:Types xmlns:ns0="urn:ct"><ns0:Default Extension="xml"/></ns0:Types>',
+      "Types",
+      "Override",
+      ' PartName="/a.xml"'
+    )
+  ).toBe(
+    '<ns0:Types xmlns:ns0="urn:ct"><ns0:Default Extension="xml"/><ns0:Override PartName="/a.xml"/></ns0:Types>'
+  );
+  expect(insertChild("<s:workbook><s:sheets/></s:workbook>", "sheets", "sheet", ' name="表"')).toBe(
+    '<s:workbook><s:sheets><s:sheet name="表"/></s:sheets></s:workbook>'
+  );
+  expect(
+    insertChild("<Relationships></Relationships>", "Relationships", "Relationship", ' Id="r"')
+  ).toBe('<Relationships><Relationship Id="r"/></Relationships>');
+});
+
+test("property: a row comes out as its cells and ours merged in column order, wherever ours fall (appended after the last cell or between cells)", async () => {
+  const userCell = (col: number, kind: number) => {
+    const r = `${columnLetters(col)}2`;
+    // A self-closing styled cell, a number, and inline text that looks like markup once escaped.
+    return kind === 0
+      ? `<c r="${r}" s="3"/>`
+      : kind === 1
+        ? `<c r="${r}"><v>${col}</v></c>`
+        : `<c r="${r}" t="inlineStr"><is><t>&lt;c r="Z9"&gt;</t></is></c>`;
+  };
+  await fc.assert(
+    fc.asyncProperty(
+      fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 8 }),
+      fc.uniqueArray(fc.integer({ min: 0, max: 30 }), { minLength: 1, maxLength: 5 }),
+      fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 8, maxLength: 8 }),
+      async (userCols, ourCols, kinds) => {
+        const users = [...userCols].sort((a, b) => a - b);
+        const ours = [...ourCols].filter((c) => !users.includes(c)).sort((a, b) => a - b);
+        fc.pre(ours.length > 0);
+        const mine: OutCell[] = ours.map((col) => ({ col, value: col * 10, style: 9 }));
+        const row = users.map((c, i) => userCell(c, kinds[i])).join("");
+        const { out, conflicts } = await patch(
+          `${head}<row r="2" spans="1:9">${row}</row>${tail}`,
+          { 1: mine },
+          {},
+          5
+        );
+        const merged = [
+          ...users.map((c, i) => ({ col: c, xml: userCell(c, kinds[i]) })),
+          ...mine.map((m) => ({ col: m.col, xml: cellXml("", 1, m) })),
+        ].sort((a, b) => a.col - b.col);
+        expect(conflicts).toEqual([]);
+        expect(out).toContain(`<row r="2">${merged.map((m) => m.xml).join("")}</row>`);
+      }
+    ),
+    { numRuns: 300 }
+  );
 });

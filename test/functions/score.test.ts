@@ -179,6 +179,28 @@ describe("SCORES: a whole list", () => {
     expectError(call("SCORES", HEADERS), "#N/A", "table");
     expectError(call("SCORES", [["颜色"], ["红"]]), "#N/A", "no header");
   });
+
+  test("the refusal rules the CLI and the pane apply (workbook/pipeline): guessed headers, no total investment", () => {
+    expectError(
+      call("SCORES", [
+        ["项目名头", "计划投资额度"],
+        ["甲项目", "1亿元"],
+      ]),
+      "#N/A",
+      "table",
+      "only resemble",
+      "项目名头→name"
+    );
+    expectError(
+      call("SCORES", [
+        ["项目名称", "所属产业链"],
+        ["甲项目", "新能源汽车"],
+      ]),
+      "#N/A",
+      "table",
+      "No column maps to Total investment"
+    );
+  });
 });
 
 describe("CHAIN and CHAINFIT", () => {

@@ -2,7 +2,7 @@
  * The pane's store over the preview host in Node (no DOM): read → map → score → write, weight changes
  * and rewriting, sorting and filters, detail focus memory, and targets saved with the workbook's model.
  */
-import { gridToModel, MODEL_SHEET_NAME, markerKey } from "../../src/workbook";
+import { gridToModel, MODEL_SHEET_NAME, markerKey, modelToGrid } from "../../src/workbook";
 import { PreviewHost } from "../../src/preview/preview-host";
 import type { XlsxSheet } from "../../src/preview/xlsx-reader";
 import { Store, type Change } from "../../src/taskpane/store";
@@ -173,4 +173,53 @@ test("k is clamped to 1…20", async () => {
   expect(store.state.topK).toBe(1);
   store.setTopK(99);
   expect(store.state.topK).toBe(20);
+});
+
+test("a mapping the workbook layer cannot trust is refused at scoring, as the CLI refuses it, and the mapping step fixes it", async () => {
+  const host = new PreviewHost("list.xlsx", [
+    {
+      name: "清单",
+      hidden: false,
+      hiddenColumns: [],
+      merges: [],
+      grid: [
+        ["项目名称", "所属产业链", "投资"],
+        ["甲项目", "新能源汽车", "1亿元"],
+        ["乙项目", "高档数控机床", "5000万元"],
+      ],
+    },
+  ]);
+  const store = new Store(host, model, "en");
+  await store.start();
+  expect(store.state.table!.problem!.en).toContain("maps to Total investment");
+  await store.score();
+  expect(store.state.message).toMatchObject({ place: "score", kind: "error" });
+  expect(store.state.message!.text.en).toContain("maps to Total investment");
+  expect(store.state.scoring).toBeNull();
+
+  store.remap("totalInvestment", 2);
+  expect(store.state.table!.problem).toBeNull();
+  await store.score();
+  expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+  expect(store.state.scoring!.count).toBe(2);
+});
+
+test("a model sheet with errors: the pane says what the CLI refuses with (every address), and goes on with the default model", async () => {
+  const sample = await readSheet();
+  const grid = modelToGrid(model, "zh");
+  const r = grid.findIndex((row) => row.includes(model.dimensions[0].weight));
+  const c = grid[r].indexOf(model.dimensions[0].weight);
+  grid[r][c] = "很高";
+  const host = new PreviewHost("pinghu-candidates.xlsx", [
+    { ...sample, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
+    { name: MODEL_SHEET_NAME.zh, hidden: false, hiddenColumns: [], merges: [], grid },
+  ]);
+  const store = new Store(host, model, "zh");
+  await store.start();
+  expect(store.state.modelSource).toBe("default");
+  expect(store.state.message).toMatchObject({ place: "table", kind: "error" });
+  expect(store.state.message!.text.zh).toContain(`「${MODEL_SHEET_NAME.zh}」表中的评分模型有误`);
+  expect(store.state.message!.text.zh).toContain(`${MODEL_SHEET_NAME.zh}!`);
+  expect(store.state.message!.text.en).toContain("Using the default model.");
+  expect(store.state.table).not.toBeNull();
 });

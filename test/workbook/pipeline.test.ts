@@ -1,0 +1,76 @@
+/**
+ * The steps every host shares (workbook/pipeline): the table chosen and mapped with the user's
+ * edits, and the refusal rules returned as a value, so the CLI refuses, the pane shows them in
+ * its mapping step and ZS.SCORES returns #N/A with the same words.
+ */
+import { validateModel } from "../../src/engine";
+import type { ScoringModel } from "../../src/engine";
+import pinghu from "../../src/models/pinghu-2023.json";
+import { mapColumns, mappingProblem, prepareTable, Refusal } from "../../src/workbook";
+
+const r = validateModel(pinghu);
+if (!r.ok) throw new Error("bundled model invalid");
+const model: ScoringModel = r.model;
+
+const sheet = (grid: (string | number | null)[][]) => ({ name: "清单", grid });
+
+test("a good table: located under its title, mapped, no problem", () => {
+  const p = prepareTable(
+    sheet([["2023年重点项目"], ["项目名称", "总投资（万元）"], ["甲项目", 5000], ["乙项目", 800]]),
+    model
+  );
+  expect(p.table.headerRow).toBe(1);
+  expect(p.table.dataRows).toEqual([2, 3]);
+  expect(p.mapping.mapped.map((m) => m.field)).toEqual(["name", "totalInvestment"]);
+  expect(p.problem).toBeNull();
+});
+
+test("two tables one under the other: the index chooses, a missing one is refused", () => {
+  const s = sheet([
+    ["项目名称", "总投资（万元）"],
+    ["甲项目", 5000],
+    [null, null],
+    ["项目名称", "总投资（万元）"],
+    ["乙项目", 800],
+    ["丙项目", 900],
+  ]);
+  expect(prepareTable(s, model).tables).toHaveLength(2);
+  expect(prepareTable(s, model, { index: 2 }).table.dataRows).toEqual([4, 5]);
+  expect(() => prepareTable(s, model, { index: 3 })).toThrow(Refusal);
+});
+
+test("headers that only resemble the model's fields: the problem names them and the header row", () => {
+  const p = prepareTable(
+    sheet([
+      ["项目名头", "计划投资额度"],
+      ["甲项目", "1亿元"],
+    ]),
+    model
+  );
+  expect(p.problem).toBeInstanceOf(Refusal);
+  expect(p.problem!.label.zh).toContain("工作表「清单」的表头只是与模型字段相似");
+  expect(p.problem!.label.en).toContain("(header on row 1)");
+  expect(p.problem!.label.en).toContain("项目名头→name");
+});
+
+test("no column for a key amount: a problem until the user maps one", () => {
+  const grid = [
+    ["项目名称", "所属产业链", "投资"],
+    ["甲项目", "新能源汽车", "1亿元"],
+  ];
+  const p = prepareTable(sheet(grid), model);
+  expect(p.problem!.label.en).toBe(
+    'No column of sheet "清单" maps to Total investment (header on row 1). Name that column e.g. "Total investment (CNY 10k)" and try again.'
+  );
+  // The mapping step's edit (column 2 is 总投资) settles it, as the pane's remap does.
+  const mapped = prepareTable(sheet(grid), model, { override: { totalInvestment: 2 } });
+  expect(mapped.problem).toBeNull();
+  expect(mapped.mapping.mapped.find((m) => m.field === "totalInvestment")?.column).toBe(2);
+});
+
+test("without a sheet (a range given to a worksheet function) the words name the headers only", () => {
+  const m = mapColumns(["项目名称", "所属产业链"], model);
+  expect(mappingProblem(m, model, "")!.label.zh).toBe(
+    "没有一列能对应到「总投资」。请把该列表头改为如“总投资（万元）”后再试。"
+  );
+});
