@@ -97,6 +97,7 @@ export type Change =
   | "scores"
   | "weights"
   | "view"
+  | "detail"
   | "list"
   | "message"
   | "busy"
@@ -409,11 +410,11 @@ export class Store {
   }
 
   openDetail(index: number): void {
-    this.set({ detail: index, lastDetail: index }, "view");
+    this.set({ detail: index, lastDetail: index }, "detail");
   }
 
   closeDetail(): void {
-    this.set({ detail: null }, "view");
+    this.set({ detail: null }, "detail");
   }
 
   setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {
