@@ -6,6 +6,7 @@ import {
   ahp,
   candidateScore,
   compileModel,
+  compareMethods,
   competitionRanks,
   matrix,
   portfolioSummary,
@@ -21,6 +22,7 @@ import type {
   CandidateScore,
   CandidateTable,
   Lang,
+  MethodRanking,
   PortfolioSummary,
   ScoredTable,
   ScoringModel,
@@ -56,6 +58,16 @@ export interface Row {
   missing: number;
   /** Share of the model's criterion weight backed by the row's own data, 0–1. */
   completeness: number;
+}
+
+/** The model's ranking beside other decision methods on the same dimension scores (Scoring.compare). */
+export interface Comparison {
+  /** The candidates compared, in the model's rank order (the best `limit` ranked ones). */
+  rows: Row[];
+  /** Each method's ranks among `rows` (same order) and its correlation with the model's ranking. */
+  methods: MethodRanking[];
+  /** Whether the list had more ranked candidates than were compared. */
+  truncated: boolean;
 }
 
 /** Top-k stability under random weight draws (Scoring.stability). */
@@ -265,6 +277,37 @@ export class Scoring {
     }
     for (let i = 0; i < s.count; i++) pTopK[i] /= runs;
     return { runs, topK: k, pTopK, baseline };
+  }
+
+  /**
+   * TOPSIS, VIKOR and PROMETHEE II on the same dimension scores and weights as the model (a dimension
+   * with nothing known counts 0), correlated with the model's totals by Spearman's ρ and Kendall's τ.
+   * PROMETHEE compares every pair, so only the best `limit` ranked candidates take part.
+   */
+  compare(limit = 100): Comparison {
+    const s = this.scored;
+    const ranked = this.list
+      .filter((r) => r.rank !== null)
+      .sort((a, b) => a.rank! - b.rank! || a.index - b.index);
+    const rows = ranked.slice(0, limit);
+    const dims = s.dimensionScores.length;
+    const data = new Float64Array(rows.length * dims);
+    rows.forEach((r, i) => {
+      for (let k = 0; k < dims; k++) {
+        const v = s.dimensionScores[k][r.index];
+        data[i * dims + k] = v === v ? v : 0;
+      }
+    });
+    const methods =
+      rows.length < 2
+        ? []
+        : compareMethods(
+            matrix(rows.length, dims, data),
+            s.dimensionWeights,
+            new Array<1>(dims).fill(1),
+            rows.map((r) => s.total[r.index])
+          );
+    return { rows, methods, truncated: ranked.length > rows.length };
   }
 
   plan(target: "columns" | "sheet", lang: Lang): ResultPlan {
