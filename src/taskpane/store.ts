@@ -15,6 +15,7 @@ import {
   RESULT_SHEET_NAME,
 } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
+import { readCommittee, type CommitteeRead } from "./committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
   headerSignature,
@@ -87,6 +88,8 @@ export interface State {
   message: Message | null;
   /** AHP judgements: pairwise[i][j] for i < j, Saaty's 1/9…9. */
   pairwise: number[][];
+  /** A review committee's judgements or scores as last read (null before any). */
+  committee: CommitteeRead | null;
 }
 
 /** What changed, so views update only what they show. */
@@ -103,6 +106,7 @@ export type Change =
   | "busy"
   | "targets"
   | "pairwise"
+  | "committee"
   | "options";
 
 export type Listener = (changes: ReadonlySet<Change>) => void;
@@ -146,6 +150,7 @@ export class Store {
       topK: 5,
       message: null,
       pairwise: square(defaultModel.dimensions.length),
+      committee: null,
     };
   }
 
@@ -401,6 +406,11 @@ export class Store {
     const pairwise = this.state.pairwise.map((r) => [...r]);
     pairwise[i][j] = value;
     this.set({ pairwise }, "pairwise");
+  }
+
+  /** Reads a committee's long table (pasted from Excel): combined weights, each CR, agreement. */
+  readJudgements(text: string): void {
+    this.set({ committee: readCommittee(text, this.state.model) }, "committee");
   }
 
   // --- list and detail --------------------------------------------------------------------------
