@@ -6,15 +6,18 @@ import {
   ahp,
   candidateScore,
   compileModel,
-  compareMethods,
   competitionRanks,
+  correlateRankings,
   matrix,
   portfolioSummary,
+  promethee,
   resolveStage,
   reweight,
   scoreTable,
   summary,
+  topsis,
   totalsAt,
+  vikor,
   weightDraws,
 } from "../engine";
 import type {
@@ -298,14 +301,20 @@ export class Scoring {
         data[i * dims + k] = v === v ? v : 0;
       }
     });
+    // The three methods are called directly (not compareMethods by name), so the pane ships only them.
+    const m = matrix(rows.length, dims, data);
+    const w = s.dimensionWeights;
+    const types = new Array<1>(dims).fill(1);
     const methods =
       rows.length < 2
         ? []
-        : compareMethods(
-            matrix(rows.length, dims, data),
-            s.dimensionWeights,
-            new Array<1>(dims).fill(1),
-            rows.map((r) => s.total[r.index])
+        : correlateRankings(
+            rows.map((r) => s.total[r.index]),
+            [
+              { method: "topsis", scores: topsis(m, w, types).closeness },
+              { method: "vikor", scores: vikor(m, w, types).Q },
+              { method: "promethee", scores: promethee(m, w, types).net },
+            ]
           );
     return { rows, methods, truncated: ranked.length > rows.length };
   }
