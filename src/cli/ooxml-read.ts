@@ -320,7 +320,6 @@ export function areaRef(ref: string): MergeArea | null {
   return { top: p[0], left: p[1], bottom: q[0], right: q[1] };
 }
 
-
 export interface SheetReadOptions {
   strings: string[];
   styles: Styles;
