@@ -97,7 +97,7 @@ export class CommitteeView implements View {
       ];
     const cr = (x: number) => `CR ${formatNumber(x, 3)}${x > 0.1 ? ` ⚠ ${t(T.unreliable)}` : " ✓"}`;
     return [
-      h("h4", {}, t(T.weights)),
+      h("h3", { class: "sub" }, t(T.weights)),
       h(
         "ul",
         { class: "small", "data-testid": "committee-weights" },
@@ -109,7 +109,7 @@ export class CommitteeView implements View {
           )
         )
       ),
-      h("h4", {}, t(T.experts)),
+      h("h3", { class: "sub" }, t(T.experts)),
       h(
         "ul",
         { class: "small", "data-testid": "committee-experts" },
