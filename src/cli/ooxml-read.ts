@@ -12,6 +12,7 @@ import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
 import { columnIndex } from "../workbook/a1";
+import { isDateStyle, serialDate } from "../workbook/dates";
 import type { UnreadableCell } from "../workbook/pipeline";
 import type { Grid, MergeArea, SheetData } from "../workbook/types";
 import { L, UsageError } from "./errors";
@@ -256,21 +257,6 @@ export interface Styles {
   isDate: boolean[];
 }
 
-const DATE_IDS = new Set([
-  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
-  52, 53, 54, 55, 56, 57, 58,
-]);
-
-/** Whether a number format code shows a date or time (quoted text, escapes and [colour] left out). */
-export function isDateFormat(code: string): boolean {
-  const bare = code
-    .split(";")[0]
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/\[(?![hms]+\])[^\]]*\]/gi, "");
-  return /[ymdhs]/i.test(bare) && !/^general$/i.test(bare.trim());
-}
-
 export async function readStyles(pkg: Package, part: string | null): Promise<Styles> {
   const isDate: boolean[] = [];
   if (!part || !pkg.entry(part)) return { isDate };
@@ -291,10 +277,7 @@ export async function readStyles(pkg: Package, part: string | null): Promise<Sty
       if (n === "cellXfs") inCellXfs = false;
     },
   });
-  for (const id of xfNumFmt) {
-    const code = codes.get(id);
-    isDate.push(code !== undefined ? isDateFormat(code) : DATE_IDS.has(id));
-  }
+  for (const id of xfNumFmt) isDate.push(isDateStyle(id, codes));
   return { isDate };
 }
 
@@ -335,19 +318,6 @@ export function areaRef(ref: string): MergeArea | null {
     return null;
   }
   return { top: p[0], left: p[1], bottom: q[0], right: q[1] };
-}
-
-/** Excel's serial day number → ISO date (yyyy-mm-dd), in the 1900 or 1904 system. */
-export function serialDate(serial: number, date1904: boolean): string | null {
-  if (!Number.isFinite(serial) || serial < 0 || serial > 2958465) return null;
-  const day = Math.floor(serial);
-  // 1900 system: serial 60 is the non-existent 29 Feb 1900, so days from 1 Mar 1900 on count from 30 Dec 1899.
-  const epoch = date1904
-    ? Date.UTC(1904, 0, 1)
-    : day < 60
-      ? Date.UTC(1899, 11, 31)
-      : Date.UTC(1899, 11, 30);
-  return new Date(epoch + day * 86_400_000).toISOString().slice(0, 10);
 }
 
 /** Texts up to this length are shared between cells, up to this many distinct ones. */

@@ -28,6 +28,7 @@ export type { ChainFit, ChainFitInput, ChainClassification } from "./chain";
 export {
   scoreTable,
   reweight,
+  totalsAt,
   tableFromRows,
   GATE_PASSED,
   GATE_FAILED,

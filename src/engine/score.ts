@@ -508,6 +508,20 @@ export function reweight(
   return out;
 }
 
+/**
+ * Totals only (bonuses, floors and caps as `reweight` applies them) under dimension weights given in
+ * model order: for analyses that redraw the weights many times and need no grades or explanations.
+ */
+export function totalsAt(
+  scored: ScoredTable,
+  weights: Float64Array,
+  out = new Float64Array(scored.count)
+): Float64Array {
+  for (let i = 0; i < scored.count; i++)
+    out[i] = finish(scored, i, weighted(scored.dimensionScores, weights, i));
+  return out;
+}
+
 /** Candidates given as rows (field id → cell) turned into a table. */
 export function tableFromRows(
   rows: Record<string, CellValue>[],

@@ -1,11 +1,14 @@
-/* global Blob, BlobPart, DecompressionStream, Document, DOMParser, Element, Response, TextDecoder */
+/* global Blob, BlobPart, DecompressionStream, Response, TextDecoder */
 /**
- * A small .xlsx reader for the browser preview: unzips with DecompressionStream and parses the
- * sheet XML with DOMParser. It reads values only (shared and inline strings, numbers, booleans,
+ * A small .xlsx reader for the browser preview: unzips with DecompressionStream and scans the parts'
+ * XML as text (DOMParser built a DOM of every cell: about 13 s for a sheet of 10 000 rows × 42
+ * columns under load). It needs no DOM, so it is tested in Node against the CLI's reader. It reads
+ * values only (shared and inline strings, numbers, booleans,
  * formula results), merges and hidden columns — enough to hand a grid to the workbook layer without
  * shipping a full spreadsheet library in the pane bundle.
  */
 import type { CellValue } from "../engine/types";
+import { isDateStyle, serialDate } from "../workbook/dates";
 
 export interface XlsxMerge {
   /** 0-based, inclusive. */
@@ -98,28 +101,52 @@ async function entryText(bytes: Uint8Array, entry: ZipEntry, name: string): Prom
   return new TextDecoder().decode(raw);
 }
 
-function parseXml(text: string, name: string): Document {
-  const doc = new DOMParser().parseFromString(text, "application/xml");
-  if (doc.getElementsByTagName("parsererror").length > 0)
-    throw new XlsxReadError(`${name} is not well-formed XML`);
-  return doc;
+/** Text of XML character data: the five predefined entities and character references decoded. */
+function unescapeXml(t: string): string {
+  if (t.indexOf("&") < 0) return t;
+  return t.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e[0] !== "#") return ENTITIES[e];
+    const n = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return n <= 0x10ffff ? String.fromCodePoint(n) : "";
+  });
 }
 
-function byTag(node: Document | Element, tag: string): Element[] {
-  return Array.from(node.getElementsByTagNameNS("*", tag));
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** An attribute's value in a start tag's attribute text (either quote). */
+function attr(attrs: string, name: string): string | null {
+  let re = ATTRIBUTES.get(name);
+  if (!re) {
+    re = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    ATTRIBUTES.set(name, re);
+  }
+  const m = re.exec(attrs);
+  return m ? unescapeXml(m[1] ?? m[2]) : null;
 }
 
-function childrenByTag(node: Element, tag: string): Element[] {
-  return Array.from(node.children).filter((c) => c.localName === tag);
-}
+const ATTRIBUTES = new Map<string, RegExp>();
 
-/** Text of a rich or plain string item, leaving out phonetic runs (rPh). */
-function stringItemText(si: Element): string {
-  const direct = childrenByTag(si, "t");
-  if (direct.length > 0) return direct[0].textContent ?? "";
-  return childrenByTag(si, "r")
-    .map((r) => childrenByTag(r, "t")[0]?.textContent ?? "")
-    .join("");
+// Tags with any namespace prefix (some writers use x:c, x:row).
+const PHONETIC = /<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g;
+const TEXT_RUN = /<(?:[\w.-]+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?t>)/g;
+const VALUE = /<(?:[\w.-]+:)?v\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?v>)/;
+const INLINE = /<(?:[\w.-]+:)?is\b/;
+const STRING_ITEM = /<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g;
+const ROW_OR_CELL = /<([\w.-]+:)?(row|c)\b([^>]*?)(\/?)>/g;
+const HIDDEN_COL = /<(?:[\w.-]+:)?col\b([^>]*?)\/?>/g;
+const MERGE = /<(?:[\w.-]+:)?mergeCell\b([^>]*?)\/?>/g;
+const FORMULA = /<(?:[\w.-]+:)?f\b/;
+const NUM_FMT = /<(?:[\w.-]+:)?numFmt\b([^>]*?)\/?>/g;
+const CELL_XFS = /<(?:[\w.-]+:)?cellXfs\b[\s\S]*?<\/(?:[\w.-]+:)?cellXfs>/;
+const XF = /<(?:[\w.-]+:)?xf\b([^>]*?)\/?>/g;
+const SHEET = /<(?:[\w.-]+:)?sheet\b([^>]*?)\/?>/g;
+const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
+
+/** Text of a rich or plain string item's XML, leaving out phonetic runs (rPh). */
+function stringItemText(xml: string): string {
+  let out = "";
+  for (const m of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += unescapeXml(m[1] ?? "");
+  return out;
 }
 
 /** "BC12" → { row: 11, col: 54 } (0-based). */
@@ -144,63 +171,115 @@ function resolveTarget(target: string): string {
   return out.join("/");
 }
 
-function readCell(c: Element, shared: string[]): CellValue {
-  const type = c.getAttribute("t") ?? "n";
+/** How cells are shown: which styles are dates, and the workbook's date system. */
+interface Looks {
+  isDate: boolean[];
+  date1904: boolean;
+}
+
+/** Which cell styles (cellXfs, by index) show a date, from styles.xml. */
+function dateStyles(stylesXml: string | null): boolean[] {
+  if (!stylesXml) return [];
+  const codes = new Map<number, string>();
+  for (const [, attrs] of stylesXml.matchAll(NUM_FMT))
+    codes.set(Number(attr(attrs, "numFmtId")), attr(attrs, "formatCode") ?? "");
+  const xfs = CELL_XFS.exec(stylesXml)?.[0] ?? "";
+  return Array.from(xfs.matchAll(XF), ([, attrs]) =>
+    isDateStyle(Number(attr(attrs, "numFmtId") ?? 0), codes)
+  );
+}
+
+/**
+ * One cell's value as the CLI's reader gives it: a date-styled number as its ISO date, a formula
+ * without a stored result as "=" (both unreadable where an amount is expected), an error as its text.
+ */
+function readCell(
+  type: string,
+  style: number,
+  content: string,
+  shared: string[],
+  looks: Looks
+): CellValue {
   if (type === "inlineStr") {
-    const is = childrenByTag(c, "is")[0];
-    return is ? stringItemText(is) : null;
+    const at = content.search(INLINE);
+    return at < 0 ? null : stringItemText(content.slice(at));
   }
-  const v = childrenByTag(c, "v")[0]?.textContent;
-  if (v === undefined || v === null) return null;
+  const m = VALUE.exec(content);
+  if (!m || m[1] === undefined) return FORMULA.test(content) ? "=" : null;
+  const v = unescapeXml(m[1]);
   switch (type) {
     case "s": {
       const s = shared[Number(v)];
       return s === undefined ? null : s;
     }
     case "b":
-      return v === "1";
+      return v === "1" || v === "true";
     case "str":
     case "e":
       return v;
+    case "d":
+      return v.length >= 10 ? v.slice(0, 10) : v;
     default: {
       const n = Number(v);
-      return Number.isFinite(n) ? n : v;
+      if (v.trim() === "" || !Number.isFinite(n)) return v;
+      return looks.isDate[style] ? (serialDate(n, looks.date1904) ?? n) : n;
     }
   }
 }
 
-function readSheet(doc: Document, name: string, hidden: boolean, shared: string[]): XlsxSheet {
+function readSheet(
+  xml: string,
+  name: string,
+  hidden: boolean,
+  shared: string[],
+  looks: Looks
+): XlsxSheet {
   const grid: CellValue[][] = [];
-  for (const row of byTag(doc, "row")) {
-    const rowNumber = Number(row.getAttribute("r"));
-    let nextCol = 0;
-    for (const c of childrenByTag(row, "c")) {
-      const ref = parseCellRef(c.getAttribute("r") ?? "");
-      const r = ref ? ref.row : rowNumber - 1;
-      const col = ref ? ref.col : nextCol;
-      nextCol = col + 1;
-      if (!(r >= 0 && r < MAX_ROWS)) continue;
-      const value = readCell(c, shared);
-      if (value === null || value === "") continue;
-      while (grid.length <= r) grid.push([]);
-      const line = grid[r];
-      while (line.length < col) line.push(null);
-      line[col] = value;
+  let rowNumber = 0;
+  let nextCol = 0;
+  const tags = new RegExp(ROW_OR_CELL.source, "g");
+  for (let m = tags.exec(xml); m; m = tags.exec(xml)) {
+    const [, prefix = "", tag, attrs, selfClosing] = m;
+    if (tag === "row") {
+      rowNumber = Number(attr(attrs, "r") ?? rowNumber + 1);
+      nextCol = 0;
+      continue;
     }
+    let content = "";
+    if (!selfClosing) {
+      const close = `</${prefix}c>`;
+      const end = xml.indexOf(close, tags.lastIndex);
+      if (end < 0) throw new XlsxReadError(`${name}: a cell is not closed`);
+      content = xml.slice(tags.lastIndex, end);
+      tags.lastIndex = end + close.length;
+    }
+    const ref = parseCellRef(attr(attrs, "r") ?? "");
+    const r = ref ? ref.row : rowNumber - 1;
+    const col = ref ? ref.col : nextCol;
+    nextCol = col + 1;
+    if (!(r >= 0 && r < MAX_ROWS)) continue;
+    const style = Number(attr(attrs, "s") ?? 0);
+    const value = readCell(attr(attrs, "t") ?? "n", style, content, shared, looks);
+    if (value === null || value === "") continue;
+    while (grid.length <= r) grid.push([]);
+    const line = grid[r];
+    while (line.length < col) line.push(null);
+    line[col] = value;
   }
   const width = grid.reduce((w, line) => Math.max(w, line.length), 0);
   for (const line of grid) while (line.length < width) line.push(null);
 
   const hiddenColumns: number[] = [];
-  for (const col of byTag(doc, "col")) {
-    if (col.getAttribute("hidden") !== "1" && col.getAttribute("hidden") !== "true") continue;
-    const min = Number(col.getAttribute("min"));
-    const max = Math.min(Number(col.getAttribute("max")), Math.max(width, min));
+  for (const [, attrs] of xml.matchAll(HIDDEN_COL)) {
+    const flag = attr(attrs, "hidden");
+    if (flag !== "1" && flag !== "true") continue;
+    const min = Number(attr(attrs, "min"));
+    const max = Math.min(Number(attr(attrs, "max")), Math.max(width, min));
     for (let i = min; i <= max; i++) hiddenColumns.push(i - 1);
   }
   const merges: XlsxMerge[] = [];
-  for (const m of byTag(doc, "mergeCell")) {
-    const [a, b] = (m.getAttribute("ref") ?? "").split(":");
+  for (const [, attrs] of xml.matchAll(MERGE)) {
+    const [a, b] = (attr(attrs, "ref") ?? "").split(":");
     const from = parseCellRef(a ?? "");
     const to = parseCellRef(b ?? a ?? "");
     if (from && to) merges.push({ top: from.row, left: from.col, bottom: to.row, right: to.col });
@@ -222,38 +301,30 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxShee
   const relsXml = await text("xl/_rels/workbook.xml.rels");
   const targets = new Map<string, string>();
   if (relsXml) {
-    for (const rel of byTag(parseXml(relsXml, "workbook.xml.rels"), "Relationship")) {
-      targets.set(rel.getAttribute("Id") ?? "", resolveTarget(rel.getAttribute("Target") ?? ""));
-    }
+    for (const [, attrs] of relsXml.matchAll(RELATIONSHIP))
+      targets.set(attr(attrs, "Id") ?? "", resolveTarget(attr(attrs, "Target") ?? ""));
   }
   const sharedXml = await text("xl/sharedStrings.xml");
   const shared = sharedXml
-    ? byTag(parseXml(sharedXml, "sharedStrings.xml"), "si").map(stringItemText)
+    ? Array.from(sharedXml.matchAll(STRING_ITEM), (m) => stringItemText(m[1] ?? ""))
     : [];
 
   const sheets: XlsxSheet[] = [];
-  const sheetNodes = byTag(parseXml(workbookXml, "workbook.xml"), "sheet");
-  for (let i = 0; i < sheetNodes.length; i++) {
-    const node = sheetNodes[i];
-    const name = node.getAttribute("name") ?? `Sheet${i + 1}`;
-    const rid =
-      node.getAttributeNS(
-        "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-        "id"
-      ) ??
-      node.getAttribute("r:id") ??
-      "";
-    const path = targets.get(rid) ?? `xl/worksheets/sheet${i + 1}.xml`;
+  const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
+  const date1904 = pr !== null && /^(1|true)$/.test(attr(pr[1], "date1904") ?? "");
+  const looks: Looks = { isDate: dateStyles(await text("xl/styles.xml")), date1904 };
+  const sheetTags = Array.from(workbookXml.matchAll(SHEET), (m) => m[1]);
+  for (let i = 0; i < sheetTags.length; i++) {
+    const attrs = sheetTags[i];
+    const name = attr(attrs, "name") ?? `Sheet${i + 1}`;
+    // The relationship id: r:id, whatever prefix the writer bound to the relationships namespace.
+    const rid = /(?:^|\s)[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
+    const path = targets.get(rid ? (rid[1] ?? rid[2]) : "") ?? `xl/worksheets/sheet${i + 1}.xml`;
     const xml = await text(path);
-    if (xml === null) continue; // chart sheets and dialog sheets have no grid
-    sheets.push(
-      readSheet(
-        parseXml(xml, path),
-        name,
-        (node.getAttribute("state") ?? "visible") !== "visible",
-        shared
-      )
-    );
+    // Chart sheets and dialog sheets have no grid.
+    if (xml === null || !/<(?:[\w.-]+:)?worksheet\b/.test(xml)) continue;
+    const state = attr(attrs, "state") ?? "visible";
+    sheets.push(readSheet(xml, name, state !== "visible", shared, looks));
   }
   if (sheets.length === 0) throw new XlsxReadError("the workbook has no worksheet");
   return sheets;

@@ -9,7 +9,7 @@ import type { CellValue, FieldDef, Label, Lang, ScoringModel } from "../engine";
 import { columnLetters } from "../workbook";
 import { unitSourceLabel } from "../workbook/reading";
 import { dice, looseText } from "../workbook/text";
-import type { MappedColumn } from "../workbook/types";
+import type { ColumnReport, MappedColumn } from "../workbook/types";
 import type { Table } from "./session";
 
 export interface ColumnChoice {
@@ -30,6 +30,8 @@ export interface FieldInfo {
   ifUnmapped: string;
   /** Unused columns that look like this field, best first. */
   suggestions: ColumnChoice[];
+  /** How the mapped column's cells read (the workbook layer's report, as the CLI prints it). */
+  reading: ColumnReport | null;
 }
 
 export interface MappingInfo {
@@ -194,6 +196,7 @@ export function mappingInfo(table: Table, model: ScoringModel, lang: Lang): Mapp
       unit: unitOf(model, field, m, lang),
       ifUnmapped: consequence(model, field, lang),
       suggestions,
+      reading: (m && mapping.report?.find((r) => r.field === field.id)) ?? null,
     };
   };
   return {

@@ -6,22 +6,27 @@ import {
   ahp,
   candidateScore,
   compileModel,
+  competitionRanks,
+  correlateRankings,
   matrix,
-  perturbWeights,
   portfolioSummary,
+  promethee,
   resolveStage,
   reweight,
   scoreTable,
   summary,
+  topsis,
+  totalsAt,
+  vikor,
+  weightDraws,
 } from "../engine";
 import type {
   AhpResult,
-  Aggregator,
   CandidateScore,
   CandidateTable,
   Label,
   Lang,
-  PerturbationResult,
+  MethodRanking,
   PortfolioSummary,
   ScoredTable,
   ScoringModel,
@@ -57,6 +62,26 @@ export interface Row {
   missing: number;
   /** Share of the model's criterion weight backed by the row's own data, 0–1. */
   completeness: number;
+}
+
+/** The model's ranking beside other decision methods on the same dimension scores (Scoring.compare). */
+export interface Comparison {
+  /** The candidates compared, in the model's rank order (the best `limit` ranked ones). */
+  rows: Row[];
+  /** Each method's ranks among `rows` (same order) and its correlation with the model's ranking. */
+  methods: MethodRanking[];
+  /** Whether the list had more ranked candidates than were compared. */
+  truncated: boolean;
+}
+
+/** Top-k stability under random weight draws (Scoring.stability). */
+export interface Stability {
+  runs: number;
+  topK: number;
+  /** Share of draws in which each candidate ranked within the top k (0 when excluded). */
+  pTopK: Float64Array;
+  /** Ranks at the set weights, 0 for excluded candidates: the list's ranks. */
+  baseline: Int32Array;
 }
 
 export interface Table {
@@ -236,29 +261,68 @@ export class Scoring {
 
   /**
    * How often each candidate stays in the top k when the dimension weights vary randomly by ±spread.
-   * Every draw is scored by the engine itself (reweight: gates, bonuses and caps included), so the
-   * draw at the set weights is exactly the ranking the list shows.
+   * Every draw is scored by the engine itself (its totals with gates, bonuses and caps, ranked by its
+   * competition ranking), so the draw at the set weights is exactly the ranking the list shows. Only
+   * totals and ranks are computed per draw, so 400 draws over 10 000 candidates stay well under a second.
    */
-  stability(topK: number, runs = 400, spread = 0.2): PerturbationResult {
+  stability(topK: number, runs = 400, spread = 0.2): Stability {
     const s = this.scored;
-    const dims = this.model.dimensions;
-    const engine: Aggregator = {
-      order: "desc",
-      prepare: () => (w) => {
-        const r = reweight(this.base, Object.fromEntries(dims.map((d, k) => [d.id, w[k]])));
-        // Excluded candidates rank below every score (totals are 0–100).
-        return Float64Array.from(r.total, (t, i) => (r.excluded[i] ? -1 : t));
-      },
-    };
     const k = Math.max(1, Math.min(topK, s.count));
-    const result = perturbWeights(
-      matrix(s.count, dims.length, new Float64Array(s.count * dims.length)),
-      s.dimensionWeights,
-      { aggregator: engine, runs, spread, seed: 7, topK: k }
-    );
-    // Excluded candidates are never in the top k, even when they tie there below a short list.
-    for (let i = 0; i < s.count; i++) if (s.excluded[i]) result.pTopK[i] = 0;
-    return result;
+    const totals = new Float64Array(s.count);
+    const ranksAt = (w: Float64Array) => {
+      totalsAt(s, w, totals);
+      // Excluded candidates are not ranked, as in the list.
+      for (let i = 0; i < s.count; i++) if (s.excluded[i]) totals[i] = NaN;
+      return competitionRanks(totals);
+    };
+    const baseline = ranksAt(s.dimensionWeights);
+    const pTopK = new Float64Array(s.count);
+    const draw = weightDraws(s.dimensionWeights, { spread, seed: 7 });
+    const w = new Float64Array(s.dimensionWeights.length);
+    for (let run = 0; run < runs; run++) {
+      draw(w);
+      const ranks = ranksAt(w);
+      for (let i = 0; i < s.count; i++) if (ranks[i] > 0 && ranks[i] <= k) pTopK[i]++;
+    }
+    for (let i = 0; i < s.count; i++) pTopK[i] /= runs;
+    return { runs, topK: k, pTopK, baseline };
+  }
+
+  /**
+   * TOPSIS, VIKOR and PROMETHEE II on the same dimension scores and weights as the model (a dimension
+   * with nothing known counts 0), correlated with the model's totals by Spearman's ρ and Kendall's τ.
+   * PROMETHEE compares every pair, so only the best `limit` ranked candidates take part.
+   */
+  compare(limit = 100): Comparison {
+    const s = this.scored;
+    const ranked = this.list
+      .filter((r) => r.rank !== null)
+      .sort((a, b) => a.rank! - b.rank! || a.index - b.index);
+    const rows = ranked.slice(0, limit);
+    const dims = s.dimensionScores.length;
+    const data = new Float64Array(rows.length * dims);
+    rows.forEach((r, i) => {
+      for (let k = 0; k < dims; k++) {
+        const v = s.dimensionScores[k][r.index];
+        data[i * dims + k] = v === v ? v : 0;
+      }
+    });
+    // The three methods are called directly (not compareMethods by name), so the pane ships only them.
+    const m = matrix(rows.length, dims, data);
+    const w = s.dimensionWeights;
+    const types = new Array<1>(dims).fill(1);
+    const methods =
+      rows.length < 2
+        ? []
+        : correlateRankings(
+            rows.map((r) => s.total[r.index]),
+            [
+              { method: "topsis", scores: topsis(m, w, types).closeness },
+              { method: "vikor", scores: vikor(m, w, types).Q },
+              { method: "promethee", scores: promethee(m, w, types).net },
+            ]
+          );
+    return { rows, methods, truncated: ranked.length > rows.length };
   }
 
   plan(target: "columns" | "sheet", lang: Lang): ResultPlan {

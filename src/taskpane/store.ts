@@ -16,6 +16,7 @@ import {
   RESULT_SHEET_NAME,
 } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
+import { readCommittee, type CommitteeRead } from "./committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
   headerSignature,
@@ -88,6 +89,8 @@ export interface State {
   message: Message | null;
   /** AHP judgements: pairwise[i][j] for i < j, Saaty's 1/9…9. */
   pairwise: number[][];
+  /** A review committee's judgements or scores as last read (null before any). */
+  committee: CommitteeRead | null;
 }
 
 /** What changed, so views update only what they show. */
@@ -98,11 +101,13 @@ export type Change =
   | "scores"
   | "weights"
   | "view"
+  | "detail"
   | "list"
   | "message"
   | "busy"
   | "targets"
   | "pairwise"
+  | "committee"
   | "options";
 
 export type Listener = (changes: ReadonlySet<Change>) => void;
@@ -146,6 +151,7 @@ export class Store {
       topK: 5,
       message: null,
       pairwise: square(defaultModel.dimensions.length),
+      committee: null,
     };
   }
 
@@ -409,6 +415,11 @@ export class Store {
     this.set({ pairwise }, "pairwise");
   }
 
+  /** Reads a committee's long table (pasted from Excel): combined weights, each CR, agreement. */
+  readJudgements(text: string): void {
+    this.set({ committee: readCommittee(text, this.state.model) }, "committee");
+  }
+
   // --- list and detail --------------------------------------------------------------------------
 
   setTab(tab: Tab): void {
@@ -416,11 +427,11 @@ export class Store {
   }
 
   openDetail(index: number): void {
-    this.set({ detail: index, lastDetail: index }, "view");
+    this.set({ detail: index, lastDetail: index }, "detail");
   }
 
   closeDetail(): void {
-    this.set({ detail: null }, "view");
+    this.set({ detail: null }, "detail");
   }
 
   setFilter<K extends keyof Filters>(key: K, value: Filters[K]): void {

@@ -298,6 +298,13 @@ export function unitSourceLabel(unit: ColumnUnit): Label {
   };
 }
 
+/** "已读 40，猜测 3，空缺 2，无法读取 1": one column's counts, as the CLI prints and the pane shows them. */
+export function readingCounts(c: ColumnReport, lang: "zh" | "en"): string {
+  return lang === "zh"
+    ? `已读 ${c.read}，猜测 ${c.guessed}，空缺 ${c.missing}，无法读取 ${c.unreadable}`
+    : `read ${c.read}, guessed ${c.guessed}, missing ${c.missing}, unreadable ${c.unreadable}`;
+}
+
 /** The reading report as lines of text (the CLI prints it; the pane shows the same data). */
 export function formatReadingReport(report: ColumnReport[], lang: "zh" | "en"): string {
   const zh = lang === "zh";
@@ -307,9 +314,7 @@ export function formatReadingReport(report: ColumnReport[], lang: "zh" | "en"): 
       ? `${zh ? "单位" : "unit"} ${c.unit.label[lang]}（${unitSourceLabel(c.unit)[lang]}）`
       : "";
     const sample = c.sample === null ? "" : `${zh ? "例" : "e.g."} ${cellText(c.sample)}`;
-    const counts = zh
-      ? `已读 ${c.read}，猜测 ${c.guessed}，空缺 ${c.missing}，无法读取 ${c.unreadable}`
-      : `read ${c.read}, guessed ${c.guessed}, missing ${c.missing}, unreadable ${c.unreadable}`;
+    const counts = readingCounts(c, lang);
     lines.push(`  ${c.letter} ${c.header}: ${[unit, sample, counts].filter((x) => x).join("; ")}`);
     if (c.firstGuessed.length > 0)
       lines.push(`    ? ${zh ? "猜测" : "guessed"}: ${c.firstGuessed.join(", ")}`);

@@ -87,3 +87,36 @@ test("sample: score, filter by chain, move a weight to change the order, switch 
   expect(dialogs).toEqual([]);
   await page.close();
 });
+
+test("mapping: each mapped column says how its cells were read — read, guessed (？) and unreadable with the cell — in zh and en", async () => {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("报送清单");
+  ws.addRow(["项目名称", "总投资", "所属产业链", "项目进度"]);
+  ws.addRow(["甲项目", 40000, "新能源汽车", "签约"]);
+  ws.addRow(["乙项目", "2亿元", "光电通信", "洽谈"]);
+  ws.addRow(["丙项目", "#N/A", "生物医药", "开工"]);
+  ws.addRow(["丁项目", 5000, "种子种苗", "洽谈"]);
+  const { page } = await open(320);
+  await page.getByTestId("file").setInputFiles({
+    name: "bare.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
+  });
+  await page.getByTestId("table-found").filter({ hasText: "报送清单" }).waitFor();
+  const reading = page.getByTestId("reading-totalInvestment");
+  await expect(reading.locator("p").first().innerText()).resolves.toBe(
+    "单元格：已读 1，猜测 2，空缺 0，无法读取 1"
+  );
+  await expect(reading.locator(".guessed").innerText()).resolves.toBe("？按假定单位读取：B2、B5");
+  await expect(reading.locator(".unreadable li").innerText()).resolves.toMatch(/^B4：/);
+  await page.locator("#lang").selectOption("en");
+  const en = page.getByTestId("reading-totalInvestment");
+  await expect(en.locator("p").first().innerText()).resolves.toBe(
+    "Cells: read 1, guessed 2, missing 0, unreadable 1"
+  );
+  await expect(en.locator(".guessed").innerText()).resolves.toBe(
+    "? read in an assumed unit: B2, B5"
+  );
+  await expect(en.locator(".unreadable li").innerText()).resolves.toMatch(/^B4: /);
+  await page.close();
+});

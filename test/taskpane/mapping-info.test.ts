@@ -67,3 +67,30 @@ test("leaving a field unmapped names the criteria and rules it feeds, in words",
   const remarks = info.optional.find((f) => f.field.id === "remarks")!;
   expect(remarks.ifUnmapped).toBe("no effect on scores; for reference");
 });
+
+test("each mapped column carries the workbook layer's reading report: read, guessed with the model's unit, unreadable with the address", () => {
+  const sheet: SheetData = {
+    name: "清单",
+    grid: [
+      ["项目名称", "总投资", "所属产业链"],
+      ["甲", 40000, "新能源汽车"],
+      ["乙", "2亿元", "光电通信"],
+      ["丙", "#N/A", "生物医药"],
+      ["丁", 5000, "种子种苗"],
+    ],
+  };
+  const info = mappingInfo(open(sheet), model, "zh");
+  const inv = info.key.find((f) => f.field.id === "totalInvestment")!;
+  // Two bare numbers take the model's 万元 (a guess), 2亿元 reads as written, #N/A cannot be read.
+  expect(inv.reading).toMatchObject({
+    letter: "B",
+    read: 1,
+    guessed: 2,
+    missing: 0,
+    unreadable: 1,
+  });
+  expect(inv.reading!.firstGuessed).toEqual(["B2", "B5"]);
+  expect(inv.reading!.firstUnreadable.map((u) => u.address)).toEqual(["B4"]);
+  const unmapped = [...info.key, ...info.optional].find((f) => !f.mapped)!;
+  expect(unmapped.reading).toBeNull();
+});

@@ -54,7 +54,7 @@ function expectStabilityMatchesRanking(s: Scoring, k: number): void {
   const rank = s.scored.rank;
   for (let i = 0; i < s.count; i++) {
     expect([i, result.pTopK[i]]).toEqual([i, rank[i] > 0 && rank[i] <= k ? 1 : 0]);
-    if (rank[i] > 0) expect([i, result.baseline.ranks[i]]).toEqual([i, rank[i]]);
+    expect([i, result.baseline[i]]).toEqual([i, rank[i]]);
   }
 }
 
@@ -99,4 +99,23 @@ test("stability's unperturbed run equals the ranking for random models and weigh
     ),
     { numRuns: 10 }
   );
+});
+
+test("compare: the model's ranking beside TOPSIS, VIKOR and PROMETHEE on the same dimension scores", async () => {
+  const s = await sampleScoring();
+  const all = s.compare();
+  const ranked = s.rows().filter((r) => r.rank !== null);
+  expect(all.rows.map((r) => r.rank)).toEqual(ranked.map((r) => r.rank!).sort((a, b) => a - b));
+  expect(all.truncated).toBe(false);
+  expect(all.methods.map((m) => m.method)).toEqual(["topsis", "vikor", "promethee"]);
+  for (const m of all.methods) {
+    expect(m.ranks).toHaveLength(all.rows.length);
+    // Same scores and weights: the methods agree with the model far more than chance would.
+    expect(m.spearman).toBeGreaterThan(0.5);
+    expect(m.kendall).toBeGreaterThan(0.3);
+  }
+  // Only the best ranked candidates take part when the list is longer than the limit.
+  const top = s.compare(5);
+  expect(top.rows.map((r) => r.index)).toEqual(all.rows.slice(0, 5).map((r) => r.index));
+  expect(top.truncated).toBe(true);
 });

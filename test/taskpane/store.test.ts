@@ -223,3 +223,24 @@ test("a model sheet with errors: the pane says what the CLI refuses with (every 
   expect(store.state.message!.text.en).toContain("Using the default model.");
   expect(store.state.table).not.toBeNull();
 });
+
+test("a committee's table is read into state (and announced); its weights apply like any weight change", async () => {
+  const { store, changes } = await sampleStore();
+  await store.score();
+  const dims = store.state.model.dimensions;
+  const rows = [];
+  for (const expert of ["王", "李"])
+    for (let i = 0; i < dims.length; i++)
+      for (let j = i + 1; j < dims.length; j++)
+        rows.push(`${expert}\t${dims[i].id}\t${dims[j].id}\t${expert === "王" ? 2 : 1}`);
+  changes.length = 0;
+  store.readJudgements(rows.join("\n"));
+  expect(changes).toEqual(["committee"]);
+  const read = store.state.committee!;
+  if (!read.ok || read.committee.kind !== "pairwise") throw new Error(JSON.stringify(read));
+  store.setWeights(read.committee.weights);
+  const applied = store.state.scoring!.weights();
+  for (const d of dims) expect(applied[d.id]).toBeCloseTo(read.committee.weights[d.id], 12);
+  store.readJudgements("王\t规模");
+  expect(store.state.committee).toMatchObject({ ok: false });
+});

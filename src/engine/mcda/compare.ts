@@ -63,6 +63,29 @@ export interface MethodRanking {
 }
 
 /**
+ * Each method's scores ranked in its own direction (VIKOR's Q: lower is better) and correlated with
+ * the reference ranking. `compareMethods` scores by name; a caller that runs the methods itself (the
+ * task pane, which ships only the three it shows) passes their scores here.
+ */
+export function correlateRankings(
+  reference: ArrayLike<number>,
+  scored: readonly { method: RankingMethod; scores: Float64Array }[],
+  referenceOrder: RankOrder = "desc"
+): MethodRanking[] {
+  const referenceRanks = ranksEq(reference, referenceOrder);
+  return scored.map(({ method, scores }) => {
+    const ranks = ranksEq(scores, METHOD_ORDER[method]);
+    return {
+      method,
+      scores,
+      ranks,
+      spearman: spearman(referenceRanks, ranks),
+      kendall: kendallTau(referenceRanks, ranks),
+    };
+  });
+}
+
+/**
  * Ranks the matrix by each method and correlates every ranking with the reference scores (e.g. the
  * scoring model's totals, higher better, or a method's own scores with `referenceOrder`). Defaults to
  * TOPSIS, VIKOR and PROMETHEE II.
@@ -76,8 +99,7 @@ export function compareMethods(
   referenceOrder: RankOrder = "desc"
 ): MethodRanking[] {
   checkLength(reference.length, m.rows, "reference");
-  const referenceRanks = ranksEq(reference, referenceOrder);
-  return methods.map((method) => {
+  const scored = methods.map((method) => {
     const score = SCORERS[method];
     if (score === undefined) {
       fail("method", {
@@ -85,14 +107,7 @@ export function compareMethods(
         en: `unknown method ${JSON.stringify(method)}; one of ${RANKING_METHODS.join(", ")}`,
       });
     }
-    const scores = score(m, weights, types);
-    const ranks = ranksEq(scores, METHOD_ORDER[method]);
-    return {
-      method,
-      scores,
-      ranks,
-      spearman: spearman(referenceRanks, ranks),
-      kendall: kendallTau(referenceRanks, ranks),
-    };
+    return { method, scores: score(m, weights, types) };
   });
+  return correlateRankings(reference, scored, referenceOrder);
 }

@@ -70,19 +70,15 @@ export interface PerturbationResult {
   meanRank: number[];
 }
 
-export function perturbWeights(
-  m: DecisionMatrix,
-  weights: ArrayLike<number>,
-  options: PerturbationOptions = {}
-): PerturbationResult {
-  const aggregator = options.aggregator ?? preNormalizedSum;
-  const runs = options.runs ?? 1000;
-  if (!(Number.isInteger(runs) && runs >= 1 && runs <= 1e6)) {
-    fail("runs", {
-      zh: `应为 1 到 1 000 000 的整数，实为 ${runs}`,
-      en: `must be an integer from 1 to 1 000 000, got ${runs}`,
-    });
-  }
+/**
+ * The weight draws of `perturbWeights` (uniform or Dirichlet around `w0`, seeded): each call fills
+ * `into` with the next draw, summing to 1. Exported for analyses that score each draw themselves
+ * (the pane re-scores every draw with the engine's totals).
+ */
+export function weightDraws(
+  w0: Float64Array,
+  options: Pick<PerturbationOptions, "mode" | "spread" | "concentration" | "seed"> = {}
+): (into: Float64Array) => void {
   const mode = options.mode ?? "uniform";
   const spread = options.spread ?? 0.1;
   const concentration = options.concentration ?? 100;
@@ -101,6 +97,34 @@ export function perturbWeights(
   if (mode !== "uniform" && mode !== "dirichlet") {
     fail("mode", { zh: `应为 "uniform" 或 "dirichlet"`, en: `must be "uniform" or "dirichlet"` });
   }
+  const rng = createRng(options.seed ?? 1);
+  const alpha = w0.map((x) => x * concentration);
+  return (w) => {
+    if (mode === "dirichlet") {
+      rng.dirichlet(alpha, w);
+      return;
+    }
+    let sum = 0;
+    for (let j = 0; j < w.length; j++) sum += w[j] = w0[j] * (1 + spread * (2 * rng.next() - 1));
+    // spread = 1 can zero every weight only with probability 0; keep the draw valid regardless.
+    if (!(sum > 0)) w.set(w0);
+    else for (let j = 0; j < w.length; j++) w[j] /= sum;
+  };
+}
+
+export function perturbWeights(
+  m: DecisionMatrix,
+  weights: ArrayLike<number>,
+  options: PerturbationOptions = {}
+): PerturbationResult {
+  const aggregator = options.aggregator ?? preNormalizedSum;
+  const runs = options.runs ?? 1000;
+  if (!(Number.isInteger(runs) && runs >= 1 && runs <= 1e6)) {
+    fail("runs", {
+      zh: `应为 1 到 1 000 000 的整数，实为 ${runs}`,
+      en: `must be an integer from 1 to 1 000 000, got ${runs}`,
+    });
+  }
   const w0 = normalizeWeights(weights, m.cols);
   const n = m.rows;
   const topK = Math.min(options.topK ?? 3, n);
@@ -110,19 +134,10 @@ export function perturbWeights(
   const score = aggregator.prepare(m);
   const baselineScores = checkScores(score(w0));
   const rankCounts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const rng = createRng(options.seed ?? 1);
-  const alpha = w0.map((x) => x * concentration);
+  const draw = weightDraws(w0, options);
   const w = new Float64Array(m.cols);
   for (let run = 0; run < runs; run++) {
-    if (mode === "dirichlet") {
-      rng.dirichlet(alpha, w);
-    } else {
-      let sum = 0;
-      for (let j = 0; j < w.length; j++) sum += w[j] = w0[j] * (1 + spread * (2 * rng.next() - 1));
-      // spread = 1 can zero every weight only with probability 0; keep the draw valid regardless.
-      if (!(sum > 0)) w.set(w0);
-      else for (let j = 0; j < w.length; j++) w[j] /= sum;
-    }
+    draw(w);
     const ranks = ranksOf(checkScores(score(w)), aggregator.order, options.tolerance);
     for (let i = 0; i < n; i++) rankCounts[i][ranks[i] - 1]++;
   }

@@ -5,6 +5,8 @@
  * columns that look like a field are offered in one click. Rebuilt in place on a mapping change,
  * with focus kept on the field being edited.
  */
+import type { ColumnReport } from "../../workbook/types";
+import { readingCounts } from "../../workbook/reading";
 import { h, keepFocus, option } from "../../ui/dom";
 import { mappingInfo, type FieldInfo } from "../mapping-info";
 import type { Store } from "../store";
@@ -22,6 +24,8 @@ const T = {
   use: { zh: "使用", en: "Use" },
   missingKey: { zh: "缺少关键列：", en: "Key columns missing: " },
   mapped: { zh: "已映射", en: "mapped" },
+  cells: { zh: "单元格：", en: "Cells: " },
+  guessed: { zh: "？按假定单位读取：", en: "? read in an assumed unit: " },
 };
 
 export class MappingView implements View {
@@ -85,6 +89,7 @@ export class MappingView implements View {
       const guess = f.mapped && f.mapped.how === "fuzzy";
       const lines = [
         f.unit ? h("p", { class: "muted small" }, text(this.store, T.unit), f.unit) : null,
+        f.reading ? this.reading(f.field.id, f.reading) : null,
         f.mapped ? null : h("p", { class: "muted small consequence" }, f.ifUnmapped),
         ...f.suggestions.slice(0, 2).map((c) =>
           h(
@@ -147,6 +152,42 @@ export class MappingView implements View {
       h("h3", { class: "group" }, text(this.store, T.key)),
       ...info.key.map(field),
       optional
+    );
+  }
+
+  /**
+   * How the column's cells read: counts, the first cells read with an assumed unit (？) and the first
+   * unreadable cells with their address and why.
+   */
+  private reading(field: string, r: ColumnReport): HTMLElement {
+    const lang = this.store.state.lang;
+    const sep = lang === "zh" ? "、" : ", ";
+    return h(
+      "div",
+      { class: "reading", "data-testid": `reading-${field}` },
+      h(
+        "p",
+        { class: r.unreadable > 0 ? "small" : "muted small" },
+        text(this.store, T.cells),
+        readingCounts(r, lang)
+      ),
+      r.firstGuessed.length > 0
+        ? h(
+            "p",
+            { class: "muted small guessed" },
+            text(this.store, T.guessed),
+            `${r.firstGuessed.join(sep)}${r.guessed > r.firstGuessed.length ? "…" : ""}`
+          )
+        : null,
+      r.firstUnreadable.length > 0
+        ? h(
+            "ul",
+            { class: "small unreadable" },
+            ...r.firstUnreadable.map((u) =>
+              h("li", {}, `${u.address}${lang === "zh" ? "：" : ": "}${u.reason[lang]}`)
+            )
+          )
+        : null
     );
   }
 }

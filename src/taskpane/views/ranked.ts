@@ -196,7 +196,8 @@ export class RankedView implements View {
     }
     if (fresh || changes.has("list") || changes.has("weights")) this.renderList();
     if (fresh || changes.has("weights")) this.distribution.update();
-    if (fresh || changes.has("view") || changes.has("weights") || changes.has("list"))
+    // Opening or closing a detail touches only the detail: the list stays as it was.
+    if (fresh || changes.has("detail") || changes.has("weights") || changes.has("list"))
       this.showDetail(changes);
   }
 
@@ -217,7 +218,7 @@ export class RankedView implements View {
     this.listBox.hidden = open;
     this.detail.el.hidden = !open;
     if (open) {
-      this.detail.show(s.detail!, !wasOpen || changes.has("view"));
+      this.detail.show(s.detail!, !wasOpen || changes.has("detail"));
     } else if (wasOpen && s.lastDetail !== null) {
       // Back from a detail: focus the row it was opened from.
       this.listBox.querySelector<HTMLElement>(`button.row[data-index="${s.lastDetail}"]`)?.focus();

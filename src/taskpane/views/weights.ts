@@ -9,6 +9,7 @@ import { h } from "../../ui/dom";
 import * as perf from "../perf";
 import type { Store } from "../store";
 import { AhpView } from "./ahp";
+import { CommitteeView } from "./committee";
 import { MessageView } from "./message";
 import { RowList } from "./rows";
 import { setText, text, type View } from "./view";
@@ -39,6 +40,7 @@ export class WeightsView implements View {
   private readonly total = h("p", { class: "muted small", "data-testid": "weights-total" });
   private readonly top: RowList;
   private readonly ahp: AhpView;
+  private readonly committee: CommitteeView;
   private readonly message: MessageView;
   private pending: Record<string, number> | null = null;
 
@@ -47,6 +49,7 @@ export class WeightsView implements View {
     const t = (l: { zh: string; en: string }) => text(store, l);
     this.top = new RowList(store, t(T.top), "weights-top");
     this.ahp = new AhpView(store);
+    this.committee = new CommitteeView(store);
     this.message = new MessageView(store, "weights");
     const rows = s.model.dimensions.map((d) => {
       const id = `w-${d.id}`;
@@ -112,6 +115,7 @@ export class WeightsView implements View {
       ),
       this.message.el,
       this.ahp.el,
+      this.committee.el,
       h("h3", { class: "sub" }, t(T.top)),
       this.top.el
     );
@@ -138,6 +142,7 @@ export class WeightsView implements View {
     if (!scoring) return;
     if (changes.has("message")) this.message.update();
     if (changes.has("pairwise") || changes.has("show")) this.ahp.update();
+    if (changes.has("committee") || changes.has("show")) this.committee.update();
     if (changes.has("scores")) this.top.reset();
     if (
       changes.has("weights") ||

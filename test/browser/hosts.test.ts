@@ -1,0 +1,45 @@
+/**
+ * The pane's UI reads the list of test/fixtures/hosts.ts as the other hosts do (ZS functions and the
+ * CLI: test/functions/hosts.test.ts): the mapping step shows the workbook layer's reading report for
+ * each column, and the scores the preview writes equal the workbook path's.
+ */
+import { markerKey } from "../../src/workbook/marker";
+import { readingCounts } from "../../src/workbook/reading";
+import { listXlsx, SHEET, workbookPath } from "../fixtures/hosts";
+import { usePreview } from "./browser";
+
+const { open } = usePreview();
+
+test("the pane shows the same readings and writes the same scores as the workbook path", async () => {
+  const { mapping, scores } = workbookPath();
+  const { page } = await open(450);
+  await page.getByTestId("file").setInputFiles({
+    name: "list.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: await listXlsx(),
+  });
+  await page.getByTestId("table-found").filter({ hasText: SHEET }).waitFor();
+  expect(mapping.report!.length).toBeGreaterThan(4);
+  for (const r of mapping.report!) {
+    const line = page.getByTestId(`reading-${r.field}`).locator("p").first();
+    // textContent: optional fields sit in a folded group.
+    await expect(line.textContent()).resolves.toBe(`单元格：${readingCounts(r, "zh")}`);
+  }
+  // The unreadable #N/A in C4 is named with its address, as the CLI names it.
+  await expect(
+    page.getByTestId("reading-registeredCapital").locator(".unreadable").textContent()
+  ).resolves.toContain("C4");
+
+  await page.getByTestId("score").click();
+  await page.getByTestId("ranked-list").waitFor();
+  // The preview's sheet view shows the written cells: the score column under our 综合得分 [ZS:score].
+  const rows = await page
+    .locator(".sheet-view table.sheet tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td"), (td) => td.textContent ?? ""))
+    );
+  const col = rows[0].findIndex((h) => markerKey(h) === "score");
+  expect(col).toBeGreaterThan(0);
+  expect(rows.slice(1, 1 + scores.length).map((r) => Number(r[col]))).toEqual(scores);
+  await page.close();
+});
