@@ -209,6 +209,79 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     expect(apply(sheet, plan)[top][c]).toBe("用户备注");
   });
 
+  // A header the table does not take in (a space, a comment, a merge) must still stop the write:
+  // text there would join the table, so only these reach the header row's own check.
+  test.each([
+    ["first", left],
+    ["last", right],
+  ])("a space in the header row above the %s result column is refused", (_, c) => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    while (grid[top].length <= c) grid[top].push(null);
+    grid[top][c] = " ";
+    const sheet = sheetOf(grid);
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: cellAddress(top, c), value: " " }]);
+  });
+
+  test("a comment or validation in the header row only is refused", () => {
+    const sheet = sheetOf(base, { occupied: [{ top, left: right, bottom: top, right }] });
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(top, right), value: "(formula, comment or validation)" },
+    ]);
+  });
+
+  test("a blank merge in the header row over result columns only is refused", () => {
+    const sheet = sheetOf(base, { merges: [{ top, left: left + 1, bottom: top, right: left + 2 }] });
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(top, left + 1), value: "(merged)" },
+      { address: cellAddress(top, left + 2), value: "(merged)" },
+    ]);
+  });
+
+  test("the refusal names the cells in both languages and offers the result sheet", () => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    grid[top + 1][left] = "x";
+    const sheet = sheetOf(grid);
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? null : plan.message).toEqual({
+      zh: `不能写入结果：工作表「清单」的 ${cellAddress(top + 1, left)} 已有内容，且不是本工具写入的。为保护您的数据，未做任何修改。可改为把结果写入单独的工作表「ZS results」。`,
+      en: `Cannot write results: ${cellAddress(top + 1, left)} in sheet "清单" already hold content this tool did not write. Nothing was changed, to protect your data. Write the results to a separate sheet ("ZS results") instead.`,
+    });
+  });
+
+  test("more than eight conflicts: the first eight listed, then the count", () => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    for (let r = top + 1; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        while (grid[r].length <= c) grid[r].push(null);
+        grid[r][c] = "x";
+      }
+    const sheet = sheetOf(grid);
+    const plan = planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "en",
+    });
+    const total = (bottom - top) * (right - left + 1);
+    const first8 = plan.ok ? [] : plan.conflicts.slice(0, 8).map((c) => c.address);
+    expect(plan.ok ? "" : plan.message.en).toContain(`${first8.join(", ")} … (${total} in all) in`);
+    expect(plan.ok ? "" : plan.message.zh).toContain(`${first8.join("、")} …（共 ${total} 个）`);
+    expect(plan.ok ? [] : plan.conflicts).toHaveLength(total);
+  });
+
   test("a space is the user's; an empty string (Office.js's empty cell) is not", () => {
     const withSpace = base.map((row) => [...row]) as CellValue[][];
     withSpace[bottom][right] = " ";
