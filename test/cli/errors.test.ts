@@ -1,0 +1,194 @@
+/**
+ * Each refusal of the CLI asserted by its exact message in both languages (issue 20): a check that is
+ * switched off must fail its test, not pass because another refusal happens to share a word.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { candidateWorkbook } from "../fixtures/workbooks/candidates";
+import { runCli, tempDir } from "./helpers";
+
+/** The CLI's two-line error: 错误：zh, then Error: en. */
+const refusal = (zh: string, en: string) => `错误：${zh}\nError: ${en}\n`;
+
+/** stderr starts with the refusal (argument errors add the usage after it). */
+function expectRefusal(stderr: string, zh: string, en: string): void {
+  const want = refusal(zh, en);
+  expect(stderr.slice(0, want.length)).toBe(want);
+}
+
+async function workbook(dir: string, name: string, wb = candidateWorkbook()): Promise<void> {
+  await wb.xlsx.writeFile(path.join(dir, name));
+}
+
+describe("arguments", () => {
+  const dir = tempDir();
+  test.each<[string[], string, string]>([
+    [[], "缺少输入文件", "no input file given"],
+    [
+      ["a.xlsx", "--out", "x.xlsx", "--in-place"],
+      "--out 与 --in-place 不能同时使用",
+      "--out and --in-place cannot be used together",
+    ],
+    [
+      ["a.xlsx", "--model", "m.json", "--model-sheet"],
+      "--model 与 --model-sheet 不能同时使用",
+      "--model and --model-sheet cannot be used together",
+    ],
+    [
+      ["a.xlsx", "b.xlsx", "--out", "x.xlsx"],
+      "--out 只能用于一个输入文件；多个文件各自写到 <文件>-scored.xlsx",
+      "--out takes one input file; several inputs are each written to <file>-scored.xlsx",
+    ],
+    // Checked before the input is read: a missing a.xlsx must not be what refuses it.
+    [
+      ["a.xlsx", "--out", "x.csv"],
+      "输出文件须以 .xlsx 或 .xlsm 结尾：x.csv",
+      "the output file must end in .xlsx or .xlsm: x.csv",
+    ],
+    [
+      ["a.xlsx", "--merge", "all.csv"],
+      "汇总文件须以 .xlsx 结尾：all.csv",
+      "the merged file must end in .xlsx: all.csv",
+    ],
+    [
+      ["a.xlsx", "--table", "0"],
+      "--table 须是正整数，而不是“0”",
+      '--table must be a whole number ≥ 1, not "0"',
+    ],
+    [
+      ["a.xlsx", "--lang", "fr"],
+      "--lang 只能是 zh 或 en，而不是“fr”",
+      '--lang must be zh or en, not "fr"',
+    ],
+    [
+      ["a.xlsx", "--unit", "总投资"],
+      "--unit 应写作 列=单位（如 总投资=万元），而不是“总投资”",
+      '--unit takes column=unit (e.g. 总投资=万元), not "总投资"',
+    ],
+    [["a.xlsx", "--bogus"], "未知选项 --bogus", "unknown option --bogus"],
+    [["a.xlsx", "--out"], "--out 后面缺少参数值", "--out needs a value"],
+    [["a.xlsx", "--sheet", "--json"], "--sheet 后面缺少参数值", "--sheet needs a value"],
+  ])("%j", async (argv, zh, en) => {
+    const r = await runCli(argv, dir);
+    expect(r.code).toBe(2);
+    expectRefusal(r.stderr, zh, en);
+  });
+});
+
+describe("files", () => {
+  test("a folder as input with no workbook in it", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "empty"));
+    fs.writeFileSync(path.join(dir, "empty", "notes.txt"), "x");
+    const r = await runCli(["empty"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(
+      r.stderr,
+      "文件夹 empty 中没有 .xlsx 或 .xlsm 文件",
+      "the folder empty holds no .xlsx or .xlsm file"
+    );
+  });
+
+  test("a folder of two workbooks with --out", async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, "in"));
+    await workbook(dir, "in/a.xlsx");
+    await workbook(dir, "in/b.xlsx");
+    const r = await runCli(["in", "--out", "x.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(r.stderr, "--out 只能用于一个输入文件", "--out takes one input file");
+  });
+
+  test("a model file that cannot be read", async () => {
+    const dir = tempDir();
+    await workbook(dir, "in.xlsx");
+    const r = await runCli(["in.xlsx", "--model", "missing.json"], dir);
+    const file = path.join(dir, "missing.json");
+    expect(r.code).toBe(2);
+    expectRefusal(r.stderr, `无法读取模型文件：${file}`, `cannot read the model file: ${file}`);
+  });
+
+  test("an output that cannot be written (its folder does not exist): nothing is left behind", async () => {
+    const dir = tempDir();
+    await workbook(dir, "in.xlsx");
+    const r = await runCli(["in.xlsx", "--out", "nowhere/out.xlsx"], dir);
+    const target = path.join(dir, "nowhere", "out.xlsx");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^错误：无法写入 ${target}：ENOENT[^\\n]*\\nError: cannot write ${target}: ENOENT`.replace(
+          /[/.]/g,
+          (c) => `\\${c}`
+        )
+      )
+    );
+    expect(fs.readdirSync(dir)).toEqual(["in.xlsx"]);
+  });
+
+  test("the output named as the input", async () => {
+    const dir = tempDir();
+    await workbook(dir, "in.xlsx");
+    const r = await runCli(["in.xlsx", "--out", "in.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(
+      r.stderr,
+      "输出文件与输入文件相同；如确需覆盖请用 --in-place",
+      "the output is the input file; use --in-place to overwrite it"
+    );
+  });
+
+  test("an output of another extension than the input", async () => {
+    const dir = tempDir();
+    await workbook(dir, "in.xlsx");
+    const r = await runCli(["in.xlsx", "--out", "out.xlsm"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(
+      r.stderr,
+      "输出文件的扩展名须与输入相同（.xlsx）：Excel 不打开扩展名与内容不符的文件，.xlsm 另存为 .xlsx 会丢失宏。",
+      "the output must keep the input's extension (.xlsx): Excel does not open a file whose extension does not match its content, and macros need .xlsm."
+    );
+    expect(fs.existsSync(path.join(dir, "out.xlsm"))).toBe(false);
+  });
+});
+
+describe("the workbook", () => {
+  test("--model-sheet without a model sheet", async () => {
+    const dir = tempDir();
+    await workbook(dir, "in.xlsx");
+    const r = await runCli(["in.xlsx", "--model-sheet"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(
+      r.stderr,
+      "工作簿中没有「评分模型」表（--model-sheet）",
+      "the workbook has no scoring-model sheet (--model-sheet)"
+    );
+  });
+
+  test("--sheet naming a sheet that does not exist lists the sheets there are", async () => {
+    const dir = tempDir();
+    await workbook(dir, "in.xlsx");
+    const r = await runCli(["in.xlsx", "--sheet", "Sheet9"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(
+      r.stderr,
+      "没有名为「Sheet9」的工作表（现有：重点项目、联系人）",
+      'no sheet named "Sheet9" (sheets: 重点项目, 联系人)'
+    );
+  });
+
+  test("no sheet to score: the only table is on a hidden sheet, which is named", async () => {
+    const dir = tempDir();
+    const wb = candidateWorkbook();
+    for (const ws of wb.worksheets) ws.state = "hidden";
+    wb.addWorksheet("空白");
+    wb.getWorksheet("空白")!.state = "hidden";
+    await workbook(dir, "hidden.xlsx", wb);
+    const r = await runCli(["hidden.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expectRefusal(
+      r.stderr,
+      "工作簿中没有可评分的工作表\n隐藏的工作表「重点项目」中有表格；如需评分请用 --sheet 指定。",
+      'the workbook has no sheet to score\nThe hidden sheet "重点项目" holds a table; name it with --sheet to score it.'
+    );
+  });
+});
