@@ -81,7 +81,7 @@ test.each<[string, string, string, string]>([
 test("binding: a column the expression reads must be given, numeric or text", () => {
   const num = compileExpression("a > 0", SYMBOLS);
   const str = compileExpression('国别 == "中国"', SYMBOLS);
-  const none = { num: () => null, str: () => null };
+  const none = { num: () => undefined, str: () => undefined };
   expect(refusal(() => num.bind(none))).toEqual({
     zh: "缺少数值列 a",
     en: "numeric column a is not bound",
