@@ -126,7 +126,7 @@ test("every error message in src/ is asserted by a test", () => {
   const untested = messages
     .filter((m) => !m.pieces.some((p) => tests.includes(p)))
     .filter((m) => !known.has(keyOf(m)))
-    .map((m) => `${m.file}:${m.line}: ${keyOf(m)}`);
+    .map((m) => `${keyOf(m)} (line ${m.line})`);
   expect(untested).toEqual([]);
 });
 

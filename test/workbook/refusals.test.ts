@@ -14,9 +14,11 @@ import {
   Refusal,
   trustedMapping,
 } from "../../src/workbook/pipeline";
+import { planResults } from "../../src/workbook/results";
 import { locateTable } from "../../src/workbook/table";
 import type { Grid, SheetData } from "../../src/workbook/types";
 import { smallModel } from "../fixtures/workbooks/model";
+import { fakeScore } from "../fixtures/workbooks/scores";
 
 const pinghu = loadModel(
   fs.readFileSync(path.resolve(__dirname, "../../src/models/pinghu-2023.json"), "utf8")
@@ -160,4 +162,44 @@ test("a negative column index is a programming error", () => {
   expect(() => columnLetters(-1)).toThrow(
     new RangeError("column index -1 is not a whole number ≥ 0")
   );
+});
+
+describe("finding the table and placing results", () => {
+  const model = smallModel();
+
+  test("no header row within the first 50 rows", () => {
+    expect(locateTable({ name: "纪要", grid: [["会议纪要"], ["张三", "李四"]] }, model)).toEqual({
+      ok: false,
+      message: {
+        zh: "工作表「纪要」中未找到候选项目表：前 50 行没有一行表头能对应到模型的两个以上字段（如 项目名称、总投资）。",
+        en: 'No candidate table found in sheet "纪要": no row among the first 50 has headers matching two or more model fields (such as project name, total investment).',
+      },
+    });
+  });
+
+  test("a result sheet whose name a user's sheet already has", () => {
+    const sheet: SheetData = {
+      name: "清单",
+      grid: [
+        ["项目名称", "总投资", "产业链"],
+        ["A", 1000, "汽车"],
+      ],
+    };
+    const table = locateTable(sheet, model);
+    if (!table.ok) throw new Error(table.message.en);
+    const plan = planResults(sheet, table.table, [fakeScore(0, 50, 1)], model, {
+      target: "sheet",
+      lang: "en",
+      existingSheet: { name: "ZS results", grid: [["my own notes"]] },
+    });
+    expect(plan).toEqual({
+      ok: false,
+      conflicts: [],
+      alternative: "sheet",
+      message: {
+        zh: "不能写入结果：已有名为「ZS results」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。",
+        en: 'Cannot write results: a sheet named "ZS results" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.',
+      },
+    });
+  });
 });
