@@ -192,3 +192,63 @@ describe("the workbook", () => {
     );
   });
 });
+
+describe("every edge of the result area is guarded (issue 20)", () => {
+  // The sample's header is on row 4, its candidates on rows 5–10 (合计 on 11); results start at G.
+  const dims = (
+    JSON.parse(
+      fs.readFileSync(path.resolve(__dirname, "../../src/models/pinghu-2023.json"), "utf8")
+    ) as { dimensions: unknown[] }
+  ).dimensions.length;
+  const first = "G";
+  const last = String.fromCharCode("G".charCodeAt(0) + 4 + dims); // score…decision, dimensions, 说明
+  const columnsRefusal = (address: string) =>
+    refusal(
+      `不能写入结果：工作表「重点项目」的 ${address} 已有内容，且不是本工具写入的。为保护您的数据，未做任何修改。可改为把结果写入单独的工作表「评分结果」。\n可加 --result-sheet 选项改为写入单独的结果表。`,
+      `Cannot write results: ${address} in sheet "重点项目" already hold content this tool did not write. Nothing was changed, to protect your data. Write the results to a separate sheet ("评分结果") instead.\nAdd --result-sheet to write the results to a separate sheet.`
+    );
+
+  test.each<[string, string, string]>([
+    ["a space in the header row above the first result column", `${first}4`, " "],
+    ["a space in the header row above the last result column", `${last}4`, " "],
+    ["a note in the first row, first result column", `${first}5`, "备注"],
+    ["a note in the first row, last result column", `${last}5`, "备注"],
+    ["a note in the last row, first result column", `${first}10`, "备注"],
+    ["a note in the last row, last result column", `${last}10`, "备注"],
+  ])("%s (%s)", async (_, address, value) => {
+    const dir = tempDir();
+    const wb = candidateWorkbook();
+    wb.getWorksheet("重点项目")!.getCell(address).value = value;
+    await workbook(dir, "in.xlsx", wb);
+    const r = await runCli(["in.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(columnsRefusal(address));
+    expect(fs.existsSync(path.join(dir, "in-scored.xlsx"))).toBe(false);
+  });
+
+  test("a blank merge touching only the last result column", async () => {
+    const dir = tempDir();
+    const wb = candidateWorkbook();
+    const beyond = String.fromCharCode(last.charCodeAt(0) + 1);
+    wb.getWorksheet("重点项目")!.mergeCells(`${last}10:${beyond}11`);
+    await workbook(dir, "in.xlsx", wb);
+    const r = await runCli(["in.xlsx"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(columnsRefusal(`${last}10`));
+  });
+
+  test("a user's sheet named 评分结果 with --result-sheet", async () => {
+    const dir = tempDir();
+    const wb = candidateWorkbook();
+    wb.addWorksheet("评分结果").getCell("A1").value = "我的笔记";
+    await workbook(dir, "in.xlsx", wb);
+    const r = await runCli(["in.xlsx", "--result-sheet"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      refusal(
+        "不能写入结果：已有名为「评分结果」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。",
+        'Cannot write results: a sheet named "评分结果" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.'
+      )
+    );
+  });
+});
