@@ -4,6 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as yazl from "yazl";
 import { candidateWorkbook } from "../fixtures/workbooks/candidates";
 import { runCli, tempDir } from "./helpers";
 
@@ -249,6 +250,66 @@ describe("every edge of the result area is guarded (issue 20)", () => {
         "不能写入结果：已有名为「评分结果」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。",
         'Cannot write results: a sheet named "评分结果" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.'
       )
+    );
+  });
+});
+
+describe("files that are not .xlsx workbooks say what they are and how to convert them", () => {
+  const dir = tempDir();
+  /** A stored zip of the given parts. */
+  async function zipOf(name: string, parts: Record<string, string>): Promise<void> {
+    const z = new yazl.ZipFile();
+    for (const [part, text] of Object.entries(parts))
+      z.addBuffer(Buffer.from(text), part, { compress: false });
+    z.end();
+    await new Promise<void>((resolve) =>
+      z.outputStream.pipe(fs.createWriteStream(path.join(dir, name))).on("close", () => resolve())
+    );
+  }
+
+  test("an old .xls or an encrypted workbook (OLE compound file)", async () => {
+    fs.writeFileSync(
+      path.join(dir, "old.xlsx"),
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ])
+    );
+    const file = path.join(dir, "old.xlsx");
+    expectRefusal(
+      (await runCli(["old.xlsx"], dir)).stderr,
+      `${file} 是旧版 .xls 工作簿或加密（有密码保护）的工作簿，无法读取。请在 Excel 中（如有密码先取消密码）另存为 .xlsx，或用 LibreOffice：soffice --headless --convert-to xlsx 文件名。`,
+      `${file} is an old .xls workbook or a password-protected (encrypted) one and cannot be read. Save it as .xlsx in Excel (removing any password first), or with LibreOffice: soffice --headless --convert-to xlsx FILE.`
+    );
+  });
+
+  test("an OpenDocument spreadsheet", async () => {
+    await zipOf("calc.xlsx", { mimetype: "application/vnd.oasis.opendocument.spreadsheet" });
+    const file = path.join(dir, "calc.xlsx");
+    expectRefusal(
+      (await runCli(["calc.xlsx"], dir)).stderr,
+      `${file} 是 OpenDocument 表格（.ods），不是 .xlsx。请在 LibreOffice 或 WPS 中另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名。`,
+      `${file} is an OpenDocument spreadsheet (.ods), not .xlsx. Save it as .xlsx in LibreOffice or WPS, or run: soffice --headless --convert-to xlsx FILE.`
+    );
+  });
+
+  test("a CSV file named .xlsx", async () => {
+    fs.writeFileSync(path.join(dir, "list.xlsx"), "项目名称,总投资\nA,100\n");
+    const file = path.join(dir, "list.xlsx");
+    expectRefusal(
+      (await runCli(["list.xlsx"], dir)).stderr,
+      `${file} 是文本文件（如 CSV），不是 .xlsx 工作簿。请在 Excel 中打开并另存为 .xlsx。`,
+      `${file} is a text file (such as CSV), not an .xlsx workbook. Open it in Excel and save it as .xlsx.`
+    );
+  });
+
+  test("a zip that is not a workbook", async () => {
+    await zipOf("photos.xlsx", { "a.txt": "x" });
+    const file = path.join(dir, "photos.xlsx");
+    expectRefusal(
+      (await runCli(["photos.xlsx"], dir)).stderr,
+      `${file} 是 zip 文件，但不是 .xlsx 工作簿（缺少 [Content_Types].xml）。`,
+      `${file} is a zip file but not an .xlsx workbook (no [Content_Types].xml).`
     );
   });
 });
