@@ -78,6 +78,23 @@ describe("model sheet cells", () => {
     });
   });
 
+  test("target rows without a target year, for a model that had no targets", () => {
+    const grid = edited((row) => row[0] === "target year", 1, null);
+    expect(gridToModel(grid, { ...pinghu, targets: undefined })).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "model-sheet",
+          address: "A161",
+          message: {
+            zh: "「年度目标」缺少目标年份（见模型设置）",
+            en: '"Targets": the target year is missing (see model settings)',
+          },
+        },
+      ],
+    });
+  });
+
   test("modelFromSheet refuses with every error, by sheet and cell", () => {
     const grid = edited(criterion("investment"), 10, "heavy");
     expect(() => modelFromSheet({ name: "评分模型", grid }, pinghu)).toThrow(
