@@ -418,3 +418,67 @@ describe("the plan from a ScoredTable (no explanations built)", () => {
     }
   });
 });
+
+describe("the bounds of the result area (issue 20)", () => {
+  const grid: Grid = [
+    ["项目名称", "总投资", "产业链"],
+    ["A", 1000, "汽车"],
+    ["B", 5000, "电池"],
+  ];
+  const two = [fakeScore(0, 50, 1), fakeScore(1, 40, 2)];
+
+  test("results may end exactly at column XFD, not one column beyond", () => {
+    // 3 table columns and 7 result columns: origin column 16374 puts the last one at 16383 (XFD).
+    const fits = sheetOf(grid, { origin: { row: 0, col: 16374 } });
+    const plan = planResults(fits, tableOf(fits), two, model, { target: "columns", lang: "en" });
+    expect(plan.ok ? plan.columns.map((c) => c.col) : []).toEqual([
+      16377, 16378, 16379, 16380, 16381, 16382, 16383,
+    ]);
+    const over = sheetOf(grid, { origin: { row: 0, col: 16375 } });
+    expect(planResults(over, tableOf(over), two, model, { target: "columns", lang: "en" })).toEqual(
+      {
+        ok: false,
+        conflicts: [],
+        alternative: "sheet",
+        message: {
+          zh: "不能写入结果：工作表「清单」的表格右侧没有空余的列（Excel 最多到 XFD 列）。请改为把结果写入单独的工作表「ZS results」。",
+          en: 'Cannot write results: sheet "清单" has no free columns right of the table (Excel stops at column XFD). Write the results to a separate sheet ("ZS results") instead.',
+        },
+      }
+    );
+  });
+
+  test("exactly eight conflicts are all listed, with no count", () => {
+    const g = grid.map((row) => [...row]) as CellValue[][];
+    for (let c = 3; c < 7; c++) for (const r of [1, 2]) g[r][c] = "x";
+    const sheet = sheetOf(g);
+    const plan = planResults(sheet, tableOf(sheet), two, model, { target: "columns", lang: "en" });
+    expect(plan.ok ? "" : plan.message.en).toContain(
+      "Cannot write results: D2, D3, E2, E3, F2, F3, G2, G3 in sheet"
+    );
+    expect(plan.ok ? "" : plan.message.zh).toContain("的 D2、D3、E2、E3、F2、F3、G2、G3 已有内容");
+  });
+
+  test("our spare columns are reused left to right before new ones are added", () => {
+    const g: Grid = [
+      ["项目名称", "总投资", "产业链", "得分 [ZS:score]", "旧 [ZS:dim.old1]", "旧 [ZS:dim.old2]"],
+      ["A", 1000, "汽车", 1, 2, 3],
+    ];
+    const sheet = sheetOf(g);
+    const plan = planned(
+      planResults(sheet, tableOf(sheet), [fakeScore(0, 50, 1)], model, {
+        target: "columns",
+        lang: "en",
+      })
+    );
+    expect(plan.columns.map((c) => [c.key, c.col, c.existed])).toEqual([
+      ["score", 3, true],
+      ["grade", 4, false],
+      ["rank", 5, false],
+      ["decision", 6, false],
+      ["dim.scale", 7, false],
+      ["dim.benefit", 8, false],
+      ["explanation", 9, false],
+    ]);
+  });
+});
