@@ -482,3 +482,69 @@ describe("the bounds of the result area (issue 20)", () => {
     ]);
   });
 });
+
+describe("a sheet read from an offset (origin) keeps sheet coordinates (issue 20)", () => {
+  // As hosts pass a used range that starts at C4: grid cell [0][0] is sheet cell C4.
+  const origin = { row: 3, col: 2 };
+  const grid: Grid = [
+    ["清单", null, null],
+    ["项目名称", "总投资", "产业链"],
+    ["A", 1000, "汽车"],
+    ["B", 5000, "电池"],
+  ];
+
+  test("conflicts, blocks and the score range are in sheet coordinates", () => {
+    const g = grid.map((row) => [...row, null]) as CellValue[][];
+    g[1][3] = " "; // header row, first result column: sheet F5
+    g[3][3] = "备注"; // last row: sheet F7
+    const sheet = sheetOf(g, { origin });
+    const plan = planResults(sheet, tableOf(sheet), scores.slice(0, 2), model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: "F5", value: " " },
+      { address: "F7", value: "备注" },
+    ]);
+    const clean = sheetOf(grid, { origin });
+    const ok = planned(
+      planResults(clean, tableOf(clean), scores.slice(0, 2), model, {
+        target: "columns",
+        lang: "en",
+      })
+    );
+    expect(ok.headerRow).toBe(4);
+    expect(ok.columns[0].col).toBe(5);
+    expect(ok.blocks.map((b) => [b.top, b.left, b.values.length])).toEqual([[4, 5, 3]]);
+    expect(ok.scoreRange?.address).toBe("'清单'!F6:F7");
+  });
+
+  test("a rerun finds our columns at their sheet columns and adds none", () => {
+    const first = planned(
+      planResults(
+        sheetOf(grid, { origin }),
+        tableOf(sheetOf(grid, { origin })),
+        scores.slice(0, 2),
+        model,
+        {
+          target: "columns",
+          lang: "en",
+        }
+      )
+    );
+    // The grid as the host reads it again: our headers and values after the table.
+    const again = grid.map((row, i) => [
+      ...row,
+      ...first.blocks[0].values[i - 1 >= 0 ? i - 1 : 0].map((v) => (i === 0 ? null : v)),
+    ]) as CellValue[][];
+    const sheet = sheetOf(again, { origin });
+    const plan = planned(
+      planResults(sheet, tableOf(sheet), scores.slice(0, 2), model, {
+        target: "columns",
+        lang: "en",
+      })
+    );
+    expect(plan.columns.every((c) => c.existed)).toBe(true);
+    expect(plan.columns.map((c) => c.col)).toEqual(first.columns.map((c) => c.col));
+  });
+});
