@@ -35,6 +35,19 @@ function planned(p: ResultPlan): PlannedResults {
   return p;
 }
 
+/** The base sheet with one cell set (the row extended as needed). */
+function withCell(r: number, c: number, value: CellValue): SheetData {
+  const grid = base.map((row) => [...row]) as CellValue[][];
+  while (grid[r].length <= c) grid[r].push(null);
+  grid[r][c] = value;
+  return sheetOf(grid);
+}
+
+/** The plan for result columns, in English. */
+function columnsPlan(sheet: SheetData, standing = scores): ResultPlan {
+  return planResults(sheet, tableOf(sheet), standing, model, { target: "columns", lang: "en" });
+}
+
 /** Applies a plan to a grid, as a host would. */
 function apply(sheet: SheetData, plan: PlannedResults): Grid {
   const grid = sheet.grid.map((r) => [...r]);
@@ -181,14 +194,8 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     );
 
   test.each(corners)("a user's value at the %s is refused by its address", (_, r, c) => {
-    const grid = base.map((row) => [...row]) as CellValue[][];
-    while (grid[r].length <= c) grid[r].push(null);
-    grid[r][c] = "用户备注";
-    const sheet = sheetOf(grid);
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const sheet = withCell(r, c, "用户备注");
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([
       { address: cellAddress(r, c), value: "用户备注" },
     ]);
@@ -198,13 +205,8 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     ["first", left],
     ["last", right],
   ])("a user's header above the %s result column joins the table and is never written", (_, c) => {
-    const grid = base.map((row) => [...row]) as CellValue[][];
-    while (grid[top].length <= c) grid[top].push(null);
-    grid[top][c] = "用户备注";
-    const sheet = sheetOf(grid);
-    const plan = planned(
-      planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "en" })
-    );
+    const sheet = withCell(top, c, "用户备注");
+    const plan = planned(columnsPlan(sheet));
     expect(covers(plan, top, c)).toBe(false);
     expect(apply(sheet, plan)[top][c]).toBe("用户备注");
   });
@@ -215,23 +217,14 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     ["first", left],
     ["last", right],
   ])("a space in the header row above the %s result column is refused", (_, c) => {
-    const grid = base.map((row) => [...row]) as CellValue[][];
-    while (grid[top].length <= c) grid[top].push(null);
-    grid[top][c] = " ";
-    const sheet = sheetOf(grid);
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const sheet = withCell(top, c, " ");
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: cellAddress(top, c), value: " " }]);
   });
 
   test("a comment or validation in the header row only is refused", () => {
     const sheet = sheetOf(base, { occupied: [{ top, left: right, bottom: top, right }] });
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([
       { address: cellAddress(top, right), value: "(formula, comment or validation)" },
     ]);
@@ -241,10 +234,7 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     const sheet = sheetOf(base, {
       merges: [{ top, left: left + 1, bottom: top, right: left + 2 }],
     });
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([
       { address: cellAddress(top, left + 1), value: "(merged)" },
       { address: cellAddress(top, left + 2), value: "(merged)" },
@@ -255,10 +245,7 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     const grid = base.map((row) => [...row]) as CellValue[][];
     grid[top + 1][left] = "x";
     const sheet = sheetOf(grid);
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? null : plan.message).toEqual({
       zh: `不能写入结果：工作表「清单」的 ${cellAddress(top + 1, left)} 已有内容，且不是本工具写入的。为保护您的数据，未做任何修改。可改为把结果写入单独的工作表「ZS results」。`,
       en: `Cannot write results: ${cellAddress(top + 1, left)} in sheet "清单" already hold content this tool did not write. Nothing was changed, to protect your data. Write the results to a separate sheet ("ZS results") instead.`,
@@ -273,10 +260,7 @@ describe("every edge of the result area is guarded (issue 20)", () => {
         grid[r][c] = "x";
       }
     const sheet = sheetOf(grid);
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const plan = columnsPlan(sheet);
     const total = (bottom - top) * (right - left + 1);
     const first8 = plan.ok ? [] : plan.conflicts.slice(0, 8).map((c) => c.address);
     expect(plan.ok ? "" : plan.message.en).toContain(`${first8.join(", ")} … (${total} in all) in`);
@@ -288,28 +272,20 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     const withSpace = base.map((row) => [...row]) as CellValue[][];
     withSpace[bottom][right] = " ";
     const sheet = sheetOf(withSpace);
-    const refused = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const refused = columnsPlan(sheet);
     expect(refused.ok ? [] : refused.conflicts.map((c) => c.address)).toEqual([
       cellAddress(bottom, right),
     ]);
     const withEmpty = base.map((row) => [...row, "", "", "", "", "", "", "", "", "", "", ""]);
     const empty = sheetOf(withEmpty as CellValue[][]);
-    expect(
-      planResults(empty, tableOf(empty), scores, model, { target: "columns", lang: "en" }).ok
-    ).toBe(true);
+    expect(columnsPlan(empty).ok).toBe(true);
   });
 
   test("a merge touching only the result area's last column is refused", () => {
     const sheet = sheetOf(base, {
       merges: [{ top: bottom, left: right, bottom: bottom + 1, right: right + 1 }],
     });
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([
       { address: cellAddress(bottom, right), value: "(merged)" },
     ]);
@@ -318,7 +294,7 @@ describe("every edge of the result area is guarded (issue 20)", () => {
 
 test("a merged area in the way is a conflict too", () => {
   const sheet = sheetOf(base, { merges: [{ top: 2, left: 4, bottom: 3, right: 5 }] });
-  const plan = planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "en" });
+  const plan = columnsPlan(sheet);
   expect(plan.ok ? [] : plan.conflicts.map((c) => c.address)).toEqual(["E3", "E4", "F3", "F4"]);
 });
 
@@ -430,29 +406,27 @@ describe("the bounds of the result area (issue 20)", () => {
   test("results may end exactly at column XFD, not one column beyond", () => {
     // 3 table columns and 7 result columns: origin column 16374 puts the last one at 16383 (XFD).
     const fits = sheetOf(grid, { origin: { row: 0, col: 16374 } });
-    const plan = planResults(fits, tableOf(fits), two, model, { target: "columns", lang: "en" });
+    const plan = columnsPlan(fits, two);
     expect(plan.ok ? plan.columns.map((c) => c.col) : []).toEqual([
       16377, 16378, 16379, 16380, 16381, 16382, 16383,
     ]);
     const over = sheetOf(grid, { origin: { row: 0, col: 16375 } });
-    expect(planResults(over, tableOf(over), two, model, { target: "columns", lang: "en" })).toEqual(
-      {
-        ok: false,
-        conflicts: [],
-        alternative: "sheet",
-        message: {
-          zh: "不能写入结果：工作表「清单」的表格右侧没有空余的列（Excel 最多到 XFD 列）。请改为把结果写入单独的工作表「ZS results」。",
-          en: 'Cannot write results: sheet "清单" has no free columns right of the table (Excel stops at column XFD). Write the results to a separate sheet ("ZS results") instead.',
-        },
-      }
-    );
+    expect(columnsPlan(over, two)).toEqual({
+      ok: false,
+      conflicts: [],
+      alternative: "sheet",
+      message: {
+        zh: "不能写入结果：工作表「清单」的表格右侧没有空余的列（Excel 最多到 XFD 列）。请改为把结果写入单独的工作表「ZS results」。",
+        en: 'Cannot write results: sheet "清单" has no free columns right of the table (Excel stops at column XFD). Write the results to a separate sheet ("ZS results") instead.',
+      },
+    });
   });
 
   test("exactly eight conflicts are all listed, with no count", () => {
     const g = grid.map((row) => [...row]) as CellValue[][];
     for (let c = 3; c < 7; c++) for (const r of [1, 2]) g[r][c] = "x";
     const sheet = sheetOf(g);
-    const plan = planResults(sheet, tableOf(sheet), two, model, { target: "columns", lang: "en" });
+    const plan = columnsPlan(sheet, two);
     expect(plan.ok ? "" : plan.message.en).toContain(
       "Cannot write results: D2, D3, E2, E3, F2, F3, G2, G3 in sheet"
     );
