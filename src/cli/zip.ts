@@ -167,6 +167,9 @@ export class Package {
     z.end();
     await new Promise<void>((resolve, reject) => {
       const w = fs.createWriteStream(out, { flags: "wx" });
+      // A part that fails to read (also after a failed write closed the input) must reject, not
+      // crash the process as an unhandled 'error' event.
+      z.on("error", reject);
       z.outputStream.on("error", reject);
       w.on("error", reject);
       w.on("close", resolve);

@@ -237,20 +237,7 @@ describe("bad input: exit 2 with a clear bilingual message", () => {
     expect(r.stderr).toMatch(/没有一列能对应到「总投资」[\s\S]*maps to Total investment/);
   });
 
-  test.each([
-    [[], /缺少输入文件/],
-    [["a.xlsx", "b.xlsx", "--out", "x.xlsx"], /--out 只能用于一个输入文件/],
-    [["a.xlsx", "--lang", "fr"], /--lang/],
-    [["a.xlsx", "--bogus"], /未知选项 --bogus/],
-    [["a.xlsx", "--out"], /--out 后面缺少/],
-    [["a.xlsx", "--out", "x.csv"], /\.xlsx/],
-    [["a.xlsx", "--model", "m.json", "--model-sheet"], /不能同时使用/],
-    [["a.xlsx", "--out", "a.xlsx"], /--in-place/],
-  ])("arguments %j", async (argv, message) => {
-    const r = await runCli(argv, dir);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(message);
-  });
+  // Argument refusals: test/cli/errors.test.ts, each by its exact message.
 
   test("--sheet naming a sheet that does not exist", async () => {
     await sample(dir, "ok.xlsx");

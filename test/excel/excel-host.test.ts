@@ -458,3 +458,64 @@ describe("ExcelHost model sheet, settings and go-to", () => {
     expect(excel.selection).toEqual({ sheet: "重点项目", top: 6, left: 0, bottom: 6, right: 5 });
   });
 });
+
+describe("ExcelHost: every edge of the result area is guarded (issue 20)", () => {
+  const host = (excel: FakeExcel) => new ExcelHost({ run: excel.run, isSetSupported: () => false });
+
+  /** The result area of a clean 10-row table: header row, last row, first and last result column. */
+  async function area() {
+    const { result } = await plan(host(workbookWith(10)));
+    if (!result.ok) throw new Error(result.message.en);
+    const b = result.blocks[0];
+    return {
+      top: b.top,
+      bottom: b.top + b.values.length - 1,
+      left: b.left,
+      right: b.left + b.values[0].length - 1,
+    };
+  }
+
+  test.each<[string, "top" | "first" | "bottom", "left" | "right", CellValue]>([
+    ["a space in the header row, first result column", "top", "left", " "],
+    ["a space in the header row, last result column", "top", "right", " "],
+    ["a note in the first data row, first result column", "first", "left", "备注"],
+    ["a note in the first data row, last result column", "first", "right", "备注"],
+    ["a note in the last row, first result column", "bottom", "left", "备注"],
+    ["a note in the last row, last result column", "bottom", "right", "备注"],
+  ])("%s is refused by its address, and nothing is written", async (_, row, col, value) => {
+    const a = await area();
+    const r = row === "first" ? a.top + 1 : a[row];
+    const c = a[col];
+    const excel = workbookWith(10);
+    excel.setCell("重点项目", r, c, value);
+    const before = excel.syncs.length;
+    const { result } = await plan(host(excel));
+    const address = `${String.fromCharCode(65 + c)}${r + 1}`;
+    expect(result.ok ? [] : result.conflicts).toEqual([{ address, value }]);
+    expect(result.ok ? "" : result.message.zh).toContain(
+      `工作表「重点项目」的 ${address} 已有内容`
+    );
+    // Only reads happened: the refusal comes before any write.
+    expect(excel.syncs.slice(before).every((s) => s.writes === 0)).toBe(true);
+  });
+
+  test("a user's sheet already named 评分结果 is refused, and kept", async () => {
+    const excel = workbookWith(10);
+    excel.addSheet(RESULT_SHEET_NAME.zh, [["我的笔记"]]);
+    const { result } = await plan(host(excel), 20, "sheet");
+    expect(result.ok ? null : result.message.zh).toBe(
+      "不能写入结果：已有名为「评分结果」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。"
+    );
+    expect(excel.cell(RESULT_SHEET_NAME.zh, 0, 0)).toBe("我的笔记");
+  });
+
+  test("an empty sheet and an empty model grid are refused by their exact messages", async () => {
+    const excel = new FakeExcel("空表");
+    await expect(host(excel).readWorkbook("评分模型", "评分结果")).rejects.toThrow(
+      new Error("工作表 空表 是空的 / Sheet 空表 is empty: select your candidate list")
+    );
+    await expect(host(excel).writeModelSheet("评分模型", [])).rejects.toThrow(
+      new Error("model grid is empty")
+    );
+  });
+});

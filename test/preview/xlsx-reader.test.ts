@@ -1,11 +1,13 @@
 /**
  * The preview's .xlsx reader (a text scan of the parts' XML, no DOM) against the CLI's streaming
  * reader, on the sample workbook and the corpus of files written by other tools
- * (test/fixtures/corpus/README.md names their sources and commits).
+ * (test/fixtures/corpus/README.md names their sources and commits), and its refusals: what it cannot
+ * read is refused with a named XlsxReadError (issue 20).
  */
 import fs from "fs";
 import path from "path";
-import { readXlsx } from "../../src/preview/xlsx-reader";
+import yazl from "yazl";
+import { readXlsx, XlsxReadError } from "../../src/preview/xlsx-reader";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
 
 const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
@@ -55,3 +57,68 @@ test.each(FILES.map((f) => [path.basename(f), f]))(
     }
   }
 );
+
+/** A zip of stored (uncompressed) entries, built by yazl. */
+async function storedZip(entries: Record<string, string>): Promise<Uint8Array> {
+  const z = new yazl.ZipFile();
+  for (const [name, text] of Object.entries(entries))
+    z.addBuffer(Buffer.from(text, "utf8"), name, { compress: false, mtime: new Date(0) });
+  z.end();
+  const chunks: Buffer[] = [];
+  for await (const c of z.outputStream) chunks.push(c as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Offset of the first 4-byte little-endian signature `sig` in `bytes`. */
+function find(bytes: Uint8Array, sig: number): number {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === sig) return i;
+  throw new Error(`signature ${sig.toString(16)} not found`);
+}
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+
+async function refusal(bytes: Uint8Array): Promise<string> {
+  try {
+    await readXlsx(bytes);
+  } catch (e) {
+    expect(e).toBeInstanceOf(XlsxReadError);
+    return (e as Error).message;
+  }
+  throw new Error("readXlsx did not refuse");
+}
+
+const WORKBOOK = { "xl/workbook.xml": "<workbook/>" };
+
+test("bytes that are not a zip", async () => {
+  expect(await refusal(new TextEncoder().encode("项目名称,总投资\nA,100\n"))).toBe(
+    "not a zip archive (.xlsx): end of central directory missing"
+  );
+});
+
+test("a zip without xl/workbook.xml", async () => {
+  expect(await refusal(await storedZip({ "word/document.xml": "<w/>" }))).toBe(
+    "not an Excel workbook: xl/workbook.xml missing"
+  );
+});
+
+test("a central directory entry without its signature", async () => {
+  const bytes = await storedZip(WORKBOOK);
+  bytes[find(bytes, CENTRAL)] = 0;
+  expect(await refusal(bytes)).toBe("corrupt zip central directory at entry 1");
+});
+
+test("a local entry without its signature", async () => {
+  const bytes = await storedZip(WORKBOOK);
+  bytes[find(bytes, LOCAL)] = 0;
+  expect(await refusal(bytes)).toBe("corrupt zip entry xl/workbook.xml");
+});
+
+test("an entry compressed by a method other than stored or deflate", async () => {
+  const bytes = await storedZip(WORKBOOK);
+  // Method 12 (bzip2) in the central directory, which the reader goes by (offset 10).
+  bytes[find(bytes, CENTRAL) + 10] = 12;
+  expect(await refusal(bytes)).toBe(
+    "zip entry xl/workbook.xml uses unsupported compression method 12"
+  );
+});

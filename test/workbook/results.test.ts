@@ -35,6 +35,19 @@ function planned(p: ResultPlan): PlannedResults {
   return p;
 }
 
+/** The base sheet with one cell set (the row extended as needed). */
+function withCell(r: number, c: number, value: CellValue): SheetData {
+  const grid = base.map((row) => [...row]) as CellValue[][];
+  while (grid[r].length <= c) grid[r].push(null);
+  grid[r][c] = value;
+  return sheetOf(grid);
+}
+
+/** The plan for result columns, in English. */
+function columnsPlan(sheet: SheetData, standing = scores): ResultPlan {
+  return planResults(sheet, tableOf(sheet), standing, model, { target: "columns", lang: "en" });
+}
+
 /** Applies a plan to a grid, as a host would. */
 function apply(sheet: SheetData, plan: PlannedResults): Grid {
   const grid = sheet.grid.map((r) => [...r]);
@@ -181,14 +194,8 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     );
 
   test.each(corners)("a user's value at the %s is refused by its address", (_, r, c) => {
-    const grid = base.map((row) => [...row]) as CellValue[][];
-    while (grid[r].length <= c) grid[r].push(null);
-    grid[r][c] = "用户备注";
-    const sheet = sheetOf(grid);
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const sheet = withCell(r, c, "用户备注");
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([
       { address: cellAddress(r, c), value: "用户备注" },
     ]);
@@ -198,43 +205,87 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     ["first", left],
     ["last", right],
   ])("a user's header above the %s result column joins the table and is never written", (_, c) => {
-    const grid = base.map((row) => [...row]) as CellValue[][];
-    while (grid[top].length <= c) grid[top].push(null);
-    grid[top][c] = "用户备注";
-    const sheet = sheetOf(grid);
-    const plan = planned(
-      planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "en" })
-    );
+    const sheet = withCell(top, c, "用户备注");
+    const plan = planned(columnsPlan(sheet));
     expect(covers(plan, top, c)).toBe(false);
     expect(apply(sheet, plan)[top][c]).toBe("用户备注");
+  });
+
+  // A header the table does not take in (a space, a comment, a merge) must still stop the write:
+  // text there would join the table, so only these reach the header row's own check.
+  test.each([
+    ["first", left],
+    ["last", right],
+  ])("a space in the header row above the %s result column is refused", (_, c) => {
+    const sheet = withCell(top, c, " ");
+    const plan = columnsPlan(sheet);
+    expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: cellAddress(top, c), value: " " }]);
+  });
+
+  test("a comment or validation in the header row only is refused", () => {
+    const sheet = sheetOf(base, { occupied: [{ top, left: right, bottom: top, right }] });
+    const plan = columnsPlan(sheet);
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(top, right), value: "(formula, comment or validation)" },
+    ]);
+  });
+
+  test("a blank merge in the header row over result columns only is refused", () => {
+    const sheet = sheetOf(base, {
+      merges: [{ top, left: left + 1, bottom: top, right: left + 2 }],
+    });
+    const plan = columnsPlan(sheet);
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(top, left + 1), value: "(merged)" },
+      { address: cellAddress(top, left + 2), value: "(merged)" },
+    ]);
+  });
+
+  test("the refusal names the cells in both languages and offers the result sheet", () => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    grid[top + 1][left] = "x";
+    const sheet = sheetOf(grid);
+    const plan = columnsPlan(sheet);
+    expect(plan.ok ? null : plan.message).toEqual({
+      zh: `不能写入结果：工作表「清单」的 ${cellAddress(top + 1, left)} 已有内容，且不是本工具写入的。为保护您的数据，未做任何修改。可改为把结果写入单独的工作表「ZS results」。`,
+      en: `Cannot write results: ${cellAddress(top + 1, left)} in sheet "清单" already hold content this tool did not write. Nothing was changed, to protect your data. Write the results to a separate sheet ("ZS results") instead.`,
+    });
+  });
+
+  test("more than eight conflicts: the first eight listed, then the count", () => {
+    const grid = base.map((row) => [...row]) as CellValue[][];
+    for (let r = top + 1; r <= bottom; r++)
+      for (let c = left; c <= right; c++) {
+        while (grid[r].length <= c) grid[r].push(null);
+        grid[r][c] = "x";
+      }
+    const sheet = sheetOf(grid);
+    const plan = columnsPlan(sheet);
+    const total = (bottom - top) * (right - left + 1);
+    const first8 = plan.ok ? [] : plan.conflicts.slice(0, 8).map((c) => c.address);
+    expect(plan.ok ? "" : plan.message.en).toContain(`${first8.join(", ")} … (${total} in all) in`);
+    expect(plan.ok ? "" : plan.message.zh).toContain(`${first8.join("、")} …（共 ${total} 个）`);
+    expect(plan.ok ? [] : plan.conflicts).toHaveLength(total);
   });
 
   test("a space is the user's; an empty string (Office.js's empty cell) is not", () => {
     const withSpace = base.map((row) => [...row]) as CellValue[][];
     withSpace[bottom][right] = " ";
     const sheet = sheetOf(withSpace);
-    const refused = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const refused = columnsPlan(sheet);
     expect(refused.ok ? [] : refused.conflicts.map((c) => c.address)).toEqual([
       cellAddress(bottom, right),
     ]);
     const withEmpty = base.map((row) => [...row, "", "", "", "", "", "", "", "", "", "", ""]);
     const empty = sheetOf(withEmpty as CellValue[][]);
-    expect(
-      planResults(empty, tableOf(empty), scores, model, { target: "columns", lang: "en" }).ok
-    ).toBe(true);
+    expect(columnsPlan(empty).ok).toBe(true);
   });
 
   test("a merge touching only the result area's last column is refused", () => {
     const sheet = sheetOf(base, {
       merges: [{ top: bottom, left: right, bottom: bottom + 1, right: right + 1 }],
     });
-    const plan = planResults(sheet, tableOf(sheet), scores, model, {
-      target: "columns",
-      lang: "en",
-    });
+    const plan = columnsPlan(sheet);
     expect(plan.ok ? [] : plan.conflicts).toEqual([
       { address: cellAddress(bottom, right), value: "(merged)" },
     ]);
@@ -243,7 +294,7 @@ describe("every edge of the result area is guarded (issue 20)", () => {
 
 test("a merged area in the way is a conflict too", () => {
   const sheet = sheetOf(base, { merges: [{ top: 2, left: 4, bottom: 3, right: 5 }] });
-  const plan = planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "en" });
+  const plan = columnsPlan(sheet);
   expect(plan.ok ? [] : plan.conflicts.map((c) => c.address)).toEqual(["E3", "E4", "F3", "F4"]);
 });
 
@@ -301,8 +352,9 @@ test("the result sheet is refused when a user's sheet already has its name", () 
     lang: "en",
     existingSheet: sheetOf([["my own notes"]], { name: "ZS results" }),
   });
-  expect(plan.ok).toBe(false);
-  if (!plan.ok) expect(plan.message.en).toContain("ZS results");
+  expect(plan.ok ? "" : plan.message.en).toBe(
+    'Cannot write results: a sheet named "ZS results" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.'
+  );
 });
 
 describe("the plan from a ScoredTable (no explanations built)", () => {
@@ -340,5 +392,133 @@ describe("the plan from a ScoredTable (no explanations built)", () => {
         fast.blocks[0].values.filter((r) => typeof r[col] === "string" && r[col] !== "")
       ).toHaveLength(scores.length + 1);
     }
+  });
+});
+
+describe("the bounds of the result area (issue 20)", () => {
+  const grid: Grid = [
+    ["项目名称", "总投资", "产业链"],
+    ["A", 1000, "汽车"],
+    ["B", 5000, "电池"],
+  ];
+  const two = [fakeScore(0, 50, 1), fakeScore(1, 40, 2)];
+
+  test("results may end exactly at column XFD, not one column beyond", () => {
+    // 3 table columns and 7 result columns: origin column 16374 puts the last one at 16383 (XFD).
+    const fits = sheetOf(grid, { origin: { row: 0, col: 16374 } });
+    const plan = columnsPlan(fits, two);
+    expect(plan.ok ? plan.columns.map((c) => c.col) : []).toEqual([
+      16377, 16378, 16379, 16380, 16381, 16382, 16383,
+    ]);
+    const over = sheetOf(grid, { origin: { row: 0, col: 16375 } });
+    expect(columnsPlan(over, two)).toEqual({
+      ok: false,
+      conflicts: [],
+      alternative: "sheet",
+      message: {
+        zh: "不能写入结果：工作表「清单」的表格右侧没有空余的列（Excel 最多到 XFD 列）。请改为把结果写入单独的工作表「ZS results」。",
+        en: 'Cannot write results: sheet "清单" has no free columns right of the table (Excel stops at column XFD). Write the results to a separate sheet ("ZS results") instead.',
+      },
+    });
+  });
+
+  test("exactly eight conflicts are all listed, with no count", () => {
+    const g = grid.map((row) => [...row]) as CellValue[][];
+    for (let c = 3; c < 7; c++) for (const r of [1, 2]) g[r][c] = "x";
+    const sheet = sheetOf(g);
+    const plan = columnsPlan(sheet, two);
+    expect(plan.ok ? "" : plan.message.en).toContain(
+      "Cannot write results: D2, D3, E2, E3, F2, F3, G2, G3 in sheet"
+    );
+    expect(plan.ok ? "" : plan.message.zh).toContain("的 D2、D3、E2、E3、F2、F3、G2、G3 已有内容");
+  });
+
+  test("our spare columns are reused left to right before new ones are added", () => {
+    const g: Grid = [
+      ["项目名称", "总投资", "产业链", "得分 [ZS:score]", "旧 [ZS:dim.old1]", "旧 [ZS:dim.old2]"],
+      ["A", 1000, "汽车", 1, 2, 3],
+    ];
+    const sheet = sheetOf(g);
+    const plan = planned(
+      planResults(sheet, tableOf(sheet), [fakeScore(0, 50, 1)], model, {
+        target: "columns",
+        lang: "en",
+      })
+    );
+    expect(plan.columns.map((c) => [c.key, c.col, c.existed])).toEqual([
+      ["score", 3, true],
+      ["grade", 4, false],
+      ["rank", 5, false],
+      ["decision", 6, false],
+      ["dim.scale", 7, false],
+      ["dim.benefit", 8, false],
+      ["explanation", 9, false],
+    ]);
+  });
+});
+
+describe("a sheet read from an offset (origin) keeps sheet coordinates (issue 20)", () => {
+  // As hosts pass a used range that starts at C4: grid cell [0][0] is sheet cell C4.
+  const origin = { row: 3, col: 2 };
+  const grid: Grid = [
+    ["清单", null, null],
+    ["项目名称", "总投资", "产业链"],
+    ["A", 1000, "汽车"],
+    ["B", 5000, "电池"],
+  ];
+
+  test("conflicts, blocks and the score range are in sheet coordinates", () => {
+    const g = grid.map((row) => [...row, null]) as CellValue[][];
+    g[1][3] = " "; // header row, first result column: sheet F5
+    g[3][3] = "备注"; // last row: sheet F7
+    const sheet = sheetOf(g, { origin });
+    const plan = planResults(sheet, tableOf(sheet), scores.slice(0, 2), model, {
+      target: "columns",
+      lang: "en",
+    });
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: "F5", value: " " },
+      { address: "F7", value: "备注" },
+    ]);
+    const clean = sheetOf(grid, { origin });
+    const ok = planned(
+      planResults(clean, tableOf(clean), scores.slice(0, 2), model, {
+        target: "columns",
+        lang: "en",
+      })
+    );
+    expect(ok.headerRow).toBe(4);
+    expect(ok.columns[0].col).toBe(5);
+    expect(ok.blocks.map((b) => [b.top, b.left, b.values.length])).toEqual([[4, 5, 3]]);
+    expect(ok.scoreRange?.address).toBe("'清单'!F6:F7");
+  });
+
+  test("a rerun finds our columns at their sheet columns and adds none", () => {
+    const first = planned(
+      planResults(
+        sheetOf(grid, { origin }),
+        tableOf(sheetOf(grid, { origin })),
+        scores.slice(0, 2),
+        model,
+        {
+          target: "columns",
+          lang: "en",
+        }
+      )
+    );
+    // The grid as the host reads it again: our headers and values after the table.
+    const again = grid.map((row, i) => [
+      ...row,
+      ...first.blocks[0].values[i - 1 >= 0 ? i - 1 : 0].map((v) => (i === 0 ? null : v)),
+    ]) as CellValue[][];
+    const sheet = sheetOf(again, { origin });
+    const plan = planned(
+      planResults(sheet, tableOf(sheet), scores.slice(0, 2), model, {
+        target: "columns",
+        lang: "en",
+      })
+    );
+    expect(plan.columns.every((c) => c.existed)).toBe(true);
+    expect(plan.columns.map((c) => c.col)).toEqual(first.columns.map((c) => c.col));
   });
 });

@@ -1,0 +1,113 @@
+/** Refusals of the decision-analysis layer, each by its exact message (issue 20). */
+import { ahp, synthesize } from "../../../src/engine/mcda/ahp";
+import { codas } from "../../../src/engine/mcda/methods";
+import { matrix, McdaError, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
+import { leaderWeightIntervals, perturbWeights } from "../../../src/engine/mcda/stability";
+import { bwmWeights } from "../../../src/engine/mcda/weights";
+
+const M = toMatrix([
+  [1, 2],
+  [3, 4],
+]);
+
+/** The McdaError's argument and bilingual label. */
+function refusal(run: () => unknown): { argument: string; zh: string; en: string } | null {
+  try {
+    run();
+    return null;
+  } catch (e) {
+    expect(e).toBeInstanceOf(McdaError);
+    const { argument, label } = e as McdaError;
+    return { argument, ...label };
+  }
+}
+
+test.each<[string, () => unknown, string, string, string]>([
+  [
+    "a criterion type other than 1 or -1",
+    () => resolveTypes([1, 0 as 1], 2),
+    "types",
+    "types 第 2 项：应为 1 或 -1，实为 0",
+    "types item 2: expected 1 or -1, got 0",
+  ],
+  [
+    "a negative local priority",
+    () =>
+      synthesize(
+        toMatrix([
+          [0.5, -1],
+          [0.5, 2],
+        ]),
+        [0.5, 0.5]
+      ),
+    "local",
+    "local 第 1 行第 2 列：局部权重应 ≥ 0，实为 -1",
+    "local row 1, column 2: a local priority must be ≥ 0, got -1",
+  ],
+  [
+    "an unknown perturbation mode",
+    () => perturbWeights(M, [1, 1], { mode: "normal" as "uniform" }),
+    "mode",
+    'mode：应为 "uniform" 或 "dirichlet"',
+    'mode: must be "uniform" or "dirichlet"',
+  ],
+  [
+    "top k of 0",
+    () => perturbWeights(M, [1, 1], { topK: 0 }),
+    "topK",
+    "topK：应为正整数",
+    "topK: must be a positive integer",
+  ],
+  [
+    "0 steps",
+    () => leaderWeightIntervals(M, [1, 1], { steps: 0 }),
+    "steps",
+    "steps：应为正整数",
+    "steps: must be a positive integer",
+  ],
+  [
+    "a best-to-others judgment above 9",
+    () => bwmWeights([1, 10], [10, 1]),
+    "best_to_others",
+    "best_to_others 第 2 项：应在 1 到 9 之间，实为 10",
+    "best_to_others item 2: must be between 1 and 9, got 10",
+  ],
+  [
+    "CODAS with τ = 0",
+    () => codas(M, [1, 1], undefined, { tau: 0 }),
+    "tau",
+    "tau：应为大于 0 的数，实为 0",
+    "tau: must be a number > 0, got 0",
+  ],
+])("%s", (_, run, argument, zh, en) => {
+  expect(refusal(run)).toEqual({ argument, zh, en });
+});
+
+test("a matrix of fractional size is a programming error (RangeError)", () => {
+  expect(() => matrix(1.5, 2, new Float64Array(3))).toThrow(
+    new RangeError("matrix: rows and cols must be integers ≥ 0, got 1.5 × 2")
+  );
+});
+
+test("stability refuses an aggregator that gives a non-finite score", () => {
+  const broken = { order: "desc" as const, prepare: () => () => new Float64Array([NaN, 1]) };
+  expect(() => perturbWeights(M, [1, 1], { aggregator: broken })).toThrow(
+    new Error("stability: the aggregator gave a non-finite score for alternative 1")
+  );
+});
+
+test("AHP stops instead of returning weights when power iteration does not settle", () => {
+  // Judgments far beyond Saaty's 1–9 scale (10^-8 … 10^7) that the power iteration does not settle
+  // on within its 10 000 steps; found by a seeded search over random reciprocal matrices.
+  const upper = [
+    [1, 1e7, 0.01, 1, 1e5],
+    [1, 1, 1e-7, 1e-7, 1],
+    [1, 1, 1, 1000, 1e-8],
+    [1, 1, 1, 1, 0.01],
+    [1, 1, 1, 1, 1],
+  ];
+  const a = upper.map((row, i) => row.map((v, j) => (i === j ? 1 : i < j ? v : 1 / upper[j][i])));
+  expect(() => ahp(toMatrix(a), { randomIndex: "alonso" })).toThrow(
+    new Error("ahp: power iteration did not converge")
+  );
+});

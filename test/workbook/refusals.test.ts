@@ -1,0 +1,222 @@
+/**
+ * Refusals of the workbook layer, each by its exact message and where it points (issue 20): the
+ * model sheet's cell errors, and the pipeline's refusals to score a table it cannot read safely.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { loadModel } from "../../src/engine/model";
+import type { CellValue } from "../../src/engine/types";
+import { columnLetters } from "../../src/workbook/a1";
+import { gridToModel, modelToGrid } from "../../src/workbook/modelSheet";
+import {
+  checkReadable,
+  modelFromSheet,
+  Refusal,
+  trustedMapping,
+} from "../../src/workbook/pipeline";
+import { planResults } from "../../src/workbook/results";
+import { locateTable } from "../../src/workbook/table";
+import type { Grid, SheetData } from "../../src/workbook/types";
+import { smallModel } from "../fixtures/workbooks/model";
+import { fakeScore } from "../fixtures/workbooks/scores";
+
+const pinghu = loadModel(
+  fs.readFileSync(path.resolve(__dirname, "../../src/models/pinghu-2023.json"), "utf8")
+);
+
+/** The default model's sheet in English with one cell changed; row and column found by content. */
+function edited(find: (row: CellValue[]) => boolean, col: number, value: CellValue): Grid {
+  const grid = modelToGrid(pinghu, "en");
+  const r = grid.findIndex(find);
+  expect(r).toBeGreaterThanOrEqual(0);
+  grid[r][col] = value;
+  return grid;
+}
+const criterion = (id: string) => (row: CellValue[]) => row[0] === id && row[5] === "piecewise";
+
+describe("model sheet cells", () => {
+  test.each<[string, Grid, string, string, string]>([
+    [
+      "a breakpoint that is not name=value (named with its section)",
+      edited(criterion("investment"), 8, "0=0; 1000 is 0.1"),
+      "A37",
+      "「评分准则」“1000 is 0.1”应写成 名称=分值",
+      '"Criteria": "1000 is 0.1" should read name=value',
+    ],
+    [
+      "a chain keyword without its weight",
+      edited((row) => row[0] === "nev", 3, "新能源汽车 1、电动汽车:1"),
+      "A143",
+      "「产业链与关键词（词:权重）」关键词“新能源汽车 1”应写成 词:权重",
+      '"Industrial chains and keywords (word:weight)": keyword "新能源汽车 1" should read word:weight',
+    ],
+    [
+      "an empty weight",
+      edited(criterion("investment"), 10, null),
+      "K39",
+      "维度内权重：不能为空",
+      "weight in dimension: must not be empty",
+    ],
+    [
+      "a weight that is not a number",
+      edited(criterion("investment"), 10, "heavy"),
+      "K39",
+      "维度内权重：“heavy”不是数字",
+      'weight in dimension: "heavy" is not a number',
+    ],
+    [
+      "a direction that is not one of the choices",
+      edited(criterion("investment"), 9, "sideways"),
+      "J39",
+      "方向：“sideways”不是可选项（越大越好/越小越好）",
+      'direction: "sideways" is not one of higher is better/lower is better',
+    ],
+  ])("%s", (_, grid, address, zh, en) => {
+    expect(gridToModel(grid, pinghu)).toEqual({
+      ok: false,
+      errors: [{ code: "model-sheet", address, message: { zh, en } }],
+    });
+  });
+
+  test("target rows without a target year, for a model that had no targets", () => {
+    const grid = edited((row) => row[0] === "target year", 1, null);
+    expect(gridToModel(grid, { ...pinghu, targets: undefined })).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "model-sheet",
+          address: "A161",
+          message: {
+            zh: "「年度目标」缺少目标年份（见模型设置）",
+            en: '"Targets": the target year is missing (see model settings)',
+          },
+        },
+      ],
+    });
+  });
+
+  test("modelFromSheet refuses with every error, by sheet and cell", () => {
+    const grid = edited(criterion("investment"), 10, "heavy");
+    expect(() => modelFromSheet({ name: "评分模型", grid }, pinghu)).toThrow(
+      new Refusal({
+        zh: "「评分模型」表中的评分模型有误：\n  评分模型!K39: 维度内权重：“heavy”不是数字",
+        en: 'the scoring model in sheet "评分模型" has errors:\n  评分模型!K39: weight in dimension: "heavy" is not a number',
+      })
+    );
+  });
+});
+
+describe("the pipeline's refusals", () => {
+  const model = smallModel();
+  const sheetOf = (grid: Grid): SheetData => ({ name: "清单", grid });
+  const located = (sheet: SheetData) => {
+    const r = locateTable(sheet, model);
+    if (!r.ok) throw new Error(r.message.en);
+    return r.table;
+  };
+  const label = (run: () => unknown) => {
+    try {
+      run();
+      return null;
+    } catch (e) {
+      expect(e).toBeInstanceOf(Refusal);
+      return (e as Refusal).label;
+    }
+  };
+
+  test("headers that only resemble the model's fields are not trusted", () => {
+    const sheet = sheetOf([
+      ["项目名字", "投资总额度", "产业链条"],
+      ["A", 1000, "汽车"],
+    ]);
+    const table = located(sheet);
+    const mapping = label(() => trustedMapping(sheet, table, model));
+    expect(mapping?.en).toContain(
+      `The headers of sheet "清单" only resemble the model's fields, none matches exactly (header on row 1): `
+    );
+    expect(mapping?.en).toContain(
+      ". Not scored, to avoid a wrong result; rename the headers to the model's field names."
+    );
+    expect(mapping?.zh).toContain(
+      "工作表「清单」的表头只是与模型字段相似，没有一个确切匹配（表头在第 1 行）："
+    );
+  });
+
+  test("no column for a key amount", () => {
+    const sheet = sheetOf([
+      ["项目名称", "联系电话", "产业链"],
+      ["A", "123", "汽车"],
+    ]);
+    const table = located(sheet);
+    expect(label(() => trustedMapping(sheet, table, model))).toEqual({
+      zh: "工作表「清单」中没有一列能对应到「总投资」（表头在第 1 行）。请把该列表头改为如“总投资（万元）”后再试。",
+      en: 'No column of sheet "清单" maps to Total investment (header on row 1). Name that column e.g. "Total investment (CNY 10k)" and try again.',
+    });
+  });
+
+  test("unreadable cells in a key column are named, not scored as zero", () => {
+    const sheet = sheetOf([
+      ["项目名称", "总投资", "产业链"],
+      ["A", null, "汽车"],
+      ["B", 1000, "电池"],
+    ]);
+    const table = located(sheet);
+    const mapping = trustedMapping(sheet, table, model);
+    expect(
+      label(() =>
+        checkReadable(sheet, table, mapping, model, [
+          { row: 1, col: 1, why: "formula", text: "=B9*2" },
+        ])
+      )
+    ).toEqual({
+      zh: "工作表「清单」的关键列有无法读取的单元格：B2 公式没有保存计算结果 =B9*2。请在 Excel 中打开并重新计算、改正后保存，再试。",
+      en: 'Key columns of sheet "清单" hold cells that cannot be read: B2 formula without a saved result =B9*2. Open the file in Excel, recalculate or correct them, save, and try again.',
+    });
+  });
+});
+
+test("a negative column index is a programming error", () => {
+  expect(() => columnLetters(-1)).toThrow(
+    new RangeError("column index -1 is not a whole number ≥ 0")
+  );
+});
+
+describe("finding the table and placing results", () => {
+  const model = smallModel();
+
+  test("no header row within the first 50 rows", () => {
+    expect(locateTable({ name: "纪要", grid: [["会议纪要"], ["张三", "李四"]] }, model)).toEqual({
+      ok: false,
+      message: {
+        zh: "工作表「纪要」中未找到候选项目表：前 50 行没有一行表头能对应到模型的两个以上字段（如 项目名称、总投资）。",
+        en: 'No candidate table found in sheet "纪要": no row among the first 50 has headers matching two or more model fields (such as project name, total investment).',
+      },
+    });
+  });
+
+  test("a result sheet whose name a user's sheet already has", () => {
+    const sheet: SheetData = {
+      name: "清单",
+      grid: [
+        ["项目名称", "总投资", "产业链"],
+        ["A", 1000, "汽车"],
+      ],
+    };
+    const table = locateTable(sheet, model);
+    if (!table.ok) throw new Error(table.message.en);
+    const plan = planResults(sheet, table.table, [fakeScore(0, 50, 1)], model, {
+      target: "sheet",
+      lang: "en",
+      existingSheet: { name: "ZS results", grid: [["my own notes"]] },
+    });
+    expect(plan).toEqual({
+      ok: false,
+      conflicts: [],
+      alternative: "sheet",
+      message: {
+        zh: "不能写入结果：已有名为「ZS results」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。",
+        en: 'Cannot write results: a sheet named "ZS results" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.',
+      },
+    });
+  });
+});
