@@ -10,7 +10,15 @@
 import { ExpressionEnv, RowFn } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
-import { AnswerReader, readLandUse, readOrigin, resolveStage, vetoValue } from "./answers";
+import {
+  AnswerReader,
+  landUseColumn,
+  readOrigin,
+  resolveStage,
+  stageIndex,
+  vetoValue,
+} from "./answers";
+import { readColumn } from "./memo";
 import {
   criterionVariable,
   currencyVariable,
@@ -109,51 +117,26 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
   for (const id of compiled.inputs) {
     const field = compiled.fields.get(id);
     if (!field) continue;
-    const cells: CellValue[] = table.columns[id] ?? [];
+    const cells = table.columns[id];
     const context = table.contexts?.[id];
     if (field.reader === "landUse") {
-      columns[id] = Array.from(
-        { length: n },
-        (_, i) => readLandUse(table.columns, i, model)?.use ?? null
-      );
-      continue;
-    }
-    if (field.reader === "veto") {
-      columns[id] = Float64Array.from({ length: n }, (_, i) =>
-        vetoValue(cells[i] ?? null, isMissingCell)
-      );
-      continue;
-    }
-    if (compiled.kinds[id] === "str") {
-      const read = readerOf(field.reader, model);
-      const col: (string | null)[] = new Array(n);
-      // A category column holds few distinct texts: read each once.
-      const memo = field.type === "category" ? new Map<string, string | null>() : null;
-      for (let i = 0; i < n; i++) {
-        const cell = cells[i] ?? null;
-        if (memo === null || typeof cell !== "string") {
-          col[i] = read(cell);
-          continue;
-        }
-        let text = memo.get(cell);
-        if (text === undefined) memo.set(cell, (text = read(cell)));
-        col[i] = text;
-      }
-      columns[id] = col;
-      continue;
-    }
-    if (field.type === "amount") {
+      columns[id] = landUseColumn(table.columns, n, model);
+    } else if (field.reader === "veto") {
+      const col = (columns[id] = new Float64Array(n));
+      readColumn(cells, n, (c) => vetoValue(c, isMissingCell), col);
+    } else if (compiled.kinds[id] === "str") {
+      const col = (columns[id] = new Array<string | null>(n));
+      readColumn(cells, n, readerOf(field.reader, model), col);
+    } else if (field.type === "amount") {
       const currencies = compiled.currencyInputs.includes(id)
         ? new Array<CurrencyCode | null>(n)
         : undefined;
-      columns[id] = readAmountColumn(cells, n, context, model, currencies);
+      columns[id] = readAmountColumn(cells ?? [], n, context, model, currencies);
       if (currencies) columns[currencyVariable(id)] = currencies;
-      continue;
+    } else {
+      const col = (columns[id] = new Float64Array(n));
+      readColumn(cells, n, (c) => readNumericCell(c, field.type, context, model), col);
     }
-    const col = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-      col[i] = readNumericCell(cells[i] ?? null, field.type, context, model);
-    columns[id] = col;
   }
   return columns;
 }
@@ -379,13 +362,10 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
 /** Stage index per candidate from the model's stage field (engine/answers), −1 when unknown. */
 function stageColumn(table: CandidateTable, compiled: CompiledModel): Int16Array {
   const { model } = compiled;
-  const stages = model.stages ?? [];
   const field = model.fields.find((f) => f.reader === "stage");
-  const cells = field ? (table.columns[field.id] ?? []) : [];
-  return Int16Array.from({ length: table.count }, (_, i) => {
-    const id = resolveStage(cells[i] ?? null, model);
-    return id === null ? -1 : stages.findIndex((st) => st.id === id);
-  });
+  const out = new Int16Array(table.count).fill(-1);
+  if (field) readColumn(table.columns[field.id], table.count, (c) => stageIndex(c, model), out);
+  return out;
 }
 
 /** Weighted mean of the dimensions' values for candidate i (dimensions without a value left out). */

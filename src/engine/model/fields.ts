@@ -20,6 +20,7 @@ import {
 } from "../types";
 import { ValueKind } from "../expression";
 import { fromEntries } from "../es2017";
+import { readColumn } from "../memo";
 
 /** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
 export function fieldKind(type: FieldType): ValueKind {
@@ -131,10 +132,17 @@ export function fxConstants(model?: ScoringModel): Record<string, number> {
 
 const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
 
+/** An amount cell's value in model units, NaN when missing or unreadable, and its currency. */
+interface AmountCell {
+  value: number;
+  currency: CurrencyCode | null;
+}
+
 /**
  * An amount column in model units, as readAmount would give each cell's value, without building the
- * parse results (the batch path). `currencies`, when given, receives
- * the currency each cell was written in (null when missing or unreadable).
+ * parse results (the batch path); each distinct text is parsed once while the column repeats its
+ * texts. `currencies`, when given, receives the currency each cell was written in (null when missing
+ * or unreadable).
  */
 export function readAmountColumn(
   cells: readonly CellValue[],
@@ -147,11 +155,17 @@ export function readAmountColumn(
   const mult = model.amountMultiplier;
   // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
   const options = { context, allowNegative: false };
+  const readCell = (cell: CellValue): AmountCell => {
+    const v = amountValue(cell, options, valueOut);
+    const currency = valueOut.currency;
+    return { value: currency === null ? NaN : (v * rates[currency]) / mult, currency };
+  };
+  const read = new Array<AmountCell>(count);
+  readColumn(cells, count, readCell, read);
   const out = new Float64Array(count);
   for (let i = 0; i < count; i++) {
-    const v = amountValue(cells[i] ?? null, options, valueOut);
-    out[i] = valueOut.currency === null ? NaN : (v * rates[valueOut.currency]) / mult;
-    if (currencies) currencies[i] = valueOut.currency;
+    out[i] = read[i].value;
+    if (currencies) currencies[i] = read[i].currency;
   }
   return out;
 }
