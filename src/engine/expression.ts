@@ -11,8 +11,8 @@
  * - Text length, bracket nesting and node count are capped, so every expression does a bounded,
  *   small amount of work per row (there are no loops to run away).
  * - The checked tree is compiled ONCE into plain closures over typed-array columns (binding to a table
- *   only looks its columns up). A table is evaluated a block of rows at a time, each node one loop
- *   over its block (the columnar batch path); a single row is a block of one (a one-row table).
+ *   only looks its columns up); a row then costs a few native operations, which is what makes the
+ *   columnar batch path fast and a one-row table cheap.
  *
  * Semantics: numbers are IEEE doubles; booleans are 1/0; NaN means "unknown" (missing input) and
  * propagates through arithmetic, comparisons and logic (Kleene: `false and unknown` is false).
@@ -41,8 +41,6 @@ export interface CompiledExpression {
   symbols: string[];
   /** Binds the expression to a table's columns; the result evaluates row i. */
   bind(env: ExpressionEnv): RowFn;
-  /** Rows 0…count−1 of a table's columns, evaluated a block of rows at a time (the batch path). */
-  column(env: ExpressionEnv, count: number): Float64Array;
 }
 
 /** A refused or unreadable expression. */
@@ -61,18 +59,10 @@ math.parse.isAlpha = (c: string, cPrev: string, cNext: string) =>
 
 /** Columns by slot (the order of CompiledExpression.symbols), resolved once per bind. */
 type Cols = ArrayLike<number | string | null>[];
-
-/**
- * Rows are evaluated a block at a time: each node fills its own buffer for rows [from, from + len)
- * with one loop, so a table costs a few loops per node instead of a chain of calls per row and node.
- */
-const BLOCK = 128;
-type NumBlock = (c: Cols, from: number, len: number) => Float64Array;
-type StrBlock = (c: Cols, from: number, len: number) => (string | null)[];
-/** A compiled node: `make` gives an evaluator with buffers of its own (one per binding). */
+type Num = (c: Cols, i: number) => number;
+type Str = (c: Cols, i: number) => string | null;
 type Typed =
-  | { kind: "num"; make: () => NumBlock; constant?: number }
-  | { kind: "str"; make: () => StrBlock; constant?: string };
+  { kind: "num"; fn: Num; constant?: number } | { kind: "str"; fn: Str; constant?: string };
 
 /** Symbols an expression reads, in slot order, with their kinds. */
 type Slots = Map<string, { slot: number; kind: ValueKind }>;
@@ -204,40 +194,16 @@ function parse(source: string): MathNode {
 }
 
 function numConst(value: number): Typed {
-  return {
-    kind: "num",
-    constant: value,
-    make: () => {
-      const out = new Float64Array(BLOCK).fill(value);
-      return () => out;
-    },
-  };
+  return { kind: "num", constant: value, fn: () => value };
 }
 
-function asNum(t: Typed, what: string): () => NumBlock {
+function asNum(t: Typed, what: string): Num {
   if (t.kind !== "num")
     throw err(
       `文本不能用于${what}（文本只能用 == 或 != 比较）`,
       `text cannot be used in ${what} (text can only be compared with == or !=)`
     );
-  return t.make;
-}
-
-/** A node computing each row from its arguments' values, one loop per block. */
-function mapped(args: (() => NumBlock)[], f: (values: Float64Array[], j: number) => number): Typed {
-  return {
-    kind: "num",
-    make: () => {
-      const blocks = args.map((make) => make());
-      const values: Float64Array[] = new Array(blocks.length);
-      const out = new Float64Array(BLOCK);
-      return (c, from, len) => {
-        for (let k = 0; k < blocks.length; k++) values[k] = blocks[k](c, from, len);
-        for (let j = 0; j < len; j++) out[j] = f(values, j);
-        return out;
-      };
-    },
-  };
+  return t.fn;
 }
 
 /** What names mean while compiling: fields (columns), the model's constants, and the symbols read. */
@@ -255,15 +221,7 @@ function compileNode(node: MathNode, scope: Scope): Typed {
       const v = n.value;
       if (typeof v === "number") return numConst(v);
       if (typeof v === "boolean") return numConst(v ? 1 : 0);
-      if (typeof v === "string")
-        return {
-          kind: "str",
-          constant: v,
-          make: () => {
-            const out = new Array<string | null>(BLOCK).fill(v);
-            return () => out;
-          },
-        };
+      if (typeof v === "string") return { kind: "str", constant: v, fn: () => v };
       throw err("不支持的常量", "unsupported constant");
     }
     case "SymbolNode": {
@@ -273,28 +231,8 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         if (s === undefined) used.set(name, (s = { slot: used.size, kind: symbols[name] }));
         const k = s.slot;
         return s.kind === "str"
-          ? {
-              kind: "str",
-              make: () => {
-                const out = new Array<string | null>(BLOCK);
-                return (c, from, len) => {
-                  const col = c[k];
-                  for (let j = 0; j < len; j++) out[j] = col[from + j] as string | null;
-                  return out;
-                };
-              },
-            }
-          : {
-              kind: "num",
-              make: () => {
-                const out = new Float64Array(BLOCK);
-                return (c, from, len) => {
-                  const col = c[k];
-                  for (let j = 0; j < len; j++) out[j] = col[from + j] as number;
-                  return out;
-                };
-              },
-            };
+          ? { kind: "str", fn: (c, i) => c[k][i] as string | null }
+          : { kind: "num", fn: (c, i) => c[k][i] as number };
       }
       if (Object.prototype.hasOwnProperty.call(scope.constants, name))
         return numConst(scope.constants[name]);
@@ -318,11 +256,15 @@ function compileNode(node: MathNode, scope: Scope): Typed {
       );
       const ops = (n.conditionals as string[]).map((c) => BINARY[c]);
       if (ops.some((f) => !f)) throw err("不支持的比较", "unsupported comparison");
-      return mapped(params, (v, j) => {
-        let acc = 1;
-        for (let k = 0; k < ops.length; k++) acc = BINARY.and(acc, ops[k](v[k][j], v[k + 1][j]));
-        return acc;
-      });
+      return {
+        kind: "num",
+        fn: (c, i) => {
+          let acc = 1;
+          for (let k = 0; k < ops.length; k++)
+            acc = BINARY.and(acc, ops[k](params[k](c, i), params[k + 1](c, i)));
+          return acc;
+        },
+      };
     }
     case "ConditionalNode": {
       const cf = asNum(compileNode(n.condition as MathNode, scope), "条件/a condition");
@@ -331,11 +273,13 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         compileNode(n.falseExpr as MathNode, scope),
         "条件结果/a conditional result"
       );
-      // Both branches are computed for the block (they have no effects), then one is taken per row.
-      return mapped([cf, tf, ff], ([cv, tv, fv], j) => {
-        const v = cv[j];
-        return v !== v ? NaN : v !== 0 ? tv[j] : fv[j];
-      });
+      return {
+        kind: "num",
+        fn: (c, i) => {
+          const v = cf(c, i);
+          return v !== v ? NaN : v !== 0 ? tf(c, i) : ff(c, i);
+        },
+      };
     }
     case "FunctionNode": {
       const fnNode = n.fn as MathNode & { name?: string };
@@ -356,13 +300,15 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         );
       }
       const fs = args.map((a) => asNum(compileNode(a, scope), name));
-      if (fs.length === 1) return mapped(fs, ([a], j) => impl(a[j]));
-      if (fs.length === 2) return mapped(fs, ([a, b], j) => impl(a[j], b[j]));
-      const row = new Array<number>(fs.length);
-      return mapped(fs, (v, j) => {
-        for (let k = 0; k < v.length; k++) row[k] = v[k][j];
-        return impl(...row);
-      });
+      if (fs.length === 1) {
+        const [a] = fs;
+        return { kind: "num", fn: (c, i) => impl(a(c, i)) };
+      }
+      if (fs.length === 2) {
+        const [a, b] = fs;
+        return { kind: "num", fn: (c, i) => impl(a(c, i), b(c, i)) };
+      }
+      return { kind: "num", fn: (c, i) => impl(...fs.map((f) => f(c, i))) };
     }
     default: {
       const refused = REFUSED_NODES[node.type];
@@ -378,7 +324,7 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
     const f = UNARY[fn];
     const a = asNum(typed[0], op);
     if (typed[0].constant !== undefined) return numConst(f(typed[0].constant as number));
-    return mapped([a], ([x], j) => f(x[j]));
+    return { kind: "num", fn: (c, i) => f(a(c, i)) };
   }
   if (typed.length === 2 && BINARY[fn]) {
     const [ta, tb] = typed;
@@ -390,33 +336,26 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
         );
       }
       const same = fn === "equal" ? 1 : 0;
-      const [ma, mb] = [ta.make as () => StrBlock, tb.make as () => StrBlock];
+      const [fa, fb] = [ta.fn as Str, tb.fn as Str];
       return {
         kind: "num",
-        make: () => {
-          const [fa, fb] = [ma(), mb()];
-          const out = new Float64Array(BLOCK);
-          return (c, from, len) => {
-            const a = fa(c, from, len);
-            const b = fb(c, from, len);
-            for (let j = 0; j < len; j++)
-              out[j] = a[j] === null || b[j] === null ? NaN : a[j] === b[j] ? same : 1 - same;
-            return out;
-          };
+        fn: (c, i) => {
+          const a = fa(c, i);
+          const b = fb(c, i);
+          return a === null || b === null ? NaN : a === b ? same : 1 - same;
         },
       };
     }
     const f = BINARY[fn];
+    const [a, b] = [ta.fn as Num, tb.fn as Num];
     // 10000 * fx_USD: folded once per model, so the row compares with a constant.
     if (ta.constant !== undefined && tb.constant !== undefined)
       return numConst(f(ta.constant as number, tb.constant as number));
     if (tb.constant !== undefined) {
       const k = tb.constant as number;
-      return mapped([ta.make as () => NumBlock], ([a], j) => f(a[j], k));
+      return { kind: "num", fn: (c, i) => f(a(c, i), k) };
     }
-    return mapped([ta.make as () => NumBlock, tb.make as () => NumBlock], ([a, b], j) =>
-      f(a[j], b[j])
-    );
+    return { kind: "num", fn: (c, i) => f(a(c, i), b(c, i)) };
   }
   throw err(`不允许的运算符“${op}”`, `operator "${op}" is not allowed`);
 }
@@ -438,36 +377,20 @@ export function compileExpression(
       "表达式结果必须是数值或是/否，而不是文本",
       "an expression must give a number or yes/no, not text"
     );
-  const make = root.make as () => NumBlock;
+  const f = root.fn;
   const slots = [...used.entries()];
-  const resolve = (env: ExpressionEnv): Cols =>
-    slots.map(([name, { kind }]) => {
-      const col = kind === "str" ? env.str(name) : env.num(name);
-      if (col) return col;
-      throw kind === "str"
-        ? err(`缺少文本列 ${name}`, `text column ${name} is not bound`)
-        : err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
-    });
   return {
     source,
     symbols: slots.map(([name]) => name),
     bind: (env) => {
-      const cols = resolve(env);
-      const block = make();
-      return (i) => block(cols, i, 1)[0];
-    },
-    column: (env, count) => {
-      const cols = resolve(env);
-      const block = make();
-      const out = new Float64Array(count);
-      for (let from = 0; from < count; from += BLOCK) {
-        const len = Math.min(BLOCK, count - from);
-        out.set(
-          len === BLOCK ? block(cols, from, len) : block(cols, from, len).subarray(0, len),
-          from
-        );
-      }
-      return out;
+      const cols: Cols = slots.map(([name, { kind }]) => {
+        const col = kind === "str" ? env.str(name) : env.num(name);
+        if (col) return col;
+        throw kind === "str"
+          ? err(`缺少文本列 ${name}`, `text column ${name} is not bound`)
+          : err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
+      });
+      return (i) => f(cols, i);
     },
   };
 }

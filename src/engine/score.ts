@@ -7,7 +7,7 @@
  * Every step is a function of the candidate's own row, except the column mean of the "mean" missing
  * policy, which is summed in sorted order so that the same rows in another order give the same bits.
  */
-import { ExpressionEnv } from "./expression";
+import { ExpressionEnv, RowFn } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
 import {
@@ -160,6 +160,12 @@ function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
   };
 }
 
+const evalColumn = (f: RowFn, n: number): Float64Array => {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = f(i);
+  return out;
+};
+
 /** The scale column a chain role is checked against (model.chain.roleScale), when the model has one. */
 export function roleScale(
   columns: Record<string, Column>,
@@ -189,7 +195,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
   const { model } = compiled;
   const n = table.count;
   const columns = readColumns(table, compiled);
-  for (const d of compiled.derived) columns[d.def.id] = d.expr.column(envOf(columns), n);
+  for (const d of compiled.derived) columns[d.def.id] = evalColumn(d.expr.bind(envOf(columns)), n);
   const env = envOf(columns);
 
   const chains: (string | null)[] = new Array(n).fill(null);
@@ -216,8 +222,8 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
         out[i] = v;
       }
     } else if (t.input === "expression") {
-      const v = t.expr.column(envOf(columns, input), n);
-      for (let i = 0; i < n; i++) out[i] = clampScore(v[i]);
+      const f = t.expr.bind(envOf(columns, input));
+      for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
     } else if (model.chain) {
       chainFitColumn(table.columns, n, model.chain, out, chains, roleScale(columns, model));
     }
@@ -276,17 +282,17 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
   const cap = new Float64Array(n).fill(Infinity);
   const gateStatus = compiled.gates.map((g) => {
     const status = new Uint8Array(n);
-    const pass = g.pass.column(env, n);
-    const applies = g.appliesWhen ? g.appliesWhen.column(env, n) : null;
+    const pass = g.pass.bind(env);
+    const applies = g.appliesWhen ? g.appliesWhen.bind(env) : null;
     for (let i = 0; i < n; i++) {
       if (applies) {
-        const a = applies[i];
+        const a = applies(i);
         if (a !== a || a === 0) {
           status[i] = GATE_NOT_APPLICABLE;
           continue;
         }
       }
-      const p = pass[i];
+      const p = pass(i);
       status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
       if (status[i] !== GATE_FAILED) continue;
       if (g.def.effect === "exclude") excluded[i] = 1;
@@ -297,10 +303,10 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
   const bonus = new Float64Array(n);
   const floor = new Float64Array(n);
   const bonusHits = compiled.bonuses.map((b) => {
-    const when = b.when.column(env, n);
+    const when = b.when.bind(env);
     const hits = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const v = when[i];
+      const v = when(i);
       if (v === v && v !== 0) {
         hits[i] = 1;
         bonus[i] += b.def.points;
@@ -310,10 +316,10 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     return hits;
   });
   const flagHits = compiled.flags.map((f) => {
-    const when = f.when.column(env, n);
+    const when = f.when.bind(env);
     const hits = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const v = when[i];
+      const v = when(i);
       hits[i] = v === v && v !== 0 ? 1 : 0;
     }
     return hits;

@@ -205,7 +205,7 @@ export function compileTransform(
     case "expression": {
       const expr = compileExpression(t.expression, { ...kinds, x: xKind }, constants);
       if (!flip) return { input: "expression", expr };
-      // Flipping an expression is a property of its result: wrap what the expression gives.
+      // Flipping an expression is a property of its result: wrap the bound row function.
       return {
         input: "expression",
         expr: {
@@ -215,7 +215,6 @@ export function compileTransform(
               (f) => (i: number) =>
                 1 - f(i)
             )(expr.bind(env)),
-          column: (env, count) => expr.column(env, count).map((v) => 1 - v),
         },
       };
     }
