@@ -9,7 +9,7 @@
 import { foldText } from "./numerals";
 import { CellValue, Label, ScoringModel } from "./types";
 import { flatMap } from "./es2017";
-import { TextMemo } from "./memo";
+import { ColumnReader } from "./memo";
 
 /** How a field's words are read; a field without one is read by its type alone. */
 export const ANSWER_READERS = ["veto", "origin", "stage", "landUse"] as const;
@@ -461,30 +461,35 @@ export function readLandUse(
 }
 
 /**
- * readLandUse's use for candidates 0…count−1 (the batch path): each column is read once per
- * distinct text, and a field further down the list only for the candidates still undecided.
+ * readLandUse's use for many candidates (the batch path): each column is read once per distinct text,
+ * and a field further down the list only for the candidates still undecided.
  */
-export function landUseColumn(
-  columns: Record<string, CellValue[]>,
-  count: number,
-  model: ScoringModel
-): (string | null)[] {
-  const out: (string | null)[] = new Array(count).fill(null);
-  const lu = model.landUse;
-  if (!lu) return out;
-  const w = wordsOf(model);
-  for (const field of [lu.field, ...lu.inferFrom]) {
-    const cells = columns[field];
-    const memo = new TextMemo((text) => landWordIn(text, w));
-    for (let i = 0; i < count; i++) {
-      if (out[i] !== null) continue;
-      const c = cells?.[i] ?? null;
-      const k = typeof c === "string" ? memo.get(c) : landWordIn(c, w);
-      if (k >= 0) out[i] = w.landUseOf[k];
-    }
+export class LandUseReader {
+  private readonly words: ModelWords;
+  private readonly fields: string[];
+  private readonly readers: ColumnReader<number>[];
+  private entries = new Int32Array(0);
+
+  constructor(private readonly model: ScoringModel) {
+    const w = (this.words = wordsOf(model));
+    const lu = model.landUse;
+    this.fields = lu ? [lu.field, ...lu.inferFrom] : [];
+    this.readers = this.fields.map(() => new ColumnReader((c) => landWordIn(c, w)));
   }
-  for (let i = 0; i < count; i++) if (out[i] === null) out[i] = lu.default;
-  return out;
+
+  /** Uses of candidates 0…count−1 into `out`; null when the model has no land-use rules. */
+  into(columns: Record<string, CellValue[]>, count: number, out: (string | null)[]): void {
+    const lu = this.model.landUse;
+    if (this.entries.length < count) this.entries = new Int32Array(count);
+    const found = this.entries.fill(-1, 0, count);
+    this.fields.forEach((field, f) => {
+      const cells = columns[field];
+      const reader = this.readers[f];
+      for (let i = 0; i < count; i++) if (found[i] < 0) found[i] = reader.cell(cells?.[i] ?? null);
+    });
+    for (let i = 0; i < count; i++)
+      out[i] = !lu ? null : found[i] >= 0 ? this.words.landUseOf[found[i]] : lu.default;
+  }
 }
 
 /** How a land-use reading came about, for explanations. */

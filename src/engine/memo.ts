@@ -2,13 +2,16 @@
  * Reading a column once per distinct text. Lists repeat their words (stages, places, chains, yes/no,
  * often amounts), so a column's reader remembers what each distinct string gave it. A column whose
  * first texts barely repeat (project names) stops remembering: it then costs no map lookups and no
- * memory. One memo lives for one column of one scoring run, so nothing outlives the table.
+ * memory. A reader lives as long as its scorer (one table, or one compiled row path across calls), so
+ * what it remembers is capped.
  */
 import { CellValue } from "./types";
 
 /** After this many distinct texts, a column with fewer than MIN_REPEATS repeats stops remembering. */
 const TRIAL = 2048;
 const MIN_REPEATS = 256;
+/** At most this many texts are remembered; then the memo starts again. */
+const CAPACITY = 1 << 16;
 
 export class TextMemo<T> {
   private memo: Map<string, T> | null = new Map();
@@ -25,25 +28,31 @@ export class TextMemo<T> {
       return memo.get(text) as T;
     }
     const v = this.read(text);
+    if (memo.size === CAPACITY) memo.clear();
     memo.set(text, v);
     if (++this.misses === TRIAL && this.repeats < MIN_REPEATS) this.memo = null;
     return v;
   }
 }
 
-/**
- * `read` of cells 0…count−1 into `out` (a missing cell is null), each distinct string read once while
- * the column's strings repeat; numbers, booleans and blanks are read as they come.
- */
-export function readColumn<T>(
-  cells: readonly (CellValue | undefined)[] | undefined,
-  count: number,
-  read: (cell: CellValue) => T,
-  out: { [i: number]: T }
-): void {
-  const memo = new TextMemo<T>(read);
-  for (let i = 0; i < count; i++) {
-    const c = cells?.[i] ?? null;
-    out[i] = typeof c === "string" ? memo.get(c) : read(c);
+/** A column's reader: `read` of every cell, each distinct string read once while strings repeat. */
+export class ColumnReader<T> {
+  private readonly memo: TextMemo<T>;
+
+  constructor(private readonly read: (cell: CellValue) => T) {
+    this.memo = new TextMemo<T>(read);
+  }
+
+  /** Cells 0…count−1 read into `out` (a missing cell is null); numbers, booleans and blanks as they come. */
+  into(
+    cells: readonly (CellValue | undefined)[] | undefined,
+    count: number,
+    out: { [i: number]: T }
+  ): void {
+    for (let i = 0; i < count; i++) out[i] = this.cell(cells?.[i] ?? null);
+  }
+
+  cell(c: CellValue): T {
+    return typeof c === "string" ? this.memo.get(c) : this.read(c);
   }
 }
