@@ -894,56 +894,82 @@ export function chainFitColumns(
   value: Float64Array,
   chain: (string | null)[]
 ): void {
-  const d = dictionary(model);
-  const t = tallyOf(d);
-  const fallback = model.roles.find((r) => r.id === model.defaultRole) ?? null;
-  const roleOf = new TextMemo((r) => resolveRole(r, model) ?? fallback);
-  const names = new TextMemo((e) => resolveChainNames(e, model));
-  const synergyWith = new TextMemo((a) => new TextMemo((b) => synergyFor(a, b, model)));
+  new ChainFitter(model, cells.texts.length).into(cells, count, value, chain);
+}
+
+/**
+ * chainFitColumns with what it has read kept between calls: a scorer prepared once (the one-row
+ * path) reads each distinct chain, role and text once across rows.
+ */
+export class ChainFitter {
+  private readonly d: Dictionary;
+  private readonly fallback: ChainRoleDef | null;
+  private readonly roleOf: TextMemo<ChainRoleDef | null>;
+  private readonly names: TextMemo<string[]>;
+  private readonly synergyWith: TextMemo<TextMemo<number>>;
   // Lists repeat their texts: each distinct text of a column is read once.
-  const columns = cells.texts.map(() => new TextMemo((x) => readText(d, x)));
-  const texts: (TextReading | null)[] = new Array(cells.texts.length);
-  const kept: (string | null)[] = new Array(cells.texts.length);
-  const none: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const r = cells.role[i];
-    const e = cells.explicitChain[i];
-    const explicit = typeof e === "string" ? names.get(e) : none;
-    // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
-    let offTarget = false;
-    for (let k = 0; k < texts.length; k++) {
-      const x = cells.texts[k][i];
-      const read = typeof x === "string" ? columns[k].get(x) : null;
-      texts[k] = read;
-      kept[k] = read && read.kept;
-      if (read && read.offTarget) offTarget = true;
-    }
-    // Off target, nothing is added: the empty tally weighs to none.
-    if (!offTarget && d.joined) addTexts(d, t, kept);
-    else if (!offTarget) {
+  private readonly columns: TextMemo<TextReading>[];
+  private readonly texts: (TextReading | null)[];
+  private readonly kept: (string | null)[];
+
+  constructor(
+    private readonly model: ChainModel,
+    textColumns: number
+  ) {
+    const d = (this.d = dictionary(model));
+    const fallback = (this.fallback = model.roles.find((r) => r.id === model.defaultRole) ?? null);
+    this.roleOf = new TextMemo((r) => resolveRole(r, model) ?? fallback);
+    this.names = new TextMemo((e) => resolveChainNames(e, model));
+    this.synergyWith = new TextMemo((a) => new TextMemo((b) => synergyFor(a, b, model)));
+    this.columns = Array.from({ length: textColumns }, () => new TextMemo((x) => readText(d, x)));
+    this.texts = new Array(textColumns);
+    this.kept = new Array(textColumns);
+  }
+
+  into(cells: ChainFitColumns, count: number, value: Float64Array, chain: (string | null)[]): void {
+    const { d, model, fallback, texts, kept } = this;
+    const t = tallyOf(d);
+    const none: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = cells.role[i];
+      const e = cells.explicitChain[i];
+      const explicit = typeof e === "string" ? this.names.get(e) : none;
+      // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
+      let offTarget = false;
       for (let k = 0; k < texts.length; k++) {
-        const h = texts[k]?.hits;
-        if (h) addHits(t, h);
+        const x = cells.texts[k][i];
+        const read = typeof x === "string" ? this.columns[k].get(x) : null;
+        texts[k] = read;
+        kept[k] = read && read.kept;
+        if (read && read.offTarget) offTarget = true;
       }
+      // Off target, nothing is added: the empty tally weighs to none.
+      if (!offTarget && d.joined) addTexts(d, t, kept);
+      else if (!offTarget) {
+        for (let k = 0; k < texts.length; k++) {
+          const h = texts[k]?.hits;
+          if (h) addHits(t, h);
+        }
+      }
+      weigh(d, t, verdict);
+      const textChain = idOf(d, verdict.chain);
+      const textSecondary = idOf(d, verdict.secondary);
+      const given = explicit.length > 0;
+      const c = given ? explicit[0] : textChain;
+      const secondary = given ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
+      chain[i] = c;
+      value[i] =
+        c === null
+          ? 0
+          : fitValue(
+              creditedScore(
+                typeof r === "string" ? this.roleOf.get(r) : fallback,
+                cells.scale?.[i] ?? NaN,
+                model
+              ),
+              given ? 1 : verdict.confidence,
+              secondary ? this.synergyWith.get(c).get(secondary) : 1
+            );
     }
-    weigh(d, t, verdict);
-    const textChain = idOf(d, verdict.chain);
-    const textSecondary = idOf(d, verdict.secondary);
-    const given = explicit.length > 0;
-    const c = given ? explicit[0] : textChain;
-    const secondary = given ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
-    chain[i] = c;
-    value[i] =
-      c === null
-        ? 0
-        : fitValue(
-            creditedScore(
-              typeof r === "string" ? roleOf.get(r) : fallback,
-              cells.scale?.[i] ?? NaN,
-              model
-            ),
-            given ? 1 : verdict.confidence,
-            secondary ? synergyWith.get(c).get(secondary) : 1
-          );
   }
 }

@@ -27,6 +27,7 @@ import {
   readNumericCell,
   readText,
 } from "./model/fields";
+import { ChainFitter } from "./chain";
 import { competitionRanks } from "./rank";
 import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, CurrencyCode, FieldDef, ScoringModel } from "./types";
@@ -255,7 +256,8 @@ export function prepareScoring(
     const chain = model.chain;
     if (!chain) return () => undefined;
     const scale = roleScale(columns, model);
-    return (table) => chainFitColumn(table.columns, n, chain, out, chains, scale);
+    const fitter = new ChainFitter(chain, chain.textFields.length);
+    return (table) => chainFitColumn(table.columns, n, chain, out, chains, scale, fitter);
   });
   const criterionMeans = new Float64Array(compiled.criteria.length);
   const fills = new Float64Array(compiled.criteria.length);
