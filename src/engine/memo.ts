@@ -13,7 +13,7 @@ const MIN_REPEATS = 256;
 /** At most this many texts are remembered; then the memo starts again. */
 const CAPACITY = 1 << 16;
 
-export class TextMemo<T> {
+export class TextMemo<T extends {} | null> {
   private memo: Map<string, T> | null = new Map();
   private misses = 0;
   private repeats = 0;
@@ -23,9 +23,11 @@ export class TextMemo<T> {
   get(text: string): T {
     const memo = this.memo;
     if (memo === null) return this.read(text);
-    if (memo.has(text)) {
+    // Readers never give undefined: one lookup tells a hit.
+    const hit = memo.get(text);
+    if (hit !== undefined) {
       this.repeats++;
-      return memo.get(text) as T;
+      return hit;
     }
     const v = this.read(text);
     if (memo.size === CAPACITY) memo.clear();
@@ -36,7 +38,7 @@ export class TextMemo<T> {
 }
 
 /** A column's reader: `read` of every cell, each distinct string read once while strings repeat. */
-export class ColumnReader<T> {
+export class ColumnReader<T extends {} | null> {
   private readonly memo: TextMemo<T>;
 
   constructor(private readonly read: (cell: CellValue) => T) {
