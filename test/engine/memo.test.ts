@@ -44,4 +44,3 @@ describe("TextMemo / ColumnReader", () => {
     expect([memo.get("t1"), memo.get("t69999"), reads]).toEqual(["t1!", "t69999!", 70_001]);
   });
 });
-});
