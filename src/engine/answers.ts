@@ -9,6 +9,7 @@
 import { foldText } from "./numerals";
 import { CellValue, Label, ScoringModel } from "./types";
 import { flatMap } from "./es2017";
+import { ColumnReader } from "./memo";
 
 /** How a field's words are read; a field without one is read by its type alone. */
 export const ANSWER_READERS = ["veto", "origin", "stage", "landUse"] as const;
@@ -17,22 +18,10 @@ export type AnswerReader = (typeof ANSWER_READERS)[number];
 /** A boolean field's value for an intention (拟申报, 筹建中): its own value, below yes (1). */
 export const INTENDED = 0.5;
 
-// The model's word lists are folded again for every cell they are compared with: remembering the
-// folded form of recent texts made batch scoring about 2× faster (bench: engine.score.*).
-const FOLDED_KEPT = 4096;
-const folded = new Map<string, string>();
-
 /** Text as the readers compare it: width-folded, lower case, spaces collapsed, trimmed. */
 export function foldAnswer(c: CellValue | undefined): string {
   if (c === null || c === undefined) return "";
-  const text = String(c);
-  let f = folded.get(text);
-  if (f === undefined) {
-    f = foldText(text).replace(/\s+/g, " ").trim();
-    if (folded.size >= FOLDED_KEPT) folded.clear();
-    folded.set(text, f);
-  }
-  return f;
+  return foldText(String(c)).replace(/\s+/g, " ").trim();
 }
 
 /** Marks right before a word that negate it: 非上市, 未认定, 无研发中心, not listed, unlisted. */
@@ -64,10 +53,55 @@ export function hits(text: string, word: string): Hit[] {
   return out;
 }
 
+/**
+ * A word list folded once (when a model is compiled, not per cell) and indexed by first character,
+ * so a text is searched in one pass however long the list.
+ */
+export interface WordList {
+  /** The words as written. */
+  words: readonly string[];
+  folded: string[];
+  /** Whether some folded word starts with this code unit. */
+  starts: Uint8Array;
+  /** Per first code unit: indices of the words starting with it, in list order. */
+  byFirst: Map<number, number[]>;
+}
+
+export function wordList(words: readonly string[]): WordList {
+  const folded = words.map((w) => foldAnswer(w));
+  const starts = new Uint8Array(0x10000);
+  const byFirst = new Map<number, number[]>();
+  folded.forEach((w, k) => {
+    // An empty word is found nowhere (as `hits` finds it).
+    if (!w) return;
+    const c = w.charCodeAt(0);
+    starts[c] = 1;
+    const list = byFirst.get(c);
+    if (list) list.push(k);
+    else byFirst.set(c, [k]);
+  });
+  return { words, folded, starts, byFirst };
+}
+
+/** Index of the first word of the list (in list order) found in `text` (folded) as a fact; −1 when none. */
+export function firstFact(text: string, list: WordList): number {
+  let best = -1;
+  for (let at = 0; at < text.length; at++) {
+    const c = text.charCodeAt(at);
+    if (list.starts[c] === 0) continue;
+    for (const k of list.byFirst.get(c) as number[]) {
+      if (best >= 0 && k >= best) break;
+      const w = list.folded[k];
+      if (text.startsWith(w, at) && hitAt(text, at, w) === "fact") best = k;
+    }
+  }
+  return best;
+}
+
 /** The first word of the list found as a fact (not negated, not an intention), or null. */
-export function factWord(text: string, words: readonly string[]): string | null {
-  for (const w of words) if (hits(text, foldAnswer(w)).includes("fact")) return w;
-  return null;
+export function factWord(text: string, list: WordList): string | null {
+  const k = firstFact(text, list);
+  return k < 0 ? null : list.words[k];
 }
 
 /** Explicit denials in free text: the span from one to its clause's end says what the project is NOT. */
@@ -283,24 +317,29 @@ export interface Origin {
   word: string;
 }
 
+const isLatin = (w: string): boolean => /^[a-z. -]+$/.test(w);
+
+/** Whether folded text holds the word: a Latin word standing alone, any other anywhere. */
+function finder(word: string): (text: string) => boolean {
+  if (!isLatin(word)) return (t) => t.includes(word);
+  const alone = new RegExp(`(?:^|[^a-z])${word.replace(/\./g, "\\.")}(?:$|[^a-z])`);
+  return (t) => alone.test(t);
+}
+
 // Longest word first, so 中国香港 is Hong Kong before it is 中国, and 中外合资 is not 中国.
-const ORIGIN_WORDS: { word: string; country: string }[] = [
+const ORIGIN_WORDS: { word: string; country: string; found: (text: string) => boolean }[] = [
   ...flatMap(ORIGINS, ([country, words]) => words.map((word) => ({ word, country }))),
   ...DOMESTIC.map((word) => ({ word, country: DOMESTIC_ORIGIN })),
-].sort((a, b) => b.word.length - a.word.length);
-
-const isLatin = (w: string): boolean => /^[a-z. -]+$/.test(w);
+]
+  .sort((a, b) => b.word.length - a.word.length)
+  .map((w) => ({ ...w, found: finder(w.word) }));
 
 /** Origin as written (日资, 港资, 中外合资, Japan, 上海 …); null when blank or not recognised. */
 export function readOrigin(cell: CellValue): Origin | null {
   const t = foldAnswer(cell);
   if (!t) return null;
-  for (const { word, country } of ORIGIN_WORDS) {
-    const found = isLatin(word)
-      ? new RegExp(`(?:^|[^a-z])${word.replace(/\./g, "\\.")}(?:$|[^a-z])`).test(t)
-      : t.includes(word);
-    if (found) return { country, foreign: country !== DOMESTIC_ORIGIN, word };
-  }
+  for (const { word, country, found } of ORIGIN_WORDS)
+    if (found(t)) return { country, foreign: country !== DOMESTIC_ORIGIN, word };
   return null;
 }
 
@@ -311,32 +350,68 @@ export function readOrigin(cell: CellValue): Origin | null {
 /** Negation before a stage word also takes 待 and 拟 (待开工, 拟签约: not yet). */
 const STAGE_NEGATION = /(?:未|没有|没|待|拟|不|尚未|\bnot (?:yet )?|\byet to be |\bun)$/;
 
+/** The model's stage aliases and land-use words, folded once per model (not once per cell). */
+interface ModelWords {
+  /** Every stage alias (id, labels, aliases), folded, in stage then alias order, with its stage. */
+  stageAliases: { k: number; alias: string }[];
+  /** The stage before signing that a negated early stage (未签约, 待签约) means; see resolveStage. */
+  signed: number;
+  /** Every land use's words, uses in model order, and the use each word names. */
+  landWords: WordList;
+  landUseOf: string[];
+}
+
+const modelWords = new WeakMap<ScoringModel, ModelWords>();
+
+function wordsOf(model: ScoringModel): ModelWords {
+  let w = modelWords.get(model);
+  if (w) return w;
+  const stages = model.stages ?? [];
+  const stageAliases: ModelWords["stageAliases"] = [];
+  stages.forEach((stage, k) => {
+    for (const alias of [stage.id, stage.label.zh, stage.label.en, ...stage.aliases]) {
+      const a = foldAnswer(alias);
+      if (a) stageAliases.push({ k, alias: a });
+    }
+  });
+  const uses = model.landUse?.uses ?? [];
+  w = {
+    stageAliases,
+    signed: stages.findIndex((st) => st.id === "signed"),
+    landWords: wordList(flatMap(uses, (u) => u.words)),
+    landUseOf: flatMap(uses, (u) => u.words.map(() => u.id)),
+  };
+  modelWords.set(model, w);
+  return w;
+}
+
 /**
  * The model stage a cell names: the stage whose longest alias the cell contains. A negated alias
  * (未签约, 待开工) rules out that stage and every later one; when nothing else is named, a negated
  * stage up to signing (未签约, 待签约, 未洽谈) means the one before it (still negotiating). Null when none.
  */
 export function resolveStage(cell: CellValue | undefined, model: ScoringModel): string | null {
+  const k = stageIndex(cell, model);
+  return k < 0 ? null : (model.stages ?? [])[k].id;
+}
+
+/** resolveStage as an index into model.stages; −1 when none. */
+export function stageIndex(cell: CellValue | undefined, model: ScoringModel): number {
   const text = foldAnswer(cell);
-  if (!text) return null;
-  const stages = model.stages ?? [];
+  if (!text) return -1;
+  const { stageAliases, signed } = wordsOf(model);
   const found: { k: number; len: number }[] = [];
-  let ceiling = stages.length;
-  stages.forEach((stage, k) => {
-    for (const alias of [stage.id, stage.label.zh, stage.label.en, ...stage.aliases]) {
-      const a = foldAnswer(alias);
-      if (!a) continue;
-      for (let at = text.indexOf(a); at >= 0; at = text.indexOf(a, at + 1)) {
-        if (STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
-        else found.push({ k, len: a.length });
-      }
+  let ceiling = (model.stages ?? []).length;
+  for (const { k, alias } of stageAliases) {
+    for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
+      if (STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
+      else found.push({ k, len: alias.length });
     }
-  });
+  }
   let best: { k: number; len: number } | null = null;
   for (const f of found) if (f.k < ceiling && (!best || f.len > best.len)) best = f;
-  if (best) return stages[best.k].id;
-  const signed = stages.findIndex((st) => st.id === "signed");
-  return ceiling > 0 && ceiling <= Math.max(signed, 1) ? stages[ceiling - 1].id : null;
+  if (best) return best.k;
+  return ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -352,13 +427,12 @@ export interface LandUseReading {
   word: string | null;
 }
 
-/** The model's land use a text names: the first use (in model order) with a word found as a fact. */
-function landUseIn(text: string, model: ScoringModel): { use: string; word: string } | null {
-  for (const u of model.landUse?.uses ?? []) {
-    const word = factWord(text, u.words);
-    if (word !== null) return { use: u.id, word };
-  }
-  return null;
+/**
+ * The model's land use a cell names: the first use (in model order) with a word found as a fact, as
+ * an index into the model's land-use words (uses in order, their words in order); −1 when none.
+ */
+function landWordIn(cell: CellValue | undefined, w: ModelWords): number {
+  return firstFact(foldAnswer(cell), w.landWords);
 }
 
 /**
@@ -372,13 +446,50 @@ export function readLandUse(
 ): LandUseReading | null {
   const lu = model.landUse;
   if (!lu) return null;
-  const own = landUseIn(foldAnswer(columns[lu.field]?.[i]), model);
-  if (own) return { ...own, source: "column" };
-  for (const f of lu.inferFrom) {
-    const found = landUseIn(foldAnswer(columns[f]?.[i]), model);
-    if (found) return { ...found, source: "inferred" };
+  const w = wordsOf(model);
+  const fields = [lu.field, ...lu.inferFrom];
+  for (let f = 0; f < fields.length; f++) {
+    const k = landWordIn(columns[fields[f]]?.[i], w);
+    if (k >= 0)
+      return {
+        use: w.landUseOf[k],
+        word: w.landWords.words[k],
+        source: f === 0 ? "column" : "inferred",
+      };
   }
   return { use: lu.default, source: "default", word: null };
+}
+
+/**
+ * readLandUse's use for many candidates (the batch path): each column is read once per distinct text,
+ * and a field further down the list only for the candidates still undecided.
+ */
+export class LandUseReader {
+  private readonly words: ModelWords;
+  private readonly fields: string[];
+  private readonly readers: ColumnReader<number>[];
+  private entries = new Int32Array(0);
+
+  constructor(private readonly model: ScoringModel) {
+    const w = (this.words = wordsOf(model));
+    const lu = model.landUse;
+    this.fields = lu ? [lu.field, ...lu.inferFrom] : [];
+    this.readers = this.fields.map(() => new ColumnReader((c) => landWordIn(c, w)));
+  }
+
+  /** Uses of candidates 0…count−1 into `out`; null when the model has no land-use rules. */
+  into(columns: Record<string, CellValue[]>, count: number, out: (string | null)[]): void {
+    const lu = this.model.landUse;
+    if (this.entries.length < count) this.entries = new Int32Array(count);
+    const found = this.entries.fill(-1, 0, count);
+    this.fields.forEach((field, f) => {
+      const cells = columns[field];
+      const reader = this.readers[f];
+      for (let i = 0; i < count; i++) if (found[i] < 0) found[i] = reader.cell(cells?.[i] ?? null);
+    });
+    for (let i = 0; i < count; i++)
+      out[i] = !lu ? null : found[i] >= 0 ? this.words.landUseOf[found[i]] : lu.default;
+  }
 }
 
 /** How a land-use reading came about, for explanations. */

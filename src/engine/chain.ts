@@ -4,7 +4,8 @@
  * in the model (ChainModel), this module only applies them.
  */
 
-import { dropDenied, factWord, foldAnswer } from "./answers";
+import { dropDenied, factWord, foldAnswer, wordList, WordList } from "./answers";
+import { TextMemo } from "./memo";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -177,6 +178,8 @@ interface Dictionary {
   chainNames: string[][];
   /** Per role: id, labels and aliases, normalised. */
   roleNames: string[][];
+  /** The non-target sector words (4S店, 酒店 …), folded. */
+  nonTarget: WordList;
 }
 
 const dictionaries = new WeakMap<ChainModel, Dictionary>();
@@ -277,6 +280,7 @@ function dictionary(model: ChainModel): Dictionary {
       [c.id, c.name.zh, c.name.en, ...(c.aliases ?? [])].map(normal)
     ),
     roleNames: model.roles.map((r) => [r.id, r.label.zh, r.label.en, ...r.aliases].map(normal)),
+    nonTarget: wordList(model.nonTarget ?? []),
   };
   dictionaries.set(model, d);
   return d;
@@ -708,8 +712,8 @@ export function resolveRole(text: string | null, model: ChainModel): ChainRoleDe
 
 /** The non-target sector word a candidate's texts name as a fact (not negated), or null. */
 export function nonTargetWord(texts: ArrayLike<string | null>, model: ChainModel): string | null {
-  const words = model.nonTarget;
-  if (!words || words.length === 0) return null;
+  const words = dictionary(model).nonTarget;
+  if (words.words.length === 0) return null;
   for (let k = 0; k < texts.length; k++) {
     const t = texts[k];
     const w = t === null ? null : factWord(foldAnswer(t), words);
@@ -863,43 +867,19 @@ export interface ChainFitColumns {
   scale?: ArrayLike<number>;
 }
 
-/**
- * Text hits of one column, remembered per distinct text while remembering pays: a column whose
- * first texts barely repeat (project names) stops being remembered.
- */
-class ColumnHits {
-  private memo: Map<string, Int32Array> | null = new Map();
-  private lookups = 0;
-  private repeats = 0;
-
-  constructor(private readonly d: Dictionary) {}
-
-  /** Adds the text's hits to the tally. */
-  add(t: Tally, text: string): void {
-    const memo = this.memo;
-    if (memo === null) return addText(this.d, t, text);
-    let h = memo.get(text);
-    if (h !== undefined) this.repeats++;
-    else {
-      h = textHits(this.d, text);
-      memo.set(text, h);
-      if (++this.lookups === 2048 && this.repeats < 256) this.memo = null;
-    }
-    addHits(t, h);
-  }
+/** One text of a candidate as chain fit reads it: denied spans blanked, then checked and scanned. */
+interface TextReading {
+  kept: string;
+  /** It names a non-target sector as a fact. */
+  offTarget: boolean;
+  /** Its keyword hits (scanHits' pairs); null when off target or texts are scanned joined. */
+  hits: Int32Array | null;
 }
 
-/** Memoised per distinct cell. */
-function memoised<T>(read: (text: string) => T): (text: string) => T {
-  const memo = new Map<string, T>();
-  return (text) => {
-    let v = memo.get(text);
-    if (v === undefined) {
-      v = read(text);
-      memo.set(text, v);
-    }
-    return v;
-  };
+function readText(d: Dictionary, text: string): TextReading {
+  const kept = dropDenied(text);
+  const offTarget = nonTargetWord([kept], d.model) !== null;
+  return { kept, offTarget, hits: offTarget || d.joined ? null : textHits(d, kept) };
 }
 
 /**
@@ -914,54 +894,82 @@ export function chainFitColumns(
   value: Float64Array,
   chain: (string | null)[]
 ): void {
-  const d = dictionary(model);
-  const t = tallyOf(d);
-  const fallback = model.roles.find((r) => r.id === model.defaultRole) ?? null;
-  const roleOf = memoised((r) => resolveRole(r, model) ?? fallback);
-  const names = memoised((e) => resolveChainNames(e, model));
-  const synergyWith = memoised((a) => memoised((b) => synergyFor(a, b, model)));
-  const columns = cells.texts.map(() => new ColumnHits(d));
-  const texts: (string | null)[] = new Array(cells.texts.length);
-  const none: string[] = [];
-  const denied = memoised((x) => dropDenied(x));
-  // Lists repeat their texts: each distinct text is checked against the non-target list once.
-  const offText = memoised((x) => (nonTargetWord([x], model) === null ? 0 : 1));
-  for (let i = 0; i < count; i++) {
-    const r = cells.role[i];
-    const e = cells.explicitChain[i];
-    const explicit = typeof e === "string" ? names(e) : none;
-    for (let k = 0; k < texts.length; k++) {
-      const x = cells.texts[k][i];
-      texts[k] = typeof x === "string" ? denied(x) : null;
-    }
-    // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
-    const offTarget = texts.some((x) => x !== null && offText(x) === 1);
-    // Off target, nothing is added: the empty tally weighs to none.
-    if (!offTarget && d.joined) addTexts(d, t, texts);
-    else if (!offTarget) {
-      for (let k = 0; k < columns.length; k++) {
-        const s = texts[k];
-        if (s !== null) columns[k].add(t, s);
+  new ChainFitter(model, cells.texts.length).into(cells, count, value, chain);
+}
+
+/**
+ * chainFitColumns with what it has read kept between calls: a scorer prepared once (the one-row
+ * path) reads each distinct chain, role and text once across rows.
+ */
+export class ChainFitter {
+  private readonly d: Dictionary;
+  private readonly fallback: ChainRoleDef | null;
+  private readonly roleOf: TextMemo<ChainRoleDef | null>;
+  private readonly names: TextMemo<string[]>;
+  private readonly synergyWith: TextMemo<TextMemo<number>>;
+  // Lists repeat their texts: each distinct text of a column is read once.
+  private readonly columns: TextMemo<TextReading>[];
+  private readonly texts: (TextReading | null)[];
+  private readonly kept: (string | null)[];
+
+  constructor(
+    private readonly model: ChainModel,
+    textColumns: number
+  ) {
+    const d = (this.d = dictionary(model));
+    const fallback = (this.fallback = model.roles.find((r) => r.id === model.defaultRole) ?? null);
+    this.roleOf = new TextMemo((r) => resolveRole(r, model) ?? fallback);
+    this.names = new TextMemo((e) => resolveChainNames(e, model));
+    this.synergyWith = new TextMemo((a) => new TextMemo((b) => synergyFor(a, b, model)));
+    this.columns = Array.from({ length: textColumns }, () => new TextMemo((x) => readText(d, x)));
+    this.texts = new Array(textColumns);
+    this.kept = new Array(textColumns);
+  }
+
+  into(cells: ChainFitColumns, count: number, value: Float64Array, chain: (string | null)[]): void {
+    const { d, model, fallback, texts, kept } = this;
+    const t = tallyOf(d);
+    const none: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const r = cells.role[i];
+      const e = cells.explicitChain[i];
+      const explicit = typeof e === "string" ? this.names.get(e) : none;
+      // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
+      let offTarget = false;
+      for (let k = 0; k < texts.length; k++) {
+        const x = cells.texts[k][i];
+        const read = typeof x === "string" ? this.columns[k].get(x) : null;
+        texts[k] = read;
+        kept[k] = read && read.kept;
+        if (read && read.offTarget) offTarget = true;
       }
+      // Off target, nothing is added: the empty tally weighs to none.
+      if (!offTarget && d.joined) addTexts(d, t, kept);
+      else if (!offTarget) {
+        for (let k = 0; k < texts.length; k++) {
+          const h = texts[k]?.hits;
+          if (h) addHits(t, h);
+        }
+      }
+      weigh(d, t, verdict);
+      const textChain = idOf(d, verdict.chain);
+      const textSecondary = idOf(d, verdict.secondary);
+      const given = explicit.length > 0;
+      const c = given ? explicit[0] : textChain;
+      const secondary = given ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
+      chain[i] = c;
+      value[i] =
+        c === null
+          ? 0
+          : fitValue(
+              creditedScore(
+                typeof r === "string" ? this.roleOf.get(r) : fallback,
+                cells.scale?.[i] ?? NaN,
+                model
+              ),
+              given ? 1 : verdict.confidence,
+              secondary ? this.synergyWith.get(c).get(secondary) : 1
+            );
     }
-    weigh(d, t, verdict);
-    const textChain = idOf(d, verdict.chain);
-    const textSecondary = idOf(d, verdict.secondary);
-    const given = explicit.length > 0;
-    const c = given ? explicit[0] : textChain;
-    const secondary = given ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
-    chain[i] = c;
-    value[i] =
-      c === null
-        ? 0
-        : fitValue(
-            creditedScore(
-              typeof r === "string" ? roleOf(r) : fallback,
-              cells.scale?.[i] ?? NaN,
-              model
-            ),
-            given ? 1 : verdict.confidence,
-            secondary ? synergyWith(c)(secondary) : 1
-          );
   }
 }

@@ -27,6 +27,7 @@ export type { ChainFit, ChainFitInput, ChainClassification } from "./chain";
 // Scoring, grades, explanations.
 export {
   scoreTable,
+  prepareScoring,
   reweight,
   totalsAt,
   tableFromRows,
@@ -35,7 +36,7 @@ export {
   GATE_NOT_APPLICABLE,
   GATE_UNKNOWN,
 } from "./score";
-export type { ScoredTable, Column } from "./score";
+export type { ScoredTable, Column, Scoring } from "./score";
 export { assignGrades, assignDecisions } from "./grades";
 export { explain, summary, candidateScore, scoreCandidates } from "./explain";
 export { competitionRanks } from "./rank";

@@ -7,21 +7,30 @@
  * Every step is a function of the candidate's own row, except the column mean of the "mean" missing
  * policy, which is summed in sorted order so that the same rows in another order give the same bits.
  */
-import { ExpressionEnv, RowFn } from "./expression";
+import { ExpressionEnv } from "./expression";
 import { assignDecisions, assignGrades } from "./grades";
 import { CompiledModel } from "./model/compile";
-import { AnswerReader, readLandUse, readOrigin, resolveStage, vetoValue } from "./answers";
+import {
+  AnswerReader,
+  LandUseReader,
+  readOrigin,
+  resolveStage,
+  stageIndex,
+  vetoValue,
+} from "./answers";
+import { ColumnReader, TextMemo } from "./memo";
 import {
   criterionVariable,
   currencyVariable,
   isMissingCell,
-  readAmountColumn,
+  AmountReader,
   readNumericCell,
   readText,
 } from "./model/fields";
+import { ChainFitter } from "./chain";
 import { competitionRanks } from "./rank";
 import { chainFitColumn, clampScore } from "./transforms";
-import { CandidateTable, CellValue, CurrencyCode, ScoringModel } from "./types";
+import { CandidateTable, CellValue, CurrencyCode, FieldDef, ScoringModel } from "./types";
 
 /** Gate status per candidate. */
 export const GATE_PASSED = 0;
@@ -102,60 +111,48 @@ function readerOf(
   return readText;
 }
 
-function readColumns(table: CandidateTable, compiled: CompiledModel): Record<string, Column> {
+/**
+ * The input columns a scoring run fills, allocated into `columns`, and the readers that fill them
+ * from a table. A reader remembers what each distinct text gave for as long as the scoring lives.
+ */
+function inputReaders(
+  compiled: CompiledModel,
+  n: number,
+  contexts: CandidateTable["contexts"],
+  columns: Record<string, Column>
+): ((table: CandidateTable) => void)[] {
   const { model } = compiled;
-  const n = table.count;
-  const columns: Record<string, Column> = {};
-  for (const id of compiled.inputs) {
-    const field = compiled.fields.get(id);
-    if (!field) continue;
-    const cells: CellValue[] = table.columns[id] ?? [];
-    const context = table.contexts?.[id];
+  return compiled.inputs.map((id) => {
+    const field = compiled.fields.get(id) as FieldDef;
+    const context = contexts?.[id];
+    const cells = (table: CandidateTable) => table.columns[id];
     if (field.reader === "landUse") {
-      columns[id] = Array.from(
-        { length: n },
-        (_, i) => readLandUse(table.columns, i, model)?.use ?? null
-      );
-      continue;
+      const col = (columns[id] = new Array<string | null>(n));
+      const reader = new LandUseReader(model);
+      return (table) => reader.into(table.columns, n, col);
     }
     if (field.reader === "veto") {
-      columns[id] = Float64Array.from({ length: n }, (_, i) =>
-        vetoValue(cells[i] ?? null, isMissingCell)
-      );
-      continue;
+      const col = (columns[id] = new Float64Array(n));
+      const reader = new ColumnReader((c) => vetoValue(c, isMissingCell));
+      return (table) => reader.into(cells(table), n, col);
     }
     if (compiled.kinds[id] === "str") {
-      const read = readerOf(field.reader, model);
-      const col: (string | null)[] = new Array(n);
-      // A category column holds few distinct texts: read each once.
-      const memo = field.type === "category" ? new Map<string, string | null>() : null;
-      for (let i = 0; i < n; i++) {
-        const cell = cells[i] ?? null;
-        if (memo === null || typeof cell !== "string") {
-          col[i] = read(cell);
-          continue;
-        }
-        let text = memo.get(cell);
-        if (text === undefined) memo.set(cell, (text = read(cell)));
-        col[i] = text;
-      }
-      columns[id] = col;
-      continue;
+      const col = (columns[id] = new Array<string | null>(n));
+      const reader = new ColumnReader(readerOf(field.reader, model));
+      return (table) => reader.into(cells(table), n, col);
     }
     if (field.type === "amount") {
+      const col = (columns[id] = new Float64Array(n));
       const currencies = compiled.currencyInputs.includes(id)
-        ? new Array<CurrencyCode | null>(n)
+        ? (columns[currencyVariable(id)] = new Array<CurrencyCode | null>(n))
         : undefined;
-      columns[id] = readAmountColumn(cells, n, context, model, currencies);
-      if (currencies) columns[currencyVariable(id)] = currencies;
-      continue;
+      const reader = new AmountReader(context, model);
+      return (table) => reader.into(cells(table), n, col, currencies);
     }
-    const col = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-      col[i] = readNumericCell(cells[i] ?? null, field.type, context, model);
-    columns[id] = col;
-  }
-  return columns;
+    const col = (columns[id] = new Float64Array(n));
+    const reader = new ColumnReader((c) => readNumericCell(c, field.type, context, model));
+    return (table) => reader.into(cells(table), n, col);
+  });
 }
 
 function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
@@ -176,12 +173,6 @@ function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
     },
   };
 }
-
-const evalColumn = (f: RowFn, n: number): Float64Array => {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = f(i);
-  return out;
-};
 
 /** The scale column a chain role is checked against (model.chain.roleScale), when the model has one. */
 export function roleScale(
@@ -209,142 +200,167 @@ export function imputed(policy: string, mean: number): number {
 
 /** Scores a candidate table with a compiled model (the batch path; no explanations). */
 export function scoreTable(table: CandidateTable, compiled: CompiledModel): ScoredTable {
+  return prepareScoring(compiled, table.count, table.contexts).run(table);
+}
+
+/** Scoring prepared once for tables of a given size; each run overwrites the last one's results. */
+export interface Scoring {
+  run(table: CandidateTable): ScoredTable;
+}
+
+/**
+ * Scoring prepared for tables of `n` candidates whose columns have `contexts`: every column and
+ * result array allocated, every expression bound to them and every reader built, once. The batch
+ * path prepares for its table and runs once; the one-row path (ZS.SCORE) prepares for one row per
+ * model and header mapping and runs on every call, so both take exactly the same steps.
+ */
+export function prepareScoring(
+  compiled: CompiledModel,
+  n: number,
+  contexts?: CandidateTable["contexts"]
+): Scoring {
   const { model } = compiled;
-  const n = table.count;
-  const columns = readColumns(table, compiled);
-  for (const d of compiled.derived) columns[d.def.id] = evalColumn(d.expr.bind(envOf(columns)), n);
-  const env = envOf(columns);
-
-  const chains: (string | null)[] = new Array(n).fill(null);
-  const criterionValues = compiled.criteria.map((c) => {
-    const out = new Float64Array(n);
-    const t = c.transform;
-    const input = columns[c.def.field];
-    if (t.input === "num") t.column(input as Float64Array, out);
-    else if (t.input === "str") {
-      // Category and keyword columns hold few distinct texts: transform each once.
-      const s = input as (string | null)[];
-      const memo = n > 1 ? new Map<string, number>() : null;
-      for (let i = 0; i < n; i++) {
-        const text = s[i];
-        if (text === null) {
-          out[i] = NaN;
-          continue;
-        }
-        let v = memo?.get(text);
-        if (v === undefined) {
-          v = t.apply(text);
-          memo?.set(text, v);
-        }
-        out[i] = v;
-      }
-    } else if (t.input === "expression") {
-      const f = t.expr.bind(envOf(columns, input));
-      for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
-    } else if (model.chain) {
-      chainFitColumn(table.columns, n, model.chain, out, chains, roleScale(columns, model));
-    }
-    return out;
-  });
-  const criterionMeans = Float64Array.from(criterionValues, (v, k) =>
-    compiled.criteria[k].def.missing === "mean" ? stableMean(v) : NaN
-  );
-
-  // Dimension scores: weighted mean of criterion values, missing ones imputed or dropped.
-  const fills = compiled.criteria.map((c, k) => imputed(c.def.missing, criterionMeans[k]));
-  const dimensionLow: Float64Array[] = [];
-  const dimensionHigh: Float64Array[] = [];
-  const dimensionKnown: Float64Array[] = [];
-  const dimensionScores = compiled.dimensions.map((d) => {
-    const out = new Float64Array(n);
-    const low = new Float64Array(n);
-    const high = new Float64Array(n);
-    const known = new Float64Array(n);
-    const values = d.criteria.map((k) => criterionValues[k]);
-    const shares = d.criteria.map((k) => compiled.criteria[k].share);
-    const fill = d.criteria.map((k) => fills[k]);
-    const m = values.length;
-    for (let i = 0; i < n; i++) {
-      let num = 0;
-      let den = 0;
-      let sure = 0;
-      let all = 0;
-      let have = 0;
-      for (let j = 0; j < m; j++) {
-        let v = values[j][i];
-        all += shares[j];
-        if (v === v) {
-          sure += shares[j] * v;
-          have += shares[j];
-        } else v = fill[j];
-        if (v !== v) continue;
-        num += shares[j] * v;
-        den += shares[j];
-      }
-      out[i] = den > 0 ? (100 * num) / den : NaN;
-      low[i] = all > 0 ? (100 * sure) / all : 0;
-      high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
-      known[i] = all > 0 ? have / all : 0;
-    }
-    dimensionLow.push(low);
-    dimensionHigh.push(high);
-    dimensionKnown.push(known);
-    return out;
-  });
+  const columns: Record<string, Column> = {};
+  const readers = inputReaders(compiled, n, contexts, columns);
+  for (const d of compiled.derived) columns[d.def.id] = new Float64Array(n);
+  const criterionValues = compiled.criteria.map(() => new Float64Array(n));
   // Gates, bonuses and flags may read criterion values (chainFit_score ≥ 0.95: a credible leader).
   compiled.criteria.forEach((c, k) => (columns[criterionVariable(c.def.id)] = criterionValues[k]));
+  const env = envOf(columns);
+  const derived = compiled.derived.map((d) => ({
+    out: columns[d.def.id] as Float64Array,
+    f: d.expr.bind(env),
+  }));
+
+  const chains: (string | null)[] = new Array(n).fill(null);
+  // How each criterion's value column is filled from its input column.
+  const criteria = compiled.criteria.map((c, k): ((table: CandidateTable) => void) => {
+    const out = criterionValues[k];
+    const t = c.transform;
+    const input = columns[c.def.field];
+    if (t.input === "num") return () => t.column(input as Float64Array, out);
+    if (t.input === "str") {
+      // Category and keyword columns hold few distinct texts: transform each once.
+      const s = input as (string | null)[];
+      const memo = new TextMemo(t.apply);
+      return () => {
+        for (let i = 0; i < n; i++) out[i] = s[i] === null ? NaN : memo.get(s[i] as string);
+      };
+    }
+    if (t.input === "expression") {
+      const f = t.expr.bind(envOf(columns, input));
+      return () => {
+        for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
+      };
+    }
+    const chain = model.chain;
+    if (!chain) return () => undefined;
+    const scale = roleScale(columns, model);
+    const fitter = new ChainFitter(chain, chain.textFields.length);
+    return (table) => chainFitColumn(table.columns, n, chain, out, chains, scale, fitter);
+  });
+  const criterionMeans = new Float64Array(compiled.criteria.length);
+  const fills = new Float64Array(compiled.criteria.length);
+
+  // Dimension scores: weighted mean of criterion values, missing ones imputed or dropped.
+  const dimensionScores = compiled.dimensions.map(() => new Float64Array(n));
+  const dimensionLow = compiled.dimensions.map(() => new Float64Array(n));
+  const dimensionHigh = compiled.dimensions.map(() => new Float64Array(n));
+  const dimensionKnown = compiled.dimensions.map(() => new Float64Array(n));
+  const dimensions = compiled.dimensions.map((d, e) => {
+    const out = dimensionScores[e];
+    const low = dimensionLow[e];
+    const high = dimensionHigh[e];
+    const known = dimensionKnown[e];
+    const values = d.criteria.map((k) => criterionValues[k]);
+    const shares = d.criteria.map((k) => compiled.criteria[k].share);
+    const m = values.length;
+    return () => {
+      const fill = d.criteria.map((k) => fills[k]);
+      for (let i = 0; i < n; i++) {
+        let num = 0;
+        let den = 0;
+        let sure = 0;
+        let all = 0;
+        let have = 0;
+        for (let j = 0; j < m; j++) {
+          let v = values[j][i];
+          all += shares[j];
+          if (v === v) {
+            sure += shares[j] * v;
+            have += shares[j];
+          } else v = fill[j];
+          if (v !== v) continue;
+          num += shares[j] * v;
+          den += shares[j];
+        }
+        out[i] = den > 0 ? (100 * num) / den : NaN;
+        low[i] = all > 0 ? (100 * sure) / all : 0;
+        high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
+        known[i] = all > 0 ? have / all : 0;
+      }
+    };
+  });
 
   // Gates, bonuses, flags.
   const excluded = new Uint8Array(n);
-  const cap = new Float64Array(n).fill(Infinity);
-  const gateStatus = compiled.gates.map((g) => {
-    const status = new Uint8Array(n);
+  const cap = new Float64Array(n);
+  const gateStatus = compiled.gates.map(() => new Uint8Array(n));
+  const gates = compiled.gates.map((g, k) => {
+    const status = gateStatus[k];
     const pass = g.pass.bind(env);
     const applies = g.appliesWhen ? g.appliesWhen.bind(env) : null;
-    for (let i = 0; i < n; i++) {
-      if (applies) {
-        const a = applies(i);
-        if (a !== a || a === 0) {
-          status[i] = GATE_NOT_APPLICABLE;
-          continue;
+    return () => {
+      for (let i = 0; i < n; i++) {
+        if (applies) {
+          const a = applies(i);
+          if (a !== a || a === 0) {
+            status[i] = GATE_NOT_APPLICABLE;
+            continue;
+          }
         }
+        const p = pass(i);
+        status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
+        if (status[i] !== GATE_FAILED) continue;
+        if (g.def.effect === "exclude") excluded[i] = 1;
+        else if (g.def.effect === "cap") cap[i] = Math.min(cap[i], g.def.cap ?? 100);
       }
-      const p = pass(i);
-      status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
-      if (status[i] !== GATE_FAILED) continue;
-      if (g.def.effect === "exclude") excluded[i] = 1;
-      else if (g.def.effect === "cap") cap[i] = Math.min(cap[i], g.def.cap ?? 100);
-    }
-    return status;
+    };
   });
   const bonus = new Float64Array(n);
   const floor = new Float64Array(n);
-  const bonusHits = compiled.bonuses.map((b) => {
+  const bonusHits = compiled.bonuses.map(() => new Uint8Array(n));
+  const bonuses = compiled.bonuses.map((b, k) => {
     const when = b.when.bind(env);
-    const hits = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = when(i);
-      if (v === v && v !== 0) {
-        hits[i] = 1;
+    const hits = bonusHits[k];
+    return () => {
+      for (let i = 0; i < n; i++) {
+        const v = when(i);
+        hits[i] = v === v && v !== 0 ? 1 : 0;
+        if (hits[i] === 0) continue;
         bonus[i] += b.def.points;
         floor[i] = Math.max(floor[i], b.def.floor ?? 0);
       }
-    }
-    return hits;
+    };
   });
-  const flagHits = compiled.flags.map((f) => {
+  const flagHits = compiled.flags.map(() => new Uint8Array(n));
+  const flags = compiled.flags.map((f, k) => {
     const when = f.when.bind(env);
-    const hits = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const v = when(i);
-      hits[i] = v === v && v !== 0 ? 1 : 0;
-    }
-    return hits;
+    const hits = flagHits[k];
+    return () => {
+      for (let i = 0; i < n; i++) {
+        const v = when(i);
+        hits[i] = v === v && v !== 0 ? 1 : 0;
+      }
+    };
   });
+  const stageField = model.fields.find((f) => f.reader === "stage");
+  const stageReader = new ColumnReader((c) => stageIndex(c, model));
+  const stage = new Int16Array(n);
 
   const scored: ScoredTable = {
     compiled,
-    table,
+    table: { count: n, columns: {} },
     count: n,
     columns,
     criterionValues,
@@ -361,7 +377,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     completeness: new Float64Array(n),
     low: new Float64Array(n),
     high: new Float64Array(n),
-    stage: stageColumn(table, compiled),
+    stage,
     cap,
     gateStatus,
     bonusHits,
@@ -372,20 +388,32 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     grade: new Int16Array(n),
     decision: new Int16Array(n),
   };
-  aggregate(scored);
-  return scored;
-}
 
-/** Stage index per candidate from the model's stage field (engine/answers), −1 when unknown. */
-function stageColumn(table: CandidateTable, compiled: CompiledModel): Int16Array {
-  const { model } = compiled;
-  const stages = model.stages ?? [];
-  const field = model.fields.find((f) => f.reader === "stage");
-  const cells = field ? (table.columns[field.id] ?? []) : [];
-  return Int16Array.from({ length: table.count }, (_, i) => {
-    const id = resolveStage(cells[i] ?? null, model);
-    return id === null ? -1 : stages.findIndex((st) => st.id === id);
-  });
+  return {
+    run(table) {
+      for (const read of readers) read(table);
+      for (const d of derived) for (let i = 0; i < n; i++) d.out[i] = d.f(i);
+      for (const fill of criteria) fill(table);
+      compiled.criteria.forEach((c, k) => {
+        criterionMeans[k] = c.def.missing === "mean" ? stableMean(criterionValues[k]) : NaN;
+        fills[k] = imputed(c.def.missing, criterionMeans[k]);
+      });
+      for (const d of dimensions) d();
+      excluded.fill(0);
+      cap.fill(Infinity);
+      for (const g of gates) g();
+      bonus.fill(0);
+      floor.fill(0);
+      for (const b of bonuses) b();
+      for (const f of flags) f();
+      // Stage index per candidate from the model's stage field (engine/answers), −1 when unknown.
+      if (stageField) stageReader.into(table.columns[stageField.id], n, stage);
+      else stage.fill(-1);
+      scored.table = table;
+      aggregate(scored);
+      return scored;
+    },
+  };
 }
 
 /** Weighted mean of the dimensions' values for candidate i (dimensions without a value left out). */

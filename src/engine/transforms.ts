@@ -6,7 +6,7 @@
  * `zero` points already say which way is better; validation checks they agree with the direction)
  * and `chain` (always "more").
  */
-import { chainFit, ChainFit, chainFitColumns } from "./chain";
+import { chainFit, ChainFit, ChainFitter } from "./chain";
 import { CompiledExpression, compileExpression, ValueKind } from "./expression";
 import { foldAnswer, hits } from "./answers";
 import { foldText } from "./numerals";
@@ -254,7 +254,8 @@ export function chainFitColumn(
   chain: ChainModel,
   out: Float64Array,
   chains: (string | null)[],
-  scale?: ArrayLike<number>
+  scale?: ArrayLike<number>,
+  fitter = new ChainFitter(chain, chain.textFields.length)
 ): void {
   const text = (field: string): (string | null)[] => {
     const cells = columns[field];
@@ -265,7 +266,7 @@ export function chainFitColumn(
   const explicitChain = text(chain.chainField);
   const texts = chain.textFields.map(text);
   const role = text(chain.roleField);
-  chainFitColumns({ explicitChain, texts, role, scale }, count, chain, out, chains);
+  fitter.into({ explicitChain, texts, role, scale }, count, out, chains);
   for (let i = 0; i < count; i++) {
     if (explicitChain[i] === null && texts.every((col) => col[i] === null)) {
       out[i] = NaN;

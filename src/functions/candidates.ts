@@ -1,10 +1,11 @@
 /**
  * Candidates given to worksheet functions as cells: one row with its header cells (ZS.SCORE and kin), or a
- * whole table (ZS.SCORES). Header → field mappings are cached per model and header content; a scored row
- * per mapping and row content, so SCORE, GRADE and EXPLAIN of one row in neighbouring cells score it once.
+ * whole table (ZS.SCORES). Header → field mappings are cached per model and header content. Each mapping
+ * keeps scoring prepared for one row (engine prepareScoring) and a one-row table it refills per call, so
+ * a row costs its readers and the scoring steps, with nothing compiled, bound or allocated again.
  */
-import { scoreTable } from "../engine";
-import type { CompiledModel, ScoredTable } from "../engine";
+import { prepareScoring, scoreTable } from "../engine";
+import type { CompiledModel, ScoredTable, Scoring } from "../engine";
 import type {
   AmountContext,
   CandidateTable,
@@ -26,6 +27,8 @@ interface HeaderMapping {
   contexts: Record<string, Partial<AmountContext>>;
   /** Why a whole table so headed is not scored (the workbook layer's rules, as in the CLI and pane). */
   problem: Label | null;
+  /** Prepared on the first row scored with this mapping. */
+  row?: { table: CandidateTable; scoring: Scoring };
 }
 
 function mapHeaders(
@@ -51,7 +54,6 @@ function mapHeaders(
 }
 
 const mappings = new KeyedRangeCache<CompiledModel, HeaderMapping | ArgError>(16);
-const scoredRows = new KeyedRangeCache<HeaderMapping, ScoredTable>(32);
 
 /** `headers` as given: compared raw against the cache, normalised only when a mapping is built. */
 function headerMapping(entry: ModelEntry, headers: unknown[], arg: string): HeaderMapping {
@@ -69,7 +71,29 @@ function tableOf(mapping: HeaderMapping, rows: CellValue[][]): CandidateTable {
   return { count: rows.length, columns, contexts: mapping.contexts };
 }
 
-/** One candidate scored: `row` its cells, `headers` the header cells, `model` an optional model range. */
+/**
+ * One row on the mapping's prepared one-row scoring. The result is overwritten by the next row scored
+ * with the same mapping: read it before scoring another.
+ */
+function scoreOne(entry: ModelEntry, mapping: HeaderMapping, cells: unknown[]): ScoredTable {
+  let row = mapping.row;
+  if (row === undefined) {
+    const columns: CandidateTable["columns"] = {};
+    for (const { field } of mapping.columns) columns[field] = [null];
+    row = mapping.row = {
+      table: { count: 1, columns, contexts: mapping.contexts },
+      scoring: prepareScoring(entry.compiled, 1, mapping.contexts),
+    };
+  }
+  for (const { field, column } of mapping.columns)
+    row.table.columns[field][0] = cellValue(cells[column]) ?? null;
+  return row.scoring.run(row.table);
+}
+
+/**
+ * One candidate scored: `row` its cells, `headers` the header cells, `model` an optional model range.
+ * The scores are overwritten by the next call: read them before scoring another row.
+ */
 export function scoreRow(
   row: unknown,
   headers: unknown,
@@ -85,10 +109,7 @@ export function scoreRow(
       `${cells.length} cells for ${mapping.width} headers`
     );
   }
-  const scored = scoredRows.get(mapping, [cells], () =>
-    scoreTable(tableOf(mapping, [cells.map(cellValue)]), entry.compiled)
-  );
-  return { entry, scored };
+  return { entry, scored: scoreOne(entry, mapping, cells) };
 }
 
 /** A table whose first row is the header: candidates scored together; blank rows keep their place as null. */

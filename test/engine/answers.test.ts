@@ -1,5 +1,15 @@
 import fc from "fast-check";
-import { readOrigin, readYesNo, resolveStage, readLandUse } from "../../src/engine/answers";
+import {
+  firstFact,
+  foldAnswer,
+  hits,
+  LandUseReader,
+  readLandUse,
+  readOrigin,
+  readYesNo,
+  resolveStage,
+  wordList,
+} from "../../src/engine/answers";
 import { scoreCandidates } from "../../src/engine";
 import { keywords } from "../../src/engine/transforms";
 import { CellValue, ScoringModel } from "../../src/engine/types";
@@ -247,5 +257,71 @@ describe("unknown is not zero", () => {
     for (let k = 1; k < ask.length; k++)
       expect(ask[k - 1].gain).toBeGreaterThanOrEqual(ask[k].gain);
     expect(ask[0].label.zh).toMatch(/^补充 .+ 最多 \+\d+(\.\d)? 分$/);
+  });
+});
+
+describe("word lists folded once and searched in one pass", () => {
+  const lists = [
+    model.landUse!.uses.flatMap((u) => u.words),
+    model.chain!.nonTarget ?? [],
+    ["是", "已上市", "上市", "Listed", "ＴＰＵ", "plant", "un"],
+  ];
+  const pieces = fc.constantFrom(
+    ...lists.flat(),
+    "非",
+    "未",
+    "不",
+    "拟",
+    "计划",
+    "not ",
+    "no ",
+    "，",
+    "（",
+    "）",
+    " ",
+    "　",
+    "项目",
+    "有限公司"
+  );
+  const text = fc.array(pieces, { maxLength: 8 }).map((p) => p.join(""));
+
+  test("firstFact finds the first word of the list (in list order) that stands as a fact (property)", () => {
+    const compiled = lists.map(wordList);
+    fc.assert(
+      fc.property(text, (raw) => {
+        const t = foldAnswer(raw);
+        compiled.forEach((list, l) => {
+          // Reference: each word in list order, every place it occurs, as `hits` reads it.
+          const want = lists[l].findIndex((w) => hits(t, foldAnswer(w)).includes("fact"));
+          expect(firstFact(t, list)).toBe(want);
+        });
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  test("the batch land-use reader gives readLandUse's use on every row (property)", () => {
+    const cell = fc.oneof(text, fc.constant(null), fc.integer({ min: 0, max: 9 }));
+    const row = fc.record({
+      landUse: cell,
+      description: cell,
+      products: cell,
+      name: cell,
+      industry: cell,
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const columns = Object.fromEntries(
+          ["landUse", "description", "products", "name", "industry"].map((f) => [
+            f,
+            rows.map((r) => r[f as keyof typeof r] as CellValue),
+          ])
+        );
+        const out = new Array<string | null>(rows.length);
+        new LandUseReader(model).into(columns, rows.length, out);
+        expect(out).toEqual(rows.map((_, i) => readLandUse(columns, i, model)?.use ?? null));
+      }),
+      { numRuns: 300 }
+    );
   });
 });

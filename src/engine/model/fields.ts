@@ -20,6 +20,7 @@ import {
 } from "../types";
 import { ValueKind } from "../expression";
 import { fromEntries } from "../es2017";
+import { ColumnReader } from "../memo";
 
 /** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
 export function fieldKind(type: FieldType): ValueKind {
@@ -131,29 +132,52 @@ export function fxConstants(model?: ScoringModel): Record<string, number> {
 
 const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
 
-/**
- * An amount column in model units, as readAmount would give each cell's value, without building the
- * parse results (the batch path). `currencies`, when given, receives
- * the currency each cell was written in (null when missing or unreadable).
- */
-export function readAmountColumn(
-  cells: readonly CellValue[],
-  count: number,
+/** An amount cell's value in model units, NaN when missing or unreadable, and its currency. */
+interface AmountCell {
+  value: number;
+  currency: CurrencyCode | null;
+}
+
+/** One amount cell as readAmount would give its value, without building the parse result. */
+function amountCell(
+  cell: CellValue,
   context: Partial<AmountContext> | undefined,
-  model: ScoringModel,
-  currencies?: (CurrencyCode | null)[]
-): Float64Array {
-  const rates = modelUnitRates(model);
-  const mult = model.amountMultiplier;
+  model: ScoringModel
+): AmountCell {
   // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
-  const options = { context, allowNegative: false };
-  const out = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const v = amountValue(cells[i] ?? null, options, valueOut);
-    out[i] = valueOut.currency === null ? NaN : (v * rates[valueOut.currency]) / mult;
-    if (currencies) currencies[i] = valueOut.currency;
+  const v = amountValue(cell, { context, allowNegative: false }, valueOut);
+  const currency = valueOut.currency;
+  const rate = currency === null ? NaN : modelUnitRates(model)[currency];
+  return { value: (v * rate) / model.amountMultiplier, currency };
+}
+
+/**
+ * An amount column's reader (the batch path): values in model units, each distinct text parsed once
+ * while the column repeats its texts; `currencies`, when given, receives the currency each cell was
+ * written in (null when missing or unreadable).
+ */
+export class AmountReader {
+  private readonly reader: ColumnReader<AmountCell>;
+  private cells: AmountCell[] = [];
+
+  constructor(context: Partial<AmountContext> | undefined, model: ScoringModel) {
+    this.reader = new ColumnReader((c) => amountCell(c, context, model));
   }
-  return out;
+
+  into(
+    cells: readonly CellValue[] | undefined,
+    count: number,
+    out: Float64Array,
+    currencies?: (CurrencyCode | null)[]
+  ): void {
+    if (this.cells.length < count) this.cells = new Array<AmountCell>(count);
+    const read = this.cells;
+    this.reader.into(cells, count, read);
+    for (let i = 0; i < count; i++) {
+      out[i] = read[i].value;
+      if (currencies) currencies[i] = read[i].currency;
+    }
+  }
 }
 
 /**
@@ -168,7 +192,7 @@ export function readNumericCell(
 ): number {
   switch (type) {
     case "amount":
-      return readAmountColumn([cell], 1, context, model)[0];
+      return amountCell(cell, context, model).value;
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
       return isMissingCell(cell) ? NaN : yesNoValue(cell);

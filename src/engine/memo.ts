@@ -1,0 +1,60 @@
+/**
+ * Reading a column once per distinct text. Lists repeat their words (stages, places, chains, yes/no,
+ * often amounts), so a column's reader remembers what each distinct string gave it. A column whose
+ * first texts barely repeat (project names) stops remembering: it then costs no map lookups and no
+ * memory. A reader lives as long as its scorer (one table, or one compiled row path across calls), so
+ * what it remembers is capped.
+ */
+import { CellValue } from "./types";
+
+/** After this many distinct texts, a column with fewer than MIN_REPEATS repeats stops remembering. */
+const TRIAL = 2048;
+const MIN_REPEATS = 256;
+/** At most this many texts are remembered; then the memo starts again. */
+const CAPACITY = 1 << 16;
+
+export class TextMemo<T extends {} | null> {
+  private memo: Map<string, T> | null = new Map();
+  private misses = 0;
+  private repeats = 0;
+
+  constructor(private readonly read: (text: string) => T) {}
+
+  get(text: string): T {
+    const memo = this.memo;
+    if (memo === null) return this.read(text);
+    // Readers never give undefined: one lookup tells a hit.
+    const hit = memo.get(text);
+    if (hit !== undefined) {
+      this.repeats++;
+      return hit;
+    }
+    const v = this.read(text);
+    if (memo.size === CAPACITY) memo.clear();
+    memo.set(text, v);
+    if (++this.misses === TRIAL && this.repeats < MIN_REPEATS) this.memo = null;
+    return v;
+  }
+}
+
+/** A column's reader: `read` of every cell, each distinct string read once while strings repeat. */
+export class ColumnReader<T extends {} | null> {
+  private readonly memo: TextMemo<T>;
+
+  constructor(private readonly read: (cell: CellValue) => T) {
+    this.memo = new TextMemo<T>(read);
+  }
+
+  /** Cells 0…count−1 read into `out` (a missing cell is null); numbers, booleans and blanks as they come. */
+  into(
+    cells: readonly (CellValue | undefined)[] | undefined,
+    count: number,
+    out: { [i: number]: T }
+  ): void {
+    for (let i = 0; i < count; i++) out[i] = this.cell(cells?.[i] ?? null);
+  }
+
+  cell(c: CellValue): T {
+    return typeof c === "string" ? this.memo.get(c) : this.read(c);
+  }
+}
