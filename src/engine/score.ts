@@ -16,10 +16,11 @@ import {
   currencyVariable,
   isMissingCell,
   readAmountColumn,
-  readNumericCell,
+  readFieldNumber,
   readText,
 } from "./model/fields";
-import { competitionRanks } from "./rank";
+import { breakTies, competitionRanks } from "./rank";
+import { lookupColumns, lookupRows } from "./lookup";
 import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, CurrencyCode, ScoringModel } from "./types";
 
@@ -45,6 +46,8 @@ export interface ScoredTable {
   criterionMeans: Float64Array;
   /** Chain per candidate from the chain criterion (null: none or no chain criterion). */
   chains: (string | null)[];
+  /** Per lookup table (model.tables): the row index chosen for each candidate. */
+  lookupRows: Int16Array[];
   /** Per dimension: 0–100, NaN when every criterion of it was missing under "renormalize". */
   dimensionScores: Float64Array[];
   /** Dimension weights the totals use (the model's, or those given to reweight), summing to 1. */
@@ -151,8 +154,7 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
       continue;
     }
     const col = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-      col[i] = readNumericCell(cells[i] ?? null, field.type, context, model);
+    for (let i = 0; i < n; i++) col[i] = readFieldNumber(cells[i] ?? null, field, context, model);
     columns[id] = col;
   }
   return columns;
@@ -212,10 +214,22 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
   const { model } = compiled;
   const n = table.count;
   const columns = readColumns(table, compiled);
+  // The chain fit comes first: lookup tables keyed by chain feed derived fields and criteria.
+  const chains: (string | null)[] = new Array(n).fill(null);
+  let chainFit: Float64Array | null = null;
+  if (model.chain && compiled.criteria.some((c) => c.transform.input === "chain")) {
+    chainFit = new Float64Array(n);
+    chainFitColumn(table.columns, n, model.chain, chainFit, chains, roleScale(columns, model));
+  }
+  const tableRows = (model.tables ?? []).map((t) => {
+    const keys = t.by === "chain" ? chains : (columns[t.by] as (string | null)[] | undefined);
+    const rows = lookupRows(t, keys ?? new Array<null>(n).fill(null));
+    Object.assign(columns, lookupColumns(t, rows));
+    return rows;
+  });
   for (const d of compiled.derived) columns[d.def.id] = evalColumn(d.expr.bind(envOf(columns)), n);
   const env = envOf(columns);
 
-  const chains: (string | null)[] = new Array(n).fill(null);
   const criterionValues = compiled.criteria.map((c) => {
     const out = new Float64Array(n);
     const t = c.transform;
@@ -241,9 +255,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     } else if (t.input === "expression") {
       const f = t.expr.bind(envOf(columns, input));
       for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
-    } else if (model.chain) {
-      chainFitColumn(table.columns, n, model.chain, out, chains, roleScale(columns, model));
-    }
+    } else if (chainFit) out.set(chainFit);
     return out;
   });
   const criterionMeans = Float64Array.from(criterionValues, (v, k) =>
@@ -350,6 +362,7 @@ export function scoreTable(table: CandidateTable, compiled: CompiledModel): Scor
     criterionValues,
     criterionMeans,
     chains,
+    lookupRows: tableRows,
     dimensionScores,
     dimensionWeights: Float64Array.from(model.dimensions, (d) => d.weight),
     dimensionLow,
@@ -433,6 +446,7 @@ function aggregate(s: ScoredTable): void {
   const { model } = s.compiled;
   const w = s.dimensionWeights;
   const rankable = new Float64Array(s.count);
+  const merit = new Float64Array(s.count);
   for (let i = 0; i < s.count; i++) {
     s.base[i] = weighted(s.dimensionScores, w, i);
     s.total[i] = finish(s, i, s.base[i]);
@@ -440,8 +454,10 @@ function aggregate(s: ScoredTable): void {
     s.high[i] = finish(s, i, weighted(s.dimensionHigh, w, i));
     s.completeness[i] = weighted(s.dimensionKnown, w, i);
     rankable[i] = s.excluded[i] ? NaN : s.total[i];
+    merit[i] = s.base[i] + s.bonus[i];
   }
-  s.rank = competitionRanks(rankable);
+  // Equal totals made by a floor or a cap are ordered by the score before it.
+  s.rank = breakTies(competitionRanks(rankable), merit);
   s.grade = assignGrades(model.grades, s.total, s.rank);
   s.decision = assignDecisions(model.grades, model.decisions, s.grade);
   adviseUnknownsAndStage(s);

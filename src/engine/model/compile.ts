@@ -17,6 +17,7 @@ import {
 } from "../types";
 import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
 import { flatMap } from "../es2017";
+import { lookupNames } from "../lookup";
 
 export interface CompiledCriterion {
   def: CriterionDef;
@@ -90,6 +91,9 @@ export function compileModel(model: ScoringModel): CompiledModel {
       kinds[currencyVariable(f.id)] = "str";
       currencyOf.set(currencyVariable(f.id), f.id);
     }
+  // Lookup values are numbers per candidate, available to derived fields and everything after.
+  const lookups = lookupNames(model);
+  for (const name of lookups.keys()) kinds[name] = "num";
   for (const d of model.derived) kinds[d.id] = "num";
   const constants = fxConstants(model);
   const expr = (source: string) => compileExpression(source, kinds, constants);
@@ -132,6 +136,8 @@ export function compileModel(model: ScoringModel): CompiledModel {
     needed.add(id);
     const amount = currencyOf.get(id);
     if (amount !== undefined) need(amount);
+    const by = lookups.get(id)?.table.by;
+    if (by !== undefined && by !== "chain") need(by);
     derivedById.get(id)?.expr.symbols.forEach(need);
   };
   const exprs: CompiledExpression[] = [
