@@ -298,6 +298,12 @@ export interface ChainModel {
   /** Phrases that count for no chain but hide the shorter keywords inside them ("种子轮" hides "种子"). */
   stopPhrases?: string[];
   /**
+   * Words shared across sectors, settled by the other words of the same text: where one of `cues`
+   * stands beside `word`, the word (and keywords containing it) count for no chain — 储能 beside 电站
+   * or 电网 is a power-station project, not the battery supply chain. The note names the cue.
+   */
+  contexts?: { word: string; cues: string[] }[];
+  /**
    * Sectors that are no target chain (4S stores, pharmacies, hotels, real estate …): a text naming one
    * as a fact is "none — not a target chain", with the word that decided it. An explicit chain cell wins.
    */

@@ -453,6 +453,15 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
       );
   });
   c.num(chain, "minConfidence", path, { min: 0, max: 1 });
+  if (chain.contexts !== undefined)
+    c.list(chain.contexts, `${path}.contexts`).forEach((r, i) => {
+      const rp = `${path}.contexts[${i}]`;
+      if (!c.obj(r, rp)) return;
+      c.str(r, "word", rp);
+      const cues = c.list(r.cues, `${rp}.cues`);
+      if (cues.length === 0 || !cues.every(isStr))
+        c.add(`${rp}.cues`, "应为非空的词语列表", "must be a non-empty list of words");
+    });
   if (chain.nonTarget !== undefined && !c.list(chain.nonTarget, `${path}.nonTarget`).every(isStr))
     c.add(`${path}.nonTarget`, "应为词语列表", "must be a list of words");
   if (chain.roleScale !== undefined && c.obj(chain.roleScale, `${path}.roleScale`)) {
