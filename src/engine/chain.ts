@@ -708,8 +708,7 @@ export function resolveRole(text: string | null, model: ChainModel): ChainRoleDe
 
 /** The first of `words` the folded text holds, not negated (an intention still counts), or null. */
 function present(folded: string, words: readonly string[]): string | null {
-  for (const w of words)
-    if (wordHits(folded, foldAnswer(w)).some((h) => h !== "negated")) return w;
+  for (const w of words) if (wordHits(folded, foldAnswer(w)).some((h) => h !== "negated")) return w;
   return null;
 }
 
@@ -745,8 +744,7 @@ function settleShared(text: string, model: ChainModel): string {
 }
 
 /** Free text as the classifier reads it: denied spans and settled shared words blanked. */
-const readable = (text: string, model: ChainModel): string =>
-  settleShared(dropDenied(text), model);
+const readable = (text: string, model: ChainModel): string => settleShared(dropDenied(text), model);
 
 /** The non-target sector word a candidate's texts name as a fact (not negated), or null. */
 export function nonTargetWord(texts: ArrayLike<string | null>, model: ChainModel): string | null {
