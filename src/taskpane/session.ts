@@ -240,8 +240,8 @@ export class Scoring {
       order: "desc",
       prepare: () => (w) => {
         const r = reweight(this.base, Object.fromEntries(dims.map((d, k) => [d.id, w[k]])));
-        // Excluded candidates rank below every score (totals are 0–100).
-        return Float64Array.from(r.total, (t, i) => (r.excluded[i] ? -1 : t));
+        // The engine's own ranks (ties at a floor or cap broken by merit); excluded ones last.
+        return Float64Array.from(r.rank, (rank) => (rank > 0 ? -rank : -(r.count + 1)));
       },
     };
     const k = Math.max(1, Math.min(topK, s.count));
