@@ -8,6 +8,7 @@ import { formatAmount } from "./fx";
 import { compileModel } from "./model/compile";
 import { isMissingCell, rangeProblem, readAmount, readNumericCell } from "./model/fields";
 import {
+  envOf,
   GATE_FAILED,
   GATE_NOT_APPLICABLE,
   GATE_UNKNOWN,
@@ -235,7 +236,15 @@ function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
     }
     const d = compiled.derived.find((x) => x.def.id === id);
     const v = (s.columns[id] as Float64Array | undefined)?.[i];
-    return d && v !== undefined && v === v ? [[d.def.label, num(v)] as const] : [];
+    if (!d || v === undefined || v !== v) return [];
+    // The derived field's own notes where they hold (total investment standing in …).
+    const said = (d.def.notes ?? []).filter((_, k) => d.notes[k].bind(envOf(s.columns))(i) === 1);
+    const { zh, en } = d.def.label;
+    const shown = L(
+      `${zh}：${num(v)}${said.map((n) => `（${n.text.zh}）`).join("")}`,
+      `${en}: ${num(v)}${said.map((n) => ` (${n.text.en})`).join("")}`
+    );
+    return [[L("", ""), shown] as const];
   });
   const part = (l: Label, v: string | Label, lang: Lang, sep: string) =>
     typeof v === "string" ? `${l[lang]}${sep}${v}` : v[lang];

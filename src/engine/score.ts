@@ -160,7 +160,8 @@ function readColumns(table: CandidateTable, compiled: CompiledModel): Record<str
   return columns;
 }
 
-function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
+/** The scored columns as expressions read them (`x`: an expression transform's input). */
+export function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
   const get = (name: string): Column | undefined =>
     name === "x"
       ? x

@@ -138,6 +138,8 @@ export interface DerivedFieldDef {
   expression: string;
   unit?: string;
   description?: Label;
+  /** Said beside the value where `when` holds: "无固定资产投资，以总投资代替". */
+  notes?: { when: string; text: Label }[];
 }
 
 export type Transform =

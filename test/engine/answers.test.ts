@@ -166,6 +166,9 @@ describe("land use and 标准地 gates", () => {
     // 2亿元 / 100亩 = 200万元/亩 < 300; 10亿元 / 100亩 = 1000万元/亩.
     expect(gate(fixed, "investmentIntensity")).toBe("failed");
     expect(gate(total, "investmentIntensity")).toBe("passed");
+    // The failure shows the measure used; a stand-in total would say so (test/engine/lookup.test.ts).
+    const detail = fixed.gates.find((g) => g.gate === "investmentIntensity")!.detail!.zh;
+    expect(detail).toMatch(/^投资强度：200；/);
   });
 
   test("the tax-per-亩 criterion never lifts a candidate that fails the tax gate on the same figures", () => {

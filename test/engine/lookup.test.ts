@@ -127,7 +127,7 @@ describe("标准地 lines by industry in the default model (tables.landStandard,
     // 2亿元 / 100亩 = 200万元/亩 < 300 (the default row's line; the 生物医药 row gives only its plot ratio).
     expect(gate(c, "investmentIntensity").status).toBe("failed");
     expect(gate(c, "investmentIntensity").detail!.zh).toBe(
-      "投资强度：200；标准地控制指标·固定资产投资强度下限（其他工业项目（默认））：300万元/亩"
+      "投资强度：200（未填固定资产投资，以总投资代替，偏高估计）；标准地控制指标·固定资产投资强度下限（其他工业项目（默认））：300万元/亩"
     );
     expect(gate(c, "plotRatio").status).toBe("passed");
   });

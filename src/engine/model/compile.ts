@@ -39,8 +39,8 @@ export interface CompiledModel {
   /** Kind of every field and derived field, as expressions see them. */
   kinds: Record<string, ValueKind>;
   fields: Map<string, FieldDef>;
-  /** Derived fields in dependency order. */
-  derived: { def: DerivedFieldDef; expr: CompiledExpression }[];
+  /** Derived fields in dependency order, with their notes' conditions. */
+  derived: { def: DerivedFieldDef; expr: CompiledExpression; notes: CompiledExpression[] }[];
   dimensions: CompiledDimension[];
   criteria: CompiledCriterion[];
   gates: { def: GateDef; pass: CompiledExpression; appliesWhen: CompiledExpression | null }[];
@@ -52,7 +52,9 @@ export interface CompiledModel {
   currencyInputs: string[];
 }
 
-function dependencyOrder(items: { def: DerivedFieldDef; expr: CompiledExpression }[]) {
+function dependencyOrder(
+  items: { def: DerivedFieldDef; expr: CompiledExpression; notes: CompiledExpression[] }[]
+) {
   const byId = new Map(items.map((d) => [d.def.id, d]));
   const out: typeof items = [];
   const done = new Set<string>();
@@ -98,7 +100,11 @@ export function compileModel(model: ScoringModel): CompiledModel {
   const constants = fxConstants(model);
   const expr = (source: string) => compileExpression(source, kinds, constants);
   const derived = dependencyOrder(
-    model.derived.map((def) => ({ def, expr: expr(def.expression) }))
+    model.derived.map((def) => ({
+      def,
+      expr: expr(def.expression),
+      notes: (def.notes ?? []).map((n) => expr(n.when)),
+    }))
   );
 
   const dimensions: CompiledDimension[] = model.dimensions.map((def) => ({ def, criteria: [] }));
@@ -138,7 +144,9 @@ export function compileModel(model: ScoringModel): CompiledModel {
     if (amount !== undefined) need(amount);
     const by = lookups.get(id)?.table.by;
     if (by !== undefined && by !== "chain") need(by);
-    derivedById.get(id)?.expr.symbols.forEach(need);
+    const d = derivedById.get(id);
+    d?.expr.symbols.forEach(need);
+    d?.notes.forEach((n) => n.symbols.forEach(need));
   };
   const exprs: CompiledExpression[] = [
     ...flatMap(gates, (g) => (g.appliesWhen ? [g.pass, g.appliesWhen] : [g.pass])),

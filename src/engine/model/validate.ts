@@ -688,6 +688,13 @@ export function validateModel(json: unknown): ValidationResult {
     if (!isObj(d)) return void c.obj(d, `derived[${i}]`);
     c.label(d, "label", `derived[${i}]`);
     c.expression(d, "expression", `derived[${i}]`, kinds);
+    if (d.notes !== undefined)
+      c.list(d.notes, `derived[${i}].notes`).forEach((n, j) => {
+        const np = `derived[${i}].notes[${j}]`;
+        if (!c.obj(n, np)) return;
+        c.expression(n, "when", np, kinds);
+        c.label(n, "text", np);
+      });
   });
   derivedOrder(c, derived, kinds);
 
