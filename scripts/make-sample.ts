@@ -43,6 +43,9 @@ export const HEADERS = [
   "用地性质",
   "年综合能耗（吨标准煤）",
   "产业政策类别",
+  "容积率",
+  "环评类别",
+  "重点排污单位",
   "项目进度",
   "签约时间",
   "备注",
@@ -62,6 +65,9 @@ const SPEC: Col[] = HEADERS.filter(
         "用地性质",
         "年综合能耗（吨标准煤）",
         "产业政策类别",
+        "容积率",
+        "环评类别",
+        "重点排污单位",
         "备注",
         "跟进情况",
       ] as readonly string[]
@@ -159,8 +165,8 @@ export const INVENTED: string[] = [
 
 /**
  * Judgement columns as bureaus write them, by project name (blank elsewhere): a veto in words, investor
- * credit, land use where the list states it, energy use in 吨标准煤, the 产业结构调整指导目录 class, and
- * listing wording. The article's rows get only what is public (Nidec's parent is listed in Tokyo).
+ * credit, land use where the list states it, energy use in 吨标准煤, the 产业结构调整指导目录 class, the
+ * 标准地 plot ratio, the EIA category and the key-polluter list, and listing wording. The article's rows get only what is public (Nidec's parent is listed in Tokyo).
  */
 const JUDGEMENT_COLUMNS = {
   否决事项: {
@@ -197,6 +203,28 @@ const JUDGEMENT_COLUMNS = {
     丙烷脱氢及聚丙烯项目: "鼓励类",
     BOPP薄膜项目: "限制类",
     纺织服装项目: "允许类",
+  },
+  // 标准地 plot ratio per its industry's line (tables.landStandard): the 光模块 plant's 0.8 is under
+  // electronics' 1.0; the film plants' figures clear chemicals' 0.6.
+  容积率: {
+    光模块研发制造项目: 0.8,
+    德资电驱动桥项目: 1.3,
+    锂电池隔膜项目: 1.2,
+    光学膜涂布项目: 1.5,
+    BOPP薄膜项目: 0.8,
+  },
+  环评类别: {
+    丙烷脱氢及聚丙烯项目: "报告书",
+    环氧丙烷项目: "环境影响报告书",
+    锂电池隔膜项目: "报告表",
+    光学膜涂布项目: "报告表",
+    德资电驱动桥项目: "报告表",
+    工业软件研发中心: "登记表",
+  },
+  重点排污单位: {
+    丙烷脱氢及聚丙烯项目: "是（已列入2023年名录）",
+    环氧丙烷项目: "是",
+    锂电池隔膜项目: "否",
   },
   上市情况: {
     "尼得科机床（浙江）有限公司": "母公司在东京证券交易所上市",

@@ -4,7 +4,7 @@
  * in the model (ChainModel), this module only applies them.
  */
 
-import { dropDenied, factWord, foldAnswer, wordList, WordList } from "./answers";
+import { dropDenied, factWord, foldAnswer, hits as wordHits, wordList, WordList } from "./answers";
 import { TextMemo } from "./memo";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
@@ -651,7 +651,7 @@ const idOf = (d: Dictionary, c: number): string | null => (c < 0 ? null : d.mode
 export function classifyChain(texts: (string | null)[], model: ChainModel): ChainClassification {
   const d = dictionary(model);
   const t = tallyOf(d);
-  const kept = texts.map((x) => (typeof x === "string" ? dropDenied(x) : null));
+  const kept = texts.map((x) => (typeof x === "string" ? readable(x, model) : null));
   const nonTarget = nonTargetWord(kept, model);
   if (nonTarget !== null)
     return { chain: null, confidence: 0, matched: [nonTarget], secondary: null, nonTarget };
@@ -709,6 +709,46 @@ export function resolveRole(text: string | null, model: ChainModel): ChainRoleDe
   }
   return best ? best.role : null;
 }
+
+/** The first of `words` the folded text holds, not negated (an intention still counts), or null. */
+function present(folded: string, words: readonly string[]): string | null {
+  for (const w of words) if (wordHits(folded, foldAnswer(w)).some((h) => h !== "negated")) return w;
+  return null;
+}
+
+/**
+ * A word shared across sectors that the text's own cues settle (model.contexts): 储能 beside 电站 or
+ * 电网 is a power-station project, not the battery supply chain. Null when no rule applies.
+ */
+export function sharedWordCue(
+  text: string | null,
+  model: ChainModel
+): { word: string; cue: string } | null {
+  if (typeof text !== "string" || !model.contexts) return null;
+  const f = foldAnswer(dropDenied(text));
+  for (const r of model.contexts) {
+    if (present(f, [r.word]) === null) continue;
+    const cue = present(f, r.cues);
+    if (cue !== null) return { word: r.word, cue };
+  }
+  return null;
+}
+
+const escaped = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The text with each shared word its cues settle blanked (same length), so it counts for no chain. */
+function settleShared(text: string, model: ChainModel): string {
+  let out = text;
+  for (const r of model.contexts ?? []) {
+    const f = foldAnswer(out);
+    if (present(f, [r.word]) !== null && present(f, r.cues) !== null)
+      out = out.replace(new RegExp(escaped(r.word), "gi"), (m) => " ".repeat(m.length));
+  }
+  return out;
+}
+
+/** Free text as the classifier reads it: denied spans and settled shared words blanked. */
+const readable = (text: string, model: ChainModel): string => settleShared(dropDenied(text), model);
 
 /** The non-target sector word a candidate's texts name as a fact (not negated), or null. */
 export function nonTargetWord(texts: ArrayLike<string | null>, model: ChainModel): string | null {
@@ -812,6 +852,13 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
     const c = classifyChain(input.texts, model);
     ({ chain, secondary, confidence, matched } = c);
     const words = matched.slice(0, 5).join("、");
+    const settled = input.texts.map((t) => sharedWordCue(t, model)).find((x) => x !== null);
+    const cueNote: Label = settled
+      ? {
+          zh: `；“${settled.word}”因同句“${settled.cue}”不计入任何产业链`,
+          en: `; "${settled.word}" counts for no chain beside "${settled.cue}"`,
+        }
+      : { zh: "", en: "" };
     source =
       chain === null
         ? {
@@ -826,6 +873,7 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
             zh: `由文本判定（命中：${words}；置信度 ${confidence}）`,
             en: `classified from text (matched: ${words}; confidence ${confidence})`,
           };
+    source = { zh: source.zh + cueNote.zh, en: source.en + cueNote.en };
   }
 
   if (chain === null) {
@@ -877,7 +925,7 @@ interface TextReading {
 }
 
 function readText(d: Dictionary, text: string): TextReading {
-  const kept = dropDenied(text);
+  const kept = readable(text, d.model);
   const offTarget = nonTargetWord([kept], d.model) !== null;
   return { kept, offTarget, hits: offTarget || d.joined ? null : textHits(d, kept) };
 }

@@ -6,8 +6,9 @@
  */
 import { formatAmount } from "./fx";
 import { compileModel } from "./model/compile";
-import { isMissingCell, readAmount } from "./model/fields";
+import { isMissingCell, rangeProblem, readAmount, readNumericCell } from "./model/fields";
 import {
+  envOf,
   GATE_FAILED,
   GATE_NOT_APPLICABLE,
   GATE_UNKNOWN,
@@ -20,6 +21,7 @@ import {
 } from "./score";
 import { landUseNote, readLandUse } from "./answers";
 import { chainFitOf } from "./transforms";
+import { lookupDetail, lookupNames } from "./lookup";
 import {
   CandidateScore,
   CandidateTable,
@@ -171,10 +173,15 @@ function explainCriterion(
       const v = col[i];
       const ctx = table.contexts?.[def.field];
       const mark = v === v && isBareNumber(raw) && ctx?.guess ? "？" : "";
+      // Out of the field's range: the cell says which bound it broke.
+      const outside =
+        v === v ? null : rangeProblem(readNumericCell(raw, field.type, ctx, model), field);
       used =
         v === v
           ? L(`${mark}${cellText(raw)} → ${num(v)}`, `${mark && "? "}${cellText(raw)} → ${num(v)}`)
-          : L(cellText(raw), cellText(raw));
+          : outside
+            ? L(`${cellText(raw)}：${outside.zh}`, `${cellText(raw)}: ${outside.en}`)
+            : L(cellText(raw), cellText(raw));
       if (v === v && isBareNumber(raw) && ctx?.source !== undefined)
         notes.push(
           L(
@@ -212,7 +219,16 @@ function explainCriterion(
 /** The inputs a failed gate read for candidate i, as written (fields) or computed (derived). */
 function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
   const { compiled, table } = s;
-  const parts = flatMap(symbols, (id) => {
+  const tables = compiled.model.tables ?? [];
+  const lookups = lookupNames(compiled.model);
+  const parts = flatMap(symbols, (id): (readonly [Label, string | Label])[] => {
+    // A threshold from a table: its value and the row that gave it (which industry's line).
+    const lookup = lookups.get(id);
+    if (lookup) {
+      const k = tables.indexOf(lookup.table);
+      const d = lookupDetail(lookup.table, s.lookupRows[k][i], lookup.column);
+      return [[L("", ""), d] as const];
+    }
     const field = compiled.fields.get(id);
     if (field) {
       const raw = table.columns[id]?.[i] ?? null;
@@ -220,12 +236,31 @@ function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
     }
     const d = compiled.derived.find((x) => x.def.id === id);
     const v = (s.columns[id] as Float64Array | undefined)?.[i];
-    return d && v !== undefined && v === v ? [[d.def.label, num(v)] as const] : [];
+    if (!d || v === undefined || v !== v) return [];
+    // The derived field's own notes where they hold (total investment standing in …).
+    const said = (d.def.notes ?? []).filter((_, k) => d.notes[k].bind(envOf(s.columns))(i) === 1);
+    const { zh, en } = d.def.label;
+    const shown = L(
+      `${zh}：${num(v)}${said.map((n) => `（${n.text.zh}）`).join("")}`,
+      `${en}: ${num(v)}${said.map((n) => ` (${n.text.en})`).join("")}`
+    );
+    return [[L("", ""), shown] as const];
   });
+  const part = (l: Label, v: string | Label, lang: Lang, sep: string) =>
+    typeof v === "string" ? `${l[lang]}${sep}${v}` : v[lang];
   return L(
-    parts.map(([l, v]) => `${l.zh}：${v}`).join("；"),
-    parts.map(([l, v]) => `${l.en}: ${v}`).join("; ")
+    parts.map(([l, v]) => part(l, v, "zh", "：")).join("；"),
+    parts.map(([l, v]) => part(l, v, "en", ": ")).join("; ")
   );
+}
+
+/** The bonuses whose floor lifted candidate i's total (null when no floor did). */
+function liftedBy(s: ScoredTable, i: number): Label | null {
+  if (!(s.floor[i] > 0 && s.total[i] > s.base[i] + s.bonus[i])) return null;
+  const hit = s.compiled.bonuses.filter((b, k) => s.bonusHits[k][i] && b.def.floor === s.floor[i]);
+  return hit.length
+    ? L(hit.map((b) => b.def.label.zh).join("、"), listEn(hit.map((b) => b.def.label.en)))
+    : null;
 }
 
 /** Unknown criteria of candidate i by the points each could add at its best, most first. */
@@ -295,6 +330,14 @@ export function explain(s: ScoredTable, i: number): Explanation {
     );
   if (s.excluded[i])
     notes.push(L("未通过门槛，不参与排名和分级", "failed a gate: not ranked or graded"));
+  const lifted = liftedBy(s, i);
+  if (lifted)
+    notes.push(
+      L(
+        `强信号（${lifted.zh}）保底至 ${num(s.floor[i])} 分，本身 ${pts(s.base[i] + s.bonus[i])} 分；同分项目按本身得分排序`,
+        `a strong signal (${lifted.en}) lifts the score to its floor ${num(s.floor[i])}, from ${pts(s.base[i] + s.bonus[i])} on its own; equal scores rank by their own`
+      )
+    );
   if (weights.every((w) => w === 0))
     notes.push(L("没有可用数据，得 0 分", "no usable data, scored 0"));
 
@@ -339,6 +382,11 @@ function summaryLine(s: ScoredTable, i: number, points: ArrayLike<number>, lang:
     : zh
       ? "各项均未得分"
       : "No criterion scored";
+  const lifted = liftedBy(s, i);
+  if (lifted)
+    line += zh
+      ? `；${lifted.zh}保底 ${num(s.floor[i])} 分（本身 ${pts(s.base[i] + s.bonus[i])} 分）`
+      : `; floor ${num(s.floor[i])} by ${lifted.en} (${pts(s.base[i] + s.bonus[i])} on its own)`;
   compiled.gates.forEach((g, k) => {
     if (s.gateStatus[k][i] !== GATE_FAILED) return;
     const { label: name, reason, effect } = g.def;

@@ -39,7 +39,7 @@ export {
 export type { ScoredTable, Column, Scoring } from "./score";
 export { assignGrades, assignDecisions } from "./grades";
 export { explain, summary, candidateScore, scoreCandidates } from "./explain";
-export { competitionRanks } from "./rank";
+export { breakTies, competitionRanks } from "./rank";
 
 // The bureau's view of a list: counts, targets, the "if the top k sign" projection.
 export { portfolioSummary } from "./portfolio";

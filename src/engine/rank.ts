@@ -151,3 +151,35 @@ export function competitionRanks(
 ): Int32Array {
   return ranking(values, options).ranks;
 }
+
+/**
+ * Ranks with ties broken by a second key, larger first: within a group sharing a rank, members are
+ * re-ranked by `by` (still tied when `by` ties too). Ranks of 0 (unranked) stay 0. Groups are found
+ * in one pass, so a table without ties costs no sort.
+ */
+export function breakTies(ranks: Int32Array, by: ArrayLike<number>): Int32Array {
+  const groups = new Map<number, number[]>();
+  const seen = new Uint8Array(ranks.length + 1);
+  let tiesFound = false;
+  for (let i = 0; i < ranks.length; i++) {
+    const r = ranks[i];
+    if (r === 0) continue;
+    if (seen[r]) tiesFound = true;
+    seen[r] = 1;
+  }
+  if (!tiesFound) return ranks;
+  for (let i = 0; i < ranks.length; i++) {
+    const r = ranks[i];
+    if (r === 0) continue;
+    const g = groups.get(r);
+    if (g) g.push(i);
+    else groups.set(r, [i]);
+  }
+  const out = Int32Array.from(ranks);
+  groups.forEach((members, r) => {
+    if (members.length < 2) return;
+    const inner = competitionRanks(members.map((i) => by[i]));
+    members.forEach((i, k) => (out[i] = r + (inner[k] > 0 ? inner[k] : members.length) - 1));
+  });
+  return out;
+}

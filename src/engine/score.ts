@@ -24,11 +24,12 @@ import {
   currencyVariable,
   isMissingCell,
   AmountReader,
-  readNumericCell,
+  readFieldNumber,
   readText,
 } from "./model/fields";
 import { ChainFitter } from "./chain";
-import { competitionRanks } from "./rank";
+import { breakTies, competitionRanks } from "./rank";
+import { lookupChooser, lookupValue, lookupVariable } from "./lookup";
 import { chainFitColumn, clampScore } from "./transforms";
 import { CandidateTable, CellValue, CurrencyCode, FieldDef, ScoringModel } from "./types";
 
@@ -54,6 +55,8 @@ export interface ScoredTable {
   criterionMeans: Float64Array;
   /** Chain per candidate from the chain criterion (null: none or no chain criterion). */
   chains: (string | null)[];
+  /** Per lookup table (model.tables): the row index chosen for each candidate. */
+  lookupRows: Int16Array[];
   /** Per dimension: 0–100, NaN when every criterion of it was missing under "renormalize". */
   dimensionScores: Float64Array[];
   /** Dimension weights the totals use (the model's, or those given to reweight), summing to 1. */
@@ -150,12 +153,13 @@ function inputReaders(
       return (table) => reader.into(cells(table), n, col, currencies);
     }
     const col = (columns[id] = new Float64Array(n));
-    const reader = new ColumnReader((c) => readNumericCell(c, field.type, context, model));
+    const reader = new ColumnReader((c) => readFieldNumber(c, field, context, model));
     return (table) => reader.into(cells(table), n, col);
   });
 }
 
-function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
+/** The scored columns as expressions read them (`x`: an expression transform's input). */
+export function envOf(columns: Record<string, Column>, x?: Column): ExpressionEnv {
   const get = (name: string): Column | undefined =>
     name === "x"
       ? x
@@ -224,6 +228,42 @@ export function prepareScoring(
   const readers = inputReaders(compiled, n, contexts, columns);
   for (const d of compiled.derived) columns[d.def.id] = new Float64Array(n);
   const criterionValues = compiled.criteria.map(() => new Float64Array(n));
+
+  // The chain fit comes first: lookup tables keyed by chain feed derived fields and criteria.
+  const chains: (string | null)[] = new Array(n).fill(null);
+  const chainModel = model.chain;
+  const chainFit =
+    chainModel && compiled.criteria.some((c) => c.transform.input === "chain")
+      ? new Float64Array(n)
+      : null;
+  const fitChains = ((): ((table: CandidateTable) => void) | null => {
+    if (!chainModel || !chainFit) return null;
+    const scale = roleScale(columns, model);
+    const fitter = new ChainFitter(chainModel, chainModel.textFields.length);
+    return (table) => chainFitColumn(table.columns, n, chainModel, chainFit, chains, scale, fitter);
+  })();
+  const lookups = (model.tables ?? []).map((t) => {
+    const rows = new Int16Array(n);
+    const choose = lookupChooser(t);
+    const keys =
+      t.by === "chain"
+        ? chains
+        : ((columns[t.by] as (string | null)[] | undefined) ?? new Array<null>(n).fill(null));
+    const cols = t.columns.map((c) => ({
+      out: (columns[lookupVariable(t.id, c.id)] = new Float64Array(n)),
+      values: t.rows.map((_, r) => lookupValue(t, r, c.id)),
+    }));
+    return {
+      rows,
+      fill: () => {
+        for (let i = 0; i < n; i++) {
+          const r = (rows[i] = choose(keys[i]));
+          for (const c of cols) c.out[i] = c.values[r];
+        }
+      },
+    };
+  });
+  const tableRows = lookups.map((l) => l.rows);
   // Gates, bonuses and flags may read criterion values (chainFit_score ≥ 0.95: a credible leader).
   compiled.criteria.forEach((c, k) => (columns[criterionVariable(c.def.id)] = criterionValues[k]));
   const env = envOf(columns);
@@ -232,7 +272,6 @@ export function prepareScoring(
     f: d.expr.bind(env),
   }));
 
-  const chains: (string | null)[] = new Array(n).fill(null);
   // How each criterion's value column is filled from its input column.
   const criteria = compiled.criteria.map((c, k): ((table: CandidateTable) => void) => {
     const out = criterionValues[k];
@@ -253,11 +292,7 @@ export function prepareScoring(
         for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
       };
     }
-    const chain = model.chain;
-    if (!chain) return () => undefined;
-    const scale = roleScale(columns, model);
-    const fitter = new ChainFitter(chain, chain.textFields.length);
-    return (table) => chainFitColumn(table.columns, n, chain, out, chains, scale, fitter);
+    return chainFit ? () => out.set(chainFit) : () => undefined;
   });
   const criterionMeans = new Float64Array(compiled.criteria.length);
   const fills = new Float64Array(compiled.criteria.length);
@@ -366,6 +401,7 @@ export function prepareScoring(
     criterionValues,
     criterionMeans,
     chains,
+    lookupRows: tableRows,
     dimensionScores,
     dimensionWeights: Float64Array.from(model.dimensions, (d) => d.weight),
     dimensionLow,
@@ -392,6 +428,8 @@ export function prepareScoring(
   return {
     run(table) {
       for (const read of readers) read(table);
+      fitChains?.(table);
+      for (const l of lookups) l.fill();
       for (const d of derived) for (let i = 0; i < n; i++) d.out[i] = d.f(i);
       for (const fill of criteria) fill(table);
       compiled.criteria.forEach((c, k) => {
@@ -461,6 +499,7 @@ function aggregate(s: ScoredTable): void {
   const { model } = s.compiled;
   const w = s.dimensionWeights;
   const rankable = new Float64Array(s.count);
+  const merit = new Float64Array(s.count);
   for (let i = 0; i < s.count; i++) {
     s.base[i] = weighted(s.dimensionScores, w, i);
     s.total[i] = finish(s, i, s.base[i]);
@@ -468,8 +507,10 @@ function aggregate(s: ScoredTable): void {
     s.high[i] = finish(s, i, weighted(s.dimensionHigh, w, i));
     s.completeness[i] = weighted(s.dimensionKnown, w, i);
     rankable[i] = s.excluded[i] ? NaN : s.total[i];
+    merit[i] = s.base[i] + s.bonus[i];
   }
-  s.rank = competitionRanks(rankable);
+  // Equal totals made by a floor or a cap are ordered by the score before it.
+  s.rank = breakTies(competitionRanks(rankable), merit);
   s.grade = assignGrades(model.grades, s.total, s.rank);
   s.decision = assignDecisions(model.grades, model.decisions, s.grade);
   adviseUnknownsAndStage(s);
@@ -543,10 +584,15 @@ export function reweight(
 export function totalsAt(
   scored: ScoredTable,
   weights: Float64Array,
-  out = new Float64Array(scored.count)
+  out = new Float64Array(scored.count),
+  merit?: Float64Array
 ): Float64Array {
-  for (let i = 0; i < scored.count; i++)
-    out[i] = finish(scored, i, weighted(scored.dimensionScores, weights, i));
+  for (let i = 0; i < scored.count; i++) {
+    const base = weighted(scored.dimensionScores, weights, i);
+    out[i] = finish(scored, i, base);
+    // The score before a floor or cap, which orders the candidates they tie (aggregate's merit).
+    if (merit) merit[i] = base + scored.bonus[i];
+  }
   return out;
 }
 

@@ -123,6 +123,11 @@ export interface FieldDef {
   key?: boolean;
   /** How its words are read (engine/answers): a veto column, an origin, a stage, a land use. */
   reader?: AnswerReader;
+  /**
+   * Values a number or percent field may take, as read (a percent as a fraction: 1 = 100%); a cell
+   * outside is unreadable, with the range in its message. Percent fields without one: 0–100%.
+   */
+  range?: { min?: number; max?: number };
   description?: Label;
 }
 
@@ -133,6 +138,8 @@ export interface DerivedFieldDef {
   expression: string;
   unit?: string;
   description?: Label;
+  /** Said beside the value where `when` holds: "无固定资产投资，以总投资代替". */
+  notes?: { when: string; text: Label }[];
 }
 
 export type Transform =
@@ -199,6 +206,7 @@ export interface BonusDef {
   when: string;
   /** Points added to the 0–100 total (the total is clamped to 100). */
   points: number;
+  description?: Label;
   /**
    * A strong known signal: the total is lifted to at least this (a failed gate's cap still wins),
    * so the signal carries the candidate to its advice even when other cells are blank.
@@ -212,6 +220,31 @@ export interface FlagDef {
   when: string;
   /** Optional tier label expression result, e.g. 招大引强 50亿 tier. */
   description?: Label;
+}
+
+/**
+ * Thresholds that depend on the candidate (标准地 lines by industry): a table of numbers whose row is
+ * chosen by the candidate's chain ("chain") or by the value of a text field as read. Expressions read
+ * the chosen row's value of column c as `<table id>_<c>`; a row gives only what differs from the
+ * default row, which gives every column (so every candidate gets a value).
+ */
+export interface LookupTableDef {
+  id: string;
+  label: Label;
+  /** "chain": the main chain the chain criterion found; else a text or category field's id. */
+  by: string;
+  columns: { id: string; label: Label; unit?: string }[];
+  rows: {
+    id: string;
+    label: Label;
+    /** Key values that choose this row (chain ids, or field values as read); first row wins. */
+    match: string[];
+    values: Record<string, number>;
+    source?: Label;
+  }[];
+  /** Id of the row used when no row matches (key blank, no chain, not listed). */
+  default: string;
+  source: Label;
 }
 
 export interface GradeBand {
@@ -266,6 +299,12 @@ export interface ChainModel {
   minConfidence: number;
   /** Phrases that count for no chain but hide the shorter keywords inside them ("种子轮" hides "种子"). */
   stopPhrases?: string[];
+  /**
+   * Words shared across sectors, settled by the other words of the same text: where one of `cues`
+   * stands beside `word`, the word (and keywords containing it) count for no chain — 储能 beside 电站
+   * or 电网 is a power-station project, not the battery supply chain. The note names the cue.
+   */
+  contexts?: { word: string; cues: string[] }[];
   /**
    * Sectors that are no target chain (4S stores, pharmacies, hotels, real estate …): a text naming one
    * as a fact is "none — not a target chain", with the word that decided it. An explicit chain cell wins.
@@ -356,6 +395,7 @@ export interface ScoringModel {
   chain?: ChainModel;
   stages?: StageDef[];
   landUse?: LandUseModel;
+  tables?: LookupTableDef[];
   unknowns?: UnknownsPolicy;
   targets?: { year: number; items: TargetDef[] };
 }

@@ -4,6 +4,7 @@
  */
 import {
   ahp,
+  breakTies,
   candidateScore,
   compileModel,
   competitionRanks,
@@ -269,11 +270,12 @@ export class Scoring {
     const s = this.scored;
     const k = Math.max(1, Math.min(topK, s.count));
     const totals = new Float64Array(s.count);
+    const merit = new Float64Array(s.count);
     const ranksAt = (w: Float64Array) => {
-      totalsAt(s, w, totals);
-      // Excluded candidates are not ranked, as in the list.
+      totalsAt(s, w, totals, merit);
+      // Excluded candidates are not ranked, as in the list; ties at a floor or cap go by merit.
       for (let i = 0; i < s.count; i++) if (s.excluded[i]) totals[i] = NaN;
-      return competitionRanks(totals);
+      return breakTies(competitionRanks(totals), merit);
     };
     const baseline = ranksAt(s.dimensionWeights);
     const pTopK = new Float64Array(s.count);

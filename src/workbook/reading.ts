@@ -10,7 +10,7 @@ import type { AmountValueOut } from "../engine/amount";
 import { cellProblem } from "../engine/cells";
 import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
-import { isMissingCell, readNumericCell } from "../engine/model/fields";
+import { isMissingCell, rangeProblem, readNumericCell } from "../engine/model/fields";
 import { foldText } from "../engine/numerals";
 import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
 import { cellAddress, columnLetters } from "./a1";
@@ -196,6 +196,8 @@ function classify(
         zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
         en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
       };
+    const outside = rangeProblem(v, field);
+    if (outside !== null) return outside;
   }
   return guessedUnit && isBare(cell) ? "guessed" : "read";
 }

@@ -73,20 +73,21 @@ describe("amounts", () => {
   });
 });
 
-/** The value scoring reads from the column (model units: 亩 for land, a fraction for percents). */
-function scored(context: string, header: string, example: string, field: string): number {
+/** The value scoring reads from the example's column (model units: 亩 for land, a fraction for percents). */
+function scored(context: string, header: string, example: string): number {
   const { sheet, table, mapping } = sheetWith(context, header, cellOf(example));
   const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+  const field = mapping.mapped.find((m) => m.column === 1)!.field;
   return (s.columns[field] as Float64Array)[0];
 }
 
 test.each(rows("Land areas"))("land, %s: %s", (_, example, context, expected) => {
   const mu = Number(expected.replace(" 亩", ""));
-  expect(scored(context, "用地面积", example, "landArea")).toBeCloseTo(mu, 10);
+  expect(scored(context, "用地面积", example)).toBeCloseTo(mu, 10);
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {
-  const v = scored(context, "研发投入占比", example, "rdShare");
+  const v = scored(context, "研发投入占比", example);
   if (expected === "error") expect(v).toBeNaN();
   else expect(v).toBeCloseTo(Number(expected), 12);
 });

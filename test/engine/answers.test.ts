@@ -176,6 +176,9 @@ describe("land use and 标准地 gates", () => {
     // 2亿元 / 100亩 = 200万元/亩 < 300; 10亿元 / 100亩 = 1000万元/亩.
     expect(gate(fixed, "investmentIntensity")).toBe("failed");
     expect(gate(total, "investmentIntensity")).toBe("passed");
+    // The failure shows the measure used; a stand-in total would say so (test/engine/lookup.test.ts).
+    const detail = fixed.gates.find((g) => g.gate === "investmentIntensity")!.detail!.zh;
+    expect(detail).toMatch(/^投资强度：200；/);
   });
 
   test("the tax-per-亩 criterion never lifts a candidate that fails the tax gate on the same figures", () => {
@@ -323,5 +326,54 @@ describe("word lists folded once and searched in one pass", () => {
       }),
       { numRuns: 300 }
     );
+  });
+});
+
+describe("招大引强 carries a project only on a target chain", () => {
+  // 港资 8亿元 = 80 000万元 ≥ 1亿美元 × 7.05: 超亿美元外资 whatever the sector.
+  const big = { country: "中国香港", totalInvestment: "8亿元" };
+
+  test("a non-target 招大引强 (a hotel) is counted and earns its points, but no floor; on a chain or with the chain unknown it is carried", () => {
+    const [hotel, nev, unknown] = score([
+      { ...big, name: "五星级酒店项目", description: "五星级酒店及商业综合体" },
+      { ...big, name: "电驱动项目", description: "新能源汽车电驱动系统生产基地" },
+      big,
+    ]);
+    expect(hotel.flags).toEqual(expect.arrayContaining(["zdyq", "zdyqForeign", "zdyqOffChain"]));
+    expect(hotel.explanation.bonuses.map((b) => [b.bonus, b.points])).toEqual([["zdyq", 8]]);
+    expect(hotel.score).toBeLessThan(50);
+    expect(hotel.explanation.notes.map((n) => n.zh).join()).not.toContain("保底");
+    for (const c of [nev, unknown]) {
+      expect(c.flags).toContain("zdyq");
+      expect(c.flags).not.toContain("zdyqOffChain");
+      expect(c.score).toBeGreaterThanOrEqual(50);
+    }
+    // The rule and its reason are model data.
+    const onChain = model.bonuses.find((b) => b.id === "zdyqOnChain")!;
+    expect([onChain.floor, onChain.when]).toEqual([
+      50,
+      "bigAndStrong == 1 and (isNaN(chainFit_score) or chainFit_score > 0)",
+    ]);
+    expect(onChain.description!.zh).toContain("非目标产业");
+  });
+
+  test("candidates held at the floor share the score but rank by their own merit, and say so", () => {
+    const [weak, strong] = score([
+      { name: "甲", description: "新能源汽车零部件", totalInvestment: "10亿元" },
+      {
+        name: "乙",
+        description: "新能源汽车零部件",
+        totalInvestment: "10亿元",
+        tax: "800万元",
+        highTech: "是",
+      },
+    ]);
+    expect([weak.score, strong.score]).toEqual([50, 50]);
+    expect([strong.rank, weak.rank]).toEqual([1, 2]);
+    const note = strong.explanation.notes.find((n) => n.zh.includes("保底"))!;
+    expect(note.zh).toMatch(
+      /^强信号（招大引强·目标产业）保底至 50 分，本身 \d+\.\d 分；同分项目按本身得分排序$/
+    );
+    expect(strong.explanation.summary.zh).toContain("招大引强·目标产业保底 50 分（本身");
   });
 });

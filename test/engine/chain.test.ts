@@ -12,6 +12,8 @@ import {
   synergyFor,
 } from "../../src/engine/chain";
 import { dropDenied } from "../../src/engine/answers";
+import { sharedWordCue } from "../../src/engine/chain";
+import { scoreCandidates } from "../../src/engine";
 import { HELD_OUT_2026 } from "../fixtures/chain-heldout-2026";
 import { ChainModel, ScoringModel } from "../../src/engine/types";
 import pinghu from "../../src/models/pinghu-2023.json";
@@ -327,8 +329,18 @@ describe("chainFit", () => {
  * answers; this is the oracle.
  */
 function referenceClassify(given: (string | null)[], m: ChainModel): ChainClassification {
-  // The same two steps first (engine/answers, tested there): denied spans blanked, non-target sectors.
-  const texts = given.map((t) => (typeof t === "string" ? dropDenied(t) : null));
+  // The same steps first (engine/answers and chain.contexts, tested there): denied spans and shared
+  // words their cues settle blanked, then non-target sectors.
+  const settle = (t: string): string => {
+    for (
+      let k = 0, cue = sharedWordCue(t, m);
+      cue !== null && k < 10;
+      cue = sharedWordCue(t, m), k++
+    )
+      t = t.replace(new RegExp(cue.word, "gi"), " ".repeat(cue.word.length));
+    return t;
+  };
+  const texts = given.map((t) => (typeof t === "string" ? settle(dropDenied(t)) : null));
   const nonTarget = nonTargetWord(texts, m);
   if (nonTarget !== null)
     return { chain: null, confidence: 0, matched: [nonTarget], secondary: null, nonTarget };
@@ -599,5 +611,34 @@ describe("chainFitColumns", () => {
       }),
       { numRuns: 300 }
     );
+  });
+});
+
+describe("储能 settled by context (chain.contexts), the deciding word shown", () => {
+  const fit = (description: string) =>
+    scoreCandidates([{ description }], pinghu as unknown as ScoringModel).map((c) => ({
+      chain: c.chain,
+      note: c.explanation.criteria.find((x) => x.criterion === "chainFit")!.used.zh,
+    }))[0];
+
+  test("beside cells, modules and storage-system products it is the battery supply chain (NEV)", () => {
+    const c = fit("储能系统工艺装备、电芯模组等储能系统产品；生产研发总部");
+    expect(c.chain).toBe("nev");
+    expect(c.note).toContain("储能系统");
+  });
+
+  test.each([
+    ["100MW/200MWh电网侧独立储能电站", "储能电站"],
+    ["光伏配套储能项目", "光伏"],
+    ["风光储一体化调峰储能", "风光"],
+  ])("%s is an energy project on no chain, and the note names the cue %s", (text, cue) => {
+    const c = fit(text);
+    expect(c.chain).toBeNull();
+    expect(c.note).toContain(`“储能”因同句“${cue}”不计入任何产业链`);
+  });
+
+  test("English: energy storage beside a power plant or the grid counts for no chain", () => {
+    expect(fit("grid-side energy storage power station").chain).toBeNull();
+    expect(fit("energy storage battery packs and cells").chain).toBe("nev");
   });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  breakTies,
   competitionRanks,
   DEFAULT_TIE_TOLERANCE,
   rank,
@@ -146,5 +147,23 @@ describe("rank gives the reference's answers on large inputs (radix path)", () =
       (_, i) => Math.round(((i * 7919) % 10007) / 10) / 10
     );
     expect(rank(xs)).toEqual(referenceRanking(xs, {}).ranks);
+  });
+});
+
+describe("breakTies", () => {
+  test("a tie group is re-ranked by the second key, larger first; equal second keys stay tied", () => {
+    const ranks = competitionRanks([50, 70, 50, 50, 10, NaN]);
+    expect(Array.from(ranks)).toEqual([2, 1, 2, 2, 5, 0]);
+    expect(Array.from(breakTies(ranks, [31, 90, 44, 31, 5, 1]))).toEqual([3, 1, 2, 3, 5, 0]);
+  });
+
+  test("without ties the ranks come back unchanged (the same array)", () => {
+    const ranks = competitionRanks([3, 2, 1]);
+    expect(breakTies(ranks, [0, 0, 0])).toBe(ranks);
+  });
+
+  test("a second key that cannot be ranked places its member last in the group", () => {
+    const ranks = competitionRanks([5, 5, 5]);
+    expect(Array.from(breakTies(ranks, [NaN, 2, 1]))).toEqual([3, 1, 2]);
   });
 });

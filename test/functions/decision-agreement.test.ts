@@ -1,26 +1,69 @@
 /**
- * ZS.DECISION (the built bundle, one row at a time), the engine's batch scores (what the CLI's and the
- * pane's result columns show) and the written result column agree on every sample row's decision,
+ * ZS.DECISION (the built bundle, one row at a time), the engine's batch scores, the CLI's written
+ * result column, the pane's list and the column the pane writes agree on every sample row's decision,
  * 待补充 and the delivery advice included.
  */
-import { decisionLabel } from "../../src/workbook";
-import { model, readSheet, scoreSample } from "../models/sample-helpers";
+import * as path from "path";
+import { decisionLabel, markerKey } from "../../src/workbook";
+import { PreviewHost } from "../../src/preview/preview-host";
+import type { XlsxSheet } from "../../src/preview/xlsx-reader";
+import { Store } from "../../src/taskpane/store";
+import { SAMPLE_FILE, SAMPLE_SHEET } from "../../scripts/make-sample";
+import { cellOf, model, readSheet, scoreSample } from "../models/sample-helpers";
+import { readBook, runCli, tempDir } from "../cli/helpers";
+import type { CellValue } from "../../src/engine/types";
 import { loadBundle } from "./loadBundle";
 
 const { call } = loadBundle();
 
-test("ZS.DECISION agrees with the batch decision on every row of the sample", async () => {
+/** The decision column a host wrote under the header row: the labels, row by row. */
+function writtenDecisions(grid: CellValue[][], headerRow: number, rows: number): CellValue[] {
+  const col = grid[headerRow].findIndex((v) => markerKey(v) === "decision");
+  expect(col).toBeGreaterThan(0);
+  return grid.slice(headerRow + 1, headerRow + 1 + rows).map((r) => r[col]);
+}
+
+test("ZS.DECISION, the batch, the CLI's written column, the pane's list and its written column agree on every row", async () => {
   const s = await scoreSample();
   const sheet = await readSheet();
   const headerRow = sheet.grid.findIndex((r) => r.includes("项目名称"));
   const headers = [sheet.grid[headerRow].map((c) => (c === null ? "" : c))];
-  const decisions = new Set<string>();
-  s.scores.forEach((c, i) => {
+  const batch = s.scores.map((c) => decisionLabel(model, c.decision, "zh"));
+
+  // ZS.DECISION, one row at a time.
+  const fn = s.scores.map((_, i) => {
     const row = sheet.grid[headerRow + 1 + i].map((x) => (x === null ? "" : x));
-    const batch = decisionLabel(model, c.decision, "zh");
-    expect([row[1], call("DECISION", [row], headers)]).toEqual([row[1], batch]);
-    decisions.add(c.decision);
+    return call("DECISION", [row], headers);
   });
+  expect(fn).toEqual(batch);
+
+  // The CLI's written result column.
+  const dir = tempDir();
+  const out = path.join(dir, "scored.xlsx");
+  const run = await runCli([SAMPLE_FILE, "--out", out], dir);
+  expect(run.code).toBe(0);
+  const ws = (await readBook(out)).getWorksheet(SAMPLE_SHEET)!;
+  const cliGrid: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: true }, (r, n) => {
+    cliGrid[n - 1] = Array.from({ length: ws.columnCount }, (_, c) =>
+      cellOf(r.getCell(c + 1).value)
+    );
+  });
+  expect(writtenDecisions(cliGrid, headerRow, batch.length)).toEqual(batch);
+
+  // The pane: its list, then the column it writes.
+  const host = new PreviewHost("pinghu-candidates.xlsx", [
+    { ...sheet, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
+  ]);
+  const store = new Store(host, model, "zh");
+  await store.start();
+  await store.score();
+  const rows = [...store.state.scoring!.rows()].sort((a, b) => a.index - b.index);
+  expect(rows.map((r) => decisionLabel(model, r.decision, "zh"))).toEqual(batch);
+  const written = await host.readWorkbook("x", "y");
+  const paneRow = store.state.table!.location.headerRow;
+  expect(writtenDecisions(written.table.grid, paneRow, batch.length)).toEqual(batch);
+
   // The sample exercises every kind of advice.
   for (const d of [
     "prioritise",
@@ -32,5 +75,5 @@ test("ZS.DECISION agrees with the batch decision on every row of the sample", as
     "producing",
     "defer",
   ])
-    expect(decisions).toContain(d);
+    expect(s.scores.map((c) => c.decision)).toContain(d);
 });

@@ -271,6 +271,41 @@ describe("scoring the sample workbook with the default model", () => {
     expect(listing.normalized).toBe(1);
   });
 
+  test("标准地 by industry and the emission quota on the sample's own columns", () => {
+    const gate = (name: string, id: string) => of(name).gates.find((g) => g.gate === id)!;
+    // 光模块 (光电通信) at plot ratio 0.8: under electronics' 1.0 (国土资发〔2008〕24号 表2), the row named.
+    expect(gate("光模块", "plotRatio").status).toBe("failed");
+    expect(gate("光模块", "plotRatio").detail!.zh).toContain(
+      "光电通信（通信设备、计算机及其他电子设备制造业）"
+    );
+    // BOPP (碳三和膜材料) at 0.8 clears chemicals' 0.6; 德资电驱动桥 at 1.3 clears NEV's 0.7.
+    expect([gate("BOPP", "plotRatio").status, gate("德资电驱动桥", "plotRatio").status]).toEqual([
+      "passed",
+      "passed",
+    ]);
+    // Key polluters with a full EIA report wait for their emission quota; 锂电池隔膜 (报告表, 否) does not.
+    expect(gate("环氧丙烷", "emissionQuota").status).toBe("failed");
+    expect(gate("丙烷脱氢", "emissionQuota").status).toBe("failed");
+    expect(gate("锂电池隔膜", "emissionQuota").status).toBe("notApplicable");
+  });
+
+  test("招大引强 carries only on a target chain; floor ties rank by their own score", () => {
+    // 五星级酒店: 港资 8亿元 is 超亿美元外资 (counted, +8), but a hotel is no target chain: not carried.
+    const hotel = of("五星级酒店");
+    expect(hotel.flags).toEqual(expect.arrayContaining(["zdyq", "zdyqForeign", "zdyqOffChain"]));
+    expect(hotel.score).toBeLessThan(50);
+    expect(hotel.decision).not.toBe("followUp");
+    // The candidates held at 50: one score, distinct ranks in the order of their own merit.
+    const held = s.scores.filter((c) => c.score === 50).sort((a, b) => a.rank! - b.rank!);
+    expect(held.length).toBeGreaterThanOrEqual(3);
+    const own = held.map((c) => {
+      const m = /本身 ([\d.]+) 分/.exec(c.explanation.notes.map((n) => n.zh).join())!;
+      return Number(m[1]);
+    });
+    expect(new Set(held.map((c) => c.rank)).size).toBe(held.length);
+    expect([...own].sort((a, b) => b - a)).toEqual(own);
+  });
+
   test("every grade is used; decisions follow grades, the stage, or the unknowns", () => {
     const grades = new Set(s.scores.map((c) => c.grade));
     for (const g of ["A", "B", "C", "D"]) expect(grades).toContain(g);

@@ -180,6 +180,33 @@ describe("percent columns", () => {
     const rd = col(mapping, "rdShare");
     expect(rd.unit).toMatchObject({ label: { zh: "%" }, source: "rule" });
     expect(rd.firstUnreadable.map((u) => u.address)).toEqual(["F6"]);
+    // The message names the field's range, which is model data (fields[].range).
+    expect(rd.firstUnreadable[0].reason).toEqual({
+      zh: "研发投入占比 120% 超过允许的上限 100%",
+      en: "R&D share of revenue 120% is above the allowed maximum 100%",
+    });
+  });
+
+  test("a growth rate may exceed 100%; a fall below −100% is an error that says why, in the explanation too", () => {
+    const { sheet, table, mapping } = open([
+      ["项目名称", "总投资（万元）", "营收增长率"],
+      ["甲", 1, "150%"],
+      ["乙", 1, "-120%"],
+    ]);
+    const growth = col(mapping, "revenueGrowth");
+    expect(growth.firstUnreadable).toEqual([
+      {
+        address: "C3",
+        reason: {
+          zh: "营收增长率 -120% 低于允许的下限 -100%",
+          en: "Revenue growth -120% is below the allowed minimum -100%",
+        },
+      },
+    ]);
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    expect(Array.from(scored.columns.revenueGrowth as Float64Array)).toEqual([1.5, NaN]);
+    const used = explain(scored, 1).criteria.find((c) => c.criterion === "revenueGrowth")!.used;
+    expect(used.zh).toBe("-120%：营收增长率 -120% 低于允许的下限 -100%");
   });
 
   test("a column whose values are all ≤ 1 is read as fractions, and says so", () => {

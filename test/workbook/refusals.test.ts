@@ -8,12 +8,7 @@ import { loadModel } from "../../src/engine/model";
 import type { CellValue } from "../../src/engine/types";
 import { columnLetters } from "../../src/workbook/a1";
 import { gridToModel, modelToGrid } from "../../src/workbook/modelSheet";
-import {
-  checkReadable,
-  modelFromSheet,
-  Refusal,
-  trustedMapping,
-} from "../../src/workbook/pipeline";
+import { checkReadable, modelFromSheet, prepareTable, Refusal } from "../../src/workbook/pipeline";
 import { planResults } from "../../src/workbook/results";
 import { locateTable } from "../../src/workbook/table";
 import type { Grid, SheetData } from "../../src/workbook/types";
@@ -32,6 +27,12 @@ function edited(find: (row: CellValue[]) => boolean, col: number, value: CellVal
   grid[r][col] = value;
   return grid;
 }
+/** Address of the default model sheet's section heading (its errors point there). */
+function heading(tag: string): string {
+  const r = modelToGrid(pinghu, "en").findIndex((row) => String(row[0]).endsWith(`[ZS:${tag}]`));
+  expect(r).toBeGreaterThanOrEqual(0);
+  return `A${r + 1}`;
+}
 const criterion = (id: string) => (row: CellValue[]) => row[0] === id && row[5] === "piecewise";
 
 describe("model sheet cells", () => {
@@ -46,7 +47,7 @@ describe("model sheet cells", () => {
     [
       "a chain keyword without its weight",
       edited((row) => row[0] === "nev", 3, "新能源汽车 1、电动汽车:1"),
-      "A143",
+      heading("chains"),
       "「产业链与关键词（词:权重）」关键词“新能源汽车 1”应写成 词:权重",
       '"Industrial chains and keywords (word:weight)": keyword "新能源汽车 1" should read word:weight',
     ],
@@ -85,7 +86,7 @@ describe("model sheet cells", () => {
       errors: [
         {
           code: "model-sheet",
-          address: "A161",
+          address: heading("targets"),
           message: {
             zh: "「年度目标」缺少目标年份（见模型设置）",
             en: '"Targets": the target year is missing (see model settings)',
@@ -109,11 +110,6 @@ describe("model sheet cells", () => {
 describe("the pipeline's refusals", () => {
   const model = smallModel();
   const sheetOf = (grid: Grid): SheetData => ({ name: "清单", grid });
-  const located = (sheet: SheetData) => {
-    const r = locateTable(sheet, model);
-    if (!r.ok) throw new Error(r.message.en);
-    return r.table;
-  };
   const label = (run: () => unknown) => {
     try {
       run();
@@ -129,8 +125,7 @@ describe("the pipeline's refusals", () => {
       ["项目名字", "投资总额度", "产业链条"],
       ["A", 1000, "汽车"],
     ]);
-    const table = located(sheet);
-    const mapping = label(() => trustedMapping(sheet, table, model));
+    const mapping = prepareTable(sheet, model).problem?.label;
     expect(mapping?.en).toContain(
       `The headers of sheet "清单" only resemble the model's fields, none matches exactly (header on row 1): `
     );
@@ -147,8 +142,7 @@ describe("the pipeline's refusals", () => {
       ["项目名称", "联系电话", "产业链"],
       ["A", "123", "汽车"],
     ]);
-    const table = located(sheet);
-    expect(label(() => trustedMapping(sheet, table, model))).toEqual({
+    expect(prepareTable(sheet, model).problem?.label).toEqual({
       zh: "工作表「清单」中没有一列能对应到「总投资」（表头在第 1 行）。请把该列表头改为如“总投资（万元）”后再试。",
       en: 'No column of sheet "清单" maps to Total investment (header on row 1). Name that column e.g. "Total investment (CNY 10k)" and try again.',
     });
@@ -160,8 +154,7 @@ describe("the pipeline's refusals", () => {
       ["A", null, "汽车"],
       ["B", 1000, "电池"],
     ]);
-    const table = located(sheet);
-    const mapping = trustedMapping(sheet, table, model);
+    const { table, mapping } = prepareTable(sheet, model);
     expect(
       label(() =>
         checkReadable(sheet, table, mapping, model, [

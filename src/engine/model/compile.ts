@@ -17,6 +17,7 @@ import {
 } from "../types";
 import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
 import { flatMap } from "../es2017";
+import { lookupNames } from "../lookup";
 
 export interface CompiledCriterion {
   def: CriterionDef;
@@ -38,8 +39,8 @@ export interface CompiledModel {
   /** Kind of every field and derived field, as expressions see them. */
   kinds: Record<string, ValueKind>;
   fields: Map<string, FieldDef>;
-  /** Derived fields in dependency order. */
-  derived: { def: DerivedFieldDef; expr: CompiledExpression }[];
+  /** Derived fields in dependency order, with their notes' conditions. */
+  derived: { def: DerivedFieldDef; expr: CompiledExpression; notes: CompiledExpression[] }[];
   dimensions: CompiledDimension[];
   criteria: CompiledCriterion[];
   gates: { def: GateDef; pass: CompiledExpression; appliesWhen: CompiledExpression | null }[];
@@ -51,7 +52,9 @@ export interface CompiledModel {
   currencyInputs: string[];
 }
 
-function dependencyOrder(items: { def: DerivedFieldDef; expr: CompiledExpression }[]) {
+function dependencyOrder(
+  items: { def: DerivedFieldDef; expr: CompiledExpression; notes: CompiledExpression[] }[]
+) {
   const byId = new Map(items.map((d) => [d.def.id, d]));
   const out: typeof items = [];
   const done = new Set<string>();
@@ -90,11 +93,18 @@ export function compileModel(model: ScoringModel): CompiledModel {
       kinds[currencyVariable(f.id)] = "str";
       currencyOf.set(currencyVariable(f.id), f.id);
     }
+  // Lookup values are numbers per candidate, available to derived fields and everything after.
+  const lookups = lookupNames(model);
+  for (const name of lookups.keys()) kinds[name] = "num";
   for (const d of model.derived) kinds[d.id] = "num";
   const constants = fxConstants(model);
   const expr = (source: string) => compileExpression(source, kinds, constants);
   const derived = dependencyOrder(
-    model.derived.map((def) => ({ def, expr: expr(def.expression) }))
+    model.derived.map((def) => ({
+      def,
+      expr: expr(def.expression),
+      notes: (def.notes ?? []).map((n) => expr(n.when)),
+    }))
   );
 
   const dimensions: CompiledDimension[] = model.dimensions.map((def) => ({ def, criteria: [] }));
@@ -132,7 +142,11 @@ export function compileModel(model: ScoringModel): CompiledModel {
     needed.add(id);
     const amount = currencyOf.get(id);
     if (amount !== undefined) need(amount);
-    derivedById.get(id)?.expr.symbols.forEach(need);
+    const by = lookups.get(id)?.table.by;
+    if (by !== undefined && by !== "chain") need(by);
+    const d = derivedById.get(id);
+    d?.expr.symbols.forEach(need);
+    d?.notes.forEach((n) => n.symbols.forEach(need));
   };
   const exprs: CompiledExpression[] = [
     ...flatMap(gates, (g) => (g.appliesWhen ? [g.pass, g.appliesWhen] : [g.pass])),

@@ -15,7 +15,9 @@ import {
   AmountResult,
   CellValue,
   CurrencyCode,
+  FieldDef,
   FieldType,
+  Label,
   ScoringModel,
 } from "../types";
 import { ValueKind } from "../expression";
@@ -209,8 +211,51 @@ export function readNumericCell(
       if (type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
       // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
       const scale = ownScale ? 1 : (context?.multiplier ?? (n > 1 ? 0.01 : 1));
-      // A share over 100% is a misreading (or a typo), not a score.
-      return n * scale > 1 ? NaN : n * scale;
+      return n * scale;
     }
   }
+}
+
+/** A share over 100% is a misreading (or a typo), not a score: percent fields without a range. */
+const SHARE = { min: -Infinity, max: 1 };
+
+/** The values a field may take (FieldDef.range; a percent field without one: at most 100%). */
+export function fieldRange(field: FieldDef): { min: number; max: number } | null {
+  const r = field.range ?? (field.type === "percent" ? SHARE : null);
+  return r === null ? null : { min: r.min ?? -Infinity, max: r.max ?? Infinity };
+}
+
+const shown = (v: number, percent: boolean): string =>
+  percent ? `${+(v * 100).toPrecision(6)}%` : String(+v.toPrecision(6));
+
+/** Why a value read for the field lies outside its range, or null when it is within. */
+export function rangeProblem(value: number, field: FieldDef): Label | null {
+  const r = fieldRange(field);
+  if (r === null || !(value < r.min || value > r.max)) return null;
+  const percent = field.type === "percent";
+  const v = shown(value, percent);
+  const bound = value < r.min ? shown(r.min, percent) : shown(r.max, percent);
+  return value < r.min
+    ? {
+        zh: `${field.label.zh} ${v} 低于允许的下限 ${bound}`,
+        en: `${field.label.en} ${v} is below the allowed minimum ${bound}`,
+      }
+    : {
+        zh: `${field.label.zh} ${v} 超过允许的上限 ${bound}`,
+        en: `${field.label.en} ${v} is above the allowed maximum ${bound}`,
+      };
+}
+
+/**
+ * A number or percent cell read for its field, NaN when unreadable or outside the field's range
+ * (a value out of range is not a score: `rangeProblem` says why).
+ */
+export function readFieldNumber(
+  cell: CellValue,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined,
+  model: ScoringModel
+): number {
+  const v = readNumericCell(cell, field.type, context, model);
+  return v === v && rangeProblem(v, field) !== null ? NaN : v;
 }

@@ -15,6 +15,8 @@ export {
   readDate,
   readAmount,
   readNumericCell,
+  readFieldNumber,
+  rangeProblem,
 } from "./fields";
 export type { AmountReading } from "./fields";
 

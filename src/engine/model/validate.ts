@@ -17,6 +17,7 @@ import {
 } from "../vocabulary";
 import { ANSWER_READERS } from "../answers";
 import { criterionVariable, currencyVariable, fieldKind, fxConstants } from "./fields";
+import { lookupVariable } from "../lookup";
 
 /** A model error: code "model", the JSON path, and (from the 评分模型 sheet) the cell. */
 export interface ModelError extends EngineError {
@@ -198,6 +199,21 @@ class Checker {
 
 const join = (path: string, key: string | number): string =>
   typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+
+/** A field's allowed range: numbers, min below max, only on number and percent fields. */
+function checkRange(c: Checker, range: unknown, path: string, type: FieldType | null): void {
+  if (!c.obj(range, path)) return;
+  if (type !== null && type !== "number" && type !== "percent")
+    c.add(path, "只有数值或百分比字段可设范围", "only number and percent fields take a range");
+  const min = c.num(range, "min", path, { optional: true });
+  const max = c.num(range, "max", path, { optional: true });
+  if (min !== null && max !== null && !(min < max))
+    c.add(
+      `${path}.max`,
+      `上限 ${max} 应大于下限 ${min}`,
+      `max ${max} must be greater than min ${min}`
+    );
+}
 
 /** Derived fields in an order where each comes after those it reads; reports cycles. */
 function derivedOrder(c: Checker, derived: unknown[], kinds: Record<string, ValueKind>): void {
@@ -437,6 +453,15 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
       );
   });
   c.num(chain, "minConfidence", path, { min: 0, max: 1 });
+  if (chain.contexts !== undefined)
+    c.list(chain.contexts, `${path}.contexts`).forEach((r, i) => {
+      const rp = `${path}.contexts[${i}]`;
+      if (!c.obj(r, rp)) return;
+      c.str(r, "word", rp);
+      const cues = c.list(r.cues, `${rp}.cues`);
+      if (cues.length === 0 || !cues.every(isStr))
+        c.add(`${rp}.cues`, "应为非空的词语列表", "must be a non-empty list of words");
+    });
   if (chain.nonTarget !== undefined && !c.list(chain.nonTarget, `${path}.nonTarget`).every(isStr))
     c.add(`${path}.nonTarget`, "应为词语列表", "must be a list of words");
   if (chain.roleScale !== undefined && c.obj(chain.roleScale, `${path}.roleScale`)) {
@@ -458,6 +483,93 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
     c.num(rs, "min", rp, { min: 0 });
     c.num(rs, "score", rp, { min: 0, max: 1 });
   }
+}
+
+/**
+ * Lookup tables: what chooses the row, columns whose names (`<table>_<column>`) expressions read,
+ * rows of numbers, and a default row that gives every column. Registers the names in `kinds`.
+ */
+function checkTables(
+  c: Checker,
+  tables: unknown,
+  ctx: { kinds: Record<string, ValueKind>; chainIds: Set<string> | null }
+): void {
+  const list = c.list(tables, "tables");
+  c.ids(list, "tables", { identifier: true });
+  list.forEach((t, i) => {
+    const p = `tables[${i}]`;
+    if (!c.obj(t, p)) return;
+    c.label(t, "label", p);
+    c.label(t, "source", p);
+    const byChain = t.by === "chain";
+    if (byChain && ctx.chainIds === null)
+      c.add(
+        `${p}.by`,
+        "按产业链查表需要模型的 chain 部分和产业链指标",
+        "a table by chain needs the model's chain section and a chain criterion"
+      );
+    else if (!byChain && (typeof t.by !== "string" || ctx.kinds[t.by] !== "str"))
+      c.add(
+        `${p}.by`,
+        `“${String(t.by)}”应为 chain 或模型中的文本/类别字段`,
+        `"${String(t.by)}" must be chain or a text or category field of the model`
+      );
+    const columns = c.list(t.columns, `${p}.columns`);
+    const columnIds = c.ids(columns, `${p}.columns`, { identifier: true });
+    columns.forEach((col, j) => {
+      if (!isObj(col) || typeof col.id !== "string" || typeof t.id !== "string") return;
+      c.label(col, "label", `${p}.columns[${j}]`);
+      const name = lookupVariable(t.id, col.id);
+      if (ctx.kinds[name] !== undefined)
+        c.add(
+          `${p}.columns[${j}].id`,
+          `“${name}”已是字段名，不能再表示查表值`,
+          `"${name}" is already a name, so it cannot name a table value`
+        );
+      else ctx.kinds[name] = "num";
+    });
+    const rows = c.list(t.rows, `${p}.rows`);
+    const rowIds = c.ids(rows, `${p}.rows`);
+    rows.forEach((r, j) => {
+      const rp = `${p}.rows[${j}]`;
+      if (!c.obj(r, rp)) return;
+      c.label(r, "label", rp);
+      c.label(r, "source", rp, true);
+      c.list(r.match, `${rp}.match`).forEach((m, k) => {
+        if (!isStr(m)) c.add(`${rp}.match[${k}]`, "应为非空文字", "must be non-empty text");
+        else if (byChain && ctx.chainIds !== null && !ctx.chainIds.has(m))
+          c.add(`${rp}.match[${k}]`, `产业链“${m}”不存在`, `chain "${m}" does not exist`);
+      });
+      if (!c.obj(r.values, `${rp}.values`)) return;
+      for (const key of Object.keys(r.values)) {
+        if (!columnIds.has(key))
+          c.add(
+            `${rp}.values.${key}`,
+            `列“${key}”不在 columns 中`,
+            `column "${key}" is not among the columns`
+          );
+        else c.num(r.values, key, `${rp}.values`);
+      }
+    });
+    const fallback = rows.find((r) => isObj(r) && r.id === t.default);
+    if (typeof t.default !== "string" || !rowIds.has(t.default) || !isObj(fallback)) {
+      c.add(
+        `${p}.default`,
+        `默认行“${String(t.default)}”不存在`,
+        `default row "${String(t.default)}" does not exist`
+      );
+      return;
+    }
+    // Every candidate must get a value: the default row gives each column.
+    const at = rows.indexOf(fallback);
+    for (const id of columnIds)
+      if (!isObj(fallback.values) || !isNum(fallback.values[id]))
+        c.add(
+          `${p}.rows[${at}].values.${id}`,
+          `默认行应给出列“${id}”的数值`,
+          `the default row must give a number for column "${id}"`
+        );
+  });
 }
 
 /** Checks a model document; on success returns it with defaults filled in. */
@@ -541,6 +653,7 @@ export function validateModel(json: unknown): ValidationResult {
     }
     if (f.reader !== undefined)
       c.oneOf(f, "reader", `fields[${i}]`, ANSWER_READERS, { zh: "读法", en: "reader" });
+    if (f.range !== undefined) checkRange(c, f.range, `fields[${i}].range`, type);
     if (type && typeof f.id === "string") {
       kinds[f.id] = fieldKind(type);
       fieldTypes.set(f.id, type);
@@ -562,10 +675,26 @@ export function validateModel(json: unknown): ValidationResult {
       );
     else kinds[name] = "str";
   });
+  if (m.tables !== undefined) {
+    const chain = isObj(m.chain) && Array.isArray(m.chain.chains) ? m.chain.chains : null;
+    const hasChainCriterion =
+      Array.isArray(m.criteria) &&
+      m.criteria.some((cr) => isObj(cr) && isObj(cr.transform) && cr.transform.type === "chain");
+    const chainIds =
+      chain && hasChainCriterion ? new Set(chain.filter(isObj).map((ch) => String(ch.id))) : null;
+    checkTables(c, m.tables, { kinds, chainIds });
+  }
   derived.forEach((d, i) => {
     if (!isObj(d)) return void c.obj(d, `derived[${i}]`);
     c.label(d, "label", `derived[${i}]`);
     c.expression(d, "expression", `derived[${i}]`, kinds);
+    if (d.notes !== undefined)
+      c.list(d.notes, `derived[${i}].notes`).forEach((n, j) => {
+        const np = `derived[${i}].notes[${j}]`;
+        if (!c.obj(n, np)) return;
+        c.expression(n, "when", np, kinds);
+        c.label(n, "text", np);
+      });
   });
   derivedOrder(c, derived, kinds);
 
@@ -669,6 +798,7 @@ export function validateModel(json: unknown): ValidationResult {
     c.expression(b, "when", p, kinds);
     c.num(b, "points", p, { min: -100, max: 100 });
     c.num(b, "floor", p, { min: 0, max: 100, optional: true });
+    c.label(b, "description", p, true);
   });
   const flags = c.list(m.flags, "flags");
   const flagIds = c.ids(flags, "flags");
