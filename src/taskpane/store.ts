@@ -16,7 +16,7 @@ import {
   RESULT_SHEET_NAME,
 } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
-import { readCommittee, type CommitteeRead } from "./committee";
+import type { CommitteeRead } from "./committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
   headerSignature,
@@ -415,8 +415,12 @@ export class Store {
     this.set({ pairwise }, "pairwise");
   }
 
-  /** Reads a committee's long table (pasted from Excel): combined weights, each CR, agreement. */
-  readJudgements(text: string): void {
+  /**
+   * Reads a committee's long table (pasted from Excel): combined weights, each CR, agreement. The
+   * reader and group AHP are their own chunk, fetched on first use.
+   */
+  async readJudgements(text: string): Promise<void> {
+    const { readCommittee } = await import(/* webpackChunkName: "committee" */ "./committee");
     this.set({ committee: readCommittee(text, this.state.model) }, "committee");
   }
 

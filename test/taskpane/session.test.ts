@@ -5,6 +5,7 @@
 import { portfolioSummary, reweight, scoreCandidates, candidateScore } from "../../src/engine";
 import { planResults } from "../../src/workbook";
 import { openTable, Scoring } from "../../src/taskpane/session";
+import { compare } from "../../src/taskpane/compare";
 import type { WorkbookRead } from "../../src/workbook/host";
 import fc from "fast-check";
 import type { ScoringModel } from "../../src/engine";
@@ -103,7 +104,7 @@ test("stability's unperturbed run equals the ranking for random models and weigh
 
 test("compare: the model's ranking beside TOPSIS, VIKOR and PROMETHEE on the same dimension scores", async () => {
   const s = await sampleScoring();
-  const all = s.compare();
+  const all = compare(s);
   const ranked = s.rows().filter((r) => r.rank !== null);
   expect(all.rows.map((r) => r.rank)).toEqual(ranked.map((r) => r.rank!).sort((a, b) => a - b));
   expect(all.truncated).toBe(false);
@@ -115,7 +116,7 @@ test("compare: the model's ranking beside TOPSIS, VIKOR and PROMETHEE on the sam
     expect(m.kendall).toBeGreaterThan(0.3);
   }
   // Only the best ranked candidates take part when the list is longer than the limit.
-  const top = s.compare(5);
+  const top = compare(s, 5);
   expect(top.rows.map((r) => r.index)).toEqual(all.rows.slice(0, 5).map((r) => r.index));
   expect(top.truncated).toBe(true);
 });

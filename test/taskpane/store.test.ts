@@ -234,13 +234,13 @@ test("a committee's table is read into state (and announced); its weights apply 
       for (let j = i + 1; j < dims.length; j++)
         rows.push(`${expert}\t${dims[i].id}\t${dims[j].id}\t${expert === "王" ? 2 : 1}`);
   changes.length = 0;
-  store.readJudgements(rows.join("\n"));
+  await store.readJudgements(rows.join("\n"));
   expect(changes).toEqual(["committee"]);
   const read = store.state.committee!;
   if (!read.ok || read.committee.kind !== "pairwise") throw new Error(JSON.stringify(read));
   store.setWeights(read.committee.weights);
   const applied = store.state.scoring!.weights();
   for (const d of dims) expect(applied[d.id]).toBeCloseTo(read.committee.weights[d.id], 12);
-  store.readJudgements("王\t规模");
+  await store.readJudgements("王\t规模");
   expect(store.state.committee).toMatchObject({ ok: false });
 });

@@ -60,7 +60,7 @@ export class CommitteeView implements View {
         {
           type: "button",
           id: "committee-read",
-          onclick: () => store.readJudgements(this.input.value),
+          onclick: () => void store.readJudgements(this.input.value),
         },
         t(T.read)
       ),

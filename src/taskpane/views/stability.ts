@@ -3,10 +3,10 @@
  * The stability tab: for the top 10, how often each stays in the top k when the dimension weights vary
  * randomly by ±20% (400 draws), every draw scored by the engine (Scoring.stability). Shown as bars and,
  * for screen readers, as a list with the same figures. Below, the model's ranking beside TOPSIS, VIKOR
- * and PROMETHEE II on the same dimension scores, with Spearman's ρ and Kendall's τ (Scoring.compare).
+ * and PROMETHEE II on the same dimension scores, with Spearman's ρ and Kendall's τ (compare.ts, its own chunk).
  */
 import { formatNumber, formatPercent } from "../../workbook/format";
-import type { Comparison } from "../session";
+import type { Comparison } from "../compare";
 import { h, svg } from "../../ui/dom";
 import type { Store } from "../store";
 import { topKInput } from "./top-k";
@@ -159,7 +159,10 @@ export class StabilityView implements View {
         ];
       })
     );
-    this.showMethods(scoring.compare());
+    // The comparison code is its own chunk, fetched the first time it is shown.
+    void import(/* webpackChunkName: "compare" */ "../compare").then(({ compare }) => {
+      if (this.store.state.scoring === scoring) this.showMethods(compare(scoring));
+    });
     this.spoken.setAttribute("aria-label", stay);
     this.spoken.replaceChildren(
       ...top.map((r) =>
