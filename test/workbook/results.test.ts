@@ -522,3 +522,9 @@ describe("a sheet read from an offset (origin) keeps sheet coordinates (issue 20
     expect(plan.columns.map((c) => c.col)).toEqual(first.columns.map((c) => c.col));
   });
 });
+
+test("a table with no candidates yet still guards its header row", () => {
+  const header: Grid = [["项目名称", "总投资", "产业链", null, " "]];
+  const plan = columnsPlan(sheetOf(header), []);
+  expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: "E1", value: " " }]);
+});
