@@ -230,6 +230,15 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     ]);
   });
 
+  test("a blank merge over the first result column only is refused", () => {
+    const sheet = sheetOf(base, { merges: [{ top: top + 1, left, bottom: top + 2, right: left }] });
+    const plan = columnsPlan(sheet);
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(top + 1, left), value: "(merged)" },
+      { address: cellAddress(top + 2, left), value: "(merged)" },
+    ]);
+  });
+
   test("a blank merge in the header row over result columns only is refused", () => {
     const sheet = sheetOf(base, {
       merges: [{ top, left: left + 1, bottom: top, right: left + 2 }],
