@@ -230,6 +230,15 @@ describe("every edge of the result area is guarded (issue 20)", () => {
     ]);
   });
 
+  test("a blank merge over the first result column only is refused", () => {
+    const sheet = sheetOf(base, { merges: [{ top: top + 1, left, bottom: top + 2, right: left }] });
+    const plan = columnsPlan(sheet);
+    expect(plan.ok ? [] : plan.conflicts).toEqual([
+      { address: cellAddress(top + 1, left), value: "(merged)" },
+      { address: cellAddress(top + 2, left), value: "(merged)" },
+    ]);
+  });
+
   test("a blank merge in the header row over result columns only is refused", () => {
     const sheet = sheetOf(base, {
       merges: [{ top, left: left + 1, bottom: top, right: left + 2 }],
@@ -521,4 +530,10 @@ describe("a sheet read from an offset (origin) keeps sheet coordinates (issue 20
     expect(plan.columns.every((c) => c.existed)).toBe(true);
     expect(plan.columns.map((c) => c.col)).toEqual(first.columns.map((c) => c.col));
   });
+});
+
+test("a table with no candidates yet still guards its header row", () => {
+  const header: Grid = [["项目名称", "总投资", "产业链", null, " "]];
+  const plan = columnsPlan(sheetOf(header), []);
+  expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: "E1", value: " " }]);
 });
