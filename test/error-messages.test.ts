@@ -64,7 +64,6 @@ const NOT_YET_TESTED: readonly string[] = [
   "src/functions/functions.ts: sum normalisation ignores types: use minmax",
   "src/functions/models.ts: must be a scoring-model sheet range or model JSON",
   "src/functions/models.ts: model JSON cannot be read:",
-  "src/preview/xlsx-reader.ts: is not well-formed XML",
   "src/preview/xlsx-reader.ts: the workbook has no worksheet",
 ];
 

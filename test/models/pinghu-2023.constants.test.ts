@@ -107,12 +107,43 @@ test.each<[string, [number, number][]]>([
 });
 
 test.each<[string, number, number]>([
-  ["outputPerMu", 600, 0], // full at 600万元/亩, linear below
-  ["taxPerMu", 35, 25], // full at 35万元/亩 (Pinghu land deal), 0 below the 25万 admission floor
   ["rdShare", 0.05, 0], // full at 5%, the top bar of high-tech certification
   ["revenueGrowth", 0.3, 0], // full at 30%
 ])("%s: full marks at %d, zero at %d", (id, full, zero) => {
   expect(transformOf(id)).toEqual({ type: "threshold", full, zero });
+});
+
+// 标准地 lines by chain (docs/model-pinghu-2023.md, table "标准地控制指标"): plot ratio from
+// 国土资发〔2008〕24号 table 2 by industry; 300万元/亩 and 25万元/亩 the admission tool's hard lines
+// (浙政办发〔2018〕73号), 35 a Pinghu land deal, 600 and 2 this model's lines.
+test("标准地 table: every row's values as documented", () => {
+  const table = model.tables!.find((t) => t.id === "landStandard")!;
+  expect(table.default).toBe("general");
+  expect(Object.fromEntries(table.rows.map((r) => [r.id, r.values]))).toEqual({
+    nev: { plotRatio: 0.7 },
+    cnc: { plotRatio: 0.7 },
+    opto: { plotRatio: 1.0 },
+    c3film: { plotRatio: 0.6 },
+    bio: { plotRatio: 0.7 },
+    general: {
+      investmentIntensity: 300,
+      taxPerMu: 25,
+      taxPerMuFull: 35,
+      plotRatio: 1.0,
+      outputPerMu: 600,
+      outputPerEnergy: 2,
+    },
+  });
+  // The per-亩 criteria read their lines from the table, never a number of their own.
+  expect(transformOf("outputPerMu")).toEqual({
+    type: "expression",
+    expression: "x / landStandard_outputPerMu",
+  });
+  expect(transformOf("taxPerMu")).toEqual({
+    type: "expression",
+    expression:
+      "x >= landStandard_taxPerMuFull ? 1 : (x < landStandard_taxPerMu ? 0 : (x - landStandard_taxPerMu) / (landStandard_taxPerMuFull - landStandard_taxPerMu))",
+  });
 });
 
 describe("grade cut-offs: A ≥ 70, B ≥ 50, C ≥ 30, D below (absolute)", () => {

@@ -122,3 +122,15 @@ test("an entry compressed by a method other than stored or deflate", async () =>
     "zip entry xl/workbook.xml uses unsupported compression method 12"
   );
 });
+
+test("a sheet whose cell is never closed", async () => {
+  const bytes = await storedZip({
+    "xl/workbook.xml":
+      '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="清单" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels":
+      '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+    "xl/worksheets/sheet1.xml":
+      '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></row></sheetData></worksheet>',
+  });
+  expect(await refusal(bytes)).toBe("清单: a cell is not closed");
+});
