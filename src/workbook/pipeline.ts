@@ -61,7 +61,11 @@ export function modelFromSheet(sheet: SheetData, base: ScoringModel): ScoringMod
 
 /** Our result sheets and model sheets are not candidate tables. */
 export function isOurSheet(d: SheetData): boolean {
-  return isModelGrid(d.grid) || (d.grid[0] ?? []).some((v) => markerKey(v) === "row");
+  return (
+    isModelGrid(d.grid) ||
+    (d.marks ?? []).some((m) => m.key === "row") ||
+    (d.grid[0] ?? []).some((v) => markerKey(v) === "row")
+  );
 }
 
 /**
