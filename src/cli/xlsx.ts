@@ -5,6 +5,8 @@
 import { Buffer } from "buffer";
 import * as fs from "fs";
 import * as path from "path";
+import { cellAddress, sheetPrefix } from "../workbook/a1";
+import { marksOf } from "../workbook/marker";
 import type { Grid, PlannedResults } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { ReadSheet, SheetEntry, Styles, WorkbookInfo } from "./ooxml-read";
@@ -20,7 +22,8 @@ import {
 } from "./ooxml-read";
 import type { CellLook } from "./ooxml-styles";
 import { patchStyles } from "./ooxml-styles";
-import type { OutCell, OutRows } from "./ooxml-write";
+import { patchHead, patchNames, patchTail } from "./ooxml-sheet";
+import type { OutCell, OutRows, SheetEdits } from "./ooxml-write";
 import { escapeXml, insertChild, newSheet, patchSheet, utf8Stream } from "./ooxml-write";
 import type { PartSource } from "./zip";
 import { Package } from "./zip";
@@ -120,21 +123,61 @@ export async function openWorkbook(file: string): Promise<Workbook> {
   }
 }
 
-export function sheetOf(wb: Workbook, entry: SheetEntry, maxRows?: number): Promise<ReadSheet> {
-  return readSheet(wb.pkg, entry, {
+/** A sheet's cells, with the marks our hidden names give (scoped to it, or workbook-wide naming it). */
+export async function sheetOf(
+  wb: Workbook,
+  entry: SheetEntry,
+  maxRows?: number
+): Promise<ReadSheet> {
+  const sheet = await readSheet(wb.pkg, entry, {
     strings: wb.strings,
     styles: wb.styles,
     date1904: wb.info.date1904,
     maxRows,
   });
+  const local = wb.info.sheets.indexOf(entry);
+  const names = wb.info.definedNames
+    .filter((n) => n.localSheetId === local || n.localSheetId === undefined)
+    .map((n) => ({ name: n.name, ref: n.value }));
+  const marks = marksOf(names, entry.name);
+  return marks.length > 0 ? { ...sheet, marks } : sheet;
+}
+
+/** The looks of the plan's cells: header, data by column, and each colour a column may take. */
+function planLooks(plan: PlannedResults, headerBase: number | undefined): CellLook[] {
+  const header: CellLook = headerBase !== undefined ? { base: headerBase } : { header: true };
+  const looks: CellLook[] = [header];
+  for (const c of plan.columns) {
+    looks.push(dataLook(c.numberFormat, c.wrap));
+    for (const colour of Object.values(c.colours ?? {}))
+      looks.push({ ...dataLook(c.numberFormat, c.wrap), colour });
+  }
+  return looks;
+}
+
+function dataLook(numberFormat: string | undefined, wrap: boolean | undefined): CellLook {
+  return { ...(numberFormat ? { numberFormat } : {}), ...(wrap ? { wrap } : {}) };
 }
 
 /** The plan's cells row by row, computed from its blocks as the writer asks (no copy per cell). */
-function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRows {
-  const look = new Map(plan.columns.map((c) => [c.col, c.numberFormat]));
-  const header = styleOf({ header: true });
-  const style = (row: number, col: number) =>
-    row === plan.headerRow ? header : styleOf({ numberFormat: look.get(col) });
+function outRows(
+  plan: PlannedResults,
+  styleOf: (l: CellLook) => number,
+  header: CellLook
+): OutRows {
+  const byCol = new Map(plan.columns.map((c) => [c.col, c]));
+  const headerStyle = styleOf(header);
+  const plain = new Map(
+    plan.columns.map((c) => [c.col, styleOf(dataLook(c.numberFormat, c.wrap))])
+  );
+  const style = (row: number, col: number, value: unknown): number => {
+    if (row === plan.headerRow) return headerStyle;
+    const c = byCol.get(col);
+    const colour = c?.colours && typeof value === "string" ? c.colours[value] : undefined;
+    return colour
+      ? styleOf({ ...dataLook(c?.numberFormat, c?.wrap), colour })
+      : (plain.get(col) ?? 0);
+  };
   const rows = new Set<number>();
   for (const b of plan.blocks) for (let i = 0; i < b.values.length; i++) rows.add(b.top + i);
   const blocks = [...plan.blocks].sort((a, b) => a.left - b.left);
@@ -146,11 +189,48 @@ function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRow
         const vals = b.values[row - b.top];
         if (!vals) continue;
         vals.forEach((value, j) =>
-          out.push({ col: b.left + j, value, style: style(row, b.left + j) })
+          out.push({ col: b.left + j, value, style: style(row, b.left + j, value) })
         );
       }
       return out;
     },
+  };
+}
+
+/** The style index (s) of one cell of a sheet part, read up to its row; undefined when not found. */
+async function cellStyleAt(
+  wb: Workbook,
+  part: string,
+  row: number,
+  col: number
+): Promise<number | undefined> {
+  const ref = cellAddress(row, col);
+  const rowTag = new RegExp(`<([\\w.-]+:)?row\\b[^>]*\\sr="${row + 1}"[^>]*>`);
+  let text = "";
+  for await (const chunk of await wb.pkg.stream(part, LIMITS.sheetPart)) {
+    text += (chunk as Buffer).toString("utf8");
+    const open = rowTag.exec(text);
+    if (!open) {
+      // Keep only what a row tag cut at the chunk's end may need.
+      if (text.length > 1 << 20) text = text.slice(-4096);
+      continue;
+    }
+    const end = text.indexOf("row>", open.index + open[0].length);
+    if (end < 0) continue;
+    const cell = new RegExp(`<([\\w.-]+:)?c\\b[^>]*\\sr="${ref}"[^>]*>`).exec(
+      text.slice(open.index, end)
+    );
+    const s = cell ? /\ss="(\d+)"/.exec(cell[0])?.[1] : undefined;
+    return s === undefined ? undefined : Number(s);
+  }
+  return undefined;
+}
+
+/** Widths, colour scale and print setup of the plan's sheet. */
+function planEdits(plan: PlannedResults): SheetEdits {
+  return {
+    head: (head, p) => patchHead(head, p, plan.columns, true),
+    tail: (tail, p) => patchTail(tail, p, plan.scoreRange, plan.print),
   };
 }
 
@@ -170,7 +250,8 @@ async function addSheetParts(
   name: string,
   replace: Map<string, PartSource>,
   ns: string,
-  body: OutRows
+  body: OutRows,
+  around?: SheetEdits
 ): Promise<void> {
   const { pkg, info } = wb;
   const relsName = relsPart(info.part);
@@ -224,7 +305,7 @@ async function addSheetParts(
   });
   replace.set(part.toLowerCase(), {
     name: part,
-    stream: async () => utf8Stream(newSheet(ns, body)),
+    stream: async () => utf8Stream(newSheet(ns, body, around)),
   });
 }
 
@@ -243,10 +324,13 @@ async function sheetNamespace(wb: Workbook): Promise<string> {
  */
 export async function writeResults(wb: Workbook, plan: PlannedResults, out: string): Promise<void> {
   const replace = new Map<string, PartSource>();
-  const looks: CellLook[] = [
-    { header: true },
-    ...plan.columns.map((c) => ({ numberFormat: c.numberFormat })),
-  ];
+  const entry = wb.worksheets.find((s) => s.name === plan.sheet);
+  const base =
+    entry && plan.headerLook
+      ? await cellStyleAt(wb, entry.part, plan.headerLook.row, plan.headerLook.col)
+      : undefined;
+  // A header cell without a style of its own (s 0) has no look worth copying.
+  const looks = planLooks(plan, base || undefined);
   let styleOf: (l: CellLook) => number = () => 0;
   let ours = new Set<number>();
   if (wb.stylesPart) {
@@ -255,9 +339,9 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
     styleOf = patch.styleOf;
     ours = patch.ours;
   }
-  const body = outRows(plan, styleOf);
+  const body = outRows(plan, styleOf, looks[0]);
   const conflicts: string[] = [];
-  const entry = wb.worksheets.find((s) => s.name === plan.sheet);
+  const around = planEdits(plan);
   if (entry) {
     replace.set(entry.part.toLowerCase(), {
       stream: async () =>
@@ -271,13 +355,21 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
               top: plan.headerRow,
               bottom: plan.scoreRange?.bottom ?? plan.headerRow,
             },
+            around,
           })
         ),
     });
   } else {
     const ns = await sheetNamespace(wb);
-    await addSheetParts(wb, plan.sheet, replace, ns, body);
+    await addSheetParts(wb, plan.sheet, replace, ns, body, around);
   }
+  const localSheetId = entry
+    ? wb.info.sheets.findIndex((s) => s.name === plan.sheet)
+    : wb.info.sheets.length;
+  const wbXml = await partText(wb, replace, wb.info.part);
+  replace.set(wb.info.part.toLowerCase(), {
+    text: patchNames(wbXml, localSheetId, plan.names, plan.print, sheetPrefix(plan.sheet)),
+  });
   await wb.pkg.write(out, replace);
   if (conflicts.length > 0) {
     fs.rmSync(out, { force: true });
@@ -288,6 +380,18 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
       )
     );
   }
+}
+
+/** A small part's text as this write leaves it (an earlier edit of the same write, else the package's). */
+async function partText(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  part: string
+): Promise<string> {
+  const edited = replace.get(part.toLowerCase());
+  return edited && "text" in edited && edited.text !== undefined
+    ? edited.text
+    : wb.pkg.text(part, LIMITS.smallPart);
 }
 
 /**

@@ -43,8 +43,15 @@ test("LibreOffice reads the result columns back as the CLI printed them", async 
     { timeout: 90000, stdio: "pipe" }
   );
   const rows = parseCsv(fs.readFileSync(path.join(dir, "csv", "sample-scored.csv"), "utf8"));
-  const header = rows.find((row) => row.some((h) => h.endsWith("[ZS:score]")))!;
-  const at = (key: string) => header.findIndex((h) => h.endsWith(`[ZS:${key}]`));
+  const header = rows.find((row) => row.includes("得分"))!;
+  const labels: Record<string, string> = {
+    score: "得分",
+    grade: "等级",
+    rank: "排名",
+    decision: "建议",
+    explanation: "说明",
+  };
+  const at = (key: string) => header.indexOf(labels[key]);
   const read = printed.map((p) => {
     const line = rows[p.row - 1];
     return {
