@@ -169,7 +169,7 @@ export function patchHead(
   if (cols) return xml.slice(0, cols.index) + el + xml.slice(cols.index + cols[0].length);
   // <cols> goes after sheetFormatPr (or sheetViews, dimension, sheetPr), before sheetData.
   for (const before of ["sheetFormatPr", "sheetViews", "dimension", "sheetPr"]) {
-    const m = new RegExp(`<${p}${before}\\b[\\s\\S]*?(/>|</${p}${before}>)`).exec(xml);
+    const m = new RegExp(`<${p}${before}\\b[^>]*?(/>|>[\\s\\S]*?</${p}${before}>)`).exec(xml);
     if (m) {
       const at = m.index + m[0].length;
       return xml.slice(0, at) + el + xml.slice(at);

@@ -20,6 +20,8 @@ export interface CellLook {
   base?: number;
   colour?: CellColour;
   wrap?: boolean;
+  /** Bold text (titles of the summary's tables). */
+  bold?: boolean;
 }
 
 /** Our own header look where the user's cannot be read: bold on light grey, wrapped, centred. */
@@ -249,10 +251,9 @@ export function patchStyles(original: string, looks: CellLook[]): StylePatch {
       fillId = entry(fillList, addFills, solid(HEADER_FILL));
       align = `<${p}alignment vertical="center" wrapText="1"/>`;
     } else {
-      if (l.colour) {
-        fontId = entry(fontList, addFonts, fontWith(false, l.colour.font));
-        fillId = entry(fillList, addFills, solid(l.colour.fill));
-      }
+      if (l.colour || l.bold)
+        fontId = entry(fontList, addFonts, fontWith(l.bold === true, l.colour?.font));
+      if (l.colour) fillId = entry(fillList, addFills, solid(l.colour.fill));
       if (l.wrap) align = `<${p}alignment vertical="top" wrapText="1"/>`;
     }
     const applies = `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;

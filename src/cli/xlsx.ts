@@ -7,10 +7,12 @@ import * as fs from "fs";
 import * as path from "path";
 import { cellAddress, sheetPrefix } from "../workbook/a1";
 import { marksOf } from "../workbook/marker";
+import type { SummaryPlan } from "../workbook/summary";
 import type { Grid, PlannedResults } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { ReadSheet, SheetEntry, Styles, WorkbookInfo } from "./ooxml-read";
 import {
+  parseRels,
   readRels,
   readSharedStrings,
   readSheet,
@@ -24,7 +26,16 @@ import type { CellLook } from "./ooxml-styles";
 import { patchStyles } from "./ooxml-styles";
 import { patchHead, patchNames, patchTail } from "./ooxml-sheet";
 import type { OutCell, OutRows, SheetEdits } from "./ooxml-write";
-import { escapeXml, insertChild, newSheet, patchSheet, utf8Stream } from "./ooxml-write";
+import {
+  escapeXml,
+  insertChild,
+  newSheet,
+  patchSheet,
+  unescapeXml,
+  utf8Stream,
+} from "./ooxml-write";
+import { CHART_TYPE, chartXml, DRAWING_TYPE, drawingXml, REL, relsXml } from "./ooxml-chart";
+import { insertInOrder } from "./ooxml-sheet";
 import type { PartSource } from "./zip";
 import { Package } from "./zip";
 
@@ -236,15 +247,37 @@ function planEdits(plan: PlannedResults): SheetEdits {
 
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** A part name not used yet, sheetN.xml as Excel names them (some readers find sheets only so). */
-function freePart(wb: Workbook, dir: string): string {
-  for (let i = wb.info.sheets.length + 1; ; i++) {
-    const name = `${dir}/sheet${i}.xml`;
-    if (!wb.pkg.entry(name)) return name;
+/** A part name not used yet, `${stem}N.xml` as Excel names them (some readers find sheets only so). */
+function freePart(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  dir: string,
+  stem: string,
+  from: number
+): string {
+  for (let i = from; ; i++) {
+    const name = `${dir}/${stem}${i}.xml`;
+    if (!wb.pkg.entry(name) && !replace.has(name.toLowerCase())) return name;
   }
 }
 
-/** The parts a new result sheet needs besides its own: workbook entry, relationship, content type. */
+/** Adds a content-type override for a new part. */
+async function addContentType(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  part: string,
+  type: string
+): Promise<void> {
+  const ctXml = await partText(wb, replace, "[Content_Types].xml");
+  replace.set("[content_types].xml", {
+    text: insertChild(ctXml, "Types", `<Override PartName="/${part}" ContentType="${type}"/>`),
+  });
+}
+
+/**
+ * The parts a new sheet needs besides its own: workbook entry, relationship, content type; returns
+ * the new part's name. Edits build on earlier ones of the same write (a result sheet and a summary).
+ */
 async function addSheetParts(
   wb: Workbook,
   name: string,
@@ -252,11 +285,11 @@ async function addSheetParts(
   ns: string,
   body: OutRows,
   around?: SheetEdits
-): Promise<void> {
-  const { pkg, info } = wb;
+): Promise<string> {
+  const { info } = wb;
   const relsName = relsPart(info.part);
-  const relsXml = await pkg.text(relsName, LIMITS.smallPart);
-  const rels = await readRels(pkg, info.part);
+  const relsXml = await partText(wb, replace, relsName);
+  const rels = parseRels(relsXml, info.part);
   const sheetRel = rels.find((r) => r.type.endsWith("/worksheet"));
   const type =
     sheetRel?.type ??
@@ -264,7 +297,7 @@ async function addSheetParts(
   const dir = sheetRel
     ? path.posix.dirname(resolveTarget(info.part, sheetRel.target))
     : "xl/worksheets";
-  const part = freePart(wb, dir);
+  const part = freePart(wb, replace, dir, "sheet", info.sheets.length + 1);
   const ids = new Set(rels.map((r) => r.id));
   let id = "rIdZS1";
   for (let i = 2; ids.has(id); i++) id = `rIdZS${i}`;
@@ -277,7 +310,7 @@ async function addSheetParts(
     ),
   });
 
-  const wbXml = await pkg.text(info.part, LIMITS.smallPart);
+  const wbXml = await partText(wb, replace, info.part);
   // The sheet element as the workbook writes it: its prefix and the prefix of its r:id attribute.
   const sample = /<(([\w.-]+:)?sheet)\s[^>]*?\s([\w.-]+):id="/.exec(wbXml);
   const el = sample?.[1] ?? "sheet";
@@ -294,19 +327,118 @@ async function addSheetParts(
       `<${el} name="${escapeXml(name)}" sheetId="${sheetId}" ${relPrefix}:id="${id}"${nsDecl}/>`
     ),
   });
-
-  const ctXml = await pkg.text("[Content_Types].xml", LIMITS.smallPart);
-  replace.set("[content_types].xml", {
-    text: insertChild(
-      ctXml,
-      "Types",
-      `<Override PartName="/${part}" ContentType="${WORKSHEET_TYPE}"/>`
-    ),
-  });
+  await addContentType(wb, replace, part, WORKSHEET_TYPE);
   replace.set(part.toLowerCase(), {
     name: part,
     stream: async () => utf8Stream(newSheet(ns, body, around)),
   });
+  return part;
+}
+
+/** Each cell of the summary's grid with its look: titles bold, table headers as ours, formats, colours. */
+function summaryCells(summary: SummaryPlan): Map<string, CellLook> {
+  const looks = new Map<string, CellLook>();
+  looks.set(`${summary.titleCell.row},${summary.titleCell.col}`, { bold: true });
+  for (const t of summary.tables) {
+    looks.set(`${t.top},${t.left}`, { bold: true });
+    for (let c = t.left; c <= t.right; c++) looks.set(`${t.top + 1},${c}`, { header: true });
+    for (let r = t.top + 2; r <= t.bottom; r++)
+      for (let c = t.left; c <= t.right; c++) {
+        const v = summary.grid[r]?.[c];
+        const fmt = t.numberFormats[c - t.left];
+        const colour =
+          typeof v === "string" ? t.colours?.find((x) => x.col === c)?.byText[v] : undefined;
+        looks.set(`${r},${c}`, {
+          ...dataLook(fmt, t.wrap?.includes(c)),
+          ...(colour ? { colour } : {}),
+        });
+      }
+  }
+  return looks;
+}
+
+/**
+ * Writes the summary sheet (new, or over the one an earlier run wrote) with its drawing and chart
+ * parts, content types and relationships.
+ */
+async function addSummary(
+  wb: Workbook,
+  summary: SummaryPlan,
+  looks: Map<string, CellLook>,
+  styleOf: (l: CellLook) => number,
+  replace: Map<string, PartSource>
+): Promise<void> {
+  const grid = summary.grid;
+  const body: OutRows = {
+    rows: grid.map((_, r) => r),
+    cells: (r) =>
+      grid[r].map((value, col) => {
+        const look = looks.get(`${r},${col}`);
+        return { col, value, style: look ? styleOf(look) : 0 };
+      }),
+  };
+  const drawingRel = "rIdZSd1";
+  const around: SheetEdits = {
+    head: (head, p) => patchHead(head, p, summary.widths, true),
+    tail: (tail, p) =>
+      insertInOrder(
+        patchTail(tail, p, null, summary.print),
+        p,
+        "drawing",
+        `<${p}drawing r:id="${drawingRel}"/>`
+      ),
+  };
+  const existing = wb.worksheets.find((e) => e.name === summary.sheet);
+  const ns = await sheetNamespace(wb);
+  let part: string;
+  if (existing) {
+    part = existing.part;
+    replace.set(part.toLowerCase(), { stream: async () => utf8Stream(newSheet(ns, body, around)) });
+  } else part = await addSheetParts(wb, summary.sheet, replace, ns, body, around);
+
+  const drawing = freePart(wb, replace, "xl/drawings", "drawing", 1);
+  const chartParts: string[] = [];
+  for (const chart of summary.charts) {
+    const c = freePart(wb, replace, "xl/charts", "chart", 1);
+    chartParts.push(c);
+    replace.set(c.toLowerCase(), { name: c, text: chartXml(chart, summary.sheet, grid) });
+    await addContentType(wb, replace, c, CHART_TYPE);
+  }
+  const chartIds = chartParts.map((_, k) => `rId${k + 1}`);
+  replace.set(drawing.toLowerCase(), { name: drawing, text: drawingXml(summary.charts, chartIds) });
+  await addContentType(wb, replace, drawing, DRAWING_TYPE);
+  const rel = (from: string, to: string) => path.posix.relative(path.posix.dirname(from), to);
+  const drawingRels = relsPart(drawing);
+  replace.set(drawingRels.toLowerCase(), {
+    name: drawingRels,
+    text: relsXml(
+      chartParts.map((c, k) => ({ id: chartIds[k], type: REL.chart, target: rel(drawing, c) }))
+    ),
+  });
+  // Our summary sheet has no relationships but its drawing (an earlier run's drawing is left unused).
+  const sheetRels = relsPart(part);
+  replace.set(sheetRels.toLowerCase(), {
+    name: sheetRels,
+    text: relsXml([{ id: drawingRel, type: REL.drawing, target: rel(part, drawing) }]),
+  });
+  const wbXml = await partText(wb, replace, wb.info.part);
+  replace.set(wb.info.part.toLowerCase(), {
+    text: patchNames(
+      wbXml,
+      sheetIndex(wbXml, summary.sheet),
+      summary.names,
+      summary.print,
+      sheetPrefix(summary.sheet)
+    ),
+  });
+}
+
+/** Index of a sheet among the workbook's sheets (localSheetId), from the workbook part as edited. */
+function sheetIndex(wbXml: string, name: string): number {
+  const names = [...wbXml.matchAll(/<([\w.-]+:)?sheet\s[^>]*?name="([^"]*)"/g)].map((m) =>
+    unescapeXml(m[2])
+  );
+  return names.indexOf(name);
 }
 
 /** The SpreadsheetML namespace the workbook uses (transitional or strict), for new sheets. */
@@ -322,7 +454,12 @@ async function sheetNamespace(wb: Workbook): Promise<string> {
  * Writes a copy of the workbook with the plan's cells to `out` (a new file): only the target sheet,
  * styles.xml and, for a new result sheet, the workbook, its relationships and content types change.
  */
-export async function writeResults(wb: Workbook, plan: PlannedResults, out: string): Promise<void> {
+export async function writeResults(
+  wb: Workbook,
+  plan: PlannedResults,
+  out: string,
+  summary?: SummaryPlan
+): Promise<void> {
   const replace = new Map<string, PartSource>();
   const entry = wb.worksheets.find((s) => s.name === plan.sheet);
   const base =
@@ -331,6 +468,8 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
       : undefined;
   // A header cell without a style of its own (s 0) has no look worth copying.
   const looks = planLooks(plan, base || undefined);
+  const summaryLooks = summary ? summaryCells(summary) : new Map<string, CellLook>();
+  looks.push(...summaryLooks.values());
   let styleOf: (l: CellLook) => number = () => 0;
   let ours = new Set<number>();
   if (wb.stylesPart) {
@@ -363,13 +502,17 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
     const ns = await sheetNamespace(wb);
     await addSheetParts(wb, plan.sheet, replace, ns, body, around);
   }
-  const localSheetId = entry
-    ? wb.info.sheets.findIndex((s) => s.name === plan.sheet)
-    : wb.info.sheets.length;
   const wbXml = await partText(wb, replace, wb.info.part);
   replace.set(wb.info.part.toLowerCase(), {
-    text: patchNames(wbXml, localSheetId, plan.names, plan.print, sheetPrefix(plan.sheet)),
+    text: patchNames(
+      wbXml,
+      sheetIndex(wbXml, plan.sheet),
+      plan.names,
+      plan.print,
+      sheetPrefix(plan.sheet)
+    ),
   });
+  if (summary) await addSummary(wb, summary, summaryLooks, styleOf, replace);
   await wb.pkg.write(out, replace);
   if (conflicts.length > 0) {
     fs.rmSync(out, { force: true });

@@ -12,7 +12,7 @@ export interface Tone {
   fill: string;
 }
 
-const TONES = {
+export const TONES = {
   good: { strong: "#107C10", fill: "#DFF6DD" },
   fair: { strong: "#0F6CBD", fill: "#EBF3FC" },
   weak: { strong: "#BC4B09", fill: "#FDF0E6" },

@@ -170,6 +170,24 @@ function resultSpecs(model: ScoringModel, lang: Lang): ColumnSpec[] {
   ];
 }
 
+/**
+ * `values` padded with empty cells over what `existing` (our own sheet from an earlier, larger run)
+ * holds, so writing it clears what that run left. Hosts may give sparse grids (blank rows as holes).
+ */
+export function paddedOver(values: Grid, width: number, existing: SheetData | null): Grid {
+  let cols = width;
+  let rows = values.length;
+  if (existing) {
+    rows = Math.max(rows, existing.grid.length);
+    for (let r = 0; r < existing.grid.length; r++)
+      cols = Math.max(cols, existing.grid[r]?.length ?? 0);
+  }
+  const padded: Grid = [];
+  for (let r = 0; r < rows; r++)
+    padded.push(Array.from({ length: cols }, (_, c) => values[r]?.[c] ?? null));
+  return padded;
+}
+
 /** A cell as its number format shows it, for fitting widths. */
 function shown(v: CellValue, numberFormat: string | undefined): string {
   if (v === null) return "";
@@ -215,11 +233,11 @@ function markNames(sheet: string, headerRow: number, columns: ResultColumn[]): S
 }
 
 /** Landscape, one page wide, the header row repeated, and a page header naming list, model and date. */
-function printSetup(
+export function printSetup(
   sheet: string,
   headerRow: number,
   model: ScoringModel,
-  options: PlanOptions
+  options: Pick<PlanOptions, "lang" | "title" | "date">
 ): PrintSetup {
   const { lang } = options;
   const version = `${model.name[lang]} ${lang === "zh" ? "版本" : "version"} ${model.version}`;
@@ -449,14 +467,7 @@ function planSheet(
     all.map((s) => s.label[lang]),
     ...ordered.map((j) => all.map((c) => c.value(scores, j))),
   ];
-  // Clear what an earlier, larger run left behind.
-  const oldRows = existing ? existing.grid.length : 0;
-  const oldCols = existing ? Math.max(0, ...existing.grid.map((r) => r.length)) : 0;
-  const width = Math.max(all.length, oldCols);
-  const height = Math.max(values.length, oldRows);
-  const padded: Grid = [];
-  for (let r = 0; r < height; r++)
-    padded.push(Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null));
+  const padded = paddedOver(values, all.length, existing);
   const scoreCol = all.findIndex((s) => s.key === "score");
   const blocks = [{ sheet: name, top: 0, left: 0, values: padded }];
   const columns = writtenColumns(

@@ -66,7 +66,8 @@ test("LibreOffice reads the result columns back as the CLI printed them", async 
   expect(read).toEqual(
     printed.map((p) => ({
       name: p.name,
-      score: p.score,
+      // The workbook shows scores with one decimal (format 0.0); CSV carries what is shown.
+      score: Number(p.score.toFixed(1)),
       grade: p.grade,
       rank: p.rank,
       decision: p.decisionLabel,
