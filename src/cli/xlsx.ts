@@ -8,7 +8,7 @@ import * as path from "path";
 import { cellAddress, sheetPrefix } from "../workbook/a1";
 import { marksOf } from "../workbook/marker";
 import type { SummaryPlan } from "../workbook/summary";
-import type { Grid, PlannedResults } from "../workbook/types";
+import type { Grid, PlannedResults, PrintSetup, SheetName } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { ReadSheet, SheetEntry, Styles, WorkbookInfo } from "./ooxml-read";
 import {
@@ -421,15 +421,20 @@ async function addSummary(
     name: sheetRels,
     text: relsXml([{ id: drawingRel, type: REL.drawing, target: rel(part, drawing) }]),
   });
+  await nameSheet(wb, replace, summary.sheet, summary.names, summary.print);
+}
+
+/** The workbook part with a sheet's marks and print titles (see patchNames). */
+async function nameSheet(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  sheet: string,
+  names: SheetName[],
+  print: PrintSetup
+): Promise<void> {
   const wbXml = await partText(wb, replace, wb.info.part);
   replace.set(wb.info.part.toLowerCase(), {
-    text: patchNames(
-      wbXml,
-      sheetIndex(wbXml, summary.sheet),
-      summary.names,
-      summary.print,
-      sheetPrefix(summary.sheet)
-    ),
+    text: patchNames(wbXml, sheetIndex(wbXml, sheet), names, print, sheetPrefix(sheet)),
   });
 }
 
@@ -502,16 +507,7 @@ export async function writeResults(
     const ns = await sheetNamespace(wb);
     await addSheetParts(wb, plan.sheet, replace, ns, body, around);
   }
-  const wbXml = await partText(wb, replace, wb.info.part);
-  replace.set(wb.info.part.toLowerCase(), {
-    text: patchNames(
-      wbXml,
-      sheetIndex(wbXml, plan.sheet),
-      plan.names,
-      plan.print,
-      sheetPrefix(plan.sheet)
-    ),
-  });
+  await nameSheet(wb, replace, plan.sheet, plan.names, plan.print);
   if (summary) await addSummary(wb, summary, summaryLooks, styleOf, replace);
   await wb.pkg.write(out, replace);
   if (conflicts.length > 0) {

@@ -127,7 +127,12 @@ describe.each(FILES)("%s", (f) => {
     // The workbook part only gains our hidden names (and print titles).
     const names = added(
       // An empty <definedNames/> is opened up to hold ours.
-      tokens(a.get(workbook)!.toString("utf8").replace(/<((\w+:)?definedNames)\/>/, "<$1></$1>")),
+      tokens(
+        a
+          .get(workbook)!
+          .toString("utf8")
+          .replace(/<((\w+:)?definedNames)\/>/, "<$1></$1>")
+      ),
       tokens(b.get(workbook)!.toString("utf8"))
     );
     expect(names).not.toBeNull();

@@ -10,7 +10,7 @@ import * as path from "path";
 import { SaxesParser } from "saxes";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
 import { Package } from "../../src/cli/zip";
-import { soffice } from "./libreoffice-tools";
+import { convert, soffice } from "./libreoffice-tools";
 import { readBook, runCli, tempDir } from "./helpers";
 
 const SAMPLE = path.join(__dirname, "../../examples/pinghu-candidates.xlsx");
@@ -149,21 +149,10 @@ test("LibreOffice converts the summary to PDF with both charts drawn", async () 
   }
   expect((await runCli(["sample.xlsx", "--out", "plain.xlsx"], dir)).code).toBe(0);
   const pdf = path.join(dir, "pdf");
-  execFileSync(
-    bin,
-    [
-      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      "pdf",
-      "--outdir",
-      pdf,
-      path.join(dir, "plain.xlsx"),
-      path.join(dir, "sample-scored.xlsx"),
-    ],
-    { stdio: "ignore", timeout: 170_000 }
-  );
+  convert(bin, dir, "pdf", pdf, [
+    path.join(dir, "plain.xlsx"),
+    path.join(dir, "sample-scored.xlsx"),
+  ]);
   const pages = (f: string) =>
     Number(
       /Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [path.join(pdf, f)], { encoding: "utf8" }))![1]
