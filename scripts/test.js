@@ -53,10 +53,13 @@ function aptInstall(packages) {
 
 let browser = findBrowser();
 let soffice = findSoffice();
+// pdftotext and pdfinfo read the summary's PDF from LibreOffice (charts drawn, pages counted).
+const hasPoppler = () => onPath("pdftotext") !== null && onPath("pdfinfo") !== null;
 const missing = [];
 if (!browser) missing.push("chromium");
 if (!hasCjkFont()) missing.push("fonts-wqy-microhei");
 if (!soffice) missing.push("libreoffice-calc");
+if (!hasPoppler()) missing.push("poppler-utils");
 if (missing.length && canApt()) {
   aptInstall(missing);
   browser = findBrowser();
@@ -72,6 +75,10 @@ if (!soffice)
   problems.push(
     "找不到 LibreOffice / soffice not found for the CLI round-trip test: `sudo apt-get install -y --no-install-recommends libreoffice-calc` " +
       "or set SOFFICE_PATH."
+  );
+if (!hasPoppler())
+  problems.push(
+    "找不到 pdftotext / pdftotext not found for the summary PDF test: `sudo apt-get install -y poppler-utils`."
   );
 if (problems.length) {
   problems.forEach((p) => console.error(p));

@@ -29,9 +29,11 @@ import {
   modelFromSheet,
   nameField,
   planResults,
+  planSummary,
   Refusal,
   RESULT_SHEET_NAME,
   roundScore,
+  SUMMARY_SHEET_NAME,
   standing,
   toCandidateTable,
 } from "../workbook";
@@ -56,7 +58,7 @@ export interface CliIo {
 
 export const USAGE = `用法 Usage: zs-score <input.xlsx|folder> [more.xlsx …] [--sheet NAME] [--table N]
                 [--model model.json | --model-sheet] [--out FILE | --in-place] [--result-sheet]
-                [--merge OUT.xlsx] [--json] [--lang zh|en]
+                [--merge OUT.xlsx] [--summary] [--json] [--lang zh|en]
 
   --sheet NAME     评分的工作表（默认：第一个含候选项目表的可见工作表） sheet to score (default: the first visible one holding a table)
   --table N        工作表中有多个表格时，评分第 N 个（默认 1） which table of the sheet to score (default 1)
@@ -66,6 +68,8 @@ export const USAGE = `用法 Usage: zs-score <input.xlsx|folder> [more.xlsx …]
   --in-place       直接写回输入文件 write back into the input file
   --result-sheet   结果写到单独的「评分结果」表，而不是表格右侧 write results to a separate sheet
   --merge OUT      另写一个汇总排名工作簿（来源、行号、疑似重复） also write one combined ranking workbook
+  --summary        另加「汇总」表：按等级、建议、产业链、进度、招大引强统计，目标进度，前 10 名，及图表
+                   add a 汇总 (Summary) sheet: counts, progress against targets, top 10, native charts
   --json           以 JSON 输出结果 print results as JSON
   --lang zh|en     输出语言（默认 zh） output language
   --unit 列=单位    不带单位的数按此单位读取，可重复（如 --unit 总投资=万元 --unit 用地面积=平方米）
@@ -84,6 +88,7 @@ interface Options {
   out?: string;
   inPlace: boolean;
   resultSheet: boolean;
+  summary: boolean;
   merge?: string;
   json: boolean;
   lang: Lang;
@@ -100,6 +105,7 @@ export function parseArgs(argv: string[]): Options {
     modelSheet: false,
     inPlace: false,
     resultSheet: false,
+    summary: false,
     json: false,
     lang: "zh",
     help: false,
@@ -165,6 +171,9 @@ export function parseArgs(argv: string[]): Options {
         break;
       case "--result-sheet":
         o.resultSheet = true;
+        break;
+      case "--summary":
+        o.summary = true;
         break;
       case "--json":
         o.json = true;
@@ -521,11 +530,15 @@ async function scoreFile(
     const resultEntry = o.resultSheet
       ? wb.worksheets.find((e) => e.name === resultName)
       : undefined;
+    const title = path.basename(inputArg).replace(/\.xls[xm]$/i, "");
+    const date = new Date().toISOString().slice(0, 10);
     const plan = planResults(sheet, table, scored, model, {
       target: o.resultSheet ? "sheet" : "columns",
       lang,
       mapping,
       existingSheet: resultEntry ? await sheetOf(wb, resultEntry) : null,
+      title,
+      date,
     });
     if (!plan.ok) {
       const hint = !o.resultSheet
@@ -541,6 +554,19 @@ async function scoreFile(
       const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
       return v === null || v === undefined ? null : String(v);
     });
+    const summaryEntry = o.summary
+      ? wb.worksheets.find((e) => e.name === SUMMARY_SHEET_NAME[lang])
+      : undefined;
+    const summary = o.summary
+      ? planSummary(scored, {
+          lang,
+          names,
+          title,
+          date,
+          existingSheet: summaryEntry ? await sheetOf(wb, summaryEntry) : null,
+        })
+      : undefined;
+    if (summary && !summary.ok) throw new UsageError(summary.message);
     const merged =
       o.merge === undefined
         ? []
@@ -548,7 +574,11 @@ async function scoreFile(
     // The grid's rows are not needed any more: memory for the write.
     sheet.grid = [];
     if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
-    await writeFileSafely(out, (tmp) => writeResults(wb, plan, tmp), o.inPlace ? input : undefined);
+    await writeFileSafely(
+      out,
+      (tmp) => writeResults(wb, plan, tmp, summary),
+      o.inPlace ? input : undefined
+    );
 
     const rowIds = candidates.rowIds ?? [];
     if (o.json) {

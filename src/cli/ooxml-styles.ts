@@ -2,17 +2,30 @@
  * The cell styles our results need, appended to styles.xml without changing any existing entry.
  * They all derive from one named cell style, "ZS Scorer": a cell whose style derives from it is
  * ours, so a rerun knows exactly which cells it wrote earlier (users rarely apply that style
- * by hand; Excel keeps it through a save).
+ * by hand; Excel keeps it through a save). Fonts, fills and formats are reused when an identical
+ * entry exists, so a rerun appends nothing.
  */
-import { escapeXml } from "./ooxml-write";
+import type { CellColour } from "../workbook/types";
+import { escapeXml, unescapeXml } from "./ooxml-write";
 
 export const OUR_STYLE_NAME = "ZS Scorer";
 
-/** What a result cell looks like: a number format code (or none), and whether it is a header. */
+/**
+ * What a result cell looks like: a number format code (or none); a header (bold on a light fill,
+ * or the look of the user's header cell `base`, a cellXfs index); colours; wrapped text.
+ */
 export interface CellLook {
   numberFormat?: string;
   header?: boolean;
+  base?: number;
+  colour?: CellColour;
+  wrap?: boolean;
+  /** Bold text (titles of the summary's tables). */
+  bold?: boolean;
 }
+
+/** Our own header look where the user's cannot be read: bold on light grey, wrapped, centred. */
+const HEADER_FILL = "#F2F2F2";
 
 export interface StylePatch {
   /** The new styles.xml. */
@@ -33,8 +46,6 @@ const BUILTIN: Record<string, number> = {
   "0%": 9,
   "0.00%": 10,
 };
-
-const lookKey = (l: CellLook) => `${l.header ? "h" : "d"}|${l.numberFormat ?? "General"}`;
 
 interface Section {
   /** Index of the start tag, and of the text after the last child. */
@@ -146,31 +157,15 @@ export function patchStyles(original: string, looks: CellLook[]): StylePatch {
   const fonts = section(xml, p, "fonts", "font");
   const numFmts = section(xml, p, "numFmts", "numFmt");
 
+  const fills = section(xml, p, "fills", "fill");
   const ourNamed = named?.children.find((c) => attr(c, "name") === OUR_STYLE_NAME);
-  const style = new Map<string, number>();
   const ours = new Set<number>();
-  const xfCount = cellXfs?.children.length ?? 0;
+  const xfs = cellXfs?.children ?? [];
   let ourXfId: number;
   const addStyleXfs: string[] = [];
   const addNamed: string[] = [];
-  if (ourNamed) {
-    ourXfId = Number(attr(ourNamed, "xfId"));
-    const codes = new Map<number, string>(
-      (numFmts?.children ?? []).map((n) => [
-        Number(attr(n, "numFmtId")),
-        unescapeAttr(attr(n, "formatCode") ?? ""),
-      ])
-    );
-    const builtinCode = new Map(Object.entries(BUILTIN).map(([k, v]) => [v, k]));
-    cellXfs?.children.forEach((xf, i) => {
-      if (Number(attr(xf, "xfId") ?? 0) !== ourXfId) return;
-      ours.add(i);
-      const id = Number(attr(xf, "numFmtId") ?? 0);
-      const code = codes.get(id) ?? builtinCode.get(id) ?? "General";
-      const key = `${attr(xf, "applyFont") === "1" ? "h" : "d"}|${code}`;
-      if (!style.has(key)) style.set(key, i);
-    });
-  } else {
+  if (ourNamed) ourXfId = Number(attr(ourNamed, "xfId"));
+  else {
     // Without any cell style format, xfId 0 would be ours: keep a plain one first.
     if (!styleXfs || styleXfs.children.length === 0)
       addStyleXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>`);
@@ -180,42 +175,102 @@ export function patchStyles(original: string, looks: CellLook[]): StylePatch {
       addNamed.push(`<${p}cellStyle name="Normal" xfId="0" builtinId="0"/>`);
     addNamed.push(`<${p}cellStyle name="${OUR_STYLE_NAME}" xfId="${ourXfId}"/>`);
   }
+  // Our earlier cell formats, by what they hold: reused when a look comes out the same.
+  const byKey = new Map<string, number>();
+  xfs.forEach((xf, i) => {
+    if (Number(attr(xf, "xfId") ?? 0) !== ourXfId) return;
+    ours.add(i);
+    if (!byKey.has(xfKey(xf))) byKey.set(xfKey(xf), i);
+  });
 
-  const needed = looks.filter(
-    (l, i) => looks.findIndex((x) => lookKey(x) === lookKey(l)) === i && !style.has(lookKey(l))
-  );
+  /** Index of an entry equal to `el` among a section's children, appending it when there is none. */
+  const entry = (existing: string[], added: string[], el: string): number => {
+    const i = existing.indexOf(el);
+    if (i >= 0) return i;
+    const j = added.indexOf(el);
+    if (j >= 0) return existing.length + j;
+    added.push(el);
+    return existing.length + added.length - 1;
+  };
+  const fontList = fonts?.children ?? [];
+  const fillList = fills?.children ?? [];
   const addFonts: string[] = [];
-  let boldFont = -1;
-  if (needed.some((l) => l.header)) {
-    const base = fonts?.children[0];
-    boldFont = fonts?.children.length ?? 0;
-    addFonts.push(
-      base && !base.endsWith("/>")
-        ? base.replace(/^(<[^>]*>)/, `$1<${p}b/>`)
-        : `<${p}font><${p}b/></${p}font>`
-    );
+  const addFills: string[] = [];
+  const baseFont = fontList[0];
+  /** The workbook's default font, made bold and/or coloured. */
+  const fontWith = (bold: boolean, rgb?: string): string => {
+    const extra = `${bold ? `<${p}b/>` : ""}${rgb ? `<${p}color rgb="FF${rgb.slice(1)}"/>` : ""}`;
+    if (!baseFont || baseFont.endsWith("/>")) return `<${p}font>${extra}</${p}font>`;
+    const inner = baseFont.replace(/^<[^>]*>/, "").replace(new RegExp(`</${p}font>$`), "");
+    // CT_Font is a choice: its children may come in any order; our colour replaces the default's.
+    const kept = rgb ? inner.replace(new RegExp(`<${p}color\\b[^>]*?/>`), "") : inner;
+    return `<${p}font>${extra}${kept}</${p}font>`;
+  };
+  const solid = (rgb: string) =>
+    `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="FF${rgb.slice(1)}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`;
+  // Fills 0 and 1 are reserved (none and gray125): an empty section gets them first.
+  if (fillList.length === 0) {
+    addFills.push(`<${p}fill><${p}patternFill patternType="none"/></${p}fill>`);
+    addFills.push(`<${p}fill><${p}patternFill patternType="gray125"/></${p}fill>`);
   }
+  const codes = new Map<string, number>(Object.entries(BUILTIN));
+  for (const n of numFmts?.children ?? [])
+    codes.set(unescapeXml(attr(n, "formatCode") ?? ""), Number(attr(n, "numFmtId")));
   const addNumFmts: string[] = [];
   let nextFmt =
     Math.max(163, ...(numFmts?.children ?? []).map((n) => Number(attr(n, "numFmtId")) || 0)) + 1;
   const addXfs: string[] = [];
-  for (const l of needed) {
-    const code = l.numberFormat ?? "General";
-    let id = BUILTIN[code];
-    if (id === undefined) {
-      id = nextFmt++;
-      addNumFmts.push(`<${p}numFmt numFmtId="${id}" formatCode="${escapeXml(code)}"/>`);
-    }
-    const font = l.header && boldFont >= 0 ? ` fontId="${boldFont}" applyFont="1"` : ` fontId="0"`;
-    style.set(lookKey(l), xfCount + addXfs.length);
-    ours.add(xfCount + addXfs.length);
-    addXfs.push(
-      `<${p}xf numFmtId="${id}"${font} fillId="0" borderId="0" xfId="${ourXfId}"${id ? ' applyNumberFormat="1"' : ""}/>`
-    );
-  }
   // Without any cell format, s="0" must stay the default look: keep a plain one first.
-  if (!cellXfs && addXfs.length > 0) {
-    addXfs.unshift(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+  const shift = !cellXfs ? 1 : 0;
+  if (shift) addXfs.push(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`);
+
+  const style = new Map<string, number>();
+  const styleFor = (l: CellLook): number => {
+    const want = JSON.stringify(l);
+    const known = style.get(want);
+    if (known !== undefined) return known;
+    const code = l.numberFormat ?? "General";
+    let numFmtId = codes.get(code);
+    if (numFmtId === undefined) {
+      numFmtId = nextFmt++;
+      codes.set(code, numFmtId);
+      addNumFmts.push(`<${p}numFmt numFmtId="${numFmtId}" formatCode="${escapeXml(code)}"/>`);
+    }
+    const base = l.base !== undefined ? xfs[l.base] : undefined;
+    let fontId = 0;
+    let fillId = 0;
+    let borderId = 0;
+    let align = "";
+    if (base) {
+      fontId = Number(attr(base, "fontId") ?? 0);
+      fillId = Number(attr(base, "fillId") ?? 0);
+      borderId = Number(attr(base, "borderId") ?? 0);
+      align = new RegExp(`<${p}alignment\\b[^>]*?/>`).exec(base)?.[0] ?? "";
+    } else if (l.header) {
+      fontId = entry(fontList, addFonts, fontWith(true));
+      fillId = entry(fillList, addFills, solid(HEADER_FILL));
+      align = `<${p}alignment vertical="center" wrapText="1"/>`;
+    } else {
+      if (l.colour || l.bold)
+        fontId = entry(fontList, addFonts, fontWith(l.bold === true, l.colour?.font));
+      if (l.colour) fillId = entry(fillList, addFills, solid(l.colour.fill));
+      if (l.wrap) align = `<${p}alignment vertical="top" wrapText="1"/>`;
+    }
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ""}${fontId ? ' applyFont="1"' : ""}${fillId ? ' applyFill="1"' : ""}${borderId ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
+    const xf = `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="${ourXfId}"${applies}${align ? `>${align}</${p}xf>` : "/>"}`;
+    const key = xfKey(xf);
+    let index = byKey.get(key);
+    if (index === undefined) {
+      index = xfs.length + addXfs.length;
+      addXfs.push(xf);
+      byKey.set(key, index);
+      ours.add(index);
+    }
+    style.set(want, index);
+    return index;
+  };
+  for (const l of looks) styleFor(l);
+  if (shift) {
     for (const [k, v] of style) style.set(k, v + 1);
     const shifted = [...ours].map((i) => i + 1);
     ours.clear();
@@ -223,23 +278,26 @@ export function patchStyles(original: string, looks: CellLook[]): StylePatch {
   }
   xml = append(xml, p, "numFmts", "numFmt", addNumFmts, after("numFmts"));
   xml = append(xml, p, "fonts", "font", addFonts, after("fonts"));
+  xml = append(xml, p, "fills", "fill", addFills, after("fills"));
   xml = append(xml, p, "cellStyleXfs", "xf", addStyleXfs, after("cellStyleXfs"));
   xml = append(xml, p, "cellXfs", "xf", addXfs, after("cellXfs"));
   xml = append(xml, p, "cellStyles", "cellStyle", addNamed, after("cellStyles"));
   return {
     xml,
     ours,
-    styleOf: (l) => style.get(lookKey(l)) ?? 0,
+    styleOf: (l) => style.get(JSON.stringify(l)) ?? 0,
   };
 }
 
-function unescapeAttr(s: string): string {
-  return s
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** What a cell format holds, attribute order and prefixes aside: equal keys look the same. */
+function xfKey(xf: string): string {
+  const a = (n: string) => attr(xf, n) ?? "0";
+  const align = /<([\w.-]+:)?alignment\b([^>]*?)\/>/.exec(xf)?.[2] ?? "";
+  const alignAttrs = [...align.matchAll(/(\w+)="([^"]*)"/g)]
+    .map((m) => `${m[1]}=${m[2]}`)
+    .sort()
+    .join(",");
+  return [a("numFmtId"), a("fontId"), a("fillId"), a("borderId"), alignAttrs].join("|");
 }
 
 /** A minimal styles.xml for a package that has none. */

@@ -37,6 +37,23 @@ export function escapeXml(s: string): string {
   );
 }
 
+/** Text of XML content or an attribute value: the five named entities and character references. */
+export function unescapeXml(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_all, e: string) =>
+    e === "amp"
+      ? "&"
+      : e === "lt"
+        ? "<"
+        : e === "gt"
+          ? ">"
+          : e === "quot"
+            ? '"'
+            : e === "apos"
+              ? "'"
+              : String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
+  );
+}
+
 /** A cell element: numbers and booleans as values, text as an inline string (no shared-string change). */
 export function cellXml(p: string, row: number, c: OutCell): string {
   const r = `${columnLetters(c.col)}${row + 1}`;
@@ -88,6 +105,14 @@ export interface PatchContext {
   /** Filled with cells in the way that the plan did not foresee (then nothing is written). */
   conflicts: string[];
   sheetName: string;
+  /** Edits around the cells: the part before <sheetData>, and the part from </sheetData> on. */
+  around?: SheetEdits;
+}
+
+/** Edits of a sheet's head and tail; `p` is the document's element prefix. */
+export interface SheetEdits {
+  head(head: string, p: string): string;
+  tail(tail: string, p: string): string;
 }
 
 /**
@@ -108,6 +133,7 @@ export async function* patchSheet(
   let lastRow = -1;
   let maxRow = -1;
   let maxCol = -1;
+  let tail = "";
   for (const r of out.rows)
     for (const c of out.cells(r))
       if (c.value !== null) {
@@ -245,7 +271,8 @@ export async function* patchSheet(
       if (!p) p = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(buf)?.[1] ?? "";
       const m = new RegExp(`<${p}sheetData(\\s[^>]*)?(/?)>`).exec(buf);
       if (!m) continue;
-      const head = patchHead(buf.slice(0, m.index).replace(/^\uFEFF/, ""));
+      let head = patchHead(buf.slice(0, m.index).replace(/^\uFEFF/, ""));
+      if (ctx.around) head = ctx.around.head(head, p);
       pos = m.index + m[0].length;
       if (m[2] === "/") {
         yield `${head}<${p}sheetData>${newRowsBefore(Infinity)}</${p}sheetData>`;
@@ -310,11 +337,14 @@ export async function* patchSheet(
       if (outText) yield outText;
     }
     if (state === "tail") {
-      yield buf.slice(pos);
+      // The tail is small (conditional formats, print setup): kept whole for the edits.
+      if (ctx.around) tail += buf.slice(pos);
+      else yield buf.slice(pos);
       buf = "";
       pos = 0;
     }
   }
+  if (ctx.around && state === "tail") yield ctx.around.tail(tail, p);
   if (state !== "tail")
     throw new UsageError(
       L(
@@ -324,9 +354,12 @@ export async function* patchSheet(
     );
 }
 
-/** A new worksheet part holding only our cells. */
-export function* newSheet(ns: string, out: OutRows): Generator<string> {
-  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}"><sheetData>`;
+const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** A new worksheet part holding only our cells (and what `around` adds: widths, print setup). */
+export function* newSheet(ns: string, out: OutRows, around?: SheetEdits): Generator<string> {
+  const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${ns}" xmlns:r="${R_NS}">`;
+  yield `${around ? around.head(head, "") : head}<sheetData>`;
   let batch = "";
   for (const r of out.rows) {
     const cells = out.cells(r).filter((c) => c.value !== null);
@@ -337,7 +370,8 @@ export function* newSheet(ns: string, out: OutRows): Generator<string> {
       batch = "";
     }
   }
-  yield `${batch}</sheetData></worksheet>`;
+  const tail = "</sheetData></worksheet>";
+  yield batch + (around ? around.tail(tail, "") : tail);
 }
 
 /** Text chunks as a byte stream for the zip writer. */

@@ -5,10 +5,14 @@
 import { Buffer } from "buffer";
 import * as fs from "fs";
 import * as path from "path";
-import type { Grid, PlannedResults } from "../workbook/types";
+import { cellAddress, sheetPrefix } from "../workbook/a1";
+import { marksOf } from "../workbook/marker";
+import type { SummaryPlan } from "../workbook/summary";
+import type { Grid, PlannedResults, PrintSetup, SheetName } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { ReadSheet, SheetEntry, Styles, WorkbookInfo } from "./ooxml-read";
 import {
+  parseRels,
   readRels,
   readSharedStrings,
   readSheet,
@@ -20,8 +24,18 @@ import {
 } from "./ooxml-read";
 import type { CellLook } from "./ooxml-styles";
 import { patchStyles } from "./ooxml-styles";
-import type { OutCell, OutRows } from "./ooxml-write";
-import { escapeXml, insertChild, newSheet, patchSheet, utf8Stream } from "./ooxml-write";
+import { patchHead, patchNames, patchTail } from "./ooxml-sheet";
+import type { OutCell, OutRows, SheetEdits } from "./ooxml-write";
+import {
+  escapeXml,
+  insertChild,
+  newSheet,
+  patchSheet,
+  unescapeXml,
+  utf8Stream,
+} from "./ooxml-write";
+import { CHART_TYPE, chartXml, DRAWING_TYPE, drawingXml, REL, relsXml } from "./ooxml-chart";
+import { insertInOrder } from "./ooxml-sheet";
 import type { PartSource } from "./zip";
 import { Package } from "./zip";
 
@@ -120,23 +134,66 @@ export async function openWorkbook(file: string): Promise<Workbook> {
   }
 }
 
-export function sheetOf(wb: Workbook, entry: SheetEntry, maxRows?: number): Promise<ReadSheet> {
-  return readSheet(wb.pkg, entry, {
+/** A sheet's cells, with the marks our hidden names give (scoped to it, or workbook-wide naming it). */
+export async function sheetOf(
+  wb: Workbook,
+  entry: SheetEntry,
+  maxRows?: number
+): Promise<ReadSheet> {
+  const sheet = await readSheet(wb.pkg, entry, {
     strings: wb.strings,
     styles: wb.styles,
     date1904: wb.info.date1904,
     maxRows,
   });
+  const local = wb.info.sheets.indexOf(entry);
+  const names = wb.info.definedNames
+    .filter((n) => n.localSheetId === local || n.localSheetId === undefined)
+    .map((n) => ({ name: n.name, ref: n.value }));
+  const marks = marksOf(names, entry.name);
+  return marks.length > 0 ? { ...sheet, marks } : sheet;
+}
+
+/** The looks of the plan's cells: header, data by column, and each colour a column may take. */
+function planLooks(plan: PlannedResults, headerBase: number | undefined): CellLook[] {
+  const header: CellLook = headerBase !== undefined ? { base: headerBase } : { header: true };
+  const looks: CellLook[] = [header];
+  for (const c of plan.columns) {
+    looks.push(dataLook(c.numberFormat, c.wrap));
+    for (const colour of Object.values(c.colours ?? {}))
+      looks.push({ ...dataLook(c.numberFormat, c.wrap), colour });
+  }
+  return looks;
+}
+
+function dataLook(numberFormat: string | undefined, wrap: boolean | undefined): CellLook {
+  return { ...(numberFormat ? { numberFormat } : {}), ...(wrap ? { wrap } : {}) };
 }
 
 /** The plan's cells row by row, computed from its blocks as the writer asks (no copy per cell). */
-function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRows {
-  const header = styleOf({ header: true });
-  const plain = styleOf({ numberFormat: undefined });
-  // One style per column, looked up once (not once per cell).
-  const columnStyle = new Map(
-    plan.columns.map((c) => [c.col, styleOf({ numberFormat: c.numberFormat })])
+function outRows(
+  plan: PlannedResults,
+  styleOf: (l: CellLook) => number,
+  header: CellLook
+): OutRows {
+  const byCol = new Map(plan.columns.map((c) => [c.col, c]));
+  const headerStyle = styleOf(header);
+  // One style per column, and per column and coloured value, looked up once (not once per cell).
+  const plain = new Map(
+    plan.columns.map((c) => [c.col, styleOf(dataLook(c.numberFormat, c.wrap))])
   );
+  const coloured = new Map<string, number>();
+  const style = (row: number, col: number, value: unknown): number => {
+    if (row === plan.headerRow) return headerStyle;
+    const c = byCol.get(col);
+    const colour = c?.colours && typeof value === "string" ? c.colours[value] : undefined;
+    if (!colour) return plain.get(col) ?? 0;
+    const key = `${col}\u0000${colour}`;
+    let s = coloured.get(key);
+    if (s === undefined)
+      coloured.set(key, (s = styleOf({ ...dataLook(c?.numberFormat, c?.wrap), colour })));
+    return s;
+  };
   const rows = new Set<number>();
   for (const b of plan.blocks) for (let i = 0; i < b.values.length; i++) rows.add(b.top + i);
   const blocks = [...plan.blocks].sort((a, b) => a.left - b.left);
@@ -149,8 +206,7 @@ function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRow
         if (!vals) continue;
         for (let j = 0; j < vals.length; j++) {
           const col = b.left + j;
-          const style = row === plan.headerRow ? header : (columnStyle.get(col) ?? plain);
-          out.push({ col, value: vals[j], style });
+          out.push({ col, value: vals[j], style: style(row, col, vals[j]) });
         }
       }
       return out;
@@ -158,28 +214,88 @@ function outRows(plan: PlannedResults, styleOf: (l: CellLook) => number): OutRow
   };
 }
 
+/** The style index (s) of one cell of a sheet part, read up to its row; undefined when not found. */
+async function cellStyleAt(
+  wb: Workbook,
+  part: string,
+  row: number,
+  col: number
+): Promise<number | undefined> {
+  const ref = cellAddress(row, col);
+  const rowTag = new RegExp(`<([\\w.-]+:)?row\\b[^>]*\\sr="${row + 1}"[^>]*>`);
+  let text = "";
+  for await (const chunk of await wb.pkg.stream(part, LIMITS.sheetPart)) {
+    text += (chunk as Buffer).toString("utf8");
+    const open = rowTag.exec(text);
+    if (!open) {
+      // Keep only what a row tag cut at the chunk's end may need.
+      if (text.length > 1 << 20) text = text.slice(-4096);
+      continue;
+    }
+    const end = text.indexOf("row>", open.index + open[0].length);
+    if (end < 0) continue;
+    const cell = new RegExp(`<([\\w.-]+:)?c\\b[^>]*\\sr="${ref}"[^>]*>`).exec(
+      text.slice(open.index, end)
+    );
+    const s = cell ? /\ss="(\d+)"/.exec(cell[0])?.[1] : undefined;
+    return s === undefined ? undefined : Number(s);
+  }
+  return undefined;
+}
+
+/** Widths, colour scale and print setup of the plan's sheet. */
+function planEdits(plan: PlannedResults): SheetEdits {
+  return {
+    head: (head, p) => patchHead(head, p, plan.columns, true),
+    tail: (tail, p) => patchTail(tail, p, plan.scoreRange, plan.print),
+  };
+}
+
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** A part name not used yet, sheetN.xml as Excel names them (some readers find sheets only so). */
-function freePart(wb: Workbook, dir: string): string {
-  for (let i = wb.info.sheets.length + 1; ; i++) {
-    const name = `${dir}/sheet${i}.xml`;
-    if (!wb.pkg.entry(name)) return name;
+/** A part name not used yet, `${stem}N.xml` as Excel names them (some readers find sheets only so). */
+function freePart(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  dir: string,
+  stem: string,
+  from: number
+): string {
+  for (let i = from; ; i++) {
+    const name = `${dir}/${stem}${i}.xml`;
+    if (!wb.pkg.entry(name) && !replace.has(name.toLowerCase())) return name;
   }
 }
 
-/** The parts a new result sheet needs besides its own: workbook entry, relationship, content type. */
+/** Adds a content-type override for a new part. */
+async function addContentType(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  part: string,
+  type: string
+): Promise<void> {
+  const ctXml = await partText(wb, replace, "[Content_Types].xml");
+  replace.set("[content_types].xml", {
+    text: insertChild(ctXml, "Types", "Override", ` PartName="/${part}" ContentType="${type}"`),
+  });
+}
+
+/**
+ * The parts a new sheet needs besides its own: workbook entry, relationship, content type; returns
+ * the new part's name. Edits build on earlier ones of the same write (a result sheet and a summary).
+ */
 async function addSheetParts(
   wb: Workbook,
   name: string,
   replace: Map<string, PartSource>,
   ns: string,
-  body: OutRows
-): Promise<void> {
-  const { pkg, info } = wb;
+  body: OutRows,
+  around?: SheetEdits
+): Promise<string> {
+  const { info } = wb;
   const relsName = relsPart(info.part);
-  const relsXml = await pkg.text(relsName, LIMITS.smallPart);
-  const rels = await readRels(pkg, info.part);
+  const relsXml = await partText(wb, replace, relsName);
+  const rels = parseRels(relsXml, info.part);
   const sheetRel = rels.find((r) => r.type.endsWith("/worksheet"));
   const type =
     sheetRel?.type ??
@@ -187,7 +303,7 @@ async function addSheetParts(
   const dir = sheetRel
     ? path.posix.dirname(resolveTarget(info.part, sheetRel.target))
     : "xl/worksheets";
-  const part = freePart(wb, dir);
+  const part = freePart(wb, replace, dir, "sheet", info.sheets.length + 1);
   const ids = new Set(rels.map((r) => r.id));
   let id = "rIdZS1";
   for (let i = 2; ids.has(id); i++) id = `rIdZS${i}`;
@@ -201,7 +317,7 @@ async function addSheetParts(
     ),
   });
 
-  const wbXml = await pkg.text(info.part, LIMITS.smallPart);
+  const wbXml = await partText(wb, replace, info.part);
   const ids2 = [...wbXml.matchAll(/\ssheetId="(\d+)"/g)].map((m) => Number(m[1]));
   const sheetId = Math.max(0, ...ids2) + 1;
   // The relationships namespace the workbook binds (transitional or strict), declared on our element
@@ -218,20 +334,123 @@ async function addSheetParts(
       ` name="${escapeXml(name)}" sheetId="${sheetId}" r:id="${id}" xmlns:r="${relNs}"`
     ),
   });
-
-  const ctXml = await pkg.text("[Content_Types].xml", LIMITS.smallPart);
-  replace.set("[content_types].xml", {
-    text: insertChild(
-      ctXml,
-      "Types",
-      "Override",
-      ` PartName="/${part}" ContentType="${WORKSHEET_TYPE}"`
-    ),
-  });
+  await addContentType(wb, replace, part, WORKSHEET_TYPE);
   replace.set(part.toLowerCase(), {
     name: part,
-    stream: async () => utf8Stream(newSheet(ns, body)),
+    stream: async () => utf8Stream(newSheet(ns, body, around)),
   });
+  return part;
+}
+
+/** Each cell of the summary's grid with its look: titles bold, table headers as ours, formats, colours. */
+function summaryCells(summary: SummaryPlan): Map<string, CellLook> {
+  const looks = new Map<string, CellLook>();
+  looks.set(`${summary.titleCell.row},${summary.titleCell.col}`, { bold: true });
+  for (const t of summary.tables) {
+    looks.set(`${t.top},${t.left}`, { bold: true });
+    for (let c = t.left; c <= t.right; c++) looks.set(`${t.top + 1},${c}`, { header: true });
+    for (let r = t.top + 2; r <= t.bottom; r++)
+      for (let c = t.left; c <= t.right; c++) {
+        const v = summary.grid[r]?.[c];
+        const fmt = t.numberFormats[c - t.left];
+        const colour =
+          typeof v === "string" ? t.colours?.find((x) => x.col === c)?.byText[v] : undefined;
+        looks.set(`${r},${c}`, {
+          ...dataLook(fmt, t.wrap?.includes(c)),
+          ...(colour ? { colour } : {}),
+        });
+      }
+  }
+  return looks;
+}
+
+/**
+ * Writes the summary sheet (new, or over the one an earlier run wrote) with its drawing and chart
+ * parts, content types and relationships.
+ */
+async function addSummary(
+  wb: Workbook,
+  summary: SummaryPlan,
+  looks: Map<string, CellLook>,
+  styleOf: (l: CellLook) => number,
+  replace: Map<string, PartSource>
+): Promise<void> {
+  const grid = summary.grid;
+  const body: OutRows = {
+    rows: grid.map((_, r) => r),
+    cells: (r) =>
+      grid[r].map((value, col) => {
+        const look = looks.get(`${r},${col}`);
+        return { col, value, style: look ? styleOf(look) : 0 };
+      }),
+  };
+  const drawingRel = "rIdZSd1";
+  const around: SheetEdits = {
+    head: (head, p) => patchHead(head, p, summary.widths, true),
+    tail: (tail, p) =>
+      insertInOrder(
+        patchTail(tail, p, null, summary.print),
+        p,
+        "drawing",
+        `<${p}drawing r:id="${drawingRel}"/>`
+      ),
+  };
+  const existing = wb.worksheets.find((e) => e.name === summary.sheet);
+  const ns = await sheetNamespace(wb);
+  let part: string;
+  if (existing) {
+    part = existing.part;
+    replace.set(part.toLowerCase(), { stream: async () => utf8Stream(newSheet(ns, body, around)) });
+  } else part = await addSheetParts(wb, summary.sheet, replace, ns, body, around);
+
+  const drawing = freePart(wb, replace, "xl/drawings", "drawing", 1);
+  const chartParts: string[] = [];
+  for (const chart of summary.charts) {
+    const c = freePart(wb, replace, "xl/charts", "chart", 1);
+    chartParts.push(c);
+    replace.set(c.toLowerCase(), { name: c, text: chartXml(chart, summary.sheet, grid) });
+    await addContentType(wb, replace, c, CHART_TYPE);
+  }
+  const chartIds = chartParts.map((_, k) => `rId${k + 1}`);
+  replace.set(drawing.toLowerCase(), { name: drawing, text: drawingXml(summary.charts, chartIds) });
+  await addContentType(wb, replace, drawing, DRAWING_TYPE);
+  const rel = (from: string, to: string) => path.posix.relative(path.posix.dirname(from), to);
+  const drawingRels = relsPart(drawing);
+  replace.set(drawingRels.toLowerCase(), {
+    name: drawingRels,
+    text: relsXml(
+      chartParts.map((c, k) => ({ id: chartIds[k], type: REL.chart, target: rel(drawing, c) }))
+    ),
+  });
+  // Our summary sheet has no relationships but its drawing (an earlier run's drawing is left unused).
+  const sheetRels = relsPart(part);
+  replace.set(sheetRels.toLowerCase(), {
+    name: sheetRels,
+    text: relsXml([{ id: drawingRel, type: REL.drawing, target: rel(part, drawing) }]),
+  });
+  await nameSheet(wb, replace, summary.sheet, summary.names, summary.print);
+}
+
+/** The workbook part with a sheet's marks and print titles (see patchNames). */
+async function nameSheet(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  sheet: string,
+  names: SheetName[],
+  print: PrintSetup
+): Promise<void> {
+  const wbXml = await partText(wb, replace, wb.info.part);
+  replace.set(wb.info.part.toLowerCase(), {
+    text: patchNames(wbXml, sheetIndex(wbXml, sheet), names, print, sheetPrefix(sheet)),
+  });
+}
+
+/** Index of a sheet among the workbook's sheets (localSheetId), from the workbook part as edited. */
+function sheetIndex(wbXml: string, name: string): number {
+  const names = [...wbXml.matchAll(/<([\w.-]+:)?sheet\s[^>]*?name="([^"]*)"/g)].map((m) =>
+    unescapeXml(m[2])
+  );
+  return names.indexOf(name);
 }
 
 /** The SpreadsheetML namespace the workbook uses (transitional or strict), for new sheets. */
@@ -247,12 +466,22 @@ async function sheetNamespace(wb: Workbook): Promise<string> {
  * Writes a copy of the workbook with the plan's cells to `out` (a new file): only the target sheet,
  * styles.xml and, for a new result sheet, the workbook, its relationships and content types change.
  */
-export async function writeResults(wb: Workbook, plan: PlannedResults, out: string): Promise<void> {
+export async function writeResults(
+  wb: Workbook,
+  plan: PlannedResults,
+  out: string,
+  summary?: SummaryPlan
+): Promise<void> {
   const replace = new Map<string, PartSource>();
-  const looks: CellLook[] = [
-    { header: true },
-    ...plan.columns.map((c) => ({ numberFormat: c.numberFormat })),
-  ];
+  const entry = wb.worksheets.find((s) => s.name === plan.sheet);
+  const base =
+    entry && plan.headerLook
+      ? await cellStyleAt(wb, entry.part, plan.headerLook.row, plan.headerLook.col)
+      : undefined;
+  // A header cell without a style of its own (s 0) has no look worth copying.
+  const looks = planLooks(plan, base || undefined);
+  const summaryLooks = summary ? summaryCells(summary) : new Map<string, CellLook>();
+  looks.push(...summaryLooks.values());
   let styleOf: (l: CellLook) => number = () => 0;
   let ours = new Set<number>();
   if (wb.stylesPart) {
@@ -261,9 +490,9 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
     styleOf = patch.styleOf;
     ours = patch.ours;
   }
-  const body = outRows(plan, styleOf);
+  const body = outRows(plan, styleOf, looks[0]);
   const conflicts: string[] = [];
-  const entry = wb.worksheets.find((s) => s.name === plan.sheet);
+  const around = planEdits(plan);
   if (entry) {
     replace.set(entry.part.toLowerCase(), {
       stream: async () =>
@@ -277,13 +506,16 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
               top: plan.headerRow,
               bottom: plan.scoreRange?.bottom ?? plan.headerRow,
             },
+            around,
           })
         ),
     });
   } else {
     const ns = await sheetNamespace(wb);
-    await addSheetParts(wb, plan.sheet, replace, ns, body);
+    await addSheetParts(wb, plan.sheet, replace, ns, body, around);
   }
+  await nameSheet(wb, replace, plan.sheet, plan.names, plan.print);
+  if (summary) await addSummary(wb, summary, summaryLooks, styleOf, replace);
   await wb.pkg.write(out, replace);
   if (conflicts.length > 0) {
     fs.rmSync(out, { force: true });
@@ -294,6 +526,18 @@ export async function writeResults(wb: Workbook, plan: PlannedResults, out: stri
       )
     );
   }
+}
+
+/** A small part's text as this write leaves it (an earlier edit of the same write, else the package's). */
+async function partText(
+  wb: Workbook,
+  replace: Map<string, PartSource>,
+  part: string
+): Promise<string> {
+  const edited = replace.get(part.toLowerCase());
+  return edited && "text" in edited && edited.text !== undefined
+    ? edited.text
+    : wb.pkg.text(part, LIMITS.smallPart);
 }
 
 /**

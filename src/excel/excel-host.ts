@@ -4,7 +4,19 @@
  * the workbook layer's result plan in as few round trips as Excel on the web's 5 MB request cap allows.
  */
 import type { CellValue } from "../engine/types";
-import type { Grid, PlannedResults, SheetData, WriteBlock } from "../workbook/types";
+import { columnLetters } from "../workbook/a1";
+import { cellReference, keyOfName, marksOf } from "../workbook/marker";
+import { SCORE_SCALE } from "../workbook/palette";
+import type { SummaryPlan } from "../workbook/summary";
+import type {
+  CellColour,
+  Grid,
+  PlannedResults,
+  PrintSetup,
+  SheetData,
+  SheetName,
+  WriteBlock,
+} from "../workbook/types";
 import {
   parseSettings,
   SETTINGS_KEY,
@@ -93,10 +105,30 @@ function sampleRowBytes(values: unknown[][], formats: unknown[][], width: number
 }
 
 const SCALE = {
-  minimum: { formula: null, type: "LowestValue", color: "#F8696B" },
-  midpoint: { formula: "50", type: "Percentile", color: "#FFEB84" },
-  maximum: { formula: null, type: "HighestValue", color: "#63BE7B" },
+  minimum: { formula: null, type: "LowestValue", color: SCORE_SCALE.low },
+  midpoint: { formula: "50", type: "Percentile", color: SCORE_SCALE.mid },
+  maximum: { formula: null, type: "HighestValue", color: SCORE_SCALE.high },
 } as unknown as Excel.ConditionalColorScaleCriteria;
+
+/** Our header look where the user's cannot be copied (a result sheet): as the CLI writes it. */
+const HEADER_FILL = "#F2F2F2";
+
+/** Excel's column width in points for a width in characters of "0" (7 px each, 5 px padding). */
+function widthPoints(chars: number): number {
+  return Math.round((chars * 7 + 5) * 0.75);
+}
+
+/** A defined name as read: scoped to a sheet (its name) or the workbook (null). */
+interface NameRead {
+  name: string;
+  ref: string;
+  sheet: string | null;
+}
+
+/** Names of a collection loaded with "items/name,items/formula". */
+function namesOf(c: Excel.NamedItemCollection, sheet: string | null): NameRead[] {
+  return c.items.map((n) => ({ name: n.name, ref: String(n.formula), sheet }));
+}
 
 /** UTF-8 size of values as JSON, the way they travel in a request. */
 export function payloadBytes(values: unknown): number {
@@ -224,6 +256,8 @@ export class ExcelHost implements Host {
   private readonly run: ExcelRun;
   private readonly budget: number;
   private readonly yieldToUi: () => Promise<void>;
+  /** The defined names the last read found: a write replaces ours without reading them again. */
+  private names: NameRead[] = [];
 
   constructor(options: ExcelHostOptions = {}) {
     this.run = options.run ?? ((batch) => Excel.run(batch));
@@ -240,7 +274,11 @@ export class ExcelHost implements Host {
    * Two round trips for a table that fits one response: one to find the table (and sample its first
    * rows), one to read the cells. A larger table is read in row slices, each response under the budget.
    */
-  async readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead> {
+  async readWorkbook(
+    modelSheet: string,
+    resultSheet: string,
+    summarySheet?: string
+  ): Promise<WorkbookRead> {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const selection = workbook.getSelectedRange();
@@ -263,7 +301,15 @@ export class ExcelHost implements Host {
       model.load("name");
       const results = workbook.worksheets.getItemOrNullObject(resultSheet);
       results.load("name");
+      // Our hidden names mark our columns (workbook-wide ones too: some tools drop the scope).
+      const sheetNames = sheet.names.load("items/name,items/formula");
+      const bookNames = workbook.names.load("items/name,items/formula");
+      const summary =
+        summarySheet === undefined ? null : workbook.worksheets.getItemOrNullObject(summarySheet);
+      summary?.load("name");
       await context.sync();
+      const global = namesOf(bookNames, null);
+      const known = [...namesOf(sheetNames, sheet.name), ...global];
 
       let found: Excel.Range;
       let source: TableSource;
@@ -299,6 +345,16 @@ export class ExcelHost implements Host {
       modelRange?.load("rowCount");
       const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
       resultRange?.load("rowIndex,columnIndex,rowCount");
+      const resultNames = results.isNullObject
+        ? null
+        : results.names.load("items/name,items/formula");
+      const summaryRange =
+        summary === null || summary.isNullObject ? null : summary.getUsedRangeOrNullObject(true);
+      summaryRange?.load("rowCount");
+      const summaryNames =
+        summary === null || summary.isNullObject
+          ? null
+          : summary.names.load("items/name,items/formula");
 
       let rowBytes = sampleRowBytes(
         sample.values,
@@ -360,16 +416,52 @@ export class ExcelHost implements Host {
         resultRange && !resultRange.isNullObject
           ? await this.readValues(context, resultRange, resultRange.rowCount)
           : null;
+      const resultNamesRead = resultNames ? namesOf(resultNames, resultSheet) : [];
+      const summaryNamesRead =
+        summaryNames && summarySheet ? namesOf(summaryNames, summarySheet) : [];
+      this.names = [...known, ...resultNamesRead, ...summaryNamesRead];
+      const marked = (data: SheetData, names: NameRead[]): SheetData => {
+        const marks = marksOf([...names, ...global], data.name);
+        return marks.length > 0 ? { ...data, marks } : data;
+      };
+      // The summary is only checked for being ours or empty: its first rows tell.
+      const summaryGrid =
+        summaryRange && !summaryRange.isNullObject
+          ? await this.readValues(
+              context,
+              summaryRange,
+              Math.min(summaryRange.rowCount, SAMPLE_ROWS)
+            )
+          : null;
       return {
-        table: toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex),
+        table: marked(
+          toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex),
+          known
+        ),
         address: readRange.address,
         source,
         modelGrid,
         resultSheet: !resultRange
           ? null
-          : resultGrid === null
-            ? { name: resultSheet, grid: [] }
-            : toSheetData(resultSheet, resultGrid, resultRange.rowIndex, resultRange.columnIndex),
+          : marked(
+              resultGrid === null
+                ? { name: resultSheet, grid: [] }
+                : toSheetData(
+                    resultSheet,
+                    resultGrid,
+                    resultRange.rowIndex,
+                    resultRange.columnIndex
+                  ),
+              resultNamesRead
+            ),
+        ...(summarySheet !== undefined
+          ? {
+              summarySheet:
+                summary === null || summary.isNullObject
+                  ? null
+                  : marked({ name: summarySheet, grid: summaryGrid ?? [] }, summaryNamesRead),
+            }
+          : {}),
       };
     });
   }
@@ -445,6 +537,7 @@ export class ExcelHost implements Host {
           );
           format.colorScale.criteria = SCALE;
         }
+        if (i === Math.max(1, chunks.length) - 1) this.queueLook(context, plan);
         // One sync per chunk is the point: each request must stay under the 5 MB cap.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
@@ -454,6 +547,163 @@ export class ExcelHost implements Host {
     });
     const address = plan.scoreRange?.address ?? plan.sheet;
     return { address, cells, syncs };
+  }
+
+  /**
+   * The look of the result columns, queued with the last chunk: headers like the user's (copied) or
+   * ours, widths, wrap, grade and advice colours (conditional formats on the text, so a rerun or an
+   * edit keeps them right), our names replaced, and print setup.
+   */
+  private queueLook(context: Excel.RequestContext, plan: PlannedResults): void {
+    const ws = context.workbook.worksheets.getItem(plan.sheet);
+    const first = Math.min(...plan.columns.map((c) => c.col));
+    const last = Math.max(...plan.columns.map((c) => c.col));
+    const header = ws.getRangeByIndexes(plan.headerRow, first, 1, last - first + 1);
+    if (plan.headerLook) {
+      const look = ws.getRangeByIndexes(plan.headerLook.row, plan.headerLook.col, 1, 1);
+      for (const c of plan.columns)
+        ws.getRangeByIndexes(plan.headerRow, c.col, 1, 1).copyFrom(
+          look,
+          "Formats" as Excel.RangeCopyType.formats
+        );
+    } else {
+      header.format.font.bold = true;
+      header.format.fill.color = HEADER_FILL;
+      header.format.wrapText = true;
+    }
+    const bottom = plan.scoreRange?.bottom ?? plan.headerRow;
+    for (const c of plan.columns) {
+      ws.getRangeByIndexes(0, c.col, 1, 1).getEntireColumn().format.columnWidth = widthPoints(
+        c.width
+      );
+      if (bottom <= plan.headerRow) continue;
+      const data = ws.getRangeByIndexes(plan.headerRow + 1, c.col, bottom - plan.headerRow, 1);
+      if (c.wrap) data.format.wrapText = true;
+      if (c.colours) {
+        data.conditionalFormats.clearAll();
+        for (const [text, colour] of Object.entries(c.colours)) queueTextColour(data, text, colour);
+      }
+    }
+    this.queueNames(context, plan.sheet, plan.names);
+    queuePrint(ws, plan.print);
+  }
+
+  /** Replaces the sheet's "_ZS." names with `names` (hidden), using what the last read found. */
+  private queueNames(context: Excel.RequestContext, sheet: string, names: SheetName[]): void {
+    const ws = context.workbook.worksheets.getItem(sheet);
+    const wanted = new Set(names.map((n) => n.name.toUpperCase()));
+    const ours = this.names.filter(
+      (n) =>
+        keyOfName(n.name) !== null && (n.sheet ?? cellReference(n.ref)?.sheet ?? null) === sheet
+    );
+    // A collection is a navigation, not a value read: nothing to load (the rule cannot tell).
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    const sheetNames = ws.names;
+    for (const n of ours) {
+      // Kept names are updated in place below; the others go (workbook-wide ones always).
+      if (n.sheet === null) context.workbook.names.getItem(n.name).delete();
+      else if (!wanted.has(n.name.toUpperCase())) sheetNames.getItem(n.name).delete();
+    }
+    const existing = new Set(
+      ours.filter((n) => n.sheet === sheet).map((n) => n.name.toUpperCase())
+    );
+    for (const n of names) {
+      if (existing.has(n.name.toUpperCase())) sheetNames.getItem(n.name).formula = `=${n.ref}`;
+      else sheetNames.add(n.name, `=${n.ref}`).visible = false;
+    }
+    // What the workbook holds once this lands, for a write that follows without a read.
+    this.names = [
+      ...this.names.filter((n) => !ours.includes(n)),
+      ...names.map((n) => ({ name: n.name, ref: `=${n.ref}`, sheet })),
+    ];
+  }
+
+  /**
+   * The 汇总 sheet: its cells, number formats, colours and widths, two native charts from its cells
+   * (stay live on edit), our name and print setup. One round trip.
+   */
+  async writeSummary(plan: SummaryPlan): Promise<void> {
+    const width = plan.grid.reduce((w, row) => Math.max(w, row.length), 0);
+    await this.run(async (context) => {
+      const ws = plan.createSheet
+        ? context.workbook.worksheets.add(plan.sheet)
+        : context.workbook.worksheets.getItem(plan.sheet);
+      const charts = plan.createSheet ? null : ws.charts.load("items/name");
+      const all = ws.getRangeByIndexes(0, 0, plan.grid.length, width);
+      all.values = plan.grid.map((row) =>
+        Array.from({ length: width }, (_, c) => row[c] ?? "")
+      ) as never;
+      all.format.font.bold = false;
+      ws.getRangeByIndexes(plan.titleCell.row, plan.titleCell.col, 1, 1).format.font.bold = true;
+      for (const t of plan.tables) {
+        ws.getRangeByIndexes(t.top, t.left, 1, 1).format.font.bold = true;
+        const head = ws.getRangeByIndexes(t.top + 1, t.left, 1, t.right - t.left + 1);
+        head.format.font.bold = true;
+        head.format.fill.color = HEADER_FILL;
+        const rows = t.bottom - t.top - 1;
+        if (rows <= 0) continue;
+        t.numberFormats.forEach((f, k) => {
+          if (f)
+            ws.getRangeByIndexes(t.top + 2, t.left + k, rows, 1).numberFormat = Array.from(
+              { length: rows },
+              () => [f]
+            );
+        });
+        for (const c of t.colours ?? []) {
+          const data = ws.getRangeByIndexes(t.top + 2, c.col, rows, 1);
+          for (let r = 0; r < rows; r++) {
+            const v = plan.grid[t.top + 2 + r]?.[c.col];
+            const colour = typeof v === "string" ? c.byText[v] : undefined;
+            if (colour) queueFill(data.getRow(r), colour);
+          }
+        }
+        for (const c of t.wrap ?? [])
+          ws.getRangeByIndexes(t.top + 2, c, rows, 1).format.wrapText = true;
+      }
+      for (const w of plan.widths)
+        ws.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = widthPoints(
+          w.width
+        );
+      if (charts) {
+        // An earlier summary's charts are ours: replaced, not stacked.
+        await context.sync();
+        for (const c of charts.items) c.delete();
+      }
+      for (const c of plan.charts) {
+        const categories = c.categories;
+        const last = Math.max(...c.series.map((s) => s.values.right));
+        // The source is the table from its header row: categories, then the series' columns.
+        const source = ws.getRangeByIndexes(
+          categories.top - 1,
+          categories.left,
+          categories.bottom - categories.top + 2,
+          last - categories.left + 1
+        );
+        const type = c.grouping === "percentStacked" ? "BarStacked100" : "BarStacked";
+        const chart = ws.charts.add(
+          type as Excel.ChartType,
+          source,
+          "Columns" as Excel.ChartSeriesBy
+        );
+        chart.title.text = c.title;
+        chart.setPosition(
+          cellName(c.anchor.top, c.anchor.left),
+          cellName(c.anchor.bottom, c.anchor.right)
+        );
+        chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
+        chart.axes.categoryAxis.reversePlotOrder = true;
+        // Columns between the categories and the series (the goal beside done and gap) are dropped.
+        const wantedCols = new Set(c.series.map((s) => s.values.left));
+        const dropped: number[] = [];
+        for (let col = categories.left + 1; col <= last; col++)
+          if (!wantedCols.has(col)) dropped.push(col - categories.left - 1);
+        for (const k of dropped.reverse()) chart.series.getItemAt(k).delete();
+        c.series.forEach((s, k) => chart.series.getItemAt(k).format.fill.setSolidColor(s.colour));
+      }
+      this.queueNames(context, plan.sheet, plan.names);
+      queuePrint(ws, plan.print);
+      await context.sync();
+    });
   }
 
   async writeModelSheet(name: string, grid: Grid): Promise<void> {
@@ -495,6 +745,38 @@ export class ExcelHost implements Host {
       await context.sync();
     });
   }
+}
+
+/** A1 of a cell without its sheet. */
+function cellName(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+function queueFill(range: Excel.Range, colour: CellColour): void {
+  range.format.fill.color = colour.fill;
+  range.format.font.color = colour.font;
+}
+
+/** Colours the cells of `range` equal to `text` (a conditional format, ExcelApi 1.6). */
+function queueTextColour(range: Excel.Range, text: string, colour: CellColour): void {
+  const format = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType.cellValue);
+  format.cellValue.rule = {
+    formula1: `="${text.replace(/"/g, '""')}"`,
+    operator: "EqualTo",
+  } as Excel.ConditionalCellValueRule;
+  format.cellValue.format.fill.color = colour.fill;
+  format.cellValue.format.font.color = colour.font;
+}
+
+/** Landscape, one page wide, title rows, a page header (PageLayout is ExcelApi 1.9, declared). */
+function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
+  const layout = ws.pageLayout;
+  layout.orientation = "Landscape" as Excel.PageOrientation;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  layout.setPrintTitleRows(`$${print.titleRows[0] + 1}:$${print.titleRows[1] + 1}`);
+  const esc = (t: string) => t.replace(/&/g, "&&");
+  layout.headersFooters.defaultForAllPages.leftHeader = esc(print.header.left);
+  layout.headersFooters.defaultForAllPages.rightHeader = esc(print.header.right);
 }
 
 /** Excel hands dates back as serial numbers: give date-formatted cells as ISO dates, as exceljs and the CLI do. */

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../engine/types";
 import type { Grid, PlannedResults, SheetData } from "../workbook/types";
-import { rangeAddress } from "../workbook";
+import { marksOf, rangeAddress } from "../workbook";
 import { clear, h } from "../ui/dom";
 import type { Host, PaneSettings, WorkbookRead, WriteReport } from "../workbook/host";
 import { readXlsx, type XlsxSheet } from "./xlsx-reader";
@@ -67,12 +67,17 @@ export class PreviewHost implements Host {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** Defined names as a workbook would keep them: our marks ("_ZS.<key>"), by name. */
+  private readonly names = new Map<string, { name: string; ref: string }>();
+
   private data(sheet: XlsxSheet): SheetData {
+    const marks = marksOf([...this.names.values()], sheet.name);
     return {
       name: sheet.name,
       grid: sheet.grid,
       hiddenColumns: sheet.hiddenColumns,
       merges: sheet.merges,
+      ...(marks.length > 0 ? { marks } : {}),
     };
   }
 
@@ -119,6 +124,10 @@ export class PreviewHost implements Host {
         })
       );
     }
+    // Our names for that sheet are replaced, as the Excel host and the CLI do.
+    for (const [key, n] of this.names)
+      if (marksOf([n], plan.sheet).length > 0) this.names.delete(key);
+    for (const n of plan.names) this.names.set(n.name, { name: n.name, ref: n.ref });
     this.renderView(plan.sheet);
     return { address: plan.scoreRange?.address ?? plan.sheet, cells, syncs: 1 };
   }

@@ -3,6 +3,7 @@
  * preview implement it; it lives in the workbook layer so hosts depend downward, never on the pane.
  */
 import type { Lang } from "../engine/types";
+import type { SummaryPlan } from "./summary";
 import type { Grid, MappingOverride, PlannedResults, SheetData } from "./types";
 
 /** Where the candidate grid came from. */
@@ -18,6 +19,8 @@ export interface WorkbookRead {
   modelGrid: Grid | null;
   /** The result sheet's cells when it exists (for the "sheet" target). */
   resultSheet: SheetData | null;
+  /** When a summary sheet name was asked for: its first rows and marks, null when it does not exist. */
+  summarySheet?: SheetData | null;
 }
 
 /**
@@ -59,10 +62,16 @@ export interface Host {
   /** Names shown in step 1 (workbook or file name). */
   readonly title: string;
   /** Finds the candidate table and reads it (with the model and result sheets) in as few round trips as possible. */
-  readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead>;
+  readWorkbook(
+    modelSheet: string,
+    resultSheet: string,
+    summarySheet?: string
+  ): Promise<WorkbookRead>;
   /** Writes a result plan; applies the colour scale on its score range and, when given, breakdown cards. */
   writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport>;
   writeModelSheet(name: string, grid: Grid): Promise<void>;
+  /** Writes the 汇总 sheet with its native charts (hosts that can draw charts). */
+  writeSummary?(plan: SummaryPlan): Promise<void>;
   /** Selects a sheet row (0-based), columns left..right. */
   selectRow(sheet: string, row: number, left: number, right: number): Promise<void>;
   loadSettings(): Promise<PaneSettings | null>;

@@ -27,7 +27,9 @@ export {
   RESULT_SHEET_NAME,
 } from "./results";
 export type { ResultScores, Standing } from "./results";
-export { markerKey, markedHeader } from "./marker";
+export { markerKey, markedHeader, marksOf } from "./marker";
+export { planSummary, SUMMARY_SHEET_NAME } from "./summary";
+export type { SummaryPlan, SummaryResult, SummaryChart, SummaryTable } from "./summary";
 export { modelToGrid, gridToModel, isModelGrid, MODEL_SHEET_NAME } from "./modelSheet";
 export type { GridModelResult, ModelSheetError } from "./modelSheet";
 export {

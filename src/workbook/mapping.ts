@@ -161,8 +161,13 @@ export function mapColumns(
 ): ColumnMapping {
   const hiddenSet = new Set(hidden);
   const parsed = headers.map(parseHeader);
+  // Our result columns (named or tagged) are never the user's fields.
+  const ours = new Set((on?.table.ownColumns ?? []).map((x) => x.col));
   const usable = (c: number) =>
-    parsed[c] !== undefined && parsed[c].text !== "" && markerKey(headers[c]) === null;
+    parsed[c] !== undefined &&
+    parsed[c].text !== "" &&
+    !ours.has(c) &&
+    markerKey(headers[c]) === null;
 
   const chosen = new Map<string, MappedColumn>();
   const taken = new Set<number>();

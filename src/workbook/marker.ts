@@ -1,24 +1,72 @@
 /**
- * How our own cells are recognised on the next run: every header we write ends in a marker
- * "[ZS:key]" whose key does not depend on the language, so a rerun in English finds the columns
- * a Chinese run wrote.
+ * How our own cells are recognised on the next run. Result headers read like the user's own
+ * (得分, 等级 …); each result column is marked out of sight by a hidden defined name scoped to its
+ * sheet, "_ZS.<key>", referring to the column's header cell. Excel moves a name's reference with
+ * the cell when the user inserts or deletes columns, and both Office.js (ExcelApi 1.4 names) and
+ * the CLI's package writer read and write names. The key does not depend on the language, so an
+ * English rerun finds the columns a Chinese run wrote.
+ *
+ * Earlier versions put the marker in the header text, "得分 [ZS:score]": such headers are still
+ * recognised (and rewritten clean on the next run). The model sheet keeps its visible markers.
  */
 import type { CellValue } from "../engine/types";
+import { parseCellAddress } from "./a1";
+import type { ResultMark } from "./types";
 
 const MARKER = /\s*\[ZS:([A-Za-z0-9_.-]+)\]\s*$/;
+
+/** Prefix of our defined names; Excel reserves "_xlnm." only, and a leading "_" sorts them apart. */
+export const NAME_PREFIX = "_ZS.";
 
 export function markedHeader(label: string, key: string): string {
   return `${label} [ZS:${key}]`;
 }
 
-/** The result key of a header we wrote, or null. */
+/** The result key of a tagged header ("… [ZS:key]", written by earlier versions), or null. */
 export function markerKey(v: CellValue | undefined): string | null {
   if (typeof v !== "string") return null;
   const m = MARKER.exec(v);
-  return m ? m[1] : null;
+  return m ? safeKey(m[1]) : null;
 }
 
-/** Keys carry only safe characters: model ids may hold anything. */
+/** Keys carry only characters a defined name may hold: model ids may hold anything. */
 export function safeKey(id: string): string {
-  return id.replace(/[^A-Za-z0-9_.-]/g, "_");
+  return id.replace(/[^A-Za-z0-9_.]/g, "_");
+}
+
+/** The defined name marking result column `key`. */
+export function markName(key: string): string {
+  return NAME_PREFIX + key;
+}
+
+/** The result key a defined name marks, or null for names that are not ours (names ignore case). */
+export function keyOfName(name: string): string | null {
+  return name.slice(0, NAME_PREFIX.length).toUpperCase() === NAME_PREFIX.toUpperCase() &&
+    name.length > NAME_PREFIX.length
+    ? name.slice(NAME_PREFIX.length)
+    : null;
+}
+
+/**
+ * The marks among a sheet's defined names: `names` as hosts read them, each with its reference
+ * text ("=Sheet1!$H$4", "'候选 项目'!$H$4", or without "="). Names that are not ours, or whose
+ * reference is not one cell of `sheet` (#REF! after the user deleted the column), are left out.
+ */
+export function marksOf(names: { name: string; ref: string }[], sheet: string): ResultMark[] {
+  const marks: ResultMark[] = [];
+  for (const n of names) {
+    const key = keyOfName(n.name);
+    const at = key === null ? null : cellReference(n.ref);
+    if (key !== null && at !== null && at.sheet === sheet)
+      marks.push({ key, row: at.row, col: at.col });
+  }
+  return marks;
+}
+
+/** "=Sheet1!$H$4" or "='My ''x'''!H4" → sheet and cell; null for anything else. */
+export function cellReference(ref: string): { sheet: string; row: number; col: number } | null {
+  const m = /^=?(?:'((?:[^']|'')+)'|([^'!]+))!(\$?[A-Za-z]{1,3}\$?\d+)$/.exec(ref.trim());
+  if (!m) return null;
+  const at = parseCellAddress(m[3]);
+  return at ? { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ...at } : null;
 }

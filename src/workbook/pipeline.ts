@@ -8,6 +8,7 @@ import { cellAddress } from "./a1";
 import { mapColumns } from "./mapping";
 import { markerKey } from "./marker";
 import { gridToModel, isModelGrid } from "./modelSheet";
+import { SUMMARY_KEY } from "./summary";
 import { locateTable } from "./table";
 import type {
   ColumnMapping,
@@ -65,9 +66,13 @@ export function modelFromSheet(sheet: SheetData, base: ScoringModel): ScoringMod
   );
 }
 
-/** Our result sheets and model sheets are not candidate tables. */
+/** Our result, summary and model sheets are not candidate tables. */
 export function isOurSheet(d: SheetData): boolean {
-  return isModelGrid(d.grid) || (d.grid[0] ?? []).some((v) => markerKey(v) === "row");
+  return (
+    isModelGrid(d.grid) ||
+    (d.marks ?? []).some((m) => m.key === "row" || m.key === SUMMARY_KEY) ||
+    (d.grid[0] ?? []).some((v) => markerKey(v) === "row")
+  );
 }
 
 /**

@@ -2,20 +2,25 @@
 import { summary } from "../engine/explain";
 import type { ScoredTable } from "../engine/score";
 import type { CandidateScore, CellValue, Label, Lang, ScoringModel } from "../engine/types";
-import { cellAddress, rangeAddress } from "./a1";
+import { cellAddress, columnLetters, rangeAddress, sheetPrefix } from "./a1";
 import { columnOf } from "./mapping";
-import { markedHeader, markerKey, safeKey } from "./marker";
+import { markerKey, markName, safeKey } from "./marker";
+import { cellColour, decisionTone, gradeTone } from "./palette";
 import { isBlank } from "./text";
 import type {
+  CellColour,
   Grid,
   MergeArea,
   PlanOptions,
+  PrintSetup,
   ResultColumn,
   ResultPlan,
   SheetData,
+  SheetName,
   TableLocation,
   WriteBlock,
 } from "./types";
+import { fittedWidth, MAX_WIDTH } from "./width";
 
 /** Column XFD, the last a sheet has (0-based). */
 const LAST_COLUMN = 16383;
@@ -86,9 +91,14 @@ interface ColumnSpec {
   key: string;
   label: Label;
   numberFormat?: string;
+  wrap?: boolean;
+  colours?: Record<string, CellColour>;
   /** The cell of entry j. */
   value: (v: ScoreView, j: number) => CellValue;
 }
+
+/** The explanation wraps within this width; other columns fit their widest cell. */
+const EXPLANATION_WIDTH = 50;
 
 /** Scores are written and printed with two decimals, so every host shows the same numbers. */
 export function roundScore(x: number): number {
@@ -108,16 +118,28 @@ export function decisionLabel(model: ScoringModel, decision: string, lang: Lang)
   return model.decisions.find((d) => d.id === decision)?.label[lang] ?? decision;
 }
 
-/** Our result columns, in order: score, grade, rank, decision, one per dimension, explanation. */
+/**
+ * Our result columns, in order: score, grade, rank, advice, one per dimension (named as the model
+ * names it), explanation. Headers read like the user's own; scores show one decimal.
+ */
 function resultSpecs(model: ScoringModel, lang: Lang): ColumnSpec[] {
+  const gradeColours: Record<string, CellColour> = {};
+  for (const b of model.grades.bands) gradeColours[b.grade] = cellColour(gradeTone(b.grade));
+  const decisionColours: Record<string, CellColour> = {};
+  for (const d of model.decisions) decisionColours[d.label[lang]] = cellColour(decisionTone(d.id));
   return [
     {
       key: "score",
-      label: { zh: "综合得分", en: "Score" },
-      numberFormat: "0.00",
+      label: { zh: "得分", en: "Score" },
+      numberFormat: "0.0",
       value: (v, j) => roundScore(v.standing(j).score),
     },
-    { key: "grade", label: { zh: "等级", en: "Grade" }, value: (v, j) => v.standing(j).grade },
+    {
+      key: "grade",
+      label: { zh: "等级", en: "Grade" },
+      colours: gradeColours,
+      value: (v, j) => v.standing(j).grade,
+    },
     {
       key: "rank",
       label: { zh: "排名", en: "Rank" },
@@ -126,13 +148,14 @@ function resultSpecs(model: ScoringModel, lang: Lang): ColumnSpec[] {
     },
     {
       key: "decision",
-      label: { zh: "建议", en: "Recommendation" },
+      label: { zh: "建议", en: "Advice" },
+      colours: decisionColours,
       value: (v, j) => decisionLabel(model, v.standing(j).decision, lang),
     },
     ...model.dimensions.map((d): ColumnSpec => ({
       key: `dim.${safeKey(d.id)}`,
-      label: { zh: `${d.label.zh}得分`, en: `${d.label.en} score` },
-      numberFormat: "0.00",
+      label: d.label,
+      numberFormat: "0.0",
       value: (v, j) => {
         const x = v.dimension(j, d.id);
         return x === null ? null : roundScore(x);
@@ -141,9 +164,91 @@ function resultSpecs(model: ScoringModel, lang: Lang): ColumnSpec[] {
     {
       key: "explanation",
       label: { zh: "说明", en: "Explanation" },
+      wrap: true,
       value: (v, j) => v.summary(j, lang),
     },
   ];
+}
+
+/**
+ * `values` padded with empty cells over what `existing` (our own sheet from an earlier, larger run)
+ * holds, so writing it clears what that run left. Hosts may give sparse grids (blank rows as holes).
+ */
+export function paddedOver(values: Grid, width: number, existing: SheetData | null): Grid {
+  let cols = width;
+  let rows = values.length;
+  if (existing) {
+    rows = Math.max(rows, existing.grid.length);
+    for (let r = 0; r < existing.grid.length; r++)
+      cols = Math.max(cols, existing.grid[r]?.length ?? 0);
+  }
+  const padded: Grid = [];
+  for (let r = 0; r < rows; r++)
+    padded.push(Array.from({ length: cols }, (_, c) => values[r]?.[c] ?? null));
+  return padded;
+}
+
+/** A cell as its number format shows it, for fitting widths. */
+function shown(v: CellValue, numberFormat: string | undefined): string {
+  if (v === null) return "";
+  if (typeof v !== "number") return String(v);
+  const decimals =
+    numberFormat === undefined ? -1 : (/\.(0+)$/.exec(numberFormat)?.[1].length ?? 0);
+  return decimals < 0 ? String(v) : v.toFixed(decimals);
+}
+
+/** The columns as written: header, formats, colours, and widths fitted to what the blocks hold. */
+function writtenColumns(
+  placed: { spec: ColumnSpec; col: number; existed: boolean }[],
+  blocks: WriteBlock[],
+  lang: Lang
+): ResultColumn[] {
+  return placed.map(({ spec, col, existed }) => {
+    const block = blocks.find((b) => col >= b.left && col < b.left + (b.values[0]?.length ?? 0));
+    const texts = (function* () {
+      yield spec.label[lang];
+      if (block)
+        for (const row of block.values) yield shown(row[col - block.left], spec.numberFormat);
+    })();
+    return {
+      key: spec.key,
+      col,
+      header: spec.label[lang],
+      existed,
+      numberFormat: spec.numberFormat,
+      width: fittedWidth(texts, spec.wrap ? EXPLANATION_WIDTH : MAX_WIDTH),
+      ...(spec.wrap ? { wrap: true } : {}),
+      ...(spec.colours ? { colours: spec.colours } : {}),
+    };
+  });
+}
+
+/** The hidden names marking each column's header cell. */
+function markNames(sheet: string, headerRow: number, columns: ResultColumn[]): SheetName[] {
+  return columns.map((c) => ({
+    sheet,
+    name: markName(c.key),
+    ref: `${sheetPrefix(sheet)}$${columnLetters(c.col)}$${headerRow + 1}`,
+  }));
+}
+
+/** Landscape, one page wide, the header row repeated, and a page header naming list, model and date. */
+export function printSetup(
+  sheet: string,
+  headerRow: number,
+  model: ScoringModel,
+  options: Pick<PlanOptions, "lang" | "title" | "date">
+): PrintSetup {
+  const { lang } = options;
+  const version = `${model.name[lang]} ${lang === "zh" ? "版本" : "version"} ${model.version}`;
+  return {
+    sheet,
+    titleRows: [headerRow, headerRow],
+    header: {
+      left: options.title ?? sheet,
+      right: options.date ? `${version} · ${options.date}` : version,
+    },
+  };
 }
 
 function cellAt(sheet: SheetData, row: number, col: number): CellValue {
@@ -186,9 +291,11 @@ function planColumns(
   sheet: SheetData,
   table: TableLocation,
   scores: ScoreView,
+  model: ScoringModel,
   specs: ColumnSpec[],
-  lang: Lang
+  options: PlanOptions
 ): ResultPlan {
+  const { lang } = options;
   const o = sheet.origin ?? { row: 0, col: 0 };
   const headerRow = o.row + table.headerRow;
   const lastRow =
@@ -201,16 +308,10 @@ function planColumns(
   const spare = [...own.entries()].filter(([key]) => !wanted.has(key)).map(([, col]) => col);
   spare.sort((a, b) => a - b);
 
-  const columns: ResultColumn[] = specs.map((spec) => {
+  const columns = specs.map((spec) => {
     const existing = own.get(spec.key);
     const col = existing ?? spare.shift() ?? next++;
-    return {
-      key: spec.key,
-      col,
-      header: markedHeader(spec.label[lang], spec.key),
-      existed: existing !== undefined,
-      numberFormat: spec.numberFormat,
-    };
+    return { spec, key: spec.key, col, existed: existing !== undefined };
   });
 
   // Excel's last column is XFD: a table reaching it leaves no room to its right.
@@ -273,7 +374,7 @@ function planColumns(
         run.map((col) => {
           const spec = specOf.get(keyAt.get(col) ?? "");
           if (!spec) return null;
-          if (r === headerRow) return markedHeader(spec.label[lang], spec.key);
+          if (r === headerRow) return spec.label[lang];
           const j = byRow.get(r);
           return j === undefined ? null : spec.value(scores, j);
         })
@@ -282,6 +383,7 @@ function planColumns(
     return { sheet: sheet.name, top: headerRow, left: run[0], values };
   });
 
+  const written = writtenColumns(columns, blocks, lang);
   const scoreCol = columns[0].col;
   const firstData = o.row + (table.dataRows[0] ?? table.headerRow);
   return {
@@ -290,7 +392,7 @@ function planColumns(
     sheet: sheet.name,
     createSheet: false,
     headerRow,
-    columns,
+    columns: written,
     blocks,
     scoreRange:
       scores.count === 0
@@ -306,6 +408,9 @@ function planColumns(
               sheet.name
             ),
           },
+    names: markNames(sheet.name, headerRow, written),
+    headerLook: { row: headerRow, col: o.col + table.lastCol },
+    print: printSetup(sheet.name, headerRow, model, options),
   };
 }
 
@@ -321,7 +426,9 @@ function planSheet(
   const name = options.sheetName ?? RESULT_SHEET_NAME[lang];
   const existing = options.existingSheet ?? null;
   if (existing) {
-    const ours = (existing.grid[0] ?? []).some((v) => markerKey(v) !== null);
+    const ours =
+      (existing.marks ?? []).length > 0 ||
+      (existing.grid[0] ?? []).some((v) => markerKey(v) !== null);
     const empty = existing.grid.every((row) => row.every((v) => isBlank(v)));
     if (!ours && !empty) {
       return {
@@ -357,32 +464,25 @@ function planSheet(
     (a, b) => rank[a] - rank[b] || scores.index(a) - scores.index(b)
   );
   const values: Grid = [
-    all.map((s) => markedHeader(s.label[lang], s.key)),
+    all.map((s) => s.label[lang]),
     ...ordered.map((j) => all.map((c) => c.value(scores, j))),
   ];
-  // Clear what an earlier, larger run left behind.
-  const oldRows = existing ? existing.grid.length : 0;
-  const oldCols = existing ? Math.max(0, ...existing.grid.map((r) => r.length)) : 0;
-  const width = Math.max(all.length, oldCols);
-  const height = Math.max(values.length, oldRows);
-  const padded: Grid = [];
-  for (let r = 0; r < height; r++)
-    padded.push(Array.from({ length: width }, (_, c) => values[r]?.[c] ?? null));
+  const padded = paddedOver(values, all.length, existing);
   const scoreCol = all.findIndex((s) => s.key === "score");
+  const blocks = [{ sheet: name, top: 0, left: 0, values: padded }];
+  const columns = writtenColumns(
+    all.map((spec, col) => ({ spec, col, existed: existing !== null })),
+    blocks,
+    lang
+  );
   return {
     ok: true,
     target: "sheet",
     sheet: name,
     createSheet: existing === null,
     headerRow: 0,
-    columns: all.map((s, col) => ({
-      key: s.key,
-      col,
-      header: markedHeader(s.label[lang], s.key),
-      existed: existing !== null,
-      numberFormat: s.numberFormat,
-    })),
-    blocks: [{ sheet: name, top: 0, left: 0, values: padded }],
+    columns,
+    blocks,
     scoreRange:
       scores.count === 0
         ? null
@@ -397,6 +497,9 @@ function planSheet(
               name
             ),
           },
+    names: markNames(name, 0, columns),
+    headerLook: null,
+    print: printSetup(name, 0, model, { ...options, title: options.title ?? sheet.name }),
   };
 }
 
@@ -416,6 +519,6 @@ export function planResults(
   const specs = resultSpecs(model, options.lang);
   const view = viewOf(scores);
   return options.target === "columns"
-    ? planColumns(sheet, table, view, specs, options.lang)
+    ? planColumns(sheet, table, view, model, specs, options)
     : planSheet(sheet, table, view, model, specs, options);
 }

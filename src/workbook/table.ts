@@ -33,7 +33,8 @@ function bestMatch(cell: string, model: ScoringModel): { confidence: number; fie
 function headerScore(
   row: CellValue[],
   model: ScoringModel,
-  hidden: Set<number>
+  hidden: Set<number>,
+  ours: Map<number, string> | undefined
 ): { score: number; fields: number } {
   const found = new Set<string>();
   let score = 0;
@@ -45,6 +46,7 @@ function headerScore(
       isBlank(cell) ||
       cell.length > MAX_HEADER_LENGTH ||
       hidden.has(c) ||
+      ours?.has(c) === true ||
       markerKey(cell) !== null
     )
       return;
@@ -77,11 +79,18 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
     right: m.right - origin.col,
   }));
   const hidden = new Set((sheet.hiddenColumns ?? []).map((c) => c - origin.col));
+  // Our header cells marked by names, by grid row and column.
+  const marked = new Map<number, Map<number, string>>();
+  for (const m of sheet.marks ?? []) {
+    const r = m.row - origin.row;
+    if (!marked.has(r)) marked.set(r, new Map());
+    marked.get(r)!.set(m.col - origin.col, m.key);
+  }
 
   let headerRow = -1;
   let best = { score: 0, fields: 0 };
   for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
-    const s = headerScore(grid[r] ?? [], model, hidden);
+    const s = headerScore(grid[r] ?? [], model, hidden, marked.get(r));
     if (s.fields > 0 && s.score > best.score) {
       best = s;
       headerRow = r;
@@ -112,8 +121,9 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
   const ownColumns: { key: string; col: number }[] = [];
   let firstCol = -1;
   let lastCol = -1;
+  const ours = marked.get(headerRow);
   headers.forEach((h, c) => {
-    const key = markerKey(h);
+    const key = ours?.get(c) ?? markerKey(h);
     if (key !== null) ownColumns.push({ key, col: c });
     else if (!isBlank(h)) {
       if (firstCol < 0) firstCol = c;

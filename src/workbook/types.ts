@@ -24,6 +24,15 @@ export interface SheetData {
    * values, comments and notes, data validation), in sheet coordinates: never written over.
    */
   occupied?: MergeArea[];
+  /** Our result columns as the workbook's hidden names mark them (see marker.ts), sheet coordinates. */
+  marks?: ResultMark[];
+}
+
+/** A result column's header cell marked by a defined name "_ZS.<key>", in sheet coordinates. */
+export interface ResultMark {
+  key: string;
+  row: number;
+  col: number;
 }
 
 export type SkipReason = "blank" | "total" | "note" | "section" | "header";
@@ -133,8 +142,37 @@ export interface ResultColumn {
   header: string;
   /** Whether an earlier run already wrote it. */
   existed: boolean;
-  /** Excel number format suited to the column (hosts may apply it to new cells). */
+  /** Excel number format of the column's data cells. */
   numberFormat?: string;
+  /** Width in Excel's units (characters of "0"), fitted to the content with CJK counted double. */
+  width: number;
+  /** Wrap text in the data cells (the explanation). */
+  wrap?: boolean;
+  /** Fill and font colour of a data cell by its text (grades, advice), from the shared palette. */
+  colours?: Record<string, CellColour>;
+}
+
+/** Colours of a cell, "#RRGGBB". */
+export interface CellColour {
+  fill: string;
+  font: string;
+}
+
+/** A defined name to write, scoped to its sheet, hidden: marks a result column or sets print titles. */
+export interface SheetName {
+  sheet: string;
+  name: string;
+  /** What it refers to, with the sheet: 'Sheet 1'!$H$4. */
+  ref: string;
+}
+
+/** How the sheet prints: landscape, fit to page width, header rows repeated, a page header. */
+export interface PrintSetup {
+  sheet: string;
+  /** Sheet rows (0-based, inclusive) repeated at the top of each page. */
+  titleRows: [number, number];
+  /** The page header: the list's title on the left; the model's name, version and the date on the right. */
+  header: { left: string; right: string };
 }
 
 export interface ResultRange {
@@ -159,6 +197,11 @@ export interface PlannedResults {
   blocks: WriteBlock[];
   /** The data cells of the score column, for a colour scale; null when there are no candidates. */
   scoreRange: ResultRange | null;
+  /** The names marking our columns: a host replaces the sheet's "_ZS." names with these. */
+  names: SheetName[];
+  /** The user's header cell whose look our headers copy (columns target); null: our own header look. */
+  headerLook: { row: number; col: number } | null;
+  print: PrintSetup;
 }
 
 export interface RefusedResults {
@@ -181,4 +224,8 @@ export interface PlanOptions {
   existingSheet?: SheetData | null;
   /** Candidate names for the result sheet come from the mapped name field. */
   mapping?: ColumnMapping;
+  /** The list's title for the printed page header (the file or workbook name); default the sheet's name. */
+  title?: string;
+  /** Today, for the printed page header (hosts pass it: the layout stays pure). */
+  date?: string;
 }

@@ -3,8 +3,9 @@
  * Google Sheets, ClosedXML, ONLYOFFICE, Access, openpyxl, exceljs; sources in
  * test/fixtures/corpus/README.md), each
  * with a small candidate sheet added, are scored. Every part of the package other than the target
- * sheet and styles.xml comes out byte for byte as it went in; the target sheet differs only by our
- * cells; styles.xml only by appended entries; and LibreOffice reads every sheet with the same values.
+ * sheet, styles.xml and the workbook part comes out byte for byte as it went in; the target sheet
+ * differs only by our cells (and widths, colour scale, print setup); styles.xml only by appended
+ * entries; the workbook part only by our defined names; and LibreOffice reads every sheet with the same values.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -102,8 +103,9 @@ describe.each(FILES)("%s", (f) => {
     const b = await parts(output);
     expect([...b.keys()]).toEqual([...a.keys()]);
     const styles = [...a.keys()].find((k) => /styles\.xml$/i.test(k));
+    const workbook = [...a.keys()].find((k) => /workbook\.xml$/i.test(k))!;
     for (const [name, bytes] of a) {
-      if (name === sheetPart || name === styles) continue;
+      if (name === sheetPart || name === styles || name === workbook) continue;
       expect({ name, same: Buffer.compare(bytes, b.get(name)!) === 0 }).toEqual({
         name,
         same: true,
@@ -123,6 +125,22 @@ describe.each(FILES)("%s", (f) => {
     );
     expect(outside).toEqual([]);
     expect(extra!.filter((t) => /^<c /.test(t)).length).toBeGreaterThan(PROJECTS.length);
+    // The workbook part only gains our hidden names (and print titles).
+    const names = added(
+      // An empty <definedNames/> is opened up to hold ours.
+      tokens(
+        a
+          .get(workbook)!
+          .toString("utf8")
+          .replace(/<((\w+:)?definedNames)\s*\/>/, "<$1></$1>")
+      ),
+      tokens(b.get(workbook)!.toString("utf8"))
+    );
+    expect(names).not.toBeNull();
+    expect(
+      names!.filter((t) => t.startsWith("<") && !/^<\/?([\w]+:)?definedNames?[\s>]/.test(t))
+    ).toEqual([]);
+    expect(names!.join("")).toContain('name="_ZS.score"');
     // styles.xml: the original entries all still there, in order; ours appended.
     if (styles) {
       const more = added(
@@ -178,7 +196,7 @@ test("LibreOffice reads every sheet of every output with the input's values (our
       if (sheetName === SHEET) {
         // Our columns come after the user's five; the user's cells are unchanged.
         expect(after.map((row) => row.slice(0, 5))).toEqual(before.map((row) => row.slice(0, 5)));
-        expect(after[0][5]).toMatch(/\[ZS:score\]/);
+        expect(after[0][5]).toBe("得分");
       } else expect({ f, sheetName, after }).toEqual({ f, sheetName, after: before });
       compared++;
     }

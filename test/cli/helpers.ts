@@ -1,4 +1,6 @@
 /** In-process runs of the CLI over workbooks generated into a fresh temporary folder. */
+import type { ResultMark } from "../../src/workbook/types";
+import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -30,4 +32,15 @@ export async function readBook(file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   return wb;
+}
+
+/** Our result columns in a written file, as its hidden names mark them (0-based sheet coordinates). */
+export async function marksIn(file: string, sheet: string): Promise<ResultMark[]> {
+  const wb = await openWorkbook(file);
+  try {
+    const entry = wb.worksheets.find((e) => e.name === sheet)!;
+    return (await sheetOf(wb, entry, 1)).marks ?? [];
+  } finally {
+    wb.pkg.close();
+  }
 }

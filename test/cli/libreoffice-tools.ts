@@ -1,4 +1,5 @@
 /** LibreOffice for tests: where soffice is, and the CSV it writes. */
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 
@@ -33,4 +34,28 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell !== "" || row.length > 0) rows.push([...row, cell]);
   return rows;
+}
+
+/** Converts files headless with a profile of their own in `dir` (to: "pdf", "csv:…"), into `outdir`. */
+export function convert(
+  bin: string,
+  dir: string,
+  to: string,
+  outdir: string,
+  files: string[]
+): void {
+  execFileSync(
+    bin,
+    [
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      outdir,
+      ...files,
+    ],
+    { timeout: 170_000, stdio: "pipe" }
+  );
 }

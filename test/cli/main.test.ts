@@ -2,9 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
 import type { JsonResult } from "../../src/cli/main";
-import { markerKey } from "../../src/workbook";
 import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
-import { readBook, runCli, tempDir } from "./helpers";
+import { marksIn, readBook, runCli, tempDir } from "./helpers";
 
 async function sample(dir: string, name = "in.xlsx", wb = candidateWorkbook()): Promise<string> {
   const file = path.join(dir, name);
@@ -12,13 +11,11 @@ async function sample(dir: string, name = "in.xlsx", wb = candidateWorkbook()): 
   return file;
 }
 
-/** Columns (1-based) whose header cell carries our marker. */
-function ourColumns(ws: ExcelJS.Worksheet, headerRow: number): Set<number> {
-  const cols = new Set<number>();
-  ws.getRow(headerRow).eachCell((cell, c) => {
-    if (markerKey(typeof cell.value === "string" ? cell.value : null) !== null) cols.add(c);
-  });
-  return cols;
+/** Columns (1-based) our hidden names mark in the file's sheet, all on header row `headerRow` (1-based). */
+async function ourColumns(file: string, sheet: string, headerRow: number): Promise<Set<number>> {
+  const marks = await marksIn(file, sheet);
+  expect(marks.every((m) => m.row === headerRow - 1)).toBe(true);
+  return new Set(marks.map((m) => m.col + 1));
 }
 
 /** Every cell, style, note, merge, width and sheet of `a` is in `b`, except our own columns. */
@@ -98,8 +95,15 @@ describe("zs-score on a candidate list", () => {
     const a = await readBook(input);
     const b = await readBook(out);
     const ws = b.getWorksheet("重点项目")!;
-    const ours = ourColumns(ws, 4);
+    const ours = await ourColumns(out, "重点项目", 4);
     expect([...ours]).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+    // Clean headers, one decimal, fitted widths (说明 wraps), the user's header look copied.
+    expect(ws.getCell("G4").value).toBe("得分");
+    expect(ws.getCell("G5").numFmt).toBe("0.0");
+    expect(ws.getCell("R5").alignment).toMatchObject({ wrapText: true });
+    expect(ws.getColumn(18).width).toBeGreaterThan(20);
+    expect(ws.getCell("G4").font).toEqual(ws.getCell("F4").font);
+    expect(ws.getCell("G4").fill).toEqual(ws.getCell("F4").fill);
     const checked = expectKept(a, b, new Map([["重点项目", ours]]));
     expect(checked).toBeGreaterThan(60);
     // spot checks of what matters most
@@ -118,8 +122,10 @@ describe("zs-score on a candidate list", () => {
     const after = await readBook(out);
     const ws = after.getWorksheet("重点项目")!;
     expect(ws.columnCount).toBe(before.getWorksheet("重点项目")!.columnCount);
-    expect([...ourColumns(ws, 4)]).toEqual([7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
-    expect(ws.getCell("G4").value).toBe("Score [ZS:score]");
+    expect([...(await ourColumns(out, "重点项目", 4))]).toEqual([
+      7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18,
+    ]);
+    expect(ws.getCell("G4").value).toBe("Score");
     expect(ws.getCell("G5").value).toBe(before.getWorksheet("重点项目")!.getCell("G5").value);
     expect(after.worksheets.map((w) => w.name)).toEqual(["重点项目", "联系人"]);
   });
@@ -167,7 +173,7 @@ test("refuses to write over a user's cell in the way and names it; --result-shee
   const b = await readBook(path.join(dir, "in-scored.xlsx"));
   expectKept(a, b, new Map());
   const res = b.getWorksheet("评分结果")!;
-  expect(res.getCell("A1").value).toBe("行号 [ZS:row]");
+  expect(res.getCell("A1").value).toBe("行号");
   expect(res.rowCount).toBe(1 + PROJECTS.length);
   // a rerun of the result sheet rewrites it rather than adding another
   expect((await runCli(["in-scored.xlsx", "--result-sheet", "--in-place"], dir)).code).toBe(0);

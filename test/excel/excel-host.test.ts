@@ -1,4 +1,6 @@
 import model from "../../src/models/pinghu-2023.json";
+import { compileModel, scoreTable } from "../../src/engine";
+import { planSummary } from "../../src/workbook/summary";
 import type { CandidateScore, CellValue, ScoringModel } from "../../src/engine/types";
 import { ExcelHost, PAYLOAD_BUDGET } from "../../src/excel/excel-host";
 import type { WorkbookRead } from "../../src/workbook/host";
@@ -165,7 +167,7 @@ describe("ExcelHost.writeResults", () => {
     expect(excel.syncCount).toBeLessThanOrEqual(3);
     expect(report.syncs).toBe(1);
     expectLanded(excel, result);
-    const scale = excel.sheet("重点项目").conditionalFormats;
+    const scale = excel.sheet("重点项目").conditionalFormats.filter((f) => f.type === "ColorScale");
     expect(scale).toHaveLength(1);
     expect(scale[0].type).toBe("ColorScale");
     expect(scale[0].rect).toMatchObject({
@@ -174,7 +176,7 @@ describe("ExcelHost.writeResults", () => {
     });
     expect(
       excel.sheet("重点项目").formats.get(`${result.scoreRange!.top},${result.scoreRange!.left}`)
-    ).toBe("0.00");
+    ).toBe("0.0");
   });
 
   test("formulas that depend on the score column show the new scores once written", async () => {
@@ -205,7 +207,13 @@ describe("ExcelHost.writeResults", () => {
     if (!second.ok) throw new Error(second.message.en);
     expect(second.columns.every((c) => c.existed)).toBe(true);
     await host.writeResults(second);
-    expect(excel.sheet("重点项目").conditionalFormats).toHaveLength(1);
+    const formats = excel.sheet("重点项目").conditionalFormats;
+    expect(formats.filter((f) => f.type === "ColorScale")).toHaveLength(1);
+    // Grade and advice colours are replaced too, not stacked: one rule per colour and column.
+    const rules = formats.filter((f) => f.type === "CellValue");
+    expect(new Set(rules.map((f) => `${f.rect.left}|${JSON.stringify(f.rule)}`)).size).toBe(
+      rules.length
+    );
   });
 
   test("writes a payload over 5 MB in chunks under the limit, and every value lands", async () => {
@@ -302,8 +310,11 @@ describe("ExcelHost.writeResults", () => {
     await old.writeResults(result, [
       { row: result.scoreRange!.top, text: "x", title: "x", properties: [] },
     ]);
+    // A host writes what it planned from its own read (it replaces the names that read found).
     const modern = new ExcelHost({ run: excel.run, isSetSupported: () => true });
-    await modern.writeResults(result);
+    const again = (await plan(modern)).result;
+    if (!again.ok) throw new Error(again.message.en);
+    await modern.writeResults(again);
     expect(excel.sheet("重点项目").entities.size).toBe(0);
     expectLanded(excel, result);
   });
@@ -517,5 +528,129 @@ describe("ExcelHost: every edge of the result area is guarded (issue 20)", () =>
     await expect(host(excel).writeModelSheet("评分模型", [])).rejects.toThrow(
       new Error("model grid is empty")
     );
+  });
+});
+
+describe("ExcelHost: how results look, and how they are found again (issue 19)", () => {
+  test("headers copy the user's header look; widths, wrap, colours, hidden names, print setup", async () => {
+    const excel = workbookWith(10);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const { result } = await plan(host);
+    if (!result.ok) throw new Error(result.message.en);
+    const report = await host.writeResults(result);
+    expect(report.syncs).toBe(1);
+    const sheet = excel.sheet("重点项目");
+    const score = result.columns[0].col;
+    expect(excel.cell("重点项目", 2, score)).toBe("得分");
+    // Every header cell copies the formats of the user's last header cell (F3).
+    expect(sheet.copies).toHaveLength(result.columns.length);
+    for (const c of sheet.copies) {
+      expect(c.from).toMatchObject({ top: 2, left: 5, bottom: 2, right: 5 });
+      expect(c.type).toBe("Formats");
+    }
+    const widths = sheet.looks.filter((l) => l.prop === "columnWidth");
+    expect(widths.map((l) => l.rect.left)).toEqual(result.columns.map((c) => c.col));
+    expect(widths.every((l) => l.rect.top === 0 && l.rect.bottom === 1048575)).toBe(true);
+    const explanation = result.columns.find((c) => c.key === "explanation")!;
+    expect(
+      sheet.looks.find((l) => l.prop === "wrapText" && l.rect.left === explanation.col)?.value
+    ).toBe(true);
+    // Grade A in the palette's green, on the grade column's data cells only.
+    const grade = result.columns.find((c) => c.key === "grade")!;
+    expect(
+      sheet.conditionalFormats.find(
+        (f) =>
+          f.rect.left === grade.col &&
+          JSON.stringify(f.rule) === '{"formula1":"=\\"A\\"","operator":"EqualTo"}'
+      )
+    ).toMatchObject({ fill: "#DFF6DD", font: "#107C10", rect: { top: 3, bottom: 12 } });
+    expect(excel.names.find((n) => n.name === "_ZS.score")).toEqual({
+      name: "_ZS.score",
+      sheet: "重点项目",
+      formula: `='重点项目'!$${String.fromCharCode(65 + score)}$3`,
+      visible: false,
+    });
+    expect(sheet.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$3:$3",
+    });
+    expect(String(sheet.pageLayout.rightHeader)).toContain(MODEL.version);
+  });
+
+  test("a rerun finds the clean headers by their names and replaces them; old tagged headers are cleaned", async () => {
+    const excel = workbookWith(5);
+    // Results an earlier version wrote: tagged headers right of the table.
+    excel.setCell("重点项目", 2, 6, "综合得分 [ZS:score]");
+    excel.setCell("重点项目", 3, 6, 12);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const first = (await plan(host)).result;
+    if (!first.ok) throw new Error(first.message.en);
+    expect(first.columns[0]).toMatchObject({ key: "score", col: 6, existed: true });
+    await host.writeResults(first);
+    expect(excel.cell("重点项目", 2, 6)).toBe("得分");
+    const names = excel.names.length;
+    const again = await plan(host);
+    expect(again.read.table.marks?.find((m) => m.key === "score")).toEqual({
+      key: "score",
+      row: 2,
+      col: 6,
+    });
+    if (!again.result.ok) throw new Error(again.result.message.en);
+    expect(again.result.columns.every((c) => c.existed)).toBe(true);
+    await host.writeResults(again.result);
+    expect(excel.names).toHaveLength(names);
+  });
+
+  test("the summary: cells, two native charts from its cells with the palette, name and print setup", async () => {
+    const excel = workbookWith(30);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const read = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh, "汇总");
+    expect(read.summarySheet).toBeNull();
+    const located = locateTable(read.table, MODEL);
+    if (!located.ok) throw new Error(located.message.en);
+    const mapping = mapColumns(located.table.headers, MODEL);
+    const scored = scoreTable(
+      toCandidateTable(read.table, located.table, mapping),
+      compileModel(MODEL)
+    );
+    const summary = planSummary(scored, {
+      lang: "zh",
+      names: located.table.dataRows.map((r) => String(read.table.grid[r][1])),
+      title: "清单",
+      existingSheet: read.summarySheet,
+    });
+    if (!summary.ok) throw new Error(summary.message.en);
+    await host.writeSummary(summary);
+    const sheet = excel.sheet("汇总");
+    expect(excel.cell("汇总", 0, 0)).toBe("招商项目评分汇总 · 清单");
+    expect(sheet.charts.map((c) => [c.type, c.title])).toEqual([
+      ["BarStacked", "各产业链项目数（按等级）"],
+      ["BarStacked100", "年度目标完成进度"],
+    ]);
+    const [bars, progress] = sheet.charts;
+    const chain = summary.tables.find((t) => t.key === "chain")!;
+    expect(bars.source).toMatchObject({ top: chain.top + 1, left: 0, bottom: chain.bottom });
+    expect(bars.series.map((s) => s.colour)).toEqual(summary.charts[0].series.map((s) => s.colour));
+    // The goal column between the labels and done/gap is dropped: done and gap are the series.
+    expect(progress.series.map((s) => s.col)).toEqual([2, 3]);
+    expect(bars.position).toEqual(["I2", "Q21"]);
+    expect(excel.names.find((n) => n.name === "_ZS.summary")).toMatchObject({
+      sheet: "汇总",
+      visible: false,
+    });
+    expect(sheet.pageLayout.orientation).toBe("Landscape");
+    // A rerun finds it as ours, and its charts are replaced, not added.
+    const again = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh, "汇总");
+    const next = planSummary(scored, {
+      lang: "zh",
+      names: [],
+      title: "清单",
+      existingSheet: again.summarySheet,
+    });
+    if (!next.ok) throw new Error(next.message.en);
+    expect(next.createSheet).toBe(false);
+    await host.writeSummary(next);
+    expect(excel.sheet("汇总").charts).toHaveLength(2);
   });
 });

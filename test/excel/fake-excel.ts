@@ -31,7 +31,41 @@ interface SheetState {
   rows: CellValue[][];
   formats: Map<string, string>;
   entities: Map<string, unknown>;
-  conditionalFormats: { rect: Rect; type: string; criteria?: unknown }[];
+  conditionalFormats: {
+    rect: Rect;
+    type: string;
+    criteria?: unknown;
+    rule?: unknown;
+    fill?: string;
+    font?: string;
+  }[];
+  /** Format properties set on ranges, in order: "font.bold", "fill.color", "wrapText", "columnWidth" … */
+  looks: { rect: Rect; prop: string; value: unknown }[];
+  /** Range.copyFrom(source, "Formats") calls. */
+  copies: { from: Rect; to: Rect; type: string }[];
+  charts: FakeChartState[];
+  /** PageLayout properties set, and print title rows. */
+  pageLayout: Record<string, unknown>;
+}
+
+export interface FakeChartState {
+  type: string;
+  source: Rect;
+  seriesBy: string;
+  title?: string;
+  position?: [string, string];
+  legend?: string;
+  reversed?: boolean;
+  /** Series left after deletions: their column in the source, and their colour. */
+  series: { col: number; colour?: string }[];
+}
+
+/** A defined name: scoped to a sheet, or to the workbook (sheet null). */
+export interface FakeName {
+  name: string;
+  sheet: string | null;
+  formula: string;
+  visible: boolean;
 }
 
 function jsonBytes(value: unknown): number {
@@ -73,6 +107,7 @@ export class FakeExcel {
   readonly formulas: Formula[] = [];
   readonly tables: { name: string; rect: Rect }[] = [];
   readonly settings = new Map<string, string>();
+  readonly names: FakeName[] = [];
   readonly syncs: SyncRecord[] = [];
   selection: Rect;
   activeSheet: string;
@@ -91,6 +126,10 @@ export class FakeExcel {
       formats: new Map(),
       entities: new Map(),
       conditionalFormats: [],
+      looks: [],
+      copies: [],
+      charts: [],
+      pageLayout: {},
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -307,8 +346,18 @@ class Loadable {
 
 class FakeRange extends Loadable {
   readonly conditionalFormats: {
-    add: (type: string) => { colorScale: { criteria: unknown } };
+    add: (type: string) => {
+      colorScale: { criteria: unknown };
+      cellValue: { rule: unknown; format: { fill: { color: unknown }; font: { color: unknown } } };
+    };
     clearAll: () => void;
+  };
+  /** Range.format: each property set is recorded on the sheet at the sync. */
+  readonly format: {
+    font: { bold: unknown; color: unknown };
+    fill: { color: unknown };
+    wrapText: unknown;
+    columnWidth: unknown;
   };
 
   constructor(
@@ -317,15 +366,37 @@ class FakeRange extends Loadable {
   ) {
     super(context);
     const rect = () => this.must();
+    const format = this.recorder("", ["wrapText", "columnWidth"]);
+    format.font = this.recorder("font.", ["bold", "color"]);
+    format.fill = this.recorder("fill.", ["color"]);
+    this.format = format as FakeRange["format"];
     this.conditionalFormats = {
       add: (type: string) => {
-        const format = { type, criteria: undefined as unknown };
-        const proxy = { colorScale: { criteria: undefined as unknown } };
+        const proxy = {
+          colorScale: { criteria: undefined as unknown },
+          cellValue: {
+            rule: undefined as unknown,
+            format: {
+              fill: { color: undefined as unknown },
+              font: { color: undefined as unknown },
+            },
+          },
+        };
         context.enqueue(
           () => {
-            format.criteria = proxy.colorScale.criteria;
             const r = rect();
-            context.excel.sheet(r.sheet).conditionalFormats.push({ rect: r, ...format });
+            const cv = proxy.cellValue;
+            context.excel.sheet(r.sheet).conditionalFormats.push({
+              rect: r,
+              type,
+              ...(type === "ColorScale"
+                ? { criteria: proxy.colorScale.criteria }
+                : {
+                    rule: cv.rule,
+                    fill: cv.format.fill.color as string,
+                    font: cv.format.font.color as string,
+                  }),
+            });
             return 0;
           },
           0,
@@ -357,6 +428,44 @@ class FakeRange extends Loadable {
     const r = this.resolve();
     if (!r) throw new Error("InvalidObjectPath: method called on a null object");
     return r;
+  }
+
+  /** An object whose properties, when set, are recorded as `${prefix}${name}` at the sync. */
+  private recorder(prefix: string, props: string[]): Record<string, unknown> {
+    const target: Record<string, unknown> = {};
+    for (const prop of props)
+      Object.defineProperty(target, prop, {
+        set: (value: unknown) =>
+          this.context.enqueue(
+            () => {
+              const r = this.must();
+              this.context.excel.sheet(r.sheet).looks.push({ rect: r, prop: prefix + prop, value });
+              return 0;
+            },
+            jsonBytes(value),
+            true
+          ),
+        get: () => {
+          throw new Error(`PropertyNotLoaded: ${prefix}${prop}`);
+        },
+      });
+    return target;
+  }
+
+  getEntireColumn(): FakeRange {
+    return this.derive((r) => ({ ...r, top: 0, bottom: 1048575 }));
+  }
+
+  copyFrom(source: FakeRange, type: string): void {
+    this.context.enqueue(
+      () => {
+        const to = this.must();
+        this.context.excel.sheet(to.sheet).copies.push({ from: source.must(), to, type });
+        return 0;
+      },
+      0,
+      true
+    );
   }
 
   private derive(f: (r: Rect) => Rect | null): FakeRange {
@@ -658,6 +767,208 @@ class FakeWorksheet extends Loadable {
       return 0;
     });
   }
+  get names(): FakeNames {
+    return new FakeNames(this.context, () => this.must());
+  }
+  get charts(): FakeCharts {
+    return new FakeCharts(this.context, () => this.must());
+  }
+  get pageLayout(): Record<string, unknown> {
+    const sheet = () => this.context.excel.sheet(this.must()).pageLayout;
+    const set = (prop: string) => (value: unknown) =>
+      this.context.enqueue(() => ((sheet()[prop] = value), 0), jsonBytes(value) ?? 0, true);
+    const layout: Record<string, unknown> = {
+      setPrintTitleRows: (rows: string) => set("printTitleRows")(rows),
+      headersFooters: { defaultForAllPages: {} as Record<string, unknown> },
+    };
+    for (const prop of ["orientation", "zoom"])
+      Object.defineProperty(layout, prop, { set: set(prop) });
+    for (const prop of ["leftHeader", "centerHeader", "rightHeader"])
+      Object.defineProperty(
+        (layout.headersFooters as { defaultForAllPages: object }).defaultForAllPages,
+        prop,
+        { set: set(prop) }
+      );
+    return layout;
+  }
+}
+
+/** A sheet's names (scope its name) or the workbook's (scope null). */
+class FakeNames {
+  private loaded: { name: string; formula: string }[] | null = null;
+  constructor(
+    private readonly context: FakeContext,
+    private readonly scope: () => string | null
+  ) {}
+  private get list(): FakeName[] {
+    return this.context.excel.names;
+  }
+  load(props: string): this {
+    if (props !== "items/name,items/formula")
+      throw new Error(`the fake loads names as items/name,items/formula, not ${props}`);
+    this.context.enqueue(() => {
+      const scope = this.scope();
+      this.loaded = this.list
+        .filter((n) => n.sheet === scope)
+        .map((n) => ({ name: n.name, formula: n.formula }));
+      return jsonBytes(this.loaded);
+    }, props.length);
+    return this;
+  }
+  get items(): { name: string; formula: string }[] {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: items");
+    return this.loaded;
+  }
+  private find(name: string): FakeName {
+    const scope = this.scope();
+    const n = this.list.find(
+      (x) => x.sheet === scope && x.name.toUpperCase() === name.toUpperCase()
+    );
+    if (!n) throw new Error(`ItemNotFound: name ${name}`);
+    return n;
+  }
+  add(name: string, reference: string): { visible: boolean } {
+    const item: FakeName = { name, sheet: null, formula: reference, visible: true };
+    this.context.enqueue(
+      () => {
+        item.sheet = this.scope();
+        if (
+          this.list.some(
+            (x) => x.sheet === item.sheet && x.name.toUpperCase() === name.toUpperCase()
+          )
+        )
+          throw new Error(`ItemAlreadyExists: name ${name}`);
+        this.list.push(item);
+        return 0;
+      },
+      name.length + reference.length,
+      true
+    );
+    const context = this.context;
+    return {
+      set visible(v: boolean) {
+        context.enqueue(() => ((item.visible = v), 0), 8, true);
+      },
+      get visible(): boolean {
+        throw new Error("PropertyNotLoaded: visible");
+      },
+    };
+  }
+  getItem(name: string): { formula: string; delete: () => void } {
+    const context = this.context;
+    const find = () => this.find(name);
+    const list = this.list;
+    return {
+      set formula(f: string) {
+        context.enqueue(() => ((find().formula = f), 0), f.length, true);
+      },
+      get formula(): string {
+        throw new Error("PropertyNotLoaded: formula");
+      },
+      delete: () =>
+        context.enqueue(
+          () => {
+            list.splice(list.indexOf(find()), 1);
+            return 0;
+          },
+          name.length,
+          true
+        ),
+    };
+  }
+}
+
+/** A sheet's charts: added from a range, with the calls the adapter makes on them recorded. */
+class FakeCharts {
+  private loaded: { delete: () => void }[] | null = null;
+  constructor(
+    private readonly context: FakeContext,
+    private readonly sheet: () => string
+  ) {}
+  load(props: string): this {
+    if (props !== "items/name")
+      throw new Error(`the fake loads charts as items/name, not ${props}`);
+    this.context.enqueue(() => {
+      const state = this.context.excel.sheet(this.sheet());
+      this.loaded = state.charts.map((c) => ({
+        delete: () =>
+          this.context.enqueue(
+            () => ((state.charts = state.charts.filter((x) => x !== c)), 0),
+            8,
+            true
+          ),
+      }));
+      return 16 * state.charts.length;
+    });
+    return this;
+  }
+  get items(): { delete: () => void }[] {
+    if (!this.loaded) throw new Error("PropertyNotLoaded: items");
+    return this.loaded;
+  }
+  add(type: string, source: FakeRange, seriesBy: string): unknown {
+    const context = this.context;
+    let chart: FakeChartState | null = null;
+    const later = (f: (c: FakeChartState) => void) =>
+      context.enqueue(
+        () => {
+          if (!chart) throw new Error("InvalidObjectPath: chart not added");
+          f(chart);
+          return 0;
+        },
+        32,
+        true
+      );
+    context.enqueue(
+      () => {
+        const rect = (source as unknown as { resolve: () => Rect | null }).resolve()!;
+        chart = { type, source: rect, seriesBy, series: [] };
+        // One series per column after the first (the categories), as Excel does for "Columns".
+        for (let c = rect.left + 1; c <= rect.right; c++) chart.series.push({ col: c });
+        context.excel.sheet(this.sheet()).charts.push(chart);
+        return 0;
+      },
+      64,
+      true
+    );
+    const setter = (f: (c: FakeChartState, v: unknown) => void) => ({
+      set: (v: unknown) => later((c) => f(c, v)),
+    });
+    const title = {};
+    Object.defineProperty(
+      title,
+      "text",
+      setter((c, v) => (c.title = String(v)))
+    );
+    const legend = {};
+    Object.defineProperty(
+      legend,
+      "position",
+      setter((c, v) => (c.legend = String(v)))
+    );
+    const categoryAxis = {};
+    Object.defineProperty(
+      categoryAxis,
+      "reversePlotOrder",
+      setter((c, v) => (c.reversed = v === true))
+    );
+    return {
+      title,
+      legend,
+      axes: { categoryAxis },
+      setPosition: (a: string, b: string) => later((c) => (c.position = [a, b])),
+      series: {
+        getItemAt: (k: number) => ({
+          delete: () => later((c) => c.series.splice(k, 1)),
+          format: {
+            fill: {
+              setSolidColor: (colour: string) => later((c) => (c.series[k].colour = colour)),
+            },
+          },
+        }),
+      },
+    };
+  }
 }
 
 class FakeWorkbook {
@@ -693,6 +1004,10 @@ class FakeWorkbook {
       add: (key, value) =>
         context.enqueue(() => (excel.settings.set(key, value), 0), jsonBytes(value), true),
     };
+  }
+
+  get names(): FakeNames {
+    return new FakeNames(this.context, () => null);
   }
 
   getSelectedRange(): FakeRange {

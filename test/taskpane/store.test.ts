@@ -27,8 +27,10 @@ test("score, change a weight, apply, score again: every write lands in our own c
   expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
   const read = await host.readWorkbook("x", "y");
   const headerRow = store.state.table!.location.headerRow;
-  const ours = read.table.grid[headerRow].filter((v) => markerKey(v) !== null).length;
+  // Our columns are marked by hidden names (marks), their headers clean.
+  const ours = (read.table.marks ?? []).filter((m) => m.row === headerRow).length;
   expect(ours).toBeGreaterThan(4);
+  expect(read.table.grid[headerRow].some((v) => markerKey(v) !== null)).toBe(false);
 
   const first = store.state.model.dimensions[0].id;
   store.setWeights({ [first]: 3 });
@@ -38,7 +40,10 @@ test("score, change a weight, apply, score again: every write lands in our own c
   expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
   // Still the same number of result columns: reused, not appended again.
   const again = await host.readWorkbook("x", "y");
-  expect(again.table.grid[headerRow].filter((v) => markerKey(v) !== null).length).toBe(ours);
+  expect((again.table.marks ?? []).filter((m) => m.row === headerRow).length).toBe(ours);
+  expect(again.table.grid[headerRow].filter((v) => v !== null && v !== "").length).toBe(
+    read.table.grid[headerRow].filter((v) => v !== null && v !== "").length
+  );
 });
 
 test("the written scores are the list's: rank changes ▲▼ count from the last write", async () => {

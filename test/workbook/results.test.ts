@@ -3,6 +3,7 @@ import type { CellValue } from "../../src/engine/types";
 import { toCandidateTable } from "../../src/workbook/candidates";
 import { mapColumns } from "../../src/workbook/mapping";
 import { cellAddress } from "../../src/workbook/a1";
+import { marksOf } from "../../src/workbook/marker";
 import { planResults } from "../../src/workbook/results";
 import { locateTable } from "../../src/workbook/table";
 import type {
@@ -62,6 +63,12 @@ function apply(sheet: SheetData, plan: PlannedResults): Grid {
   return grid;
 }
 
+/** The sheet after a host wrote the plan: its cells, and the marks its hidden names carry. */
+function written(sheet: SheetData, plan: PlannedResults): SheetData {
+  const names = plan.names.map((n) => ({ name: n.name, ref: `=${n.ref}` }));
+  return { ...sheet, grid: apply(sheet, plan), marks: marksOf(names, sheet.name) };
+}
+
 const base: Grid = [
   ["重点招商项目", null, null],
   ["项目名称", "总投资", "产业链"],
@@ -72,7 +79,7 @@ const base: Grid = [
   ["备注：示例", null, null],
 ];
 
-test("new columns after the table, marked, one block, score range for a colour scale", () => {
+test("new columns after the table with clean headers, marked by names, one block, score range", () => {
   const sheet = sheetOf(base);
   const plan = planned(
     planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" })
@@ -88,14 +95,15 @@ test("new columns after the table, marked, one block, score range for a colour s
   ]);
   expect(plan.blocks).toHaveLength(1);
   const g = apply(sheet, plan);
-  expect(g[1].slice(3)).toEqual([
-    "综合得分 [ZS:score]",
-    "等级 [ZS:grade]",
-    "排名 [ZS:rank]",
-    "建议 [ZS:decision]",
-    "规模得分 [ZS:dim.scale]",
-    "效益得分 [ZS:dim.benefit]",
-    "说明 [ZS:explanation]",
+  expect(g[1].slice(3)).toEqual(["得分", "等级", "排名", "建议", "规模", "效益", "说明"]);
+  expect(plan.names.map((n) => [n.name, n.ref])).toEqual([
+    ["_ZS.score", "'清单'!$D$2"],
+    ["_ZS.grade", "'清单'!$E$2"],
+    ["_ZS.rank", "'清单'!$F$2"],
+    ["_ZS.decision", "'清单'!$G$2"],
+    ["_ZS.dim.scale", "'清单'!$H$2"],
+    ["_ZS.dim.benefit", "'清单'!$I$2"],
+    ["_ZS.explanation", "'清单'!$J$2"],
   ]);
   expect(g[2].slice(3, 7)).toEqual([55.56, "B", 2, "保持联系"]);
   expect(g[3].slice(3, 7)).toEqual([81.2, "A", 1, "重点跟进"]);
@@ -111,13 +119,12 @@ test("new columns after the table, marked, one block, score range for a colour s
   });
 });
 
-test("a rerun (even in another language) updates our columns and adds none", () => {
+test("a rerun (even in another language) finds our columns by their names and adds none", () => {
   const sheet = sheetOf(base);
-  const first = apply(
+  const again = written(
     sheet,
     planned(planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" }))
   );
-  const again = sheetOf(first);
   const plan = planned(
     planResults(
       again,
@@ -131,8 +138,85 @@ test("a rerun (even in another language) updates our columns and adds none", () 
   expect(plan.columns.map((c) => c.col)).toEqual([3, 4, 5, 6, 7, 8, 9]);
   const g = apply(again, plan);
   expect(g[1].length).toBe(10);
-  expect(g[1][3]).toBe("Score [ZS:score]");
+  expect(g[1][3]).toBe("Score");
   expect(g[2][3]).toBe(56.56);
+});
+
+test("results an earlier version wrote with tagged headers are recognised and written clean", () => {
+  const tagged = base.map((r) => [...r]) as CellValue[][];
+  tagged[1].push("综合得分 [ZS:score]", "等级 [ZS:grade]", "规模得分 [ZS:dim.scale]");
+  tagged[2].push(50, "B", 40);
+  const sheet = sheetOf(tagged);
+  const table = tableOf(sheet);
+  expect(table.ownColumns).toEqual([
+    { key: "score", col: 3 },
+    { key: "grade", col: 4 },
+    { key: "dim.scale", col: 5 },
+  ]);
+  const plan = planned(planResults(sheet, table, scores, model, { target: "columns", lang: "zh" }));
+  expect(plan.columns.slice(0, 2).map((c) => [c.key, c.col, c.existed])).toEqual([
+    ["score", 3, true],
+    ["grade", 4, true],
+  ]);
+  expect(plan.columns.find((c) => c.key === "dim.scale")?.col).toBe(5);
+  expect(apply(sheet, plan)[1].slice(3, 6)).toEqual(["得分", "等级", "规模"]);
+});
+
+test("without their names, clean result headers are the user's cells and are never written over", () => {
+  const sheet = sheetOf(base);
+  const plan = planned(
+    planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" })
+  );
+  // A tool that drops defined names: our columns read as the user's, so new ones go after them.
+  const lost = { ...written(sheet, plan), marks: [] };
+  const again = planned(
+    planResults(lost, tableOf(lost), scores, model, { target: "columns", lang: "zh" })
+  );
+  expect(Math.min(...again.columns.map((c) => c.col))).toBe(10);
+});
+
+test("formats, colours and widths: one decimal, whole ranks, palette colours, CJK counted double", () => {
+  const sheet = sheetOf(base);
+  const plan = planned(
+    planResults(sheet, tableOf(sheet), scores, model, { target: "columns", lang: "zh" })
+  );
+  const col = (key: string) => plan.columns.find((c) => c.key === key)!;
+  expect(col("score").numberFormat).toBe("0.0");
+  expect(col("dim.scale").numberFormat).toBe("0.0");
+  expect(col("rank").numberFormat).toBe("0");
+  expect(col("explanation").wrap).toBe(true);
+  // The palette the pane's badges use: grade A green, B blue.
+  expect(col("grade").colours?.A).toEqual({ fill: "#DFF6DD", font: "#107C10" });
+  expect(col("grade").colours?.B).toEqual({ fill: "#EBF3FC", font: "#0F6CBD" });
+  expect(Object.keys(col("decision").colours ?? {})).toEqual(
+    expect.arrayContaining(["重点跟进", "保持联系"])
+  );
+  // "得分" is 4 wide, "55.6" 4: 4 + 2 padding, at least the minimum 6.
+  expect(col("score").width).toBe(6);
+  // "保持联系" is four CJK characters: 8 wide, plus 2.
+  expect(col("decision").width).toBe(10);
+  expect(col("explanation").width).toBeLessThanOrEqual(50);
+  expect(plan.headerLook).toEqual({ row: 1, col: 2 });
+});
+
+test("print setup: landscape header row repeated, page header with list, model version and date", () => {
+  const sheet = sheetOf(base);
+  const plan = planned(
+    planResults(sheet, tableOf(sheet), scores, model, {
+      target: "columns",
+      lang: "zh",
+      title: "重点招商对象清单",
+      date: "2026-12-01",
+    })
+  );
+  expect(plan.print).toEqual({
+    sheet: "清单",
+    titleRows: [1, 1],
+    header: {
+      left: "重点招商对象清单",
+      right: `${model.name.zh} 版本 ${model.version} · 2026-12-01`,
+    },
+  });
 });
 
 test("a column we no longer need is cleared; values left below a shrunken table too", () => {
@@ -149,7 +233,7 @@ test("a column we no longer need is cleared; values left below a shrunken table 
     })
   );
   const g = apply(sheet, plan);
-  expect(g[0][4]).toBe("等级 [ZS:grade]");
+  expect(g[0][4]).toBe("等级");
   expect(plan.columns.find((c) => c.key === "grade")?.existed).toBe(false);
   expect(g[2][3]).toBeNull();
   expect(g[0].filter((h) => typeof h === "string" && h.includes("[ZS:dim.old]"))).toEqual([]);
@@ -316,12 +400,8 @@ test("the result sheet: rank order, sheet row numbers and names; rerun clears le
   );
   expect(plan).toMatchObject({ sheet: "评分结果", createSheet: true, headerRow: 0 });
   const g = plan.blocks[0].values;
-  expect(g[0].slice(0, 4)).toEqual([
-    "行号 [ZS:row]",
-    "项目名称 [ZS:name]",
-    "综合得分 [ZS:score]",
-    "等级 [ZS:grade]",
-  ]);
+  expect(g[0].slice(0, 4)).toEqual(["行号", "项目名称", "得分", "等级"]);
+  expect(plan.names[0]).toEqual({ sheet: "评分结果", name: "_ZS.row", ref: "'评分结果'!$A$1" });
   expect(g.slice(1).map((r) => r.slice(0, 3))).toEqual([
     [4, "B", 81.2],
     [3, "A", 55.56],
@@ -334,7 +414,7 @@ test("the result sheet: rank order, sheet row numbers and names; rerun clears le
       [1, "old", 1],
       [2, "old", 2],
     ]),
-    { name: "评分结果" }
+    { name: "评分结果", marks: [{ key: "row", row: 0, col: 0 }] }
   );
   const rerun = planned(
     planResults(sheet, table, scores.slice(0, 1), model, {

@@ -1,0 +1,33 @@
+import { cellReference, keyOfName, markerKey, marksOf } from "../../src/workbook/marker";
+
+test("our names carry the result key; other names are not ours (names ignore case)", () => {
+  expect(keyOfName("_ZS.score")).toBe("score");
+  expect(keyOfName("_zs.dim.scale")).toBe("dim.scale");
+  expect(keyOfName("_ZS.")).toBeNull();
+  expect(keyOfName("_xlnm.Print_Titles")).toBeNull();
+  expect(keyOfName("Score")).toBeNull();
+});
+
+test("references as Excel and the package write them, quoted sheets included", () => {
+  expect(cellReference("=Sheet1!$H$4")).toEqual({ sheet: "Sheet1", row: 3, col: 7 });
+  expect(cellReference("'候选 项目'!$AA$10")).toEqual({ sheet: "候选 项目", row: 9, col: 26 });
+  expect(cellReference("='It''s'!B2")).toEqual({ sheet: "It's", row: 1, col: 1 });
+  expect(cellReference("=#REF!")).toBeNull();
+  expect(cellReference("=Sheet1!$H$4:$H$9")).toBeNull();
+});
+
+test("marks of one sheet: names of other sheets and broken references are left out", () => {
+  const names = [
+    { name: "_ZS.score", ref: "=清单!$D$2" },
+    { name: "_ZS.grade", ref: "=#REF!" },
+    { name: "_ZS.rank", ref: "=其他!$F$2" },
+    { name: "MyRange", ref: "=清单!$A$1" },
+  ];
+  expect(marksOf(names, "清单")).toEqual([{ key: "score", row: 1, col: 3 }]);
+});
+
+test("tagged headers of earlier versions give their key, with characters names cannot hold replaced", () => {
+  expect(markerKey("综合得分 [ZS:score]")).toBe("score");
+  expect(markerKey("投资规模得分 [ZS:dim.a-b]")).toBe("dim.a_b");
+  expect(markerKey("得分")).toBeNull();
+});
