@@ -4,23 +4,29 @@
  * 待补充 and the delivery advice included.
  */
 import * as path from "path";
-import { decisionLabel, markerKey } from "../../src/workbook";
+import { decisionLabel } from "../../src/workbook";
+import type { ResultMark } from "../../src/workbook/types";
 import { PreviewHost } from "../../src/preview/preview-host";
 import type { XlsxSheet } from "../../src/preview/xlsx-reader";
 import { Store } from "../../src/taskpane/store";
 import { SAMPLE_FILE, SAMPLE_SHEET } from "../../scripts/make-sample";
 import { cellOf, model, readSheet, scoreSample } from "../models/sample-helpers";
-import { readBook, runCli, tempDir } from "../cli/helpers";
+import { marksIn, readBook, runCli, tempDir } from "../cli/helpers";
 import type { CellValue } from "../../src/engine/types";
 import { loadBundle } from "./loadBundle";
 
 const { call } = loadBundle();
 
-/** The decision column a host wrote under the header row: the labels, row by row. */
-function writtenDecisions(grid: CellValue[][], headerRow: number, rows: number): CellValue[] {
-  const col = grid[headerRow].findIndex((v) => markerKey(v) === "decision");
-  expect(col).toBeGreaterThan(0);
-  return grid.slice(headerRow + 1, headerRow + 1 + rows).map((r) => r[col]);
+/** The decision column a host wrote (found by the hidden name marking it): the labels, row by row. */
+function writtenDecisions(
+  grid: CellValue[][],
+  marks: ResultMark[] | undefined,
+  headerRow: number,
+  rows: number
+): CellValue[] {
+  const mark = (marks ?? []).find((m) => m.key === "decision");
+  expect(mark).toMatchObject({ row: headerRow });
+  return grid.slice(headerRow + 1, headerRow + 1 + rows).map((r) => r[mark!.col]);
 }
 
 test("ZS.DECISION, the batch, the CLI's written column, the pane's list and its written column agree on every row", async () => {
@@ -49,7 +55,8 @@ test("ZS.DECISION, the batch, the CLI's written column, the pane's list and its 
       cellOf(r.getCell(c + 1).value)
     );
   });
-  expect(writtenDecisions(cliGrid, headerRow, batch.length)).toEqual(batch);
+  const cliMarks = await marksIn(out, SAMPLE_SHEET);
+  expect(writtenDecisions(cliGrid, cliMarks, headerRow, batch.length)).toEqual(batch);
 
   // The pane: its list, then the column it writes.
   const host = new PreviewHost("pinghu-candidates.xlsx", [
@@ -62,7 +69,9 @@ test("ZS.DECISION, the batch, the CLI's written column, the pane's list and its 
   expect(rows.map((r) => decisionLabel(model, r.decision, "zh"))).toEqual(batch);
   const written = await host.readWorkbook("x", "y");
   const paneRow = store.state.table!.location.headerRow;
-  expect(writtenDecisions(written.table.grid, paneRow, batch.length)).toEqual(batch);
+  expect(writtenDecisions(written.table.grid, written.table.marks, paneRow, batch.length)).toEqual(
+    batch
+  );
 
   // The sample exercises every kind of advice.
   for (const d of [

@@ -600,7 +600,12 @@ describe("a sheet read from an offset (origin) keeps sheet coordinates (issue 20
       ...row,
       ...first.blocks[0].values[i - 1 >= 0 ? i - 1 : 0].map((v) => (i === 0 ? null : v)),
     ]) as CellValue[][];
-    const sheet = sheetOf(again, { origin });
+    // …and the marks its hidden names carry, in sheet coordinates.
+    const marks = marksOf(
+      first.names.map((n) => ({ name: n.name, ref: `=${n.ref}` })),
+      "清单"
+    );
+    const sheet = sheetOf(again, { origin, marks });
     const plan = planned(
       planResults(sheet, tableOf(sheet), scores.slice(0, 2), model, {
         target: "columns",
