@@ -92,6 +92,9 @@ module.exports = (env, argv) => {
     module: {
       rules: [
         tsRule,
+        // Engine and workbook modules are pure: a module reached only through a barrel re-export whose
+        // exports the pane does not use is left out (and can go to a lazy chunk instead).
+        { test: /[\\/]src[\\/](engine|workbook)[\\/]/, sideEffects: false },
         { test: /\.css$/, type: "asset/source" },
         {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
