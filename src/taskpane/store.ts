@@ -7,14 +7,7 @@
  * ScoredTable held by `state.scoring` (gates, bonuses and caps included).
  */
 import type { Label, Lang, ScoringModel, TargetDef } from "../engine";
-import {
-  findModelSheet,
-  MODEL_SHEET_NAME,
-  modelFromSheet,
-  modelToGrid,
-  Refusal,
-  RESULT_SHEET_NAME,
-} from "../workbook";
+import { findModelSheet, MODEL_SHEET_NAME, Refusal, RESULT_SHEET_NAME } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
 import type { CommitteeRead } from "./committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
@@ -116,6 +109,11 @@ export const PAGE = 200;
 /** Largest k offered. */
 export const MAX_K = 20;
 
+/** The model sheet's reader and writer: their own chunk, fetched when a workbook has the sheet or one is written. */
+function modelSheetCode(): Promise<typeof import("../workbook/modelSheet")> {
+  return import(/* webpackChunkName: "model-sheet" */ "../workbook/modelSheet");
+}
+
 /** Bilingual text for an error of any shape. */
 export function errorLabel(e: unknown): Label {
   if (e instanceof LabelledError) return { zh: e.zh, en: e.en };
@@ -211,7 +209,7 @@ export class Store {
       const modelSheet = { name: MODEL_SHEET_NAME.zh, grid: read.modelGrid ?? [] };
       if (findModelSheet([modelSheet])) {
         try {
-          model = modelFromSheet(modelSheet, this.defaultModel);
+          model = (await modelSheetCode()).modelFromSheet(modelSheet, this.defaultModel);
           modelSource = "sheet";
         } catch (e) {
           if (!(e instanceof Refusal)) throw e;
@@ -292,6 +290,7 @@ export class Store {
 
   async insertModel(): Promise<void> {
     const { model, lang } = this.state;
+    const { modelToGrid } = await modelSheetCode();
     await this.host.writeModelSheet(MODEL_SHEET_NAME.zh, modelToGrid(model, lang));
     await this.read();
     this.say("table", "ok", { zh: "已插入评分模型工作表", en: "Scoring model sheet inserted" });
@@ -542,6 +541,7 @@ export class Store {
     const model: ScoringModel = { ...this.state.model, targets };
     this.set({ busy: true }, "busy");
     try {
+      const { modelToGrid } = await modelSheetCode();
       await this.host.writeModelSheet(MODEL_SHEET_NAME.zh, modelToGrid(model, this.state.lang));
       this.set({ model, modelSource: "sheet" }, "targets", "table");
       this.say("targets", "ok", {
