@@ -9,6 +9,7 @@
 import type { Label, Lang, ScoringModel, TargetDef } from "../engine";
 import { findModelSheet, MODEL_SHEET_NAME, Refusal, RESULT_SHEET_NAME } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
+import type { SummaryResult } from "../workbook/summary";
 import type { CommitteeRead } from "./committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
@@ -67,6 +68,8 @@ export interface State {
   override: MappingOverride;
   target: "columns" | "sheet";
   cards: boolean;
+  /** Write the 汇总 sheet with the results (hosts with writeSummary only). */
+  summary: boolean;
   scoring: Scoring | null;
   busy: boolean;
   tab: Tab;
@@ -138,6 +141,7 @@ export class Store {
       override: {},
       target: "columns",
       cards: false,
+      summary: false,
       scoring: null,
       busy: false,
       tab: "ranked",
@@ -165,6 +169,10 @@ export class Store {
     return this.host.supportsCards;
   }
 
+  get supportsSummary(): boolean {
+    return typeof this.host.writeSummary === "function";
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -189,6 +197,7 @@ export class Store {
         lang: settings?.lang ?? this.state.lang,
         target: settings?.target ?? this.state.target,
         cards: settings?.cards === true,
+        summary: settings?.summary === true,
       },
       "lang",
       "options"
@@ -259,6 +268,7 @@ export class Store {
       target: s.target,
       model: s.modelSource,
       cards: s.cards,
+      summary: s.summary,
     };
     if (s.table && Object.keys(s.override).length > 0)
       settings.mapping = { headers: headerSignature(s.table.location), override: s.override };
@@ -285,6 +295,11 @@ export class Store {
 
   setCards(cards: boolean): void {
     this.set({ cards }, "options");
+    void this.saveSettings();
+  }
+
+  setSummary(summary: boolean): void {
+    this.set({ summary }, "options");
     void this.saveSettings();
   }
 
@@ -352,10 +367,18 @@ export class Store {
       this.say(place, "error", plan.message, true);
       return;
     }
+    // Planned before anything is written: a refused summary leaves the workbook as it was.
+    const summary =
+      this.state.summary && this.supportsSummary ? await this.summaryPlan(scoring) : null;
+    if (summary && !summary.ok) {
+      this.say(place, "error", summary.message);
+      return;
+    }
     const report = await this.host.writeResults(
       plan,
       this.host.supportsCards && cards ? this.cards(plan, scoring) : undefined
     );
+    if (summary) await this.host.writeSummary!(summary);
     scoring.markWritten();
     const read = await this.host.readWorkbook(MODEL_SHEET_NAME.zh, RESULT_SHEET_NAME[lang]);
     const table = openTable(read, model, override);
@@ -364,6 +387,28 @@ export class Store {
     this.say(place, "ok", {
       zh: `已评分并写入 ${report.address}`,
       en: `Scored and written to ${report.address}`,
+    });
+  }
+
+  /** The 汇总 sheet's plan, or the workbook layer's refusal when a user's sheet has its name. */
+  private async summaryPlan(s: Scoring): Promise<SummaryResult> {
+    const { lang } = this.state;
+    // The summary writer is its own chunk, fetched when the option is first used.
+    const { planSummary, SUMMARY_SHEET_NAME } = await import(
+      /* webpackChunkName: "summary" */ "../workbook/summary"
+    );
+    const read = await this.host.readWorkbook(
+      MODEL_SHEET_NAME.zh,
+      RESULT_SHEET_NAME[lang],
+      SUMMARY_SHEET_NAME[lang]
+    );
+    const names: string[] = new Array(s.count);
+    for (const r of s.rows()) names[r.index] = r.name;
+    return planSummary(s.scored, {
+      lang,
+      names,
+      title: this.host.title,
+      existingSheet: read.summarySheet ?? null,
     });
   }
 
