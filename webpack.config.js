@@ -9,6 +9,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const crypto = require("crypto");
+const { NormalModuleReplacementPlugin } = require("webpack");
 const { officeJsOption, contentSecurityPolicy, selfHostedPattern } = require("./scripts/office-js");
 
 const devOrigin = "https://localhost:3000";
@@ -92,6 +93,9 @@ module.exports = (env, argv) => {
     module: {
       rules: [
         tsRule,
+        // Engine and workbook modules are pure: a module reached only through a barrel re-export whose
+        // exports the pane does not use is left out (and can go to a lazy chunk instead).
+        { test: /[\\/]src[\\/](engine|workbook)[\\/]/, sideEffects: false },
         { test: /\.css$/, type: "asset/source" },
         {
           test: /\.(png|jpg|jpeg|gif|ico|svg)$/,
@@ -101,6 +105,11 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
+      // mathjs's TeX output (node.toTex), which the pane never asks for: see scripts/mathjs-no-latex.js.
+      new NormalModuleReplacementPlugin(/[\\/]utils[\\/]latex\.js$/, (r) => {
+        if (/[\\/]node_modules[\\/]mathjs[\\/]/.test(r.context))
+          r.request = path.join(__dirname, "scripts/mathjs-no-latex.js");
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

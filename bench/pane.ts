@@ -70,8 +70,14 @@ function shippedScripts(
   return { ours, office, preview, files };
 }
 
-/** Chunks the pane fetches only when a feature is first used (src/taskpane: compare, committee). */
-const LAZY_CHUNKS = ["compare.js", "committee.js"];
+/** Chunks the pane fetches only when a feature is first used (compare, committee, a model sheet, the 汇总 sheet). */
+const LAZY_CHUNKS = [
+  "compare.js",
+  "committee.js",
+  "model-sheet.js",
+  "summary.js",
+  "summary-writer.js",
+];
 
 function lazyChunks(): string {
   const sizes = LAZY_CHUNKS.filter((f) => fs.existsSync(path.join(DIST, f))).map(

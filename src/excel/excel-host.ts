@@ -111,10 +111,10 @@ const SCALE = {
 } as unknown as Excel.ConditionalColorScaleCriteria;
 
 /** Our header look where the user's cannot be copied (a result sheet): as the CLI writes it. */
-const HEADER_FILL = "#F2F2F2";
+export const HEADER_FILL = "#F2F2F2";
 
 /** Excel's column width in points for a width in characters of "0" (7 px each, 5 px padding). */
-function widthPoints(chars: number): number {
+export function widthPoints(chars: number): number {
   return Math.round((chars * 7 + 5) * 0.75);
 }
 
@@ -620,86 +620,15 @@ export class ExcelHost implements Host {
 
   /**
    * The 汇总 sheet: its cells, number formats, colours and widths, two native charts from its cells
-   * (stay live on edit), our name and print setup. One round trip.
+   * (stay live on edit), our name and print setup. One round trip. The sheet and chart code is its
+   * own chunk (summary-writer.js), fetched on the first summary.
    */
   async writeSummary(plan: SummaryPlan): Promise<void> {
-    const width = plan.grid.reduce((w, row) => Math.max(w, row.length), 0);
+    const { queueSummary } = await import(
+      /* webpackChunkName: "summary-writer" */ "./summary-writer"
+    );
     await this.run(async (context) => {
-      const ws = plan.createSheet
-        ? context.workbook.worksheets.add(plan.sheet)
-        : context.workbook.worksheets.getItem(plan.sheet);
-      const charts = plan.createSheet ? null : ws.charts.load("items/name");
-      const all = ws.getRangeByIndexes(0, 0, plan.grid.length, width);
-      all.values = plan.grid.map((row) =>
-        Array.from({ length: width }, (_, c) => row[c] ?? "")
-      ) as never;
-      all.format.font.bold = false;
-      ws.getRangeByIndexes(plan.titleCell.row, plan.titleCell.col, 1, 1).format.font.bold = true;
-      for (const t of plan.tables) {
-        ws.getRangeByIndexes(t.top, t.left, 1, 1).format.font.bold = true;
-        const head = ws.getRangeByIndexes(t.top + 1, t.left, 1, t.right - t.left + 1);
-        head.format.font.bold = true;
-        head.format.fill.color = HEADER_FILL;
-        const rows = t.bottom - t.top - 1;
-        if (rows <= 0) continue;
-        t.numberFormats.forEach((f, k) => {
-          if (f)
-            ws.getRangeByIndexes(t.top + 2, t.left + k, rows, 1).numberFormat = Array.from(
-              { length: rows },
-              () => [f]
-            );
-        });
-        for (const c of t.colours ?? []) {
-          const data = ws.getRangeByIndexes(t.top + 2, c.col, rows, 1);
-          for (let r = 0; r < rows; r++) {
-            const v = plan.grid[t.top + 2 + r]?.[c.col];
-            const colour = typeof v === "string" ? c.byText[v] : undefined;
-            if (colour) queueFill(data.getRow(r), colour);
-          }
-        }
-        for (const c of t.wrap ?? [])
-          ws.getRangeByIndexes(t.top + 2, c, rows, 1).format.wrapText = true;
-      }
-      for (const w of plan.widths)
-        ws.getRangeByIndexes(0, w.col, 1, 1).getEntireColumn().format.columnWidth = widthPoints(
-          w.width
-        );
-      if (charts) {
-        // An earlier summary's charts are ours: replaced, not stacked.
-        await context.sync();
-        for (const c of charts.items) c.delete();
-      }
-      for (const c of plan.charts) {
-        const categories = c.categories;
-        const last = Math.max(...c.series.map((s) => s.values.right));
-        // The source is the table from its header row: categories, then the series' columns.
-        const source = ws.getRangeByIndexes(
-          categories.top - 1,
-          categories.left,
-          categories.bottom - categories.top + 2,
-          last - categories.left + 1
-        );
-        const type = c.grouping === "percentStacked" ? "BarStacked100" : "BarStacked";
-        const chart = ws.charts.add(
-          type as Excel.ChartType,
-          source,
-          "Columns" as Excel.ChartSeriesBy
-        );
-        chart.title.text = c.title;
-        chart.setPosition(
-          cellName(c.anchor.top, c.anchor.left),
-          cellName(c.anchor.bottom, c.anchor.right)
-        );
-        chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
-        chart.axes.categoryAxis.reversePlotOrder = true;
-        // Columns between the categories and the series (the goal beside done and gap) are dropped.
-        const wantedCols = new Set(c.series.map((s) => s.values.left));
-        const dropped: number[] = [];
-        for (let col = categories.left + 1; col <= last; col++)
-          if (!wantedCols.has(col)) dropped.push(col - categories.left - 1);
-        for (const k of dropped.reverse()) chart.series.getItemAt(k).delete();
-        c.series.forEach((s, k) => chart.series.getItemAt(k).format.fill.setSolidColor(s.colour));
-      }
+      const ws = await queueSummary(context, plan);
       this.queueNames(context, plan.sheet, plan.names);
       queuePrint(ws, plan.print);
       await context.sync();
@@ -748,11 +677,11 @@ export class ExcelHost implements Host {
 }
 
 /** A1 of a cell without its sheet. */
-function cellName(row: number, col: number): string {
+export function cellName(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-function queueFill(range: Excel.Range, colour: CellColour): void {
+export function queueFill(range: Excel.Range, colour: CellColour): void {
   range.format.fill.color = colour.fill;
   range.format.font.color = colour.font;
 }

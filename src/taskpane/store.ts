@@ -7,15 +7,9 @@
  * ScoredTable held by `state.scoring` (gates, bonuses and caps included).
  */
 import type { Label, Lang, ScoringModel, TargetDef } from "../engine";
-import {
-  findModelSheet,
-  MODEL_SHEET_NAME,
-  modelFromSheet,
-  modelToGrid,
-  Refusal,
-  RESULT_SHEET_NAME,
-} from "../workbook";
+import { findModelSheet, MODEL_SHEET_NAME, Refusal, RESULT_SHEET_NAME } from "../workbook";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
+import type { SummaryResult } from "../workbook/summary";
 import type { CommitteeRead } from "./committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
@@ -74,6 +68,8 @@ export interface State {
   override: MappingOverride;
   target: "columns" | "sheet";
   cards: boolean;
+  /** Write the 汇总 sheet with the results (hosts with writeSummary only). */
+  summary: boolean;
   scoring: Scoring | null;
   busy: boolean;
   tab: Tab;
@@ -116,6 +112,11 @@ export const PAGE = 200;
 /** Largest k offered. */
 export const MAX_K = 20;
 
+/** The model sheet's reader and writer: their own chunk, fetched when a workbook has the sheet or one is written. */
+function modelSheetCode(): Promise<typeof import("../workbook/modelSheet")> {
+  return import(/* webpackChunkName: "model-sheet" */ "../workbook/modelSheet");
+}
+
 /** Bilingual text for an error of any shape. */
 export function errorLabel(e: unknown): Label {
   if (e instanceof LabelledError) return { zh: e.zh, en: e.en };
@@ -140,6 +141,7 @@ export class Store {
       override: {},
       target: "columns",
       cards: false,
+      summary: false,
       scoring: null,
       busy: false,
       tab: "ranked",
@@ -167,6 +169,10 @@ export class Store {
     return this.host.supportsCards;
   }
 
+  get supportsSummary(): boolean {
+    return typeof this.host.writeSummary === "function";
+  }
+
   subscribe(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -191,6 +197,7 @@ export class Store {
         lang: settings?.lang ?? this.state.lang,
         target: settings?.target ?? this.state.target,
         cards: settings?.cards === true,
+        summary: settings?.summary === true,
       },
       "lang",
       "options"
@@ -211,7 +218,7 @@ export class Store {
       const modelSheet = { name: MODEL_SHEET_NAME.zh, grid: read.modelGrid ?? [] };
       if (findModelSheet([modelSheet])) {
         try {
-          model = modelFromSheet(modelSheet, this.defaultModel);
+          model = (await modelSheetCode()).modelFromSheet(modelSheet, this.defaultModel);
           modelSource = "sheet";
         } catch (e) {
           if (!(e instanceof Refusal)) throw e;
@@ -261,6 +268,7 @@ export class Store {
       target: s.target,
       model: s.modelSource,
       cards: s.cards,
+      summary: s.summary,
     };
     if (s.table && Object.keys(s.override).length > 0)
       settings.mapping = { headers: headerSignature(s.table.location), override: s.override };
@@ -290,8 +298,14 @@ export class Store {
     void this.saveSettings();
   }
 
+  setSummary(summary: boolean): void {
+    this.set({ summary }, "options");
+    void this.saveSettings();
+  }
+
   async insertModel(): Promise<void> {
     const { model, lang } = this.state;
+    const { modelToGrid } = await modelSheetCode();
     await this.host.writeModelSheet(MODEL_SHEET_NAME.zh, modelToGrid(model, lang));
     await this.read();
     this.say("table", "ok", { zh: "已插入评分模型工作表", en: "Scoring model sheet inserted" });
@@ -353,10 +367,18 @@ export class Store {
       this.say(place, "error", plan.message, true);
       return;
     }
+    // Planned before anything is written: a refused summary leaves the workbook as it was.
+    const summary =
+      this.state.summary && this.supportsSummary ? await this.summaryPlan(scoring) : null;
+    if (summary && !summary.ok) {
+      this.say(place, "error", summary.message);
+      return;
+    }
     const report = await this.host.writeResults(
       plan,
       this.host.supportsCards && cards ? this.cards(plan, scoring) : undefined
     );
+    if (summary) await this.host.writeSummary!(summary);
     scoring.markWritten();
     const read = await this.host.readWorkbook(MODEL_SHEET_NAME.zh, RESULT_SHEET_NAME[lang]);
     const table = openTable(read, model, override);
@@ -365,6 +387,28 @@ export class Store {
     this.say(place, "ok", {
       zh: `已评分并写入 ${report.address}`,
       en: `Scored and written to ${report.address}`,
+    });
+  }
+
+  /** The 汇总 sheet's plan, or the workbook layer's refusal when a user's sheet has its name. */
+  private async summaryPlan(s: Scoring): Promise<SummaryResult> {
+    const { lang } = this.state;
+    // The summary writer is its own chunk, fetched when the option is first used.
+    const { planSummary, SUMMARY_SHEET_NAME } = await import(
+      /* webpackChunkName: "summary" */ "../workbook/summary"
+    );
+    const read = await this.host.readWorkbook(
+      MODEL_SHEET_NAME.zh,
+      RESULT_SHEET_NAME[lang],
+      SUMMARY_SHEET_NAME[lang]
+    );
+    const names: string[] = new Array(s.count);
+    for (const r of s.rows()) names[r.index] = r.name;
+    return planSummary(s.scored, {
+      lang,
+      names,
+      title: this.host.title,
+      existingSheet: read.summarySheet ?? null,
     });
   }
 
@@ -542,6 +586,7 @@ export class Store {
     const model: ScoringModel = { ...this.state.model, targets };
     this.set({ busy: true }, "busy");
     try {
+      const { modelToGrid } = await modelSheetCode();
       await this.host.writeModelSheet(MODEL_SHEET_NAME.zh, modelToGrid(model, this.state.lang));
       this.set({ model, modelSource: "sheet" }, "targets", "table");
       this.say("targets", "ok", {

@@ -55,6 +55,8 @@ export interface PaneSettings {
   lang?: Lang;
   /** Breakdown cards in the explanation column (opt-in). */
   cards?: boolean;
+  /** The 汇总 sheet written with the results (opt-in). */
+  summary?: boolean;
 }
 
 export interface Host {

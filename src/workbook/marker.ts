@@ -9,9 +9,9 @@
  * Earlier versions put the marker in the header text, "得分 [ZS:score]": such headers are still
  * recognised (and rewritten clean on the next run). The model sheet keeps its visible markers.
  */
-import type { CellValue } from "../engine/types";
+import type { CellValue, Label } from "../engine/types";
 import { parseCellAddress } from "./a1";
-import type { ResultMark } from "./types";
+import type { Grid, ResultMark } from "./types";
 
 const MARKER = /\s*\[ZS:([A-Za-z0-9_.-]+)\]\s*$/;
 
@@ -69,4 +69,13 @@ export function cellReference(ref: string): { sheet: string; row: number; col: n
   if (!m) return null;
   const at = parseCellAddress(m[3]);
   return at ? { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ...at } : null;
+}
+
+/** The model sheet's name and the marker in its first rows (the sheet itself: modelSheet.ts, read lazily by the pane). */
+export const MODEL_SHEET_NAME: Label = { zh: "评分模型", en: "Scoring model" };
+export const MODEL_MARKER = "model";
+
+/** Whether a grid is one of our model sheets. */
+export function isModelGrid(grid: Grid): boolean {
+  return grid.slice(0, 5).some((row) => markerKey(row?.[0]) === MODEL_MARKER);
 }

@@ -15,13 +15,13 @@ import {
 } from "../engine/vocabulary";
 import type { CellValue, EngineError, Label, Lang, ScoringModel, Transform } from "../engine/types";
 import { cellAddress } from "./a1";
-import { markedHeader, markerKey } from "./marker";
+import { isModelGrid, MODEL_MARKER, MODEL_SHEET_NAME, markedHeader, markerKey } from "./marker";
+import { Refusal } from "./refusal";
 import { cellText, isBlank, looseText } from "./text";
-import type { Grid } from "./types";
+import type { Grid, SheetData } from "./types";
 import { flatMap, fromEntries } from "../engine/es2017";
 
-export const MODEL_SHEET_NAME: Label = { zh: "评分模型", en: "Scoring model" };
-const MODEL_MARKER = "model";
+export { isModelGrid, MODEL_SHEET_NAME };
 
 type Item = Record<string, unknown>;
 
@@ -724,11 +724,6 @@ function readSection(
   return items;
 }
 
-/** Whether a grid is one of our model sheets. */
-export function isModelGrid(grid: Grid): boolean {
-  return grid.slice(0, 5).some((row) => markerKey(row?.[0]) === MODEL_MARKER);
-}
-
 /**
  * Reads a model sheet back. What the sheet does not show comes from `base` (its fields, derived
  * fields, chain settings…). Sections left out of the sheet keep the base's content.
@@ -869,4 +864,20 @@ function emptyModel(): ScoringModel {
     grades: { method: "absolute", bands: [] },
     decisions: [],
   };
+}
+
+/** The model written in a model sheet; fields it does not show come from `base`. */
+export function modelFromSheet(sheet: SheetData, base: ScoringModel): ScoringModel {
+  const r = gridToModel(sheet.grid, base);
+  if (r.ok) return r.model;
+  const list = (lang: "zh" | "en") =>
+    r.errors
+      .map((e) => `  ${e.address ? `${sheet.name}!${e.address}` : sheet.name}: ${e.message[lang]}`)
+      .join("\n");
+  throw new Refusal(
+    L(
+      `「${sheet.name}」表中的评分模型有误：\n${list("zh")}`,
+      `the scoring model in sheet "${sheet.name}" has errors:\n${list("en")}`
+    )
+  );
 }

@@ -6,8 +6,8 @@
 import type { CellValue, Label, ScoringModel } from "../engine/types";
 import { cellAddress } from "./a1";
 import { mapColumns } from "./mapping";
-import { markerKey } from "./marker";
-import { gridToModel, isModelGrid } from "./modelSheet";
+import { isModelGrid, markerKey } from "./marker";
+import { Refusal } from "./refusal";
 import { SUMMARY_KEY } from "./summary";
 import { locateTable } from "./table";
 import type {
@@ -18,12 +18,9 @@ import type {
   UnitOverride,
 } from "./types";
 
-/** A refusal with its reason: the input cannot be scored as it is (hosts show the message). */
-export class Refusal extends Error {
-  constructor(readonly label: Label) {
-    super(label.en);
-  }
-}
+export { Refusal };
+// Read lazily by the pane (its own chunk): re-exported here for the CLI.
+export { modelFromSheet } from "./modelSheet";
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 
@@ -48,22 +45,6 @@ export const DISCOVERY_ROWS = 60;
 /** The first sheet holding a model (its [ZS:model] marker), wherever it is. */
 export function findModelSheet(sheets: SheetData[]): SheetData | null {
   return sheets.find((d) => isModelGrid(d.grid)) ?? null;
-}
-
-/** The model written in a model sheet; fields it does not show come from `base`. */
-export function modelFromSheet(sheet: SheetData, base: ScoringModel): ScoringModel {
-  const r = gridToModel(sheet.grid, base);
-  if (r.ok) return r.model;
-  const list = (lang: "zh" | "en") =>
-    r.errors
-      .map((e) => `  ${e.address ? `${sheet.name}!${e.address}` : sheet.name}: ${e.message[lang]}`)
-      .join("\n");
-  throw new Refusal(
-    L(
-      `「${sheet.name}」表中的评分模型有误：\n${list("zh")}`,
-      `the scoring model in sheet "${sheet.name}" has errors:\n${list("en")}`
-    )
-  );
 }
 
 /** Our result, summary and model sheets are not candidate tables. */

@@ -3,14 +3,41 @@
  * and rewriting, sorting and filters, detail focus memory, and targets saved with the workbook's model.
  */
 import { gridToModel, MODEL_SHEET_NAME, markerKey, modelToGrid } from "../../src/workbook";
+import type { SummaryPlan } from "../../src/workbook/summary";
+import type { SheetData } from "../../src/workbook/types";
+import type { WorkbookRead } from "../../src/workbook/host";
 import { PreviewHost } from "../../src/preview/preview-host";
 import type { XlsxSheet } from "../../src/preview/xlsx-reader";
 import { Store, type Change } from "../../src/taskpane/store";
 import { model, readSheet } from "../models/sample-helpers";
 
-async function sampleStore(): Promise<{ store: Store; host: PreviewHost; changes: Change[] }> {
+/** The preview host plus what Excel's host adds for the 汇总 sheet: the sheet's read and its write. */
+class SummaryHost extends PreviewHost {
+  readonly summaries: SummaryPlan[] = [];
+  /** A sheet of the summary's name, as read (null: none). */
+  summarySheet: SheetData | null = null;
+  readonly asked: (string | undefined)[] = [];
+
+  override async readWorkbook(
+    modelSheet: string,
+    resultSheet: string,
+    summarySheet?: string
+  ): Promise<WorkbookRead> {
+    this.asked.push(summarySheet);
+    const read = await super.readWorkbook(modelSheet, resultSheet);
+    return summarySheet === undefined ? read : { ...read, summarySheet: this.summarySheet };
+  }
+
+  async writeSummary(plan: SummaryPlan): Promise<void> {
+    this.summaries.push(plan);
+  }
+}
+
+async function sampleStore<H extends PreviewHost = PreviewHost>(
+  Kind: new (title: string, sheets: XlsxSheet[]) => H = PreviewHost as never
+): Promise<{ store: Store; host: H; changes: Change[] }> {
   const sheet = await readSheet();
-  const host = new PreviewHost("pinghu-candidates.xlsx", [
+  const host = new Kind("pinghu-candidates.xlsx", [
     { ...sheet, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
   ]);
   const store = new Store(host, model, "zh");
@@ -170,6 +197,51 @@ test("targets are saved with the workbook's model (the 评分模型 sheet), and 
   await store.saveTargets(targets);
   expect(store.state.message).toMatchObject({ place: "targets", kind: "error" });
   expect(store.state.message!.text.zh).toContain(targets.items[1].label.zh);
+});
+
+describe("the 汇总 sheet option", () => {
+  test("off by default; once set it is saved with the settings and the summary is written with the results", async () => {
+    const { store, host } = await sampleStore(SummaryHost);
+    expect(store.supportsSummary).toBe(true);
+    expect(store.state.summary).toBe(false);
+    await store.score();
+    expect(host.summaries).toHaveLength(0);
+    expect(host.asked.every((name) => name === undefined)).toBe(true);
+
+    store.setSummary(true);
+    expect((await host.loadSettings())?.summary).toBe(true);
+    await store.score();
+    expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+    expect(host.asked).toContain("汇总");
+    expect(host.summaries).toHaveLength(1);
+    expect(host.summaries[0]).toMatchObject({ ok: true, sheet: "汇总", createSheet: true });
+    // The top-10 table lists the list's own names in rank order.
+    const first = store.state.scoring!.rows().find((r) => r.rank === 1)!;
+    expect(host.summaries[0].grid.some((row) => row.includes(first.name))).toBe(true);
+  });
+
+  test("a user's sheet of that name is refused with the workbook layer's message and nothing is written", async () => {
+    const { store, host } = await sampleStore(SummaryHost);
+    host.summarySheet = { name: "汇总", grid: [["我的笔记"]] };
+    store.setSummary(true);
+    await store.score();
+    expect(store.state.message).toMatchObject({ place: "score", kind: "error", refusal: false });
+    expect(store.state.message!.text.zh).toBe(
+      "不能写入汇总：已有名为「汇总」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请把该表改名后再试。"
+    );
+    expect(host.summaries).toHaveLength(0);
+    const read = await host.readWorkbook("x", "y");
+    expect(read.table.marks ?? []).toHaveLength(0);
+  });
+
+  test("a host without writeSummary (the preview) does not offer it, and a saved choice writes nothing", async () => {
+    const { store, host } = await sampleStore();
+    expect(store.supportsSummary).toBe(false);
+    store.setSummary(true);
+    await store.score();
+    expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
+    expect((await host.readWorkbook("x", "y")).table.marks?.length).toBeGreaterThan(4);
+  });
 });
 
 test("k is clamped to 1…20", async () => {

@@ -10,7 +10,7 @@ import { h } from "../../ui/dom";
 import { describe } from "../describe";
 import * as perf from "../perf";
 import type { Store } from "../store";
-import { text, type View } from "./view";
+import { paintGrade, text, type View } from "./view";
 
 const T = {
   back: { zh: "返回列表", en: "Back to list" },
@@ -149,7 +149,7 @@ export class DetailView implements View {
         "p",
         { class: "headline" },
         h("span", { class: "big" }, formatScore(d.score.score)),
-        h("span", { class: `grade g-${d.score.grade ?? "none"}` }, d.score.grade ?? "—"),
+        paintGrade(h("span", { class: "grade" }), d.score.grade),
         ` ${t(T.rank)} ${d.score.rank ?? "—"} · ${decisionLabel(s.model, d.score.decision, s.lang)}`
       ),
       h(

@@ -10,7 +10,7 @@ import { formatMoney, formatScore } from "../../workbook/format";
 import { h, keepFocus } from "../../ui/dom";
 import type { Row } from "../session";
 import { chainName, type Store } from "../store";
-import { setText, text } from "./view";
+import { paintGrade, setText, text } from "./view";
 
 const T = {
   zdyq: { zh: "招大引强", en: "Big & strong" },
@@ -78,7 +78,7 @@ export class RowList {
     const move = h("span", { class: "move" });
     const meta = h("span", { class: "meta" });
     const value = h("span", { class: "value" });
-    const grade = h("span", {});
+    const grade = h("span", { class: "grade" });
     const amounts = h("span", { class: "amounts" });
     const money = (v: number) =>
       formatMoney(v * s.model.amountMultiplier, s.model.currency, s.lang);
@@ -134,8 +134,7 @@ export class RowList {
         `${chainName(s.model, x.chain, s.lang)} · ${this.stageName(x)} · ${decisionLabel(s.model, x.decision, s.lang)}`
       );
       setText(value, formatScore(x.score));
-      setText(grade, x.grade ?? "—");
-      grade.className = `grade g-${x.grade ?? "none"}`;
+      paintGrade(grade, x.grade);
       // Each dimension's points under the current weights, on the 0–100 scale of the score.
       const sc = scoring.scored;
       segments.forEach((seg, k) => {

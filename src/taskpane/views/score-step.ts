@@ -19,12 +19,17 @@ const T = {
     zh: "在“说明”列附加明细卡片（Excel 数据类型；得分列仍为数字）",
     en: "Add breakdown cards in the Explanation column (Excel data types; scores stay numbers)",
   },
+  summary: {
+    zh: "另写“汇总”工作表（按等级、建议、产业链统计，目标进度，前 10 名及图表）",
+    en: "Also write a 汇总 (Summary) sheet: counts by grade, advice and chain, targets, top 10, charts",
+  },
 };
 
 export class ScoreStepView implements View {
   readonly el: HTMLElement;
   private readonly button: HTMLElement;
   private readonly radios: HTMLInputElement[] = [];
+  private readonly checks: { id: "cards" | "summary"; input: HTMLInputElement }[] = [];
   private readonly message: MessageView;
 
   constructor(private readonly store: Store) {
@@ -53,20 +58,19 @@ export class ScoreStepView implements View {
       },
       text(store, T.score)
     );
-    const cards = store.supportsCards
-      ? h(
-          "div",
-          { class: "check" },
-          h("input", {
-            type: "checkbox",
-            id: "cards",
-            checked: store.state.cards,
-            "data-testid": "cards",
-            onchange: (e: Event) => store.setCards((e.target as HTMLInputElement).checked),
-          }),
-          h("label", { for: "cards" }, text(store, T.cards))
-        )
-      : null;
+    const check = (id: "cards" | "summary", set: (on: boolean) => void) => {
+      const input = h("input", {
+        type: "checkbox",
+        id,
+        "data-testid": id,
+        onchange: (e: Event) => set((e.target as HTMLInputElement).checked),
+      });
+      this.checks.push({ id, input });
+      return h("div", { class: "check" }, input, h("label", { for: id }, text(store, T[id])));
+    };
+    const cards = store.supportsCards ? check("cards", (on) => store.setCards(on)) : null;
+    // Only where the host can write the sheet and its charts (Excel; not the preview).
+    const summary = store.supportsSummary ? check("summary", (on) => store.setSummary(on)) : null;
     this.el = h(
       "section",
       { class: "step score-step", "aria-labelledby": "step-score-title" },
@@ -79,6 +83,7 @@ export class ScoreStepView implements View {
         radio("sheet", T.sheet)
       ),
       cards,
+      summary,
       h("div", { class: "primary-bar" }, this.button, this.message.el)
     );
     this.update(new Set(["table", "options"]));
@@ -87,7 +92,10 @@ export class ScoreStepView implements View {
   update(changes: ReadonlySet<string>): void {
     const s = this.store.state;
     if (changes.has("message")) this.message.update();
-    if (changes.has("options")) for (const r of this.radios) r.checked = r.value === s.target;
+    if (changes.has("options")) {
+      for (const r of this.radios) r.checked = r.value === s.target;
+      for (const c of this.checks) c.input.checked = s[c.id];
+    }
     if (changes.has("scores") || changes.has("table"))
       this.button.textContent = text(this.store, s.scoring ? T.rescore : T.score);
     this.el.hidden = s.table === null;

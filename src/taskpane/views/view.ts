@@ -4,6 +4,7 @@
  * store change affects, so focus and scroll stay where the user left them.
  */
 import type { Label } from "../../engine";
+import { gradeTone } from "../../workbook/palette";
 import type { Store } from "../store";
 
 export interface View {
@@ -19,6 +20,14 @@ export function text(store: Store, label: Label): string {
 /** Sets text only when it differs, so unchanged nodes are not touched (nor announced). */
 export function setText(el: Element, value: string): void {
   if (el.textContent !== value) el.textContent = value;
+}
+
+/** A grade badge (the element of class "grade") in the one palette: as the grade's cells in Excel and the CLI's files. */
+export function paintGrade(el: HTMLElement, grade: string | null): HTMLElement {
+  setText(el, grade ?? "—");
+  // A CSSOM property, which the pane's CSP allows (it refuses inline style attributes).
+  el.style.background = gradeTone(grade).strong;
+  return el;
 }
 
 /** At most n characters, an ellipsis marking a cut. */

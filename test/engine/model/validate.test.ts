@@ -1,4 +1,10 @@
-import { loadModel, InvalidModelError, validateModel, ModelError } from "../../../src/engine/model";
+import {
+  loadModel,
+  InvalidModelError,
+  validateModel,
+  withDefaults,
+  ModelError,
+} from "../../../src/engine/model";
 import full from "../../fixtures/models/full.json";
 import base from "../../fixtures/models/base.json";
 import worked from "../../fixtures/models/worked-example.json";
@@ -27,6 +33,11 @@ describe("validateModel accepts good models", () => {
   ])("%s", (_, model) => {
     const r = validateModel(model);
     expect(r.ok ? [] : r.errors).toEqual([]);
+  });
+
+  test("the pane starts from the bundled model with defaults only: the same model the validator returns", () => {
+    const r = validateModel(pinghu);
+    expect(r.ok && r.model).toEqual(withDefaults(pinghu));
   });
 
   test("expressions may read the exchange rates (fx_USD …) and an amount field's currency", () => {
