@@ -81,6 +81,8 @@ for (const lang of ["zh", "en"] as Lang[]) {
       );
       await page.locator("#committee-read").click();
       const experts = page.getByTestId("committee-experts").locator("li");
+      // The committee's reader is a chunk fetched on first use: wait for its three lines.
+      await experts.nth(2).waitFor();
       await expect(experts.allTextContents()).resolves.toEqual([
         `王${L(lang, "：", ": ")}CR 0 ✓`,
         `Li${L(lang, "：", ": ")}CR 0 ✓`,
