@@ -5,6 +5,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import * as v8 from "v8";
+import * as vm from "vm";
 import {
   candidateScore,
   compileModel,
@@ -37,7 +39,8 @@ import {
   standing,
   toCandidateTable,
 } from "../workbook";
-import type { ColumnMapping, SheetData } from "../workbook";
+import type { ColumnMapping, PlannedResults, SheetData } from "../workbook";
+import type { SummaryPlan } from "../workbook/summary";
 import { formatMoney } from "../workbook/format";
 import { duplicateOf } from "../workbook/merge";
 import { L, UsageError } from "./errors";
@@ -489,117 +492,164 @@ async function scoreFile(
 
   const wb = await openWorkbook(input);
   try {
-    const tops: SheetData[] = [];
-    for (const e of wb.worksheets) tops.push(await sheetOf(wb, e, DISCOVERY_ROWS));
-    const { model, source } = given ?? (await workbookModel(o, wb, tops));
-    const chosen = chooseSheet(
-      tops.map((data, i) => ({ data, hidden: wb.worksheets[i].state !== "visible" })),
-      model,
-      o.sheet
-    );
-    const entry = wb.worksheets.find((e) => e.name === chosen.name)!;
-    const sheet = await sheetOf(wb, entry);
-    const { tables, table, mapping, problem } = prepareTable(sheet, model, {
-      index: o.table,
-      units: o.units,
-    });
-    if (problem) throw problem;
-    const info = o.json ? io.stderr : io.stdout;
-    const which =
-      tables.length > 1
-        ? L(
-            `，第 ${o.table ?? 1}/${tables.length} 个表格（--table 选择）`,
-            `, table ${o.table ?? 1} of ${tables.length} (--table chooses)`
-          )
-        : L("", "");
-    info.write(
-      `${lang === "zh" ? "模型" : "Model"}: ${source[lang]}\n${lang === "zh" ? "工作表" : "Sheet"}: ${sheet.name}（${lang === "zh" ? "表头在第" : "header on row"} ${table.headerRow + 1}${lang === "zh" ? " 行" : ""}，${table.dataRows.length} ${lang === "zh" ? "个项目" : "candidates"}${which[lang]}）\n`
-    );
-    info.write(`${describeMapping(mapping, model, lang, 0)}\n`);
-    info.write(`${formatReadingReport(mapping.report ?? [], lang)}\n`);
-    for (const w of mapping.warnings ?? [])
-      info.write(`${lang === "zh" ? "提示" : "Note"}: ${w[lang]}\n`);
-    checkReadable(sheet, table, mapping, model, sheet.unreadable);
-
-    const candidates = toCandidateTable(sheet, table, mapping);
-    if (candidates.count >= LARGE)
-      progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
-    const scored = scoreTable(candidates, compileModel(model));
-
-    const resultName = RESULT_SHEET_NAME[lang];
-    const resultEntry = o.resultSheet
-      ? wb.worksheets.find((e) => e.name === resultName)
-      : undefined;
-    const title = path.basename(inputArg).replace(/\.xls[xm]$/i, "");
-    const date = new Date().toISOString().slice(0, 10);
-    const plan = planResults(sheet, table, scored, model, {
-      target: o.resultSheet ? "sheet" : "columns",
-      lang,
-      mapping,
-      existingSheet: resultEntry ? await sheetOf(wb, resultEntry) : null,
-      title,
-      date,
-    });
-    if (!plan.ok) {
-      const hint = !o.resultSheet
-        ? L(
-            "\n可加 --result-sheet 选项改为写入单独的结果表。",
-            "\nAdd --result-sheet to write the results to a separate sheet."
-          )
-        : L("", "");
-      throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
+    const planned = await scoreWorkbook(o, wb, inputArg, io, given);
+    if (planned.large) {
+      progress(`正在写入 ${out} …`, `Writing ${out} …`);
+      collectGarbage();
     }
-    const nameCol = columnOf(mapping, nameField(model) ?? "");
-    const names = table.dataRows.map((r) => {
-      const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
-      return v === null || v === undefined ? null : String(v);
-    });
-    const summaryEntry = o.summary
-      ? wb.worksheets.find((e) => e.name === SUMMARY_SHEET_NAME[lang])
-      : undefined;
-    const summary = o.summary
-      ? planSummary(scored, {
-          lang,
-          names,
-          title,
-          date,
-          existingSheet: summaryEntry ? await sheetOf(wb, summaryEntry) : null,
-        })
-      : undefined;
-    if (summary && !summary.ok) throw new UsageError(summary.message);
-    const merged =
-      o.merge === undefined
-        ? []
-        : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
-    // The grid's rows are not needed any more: memory for the write.
-    sheet.grid = [];
-    if (candidates.count >= LARGE) progress(`正在写入 ${out} …`, `Writing ${out} …`);
     await writeFileSafely(
       out,
-      (tmp) => writeResults(wb, plan, tmp, summary),
+      (tmp) => writeResults(wb, planned.plan, tmp, planned.summary),
       o.inPlace ? input : undefined
     );
-
-    const rowIds = candidates.rowIds ?? [];
-    if (o.json) {
-      const results = jsonResults(scored, names, rowIds, model, lang);
-      io.stdout.write(
-        `${JSON.stringify(o.inputs.length > 1 || o.merge ? { file: inputArg, sheet: sheet.name, results } : results, null, 2)}\n`
-      );
-    } else io.stdout.write(`\n${rankedTable(scored, names, rowIds, model, lang)}\n\n`);
+    io.stdout.write(planned.report);
+    const { plan } = planned;
     const where =
       plan.target === "sheet"
         ? `${plan.sheet}!A1`
         : `${plan.sheet}!${cellAddress(plan.headerRow, plan.columns[0].col)}`;
-    info.write(
+    (o.json ? io.stderr : io.stdout).write(
       lang === "zh"
         ? `结果已写入 ${out}（${where} 起）\n`
         : `Results written to ${out} (from ${where})\n`
     );
-    return merged;
+    return planned.merged;
   } finally {
     wb.pkg.close();
   }
+}
+
+/**
+ * A full garbage collection, now. The grid, candidates and scores of a large list are garbage once
+ * planned, but V8 would keep them (and grow the heap on top of them) until its next full collection,
+ * deep into the write: collected here, the write reuses their memory (100 000 rows: peak 543 → 455 MB).
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (vm.runInNewContext("gc") as () => void)();
+}
+
+/** What scoring a workbook leaves for writing and printing. */
+interface ScoredWorkbook {
+  plan: PlannedResults;
+  summary?: SummaryPlan;
+  merged: MergedRow[];
+  /** The ranked table or the --json text, printed once the file is written. */
+  report: string;
+  /** Whether to report progress. */
+  large: boolean;
+}
+
+/**
+ * Reads, maps and scores one workbook and plans its results. The grid, candidates and scores stay
+ * here: only the plan and the printed report go on, so the write (the peak of memory at 100 000
+ * rows) does not hold them too.
+ */
+async function scoreWorkbook(
+  o: Options,
+  wb: Workbook,
+  inputArg: string,
+  io: CliIo,
+  given: { model: ScoringModel; source: Label } | null
+): Promise<ScoredWorkbook> {
+  const { lang } = o;
+  const progress = (zh: string, en: string) => io.stderr.write(`${lang === "zh" ? zh : en}\n`);
+  const tops: SheetData[] = [];
+  for (const e of wb.worksheets) tops.push(await sheetOf(wb, e, DISCOVERY_ROWS));
+  const { model, source } = given ?? (await workbookModel(o, wb, tops));
+  const chosen = chooseSheet(
+    tops.map((data, i) => ({ data, hidden: wb.worksheets[i].state !== "visible" })),
+    model,
+    o.sheet
+  );
+  const entry = wb.worksheets.find((e) => e.name === chosen.name)!;
+  const sheet = await sheetOf(wb, entry);
+  const { tables, table, mapping, problem } = prepareTable(sheet, model, {
+    index: o.table,
+    units: o.units,
+  });
+  if (problem) throw problem;
+  const info = o.json ? io.stderr : io.stdout;
+  const which =
+    tables.length > 1
+      ? L(
+          `，第 ${o.table ?? 1}/${tables.length} 个表格（--table 选择）`,
+          `, table ${o.table ?? 1} of ${tables.length} (--table chooses)`
+        )
+      : L("", "");
+  info.write(
+    `${lang === "zh" ? "模型" : "Model"}: ${source[lang]}\n${lang === "zh" ? "工作表" : "Sheet"}: ${sheet.name}（${lang === "zh" ? "表头在第" : "header on row"} ${table.headerRow + 1}${lang === "zh" ? " 行" : ""}，${table.dataRows.length} ${lang === "zh" ? "个项目" : "candidates"}${which[lang]}）\n`
+  );
+  info.write(`${describeMapping(mapping, model, lang, 0)}\n`);
+  info.write(`${formatReadingReport(mapping.report ?? [], lang)}\n`);
+  for (const w of mapping.warnings ?? [])
+    info.write(`${lang === "zh" ? "提示" : "Note"}: ${w[lang]}\n`);
+  checkReadable(sheet, table, mapping, model, sheet.unreadable);
+
+  const candidates = toCandidateTable(sheet, table, mapping);
+  const large = candidates.count >= LARGE;
+  if (large)
+    progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
+  const scored = scoreTable(candidates, compileModel(model));
+
+  const resultName = RESULT_SHEET_NAME[lang];
+  const resultEntry = o.resultSheet ? wb.worksheets.find((e) => e.name === resultName) : undefined;
+  const title = path.basename(inputArg).replace(/\.xls[xm]$/i, "");
+  const date = new Date().toISOString().slice(0, 10);
+  const plan = planResults(sheet, table, scored, model, {
+    target: o.resultSheet ? "sheet" : "columns",
+    lang,
+    mapping,
+    existingSheet: resultEntry ? await sheetOf(wb, resultEntry) : null,
+    title,
+    date,
+  });
+  if (!plan.ok) {
+    const hint = !o.resultSheet
+      ? L(
+          "\n可加 --result-sheet 选项改为写入单独的结果表。",
+          "\nAdd --result-sheet to write the results to a separate sheet."
+        )
+      : L("", "");
+    throw new UsageError(L(plan.message.zh + hint.zh, plan.message.en + hint.en));
+  }
+  const nameCol = columnOf(mapping, nameField(model) ?? "");
+  const names = table.dataRows.map((r) => {
+    const v = nameCol ? sheet.grid[r]?.[nameCol.column] : null;
+    return v === null || v === undefined ? null : String(v);
+  });
+  const summaryEntry = o.summary
+    ? wb.worksheets.find((e) => e.name === SUMMARY_SHEET_NAME[lang])
+    : undefined;
+  const summary = o.summary
+    ? planSummary(scored, {
+        lang,
+        names,
+        title,
+        date,
+        existingSheet: summaryEntry ? await sheetOf(wb, summaryEntry) : null,
+      })
+    : undefined;
+  if (summary && !summary.ok) throw new UsageError(summary.message);
+  const merged =
+    o.merge === undefined
+      ? []
+      : mergeRows(inputArg, sheet, table.dataRows, mapping, model, scored, names, lang);
+  const rowIds = candidates.rowIds ?? [];
+  const report = o.json
+    ? `${JSON.stringify(
+        o.inputs.length > 1 || o.merge
+          ? {
+              file: inputArg,
+              sheet: sheet.name,
+              results: jsonResults(scored, names, rowIds, model, lang),
+            }
+          : jsonResults(scored, names, rowIds, model, lang),
+        null,
+        2
+      )}\n`
+    : `\n${rankedTable(scored, names, rowIds, model, lang)}\n\n`;
+  return { plan, summary, merged, report, large };
 }
 
 /** The candidates as the combined ranking lists them. */
