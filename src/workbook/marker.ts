@@ -39,11 +39,23 @@ export function markName(key: string): string {
   return NAME_PREFIX + key;
 }
 
+/**
+ * A sheet holding two tables marks each table's columns: names are unique within a sheet, so the
+ * second table's copy of a name gets a suffix, "_ZS.score.__2" (model ids hold no period, so only a
+ * dimension named "__2" would give a key ending so).
+ */
+const COPY = /\.__\d+$/;
+
+/** Name `name` (a mark) made distinct for another table of the same sheet: copy number n ≥ 2. */
+export function copyName(name: string, n: number): string {
+  return `${name.replace(COPY, "")}.__${n}`;
+}
+
 /** The result key a defined name marks, or null for names that are not ours (names ignore case). */
 export function keyOfName(name: string): string | null {
   return name.slice(0, NAME_PREFIX.length).toUpperCase() === NAME_PREFIX.toUpperCase() &&
     name.length > NAME_PREFIX.length
-    ? name.slice(NAME_PREFIX.length)
+    ? name.slice(NAME_PREFIX.length).replace(COPY, "")
     : null;
 }
 

@@ -99,7 +99,8 @@ describe("which sheet and table is scored", () => {
     expect((await runCli(["hidden.xlsx", "--sheet", "重点项目"], dir)).code).toBe(0);
   });
 
-  test("two tables separated by a blank row are two tables; --table chooses", async () => {
+  /** Sheet 两区: tables with headers on rows 1 and 6, columns A–C. */
+  function twoTables(): ExcelJS.Workbook {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("两区");
     const header = ["项目名称", "进展情况", "计划总投资（万元）"];
@@ -110,7 +111,11 @@ describe("which sheet and table is scored", () => {
       header,
       ...PROJECTS.slice(3).map((p) => [p[0], p[1], p[2] || 100]),
     ]);
-    await save(dir, "two.xlsx", wb);
+    return wb;
+  }
+
+  test("two tables separated by a blank row are two tables; --table chooses", async () => {
+    await save(dir, "two.xlsx", twoTables());
     const first = await runCli(["two.xlsx", "--json"], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/第 1\/2 个表格/);
@@ -122,6 +127,37 @@ describe("which sheet and table is scored", () => {
     const results = JSON.parse(second.stdout) as JsonResult[];
     expect(results.map((x) => x.name)).toEqual(PROJECTS.slice(3).map((p) => p[0]));
     expect(results.map((x) => x.row)).toEqual([7, 8, 9]);
+  });
+
+  test("each of two tables on one sheet keeps its own marks, so reruns replace each one's cells", async () => {
+    await save(dir, "both.xlsx", twoTables());
+    // When the second table's names replaced the first's, the third run no longer knew D1… as ours:
+    // it took them for the table's and wrote a second set of result columns from P1.
+    for (const table of ["1", "2", "1", "2"]) {
+      const r = await runCli(["both.xlsx", "--in-place", "--table", table], dir);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+    }
+    const marks = await marksIn(path.join(dir, "both.xlsx"), "两区");
+    const at = (row: number) =>
+      marks
+        .filter((m) => m.row === row)
+        .map((m) => `${m.key}@${m.col}`)
+        .sort();
+    expect(at(0).length).toBeGreaterThan(4);
+    // Both tables' results start in column D, right of their own columns A–C.
+    expect(Math.min(...marks.map((m) => m.col))).toBe(3);
+    expect(at(5)).toEqual(at(0));
+    expect(marks).toHaveLength(2 * at(0).length);
+    // Defined names are unique within their sheet: the second table's are distinct copies.
+    const pkg = await Package.open(path.join(dir, "both.xlsx"));
+    const wbXml = await pkg.text("xl/workbook.xml", 1 << 20);
+    pkg.close();
+    const names = [...wbXml.matchAll(/<definedName name="(_ZS\.[^"]*)"/g)].map((m) => m[1]);
+    expect(names).toHaveLength(marks.length);
+    expect(new Set(names.map((n) => n.toUpperCase())).size).toBe(names.length);
+    expect(names).toContain("_ZS.score");
+    expect(names).toContain("_ZS.score.__2");
   });
 
   test("headers that only resemble the model's fields are refused, not scored", async () => {

@@ -1,4 +1,4 @@
-import { cellReference, keyOfName, markerKey, marksOf } from "../../src/workbook/marker";
+import { cellReference, copyName, keyOfName, markerKey, marksOf } from "../../src/workbook/marker";
 
 test("our names carry the result key; other names are not ours (names ignore case)", () => {
   expect(keyOfName("_ZS.score")).toBe("score");
@@ -6,6 +6,14 @@ test("our names carry the result key; other names are not ours (names ignore cas
   expect(keyOfName("_ZS.")).toBeNull();
   expect(keyOfName("_xlnm.Print_Titles")).toBeNull();
   expect(keyOfName("Score")).toBeNull();
+});
+
+test("a second table's copy of a name marks the same key", () => {
+  expect(copyName("_ZS.score", 2)).toBe("_ZS.score.__2");
+  expect(copyName("_ZS.dim.scale.__2", 3)).toBe("_ZS.dim.scale.__3");
+  expect(keyOfName("_ZS.score.__2")).toBe("score");
+  expect(keyOfName("_ZS.dim.scale.__12")).toBe("dim.scale");
+  expect(keyOfName("_ZS.dim.scale_2")).toBe("dim.scale_2");
 });
 
 test("references as Excel and the package write them, quoted sheets included", () => {
