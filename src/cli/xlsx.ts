@@ -253,18 +253,68 @@ function planEdits(plan: PlannedResults): SheetEdits {
 
 const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 
-/** A part name not used yet, `${stem}N.xml` as Excel names them (some readers find sheets only so). */
+/**
+ * A part name not used yet (or used by a part left out, `omit`), `${stem}N.xml` as Excel names them
+ * (some readers find sheets only so).
+ */
 function freePart(
   wb: Workbook,
   replace: Map<string, PartSource>,
   dir: string,
   stem: string,
-  from: number
+  from: number,
+  omit: ReadonlySet<string> = new Set()
 ): string {
   for (let i = from; ; i++) {
     const name = `${dir}/${stem}${i}.xml`;
-    if (!wb.pkg.entry(name) && !replace.has(name.toLowerCase())) return name;
+    const key = name.toLowerCase();
+    if ((!wb.pkg.entry(name) || omit.has(key)) && !replace.has(key)) return name;
   }
+}
+
+/** The part a relationships part belongs to: xl/_rels/workbook.xml.rels → xl/workbook.xml. */
+function sourceOfRels(rels: string): string {
+  const dir = path.posix.dirname(path.posix.dirname(rels));
+  const name = path.posix.basename(rels).replace(/\.rels$/i, "");
+  return dir === "." ? name : `${dir}/${name}`;
+}
+
+/**
+ * The parts only `sheetPart` uses (lower-case names): what its relationships reach, and theirs
+ * (a summary's drawing, charts, their relationships and chart styles), less any part a relationship
+ * from elsewhere in the package still targets. Rewriting the sheet leaves these unused.
+ */
+async function partsOnlyUnder(wb: Workbook, sheetPart: string): Promise<Set<string>> {
+  const start = sheetPart.toLowerCase();
+  const own = relsPart(start);
+  const under = new Set<string>();
+  for (const queue = [start]; queue.length > 0;) {
+    const part = queue.pop()!;
+    const rels = relsPart(part);
+    if (!wb.pkg.entry(rels)) continue;
+    if (part !== start) under.add(rels);
+    for (const r of parseRels(await wb.pkg.text(rels, LIMITS.smallPart), rels)) {
+      const target = resolveTarget(part, r.target).toLowerCase();
+      if (r.external || target === start || under.has(target) || !wb.pkg.entry(target)) continue;
+      under.add(target);
+      queue.push(target);
+    }
+  }
+  for (const [key, e] of wb.pkg.entries) {
+    if (!key.endsWith(".rels") || key === own || under.has(key)) continue;
+    const from = sourceOfRels(e.fileName);
+    for (const r of parseRels(await wb.pkg.text(e.fileName, LIMITS.smallPart), e.fileName))
+      if (!r.external) under.delete(resolveTarget(from, r.target).toLowerCase());
+  }
+  return under;
+}
+
+/** Content types without the overrides of `parts` (lower-case names). */
+function dropContentTypes(xml: string, parts: ReadonlySet<string>): string {
+  return xml.replace(/<([\w.-]+:)?Override\b[^>]*?\/>/g, (el) => {
+    const name = /\sPartName="\/?([^"]*)"/.exec(el)?.[1];
+    return name !== undefined && parts.has(unescapeXml(name).toLowerCase()) ? "" : el;
+  });
 }
 
 /** Adds a content-type override for a new part. */
@@ -373,7 +423,8 @@ async function addSummary(
   summary: SummaryPlan,
   looks: Map<string, CellLook>,
   styleOf: (l: CellLook) => number,
-  replace: Map<string, PartSource>
+  replace: Map<string, PartSource>,
+  omit: Set<string>
 ): Promise<void> {
   const grid = summary.grid;
   const body: OutRows = {
@@ -401,12 +452,16 @@ async function addSummary(
   if (existing) {
     part = existing.part;
     replace.set(part.toLowerCase(), { stream: async () => utf8Stream(newSheet(ns, body, around)) });
+    // The earlier run's drawing and charts go with the sheet they were drawn on (names reused).
+    for (const p of await partsOnlyUnder(wb, part)) omit.add(p);
+    const types = await partText(wb, replace, "[Content_Types].xml");
+    replace.set("[content_types].xml", { text: dropContentTypes(types, omit) });
   } else part = await addSheetParts(wb, summary.sheet, replace, ns, body, around);
 
-  const drawing = freePart(wb, replace, "xl/drawings", "drawing", 1);
+  const drawing = freePart(wb, replace, "xl/drawings", "drawing", 1, omit);
   const chartParts: string[] = [];
   for (const chart of summary.charts) {
-    const c = freePart(wb, replace, "xl/charts", "chart", 1);
+    const c = freePart(wb, replace, "xl/charts", "chart", 1, omit);
     chartParts.push(c);
     replace.set(c.toLowerCase(), { name: c, text: chartXml(chart, summary.sheet, grid) });
     await addContentType(wb, replace, c, CHART_TYPE);
@@ -422,7 +477,7 @@ async function addSummary(
       chartParts.map((c, k) => ({ id: chartIds[k], type: REL.chart, target: rel(drawing, c) }))
     ),
   });
-  // Our summary sheet has no relationships but its drawing (an earlier run's drawing is left unused).
+  // Our summary sheet has no relationships but its drawing.
   const sheetRels = relsPart(part);
   replace.set(sheetRels.toLowerCase(), {
     name: sheetRels,
@@ -515,8 +570,9 @@ export async function writeResults(
     await addSheetParts(wb, plan.sheet, replace, ns, body, around);
   }
   await nameSheet(wb, replace, plan.sheet, plan.names, plan.print);
-  if (summary) await addSummary(wb, summary, summaryLooks, styleOf, replace);
-  await wb.pkg.write(out, replace);
+  const omit = new Set<string>();
+  if (summary) await addSummary(wb, summary, summaryLooks, styleOf, replace, omit);
+  await wb.pkg.write(out, replace, omit);
   if (conflicts.length > 0) {
     fs.rmSync(out, { force: true });
     throw new UsageError(

@@ -143,15 +143,21 @@ export class Package {
 
   /**
    * Writes a copy of the package to `out`: `replace` gives new content for existing parts (or adds
-   * new ones, after the others); every other part is copied unchanged, with its compression method.
+   * new ones, after the others), parts in `omit` (lower-case names) are left out; every other part
+   * is copied unchanged, with its compression method.
    */
-  async write(out: string, replace: Map<string, PartSource>): Promise<void> {
+  async write(
+    out: string,
+    replace: Map<string, PartSource>,
+    omit: ReadonlySet<string> = new Set()
+  ): Promise<void> {
     const z = new yazl.ZipFile();
     const done = new Set<string>();
     for (const name of this.order) {
       const key = name.toLowerCase();
       if (done.has(key)) continue;
       done.add(key);
+      if (omit.has(key) && !replace.has(key)) continue;
       const e = this.entries.get(key)!;
       if (name.endsWith("/")) continue;
       const options = { mtime: e.getLastModDate(), compress: e.compressionMethod !== 0 };

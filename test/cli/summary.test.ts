@@ -8,8 +8,9 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { SaxesParser } from "saxes";
-import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
+import { addSheet, openWorkbook, sheetOf } from "../../src/cli/xlsx";
 import { Package } from "../../src/cli/zip";
+import { PROJECTS } from "../fixtures/workbooks/candidates";
 import { convert, soffice } from "./libreoffice-tools";
 import { readBook, runCli, tempDir } from "./helpers";
 
@@ -130,6 +131,65 @@ test("a rerun rewrites our summary; a user's sheet named 汇总 is refused and n
   expect(fs.existsSync(path.join(dir, "mine-scored.xlsx"))).toBe(false);
 });
 
+/** Every part's uncompressed bytes, by name. */
+async function bytes(file: string): Promise<Map<string, Buffer>> {
+  const pkg = await Package.open(file);
+  const out = new Map<string, Buffer>();
+  try {
+    for (const name of pkg.order) {
+      const chunks: Buffer[] = [];
+      for await (const c of await pkg.stream(name, 1 << 26)) chunks.push(c as Buffer);
+      out.set(name, Buffer.concat(chunks));
+    }
+  } finally {
+    pkg.close();
+  }
+  return out;
+}
+
+test("a rerun's summary replaces the earlier run's drawing and charts; the user's charts stay", async () => {
+  // A workbook from Excel for Mac with a chart sheet's worth of the user's own: two charts with
+  // their styles and colours, a drawing, a picture, a note (test/fixtures/corpus/README.md).
+  const wb = await openWorkbook(path.join(__dirname, "../fixtures/corpus/excel-mac-book1.xlsx"));
+  try {
+    await addSheet(
+      wb,
+      "候选项目",
+      [["项目名称", "进展情况", "计划总投资（万元）"], ...PROJECTS.map((p) => [p[0], p[1], p[2]])],
+      path.join(dir, "mac.xlsx")
+    );
+  } finally {
+    wb.pkg.close();
+  }
+  expect((await runCli(["mac.xlsx", "--summary", "--out", "mac-1.xlsx"], dir)).code).toBe(0);
+  expect((await runCli(["mac-1.xlsx", "--summary", "--out", "mac-2.xlsx"], dir)).code).toBe(0);
+  const user = await bytes(path.join(dir, "mac.xlsx"));
+  const once = await bytes(path.join(dir, "mac-1.xlsx"));
+  const twice = await bytes(path.join(dir, "mac-2.xlsx"));
+  // The first run added one drawing and two charts.
+  const added = [...once.keys()].filter((n) => !user.has(n));
+  expect(
+    added.filter((n) => /^xl\/(charts\/chart|drawings\/drawing)\d+\.xml$/.test(n))
+  ).toHaveLength(3);
+  // The rerun holds the same parts under the same names (before: three more, the old ones unused),
+  // and the summary's drawing and charts are the same bytes again.
+  expect([...twice.keys()].sort()).toEqual([...once.keys()].sort());
+  for (const n of added.filter((x) => /^xl\/(charts|drawings)\//.test(x)))
+    expect({ n, same: twice.get(n)!.equals(once.get(n)!) }).toEqual({ n, same: true });
+  // The user's charts, their styles, drawing, picture and note: byte for byte.
+  for (const n of [...user.keys()].filter((x) => /^xl\/(charts|drawings|media|comments)/.test(x)))
+    expect({ n, same: twice.get(n)?.equals(user.get(n)!) }).toEqual({ n, same: true });
+  // Every content-type override names a part that exists, once.
+  const overrides = [
+    ...twice
+      .get("[Content_Types].xml")!
+      .toString()
+      .matchAll(/PartName="\/([^"]*)"/g),
+  ].map((m) => m[1]);
+  expect(overrides.filter((n) => !twice.has(n))).toEqual([]);
+  expect(new Set(overrides).size).toBe(overrides.length);
+}, 60_000);
+
 const bin = soffice();
 const hasPoppler = (() => {
   try {
@@ -149,9 +209,11 @@ test("LibreOffice converts the summary to PDF with both charts drawn", async () 
   }
   expect((await runCli(["sample.xlsx", "--out", "plain.xlsx"], dir)).code).toBe(0);
   const pdf = path.join(dir, "pdf");
+  // mac-2.xlsx: the rerun's summary over the earlier one's (the test above).
   convert(bin, dir, "pdf", pdf, [
     path.join(dir, "plain.xlsx"),
     path.join(dir, "sample-scored.xlsx"),
+    path.join(dir, "mac-2.xlsx"),
   ]);
   const pages = (f: string) =>
     Number(
@@ -173,4 +235,5 @@ test("LibreOffice converts the summary to PDF with both charts drawn", async () 
   ])
     expect({ t, found: withSummary.includes(t) }).toEqual({ t, found: true });
   expect(text("plain.pdf")).not.toContain("各产业链项目数（按等级）");
+  expect(text("mac-2.pdf")).toContain("各产业链项目数（按等级）");
 }, 180_000);
