@@ -6,7 +6,6 @@
  */
 import { Buffer } from "buffer";
 import { Readable } from "stream";
-import { StringDecoder } from "string_decoder";
 import type { CellValue } from "../engine/types";
 import { cellAddress, columnLetters } from "../workbook/a1";
 import { L, UsageError } from "./errors";
@@ -115,31 +114,83 @@ export interface SheetEdits {
   tail(tail: string, p: string): string;
 }
 
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const EMPTY: Buffer = Buffer.alloc(0);
+
+/** Index of the `>` ending the tag that starts at `from` in bytes, outside quoted values; -1 if not there yet. */
+function tagEndAt(b: Buffer, from: number): number {
+  let quote = 0;
+  for (let i = from; i < b.length; i++) {
+    const ch = b[i];
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === GT) return i;
+  }
+  return -1;
+}
+
+/** Whether byte `ch` may follow an element name (space, `/` or `>`). */
+function endsName(ch: number | undefined): boolean {
+  return ch === 32 || ch === SLASH || ch === GT || ch === 9 || ch === 10 || ch === 13;
+}
+
+function startsWith(b: Buffer, at: number, what: Buffer): boolean {
+  if (at + what.length > b.length) return false;
+  for (let k = 0; k < what.length; k++) if (b[at + k] !== what[k]) return false;
+  return true;
+}
+
 /**
  * Streams a worksheet's XML with our cells merged in. Existing cells at our positions are replaced
  * only when ours or empty; a user's cell there is kept and reported in `ctx.conflicts`.
+ *
+ * Works on the bytes (markup is ASCII, and its bytes never occur inside a multi-byte character):
+ * rows without cells of ours are copied as they are, and a row whose cells all lie left of ours
+ * (results right of the table, the usual case) gets ours spliced in before its end. Only the start
+ * tags read and the rows where ours fall between the user's cells are decoded to text: decoding a
+ * 150 MB sheet of Chinese text to UTF-16 and back doubled the write's memory and time.
  */
 export async function* patchSheet(
   input: AsyncIterable<Buffer>,
   out: OutRows,
   ctx: PatchContext
-): AsyncGenerator<string> {
-  const dec = new StringDecoder("utf8");
-  let buf = "";
-  let pos = 0;
-  let state: "head" | "rows" | "tail" = "head";
+): AsyncGenerator<Buffer> {
+  // Set by the helpers below as they read (asserted: a plain initialiser would narrow it for good).
+  let state = "head" as "head" | "rows" | "tail";
   let p = "";
+  let rowOpen = EMPTY;
+  let rowClose = EMPTY;
+  let dataClose = EMPTY;
+  let cellOpen = EMPTY;
+  let cellClose = EMPTY;
   let next = 0; // index into out.rows
   let lastRow = -1;
   let maxRow = -1;
   let maxCol = -1;
-  let tail = "";
+  const tail: Buffer[] = [];
   for (const r of out.rows)
     for (const c of out.cells(r))
       if (c.value !== null) {
         maxRow = r;
         maxCol = Math.max(maxCol, c.col);
       }
+  const pieces: Buffer[] = [];
+  let size = 0;
+  const emit = (b: Buffer | string) => {
+    const x = typeof b === "string" ? Buffer.from(b, "utf8") : b;
+    if (x.length === 0) return;
+    pieces.push(x);
+    size += x.length;
+  };
+  const flush = (): Buffer => {
+    const b = pieces.length === 1 ? pieces[0] : Buffer.concat(pieces, size);
+    pieces.length = 0;
+    size = 0;
+    return b;
+  };
 
   /** New rows for ours before sheet row `before` (exclusive). */
   function newRowsBefore(before: number): string {
@@ -153,22 +204,52 @@ export async function* patchSheet(
     return s;
   }
 
-  function mergeRow(rowXml: string, r: number): string {
-    if (next >= out.rows.length || out.rows[next] !== r) return rowXml;
-    next++;
+  /** Row `r` (bytes [lt, end) of `b`, start tag ending at `te`) with our cells in it. */
+  function mergeRow(b: Buffer, lt: number, te: number, end: number, r: number): void {
     const mine = out.cells(r);
-    const startEnd = tagEnd(rowXml, 0);
-    let head = rowXml.slice(0, startEnd + 1);
     // spans is an optional hint that our cells would contradict.
-    head = head.replace(/\sspans\s*=\s*"[^"]*"/, "");
-    const selfClosing = head.endsWith("/>");
+    let head = b.toString("utf8", lt, te + 1).replace(/\sspans\s*=\s*"[^"]*"/, "");
+    const selfClosing = b[te - 1] === SLASH;
     if (selfClosing) head = head.slice(0, -2) + ">";
-    const close = `</${p}row>`;
-    const body = selfClosing ? "" : rowXml.slice(startEnd + 1, rowXml.length - close.length);
-    let result = head;
-    const cellOpen = `<${p}c`;
-    const appended = appendAfterLast(body, cellOpen, mine, r);
-    if (appended !== null) return head + appended + close;
+    const bodyEnd = selfClosing ? te + 1 : end - rowClose.length;
+    const after = selfClosing ? -1 : lastCellEnd(b, te + 1, bodyEnd, mine);
+    if (after >= 0) {
+      emit(head);
+      emit(b.subarray(te + 1, after));
+      let ours = "";
+      for (const m of mine) if (m.value !== null) ours += cellXml(p, r, m);
+      emit(ours);
+      emit(b.subarray(after, end));
+      return;
+    }
+    const body = selfClosing ? "" : b.toString("utf8", te + 1, bodyEnd);
+    emit(head + mergeCells(body, r, mine) + `</${p}row>`);
+  }
+
+  /**
+   * The end of the row's last cell when it lies left of our first (cells are in column order,
+   * ECMA-376 18.3.1.4, so no other cell needs reading); -1 when the row must be merged cell by cell.
+   */
+  function lastCellEnd(b: Buffer, from: number, to: number, mine: OutCell[]): number {
+    if (mine.length === 0) return -1;
+    let at = b.lastIndexOf(cellOpen, to - 1);
+    while (at >= from && !endsName(b[at + cellOpen.length]))
+      at = at > 0 ? b.lastIndexOf(cellOpen, at - 1) : -1;
+    if (at < from) return -1;
+    const te = tagEndAt(b, at);
+    if (te < 0 || te >= to) return -1;
+    const ref = attribute(b.toString("utf8", at, te + 1), "r");
+    if (ref === undefined || refColumn(ref) >= mine[0].col) return -1;
+    if (b[te - 1] === SLASH) return te + 1;
+    const close = b.indexOf(cellClose, te);
+    return close < 0 || close >= to ? -1 : close + cellClose.length;
+  }
+
+  /** A row's cells (its body as text) with ours merged in column order. */
+  function mergeCells(body: string, r: number, mine: OutCell[]): string {
+    const open = `<${p}c`;
+    const close = `</${p}c>`;
+    let result = "";
     let k = 0;
     let i = 0;
     let col = -1;
@@ -178,8 +259,7 @@ export async function* patchSheet(
         result += body.slice(i);
         break;
       }
-      const isCell =
-        body.startsWith(cellOpen, lt) && /[\s/>]/.test(body[lt + cellOpen.length] ?? "");
+      const isCell = body.startsWith(open, lt) && /[\s/>]/.test(body[lt + open.length] ?? "");
       if (!isCell) {
         // Text, comments or an extLst after the cells: ours go before anything that is not a cell.
         if (!body.startsWith("<!--", lt)) {
@@ -191,7 +271,7 @@ export async function* patchSheet(
       result += body.slice(i, lt);
       const te = tagEnd(body, lt);
       const tag = body.slice(lt, te + 1);
-      const end = tag.endsWith("/>") ? te + 1 : body.indexOf(`</${p}c>`, te) + `</${p}c>`.length;
+      const end = tag.endsWith("/>") ? te + 1 : body.indexOf(close, te) + close.length;
       const cell = body.slice(lt, end);
       const ref = attribute(tag, "r");
       col = ref !== undefined ? refColumn(ref) : col + 1;
@@ -214,44 +294,16 @@ export async function* patchSheet(
       i = end;
     }
     for (; k < mine.length; k++) if (mine[k].value !== null) result += cellXml(p, r, mine[k]);
-    return result + close;
-  }
-
-  /**
-   * The row's cells with ours after them, when its last cell lies left of our first: cells are in
-   * column order (ECMA-376 18.3.1.4), so no other cell needs reading (the usual case: result columns
-   * right of the table). Null when the row must be merged cell by cell.
-   */
-  function appendAfterLast(
-    body: string,
-    cellOpen: string,
-    mine: OutCell[],
-    row: number
-  ): string | null {
-    if (mine.length === 0) return null;
-    let at = body.lastIndexOf(cellOpen);
-    while (at >= 0 && !/[\s/>]/.test(body[at + cellOpen.length] ?? ""))
-      at = body.lastIndexOf(cellOpen, at - 1);
-    if (at < 0) return null;
-    const te = tagEnd(body, at);
-    if (te < 0) return null;
-    const ref = attribute(body.slice(at, te + 1), "r");
-    if (ref === undefined || refColumn(ref) >= mine[0].col) return null;
-    const end = body[te - 1] === "/" ? te + 1 : body.indexOf(`</${p}c>`, te) + `</${p}c>`.length;
-    if (end < te) return null;
-    let ours = "";
-    for (const m of mine) if (m.value !== null) ours += cellXml(p, row, m);
-    return body.slice(0, end) + ours + body.slice(end);
+    return result;
   }
 
   function patchHead(head: string): string {
-    p = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(head)?.[1] ?? "";
     if (maxRow < 0 || maxCol < 0) return head;
     return head.replace(
       new RegExp(`(<${p}dimension\\s[^>]*ref=")([^"]*)(")`),
-      (_all, a: string, ref: string, b: string) => {
+      (all, a: string, ref: string, b: string) => {
         const area = areaRef(ref);
-        if (!area) return _all;
+        if (!area) return all;
         const bottom = Math.max(area.bottom, maxRow);
         const right = Math.max(area.right, maxCol);
         return `${a}${cellAddress(area.top, area.left)}:${cellAddress(bottom, right)}${b}`;
@@ -259,99 +311,116 @@ export async function* patchSheet(
     );
   }
 
-  const chunks = async function* () {
-    for await (const d of input) yield dec.write(d);
-    yield dec.end();
-  };
-  for await (const text of chunks()) {
-    buf = buf.slice(pos) + text;
-    pos = 0;
-    if (state === "head") {
-      if (buf.length === 0) continue;
-      if (!p) p = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(buf)?.[1] ?? "";
-      const m = new RegExp(`<${p}sheetData(\\s[^>]*)?(/?)>`).exec(buf);
-      if (!m) continue;
-      let head = patchHead(buf.slice(0, m.index).replace(/^\uFEFF/, ""));
-      if (ctx.around) head = ctx.around.head(head, p);
-      pos = m.index + m[0].length;
-      if (m[2] === "/") {
-        yield `${head}<${p}sheetData>${newRowsBefore(Infinity)}</${p}sheetData>`;
+  /** Reads the head once <sheetData> is in `b`: index after it, or -1 to wait for more. */
+  function readHead(b: Buffer): number {
+    // latin1 maps each byte to one character: indexes in this text are byte offsets.
+    const text = b.toString("latin1");
+    p = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(text)?.[1] ?? "";
+    const m = new RegExp(`<${p}sheetData(\\s[^>]*)?(/?)>`).exec(text);
+    if (!m) return -1;
+    [rowOpen, rowClose, dataClose, cellOpen, cellClose] = [
+      `<${p}row`,
+      `</${p}row>`,
+      `</${p}sheetData`,
+      `<${p}c`,
+      `</${p}c>`,
+    ].map((t) => Buffer.from(t, "latin1"));
+    let head = patchHead(b.toString("utf8", 0, m.index).replace(/^\uFEFF/, ""));
+    if (ctx.around) head = ctx.around.head(head, p);
+    if (m[2] === "/") {
+      emit(`${head}<${p}sheetData>${newRowsBefore(Infinity)}</${p}sheetData>`);
+      state = "tail";
+    } else {
+      emit(head);
+      emit(b.subarray(m.index, m.index + m[0].length));
+      state = "rows";
+    }
+    return m.index + m[0].length;
+  }
+
+  /** Copies and merges the complete rows of `b` from `pos`; returns where it stopped. */
+  function readRows(b: Buffer, pos: number): number {
+    for (;;) {
+      const lt = b.indexOf(LT, pos);
+      if (lt < 0) {
+        emit(b.subarray(pos));
+        return b.length;
+      }
+      emit(b.subarray(pos, lt));
+      pos = lt;
+      // A tag name cut off at the chunk's end: wait for the rest.
+      if (b.length - lt <= dataClose.length) return pos;
+      if (startsWith(b, lt, dataClose)) {
+        emit(newRowsBefore(Infinity));
         state = "tail";
-      } else {
-        yield head + m[0];
-        state = "rows";
+        return pos;
       }
-    }
-    if (state === "rows") {
-      let outText = "";
-      const rowOpen = `<${p}row`;
-      const rowClose = `</${p}row>`;
-      const dataClose = `</${p}sheetData`;
-      for (;;) {
-        const lt = buf.indexOf("<", pos);
-        if (lt < 0) {
-          outText += buf.slice(pos);
-          pos = buf.length;
-          break;
-        }
-        outText += buf.slice(pos, lt);
-        pos = lt;
-        // A tag name cut off at the chunk's end: wait for the rest.
-        if (buf.length - lt <= dataClose.length) break;
-        if (buf.startsWith(dataClose, lt)) {
-          outText += newRowsBefore(Infinity);
-          state = "tail";
-          break;
-        }
-        if (buf.startsWith("<!--", lt)) {
-          const e = buf.indexOf("-->", lt);
-          if (e < 0) break;
-          outText += buf.slice(lt, e + 3);
-          pos = e + 3;
-          continue;
-        }
-        if (!buf.startsWith(rowOpen, lt) || !/[\s/>]/.test(buf[lt + rowOpen.length] ?? "")) {
-          throw new UsageError(
-            L(
-              `工作表「${ctx.sheetName}」的 XML 在 sheetData 中有意外内容，无法写入结果。`,
-              `the XML of sheet "${ctx.sheetName}" holds unexpected content in sheetData; results cannot be written.`
-            )
-          );
-        }
-        const te = tagEnd(buf, lt);
-        if (te < 0) break;
-        let end: number;
-        if (buf[te - 1] === "/") end = te + 1;
-        else {
-          const c = buf.indexOf(rowClose, te);
-          if (c < 0) break;
-          end = c + rowClose.length;
-        }
-        const rowXml = buf.slice(lt, end);
-        const rAttr = attribute(buf.slice(lt, te + 1), "r");
-        const r = rAttr !== undefined ? Number(rAttr) - 1 : lastRow + 1;
-        lastRow = r;
-        outText += newRowsBefore(r) + mergeRow(rowXml, r);
-        pos = end;
+      if (b[lt + 1] === 0x21 /* ! */ && b[lt + 2] === 0x2d && b[lt + 3] === 0x2d) {
+        const e = b.indexOf("-->", lt + 4, "latin1");
+        if (e < 0) return pos;
+        emit(b.subarray(lt, e + 3));
+        pos = e + 3;
+        continue;
       }
-      if (outText) yield outText;
-    }
-    if (state === "tail") {
-      // The tail is small (conditional formats, print setup): kept whole for the edits.
-      if (ctx.around) tail += buf.slice(pos);
-      else yield buf.slice(pos);
-      buf = "";
-      pos = 0;
+      if (!startsWith(b, lt, rowOpen) || !endsName(b[lt + rowOpen.length]))
+        throw new UsageError(
+          L(
+            `工作表「${ctx.sheetName}」的 XML 在 sheetData 中有意外内容，无法写入结果。`,
+            `the XML of sheet "${ctx.sheetName}" holds unexpected content in sheetData; results cannot be written.`
+          )
+        );
+      const te = tagEndAt(b, lt);
+      if (te < 0) return pos;
+      let end: number;
+      if (b[te - 1] === SLASH) end = te + 1;
+      else {
+        const c = b.indexOf(rowClose, te);
+        if (c < 0) return pos;
+        end = c + rowClose.length;
+      }
+      const rAttr = attribute(b.toString("latin1", lt, te + 1), "r");
+      const r = rAttr !== undefined ? Number(rAttr) - 1 : lastRow + 1;
+      lastRow = r;
+      emit(newRowsBefore(r));
+      if (next < out.rows.length && out.rows[next] === r) {
+        next++;
+        mergeRow(b, lt, te, end, r);
+      } else emit(b.subarray(lt, end));
+      pos = end;
     }
   }
-  if (ctx.around && state === "tail") yield ctx.around.tail(tail, p);
-  if (state !== "tail")
+
+  let rest: Buffer = EMPTY;
+  for await (const chunk of input) {
+    const b = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    let pos = 0;
+    if (state === "head") {
+      pos = readHead(b);
+      if (pos < 0) {
+        rest = b;
+        continue;
+      }
+    }
+    if (state === "rows") pos = readRows(b, pos);
+    if (state === "tail") {
+      // The tail is small (conditional formats, print setup): kept whole for the edits.
+      if (ctx.around) tail.push(b.subarray(pos));
+      else emit(b.subarray(pos));
+      pos = b.length;
+    }
+    // Kept as a copy: the rest must not hold the whole chunk alive.
+    rest = pos < b.length ? Buffer.from(b.subarray(pos)) : EMPTY;
+    if (size > 0) yield flush();
+  }
+  if (state !== "tail" || rest.length > 0)
     throw new UsageError(
       L(
         `工作表「${ctx.sheetName}」的 XML 不完整（缺少 sheetData），无法写入结果。`,
         `the XML of sheet "${ctx.sheetName}" is incomplete (no sheetData); results cannot be written.`
       )
     );
+  if (ctx.around) emit(ctx.around.tail(Buffer.concat(tail).toString("utf8"), p));
+  if (size > 0) yield flush();
 }
 
 const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -374,11 +443,14 @@ export function* newSheet(ns: string, out: OutRows, around?: SheetEdits): Genera
   yield batch + (around ? around.tail(tail, "") : tail);
 }
 
-/** Text chunks as a byte stream for the zip writer. */
-export function utf8Stream(chunks: AsyncIterable<string> | Iterable<string>): Readable {
+/** Text or byte chunks as a byte stream for the zip writer. */
+export function utf8Stream(
+  chunks: AsyncIterable<string | Buffer> | Iterable<string | Buffer>
+): Readable {
   return Readable.from(
     (async function* () {
-      for await (const t of chunks) if (t) yield Buffer.from(t, "utf8");
+      for await (const t of chunks)
+        if (t.length > 0) yield typeof t === "string" ? Buffer.from(t, "utf8") : t;
     })()
   );
 }

@@ -24,9 +24,9 @@ async function patch(
     const b = Buffer.from(xml, "utf8");
     for (let i = 0; i < b.length; i += chunk) yield b.subarray(i, i + chunk);
   }
-  let out = "";
-  for await (const t of patchSheet(input(), rows, full)) out += t;
-  return { out, conflicts: full.conflicts };
+  const parts: Buffer[] = [];
+  for await (const b of patchSheet(input(), rows, full)) parts.push(b);
+  return { out: Buffer.concat(parts).toString("utf8"), conflicts: full.conflicts };
 }
 
 const head = '<?xml version="1.0"?><worksheet xmlns="m"><dimension ref="A1:B3"/><sheetData>';
@@ -47,6 +47,22 @@ test("our cells go into their rows in column order; missing rows are inserted in
       `<row r="2"><c r="C2" s="9"><v>73.5</v></c></row>` +
       `<row r="3"><c r="A3"><v>1</v></c><c r="C3" s="9" t="b"><v>1</v></c></row>${tail}`
   );
+});
+
+test("the output does not depend on where the input's chunks end (tags, comments and characters split)", async () => {
+  const xml = `${head}<!-- 注释 --><row r="1"><c r="A1" t="inlineStr"><is><t>平湖·独山港</t></is></c></row><row r="2"/><row r="4" spans="1:1"><c r="A4"><v>1</v></c></row>${tail}`;
+  const cells = {
+    0: [{ col: 1, value: "得分", style: 9 }],
+    1: [{ col: 1, value: 1, style: 9 }],
+    3: [{ col: 0, value: 2, style: 9 }],
+  };
+  const whole = await patch(xml, cells, {}, 1 << 20);
+  expect(whole.out).toBe(
+    `${head.replace("A1:B3", "A1:B4")}<!-- 注释 --><row r="1"><c r="A1" t="inlineStr"><is><t>平湖·独山港</t></is></c><c r="B1" s="9" t="inlineStr"><is><t>得分</t></is></c></row>` +
+      `<row r="2"><c r="B2" s="9"><v>1</v></c></row><row r="4"><c r="A4"><v>1</v></c></row>${tail}`
+  );
+  expect(whole.conflicts).toEqual(["A4"]);
+  for (const chunk of [1, 2, 3, 11, 64]) expect(await patch(xml, cells, {}, chunk)).toEqual(whole);
 });
 
 test("a cell of ours or an empty one is replaced or removed; a user's cell is kept and reported", async () => {
