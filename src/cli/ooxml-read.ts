@@ -18,7 +18,7 @@ import type { Grid, MergeArea, SheetData } from "../workbook/types";
 import { L, UsageError } from "./errors";
 import type { Package } from "./zip";
 import { textChunks } from "./zip";
-import { attribute, local, XmlScanner } from "./xml-scan";
+import { attributeAt, attributeStart, local, XmlScanner } from "./xml-scan";
 
 /** Limits on what is read (uncompressed bytes and counts), so hostile packages are refused fast. */
 export const LIMITS = {
@@ -320,9 +320,44 @@ export function areaRef(ref: string): MergeArea | null {
   return { top: p[0], left: p[1], bottom: q[0], right: q[1] };
 }
 
-/** Texts up to this length are shared between cells, up to this many distinct ones. */
-const INTERN_LENGTH = 32;
-const INTERN_COUNT = 1 << 16;
+/** The whole number written from byte `at` to the closing quote (NaN for anything else). */
+function digits(b: Buffer, at: number): number {
+  let n = 0;
+  let i = at;
+  for (; b[i] >= 48 && b[i] <= 57; i++) n = n * 10 + b[i] - 48;
+  return i > at && (b[i] === 34 || b[i] === 39) ? n : NaN;
+}
+
+/** A cell reference ("B7", "$B$7") written from byte `at` to the closing quote: [row, col], or null. */
+function cellRefAt(b: Buffer, at: number): [number, number] | null {
+  let col = 0;
+  let i = at;
+  for (; ; i++) {
+    const ch = b[i];
+    if (ch >= 65 && ch <= 90) col = col * 26 + ch - 64;
+    else if (ch >= 97 && ch <= 122) col = col * 26 + ch - 96;
+    else if (ch !== 36 /* $ */) break;
+    if (col > LIMITS.cols) return null;
+  }
+  if (b[i] === 36) i++;
+  const row = digits(b, i);
+  if (col === 0 || !(row >= 1 && row <= LIMITS.rows)) return null;
+  return [row - 1, col - 1];
+}
+
+/** The cell type t written from byte `at` ("s", "n", "str", "inlineStr" …) without decoding the common ones. */
+function cellType(b: Buffer, at: number, scan: XmlScanner): string {
+  const end = b.indexOf(b[at - 1], at);
+  if (end === at + 1) {
+    const ch = b[at];
+    if (ch === 115) return "s";
+    if (ch === 110) return "n";
+    if (ch === 98) return "b";
+    if (ch === 101) return "e";
+    if (ch === 100) return "d";
+  }
+  return scan.text(b, at, end);
+}
 
 export interface SheetReadOptions {
   strings: string[];
@@ -356,39 +391,29 @@ export async function readSheet(
   let capture: "v" | "t" | null = null;
   let inCell = false;
   let stop = false;
-  // A list repeats most of its texts (是/否, stages, countries, chains): each short text is kept
-  // once, not once per cell (the grid of 100 000 generated rows: 194 → 103 MB).
-  const texts = new Map<string, string>();
-  const intern = (t: string): string => {
-    if (t.length > INTERN_LENGTH) return t;
-    const hit = texts.get(t);
-    if (hit !== undefined) return hit;
-    if (texts.size < INTERN_COUNT) texts.set(t, t);
-    return t;
-  };
 
   const scan = new XmlScanner(
     {
-      open(name, attrs) {
-        const a = (n: string) => attribute(attrs, n, scan);
-        opened(name, a);
-      },
+      open: opened,
       text(b, start, end) {
-        if (capture === "v") value += scan.text(b, start, end);
-        else if (capture === "t") inline += scan.text(b, start, end);
+        // Texts that recur are shared (cachedText); numbers and shared-string indexes are not.
+        if (capture === "v")
+          value += type === "str" ? scan.cachedText(b, start, end) : scan.text(b, start, end);
+        else if (capture === "t") inline += scan.cachedText(b, start, end);
       },
       close: closed,
     },
     part
   );
-  function opened(name: string, a: (n: string) => string | undefined): void {
+  function opened(name: string, b: Buffer, start: number, end: number): void {
+    const a = (n: string) => attributeAt(b, start, end, n, scan);
     switch (name) {
       case "row": {
-        let r0: string | undefined;
-        const r = (r0 = a("r")) !== undefined ? Number(r0) - 1 : row + 1;
+        const v = attributeStart(b, start, end, "r");
+        const r = v < 0 ? row + 1 : digits(b, v) - 1;
         if (!Number.isInteger(r) || r < 0 || r >= LIMITS.rows)
           throw new UsageError(
-            L(`${part} 中的行号 ${r0} 无效`, `invalid row number ${r0} in ${part}`)
+            L(`${part} 中的行号 ${a("r")} 无效`, `invalid row number ${a("r")} in ${part}`)
           );
         row = r;
         col = -1;
@@ -397,16 +422,17 @@ export async function readSheet(
       }
       case "c": {
         inCell = true;
-        const r1 = a("r");
-        const ref = r1 !== undefined ? cellRef(r1) : [row, col + 1];
+        const v = attributeStart(b, start, end, "r");
+        const ref = v < 0 ? [row, col + 1] : cellRefAt(b, v);
         if (!ref || ref[1] >= LIMITS.cols)
           throw new UsageError(
-            L(`${part} 中的单元格地址 ${r1} 无效`, `invalid cell address ${r1} in ${part}`)
+            L(`${part} 中的单元格地址 ${a("r")} 无效`, `invalid cell address ${a("r")} in ${part}`)
           );
         [row, col] = ref;
-        type = a("t") ?? "n";
-        const st = a("s");
-        style = st !== undefined ? Number(st) : 0;
+        const t = attributeStart(b, start, end, "t");
+        type = t < 0 ? "n" : cellType(b, t, scan);
+        const st = attributeStart(b, start, end, "s");
+        style = st < 0 ? 0 : digits(b, st);
         value = null;
         inline = null;
         formula = false;
@@ -468,7 +494,7 @@ export async function readSheet(
   /** The cell just closed: its value (an error as its text, a formula without a result as "="), undefined for an empty cell. */
   function cellValue(): CellValue | undefined {
     const at = { top: row, left: col, bottom: row, right: col };
-    if (type === "inlineStr" || (inline !== null && value === null)) return intern(inline ?? "");
+    if (type === "inlineStr" || (inline !== null && value === null)) return inline ?? "";
     if (value === null) {
       if (!formula) return undefined;
       occupied.push(at);
@@ -489,7 +515,7 @@ export async function readSheet(
         return s;
       }
       case "str":
-        return intern(value);
+        return value;
       case "b":
         return value === "1" || value === "true";
       case "e":
