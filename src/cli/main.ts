@@ -520,9 +520,10 @@ async function scoreFile(
 }
 
 /**
- * A full garbage collection, now. The grid, candidates and scores of a large list are garbage once
- * planned, but V8 would keep them (and grow the heap on top of them) until its next full collection,
- * deep into the write: collected here, the write reuses their memory (100 000 rows: peak 543 → 455 MB).
+ * A full garbage collection, now, at the two points of a large list where most of the heap has
+ * just become garbage: after scoring (what reading, mapping and scoring left behind) and before the
+ * write (the grid, candidates and scores, once planned). V8 would keep them, and grow the heap on
+ * top of them, until its next full collection (100 000 rows: peak 543 → 382 MB; ~0.2 s each).
  */
 function collectGarbage(): void {
   v8.setFlagsFromString("--expose-gc");
@@ -591,6 +592,7 @@ async function scoreWorkbook(
   if (large)
     progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
   const scored = scoreTable(candidates, compileModel(model));
+  if (large) collectGarbage();
 
   const resultName = RESULT_SHEET_NAME[lang];
   const resultEntry = o.resultSheet ? wb.worksheets.find((e) => e.name === resultName) : undefined;
