@@ -456,8 +456,10 @@ async function workbookModel(
   };
 }
 
-/** Rows above which the command reports progress. */
+/** Rows from which the command reports progress. */
 const LARGE = 1000;
+/** Rows from which a forced full collection pays for itself in memory (see collectGarbage). */
+const HUGE = 20_000;
 
 /** Scores one workbook and writes its copy; returns its candidates for --merge. */
 async function scoreFile(
@@ -493,10 +495,8 @@ async function scoreFile(
   const wb = await openWorkbook(input);
   try {
     const planned = await scoreWorkbook(o, wb, inputArg, io, given);
-    if (planned.large) {
-      progress(`正在写入 ${out} …`, `Writing ${out} …`);
-      collectGarbage();
-    }
+    if (planned.large) progress(`正在写入 ${out} …`, `Writing ${out} …`);
+    if (planned.huge) collectGarbage();
     await writeFileSafely(
       out,
       (tmp) => writeResults(wb, planned.plan, tmp, planned.summary),
@@ -539,6 +539,8 @@ interface ScoredWorkbook {
   report: string;
   /** Whether to report progress. */
   large: boolean;
+  /** Whether to collect garbage (see collectGarbage). */
+  huge: boolean;
 }
 
 /**
@@ -592,7 +594,8 @@ async function scoreWorkbook(
   if (large)
     progress(`正在评分 ${candidates.count} 个项目 …`, `Scoring ${candidates.count} candidates …`);
   const scored = scoreTable(candidates, compileModel(model));
-  if (large) collectGarbage();
+  const huge = candidates.count >= HUGE;
+  if (huge) collectGarbage();
 
   const resultName = RESULT_SHEET_NAME[lang];
   const resultEntry = o.resultSheet ? wb.worksheets.find((e) => e.name === resultName) : undefined;
@@ -651,7 +654,7 @@ async function scoreWorkbook(
         2
       )}\n`
     : `\n${rankedTable(scored, names, rowIds, model, lang)}\n\n`;
-  return { plan, summary, merged, report, large };
+  return { plan, summary, merged, report, large, huge };
 }
 
 /** The candidates as the combined ranking lists them. */

@@ -22,12 +22,32 @@ const WIDE: [number, number][] = [
 
 export function charWidth(cp: number): number {
   if (cp < 0x20 || (cp >= 0x300 && cp <= 0x36f) || cp === 0x200b) return 0;
-  return WIDE.some(([a, b]) => cp >= a && cp <= b) ? 2 : 1;
+  for (const [a, b] of WIDE) if (cp >= a && cp <= b) return 2;
+  return 1;
 }
 
+/**
+ * The width of a text: the sum of its characters' (code points, surrogate pairs joined). Fitting
+ * result columns measures every cell shown, 1.2 million at 100 000 rows, so Latin text is counted
+ * without a lookup and nothing is allocated per character.
+ */
 export function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  for (let i = 0; i < s.length; i++) {
+    let cp = s.charCodeAt(i);
+    if (cp < 0x300) {
+      if (cp >= 0x20) w++;
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < s.length) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = (cp - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+        i++;
+      }
+    }
+    w += charWidth(cp);
+  }
   return w;
 }
 

@@ -1,3 +1,5 @@
+import fc from "fast-check";
+import { charWidth } from "../../src/workbook/width";
 import { displayWidth, formatTable, pad, truncate } from "../../src/cli/width";
 
 test("East Asian wide and fullwidth characters take two columns", () => {
@@ -6,6 +8,33 @@ test("East Asian wide and fullwidth characters take two columns", () => {
   expect(displayWidth("（浙江）")).toBe(8);
   expect(displayWidth("１５００万USD")).toBe(13);
   expect(displayWidth("한국")).toBe(4);
+});
+
+test("property: a text's width is the sum of its code points' widths (surrogate pairs, controls, combining marks)", () => {
+  const reference = (s: string) => [...s].reduce((w, ch) => w + charWidth(ch.codePointAt(0)!), 0);
+  const pieces = fc.constantFrom(
+    "a",
+    "项",
+    "（",
+    "\u0301",
+    "\t",
+    "\u200b",
+    "😀",
+    "𠀀",
+    "\ud800",
+    "\udc00",
+    "1",
+    "ア",
+    "\uffe5"
+  );
+  fc.assert(
+    fc.property(fc.array(pieces, { maxLength: 20 }), (parts) => {
+      const s = parts.join("");
+      expect(displayWidth(s)).toBe(reference(s));
+    }),
+    { numRuns: 500 }
+  );
+  expect(displayWidth("😀𠀀")).toBe(4);
 });
 
 test("pad and truncate by display width", () => {
