@@ -202,7 +202,11 @@ module.exports = (env, argv) => {
       filename: "[name].js",
       library: { type: "commonjs2" },
     },
-    resolve: { extensions: [".ts", ".js"] },
+    resolve: {
+      extensions: [".ts", ".js"],
+      // zlib's checksum for the zip writer's: see scripts/crc32-zlib.js.
+      alias: { "buffer-crc32$": path.resolve(__dirname, "scripts/crc32-zlib.js") },
+    },
     module: { rules: [tsRule] },
     externals: { exceljs: "commonjs exceljs" },
     optimization: { minimize: false },
