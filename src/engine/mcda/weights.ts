@@ -11,6 +11,7 @@ import {
   columnRange,
   fail,
   normalizeWeights,
+  requireComplete,
   resolveTypes,
 } from "./matrix";
 import { CriticCorrelation, SpreadMeasure, normalizeMatrix } from "./normalize";
@@ -89,50 +90,66 @@ export interface EntropyOptions {
 export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}): Float64Array {
   needTwoRows(m, ENTROPY);
   const { rows, cols } = m;
-  let data = m.data;
-  if (options.normalization === "minmax") {
-    data = normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data;
-    // A constant column is all 1 after min–max: no information, as it should be.
-  } else {
-    const { min } = columnRange(m);
-    for (let j = 0; j < cols; j++) {
-      if (min[j] < 0) {
-        let i = 0;
-        while (data[i * cols + j] >= 0) i++;
-        fail(
-          "matrix",
-          {
-            zh: `熵权法要求数值 ≥ 0，实为 ${data[i * cols + j]}（有负数时请用 minmax 归一化）`,
-            en: `entropy weights need values ≥ 0, got ${data[i * cols + j]} (use minmax normalisation for negative values)`,
-          },
-          i + 1,
-          j + 1
-        );
-      }
-    }
-  }
+  // A constant column is all 1 after min–max: no information, as it should be.
+  const data =
+    options.normalization === "minmax"
+      ? normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data
+      : m.data;
+  // Column sums; a blank (NaN) shows in its column's sum, a negative value in a flag.
   const sums = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) sums[j] += data[k];
-  const plogp = new Float64Array(cols);
+  let negative = false;
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
-      if (sums[j] > 0 && data[k] > 0) {
-        const p = data[k] / sums[j];
-        plogp[j] += p * Math.log(p);
-      }
+      const x = data[k];
+      sums[j] += x;
+      if (x < 0) negative = true;
+    }
+  }
+  for (let j = 0; j < cols; j++) if (sums[j] !== sums[j]) requireComplete(m);
+  if (negative) refuseNegative(data, cols);
+  // Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell. A column of tiny values is first
+  // scaled by a power of two (exact; p is unchanged) so that x ln x does not underflow.
+  const scale = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) scale[j] = sums[j] < TINY ? 2 ** 960 : 1;
+  const xlnx = new Float64Array(cols);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const x = data[k] * scale[j];
+      // 0 · ln 0 = 0.
+      if (x > 0) xlnx[j] += x * Math.log(x);
     }
   }
   const lnm = Math.log(rows);
   const diversity = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {
+    const sum = sums[j] * scale[j];
+    const plogp = xlnx[j] / sum - Math.log(sum);
     // Rounding can leave a hair below 0 for a constant column.
-    diversity[j] = sums[j] > 0 ? Math.max(0, 1 + plogp[j] / lnm) : 0;
+    diversity[j] = sums[j] > 0 ? Math.max(0, 1 + plogp / lnm) : 0;
     total += diversity[j];
   }
   if (!(total > 0)) allConstant(ENTROPY);
   for (let j = 0; j < cols; j++) diversity[j] /= total;
   return diversity;
+}
+
+/** Column sums below 2⁻⁹⁰⁰: x ln x could underflow, so such a column is scaled up first. */
+const TINY = 2 ** -900;
+
+/** Refuses the first negative value, naming its cell. */
+function refuseNegative(data: Float64Array, cols: number): never {
+  let k = 0;
+  while (data[k] >= 0) k++;
+  return fail(
+    "matrix",
+    {
+      zh: `熵权法要求数值 ≥ 0，实为 ${data[k]}（有负数时请用 minmax 归一化）`,
+      en: `entropy weights need values ≥ 0, got ${data[k]} (use minmax normalisation for negative values)`,
+    },
+    Math.floor(k / cols) + 1,
+    (k % cols) + 1
+  );
 }
 
 export interface CriticOptions {

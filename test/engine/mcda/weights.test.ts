@@ -216,6 +216,44 @@ test("property: entropy and CRITIC weights are ≥ 0 and sum to 1", () => {
   );
 });
 
+/** Entropy weights step by step as the textbook writes them (p = x / Σx, Math.log per cell). */
+function textbookEntropy(rows: number[][]): number[] {
+  const m = rows.length;
+  const d = rows[0].map((_, j) => {
+    const total = rows.reduce((s, r) => s + r[j], 0);
+    if (total === 0) return 0;
+    const plogp = rows.reduce((s, r) => {
+      const p = r[j] / total;
+      return p > 0 ? s + p * Math.log(p) : s;
+    }, 0);
+    return Math.max(0, 1 + plogp / Math.log(m));
+  });
+  const sumD = d.reduce((a, b) => a + b, 0);
+  return d.map((x) => x / sumD);
+}
+
+/** Matrices (2–30 rows, 1–6 columns) with at least one varying column, cells drawn by `cell`. */
+const matrices = (cell: fc.Arbitrary<number>) =>
+  fc
+    .tuple(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 6 }))
+    .chain(([rows, cols]) =>
+      fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+    )
+    .filter((rows) => rows[0].some((_, j) => rows.some((r) => r[j] !== rows[0][j])));
+
+test("property: entropy weights (blocked logs) equal the textbook steps", () => {
+  fc.assert(
+    fc.property(matrices(fc.double({ min: 0, max: 1e6, noNaN: true })), (rows) => {
+      const fast = entropyWeights(toMatrix(rows));
+      textbookEntropy(rows).forEach((w, j) => expect(Math.abs(fast[j] - w)).toBeLessThan(1e-9));
+    }),
+    { numRuns: 300, seed: 3 }
+  );
+});
+
 describe("MEREC, spread and BWM weights; entropy and CRITIC conventions", () => {
   test("MEREC: Keshavarz-Ghorabaee et al. (2021), Symmetry 13(4), as JMcDM's testmerec.jl", () => {
     // Full precision from JMcDM; pymcdm and pyrepo-mcda print 0.5752, 0.0141, 0.4016, 0.0091.
