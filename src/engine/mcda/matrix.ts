@@ -120,6 +120,11 @@ export interface ToMatrixOptions {
    * range is read without it.
    */
   cell?: (v: unknown) => unknown;
+  /**
+   * Where to put the cells (rows × cols values, every one written), instead of a new array: a host that
+   * reads one matrix per call can reuse the storage. Too small or absent: a new array.
+   */
+  into?: (size: number) => Float64Array | undefined;
 }
 
 /** The slow path of `toMatrix`: a cell that is not a finite number, read or refused by position. */
@@ -158,7 +163,8 @@ export function toMatrix(
   }
   const rows = values.length;
   const cols = values[0].length;
-  const data = new Float64Array(rows * cols);
+  const given = options.into?.(rows * cols);
+  const data = given && given.length === rows * cols ? given : new Float64Array(rows * cols);
   for (let i = 0, k = 0; i < rows; i++) {
     const row = values[i];
     if (!Array.isArray(row) || row.length !== cols) {
