@@ -3,7 +3,7 @@
  * AHP lives in ./ahp. Every function returns weights that sum to 1.
  */
 import { Label } from "../types";
-import { correlationMatrix } from "./correlation";
+import { correlationMatrix, crossProducts } from "./correlation";
 import {
   CriterionType,
   DecisionMatrix,
@@ -14,7 +14,7 @@ import {
   requireComplete,
   resolveTypes,
 } from "./matrix";
-import { CriticCorrelation, SpreadMeasure, normalizeMatrix } from "./normalize";
+import { CriticCorrelation, SpreadMeasure, columnMaps, normalizeMatrix } from "./normalize";
 
 /** Weights as stated (any scale, e.g. percentages or points), checked and scaled to sum to 1. */
 export function directWeights(weights: ArrayLike<number>, cols?: number): Float64Array {
@@ -162,6 +162,62 @@ export interface CriticOptions {
   normalization?: "minmax" | "none";
 }
 
+/** σ with CRITIC's rule: a column constant up to rounding has no contrast. */
+function contrast(ss: number, rows: number, mean: number): number {
+  const sd = Math.sqrt(ss / (rows - 1));
+  return ss > 0 && sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 0;
+}
+
+/**
+ * σ and Pearson's r of the normalised columns from the raw ones, copying nothing: min–max is
+ * r = s (x − ref) + fill per column, and σ scales by |s| while r keeps its sign when both scales
+ * have the same sign and flips it otherwise.
+ */
+function criticPearson(m: DecisionMatrix, t: readonly CriterionType[], options: CriticOptions) {
+  const { rows, cols } = m;
+  const none = options.normalization === "none";
+  const maps = none ? null : columnMaps(m, t, "minmax");
+  if (none) columnRange(m);
+  const { mean, cross } = crossProducts(m);
+  const sd = new Array<number>(cols);
+  const sign = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    const s = maps ? maps.scale[j] : 1;
+    sign[j] = Math.sign(s);
+    const meanR = maps ? s * (mean[j] - maps.ref[j]) + maps.fill[j] : mean[j];
+    sd[j] = contrast(s * s * cross[j * cols + j], rows, meanR);
+  }
+  const corr = Array.from({ length: cols }, (_, j) => {
+    const row = new Float64Array(cols);
+    for (let k = 0; k < cols; k++) {
+      const c = cross[j * cols + k] / Math.sqrt(cross[j * cols + j] * cross[k * cols + k]);
+      row[k] = sign[j] * sign[k] * c;
+    }
+    return row;
+  });
+  return { sd, corr };
+}
+
+/** σ and the rank correlation (Spearman's ρ or Kendall's τ) of the normalised columns. */
+function criticRanks(m: DecisionMatrix, t: readonly CriterionType[], options: CriticOptions) {
+  const { rows, cols } = m;
+  const r = options.normalization === "none" ? m : normalizeMatrix(m, t, "minmax");
+  const columns = Array.from({ length: cols }, (_, j) => {
+    const c = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) c[i] = r.data[i * cols + j];
+    return c;
+  });
+  const sd = columns.map((c) => {
+    let mean = 0;
+    for (let i = 0; i < rows; i++) mean += c[i];
+    mean /= rows;
+    let ss = 0;
+    for (let i = 0; i < rows; i++) ss += (c[i] - mean) * (c[i] - mean);
+    return contrast(ss, rows, mean);
+  });
+  return { sd, corr: correlationMatrix(columns, options.correlation ?? "pearson") };
+}
+
 /**
  * CRITIC weights (Diakoulaki, Mavrotas & Papayannakis 1995): each criterion min–max normalised towards
  * its best (so a cost criterion is flipped; types default to all benefit), then
@@ -177,25 +233,11 @@ export function criticWeights(
 ): Float64Array {
   needTwoRows(m, CRITIC);
   const t = resolveTypes(types, m.cols);
-  const { rows, cols } = m;
-  const r = options.normalization === "none" ? m : normalizeMatrix(m, t, "minmax");
-  const columns = Array.from({ length: cols }, (_, j) => {
-    const c = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) c[i] = r.data[i * cols + j];
-    return c;
-  });
-  const sd = columns.map((c) => {
-    let mean = 0;
-    for (let i = 0; i < rows; i++) mean += c[i];
-    mean /= rows;
-    let ss = 0;
-    for (let i = 0; i < rows; i++) ss += (c[i] - mean) * (c[i] - mean);
-    // A column constant up to rounding has no contrast.
-    return ss > 0 && Math.sqrt(ss / (rows - 1)) > 1e-12 * Math.max(1, Math.abs(mean))
-      ? Math.sqrt(ss / (rows - 1))
-      : 0;
-  });
-  const corr = correlationMatrix(columns, options.correlation ?? "pearson");
+  const { cols } = m;
+  const { sd, corr } =
+    (options.correlation ?? "pearson") === "pearson"
+      ? criticPearson(m, t, options)
+      : criticRanks(m, t, options);
   const info = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {

@@ -10,6 +10,9 @@ import {
   spreadWeights,
   swingWeights,
 } from "../../../src/engine/mcda/weights";
+import { pearson } from "../../../src/engine/mcda/correlation";
+import { normalizeMatrix } from "../../../src/engine/mcda/normalize";
+import type { CriterionType } from "../../../src/engine/mcda/matrix";
 
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
   expect(actual.length).toBe(expected.length);
@@ -251,6 +254,56 @@ test("property: entropy weights (blocked logs) equal the textbook steps", () => 
       textbookEntropy(rows).forEach((w, j) => expect(Math.abs(fast[j] - w)).toBeLessThan(1e-9));
     }),
     { numRuns: 300, seed: 3 }
+  );
+});
+
+/**
+ * CRITIC step by step as Diakoulaki et al. write it: normalise (min–max towards the best), σ and Pearson's
+ * r of the normalised columns, C_j = σ_j Σ_k (1 − r_jk), w ∝ C (w ∝ σ when no conflict is left).
+ */
+function textbookCritic(rows: number[][], types: CriterionType[], none: boolean): number[] {
+  const m = toMatrix(rows);
+  const r = none ? m : normalizeMatrix(m, types, "minmax");
+  const cols = rows[0].length;
+  const col = (j: number) => Array.from({ length: rows.length }, (_, i) => r.data[i * cols + j]);
+  const sd = Array.from({ length: cols }, (_, j) => {
+    const c = col(j);
+    const mean = c.reduce((a, b) => a + b, 0) / c.length;
+    const ss = c.reduce((a, x) => a + (x - mean) ** 2, 0);
+    const s = Math.sqrt(ss / (c.length - 1));
+    return ss > 0 && s > 1e-12 * Math.max(1, Math.abs(mean)) ? s : 0;
+  });
+  let info = sd.map((s, j) =>
+    s > 0
+      ? s * sd.reduce((a, t, k) => (t > 0 && k !== j ? a + 1 - pearson(col(j), col(k)) : a), 0)
+      : 0
+  );
+  if (!(info.reduce((a, b) => a + b, 0) > 1e-15)) info = sd;
+  const total = info.reduce((a, b) => a + b, 0);
+  return info.map((x) => x / total);
+}
+
+test("property: CRITIC with Pearson's r from the raw columns' cross products equals the textbook steps", () => {
+  const withTypes = matrices(fc.integer({ min: -50, max: 1000 })).chain((rows) =>
+    fc.tuple(
+      fc.constant(rows),
+      fc.array(fc.constantFrom<CriterionType>(1, -1), {
+        minLength: rows[0].length,
+        maxLength: rows[0].length,
+      }),
+      fc.boolean()
+    )
+  );
+  fc.assert(
+    fc.property(withTypes, ([rows, types, none]) => {
+      const fast = criticWeights(toMatrix(rows), types, {
+        normalization: none ? "none" : "minmax",
+      });
+      textbookCritic(rows, types, none).forEach((w, j) =>
+        expect(Math.abs(fast[j] - w)).toBeLessThan(1e-9)
+      );
+    }),
+    { numRuns: 300, seed: 9 }
   );
 });
 
