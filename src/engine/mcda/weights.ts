@@ -14,7 +14,13 @@ import {
   requireComplete,
   resolveTypes,
 } from "./matrix";
-import { CriticCorrelation, SpreadMeasure, columnMaps, normalizeMatrix } from "./normalize";
+import {
+  CriticCorrelation,
+  SpreadMeasure,
+  columnMaps,
+  normalizeMatrix,
+  requireAbove,
+} from "./normalize";
 
 /** Weights as stated (any scale, e.g. percentages or points), checked and scaled to sum to 1. */
 export function directWeights(weights: ArrayLike<number>, cols?: number): Float64Array {
@@ -268,16 +274,19 @@ export function criticWeights(
  */
 export function merecWeights(m: DecisionMatrix, types?: readonly CriterionType[]): Float64Array {
   const t = resolveTypes(types, m.cols);
-  const { rows, cols } = m;
-  // "linear" with the types reversed is exactly min/x for benefit and x/max for cost.
-  const flipped = t.map((x) => -x as CriterionType);
-  const n = normalizeMatrix(m, flipped, "linear");
+  const { rows, cols, data } = m;
+  // n is "linear" normalisation with the types reversed, on values > 0; found cell by cell, not copied.
+  const { min, max } = columnRange(m);
+  for (let j = 0; j < cols; j++) if (!(min[j] > 0)) requireAbove(m, j, 0, true, "linear");
   const e = new Float64Array(cols);
   // |ln n| of the row's cells, each found once.
   const a = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0, k = 0; i < rows; i++) {
     let total = 0;
-    for (let j = 0; j < cols; j++) total += a[j] = Math.abs(Math.log(n.data[i * cols + j]));
+    for (let j = 0; j < cols; j++, k++) {
+      const n = t[j] === 1 ? min[j] / data[k] : data[k] / max[j];
+      total += a[j] = Math.abs(Math.log(n));
+    }
     const s = Math.log(1 + total / cols);
     for (let j = 0; j < cols; j++) e[j] += Math.abs(Math.log(1 + (total - a[j]) / cols) - s);
   }
