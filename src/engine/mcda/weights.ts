@@ -309,7 +309,10 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
       : { zh: "标准差法", en: "standard-deviation weighting" };
   needTwoRows(m, method);
   const { rows, cols } = m;
-  const { sum } = columnRange(m, "matrix", { sum: true });
+  // Column sums; a blank (NaN) shows in its column's sum.
+  const sum = new Float64Array(cols);
+  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) sum[j] += m.data[k];
+  for (let j = 0; j < cols; j++) if (sum[j] !== sum[j]) requireComplete(m);
   const mean = sum.map((x) => x / rows);
   const ss = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) {
