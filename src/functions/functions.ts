@@ -72,6 +72,7 @@ import {
   fail,
   finite,
   isBlank,
+  matrixStorage,
   notAvailable,
   optNumber,
   optText,
@@ -139,7 +140,7 @@ const BOUNDS: Record<string, BoundChoice> = {
  */
 function matrixArg(arg0: unknown, arg = "matrix", allowBlank = false): DecisionMatrix {
   const v = Array.isArray(arg0) ? (arg0 as unknown[][]) : [[arg0]];
-  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell });
+  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell, into: matrixStorage });
 }
 
 function chainModel(model: unknown): ChainModel {

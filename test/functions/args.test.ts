@@ -14,12 +14,14 @@ import {
   spillRow,
   grid,
   isBlank,
+  matrixStorage,
   number,
   optNumber,
   optText,
   plain,
+  run,
 } from "../../src/functions/args";
-import { amount, chainfit, topsisFn } from "../../src/functions/functions";
+import { amount, chainfit, critic, topsisFn, vikorFn } from "../../src/functions/functions";
 
 const double = { type: "Double", basicType: "Double", basicValue: 2.5 };
 const formatted = { type: "FormattedNumber", basicValue: 1500, numberFormat: "#,##0" };
@@ -160,5 +162,48 @@ describe("spills", () => {
   test("a column and a row of cleaned numbers", () => {
     expect(spillColumn(Float64Array.of(0.1 + 0.2, 2), "x")).toEqual([[0.3], [2]]);
     expect(spillRow([1 / 3, 4], "x")).toEqual([[reference(1 / 3), 4]]);
+  });
+});
+
+describe("reused matrix storage", () => {
+  test("one matrix per call gets it; a second in the same call, or a nested call's, a new array", () => {
+    run(() => {
+      const first = matrixStorage(6);
+      expect(first?.length).toBe(6);
+      expect(matrixStorage(6)).toBeUndefined();
+      run(() => expect(matrixStorage(4)).toBeUndefined());
+    });
+    // Freed when the call ends, also by an error; grown when a call needs more.
+    expect(() =>
+      run(() => {
+        expect(matrixStorage(10)?.length).toBe(10);
+        throw new Error("boom");
+      })
+    ).toThrow();
+    run(() => expect(matrixStorage(3)?.length).toBe(3));
+  });
+
+  test("calls in turn on matrices of other sizes give what each gives alone", () => {
+    const big = Array.from({ length: 40 }, (_, i) => [
+      1 + (i % 7),
+      2 + ((i * 3) % 5),
+      10 - (i % 4),
+    ]);
+    const small = [
+      [1, 9],
+      [3, 2],
+      [2, 5],
+    ];
+    const w3 = [[1, 2, 3]];
+    const t3 = [["+", "-", "+"]];
+    const kept = [topsisFn(big, w3, t3), vikorFn(small, [[1, 1]], [["+", "+"]]), critic(big, t3)];
+    const alone = kept.map((r) => JSON.stringify(r));
+    for (let round = 0; round < 2; round++) {
+      expect(JSON.stringify(topsisFn(big, w3, t3))).toBe(alone[0]);
+      expect(JSON.stringify(vikorFn(small, [[1, 1]], [["+", "+"]]))).toBe(alone[1]);
+      expect(JSON.stringify(critic(big, t3))).toBe(alone[2]);
+    }
+    // No result shares the storage: the first ones are unchanged by the calls after them.
+    expect(kept.map((r) => JSON.stringify(r))).toEqual(alone);
   });
 });

@@ -278,6 +278,21 @@ describe("ZS.AHP and ZS.AHPCR", () => {
     );
     expectError(call("AHPCR", DRINKS, "random"), "#VALUE!", "ri", "saaty");
   });
+
+  test("judgments far off the 1–9 scale (a cycle of 10^7s) give numpy's eigenvector", () => {
+    // numpy 2.4.6 numpy.linalg.eig, principal eigenvector scaled to sum 1 (computed for this test);
+    // power iteration used to give up here.
+    const upper = [
+      [1, 9, 1e7, 5],
+      ["", 1, 1e-7, 3],
+      ["", "", 1, 1e7],
+      ["", "", "", 1],
+    ];
+    const w = (call("AHP", upper) as number[][]).map((r) => r[0]);
+    [9.96854833e-1, 3.52221641e-6, 3.1353054e-3, 6.33893853e-6].forEach((x, i) =>
+      expect(Math.abs(w[i] / x - 1)).toBeLessThan(1e-8)
+    );
+  });
 });
 
 describe("ZS.ENTROPY and ZS.CRITIC", () => {

@@ -59,13 +59,12 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return pearson(averageRanks(x), averageRanks(y));
 }
 
-/** Σ a·b in four running sums: one long chain of additions waits on each add, four overlap. */
-function dot(a: Float64Array, b: Float64Array): number {
+/** Σ a·b over the first n in four running sums: one long chain of additions waits on each add, four overlap. */
+function dot(a: Float64Array, b: Float64Array, n = a.length): number {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
   let s3 = 0;
-  const n = a.length;
   let i = 0;
   for (; i + 3 < n; i += 4) {
     s0 += a[i] * b[i];
@@ -75,6 +74,36 @@ function dot(a: Float64Array, b: Float64Array): number {
   }
   for (; i < n; i++) s0 += a[i] * b[i];
   return s0 + s1 + s2 + s3;
+}
+
+/** Rows of a block whose centred columns stay in the first-level cache together. */
+const CROSS_BLOCK = 256;
+
+/**
+ * Column means and the centred cross products C_jk = Σ_i (x_ij − mean_j)(x_ik − mean_k) (row-major
+ * cols × cols, symmetric) of a matrix, without copying it: a block of rows at a time is centred into
+ * columns, and each pair's share is a dot product. C_jj / (n − 1) is column j's variance and
+ * C_jk / √(C_jj C_kk) Pearson's r, as `pearson` computes it.
+ */
+export function crossProducts(m: DecisionMatrix): { mean: Float64Array; cross: Float64Array } {
+  const { rows, cols, data } = m;
+  const mean = new Float64Array(cols);
+  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) mean[j] += data[k];
+  for (let j = 0; j < cols; j++) mean[j] /= rows;
+  const cross = new Float64Array(cols * cols);
+  const centred = Array.from({ length: cols }, () => new Float64Array(CROSS_BLOCK));
+  for (let start = 0; start < rows; start += CROSS_BLOCK) {
+    const size = Math.min(CROSS_BLOCK, rows - start);
+    for (let b = 0, k = start * cols; b < size; b++) {
+      for (let j = 0; j < cols; j++, k++) centred[j][b] = data[k] - mean[j];
+    }
+    for (let j = 0; j < cols; j++) {
+      for (let k = j; k < cols; k++) cross[j * cols + k] += dot(centred[j], centred[k], size);
+    }
+  }
+  for (let j = 0; j < cols; j++)
+    for (let k = 0; k < j; k++) cross[j * cols + k] = cross[k * cols + j];
+  return { mean, cross };
 }
 
 /** Pearson's r of every pair of columns, each column centred once (`pearson`'s formula). */

@@ -71,7 +71,7 @@ const NAMES: Record<Normalization, Label> = {
 };
 
 /** Refuses the first cell of column j that is not above `floor` (or not ≥ when `strict` is false). */
-function requireAbove(
+export function requireAbove(
   m: DecisionMatrix,
   j: number,
   floor: number,

@@ -3,7 +3,7 @@
  * AHP lives in ./ahp. Every function returns weights that sum to 1.
  */
 import { Label } from "../types";
-import { correlationMatrix } from "./correlation";
+import { correlationMatrix, crossProducts } from "./correlation";
 import {
   CriterionType,
   DecisionMatrix,
@@ -11,9 +11,16 @@ import {
   columnRange,
   fail,
   normalizeWeights,
+  requireComplete,
   resolveTypes,
 } from "./matrix";
-import { CriticCorrelation, SpreadMeasure, normalizeMatrix } from "./normalize";
+import {
+  CriticCorrelation,
+  SpreadMeasure,
+  columnMaps,
+  normalizeMatrix,
+  requireAbove,
+} from "./normalize";
 
 /** Weights as stated (any scale, e.g. percentages or points), checked and scaled to sum to 1. */
 export function directWeights(weights: ArrayLike<number>, cols?: number): Float64Array {
@@ -89,50 +96,66 @@ export interface EntropyOptions {
 export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}): Float64Array {
   needTwoRows(m, ENTROPY);
   const { rows, cols } = m;
-  let data = m.data;
-  if (options.normalization === "minmax") {
-    data = normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data;
-    // A constant column is all 1 after min–max: no information, as it should be.
-  } else {
-    const { min } = columnRange(m);
-    for (let j = 0; j < cols; j++) {
-      if (min[j] < 0) {
-        let i = 0;
-        while (data[i * cols + j] >= 0) i++;
-        fail(
-          "matrix",
-          {
-            zh: `熵权法要求数值 ≥ 0，实为 ${data[i * cols + j]}（有负数时请用 minmax 归一化）`,
-            en: `entropy weights need values ≥ 0, got ${data[i * cols + j]} (use minmax normalisation for negative values)`,
-          },
-          i + 1,
-          j + 1
-        );
-      }
-    }
-  }
+  // A constant column is all 1 after min–max: no information, as it should be.
+  const data =
+    options.normalization === "minmax"
+      ? normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data
+      : m.data;
+  // Column sums; a blank (NaN) shows in its column's sum, a negative value in a flag.
   const sums = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) sums[j] += data[k];
-  const plogp = new Float64Array(cols);
+  let negative = false;
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
-      if (sums[j] > 0 && data[k] > 0) {
-        const p = data[k] / sums[j];
-        plogp[j] += p * Math.log(p);
-      }
+      const x = data[k];
+      sums[j] += x;
+      if (x < 0) negative = true;
+    }
+  }
+  for (let j = 0; j < cols; j++) if (sums[j] !== sums[j]) requireComplete(m);
+  if (negative) refuseNegative(data, cols);
+  // Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell. A column of tiny values is first
+  // scaled by a power of two (exact; p is unchanged) so that x ln x does not underflow.
+  const scale = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) scale[j] = sums[j] < TINY ? 2 ** 960 : 1;
+  const xlnx = new Float64Array(cols);
+  for (let i = 0, k = 0; i < rows; i++) {
+    for (let j = 0; j < cols; j++, k++) {
+      const x = data[k] * scale[j];
+      // 0 · ln 0 = 0.
+      if (x > 0) xlnx[j] += x * Math.log(x);
     }
   }
   const lnm = Math.log(rows);
   const diversity = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {
+    const sum = sums[j] * scale[j];
+    const plogp = xlnx[j] / sum - Math.log(sum);
     // Rounding can leave a hair below 0 for a constant column.
-    diversity[j] = sums[j] > 0 ? Math.max(0, 1 + plogp[j] / lnm) : 0;
+    diversity[j] = sums[j] > 0 ? Math.max(0, 1 + plogp / lnm) : 0;
     total += diversity[j];
   }
   if (!(total > 0)) allConstant(ENTROPY);
   for (let j = 0; j < cols; j++) diversity[j] /= total;
   return diversity;
+}
+
+/** Column sums below 2⁻⁹⁰⁰: x ln x could underflow, so such a column is scaled up first. */
+const TINY = 2 ** -900;
+
+/** Refuses the first negative value, naming its cell. */
+function refuseNegative(data: Float64Array, cols: number): never {
+  let k = 0;
+  while (data[k] >= 0) k++;
+  return fail(
+    "matrix",
+    {
+      zh: `熵权法要求数值 ≥ 0，实为 ${data[k]}（有负数时请用 minmax 归一化）`,
+      en: `entropy weights need values ≥ 0, got ${data[k]} (use minmax normalisation for negative values)`,
+    },
+    Math.floor(k / cols) + 1,
+    (k % cols) + 1
+  );
 }
 
 export interface CriticOptions {
@@ -143,6 +166,62 @@ export interface CriticOptions {
    * "none": the values as they are, so σ carries each criterion's own unit (scale the columns first).
    */
   normalization?: "minmax" | "none";
+}
+
+/** σ with CRITIC's rule: a column constant up to rounding has no contrast. */
+function contrast(ss: number, rows: number, mean: number): number {
+  const sd = Math.sqrt(ss / (rows - 1));
+  return ss > 0 && sd > 1e-12 * Math.max(1, Math.abs(mean)) ? sd : 0;
+}
+
+/**
+ * σ and Pearson's r of the normalised columns from the raw ones, copying nothing: min–max is
+ * r = s (x − ref) + fill per column, and σ scales by |s| while r keeps its sign when both scales
+ * have the same sign and flips it otherwise.
+ */
+function criticPearson(m: DecisionMatrix, t: readonly CriterionType[], options: CriticOptions) {
+  const { rows, cols } = m;
+  const none = options.normalization === "none";
+  const maps = none ? null : columnMaps(m, t, "minmax");
+  if (none) columnRange(m);
+  const { mean, cross } = crossProducts(m);
+  const sd = new Array<number>(cols);
+  const sign = new Float64Array(cols);
+  for (let j = 0; j < cols; j++) {
+    const s = maps ? maps.scale[j] : 1;
+    sign[j] = Math.sign(s);
+    const meanR = maps ? s * (mean[j] - maps.ref[j]) + maps.fill[j] : mean[j];
+    sd[j] = contrast(s * s * cross[j * cols + j], rows, meanR);
+  }
+  const corr = Array.from({ length: cols }, (_, j) => {
+    const row = new Float64Array(cols);
+    for (let k = 0; k < cols; k++) {
+      const c = cross[j * cols + k] / Math.sqrt(cross[j * cols + j] * cross[k * cols + k]);
+      row[k] = sign[j] * sign[k] * c;
+    }
+    return row;
+  });
+  return { sd, corr };
+}
+
+/** σ and the rank correlation (Spearman's ρ or Kendall's τ) of the normalised columns. */
+function criticRanks(m: DecisionMatrix, t: readonly CriterionType[], options: CriticOptions) {
+  const { rows, cols } = m;
+  const r = options.normalization === "none" ? m : normalizeMatrix(m, t, "minmax");
+  const columns = Array.from({ length: cols }, (_, j) => {
+    const c = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) c[i] = r.data[i * cols + j];
+    return c;
+  });
+  const sd = columns.map((c) => {
+    let mean = 0;
+    for (let i = 0; i < rows; i++) mean += c[i];
+    mean /= rows;
+    let ss = 0;
+    for (let i = 0; i < rows; i++) ss += (c[i] - mean) * (c[i] - mean);
+    return contrast(ss, rows, mean);
+  });
+  return { sd, corr: correlationMatrix(columns, options.correlation ?? "pearson") };
 }
 
 /**
@@ -160,25 +239,11 @@ export function criticWeights(
 ): Float64Array {
   needTwoRows(m, CRITIC);
   const t = resolveTypes(types, m.cols);
-  const { rows, cols } = m;
-  const r = options.normalization === "none" ? m : normalizeMatrix(m, t, "minmax");
-  const columns = Array.from({ length: cols }, (_, j) => {
-    const c = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) c[i] = r.data[i * cols + j];
-    return c;
-  });
-  const sd = columns.map((c) => {
-    let mean = 0;
-    for (let i = 0; i < rows; i++) mean += c[i];
-    mean /= rows;
-    let ss = 0;
-    for (let i = 0; i < rows; i++) ss += (c[i] - mean) * (c[i] - mean);
-    // A column constant up to rounding has no contrast.
-    return ss > 0 && Math.sqrt(ss / (rows - 1)) > 1e-12 * Math.max(1, Math.abs(mean))
-      ? Math.sqrt(ss / (rows - 1))
-      : 0;
-  });
-  const corr = correlationMatrix(columns, options.correlation ?? "pearson");
+  const { cols } = m;
+  const { sd, corr } =
+    (options.correlation ?? "pearson") === "pearson"
+      ? criticPearson(m, t, options)
+      : criticRanks(m, t, options);
   const info = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {
@@ -209,16 +274,19 @@ export function criticWeights(
  */
 export function merecWeights(m: DecisionMatrix, types?: readonly CriterionType[]): Float64Array {
   const t = resolveTypes(types, m.cols);
-  const { rows, cols } = m;
-  // "linear" with the types reversed is exactly min/x for benefit and x/max for cost.
-  const flipped = t.map((x) => -x as CriterionType);
-  const n = normalizeMatrix(m, flipped, "linear");
+  const { rows, cols, data } = m;
+  // n is "linear" normalisation with the types reversed, on values > 0; found cell by cell, not copied.
+  const { min, max } = columnRange(m);
+  for (let j = 0; j < cols; j++) if (!(min[j] > 0)) requireAbove(m, j, 0, true, "linear");
   const e = new Float64Array(cols);
   // |ln n| of the row's cells, each found once.
   const a = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0, k = 0; i < rows; i++) {
     let total = 0;
-    for (let j = 0; j < cols; j++) total += a[j] = Math.abs(Math.log(n.data[i * cols + j]));
+    for (let j = 0; j < cols; j++, k++) {
+      const n = t[j] === 1 ? min[j] / data[k] : data[k] / max[j];
+      total += a[j] = Math.abs(Math.log(n));
+    }
     const s = Math.log(1 + total / cols);
     for (let j = 0; j < cols; j++) e[j] += Math.abs(Math.log(1 + (total - a[j]) / cols) - s);
   }
@@ -241,7 +309,10 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
       : { zh: "标准差法", en: "standard-deviation weighting" };
   needTwoRows(m, method);
   const { rows, cols } = m;
-  const { sum } = columnRange(m, "matrix", { sum: true });
+  // Column sums; a blank (NaN) shows in its column's sum.
+  const sum = new Float64Array(cols);
+  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) sum[j] += m.data[k];
+  for (let j = 0; j < cols; j++) if (sum[j] !== sum[j]) requireComplete(m);
   const mean = sum.map((x) => x / rows);
   const ss = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) {

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   RANDOM_INDEX,
   RandomIndexTable,
@@ -296,6 +297,95 @@ describe("AHP", () => {
     // Up to 15 the table itself; the regression differs from it there by under 0.002 (n = 15).
     expect(randomIndex(15, "alonso")).toBe(1.5838);
     expect(Math.abs((1.7699 * 15 - 4.3513) / 14 - 1.5838)).toBeLessThan(0.002);
+  });
+});
+
+/** The reciprocal matrix of an upper triangle (row i, columns i+1 … n−1). */
+function fromUpper(upper: number[][]): number[][] {
+  return upper.map((row, i) => row.map((v, j) => (i === j ? 1 : i < j ? v : 1 / upper[j][i])));
+}
+
+/**
+ * Collatz–Wielandt: for a positive w, λmax lies between the smallest and largest (Aw)_i / w_i, so a
+ * narrow bracket certifies w as the principal eigenvector, whatever computed it.
+ */
+function bracket(a: number[][], w: ArrayLike<number>): [number, number] {
+  const ratios = a.map((row, i) => row.reduce((s, x, j) => s + x * w[j], 0) / w[i]);
+  return [Math.min(...ratios), Math.max(...ratios)];
+}
+
+describe("AHP eigenvector with judgments far off Saaty's scale", () => {
+  // Reference: numpy 2.4.6, numpy.linalg.eig, principal eigenvector scaled to sum 1 (computed for this
+  // test). Power iteration needed 400 000 steps here: |λ₂| / λmax = 0.99992.
+  test("a cycle of 10^7 judgments", () => {
+    const a = fromUpper([
+      [1, 9, 1e7, 5],
+      [0, 1, 1e-7, 3],
+      [0, 0, 1, 1e7],
+      [0, 0, 0, 1],
+    ]);
+    const r = ahp(toMatrix(a), { randomIndex: "alonso" });
+    const numpy = [9.96854833e-1, 3.52221641e-6, 3.1353054e-3, 6.33893853e-6];
+    numpy.forEach((x, i) => expect(Math.abs(r.weights[i] / x - 1)).toBeLessThan(1e-8));
+    expect(r.lambdaMax / 31452.9757757 - 1).toBeLessThan(1e-10);
+  });
+
+  test("the matrix that power iteration gave up on (10^-8 … 10^7)", () => {
+    const a = fromUpper([
+      [1, 1e7, 0.01, 1, 1e5],
+      [0, 1, 1e-7, 1e-7, 1],
+      [0, 0, 1, 1000, 1e-8],
+      [0, 0, 0, 1, 0.01],
+      [0, 0, 0, 0, 1],
+    ]);
+    const r = ahp(toMatrix(a), { randomIndex: "alonso" });
+    const numpy = [
+      0.4418585701425598, 4.4150868912717573e-6, 7.0290512324609907e-4, 3.5345932314102715e-4,
+      0.55708065032416176,
+    ];
+    numpy.forEach((x, i) => expect(Math.abs(r.weights[i] / x - 1)).toBeLessThan(1e-10));
+    expect(Math.abs(r.lambdaMax / 126177.60950613573 - 1)).toBeLessThan(1e-12);
+  });
+
+  /** Random reciprocal n × n matrices (n = 2 … 12), judgments 10^e with |e| ≤ `decades`. */
+  const reciprocal = (decades: number) =>
+    fc.integer({ min: 2, max: 12 }).chain((n) =>
+      fc
+        .array(fc.double({ min: -decades, max: decades, noNaN: true }), {
+          minLength: (n * (n - 1)) / 2,
+          maxLength: (n * (n - 1)) / 2,
+        })
+        .map((exponents) => {
+          const upper = Array.from({ length: n }, () => new Array<number>(n).fill(1));
+          let k = 0;
+          for (let i = 0; i < n; i++)
+            for (let j = i + 1; j < n; j++) upper[i][j] = 10 ** exponents[k++];
+          return fromUpper(upper);
+        })
+    );
+
+  test.each([
+    // Saaty's scale (1/9 … 9): the bracket closes to 10⁻¹² (plus this test's own rounding).
+    [Math.log10(9), 1e-11],
+    // 10^±12: where rounding stops the iteration first, the documented 10⁻⁶.
+    [12, 1e-6],
+  ])("random judgments within 10^±%d: certified eigenvectors (bracket < %d)", (decades, gap) => {
+    fc.assert(
+      fc.property(reciprocal(decades), (a) => {
+        const r = ahp(toMatrix(a), { randomIndex: "alonso" });
+        let sum = 0;
+        r.weights.forEach((w) => {
+          expect(w).toBeGreaterThan(0);
+          sum += w;
+        });
+        expect(Math.abs(sum - 1)).toBeLessThan(1e-12);
+        const [lo, hi] = bracket(a, r.weights);
+        expect((hi - lo) / hi).toBeLessThan(gap);
+        expect(r.lambdaMax).toBeGreaterThanOrEqual(lo * (1 - 1e-12));
+        expect(r.lambdaMax).toBeLessThanOrEqual(hi * (1 + 1e-12));
+      }),
+      { numRuns: 300, seed: 17 }
+    );
   });
 });
 

@@ -209,3 +209,21 @@ test("removeRow drops one alternative", () => {
     [5, 6],
   ]);
 });
+
+test("toMatrix fills storage it is given when the size fits, else a new array", () => {
+  const storage = new Float64Array(4).fill(-1);
+  const m = toMatrix(
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    { into: () => storage }
+  );
+  expect(m.data).toBe(storage);
+  expect(Array.from(storage)).toEqual([1, 2, 3, 4]);
+  const wrong = new Float64Array(5);
+  const n = toMatrix([[7, 8]], { into: () => wrong });
+  expect(n.data).not.toBe(wrong);
+  expect(Array.from(n.data)).toEqual([7, 8]);
+  expect(Array.from(toMatrix([[9]], { into: () => undefined }).data)).toEqual([9]);
+});

@@ -1,5 +1,5 @@
 /** Refusals of the decision-analysis layer, each by its exact message (issue 20). */
-import { ahp, synthesize } from "../../../src/engine/mcda/ahp";
+import { principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
 import { codas } from "../../../src/engine/mcda/methods";
 import { matrix, McdaError, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
 import { leaderWeightIntervals, perturbWeights } from "../../../src/engine/mcda/stability";
@@ -96,18 +96,32 @@ test("stability refuses an aggregator that gives a non-finite score", () => {
   );
 });
 
-test("AHP stops instead of returning weights when power iteration does not settle", () => {
-  // Judgments far beyond Saaty's 1–9 scale (10^-8 … 10^7) that the power iteration does not settle
-  // on within its 10 000 steps; found by a seeded search over random reciprocal matrices.
-  const upper = [
-    [1, 1e7, 0.01, 1, 1e5],
-    [1, 1, 1e-7, 1e-7, 1],
-    [1, 1, 1, 1000, 1e-8],
-    [1, 1, 1, 1, 0.01],
-    [1, 1, 1, 1, 1],
-  ];
-  const a = upper.map((row, i) => row.map((v, j) => (i === j ? 1 : i < j ? v : 1 / upper[j][i])));
-  expect(() => ahp(toMatrix(a), { randomIndex: "alonso" })).toThrow(
-    new Error("ahp: power iteration did not converge")
+test("AHP's eigenvector: a bilingual refusal when the iteration is cut short", () => {
+  // A cycle of 10^7 judgments: Noda's iteration needs 12 steps here (1 allowed).
+  const a = new Float64Array([
+    1,
+    9,
+    1e7,
+    5,
+    1 / 9,
+    1,
+    1e-7,
+    3,
+    1e-7,
+    1e7,
+    1,
+    1e7,
+    1 / 5,
+    1 / 3,
+    1e-7,
+    1,
+  ]);
+  const r = refusal(() => principalEigen(a, 4, 1));
+  expect(r?.argument).toBe("pairwise");
+  expect(r?.zh).toMatch(
+    /^pairwise：无法求出主特征向量（λmax 仍在 [\d.]+ 与 [\d.]+ 之间）：判断值相差过于悬殊，请检查是否有误，或改用 geometric 方法$/
+  );
+  expect(r?.en).toMatch(
+    /^pairwise: the principal eigenvector cannot be found \(λmax is still between [\d.]+ and [\d.]+\): the judgments differ too widely; check them, or use the geometric method$/
   );
 });

@@ -10,6 +10,9 @@ import {
   spreadWeights,
   swingWeights,
 } from "../../../src/engine/mcda/weights";
+import { pearson } from "../../../src/engine/mcda/correlation";
+import { normalizeMatrix } from "../../../src/engine/mcda/normalize";
+import type { CriterionType } from "../../../src/engine/mcda/matrix";
 
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
   expect(actual.length).toBe(expected.length);
@@ -213,6 +216,133 @@ test("property: entropy and CRITIC weights are ≥ 0 and sum to 1", () => {
         for (const x of w) expect(x).toBeGreaterThanOrEqual(0);
       }
     })
+  );
+});
+
+/** Entropy weights step by step as the textbook writes them (p = x / Σx, Math.log per cell). */
+function textbookEntropy(rows: number[][]): number[] {
+  const m = rows.length;
+  const d = rows[0].map((_, j) => {
+    const total = rows.reduce((s, r) => s + r[j], 0);
+    if (total === 0) return 0;
+    const plogp = rows.reduce((s, r) => {
+      const p = r[j] / total;
+      return p > 0 ? s + p * Math.log(p) : s;
+    }, 0);
+    return Math.max(0, 1 + plogp / Math.log(m));
+  });
+  const sumD = d.reduce((a, b) => a + b, 0);
+  return d.map((x) => x / sumD);
+}
+
+/** Matrices (2–30 rows, 1–6 columns) with at least one varying column, cells drawn by `cell`. */
+const matrices = (cell: fc.Arbitrary<number>) =>
+  fc
+    .tuple(fc.integer({ min: 2, max: 30 }), fc.integer({ min: 1, max: 6 }))
+    .chain(([rows, cols]) =>
+      fc.array(fc.array(cell, { minLength: cols, maxLength: cols }), {
+        minLength: rows,
+        maxLength: rows,
+      })
+    )
+    .filter((rows) => rows[0].some((_, j) => rows.some((r) => r[j] !== rows[0][j])));
+
+test("property: entropy weights (blocked logs) equal the textbook steps", () => {
+  fc.assert(
+    fc.property(matrices(fc.double({ min: 0, max: 1e6, noNaN: true })), (rows) => {
+      const fast = entropyWeights(toMatrix(rows));
+      textbookEntropy(rows).forEach((w, j) => expect(Math.abs(fast[j] - w)).toBeLessThan(1e-9));
+    }),
+    { numRuns: 300, seed: 3 }
+  );
+});
+
+/**
+ * CRITIC step by step as Diakoulaki et al. write it: normalise (min–max towards the best), σ and Pearson's
+ * r of the normalised columns, C_j = σ_j Σ_k (1 − r_jk), w ∝ C (w ∝ σ when no conflict is left).
+ */
+function textbookCritic(rows: number[][], types: CriterionType[], none: boolean): number[] {
+  const m = toMatrix(rows);
+  const r = none ? m : normalizeMatrix(m, types, "minmax");
+  const cols = rows[0].length;
+  const col = (j: number) => Array.from({ length: rows.length }, (_, i) => r.data[i * cols + j]);
+  const sd = Array.from({ length: cols }, (_, j) => {
+    const c = col(j);
+    const mean = c.reduce((a, b) => a + b, 0) / c.length;
+    const ss = c.reduce((a, x) => a + (x - mean) ** 2, 0);
+    const s = Math.sqrt(ss / (c.length - 1));
+    return ss > 0 && s > 1e-12 * Math.max(1, Math.abs(mean)) ? s : 0;
+  });
+  let info = sd.map((s, j) =>
+    s > 0
+      ? s * sd.reduce((a, t, k) => (t > 0 && k !== j ? a + 1 - pearson(col(j), col(k)) : a), 0)
+      : 0
+  );
+  if (!(info.reduce((a, b) => a + b, 0) > 1e-15)) info = sd;
+  const total = info.reduce((a, b) => a + b, 0);
+  return info.map((x) => x / total);
+}
+
+test("property: CRITIC with Pearson's r from the raw columns' cross products equals the textbook steps", () => {
+  const withTypes = matrices(fc.integer({ min: -50, max: 1000 })).chain((rows) =>
+    fc.tuple(
+      fc.constant(rows),
+      fc.array(fc.constantFrom<CriterionType>(1, -1), {
+        minLength: rows[0].length,
+        maxLength: rows[0].length,
+      }),
+      fc.boolean()
+    )
+  );
+  fc.assert(
+    fc.property(withTypes, ([rows, types, none]) => {
+      const fast = criticWeights(toMatrix(rows), types, {
+        normalization: none ? "none" : "minmax",
+      });
+      textbookCritic(rows, types, none).forEach((w, j) =>
+        expect(Math.abs(fast[j] - w)).toBeLessThan(1e-9)
+      );
+    }),
+    { numRuns: 300, seed: 9 }
+  );
+});
+
+/** MEREC as Keshavarz-Ghorabaee et al. (2021) write it: the normalised matrix first, then S and S′. */
+function textbookMerec(rows: number[][], types: CriterionType[]): number[] {
+  const cols = rows[0].length;
+  const lo = rows[0].map((_, j) => Math.min(...rows.map((r) => r[j])));
+  const hi = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j])));
+  const n = rows.map((r) => r.map((x, j) => (types[j] === 1 ? lo[j] / x : x / hi[j])));
+  const lnAbs = n.map((r) => r.map((x) => Math.abs(Math.log(x))));
+  const e = rows[0].map((_, j) =>
+    lnAbs.reduce((acc, r) => {
+      const total = r.reduce((a, b) => a + b, 0);
+      const without = total - r[j];
+      return acc + Math.abs(Math.log(1 + without / cols) - Math.log(1 + total / cols));
+    }, 0)
+  );
+  const sumE = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sumE);
+}
+
+test("property: MEREC cell by cell (no normalised copy) equals the textbook steps", () => {
+  const withTypes = matrices(fc.double({ min: 0.01, max: 1e4, noNaN: true })).chain((rows) =>
+    fc.tuple(
+      fc.constant(rows),
+      fc.array(fc.constantFrom<CriterionType>(1, -1), {
+        minLength: rows[0].length,
+        maxLength: rows[0].length,
+      })
+    )
+  );
+  fc.assert(
+    fc.property(withTypes, ([rows, types]) => {
+      const fast = merecWeights(toMatrix(rows), types);
+      textbookMerec(rows, types).forEach((w, j) =>
+        expect(Math.abs(fast[j] - w)).toBeLessThan(1e-9)
+      );
+    }),
+    { numRuns: 300, seed: 13 }
   );
 });
 
