@@ -11,7 +11,7 @@ import { findModelSheet, MODEL_SHEET_NAME, Refusal, RESULT_SHEET_NAME } from "..
 import type { MappingOverride, PlannedResults } from "../workbook/types";
 import type { SheetChoice } from "../workbook/pipeline";
 import type { SummaryResult } from "../workbook/summary";
-import type { CommitteeRead } from "./committee";
+import type { Aggregation, CommitteeRead } from "../workbook/committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
   headerSignature,
@@ -122,9 +122,15 @@ function modelSheetCode(): Promise<typeof import("../workbook/modelSheet")> {
   return import(/* webpackChunkName: "model-sheet" */ "../workbook/modelSheet");
 }
 
+/** The committee readers and group AHP: their own chunk, fetched on first use. */
+function committeeCode(): Promise<typeof import("../workbook/committee")> {
+  return import(/* webpackChunkName: "committee" */ "../workbook/committee");
+}
+
 /** Bilingual text for an error of any shape. */
 export function errorLabel(e: unknown): Label {
   if (e instanceof LabelledError) return { zh: e.zh, en: e.en };
+  if (e instanceof Refusal) return e.label;
   const text = e instanceof Error ? e.message : String(e);
   return { zh: text, en: text };
 }
@@ -483,9 +489,25 @@ export class Store {
    * Reads a committee's long table (pasted from Excel): combined weights, each CR, agreement. The
    * reader and group AHP are their own chunk, fetched on first use.
    */
-  async readJudgements(text: string): Promise<void> {
-    const { readCommittee } = await import(/* webpackChunkName: "committee" */ "./committee");
-    this.set({ committee: readCommittee(text, this.state.model) }, "committee");
+  async readJudgements(text: string, aggregation: Aggregation = "aij"): Promise<void> {
+    const { readCommittee } = await committeeCode();
+    this.set({ committee: readCommittee(text, this.state.model, aggregation) }, "committee");
+  }
+
+  /** Reads a committee from one sheet per expert (the sheet's name is the expert's), through the host. */
+  async readExpertSheets(names: string[], aggregation: Aggregation = "aij"): Promise<void> {
+    try {
+      const { committeeFromSheets } = await committeeCode();
+      const sheets = [];
+      // One sheet after another: each read is its own round trip, kept under Excel's payload cap.
+      for (const name of names) sheets.push(await this.host.readSheet(name));
+      this.set(
+        { committee: committeeFromSheets(sheets, this.state.model, aggregation) },
+        "committee"
+      );
+    } catch (e) {
+      this.set({ committee: { ok: false, message: errorLabel(e) } }, "committee");
+    }
   }
 
   // --- list and detail --------------------------------------------------------------------------

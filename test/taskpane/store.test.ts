@@ -393,3 +393,45 @@ describe("the model sheet is found by its marker, as the CLI finds it", () => {
     expect(store.state.table).not.toBeNull();
   });
 });
+
+test("a committee read from one sheet per expert through the host; a sheet gone since is named", async () => {
+  const sample = await readSheet();
+  const dims = model.dimensions;
+  const expert = (name: string, w: number[]) => ({
+    name,
+    hidden: false,
+    hiddenColumns: [],
+    merges: [],
+    grid: [
+      ["", ...dims.map((d) => d.label.zh)],
+      ...dims.map((d, i) => [d.label.zh, ...dims.map((_, j) => w[i] / w[j])]),
+    ],
+  });
+  const host = new PreviewHost("book.xlsx", [
+    { ...sample, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
+    expert(
+      "王",
+      dims.map((_, i) => i + 1)
+    ),
+    expert(
+      "李",
+      dims.map((_, i) => i + 1)
+    ),
+  ]);
+  const store = new Store(host, model, "zh");
+  await store.start();
+  expect(store.state.sheets.map((s) => s.data.name)).toEqual([sample.name, "王", "李"]);
+  await store.readExpertSheets(["王", "李"]);
+  const read = store.state.committee!;
+  if (!read.ok || read.committee.kind !== "pairwise") throw new Error(JSON.stringify(read));
+  expect(read.committee.experts.map((e) => e.name)).toEqual(["王", "李"]);
+  expect(read.committee.agreement).toBeCloseTo(1, 12);
+  await store.readExpertSheets(["王", "赵"]);
+  expect(store.state.committee).toEqual({
+    ok: false,
+    message: {
+      zh: `没有名为「赵」的工作表（现有：${sample.name}、王、李）`,
+      en: `no sheet named "赵" (sheets: ${sample.name}, 王, 李)`,
+    },
+  });
+});

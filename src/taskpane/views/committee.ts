@@ -8,7 +8,7 @@
 import type { Label } from "../../engine";
 import { formatNumber, formatPercent } from "../../workbook/format";
 import { h } from "../../ui/dom";
-import type { Committee } from "../committee";
+import type { Committee } from "../../workbook/committee";
 import type { Store } from "../store";
 import { text, type View } from "./view";
 
