@@ -8,6 +8,7 @@
  */
 import type { Label, Lang, ScoringModel, TargetDef } from "../engine";
 import { findModelSheet, MODEL_SHEET_NAME, Refusal, RESULT_SHEET_NAME } from "../workbook";
+import { isModelGrid } from "../workbook/marker";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
 import type { SheetChoice } from "../workbook/pipeline";
 import type { SummaryResult } from "../workbook/summary";
@@ -492,6 +493,18 @@ export class Store {
   async readJudgements(text: string, aggregation: Aggregation = "aij"): Promise<void> {
     const { readCommittee } = await committeeCode();
     this.set({ committee: readCommittee(text, this.state.model, aggregation) }, "committee");
+  }
+
+  /**
+   * The sheets an expert's judgements may be on: visible ones other than the candidate list, the
+   * model sheet and our result sheet.
+   */
+  expertSheetChoices(): string[] {
+    const { sheets, table, modelSheet } = this.state;
+    const ours = new Set([table?.read.table.name, modelSheet, ...Object.values(RESULT_SHEET_NAME)]);
+    return sheets
+      .filter((s) => !s.hidden && !ours.has(s.data.name) && !isModelGrid(s.data.grid))
+      .map((s) => s.data.name);
   }
 
   /** Reads a committee from one sheet per expert (the sheet's name is the expert's), through the host. */
