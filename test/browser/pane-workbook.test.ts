@@ -48,6 +48,12 @@ async function workbook(): Promise<Buffer> {
 
 test("a renamed, hidden model sheet is used; a committee is read from one sheet per expert", async () => {
   const { page, dialogs } = await open(320);
+  // The model sheet's reader is a chunk fetched only for a workbook with a marked model sheet.
+  const chunks = () =>
+    page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => e.name.replace(/^.*\//, ""))
+    );
+  expect(await chunks()).not.toContain("model-sheet.js");
   await page.getByTestId("file").setInputFiles({
     name: "committee.xlsx",
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -55,6 +61,7 @@ test("a renamed, hidden model sheet is used; a committee is read from one sheet 
   });
   await page.getByTestId("table-found").filter({ hasText: "候选清单" }).waitFor();
   await page.getByText("使用工作簿中的评分模型「模型 2024」").waitFor();
+  expect(await chunks()).toContain("model-sheet.js");
   await page.getByTestId("score").click();
   await page.getByTestId("ranked-list").locator("li").first().waitFor();
 
