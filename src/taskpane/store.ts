@@ -273,9 +273,14 @@ export class Store {
     }
   }
 
-  /** Where the model is written: the workbook's model sheet, else a new sheet under a free name. */
+  /**
+   * Where the model is written: the workbook's model sheet, else a new sheet under a free name (a
+   * user's sheet called 评分模型 is never overwritten). Two marked sheets are refused, as on reading.
+   */
   private modelSheetName(): string {
     if (this.state.modelSheet !== null) return this.state.modelSheet;
+    const marked = findModelSheet(this.state.sheets.map((s) => s.data));
+    if (marked) return marked.name;
     const taken = new Set(this.state.sheets.map((s) => s.data.name));
     let name = MODEL_SHEET_NAME.zh;
     for (let k = 2; taken.has(name); k++) name = `${MODEL_SHEET_NAME.zh} (${k})`;
@@ -332,14 +337,18 @@ export class Store {
 
   async insertModel(): Promise<void> {
     const { model, lang } = this.state;
-    const { modelToGrid } = await modelSheetCode();
-    const name = this.modelSheetName();
-    await this.host.writeModelSheet(name, modelToGrid(model, lang));
-    await this.read();
-    this.say("table", "ok", {
-      zh: `已插入评分模型工作表「${name}」`,
-      en: `Scoring model sheet "${name}" inserted`,
-    });
+    try {
+      const { modelToGrid } = await modelSheetCode();
+      const name = this.modelSheetName();
+      await this.host.writeModelSheet(name, modelToGrid(model, lang));
+      await this.read();
+      this.say("table", "ok", {
+        zh: `已插入评分模型工作表「${name}」`,
+        en: `Scoring model sheet "${name}" inserted`,
+      });
+    } catch (e) {
+      this.say("table", "error", errorLabel(e));
+    }
   }
 
   // --- scoring and writing ----------------------------------------------------------------------

@@ -380,7 +380,10 @@ describe("the model sheet is found by its marker, as the CLI finds it", () => {
 
   test("two marked sheets: the pane names both, as the CLI refuses, and goes on with the default model", async () => {
     const grid = modelToGrid(model, "zh");
-    const { store, readSheets } = await open({ name: "模型甲", grid }, { name: "模型乙", grid });
+    const { store, host, readSheets } = await open(
+      { name: "模型甲", grid },
+      { name: "模型乙", grid }
+    );
     expect(store.state.modelSource).toBe("default");
     expect(readSheets).toEqual([]);
     expect(store.state.message).toMatchObject({ place: "table", kind: "error" });
@@ -391,6 +394,14 @@ describe("the model sheet is found by its marker, as the CLI finds it", () => {
       'The workbook holds 2 scoring-model sheets: "模型甲", "模型乙". Delete the extra ones'
     );
     expect(store.state.table).not.toBeNull();
+    // Nor is either written: saving targets or inserting the model says why.
+    await store.saveTargets(store.state.model.targets!);
+    expect(store.state.message).toMatchObject({ place: "targets", kind: "error" });
+    expect(store.state.message!.text.en).toContain("The workbook holds 2 scoring-model sheets");
+    await store.insertModel();
+    expect(store.state.message).toMatchObject({ place: "table", kind: "error" });
+    expect(readSheets).toEqual([]);
+    expect((await host.readWorkbook("y")).sheets).toHaveLength(3);
   });
 });
 
