@@ -256,7 +256,7 @@ function refuseAt(sheet: SheetData, row: number, col: number, why: Label): never
 }
 
 interface MatrixLayout {
-  /** Grid row of each dimension (model order), and the header row. */
+  /** Grid row of each dimension (model order). */
   rows: number[];
   /** Grid column of each dimension (model order). */
   cols: number[];
@@ -318,7 +318,8 @@ function matrixLayout(sheet: SheetData, model: ScoringModel, header: number): Ma
       )
     );
   };
-  lacking(cols, L(`第 ${header + 1 + (sheet.origin?.row ?? 0)} 行的表头`, `the header row`));
+  const headerAt = header + 1 + (sheet.origin?.row ?? 0);
+  lacking(cols, L(`第 ${headerAt} 行的表头`, `the header row (row ${headerAt})`));
   lacking(rows, L("矩阵的首列", "the matrix's first column"));
   return { rows, cols };
 

@@ -247,6 +247,10 @@ describe("one sheet per expert", () => {
         zh: "工作表「王」的 D2：“很重要”不是判断值（应为 1–9，或 1/3 这样的倒数）",
         en: 'sheet "王", cell D2: "很重要" is not a judgement (1–9, or a reciprocal such as 1/3)',
       });
+      // Read from its used range B3 on: the address is the sheet's, not the grid's.
+      expect(no([{ ...edited(1, 3, "很重要"), origin: { row: 2, col: 1 } }]).zh).toBe(
+        "工作表「王」的 E4：“很重要”不是判断值（应为 1–9，或 1/3 这样的倒数）"
+      );
       expect(no([edited(1, 3, 0)])).toEqual({
         zh: "工作表「王」的 D2：判断值应大于 0，实为 0",
         en: 'sheet "王", cell D2: a judgement must be > 0, got 0',
@@ -287,7 +291,7 @@ describe("one sheet per expert", () => {
       short.grid = short.grid.map((row) => row.slice(0, -1));
       expect(no([short])).toEqual({
         zh: `工作表「王」第 1 行的表头缺少维度：${dims[dims.length - 1].label.zh}`,
-        en: `sheet "王": the header row lacks ${dims[dims.length - 1].label.en}`,
+        en: `sheet "王": the header row (row 1) lacks ${dims[dims.length - 1].label.en}`,
       });
       const noRow = matrixSheet("王", a);
       noRow.grid = noRow.grid.slice(0, -1);
