@@ -89,6 +89,12 @@ test("a renamed, hidden model sheet is used; a committee is read from one sheet 
     dims.length
   );
   expect(await axeViolations(page)).toEqual([]);
+  // Excel's narrowest pane: nothing scrolls sideways.
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth <= document.documentElement.clientWidth
+    )
+  ).toBe(true);
 
   // AIP: no combined matrix, so no combined CR line.
   await page.locator("#committee-aggregation").selectOption("aip");

@@ -88,7 +88,7 @@ export class CommitteeView implements View {
       h("summary", {}, t(T.title)),
       h(
         "div",
-        { class: "check" },
+        { class: "committee-how" },
         h("label", { for: "committee-aggregation" }, t(T.aggregation)),
         this.aggregation
       ),
