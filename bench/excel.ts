@@ -62,10 +62,7 @@ async function roundTrips(s: Subjects, rows: number): Promise<Figure[]> {
     isSetSupported: () => false,
     yieldToUi: async () => {},
   });
-  const read = await host.readWorkbook(
-    s.workbook.MODEL_SHEET_NAME.zh,
-    s.workbook.RESULT_SHEET_NAME.zh
-  );
+  const read = await host.readWorkbook(s.workbook.RESULT_SHEET_NAME.zh);
   const scoring = new s.session.Scoring(s.session.openTable(read, model), model);
   const plan = scoring.plan("columns", "zh");
   if (!plan.ok) throw new Error(plan.message.en);

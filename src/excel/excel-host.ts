@@ -5,7 +5,8 @@
  */
 import type { CellValue } from "../engine/types";
 import { columnLetters } from "../workbook/a1";
-import { cellReference, keyOfName, marksOf } from "../workbook/marker";
+import { cellReference, keyOfName, MARKER_ROWS, marksOf } from "../workbook/marker";
+import { noSuchSheet, type SheetChoice } from "../workbook/pipeline";
 import { SCORE_SCALE } from "../workbook/palette";
 import type { SummaryPlan } from "../workbook/summary";
 import type {
@@ -274,11 +275,7 @@ export class ExcelHost implements Host {
    * Two round trips for a table that fits one response: one to find the table (and sample its first
    * rows), one to read the cells. A larger table is read in row slices, each response under the budget.
    */
-  async readWorkbook(
-    modelSheet: string,
-    resultSheet: string,
-    summarySheet?: string
-  ): Promise<WorkbookRead> {
+  async readWorkbook(resultSheet: string, summarySheet?: string): Promise<WorkbookRead> {
     return this.run(async (context) => {
       const workbook = context.workbook;
       const selection = workbook.getSelectedRange();
@@ -297,8 +294,8 @@ export class ExcelHost implements Host {
       sample.load("values,numberFormat");
       const used = sheet.getUsedRangeOrNullObject(true);
       used.load("columnIndex,columnCount");
-      const model = workbook.worksheets.getItemOrNullObject(modelSheet);
-      model.load("name");
+      // Every sheet's name and visibility; their first rows come with the first slice.
+      const worksheets = workbook.worksheets.load("items/name,items/visibility");
       const results = workbook.worksheets.getItemOrNullObject(resultSheet);
       results.load("name");
       // Our hidden names mark our columns (workbook-wide ones too: some tools drop the scope).
@@ -340,9 +337,11 @@ export class ExcelHost implements Host {
         .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
       readRange.load("address,rowIndex,columnIndex,rowCount");
       // The other sheets' sizes come with the first slice; their cells are read after the table, in
-      // slices of their own, so no response carries more than the budget.
-      const modelRange = model.isNullObject ? null : model.getUsedRangeOrNullObject(true);
-      modelRange?.load("rowCount");
+      // slices of their own, so no response carries more than the budget. Column A of each sheet's
+      // first rows tells which one holds the model (its marker), wherever it is and however named.
+      const tops = worksheets.items.map((ws) =>
+        ws.getRangeByIndexes(0, 0, MARKER_ROWS, 1).load("values")
+      );
       const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
       resultRange?.load("rowIndex,columnIndex,rowCount");
       const resultNames = results.isNullObject
@@ -408,10 +407,6 @@ export class ExcelHost implements Host {
         rowBytes = Math.max(rowBytes, next.bytes / next.rows);
         start += next.rows;
       }
-      const modelGrid =
-        modelRange && !modelRange.isNullObject
-          ? await this.readValues(context, modelRange, modelRange.rowCount)
-          : null;
       const resultGrid =
         resultRange && !resultRange.isNullObject
           ? await this.readValues(context, resultRange, resultRange.rowCount)
@@ -440,7 +435,10 @@ export class ExcelHost implements Host {
         ),
         address: readRange.address,
         source,
-        modelGrid,
+        sheets: worksheets.items.map((ws, k): SheetChoice => ({
+          data: { name: ws.name, grid: tops[k].values as CellValue[][] },
+          hidden: ws.visibility !== "Visible",
+        })),
         resultSheet: !resultRange
           ? null
           : marked(
@@ -463,6 +461,26 @@ export class ExcelHost implements Host {
             }
           : {}),
       };
+    });
+  }
+
+  /** The sheet's used cells, read in slices under the budget. */
+  async readSheet(name: string): Promise<SheetData> {
+    return this.run(async (context) => {
+      const sheets = context.workbook.worksheets.load("items/name");
+      await context.sync();
+      const sheet = sheets.items.find((ws) => ws.name === name);
+      if (!sheet)
+        throw noSuchSheet(
+          name,
+          sheets.items.map((ws) => ws.name)
+        );
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex,columnIndex,rowCount");
+      await context.sync();
+      if (used.isNullObject) return { name, grid: [] };
+      const grid = await this.readValues(context, used, used.rowCount);
+      return toSheetData(name, grid, used.rowIndex, used.columnIndex);
     });
   }
 

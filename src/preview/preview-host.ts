@@ -6,6 +6,8 @@
 import type { CellValue } from "../engine/types";
 import type { Grid, PlannedResults, SheetData } from "../workbook/types";
 import { marksOf, rangeAddress } from "../workbook";
+import { MARKER_ROWS } from "../workbook/marker";
+import { noSuchSheet } from "../workbook/pipeline";
 import { clear, h } from "../ui/dom";
 import type { Host, PaneSettings, WorkbookRead, WriteReport } from "../workbook/host";
 import { readXlsx, type XlsxSheet } from "./xlsx-reader";
@@ -81,10 +83,9 @@ export class PreviewHost implements Host {
     };
   }
 
-  async readWorkbook(modelSheet: string, resultSheet: string): Promise<WorkbookRead> {
+  async readWorkbook(resultSheet: string): Promise<WorkbookRead> {
     const sheet = this.sheets[this.active];
     const width = sheet.grid.reduce((w, r) => Math.max(w, r.length), 0);
-    const model = this.find(modelSheet);
     const result = this.find(resultSheet);
     return {
       table: this.data(sheet),
@@ -98,9 +99,22 @@ export class PreviewHost implements Host {
         sheet.name
       ),
       source: "used",
-      modelGrid: model ? model.grid : null,
+      sheets: this.sheets.map((s) => ({
+        data: { name: s.name, grid: s.grid.slice(0, MARKER_ROWS) },
+        hidden: s.hidden,
+      })),
       resultSheet: result ? this.data(result) : null,
     };
+  }
+
+  async readSheet(name: string): Promise<SheetData> {
+    const sheet = this.find(name);
+    if (!sheet)
+      throw noSuchSheet(
+        name,
+        this.sheets.map((s) => s.name)
+      );
+    return this.data(sheet);
   }
 
   async writeResults(plan: PlannedResults): Promise<WriteReport> {

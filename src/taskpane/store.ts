@@ -8,9 +8,11 @@
  */
 import type { Label, Lang, ScoringModel, TargetDef } from "../engine";
 import { findModelSheet, MODEL_SHEET_NAME, Refusal, RESULT_SHEET_NAME } from "../workbook";
+import { isModelGrid } from "../workbook/marker";
 import type { MappingOverride, PlannedResults } from "../workbook/types";
+import type { SheetChoice } from "../workbook/pipeline";
 import type { SummaryResult } from "../workbook/summary";
-import type { CommitteeRead } from "./committee";
+import type { Aggregation, CommitteeRead } from "../workbook/committee";
 import type { Host, PaneSettings, ScoreCard } from "../workbook/host";
 import {
   headerSignature,
@@ -64,6 +66,10 @@ export interface State {
   lang: Lang;
   model: ScoringModel;
   modelSource: "sheet" | "default";
+  /** The workbook's model sheet (found by its marker, whatever its name), null when it has none. */
+  modelSheet: string | null;
+  /** The workbook's sheets as last read (names, visibility, first rows). */
+  sheets: SheetChoice[];
   table: Table | null;
   override: MappingOverride;
   target: "columns" | "sheet";
@@ -112,14 +118,20 @@ export const PAGE = 200;
 /** Largest k offered. */
 export const MAX_K = 20;
 
-/** The model sheet's reader and writer: their own chunk, fetched when a workbook has the sheet or one is written. */
+/** The model sheet's reader and writer: their own chunk, fetched when a workbook has a marked model sheet or one is written. */
 function modelSheetCode(): Promise<typeof import("../workbook/modelSheet")> {
   return import(/* webpackChunkName: "model-sheet" */ "../workbook/modelSheet");
+}
+
+/** The committee readers and group AHP: their own chunk, fetched on first use. */
+function committeeCode(): Promise<typeof import("../workbook/committee")> {
+  return import(/* webpackChunkName: "committee" */ "../workbook/committee");
 }
 
 /** Bilingual text for an error of any shape. */
 export function errorLabel(e: unknown): Label {
   if (e instanceof LabelledError) return { zh: e.zh, en: e.en };
+  if (e instanceof Refusal) return e.label;
   const text = e instanceof Error ? e.message : String(e);
   return { zh: text, en: text };
 }
@@ -137,6 +149,8 @@ export class Store {
       lang,
       model: defaultModel,
       modelSource: "default",
+      modelSheet: null,
+      sheets: [],
       table: null,
       override: {},
       target: "columns",
@@ -209,50 +223,68 @@ export class Store {
   async read(settings: PaneSettings | null = null): Promise<void> {
     this.set({ scoring: null, detail: null, lastDetail: null, message: null }, "scores", "message");
     try {
-      const read = await this.host.readWorkbook(
-        MODEL_SHEET_NAME.zh,
-        RESULT_SHEET_NAME[this.state.lang]
-      );
-      let model = this.defaultModel;
-      let modelSource: State["modelSource"] = "default";
-      const modelSheet = { name: MODEL_SHEET_NAME.zh, grid: read.modelGrid ?? [] };
-      if (findModelSheet([modelSheet])) {
-        try {
-          model = (await modelSheetCode()).modelFromSheet(modelSheet, this.defaultModel);
-          modelSource = "sheet";
-        } catch (e) {
-          if (!(e instanceof Refusal)) throw e;
-          // The CLI refuses such a workbook; the pane goes on with the default model and says why.
-          this.say("table", "error", {
-            zh: `${e.label.zh}\n暂用默认模型。`,
-            en: `${e.label.en}\nUsing the default model.`,
-          });
-        }
-      }
+      const read = await this.host.readWorkbook(RESULT_SHEET_NAME[this.state.lang]);
+      const { model, modelSheet } = await this.workbookModel(read.sheets);
+      // The model holds even when no table is found (inserting or saving it then goes to its sheet).
+      Object.assign(this.state, {
+        sheets: read.sheets,
+        model,
+        modelSheet,
+        modelSource: model === this.defaultModel ? "default" : "sheet",
+        pairwise:
+          this.state.pairwise.length === model.dimensions.length
+            ? this.state.pairwise
+            : square(model.dimensions.length),
+      });
       const first = openTable(read, model);
       const saved = settings?.mapping;
       const override =
         saved && saved.headers === headerSignature(first.location) ? saved.override : {};
       const table = Object.keys(override).length > 0 ? openTable(read, model, override) : first;
-      this.set(
-        {
-          model,
-          modelSource,
-          table,
-          override,
-          pairwise:
-            this.state.pairwise.length === model.dimensions.length
-              ? this.state.pairwise
-              : square(model.dimensions.length),
-        },
-        "table",
-        "mapping",
-        "targets"
-      );
+      this.set({ table, override }, "table", "mapping", "targets");
     } catch (e) {
-      this.set({ table: null }, "table", "mapping");
+      this.set({ table: null }, "table", "mapping", "targets");
       this.say("table", "error", errorLabel(e));
     }
+  }
+
+  /**
+   * The model of the sheet carrying the model marker (the workbook layer's rule, as the CLI applies
+   * it), read in full only when there is one. The CLI refuses a workbook whose model sheet cannot be
+   * read, or that holds two; the pane goes on with the default model and says why.
+   */
+  private async workbookModel(
+    sheets: SheetChoice[]
+  ): Promise<{ model: ScoringModel; modelSheet: string | null }> {
+    let name: string | null = null;
+    try {
+      name = findModelSheet(sheets.map((s) => s.data))?.name ?? null;
+      if (name === null) return { model: this.defaultModel, modelSheet: null };
+      const [sheet, code] = await Promise.all([this.host.readSheet(name), modelSheetCode()]);
+      return { model: code.modelFromSheet(sheet, this.defaultModel), modelSheet: name };
+    } catch (e) {
+      if (!(e instanceof Refusal)) throw e;
+      this.say("table", "error", {
+        zh: `${e.label.zh}\n暂用默认模型。`,
+        en: `${e.label.en}\nUsing the default model.`,
+      });
+      // A sheet we cannot read is still ours: writing the model replaces it rather than adding another.
+      return { model: this.defaultModel, modelSheet: name };
+    }
+  }
+
+  /**
+   * Where the model is written: the workbook's model sheet, else a new sheet under a free name (a
+   * user's sheet called 评分模型 is never overwritten). Two marked sheets are refused, as on reading.
+   */
+  private modelSheetName(): string {
+    if (this.state.modelSheet !== null) return this.state.modelSheet;
+    const marked = findModelSheet(this.state.sheets.map((s) => s.data));
+    if (marked) return marked.name;
+    const taken = new Set(this.state.sheets.map((s) => s.data.name));
+    let name = MODEL_SHEET_NAME.zh;
+    for (let k = 2; taken.has(name); k++) name = `${MODEL_SHEET_NAME.zh} (${k})`;
+    return name;
   }
 
   setLang(lang: Lang): void {
@@ -305,10 +337,18 @@ export class Store {
 
   async insertModel(): Promise<void> {
     const { model, lang } = this.state;
-    const { modelToGrid } = await modelSheetCode();
-    await this.host.writeModelSheet(MODEL_SHEET_NAME.zh, modelToGrid(model, lang));
-    await this.read();
-    this.say("table", "ok", { zh: "已插入评分模型工作表", en: "Scoring model sheet inserted" });
+    try {
+      const { modelToGrid } = await modelSheetCode();
+      const name = this.modelSheetName();
+      await this.host.writeModelSheet(name, modelToGrid(model, lang));
+      await this.read();
+      this.say("table", "ok", {
+        zh: `已插入评分模型工作表「${name}」`,
+        en: `Scoring model sheet "${name}" inserted`,
+      });
+    } catch (e) {
+      this.say("table", "error", errorLabel(e));
+    }
   }
 
   // --- scoring and writing ----------------------------------------------------------------------
@@ -380,7 +420,7 @@ export class Store {
     );
     if (summary) await this.host.writeSummary!(summary);
     scoring.markWritten();
-    const read = await this.host.readWorkbook(MODEL_SHEET_NAME.zh, RESULT_SHEET_NAME[lang]);
+    const read = await this.host.readWorkbook(RESULT_SHEET_NAME[lang]);
     const table = openTable(read, model, override);
     if (table.location.dataRows.length === scoring.count) scoring.table = table;
     this.set({ table }, "list");
@@ -397,11 +437,7 @@ export class Store {
     const { planSummary, SUMMARY_SHEET_NAME } = await import(
       /* webpackChunkName: "summary" */ "../workbook/summary"
     );
-    const read = await this.host.readWorkbook(
-      MODEL_SHEET_NAME.zh,
-      RESULT_SHEET_NAME[lang],
-      SUMMARY_SHEET_NAME[lang]
-    );
+    const read = await this.host.readWorkbook(RESULT_SHEET_NAME[lang], SUMMARY_SHEET_NAME[lang]);
     const names: string[] = new Array(s.count);
     for (const r of s.rows()) names[r.index] = r.name;
     return planSummary(s.scored, {
@@ -463,9 +499,37 @@ export class Store {
    * Reads a committee's long table (pasted from Excel): combined weights, each CR, agreement. The
    * reader and group AHP are their own chunk, fetched on first use.
    */
-  async readJudgements(text: string): Promise<void> {
-    const { readCommittee } = await import(/* webpackChunkName: "committee" */ "./committee");
-    this.set({ committee: readCommittee(text, this.state.model) }, "committee");
+  async readJudgements(text: string, aggregation: Aggregation = "aij"): Promise<void> {
+    const { readCommittee } = await committeeCode();
+    this.set({ committee: readCommittee(text, this.state.model, aggregation) }, "committee");
+  }
+
+  /**
+   * The sheets an expert's judgements may be on: visible ones other than the candidate list, the
+   * model sheet and our result sheet.
+   */
+  expertSheetChoices(): string[] {
+    const { sheets, table, modelSheet } = this.state;
+    const ours = new Set([table?.read.table.name, modelSheet, ...Object.values(RESULT_SHEET_NAME)]);
+    return sheets
+      .filter((s) => !s.hidden && !ours.has(s.data.name) && !isModelGrid(s.data.grid))
+      .map((s) => s.data.name);
+  }
+
+  /** Reads a committee from one sheet per expert (the sheet's name is the expert's), through the host. */
+  async readExpertSheets(names: string[], aggregation: Aggregation = "aij"): Promise<void> {
+    try {
+      const { committeeFromSheets } = await committeeCode();
+      const sheets = [];
+      // One sheet after another: each read is its own round trip, kept under Excel's payload cap.
+      for (const name of names) sheets.push(await this.host.readSheet(name));
+      this.set(
+        { committee: committeeFromSheets(sheets, this.state.model, aggregation) },
+        "committee"
+      );
+    } catch (e) {
+      this.set({ committee: { ok: false, message: errorLabel(e) } }, "committee");
+    }
   }
 
   // --- list and detail --------------------------------------------------------------------------
@@ -587,11 +651,12 @@ export class Store {
     this.set({ busy: true }, "busy");
     try {
       const { modelToGrid } = await modelSheetCode();
-      await this.host.writeModelSheet(MODEL_SHEET_NAME.zh, modelToGrid(model, this.state.lang));
-      this.set({ model, modelSource: "sheet" }, "targets", "table");
+      const name = this.modelSheetName();
+      await this.host.writeModelSheet(name, modelToGrid(model, this.state.lang));
+      this.set({ model, modelSource: "sheet", modelSheet: name }, "targets", "table");
       this.say("targets", "ok", {
-        zh: `目标已保存到工作簿的“${MODEL_SHEET_NAME.zh}”工作表`,
-        en: `Targets saved in the workbook's "${MODEL_SHEET_NAME.zh}" sheet`,
+        zh: `目标已保存到工作簿的“${name}”工作表`,
+        en: `Targets saved in the workbook's "${name}" sheet`,
       });
     } catch (e) {
       this.say("targets", "error", errorLabel(e));

@@ -3,6 +3,7 @@
  * preview implement it; it lives in the workbook layer so hosts depend downward, never on the pane.
  */
 import type { Lang } from "../engine/types";
+import type { SheetChoice } from "./pipeline";
 import type { SummaryPlan } from "./summary";
 import type { Grid, MappingOverride, PlannedResults, SheetData } from "./types";
 
@@ -15,8 +16,12 @@ export interface WorkbookRead {
   /** A1 address of the range read, with its sheet. */
   address: string;
   source: TableSource;
-  /** The 评分模型 sheet's cells when the workbook has one. */
-  modelGrid: Grid | null;
+  /**
+   * Every sheet in tab order with its first MARKER_ROWS rows from A1 (at least column A): enough to
+   * find the model sheet by its marker (workbook/pipeline's findModelSheet) and to offer the sheets
+   * by name. A sheet's cells are read in full with readSheet.
+   */
+  sheets: SheetChoice[];
   /** The result sheet's cells when it exists (for the "sheet" target). */
   resultSheet: SheetData | null;
   /** When a summary sheet name was asked for: its first rows and marks, null when it does not exist. */
@@ -47,7 +52,7 @@ export interface WriteReport {
 /** Small per-workbook state (workbook.settings in Excel), versioned so later releases can migrate. */
 export interface PaneSettings {
   version: 1;
-  /** Model chosen: "sheet" (the workbook's 评分模型) or a bundled model id. */
+  /** Model chosen: "sheet" (the workbook's marked model sheet) or a bundled model id. */
   model?: string;
   /** The user's mapping edits, for the header row they were made on. */
   mapping?: { headers: string; override: MappingOverride };
@@ -63,12 +68,10 @@ export interface Host {
   readonly kind: "excel" | "preview";
   /** Names shown in step 1 (workbook or file name). */
   readonly title: string;
-  /** Finds the candidate table and reads it (with the model and result sheets) in as few round trips as possible. */
-  readWorkbook(
-    modelSheet: string,
-    resultSheet: string,
-    summarySheet?: string
-  ): Promise<WorkbookRead>;
+  /** Finds the candidate table and reads it (with the result sheet) in as few round trips as possible. */
+  readWorkbook(resultSheet: string, summarySheet?: string): Promise<WorkbookRead>;
+  /** A sheet's used cells (its origin set); refuses a sheet that does not exist. */
+  readSheet(name: string): Promise<SheetData>;
   /** Writes a result plan; applies the colour scale on its score range and, when given, breakdown cards. */
   writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport>;
   writeModelSheet(name: string, grid: Grid): Promise<void>;

@@ -86,8 +86,10 @@ export function cellReference(ref: string): { sheet: string; row: number; col: n
 /** The model sheet's name and the marker in its first rows (the sheet itself: modelSheet.ts, read lazily by the pane). */
 export const MODEL_SHEET_NAME: Label = { zh: "评分模型", en: "Scoring model" };
 export const MODEL_MARKER = "model";
+/** The model sheet's marker sits in column A of one of its first rows (rows inserted above it move it). */
+export const MARKER_ROWS = 5;
 
 /** Whether a grid is one of our model sheets. */
 export function isModelGrid(grid: Grid): boolean {
-  return grid.slice(0, 5).some((row) => markerKey(row?.[0]) === MODEL_MARKER);
+  return grid.slice(0, MARKER_ROWS).some((row) => markerKey(row?.[0]) === MODEL_MARKER);
 }

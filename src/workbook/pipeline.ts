@@ -42,9 +42,33 @@ export interface SheetChoice {
 /** Rows read from each sheet to find tables and model sheets (headers sit in the first 50). */
 export const DISCOVERY_ROWS = 60;
 
-/** The first sheet holding a model (its [ZS:model] marker), wherever it is. */
+/**
+ * The sheet holding the model (its [ZS:model] marker), wherever it is and whatever it is named; null
+ * when none. Two marked sheets are refused, naming both: which one counts would be a guess.
+ */
 export function findModelSheet(sheets: SheetData[]): SheetData | null {
-  return sheets.find((d) => isModelGrid(d.grid)) ?? null;
+  const found = sheets.filter((d) => isModelGrid(d.grid));
+  if (found.length > 1) {
+    const names = found.map((d) => `「${d.name}」`).join("、");
+    const en = found.map((d) => `"${d.name}"`).join(", ");
+    throw new Refusal(
+      L(
+        `工作簿中有 ${found.length} 张评分模型表：${names}。请删除多余的表（或清除其 A 列的 [ZS:model] 标记）后再试。`,
+        `The workbook holds ${found.length} scoring-model sheets: ${en}. Delete the extra ones (or clear the [ZS:model] marker in their column A) and try again.`
+      )
+    );
+  }
+  return found[0] ?? null;
+}
+
+/** The refusal for a sheet asked for by name that the workbook does not hold. */
+export function noSuchSheet(name: string, names: string[]): Refusal {
+  return new Refusal(
+    L(
+      `没有名为「${name}」的工作表（现有：${names.join("、")}）`,
+      `no sheet named "${name}" (sheets: ${names.join(", ")})`
+    )
+  );
 }
 
 /** Our result, summary and model sheets are not candidate tables. */
@@ -64,11 +88,9 @@ export function chooseSheet(sheets: SheetChoice[], model: ScoringModel, name?: s
   if (name !== undefined) {
     const s = sheets.find((d) => d.data.name === name);
     if (!s)
-      throw new Refusal(
-        L(
-          `没有名为「${name}」的工作表（现有：${sheets.map((d) => d.data.name).join("、")}）`,
-          `no sheet named "${name}" (sheets: ${sheets.map((d) => d.data.name).join(", ")})`
-        )
+      throw noSuchSheet(
+        name,
+        sheets.map((d) => d.data.name)
       );
     return s.data;
   }

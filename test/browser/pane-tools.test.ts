@@ -128,7 +128,10 @@ test("keyboard: Tab reaches every weight control, arrow keys switch tabs", async
   await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("tab-weights");
 
   // Tab from the tab list through the panel: each slider and its number field, each with a label.
-  const controls = await page.locator("#panel-weights input").count();
+  // (The committee's sheet checkboxes sit in a closed section further down: not weight controls.)
+  const controls = await page
+    .locator("#panel-weights input[type=range], #panel-weights input[type=number]")
+    .count();
   const reached: string[] = [];
   for (let k = 0; k < controls + 2; k++) {
     await page.keyboard.press("Tab");

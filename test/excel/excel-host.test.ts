@@ -7,6 +7,9 @@ import type { WorkbookRead } from "../../src/workbook/host";
 import {
   locateTable,
   mapColumns,
+  findModelSheet,
+  MODEL_SHEET_NAME,
+  modelFromSheet,
   modelToGrid,
   planResults,
   RESULT_SHEET_NAME,
@@ -70,7 +73,7 @@ function fakeScores(n: number, summaryLength = 20): CandidateScore[] {
 }
 
 async function plan(host: ExcelHost, summaryLength = 20, target: "columns" | "sheet" = "columns") {
-  const read = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh);
+  const read = await host.readWorkbook(RESULT_SHEET_NAME.zh);
   const located = locateTable(read.table, MODEL);
   if (!located.ok) throw new Error(located.message.en);
   const mapping = mapColumns(located.table.headers, MODEL, {}, located.table.hiddenColumns);
@@ -101,7 +104,6 @@ describe("ExcelHost.readWorkbook", () => {
   test("reads the region around the selection in two syncs, values and number formats only", async () => {
     const excel = workbookWith(5);
     const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
-      "评分模型",
       "评分结果"
     );
     expect(read.source).toBe("region");
@@ -112,7 +114,14 @@ describe("ExcelHost.readWorkbook", () => {
     expect(read.table.grid).toHaveLength(6);
     // widened to the right so cells beside the table are seen
     expect(read.table.grid[0].length).toBeGreaterThan(HEADERS.length + 8);
-    expect(read.modelGrid).toBeNull();
+    // Every sheet in tab order with column A of its first rows, to find the model sheet by its marker.
+    expect(read.sheets).toEqual([
+      {
+        data: { name: "重点项目", grid: [["2023年重点招商项目清单"], [""], ["序号"], [1], [2]] },
+        hidden: false,
+      },
+      { data: { name: "其他", grid: [[""], [""], [""], [""], [""]] }, hidden: false },
+    ]);
     expect(read.resultSheet).toBeNull();
   });
 
@@ -126,7 +135,6 @@ describe("ExcelHost.readWorkbook", () => {
     excel.setCell("重点项目", 3, 6, 44988);
     excel.sheet("重点项目").formats.set("3,6", "yyyy-mm-dd");
     const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
-      "评分模型",
       "评分结果"
     );
     expect(read.source).toBe("table");
@@ -139,7 +147,6 @@ describe("ExcelHost.readWorkbook", () => {
     const excel = workbookWith(3);
     excel.select({ top: 30, left: 20, bottom: 30, right: 20 });
     const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
-      "评分模型",
       "评分结果"
     );
     expect(read.source).toBe("used");
@@ -149,10 +156,7 @@ describe("ExcelHost.readWorkbook", () => {
   test("an empty sheet gives a clear error", async () => {
     const excel = new FakeExcel("空表");
     await expect(
-      new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
-        "评分模型",
-        "评分结果"
-      )
+      new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook("评分结果")
     ).rejects.toThrow(/Sheet 空表 is empty/);
   });
 });
@@ -395,14 +399,15 @@ describe("ExcelHost read budget with a result sheet and a model sheet", () => {
     if (!first.result.ok) throw new Error(first.result.message.en);
     await host.writeResults(first.result);
     excel.resetStats();
-    const read = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh);
-    return { excel, read };
+    const read = await host.readWorkbook(RESULT_SHEET_NAME.zh);
+    const modelSheet = await host.readSheet("评分模型");
+    return { excel, read, modelSheet };
   }
 
   test.each([10_000, 60_000])(
     "%i rows: table, result sheet and model sheet are read with every response under 5 MB",
     async (rows) => {
-      const { excel, read } = await rereadWithSheets(rows);
+      const { excel, read, modelSheet } = await rereadWithSheets(rows);
       const responses = excel.syncs.map((s) => s.responseBytes);
       // What the read brings back in all is well over one response's cap, yet no response exceeds it.
       expect(responses.reduce((n, b) => n + b, 0)).toBeGreaterThan(REQUEST_LIMIT);
@@ -412,7 +417,7 @@ describe("ExcelHost read budget with a result sheet and a model sheet", () => {
       const resultRect = excel.usedRect(RESULT_SHEET_NAME.zh, false)!;
       expect(read.resultSheet?.grid).toEqual(excel.values(resultRect));
       expect(read.resultSheet?.grid.length).toBeGreaterThanOrEqual(rows);
-      expect(read.modelGrid).toEqual(excel.values(excel.usedRect("评分模型", true)!));
+      expect(modelSheet.grid).toEqual(excel.values(excel.usedRect("评分模型", true)!));
     },
     120_000
   );
@@ -429,11 +434,49 @@ describe("ExcelHost model sheet, settings and go-to", () => {
       ["chain", 0.2, "备注"],
     ];
     await host.writeModelSheet("评分模型", grid);
-    const read = await host.readWorkbook("评分模型", "评分结果");
-    expect(read.modelGrid).toEqual(grid.map((row) => [...row, ...Array(3 - row.length).fill("")]));
+    const read = await host.readSheet("评分模型");
+    expect(read.grid).toEqual(grid.map((row) => [...row, ...Array(3 - row.length).fill("")]));
+    expect(read.origin).toEqual({ row: 0, col: 0 });
     // rewriting a shorter model leaves nothing of the old one
     await host.writeModelSheet("评分模型", [["评分模型"]]);
-    expect((await host.readWorkbook("评分模型", "评分结果")).modelGrid).toEqual([["评分模型"]]);
+    expect((await host.readSheet("评分模型")).grid).toEqual([["评分模型"]]);
+  });
+
+  test("the model sheet is found by its marker whatever its name and place (hidden too), as the CLI finds it", async () => {
+    const excel = workbookWith(3);
+    const grid = modelToGrid(MODEL, "zh");
+    // Two rows inserted above the model: its marker moves to A3.
+    const sheet = excel.addSheet("2024 模型", [[], [], ...grid]);
+    sheet.visibility = "Hidden";
+    excel.addSheet(MODEL_SHEET_NAME.zh, [["我的笔记"]]);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const read = await host.readWorkbook(RESULT_SHEET_NAME.zh);
+    expect(read.sheets.map((s) => [s.data.name, s.hidden])).toEqual([
+      ["重点项目", false],
+      ["其他", false],
+      ["2024 模型", true],
+      [MODEL_SHEET_NAME.zh, false],
+    ]);
+    const found = findModelSheet(read.sheets.map((s) => s.data));
+    expect(found?.name).toBe("2024 模型");
+    const full = await host.readSheet(found!.name);
+    expect(full.origin).toEqual({ row: 2, col: 0 });
+    expect(modelFromSheet(full, MODEL)).toEqual(MODEL);
+    // A second marked sheet is refused, naming both.
+    excel.addSheet("副本", grid);
+    const again = await host.readWorkbook(RESULT_SHEET_NAME.zh);
+    expect(() => findModelSheet(again.sheets.map((s) => s.data))).toThrow(
+      'The workbook holds 2 scoring-model sheets: "2024 模型", "副本".'
+    );
+  });
+
+  test("reading a sheet that is not there names the sheets there are", async () => {
+    const excel = workbookWith(1);
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    await expect(host.readSheet("专家A")).rejects.toThrow(
+      'no sheet named "专家A" (sheets: 重点项目, 其他)'
+    );
+    expect((await host.readSheet("其他")).grid).toEqual([]);
   });
 
   test("settings round-trip through workbook settings; unknown versions are ignored", async () => {
@@ -522,7 +565,7 @@ describe("ExcelHost: every edge of the result area is guarded (issue 20)", () =>
 
   test("an empty sheet and an empty model grid are refused by their exact messages", async () => {
     const excel = new FakeExcel("空表");
-    await expect(host(excel).readWorkbook("评分模型", "评分结果")).rejects.toThrow(
+    await expect(host(excel).readWorkbook("评分结果")).rejects.toThrow(
       new Error("工作表 空表 是空的 / Sheet 空表 is empty: select your candidate list")
     );
     await expect(host(excel).writeModelSheet("评分模型", [])).rejects.toThrow(
@@ -605,7 +648,7 @@ describe("ExcelHost: how results look, and how they are found again (issue 19)",
   test("the summary: cells, two native charts from its cells with the palette, name and print setup", async () => {
     const excel = workbookWith(30);
     const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
-    const read = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh, "汇总");
+    const read = await host.readWorkbook(RESULT_SHEET_NAME.zh, "汇总");
     expect(read.summarySheet).toBeNull();
     const located = locateTable(read.table, MODEL);
     if (!located.ok) throw new Error(located.message.en);
@@ -641,7 +684,7 @@ describe("ExcelHost: how results look, and how they are found again (issue 19)",
     });
     expect(sheet.pageLayout.orientation).toBe("Landscape");
     // A rerun finds it as ours, and its charts are replaced, not added.
-    const again = await host.readWorkbook("评分模型", RESULT_SHEET_NAME.zh, "汇总");
+    const again = await host.readWorkbook(RESULT_SHEET_NAME.zh, "汇总");
     const next = planSummary(scored, {
       lang: "zh",
       names: [],

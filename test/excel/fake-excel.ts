@@ -46,6 +46,8 @@ interface SheetState {
   charts: FakeChartState[];
   /** PageLayout properties set, and print title rows. */
   pageLayout: Record<string, unknown>;
+  /** Worksheet.visibility: "Visible" unless set. */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
 }
 
 export interface FakeChartState {
@@ -730,10 +732,28 @@ class FakeWorksheet extends Loadable {
   }
   protected override snapshot(): Record<string, () => unknown> | null {
     const n = this.resolveName();
-    return n === null ? null : { name: () => n };
+    return n === null
+      ? null
+      : {
+          name: () => n,
+          visibility: () => this.context.excel.sheet(n).visibility ?? "Visible",
+        };
+  }
+  /** Marks the listed properties loaded now, as a collection's load does for its items at the sync. */
+  loadNow(props: string[]): void {
+    const all = this.snapshot()!;
+    this.synced = true;
+    this.loaded = {};
+    for (const p of props) {
+      if (!(p in all)) throw new Error(`InvalidArgument: unknown property ${p}`);
+      this.loaded[p] = all[p]();
+    }
   }
   get name(): string {
     return this.read("name");
+  }
+  get visibility(): string {
+    return this.read("visibility");
   }
   getRange(address?: string): FakeRange {
     if (address !== undefined) throw new Error("the fake addresses ranges by index only");
@@ -977,6 +997,8 @@ class FakeWorkbook {
     getItemOrNullObject: (name: string) => FakeWorksheet;
     getActiveWorksheet: () => FakeWorksheet;
     add: (name: string) => FakeWorksheet;
+    /** The sheets in tab order, as "items/<prop>,…" (readable after the sync). */
+    load: (props: string) => { items: FakeWorksheet[] };
   };
   readonly settings: {
     getItemOrNullObject: (key: string) => Loadable & { value: string };
@@ -997,6 +1019,26 @@ class FakeWorkbook {
       add: (name) => {
         context.enqueue(() => (excel.addSheet(name), 0), name.length, true);
         return new FakeWorksheet(context, () => name);
+      },
+      load: (props) => {
+        const names = props.split(",").map((p) => /^items\/(\w+)$/.exec(p.trim())?.[1]);
+        if (names.some((p) => p === undefined))
+          throw new Error(`the fake loads worksheets as items/<prop>, not ${props}`);
+        let items: FakeWorksheet[] | null = null;
+        context.enqueue(() => {
+          items = [...excel.sheets.keys()].map((n) => {
+            const ws = new FakeWorksheet(context, () => (excel.sheets.has(n) ? n : null));
+            ws.loadNow(names as string[]);
+            return ws;
+          });
+          return jsonBytes(items.map((ws) => ws.name));
+        }, props.length);
+        return {
+          get items(): FakeWorksheet[] {
+            if (!items) throw new Error("PropertyNotLoaded: items");
+            return items;
+          },
+        };
       },
     };
     this.settings = {

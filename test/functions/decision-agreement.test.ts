@@ -67,7 +67,7 @@ test("ZS.DECISION, the batch, the CLI's written column, the pane's list and its 
   await store.score();
   const rows = [...store.state.scoring!.rows()].sort((a, b) => a.index - b.index);
   expect(rows.map((r) => decisionLabel(model, r.decision, "zh"))).toEqual(batch);
-  const written = await host.readWorkbook("x", "y");
+  const written = await host.readWorkbook("y");
   const paneRow = store.state.table!.location.headerRow;
   expect(writtenDecisions(written.table.grid, written.table.marks, paneRow, batch.length)).toEqual(
     batch

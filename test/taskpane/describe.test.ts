@@ -12,7 +12,7 @@ async function sample(): Promise<Scoring> {
     table: sheet,
     address: "A1",
     source: "used" as const,
-    modelGrid: null,
+    sheets: [],
     resultSheet: null,
   };
   return new Scoring(openTable(read, model), model);

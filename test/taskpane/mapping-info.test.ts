@@ -9,7 +9,7 @@ import { model, readSheet } from "../models/sample-helpers";
 
 function open(sheet: SheetData) {
   return openTable(
-    { table: sheet, address: "A1", source: "used", modelGrid: null, resultSheet: null },
+    { table: sheet, address: "A1", source: "used", sheets: [], resultSheet: null },
     model
   );
 }

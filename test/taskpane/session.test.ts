@@ -17,7 +17,7 @@ async function sampleRead(): Promise<WorkbookRead> {
     table: sheet,
     address: `${sheet.name}!A1`,
     source: "used",
-    modelGrid: null,
+    sheets: [],
     resultSheet: null,
   };
 }

@@ -18,13 +18,9 @@ class SummaryHost extends PreviewHost {
   summarySheet: SheetData | null = null;
   readonly asked: (string | undefined)[] = [];
 
-  override async readWorkbook(
-    modelSheet: string,
-    resultSheet: string,
-    summarySheet?: string
-  ): Promise<WorkbookRead> {
+  override async readWorkbook(resultSheet: string, summarySheet?: string): Promise<WorkbookRead> {
     this.asked.push(summarySheet);
-    const read = await super.readWorkbook(modelSheet, resultSheet);
+    const read = await super.readWorkbook(resultSheet);
     return summarySheet === undefined ? read : { ...read, summarySheet: this.summarySheet };
   }
 
@@ -52,7 +48,7 @@ test("score, change a weight, apply, score again: every write lands in our own c
   expect(store.state.table).not.toBeNull();
   await store.score();
   expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
-  const read = await host.readWorkbook("x", "y");
+  const read = await host.readWorkbook("y");
   const headerRow = store.state.table!.location.headerRow;
   // Our columns are marked by hidden names (marks), their headers clean.
   const ours = (read.table.marks ?? []).filter((m) => m.row === headerRow).length;
@@ -66,7 +62,7 @@ test("score, change a weight, apply, score again: every write lands in our own c
   await store.score();
   expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
   // Still the same number of result columns: reused, not appended again.
-  const again = await host.readWorkbook("x", "y");
+  const again = await host.readWorkbook("y");
   expect((again.table.marks ?? []).filter((m) => m.row === headerRow).length).toBe(ours);
   expect(again.table.grid[headerRow].filter((v) => v !== null && v !== "").length).toBe(
     read.table.grid[headerRow].filter((v) => v !== null && v !== "").length
@@ -88,7 +84,7 @@ test("the written scores are the list's: rank changes ▲▼ count from the last
 
 test("a refused write is reported next to its action and offers the result sheet", async () => {
   const { store, host } = await sampleStore();
-  const read = await host.readWorkbook("x", "y");
+  const read = await host.readWorkbook("y");
   const loc = store.state.table!.location;
   // A user's note right of the table, where the first result column would go.
   read.table.grid[loc.dataRows[0]][loc.lastCol + 1] = "my note";
@@ -187,8 +183,8 @@ test("targets are saved with the workbook's model (the 评分模型 sheet), and 
   targets.items[0].value = 120;
   await store.saveTargets(targets);
   expect(store.state.message).toMatchObject({ place: "targets", kind: "ok" });
-  const read = await host.readWorkbook(MODEL_SHEET_NAME.zh, "x");
-  const back = gridToModel(read.modelGrid!, model);
+  expect(store.state.modelSheet).toBe(MODEL_SHEET_NAME.zh);
+  const back = gridToModel((await host.readSheet(MODEL_SHEET_NAME.zh)).grid, model);
   expect(back.ok && back.model.targets?.year).toBe(2026);
   expect(back.ok && back.model.targets?.items[0].value).toBe(120);
   expect(store.state.scoring!.portfolio(5, store.state.model).targets[0].target).toBe(120);
@@ -230,7 +226,7 @@ describe("the 汇总 sheet option", () => {
       "不能写入汇总：已有名为「汇总」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请把该表改名后再试。"
     );
     expect(host.summaries).toHaveLength(0);
-    const read = await host.readWorkbook("x", "y");
+    const read = await host.readWorkbook("y");
     expect(read.table.marks ?? []).toHaveLength(0);
   });
 
@@ -240,7 +236,7 @@ describe("the 汇总 sheet option", () => {
     store.setSummary(true);
     await store.score();
     expect(store.state.message).toMatchObject({ place: "score", kind: "ok" });
-    expect((await host.readWorkbook("x", "y")).table.marks?.length).toBeGreaterThan(4);
+    expect((await host.readWorkbook("y")).table.marks?.length).toBeGreaterThan(4);
   });
 });
 
@@ -320,4 +316,133 @@ test("a committee's table is read into state (and announced); its weights apply 
   for (const d of dims) expect(applied[d.id]).toBeCloseTo(read.committee.weights[d.id], 12);
   await store.readJudgements("王\t规模");
   expect(store.state.committee).toMatchObject({ ok: false });
+});
+
+describe("the model sheet is found by its marker, as the CLI finds it", () => {
+  /** The sample list beside other sheets, and the sheets the host was asked to read in full. */
+  async function open(...others: { name: string; grid: SheetData["grid"]; hidden?: boolean }[]) {
+    const sample = await readSheet();
+    const host = new PreviewHost("book.xlsx", [
+      ...others.map((o) => ({ hiddenColumns: [], merges: [], hidden: false, ...o })),
+      { ...sample, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
+    ]);
+    const readSheets: string[] = [];
+    const readOne = host.readSheet.bind(host);
+    host.readSheet = (name) => (readSheets.push(name), readOne(name));
+    const store = new Store(host, model, "zh");
+    await store.start();
+    return { store, host, readSheets };
+  }
+
+  test("renamed and moved before the list (even hidden): its model is used, and saved targets go back into it", async () => {
+    // The sheet's own weights: the first two dimensions' swapped.
+    const [a, b] = model.dimensions;
+    expect(a.weight).not.toBe(b.weight);
+    const grid = modelToGrid(model, "zh");
+    const ra = grid.findIndex((row) => row.includes(a.label.zh));
+    const rb = grid.findIndex((row) => row.includes(b.label.zh));
+    grid[ra][grid[ra].indexOf(a.weight)] = b.weight;
+    grid[rb][grid[rb].indexOf(b.weight)] = a.weight;
+    const { store, host, readSheets } = await open({ name: "模型 2024", grid, hidden: true });
+    expect(store.state.message).toBeNull();
+    expect(store.state.modelSource).toBe("sheet");
+    expect(store.state.modelSheet).toBe("模型 2024");
+    expect(store.state.model.dimensions.slice(0, 2).map((d) => d.weight)).toEqual([
+      b.weight,
+      a.weight,
+    ]);
+    expect(readSheets).toEqual(["模型 2024"]);
+    expect(store.state.table).not.toBeNull();
+
+    const targets = structuredClone(store.state.model.targets!);
+    targets.year = 2027;
+    await store.saveTargets(targets);
+    expect(store.state.message!.text.zh).toBe("目标已保存到工作簿的“模型 2024”工作表");
+    const back = gridToModel((await host.readSheet("模型 2024")).grid, model);
+    expect(back.ok && back.model.targets?.year).toBe(2027);
+    expect((await host.readWorkbook("y")).sheets.map((s) => s.data.name)).not.toContain(
+      MODEL_SHEET_NAME.zh
+    );
+  });
+
+  test("a user's sheet named 评分模型 without the marker is not a model: nothing extra is read, and inserting the model keeps it", async () => {
+    const mine = [["我的评分模型笔记"], ["规模", "很重要"]];
+    const { store, host, readSheets } = await open({ name: MODEL_SHEET_NAME.zh, grid: mine });
+    expect(store.state.modelSource).toBe("default");
+    expect(store.state.modelSheet).toBeNull();
+    expect(readSheets).toEqual([]);
+    await store.insertModel();
+    expect(store.state.message!.text.zh).toBe("已插入评分模型工作表「评分模型 (2)」");
+    expect((await host.readSheet(MODEL_SHEET_NAME.zh)).grid).toEqual(mine);
+    expect(store.state.modelSource).toBe("sheet");
+    expect(store.state.modelSheet).toBe("评分模型 (2)");
+  });
+
+  test("two marked sheets: the pane names both, as the CLI refuses, and goes on with the default model", async () => {
+    const grid = modelToGrid(model, "zh");
+    const { store, host, readSheets } = await open(
+      { name: "模型甲", grid },
+      { name: "模型乙", grid }
+    );
+    expect(store.state.modelSource).toBe("default");
+    expect(readSheets).toEqual([]);
+    expect(store.state.message).toMatchObject({ place: "table", kind: "error" });
+    expect(store.state.message!.text.zh).toBe(
+      "工作簿中有 2 张评分模型表：「模型甲」、「模型乙」。请删除多余的表（或清除其 A 列的 [ZS:model] 标记）后再试。\n暂用默认模型。"
+    );
+    expect(store.state.message!.text.en).toContain(
+      'The workbook holds 2 scoring-model sheets: "模型甲", "模型乙". Delete the extra ones'
+    );
+    expect(store.state.table).not.toBeNull();
+    // Nor is either written: saving targets or inserting the model says why.
+    await store.saveTargets(store.state.model.targets!);
+    expect(store.state.message).toMatchObject({ place: "targets", kind: "error" });
+    expect(store.state.message!.text.en).toContain("The workbook holds 2 scoring-model sheets");
+    await store.insertModel();
+    expect(store.state.message).toMatchObject({ place: "table", kind: "error" });
+    expect(readSheets).toEqual([]);
+    expect((await host.readWorkbook("y")).sheets).toHaveLength(3);
+  });
+});
+
+test("a committee read from one sheet per expert through the host; a sheet gone since is named", async () => {
+  const sample = await readSheet();
+  const dims = model.dimensions;
+  const expert = (name: string, w: number[]) => ({
+    name,
+    hidden: false,
+    hiddenColumns: [],
+    merges: [],
+    grid: [
+      ["", ...dims.map((d) => d.label.zh)],
+      ...dims.map((d, i) => [d.label.zh, ...dims.map((_, j) => w[i] / w[j])]),
+    ],
+  });
+  const host = new PreviewHost("book.xlsx", [
+    { ...sample, hidden: false, hiddenColumns: [], merges: [] } as XlsxSheet,
+    expert(
+      "王",
+      dims.map((_, i) => i + 1)
+    ),
+    expert(
+      "李",
+      dims.map((_, i) => i + 1)
+    ),
+  ]);
+  const store = new Store(host, model, "zh");
+  await store.start();
+  expect(store.state.sheets.map((s) => s.data.name)).toEqual([sample.name, "王", "李"]);
+  await store.readExpertSheets(["王", "李"]);
+  const read = store.state.committee!;
+  if (!read.ok || read.committee.kind !== "pairwise") throw new Error(JSON.stringify(read));
+  expect(read.committee.experts.map((e) => e.name)).toEqual(["王", "李"]);
+  expect(read.committee.agreement).toBeCloseTo(1, 12);
+  await store.readExpertSheets(["王", "赵"]);
+  expect(store.state.committee).toEqual({
+    ok: false,
+    message: {
+      zh: `没有名为「赵」的工作表（现有：${sample.name}、王、李）`,
+      en: `no sheet named "赵" (sheets: ${sample.name}, 王, 李)`,
+    },
+  });
 });

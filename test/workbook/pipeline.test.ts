@@ -6,7 +6,14 @@
 import { validateModel } from "../../src/engine";
 import type { ScoringModel } from "../../src/engine";
 import pinghu from "../../src/models/pinghu-2023.json";
-import { mapColumns, mappingProblem, prepareTable, Refusal } from "../../src/workbook";
+import {
+  findModelSheet,
+  mapColumns,
+  mappingProblem,
+  markedHeader,
+  prepareTable,
+  Refusal,
+} from "../../src/workbook";
 
 const r = validateModel(pinghu);
 if (!r.ok) throw new Error("bundled model invalid");
@@ -73,4 +80,27 @@ test("without a sheet (a range given to a worksheet function) the words name the
   expect(mappingProblem(m, model, "")!.label.zh).toBe(
     "没有一列能对应到「总投资」。请把该列表头改为如“总投资（万元）”后再试。"
   );
+});
+
+describe("findModelSheet: the model sheet by its marker, whatever its name or place", () => {
+  const marked = (name: string, at = 0) => ({
+    name,
+    grid: [...Array.from({ length: at }, () => []), [markedHeader("评分模型", "model")]],
+  });
+  const list = { name: "评分模型", grid: [["项目名称", "总投资"]] };
+
+  test("found under any name, its marker in any of the first five rows of column A; a sheet only named so is not it", () => {
+    expect(findModelSheet([list, marked("我的模型", 4)])?.name).toBe("我的模型");
+    expect(findModelSheet([list, marked("太低", 5)])).toBeNull();
+    expect(findModelSheet([{ name: "B 列", grid: [["", markedHeader("x", "model")]] }])).toBeNull();
+    expect(findModelSheet([])).toBeNull();
+  });
+
+  test("two marked sheets are refused, naming both", () => {
+    const two = () => findModelSheet([marked("模型甲"), list, marked("模型乙", 2)]);
+    expect(two).toThrow(Refusal);
+    expect(two).toThrow(
+      'The workbook holds 2 scoring-model sheets: "模型甲", "模型乙". Delete the extra ones (or clear the [ZS:model] marker in their column A) and try again.'
+    );
+  });
 });

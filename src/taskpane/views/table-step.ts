@@ -70,7 +70,9 @@ export class TableStepView implements View {
       );
       setText(
         this.modelLine,
-        `${text(this.store, s.modelSource === "sheet" ? T.fromSheet : T.byDefault)} · ${s.model.name[s.lang]}`
+        s.modelSource === "sheet"
+          ? `${text(this.store, T.fromSheet)}「${s.modelSheet ?? ""}」 · ${s.model.name[s.lang]}`
+          : `${text(this.store, T.byDefault)} · ${s.model.name[s.lang]}`
       );
       this.insert.hidden = !t || s.modelSource === "sheet";
     }

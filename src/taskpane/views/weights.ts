@@ -142,7 +142,8 @@ export class WeightsView implements View {
     if (!scoring) return;
     if (changes.has("message")) this.message.update();
     if (changes.has("pairwise") || changes.has("show")) this.ahp.update();
-    if (changes.has("committee") || changes.has("show")) this.committee.update();
+    if (["committee", "show", "scores", "table"].some((c) => changes.has(c)))
+      this.committee.update();
     if (changes.has("scores")) this.top.reset();
     if (
       changes.has("weights") ||
