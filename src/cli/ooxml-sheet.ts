@@ -5,7 +5,7 @@
  * keeps the user's entries and puts ours where the schema's element order wants them.
  */
 import { rangeAddress } from "../workbook/a1";
-import { cellReference, copyName, keyOfName } from "../workbook/marker";
+import { keyOfName, replaceMarks } from "../workbook/marker";
 import { SCORE_SCALE } from "../workbook/palette";
 import type { PrintSetup, ResultRange, SheetName } from "../workbook/types";
 import { escapeXml, unescapeXml } from "./ooxml-write";
@@ -227,34 +227,29 @@ export function patchNames(
   const dn = /<(([\w.-]+:)?)definedNames\b[^>]*?(\/?)>/.exec(wbXml);
   const p = dn?.[1] ?? /<([\w.-]+:)?workbook[\s>]/.exec(wbXml)?.[1] ?? "";
   const local = `localSheetId="${localSheetId}"`;
-  // Ours on this sheet (scoped to it, or made workbook-wide by a tool that dropped the scope) go
-  // when they mark this table's header row or nothing any more (#REF!); another table's stay.
-  const rows = new Set(names.map((n) => cellReference(n.ref)?.row));
-  const kept = new Set<string>();
-  let xml = wbXml.replace(
-    new RegExp(`<${p}definedName\\b([^>]*)>([^<]*)</${p}definedName>`, "g"),
-    (el, attrs: string, text: string) => {
-      const name = /\sname="([^"]*)"/.exec(attrs)?.[1] ?? "";
-      const ref = unescapeXml(text);
-      if (
-        keyOfName(unescapeXml(name)) === null ||
-        !(attrs.includes(local) || (!/\slocalSheetId=/.test(attrs) && ref.startsWith(sheetRef)))
-      )
-        return el;
-      const at = cellReference(ref);
-      if (at === null || rows.has(at.row)) return "";
-      kept.add(unescapeXml(name).toUpperCase());
-      return el;
-    }
-  );
+  // Ours on this sheet: scoped to it, or made workbook-wide by a tool that dropped the scope.
+  const element = new RegExp(`<${p}definedName\\b([^>]*)>([^<]*)</${p}definedName>`, "g");
+  const ours: { name: string; ref: string; el: string }[] = [];
+  for (let m = element.exec(wbXml); m !== null; m = element.exec(wbXml)) {
+    const [el, attrs, text] = m;
+    const name = unescapeXml(/\sname="([^"]*)"/.exec(attrs)?.[1] ?? "");
+    const ref = unescapeXml(text);
+    if (
+      keyOfName(name) !== null &&
+      (attrs.includes(local) || (!/\slocalSheetId=/.test(attrs) && ref.startsWith(sheetRef)))
+    )
+      ours.push({ name, ref, el });
+  }
+  const plan = replaceMarks(ours, names);
+  const dropped = new Set(plan.drop.map((n) => n.el));
+  let xml = dropped.size > 0 ? wbXml.replace(element, (el) => (dropped.has(el) ? "" : el)) : wbXml;
   const hasTitles = new RegExp(
     `<${p}definedName\\b[^>]*name="_xlnm\\.Print_Titles"[^>]*${local}|<${p}definedName\\b[^>]*${local}[^>]*name="_xlnm\\.Print_Titles"`
   ).test(xml);
-  const add = names.map((n) => {
-    let name = n.name;
-    for (let k = 2; kept.has(name.toUpperCase()); k++) name = copyName(n.name, k);
-    return `<${p}definedName name="${escapeXml(name)}" ${local} hidden="1">${escapeXml(n.ref)}</${p}definedName>`;
-  });
+  const add = plan.names.map(
+    (n) =>
+      `<${p}definedName name="${escapeXml(n.name)}" ${local} hidden="1">${escapeXml(n.ref)}</${p}definedName>`
+  );
   if (print && !hasTitles) {
     const [a, b] = print.titleRows;
     add.push(

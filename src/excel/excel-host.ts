@@ -5,7 +5,7 @@
  */
 import type { CellValue } from "../engine/types";
 import { columnLetters } from "../workbook/a1";
-import { cellReference, keyOfName, MARKER_ROWS, marksOf } from "../workbook/marker";
+import { cellReference, keyOfName, MARKER_ROWS, marksOf, replaceMarks } from "../workbook/marker";
 import { noSuchSheet, type SheetChoice } from "../workbook/pipeline";
 import { SCORE_SCALE } from "../workbook/palette";
 import type { SummaryPlan } from "../workbook/summary";
@@ -606,33 +606,34 @@ export class ExcelHost implements Host {
     queuePrint(ws, plan.print);
   }
 
-  /** Replaces the sheet's "_ZS." names with `names` (hidden), using what the last read found. */
+  /** Replaces a table's "_ZS." names with `names` (hidden; replaceMarks), using what the last read found. */
   private queueNames(context: Excel.RequestContext, sheet: string, names: SheetName[]): void {
     const ws = context.workbook.worksheets.getItem(sheet);
-    const wanted = new Set(names.map((n) => n.name.toUpperCase()));
     const ours = this.names.filter(
       (n) =>
         keyOfName(n.name) !== null && (n.sheet ?? cellReference(n.ref)?.sheet ?? null) === sheet
     );
+    const plan = replaceMarks(ours, names);
+    const wanted = new Set(plan.names.map((n) => n.name.toUpperCase()));
     // A collection is a navigation, not a value read: nothing to load (the rule cannot tell).
     // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
     const sheetNames = ws.names;
-    for (const n of ours) {
-      // Kept names are updated in place below; the others go (workbook-wide ones always).
+    for (const n of plan.drop) {
+      // Names written again are updated in place below; the others go.
       if (n.sheet === null) context.workbook.names.getItem(n.name).delete();
       else if (!wanted.has(n.name.toUpperCase())) sheetNames.getItem(n.name).delete();
     }
     const existing = new Set(
-      ours.filter((n) => n.sheet === sheet).map((n) => n.name.toUpperCase())
+      plan.drop.filter((n) => n.sheet === sheet).map((n) => n.name.toUpperCase())
     );
-    for (const n of names) {
+    for (const n of plan.names) {
       if (existing.has(n.name.toUpperCase())) sheetNames.getItem(n.name).formula = `=${n.ref}`;
       else sheetNames.add(n.name, `=${n.ref}`).visible = false;
     }
     // What the workbook holds once this lands, for a write that follows without a read.
     this.names = [
-      ...this.names.filter((n) => !ours.includes(n)),
-      ...names.map((n) => ({ name: n.name, ref: `=${n.ref}`, sheet })),
+      ...this.names.filter((n) => !plan.drop.includes(n)),
+      ...plan.names.map((n) => ({ name: n.name, ref: `=${n.ref}`, sheet })),
     ];
   }
 

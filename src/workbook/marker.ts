@@ -11,7 +11,7 @@
  */
 import type { CellValue, Label } from "../engine/types";
 import { parseCellAddress } from "./a1";
-import type { Grid, ResultMark } from "./types";
+import type { Grid, ResultMark, SheetName } from "./types";
 
 const MARKER = /\s*\[ZS:([A-Za-z0-9_.-]+)\]\s*$/;
 
@@ -49,6 +49,33 @@ const COPY = /\.__\d+$/;
 /** Name `name` (a mark) made distinct for another table of the same sheet: copy number n ≥ 2. */
 export function copyName(name: string, n: number): string {
   return `${name.replace(COPY, "")}.__${n}`;
+}
+
+/**
+ * How one table's new marks replace a sheet's earlier ones (every host follows it): an earlier mark
+ * goes when it marks the new marks' header row or nothing any more (#REF!), another table's stays;
+ * a new mark whose name a kept one holds takes the next copy name. `ours`: our names on the sheet.
+ */
+export function replaceMarks<N extends { name: string; ref: string }>(
+  ours: readonly N[],
+  names: readonly SheetName[]
+): { drop: N[]; names: SheetName[] } {
+  const rows = new Set(names.map((n) => cellReference(n.ref)?.row));
+  const drop: N[] = [];
+  const kept = new Set<string>();
+  for (const n of ours) {
+    const at = cellReference(n.ref);
+    if (at === null || rows.has(at.row)) drop.push(n);
+    else kept.add(n.name.toUpperCase());
+  }
+  return {
+    drop,
+    names: names.map((n) => {
+      let name = n.name;
+      for (let k = 2; kept.has(name.toUpperCase()); k++) name = copyName(n.name, k);
+      return name === n.name ? n : { ...n, name };
+    }),
+  };
 }
 
 /** The result key a defined name marks, or null for names that are not ours (names ignore case). */

@@ -645,6 +645,32 @@ describe("ExcelHost: how results look, and how they are found again (issue 19)",
     expect(excel.names).toHaveLength(names);
   });
 
+  test("another table's marks on the same sheet stay; ours take a copy name", async () => {
+    const excel = workbookWith(5);
+    // A second table further down, scored earlier (by the CLI with --table 2): its names stay.
+    const other = { name: "_ZS.score", sheet: "重点项目", formula: "='重点项目'!$G$21", visible: false };
+    excel.names.push({ ...other });
+    const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+    const { result } = await plan(host);
+    if (!result.ok) throw new Error(result.message.en);
+    await host.writeResults(result);
+    expect(excel.names).toContainEqual(other);
+    const col = String.fromCharCode(65 + result.columns[0].col);
+    expect(excel.names.find((n) => n.name === "_ZS.score.__2")).toEqual({
+      name: "_ZS.score.__2",
+      sheet: "重点项目",
+      formula: `='重点项目'!$${col}$3`,
+      visible: false,
+    });
+    // A rerun replaces exactly its own names.
+    const count = excel.names.length;
+    const again = await plan(host);
+    if (!again.result.ok) throw new Error(again.result.message.en);
+    await host.writeResults(again.result);
+    expect(excel.names).toHaveLength(count);
+    expect(excel.names).toContainEqual(other);
+  });
+
   test("the summary: cells, two native charts from its cells with the palette, name and print setup", async () => {
     const excel = workbookWith(30);
     const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });

@@ -1,4 +1,11 @@
-import { cellReference, copyName, keyOfName, markerKey, marksOf } from "../../src/workbook/marker";
+import {
+  cellReference,
+  copyName,
+  keyOfName,
+  markerKey,
+  marksOf,
+  replaceMarks,
+} from "../../src/workbook/marker";
 
 test("our names carry the result key; other names are not ours (names ignore case)", () => {
   expect(keyOfName("_ZS.score")).toBe("score");
@@ -14,6 +21,29 @@ test("a second table's copy of a name marks the same key", () => {
   expect(keyOfName("_ZS.score.__2")).toBe("score");
   expect(keyOfName("_ZS.dim.scale.__12")).toBe("dim.scale");
   expect(keyOfName("_ZS.dim.scale_2")).toBe("dim.scale_2");
+});
+
+test("a table's new marks replace its own earlier ones and #REF! ones; another table's stay", () => {
+  const ours = [
+    { name: "_ZS.score", ref: "='两区'!$D$1" }, // table 1's header row
+    { name: "_ZS.grade", ref: "='两区'!$E$1" },
+    { name: "_ZS.score.__2", ref: "='两区'!$D$6" }, // table 2's
+    { name: "_ZS.rank", ref: "=#REF!" }, // its column was deleted
+  ];
+  // Table 2 written again: its own mark and the dead one go; table 1's stay and keep their names.
+  const second = replaceMarks(ours, [
+    { sheet: "两区", name: "_ZS.score", ref: "'两区'!$D$6" },
+    { sheet: "两区", name: "_ZS.rank", ref: "'两区'!$F$6" },
+  ]);
+  expect(second.drop.map((n) => n.name)).toEqual(["_ZS.score.__2", "_ZS.rank"]);
+  expect(second.names.map((n) => n.name)).toEqual(["_ZS.score.__2", "_ZS.rank"]);
+  // Table 1 written again: its marks go and keep their plain names.
+  const first = replaceMarks(ours, [{ sheet: "两区", name: "_zs.SCORE", ref: "'两区'!$D$1" }]);
+  expect(first.drop.map((n) => n.name)).toEqual(["_ZS.score", "_ZS.grade", "_ZS.rank"]);
+  expect(first.names).toEqual([{ sheet: "两区", name: "_zs.SCORE", ref: "'两区'!$D$1" }]);
+  // A third table takes the next free copy number (names ignore case).
+  const third = replaceMarks(ours, [{ sheet: "两区", name: "_ZS.score", ref: "'两区'!$D$12" }]);
+  expect(third.names.map((n) => n.name)).toEqual(["_ZS.score.__3"]);
 });
 
 test("references as Excel and the package write them, quoted sheets included", () => {
