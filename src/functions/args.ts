@@ -18,7 +18,7 @@ export class ArgError extends Error {
     readonly arg: string | null,
     readonly label: Label
   ) {
-    super(`${arg ? `${arg}: ` : ""}${label.en} / ${label.zh}`);
+    super(`${arg ? `${arg}: ` : ""}${label.zh} / ${label.en}`);
     this.name = "ArgError";
   }
 }
@@ -48,9 +48,9 @@ function toExcelError(e: unknown): CustomFunctions.Error {
     return new CustomFunctions.Error(e.kind === "na" ? na : invalidValue, e.message);
   // Engine errors carry a bilingual label (ExpressionError, model validation …).
   const label = typeof e === "object" && e !== null ? (e as { label?: unknown }).label : undefined;
-  if (isLabel(label)) return new CustomFunctions.Error(invalidValue, `${label.en} / ${label.zh}`);
+  if (isLabel(label)) return new CustomFunctions.Error(invalidValue, `${label.zh} / ${label.en}`);
   const text = e instanceof Error ? e.message : String(e);
-  return new CustomFunctions.Error(invalidValue, `internal error: ${text} / 内部错误`);
+  return new CustomFunctions.Error(invalidValue, `内部错误 / internal error: ${text}`);
 }
 
 /**

@@ -12,20 +12,20 @@ function refusal(run: () => unknown): { kind: string; message: string } | null {
 }
 
 test.each<[string, () => unknown, string]>([
-  ["no range", () => grid(null, "matrix"), "matrix: a range is required / 缺少区域"],
-  ["an empty range", () => grid([], "matrix"), "matrix: the range is empty / 区域为空"],
-  ["an infinite number", () => number(Infinity, "x"), "x: not a finite number / 不是有限数"],
-  ["a blank number", () => number("  ", "x"), "x: blank, a number is required / 为空，应为数字"],
-  ["text for a number", () => number("很多", "x"), 'x: "很多" is not a number / “很多”不是数字'],
+  ["no range", () => grid(null, "matrix"), "matrix: 缺少区域 / a range is required"],
+  ["an empty range", () => grid([], "matrix"), "matrix: 区域为空 / the range is empty"],
+  ["an infinite number", () => number(Infinity, "x"), "x: 不是有限数 / not a finite number"],
+  ["a blank number", () => number("  ", "x"), "x: 为空，应为数字 / blank, a number is required"],
+  ["text for a number", () => number("很多", "x"), 'x: “很多”不是数字 / "很多" is not a number'],
   [
     "two cells where one belongs",
     () => optText([["a", "b"]], "unit"),
-    "unit: a single cell is required / 应为单个单元格",
+    "unit: 应为单个单元格 / a single cell is required",
   ],
   [
     "an option not on the list",
     () => choice("median", "bound", { low: 0, mid: 1, high: 2 }, 1),
-    'bound: "median" is not one of low, mid, high / “median”无效，可选：low, mid, high',
+    'bound: “median”无效，可选：low, mid, high / "median" is not one of low, mid, high',
   ],
 ])("%s", (_, run, message) => {
   expect(refusal(run)).toEqual({ kind: "value", message });
