@@ -141,6 +141,13 @@ function inputReaders(
     }
     if (compiled.kinds[id] === "str") {
       const col = (columns[id] = new Array<string | null>(n));
+      // Text as written costs a trim, less than looking it up: only answer readers remember.
+      if (field.reader === undefined) {
+        return (table) => {
+          const from = cells(table);
+          for (let i = 0; i < n; i++) col[i] = readText(from?.[i] ?? null);
+        };
+      }
       const reader = new ColumnReader(readerOf(field.reader, model));
       return (table) => reader.into(cells(table), n, col);
     }
