@@ -105,8 +105,18 @@ export function factWord(text: string, list: WordList): string | null {
 }
 
 /** Explicit denials in free text: the span from one to its clause's end says what the project is NOT. */
-const DENIAL =
-  /(?:不涉及|不含|不包括|不属于|不是|并非|非从事|not an? |not |non-)[^，,；;。（）()\n]*/g;
+export const DENIALS = [
+  "不涉及",
+  "不含",
+  "不包括",
+  "不属于",
+  "不是",
+  "并非",
+  "非从事",
+  "not ",
+  "non-",
+] as const;
+const DENIAL = new RegExp(`(?:${DENIALS.join("|")})[^，,；;。（）()\\n]*`, "g");
 
 /** Free text with its denied spans blanked ("不涉及汽车整车" says nothing about cars); the same length. */
 export function dropDenied(text: string): string {

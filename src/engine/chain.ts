@@ -4,8 +4,17 @@
  * in the model (ChainModel), this module only applies them.
  */
 
-import { dropDenied, factWord, foldAnswer, hits as wordHits, wordList, WordList } from "./answers";
+import {
+  DENIALS,
+  dropDenied,
+  factWord,
+  foldAnswer,
+  hits as wordHits,
+  wordList,
+  WordList,
+} from "./answers";
 import { TextMemo } from "./memo";
+import { foldCharCode } from "./numerals";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -180,10 +189,26 @@ interface Dictionary {
   roleNames: string[][];
   /** The non-target sector words (4S店, 酒店 …), folded. */
   nonTarget: WordList;
+  /** Words whose absence from a text lets it be read as written (see specialWords, readText). */
+  special: WordList;
 }
 
 const dictionaries = new WeakMap<ChainModel, Dictionary>();
 const normal = (word: string): string => normalizeText(word).trim();
+
+/**
+ * Dictionary.special: the denial words, the shared words of model.contexts and the non-target words,
+ * folded and cut at their first space. Each is a necessary part of its whole word in folded text
+ * (foldAnswer folds unit by unit and only collapses spaces), and denials fold to themselves.
+ */
+function specialWords(model: ChainModel): WordList {
+  const words = [
+    ...DENIALS,
+    ...(model.nonTarget ?? []),
+    ...(model.contexts ?? []).map((r) => r.word),
+  ];
+  return wordList(words.map((w) => foldAnswer(w).split(" ")[0]));
+}
 
 function dictionary(model: ChainModel): Dictionary {
   const cached = dictionaries.get(model);
@@ -281,6 +306,7 @@ function dictionary(model: ChainModel): Dictionary {
     ),
     roleNames: model.roles.map((r) => [r.id, r.label.zh, r.label.en, ...r.aliases].map(normal)),
     nonTarget: wordList(model.nonTarget ?? []),
+    special: specialWords(model),
   };
   dictionaries.set(model, d);
   return d;
@@ -924,7 +950,28 @@ interface TextReading {
   hits: Int32Array | null;
 }
 
+/** Whether no word of Dictionary.special occurs in the text as foldAnswer folds it. */
+function plain(d: Dictionary, text: string): boolean {
+  const { starts, byFirst, folded } = d.special;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = foldCharCode(text.charCodeAt(i));
+    if (starts[c] === 0) continue;
+    for (const k of byFirst.get(c) as number[]) {
+      const w = folded[k];
+      let j = 1;
+      while (j < w.length && i + j < n && foldCharCode(text.charCodeAt(i + j)) === w.charCodeAt(j))
+        j++;
+      if (j === w.length) return false;
+    }
+  }
+  return true;
+}
+
 function readText(d: Dictionary, text: string): TextReading {
+  // Most texts hold no denial, shared or non-target word: nothing to blank and nothing off target.
+  if (plain(d, text))
+    return { kept: text, offTarget: false, hits: d.joined ? null : textHits(d, text) };
   const kept = readable(text, d.model);
   const offTarget = nonTargetWord([kept], d.model) !== null;
   return { kept, offTarget, hits: offTarget || d.joined ? null : textHits(d, kept) };

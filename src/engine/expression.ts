@@ -61,18 +61,18 @@ math.parse.isAlpha = (c: string, cPrev: string, cNext: string) =>
 type Cols = ArrayLike<number | string | null>[];
 type Num = (c: Cols, i: number) => number;
 type Str = (c: Cols, i: number) => string | null;
+/** A compiled node; `slot` when it reads a column directly (operators then read it without a call). */
 type Typed =
-  { kind: "num"; fn: Num; constant?: number } | { kind: "str"; fn: Str; constant?: string };
+  | { kind: "num"; fn: Num; constant?: number; slot?: number }
+  | { kind: "str"; fn: Str; constant?: string; slot?: number };
 
 /** Symbols an expression reads, in slot order, with their kinds. */
 type Slots = Map<string, { slot: number; kind: ValueKind }>;
 
 const truth = (a: number): number => (a !== a ? NaN : a !== 0 ? 1 : 0);
-const compare =
-  (op: (a: number, b: number) => boolean) =>
-  (a: number, b: number): number =>
-    a !== a || b !== b ? NaN : op(a, b) ? 1 : 0;
 
+// Comparisons: NaN (unknown) when either side is, else 1 or 0. Each written out, not wrapped, so a
+// row costs one call per operator.
 const BINARY: Record<string, (a: number, b: number) => number> = {
   add: (a, b) => a + b,
   subtract: (a, b) => a - b,
@@ -80,12 +80,12 @@ const BINARY: Record<string, (a: number, b: number) => number> = {
   divide: (a, b) => a / b,
   pow: Math.pow,
   mod: (a, b) => (b === 0 ? a : a - b * Math.floor(a / b)),
-  equal: compare((a, b) => a === b),
-  unequal: compare((a, b) => a !== b),
-  smaller: compare((a, b) => a < b),
-  larger: compare((a, b) => a > b),
-  smallerEq: compare((a, b) => a <= b),
-  largerEq: compare((a, b) => a >= b),
+  equal: (a, b) => (a !== a || b !== b ? NaN : a === b ? 1 : 0),
+  unequal: (a, b) => (a !== a || b !== b ? NaN : a !== b ? 1 : 0),
+  smaller: (a, b) => (a !== a || b !== b ? NaN : a < b ? 1 : 0),
+  larger: (a, b) => (a !== a || b !== b ? NaN : a > b ? 1 : 0),
+  smallerEq: (a, b) => (a !== a || b !== b ? NaN : a <= b ? 1 : 0),
+  largerEq: (a, b) => (a !== a || b !== b ? NaN : a >= b ? 1 : 0),
   and: (a, b) => (a === 0 || b === 0 ? 0 : a !== a || b !== b ? NaN : 1),
   or: (a, b) => (truth(a) === 1 || truth(b) === 1 ? 1 : a !== a || b !== b ? NaN : 0),
   xor: (a, b) => (a !== a || b !== b ? NaN : truth(a) !== truth(b) ? 1 : 0),
@@ -231,8 +231,8 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         if (s === undefined) used.set(name, (s = { slot: used.size, kind: symbols[name] }));
         const k = s.slot;
         return s.kind === "str"
-          ? { kind: "str", fn: (c, i) => c[k][i] as string | null }
-          : { kind: "num", fn: (c, i) => c[k][i] as number };
+          ? { kind: "str", fn: (c, i) => c[k][i] as string | null, slot: k }
+          : { kind: "num", fn: (c, i) => c[k][i] as number, slot: k };
       }
       if (Object.prototype.hasOwnProperty.call(scope.constants, name))
         return numConst(scope.constants[name]);
@@ -337,6 +337,17 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
       }
       const same = fn === "equal" ? 1 : 0;
       const [fa, fb] = [ta.fn as Str, tb.fn as Str];
+      // policyClass == "淘汰": the column read in place, compared with the constant.
+      if (ta.slot !== undefined && tb.constant !== undefined) {
+        const [k, text] = [ta.slot, tb.constant as string];
+        return {
+          kind: "num",
+          fn: (c, i) => {
+            const a = c[k][i];
+            return a === null ? NaN : a === text ? same : 1 - same;
+          },
+        };
+      }
       return {
         kind: "num",
         fn: (c, i) => {
@@ -351,10 +362,15 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
     // 10000 * fx_USD: folded once per model, so the row compares with a constant.
     if (ta.constant !== undefined && tb.constant !== undefined)
       return numConst(f(ta.constant as number, tb.constant as number));
+    // Columns read in place: most operators compare or combine a field with a constant or a field.
+    const [sa, sb] = [ta.slot, tb.slot];
     if (tb.constant !== undefined) {
       const k = tb.constant as number;
+      if (sa !== undefined) return { kind: "num", fn: (c, i) => f(c[sa][i] as number, k) };
       return { kind: "num", fn: (c, i) => f(a(c, i), k) };
     }
+    if (sa !== undefined && sb !== undefined)
+      return { kind: "num", fn: (c, i) => f(c[sa][i] as number, c[sb][i] as number) };
     return { kind: "num", fn: (c, i) => f(a(c, i), b(c, i)) };
   }
   throw err(`不允许的运算符“${op}”`, `operator "${op}" is not allowed`);

@@ -1,15 +1,16 @@
 /**
  * Reading a column once per distinct text. Lists repeat their words (stages, places, chains, yes/no,
- * often amounts), so a column's reader remembers what each distinct string gave it. A column whose
- * first texts barely repeat (project names) stops remembering: it then costs no map lookups and no
- * memory. A reader lives as long as its scorer (one table, or one compiled row path across calls), so
- * what it remembers is capped.
+ * sometimes amounts), so a column's reader remembers what each distinct string gave it. A column
+ * whose first texts repeat less than a third of the time (project names, most amount columns) stops
+ * remembering: a lookup that misses costs about what reading the text does, so such a column only
+ * loses by it. It then costs no map lookups and no memory. A reader lives as long as its scorer (one
+ * table, or one compiled row path across calls), so what it remembers is capped.
  */
 import { CellValue } from "./types";
 
-/** After this many distinct texts, a column with fewer than MIN_REPEATS repeats stops remembering. */
+/** After this many distinct texts, a memo with fewer repeats (a third of its lookups) stops. */
 const TRIAL = 2048;
-const MIN_REPEATS = 256;
+const MIN_REPEATS = 1024;
 /** At most this many texts are remembered; then the memo starts again. */
 const CAPACITY = 1 << 16;
 

@@ -141,6 +141,13 @@ function inputReaders(
     }
     if (compiled.kinds[id] === "str") {
       const col = (columns[id] = new Array<string | null>(n));
+      // Text as written costs a trim, less than looking it up: only answer readers remember.
+      if (field.reader === undefined) {
+        return (table) => {
+          const from = cells(table);
+          for (let i = 0; i < n; i++) col[i] = readText(from?.[i] ?? null);
+        };
+      }
       const reader = new ColumnReader(readerOf(field.reader, model));
       return (table) => reader.into(cells(table), n, col);
     }
@@ -516,6 +523,30 @@ function aggregate(s: ScoredTable): void {
   adviseUnknownsAndStage(s);
 }
 
+/** The decisions advice can give, as indices into model.decisions: looked up once per model. */
+interface Advice {
+  needInfo: number;
+  keep: Set<number>;
+  byStage: number[];
+}
+
+const advice = new WeakMap<ScoringModel, Advice>();
+
+function adviceOf(model: ScoringModel): Advice {
+  let a = advice.get(model);
+  if (a === undefined) {
+    const index = (id: string) => model.decisions.findIndex((d) => d.id === id);
+    const u = model.unknowns;
+    a = {
+      needInfo: u ? index(u.decision) : -1,
+      keep: new Set((u?.keep ?? []).map(index)),
+      byStage: (model.stages ?? []).map((st) => (st.decision ? index(st.decision) : -1)),
+    };
+    advice.set(model, a);
+  }
+  return a;
+}
+
 /**
  * Decisions beyond the grade. Before signing, a candidate whose unknowns leave its grade open (the
  * interval spans more bands than the model allows, or too little of the weight is backed by data)
@@ -524,13 +555,10 @@ function aggregate(s: ScoredTable): void {
  */
 function adviseUnknownsAndStage(s: ScoredTable): void {
   const { model } = s.compiled;
-  const index = (id: string) => model.decisions.findIndex((d) => d.id === id);
+  const { needInfo, keep, byStage } = adviceOf(model);
   const u = model.unknowns;
-  const needInfo = u ? index(u.decision) : -1;
-  const keep = new Set((u?.keep ?? []).map(index));
   const lowGrade = assignGrades(model.grades, s.low, s.rank);
   const highGrade = assignGrades(model.grades, s.high, s.rank);
-  const byStage = (model.stages ?? []).map((st) => (st.decision ? index(st.decision) : -1));
   for (let i = 0; i < s.count; i++) {
     if (s.excluded[i]) continue;
     const st = s.stage[i];

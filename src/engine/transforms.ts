@@ -268,9 +268,11 @@ export function chainFitColumn(
   const role = text(chain.roleField);
   fitter.into({ explicitChain, texts, role, scale }, count, out, chains);
   for (let i = 0; i < count; i++) {
-    if (explicitChain[i] === null && texts.every((col) => col[i] === null)) {
-      out[i] = NaN;
-      chains[i] = null;
-    }
+    if (explicitChain[i] !== null) continue;
+    let k = 0;
+    while (k < texts.length && texts[k][i] === null) k++;
+    if (k < texts.length) continue;
+    out[i] = NaN;
+    chains[i] = null;
   }
 }

@@ -11,7 +11,7 @@ import {
   resolveRole,
   synergyFor,
 } from "../../src/engine/chain";
-import { dropDenied } from "../../src/engine/answers";
+import { DENIALS, dropDenied } from "../../src/engine/answers";
 import { sharedWordCue } from "../../src/engine/chain";
 import { scoreCandidates } from "../../src/engine";
 import { HELD_OUT_2026 } from "../fixtures/chain-heldout-2026";
@@ -610,6 +610,75 @@ describe("chainFitColumns", () => {
         });
       }),
       { numRuns: 300 }
+    );
+  });
+});
+
+describe("chainFitColumns reads a text without denial, shared or non-target words as written", () => {
+  // The fast path skips blanking and the non-target check when no such word can occur in the
+  // text as folded: random texts mixing those words (as written, upper case, full width, split by
+  // odd spaces) with keywords and cues give exactly chainFit's answer, which never skips them.
+  const fullWidth = (w: string) =>
+    w.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  const special = [
+    ...DENIALS,
+    ...(model.nonTarget ?? []),
+    ...(model.contexts ?? []).flatMap((r) => [r.word, ...r.cues]),
+  ];
+  const keywords = model.chains.flatMap((c) => c.keywords.map((k) => k.word));
+  const piece = fc.oneof(
+    fc.constantFrom(...special),
+    fc.constantFrom(...special).map((w) => w.toUpperCase()),
+    fc.constantFrom(...special).map(fullWidth),
+    fc.constantFrom(...special).map((w) => w.slice(0, Math.max(1, w.length - 1))),
+    fc.constantFrom(...keywords),
+    fc.constantFrom(
+      "不",
+      "非",
+      "未",
+      "并",
+      "n",
+      "N",
+      "no",
+      "拟",
+      "，",
+      "。",
+      " ",
+      "  ",
+      "\u3000",
+      "\t"
+    ),
+    fc.string({ maxLength: 3 })
+  );
+  const text = fc.array(piece, { maxLength: 8 }).map((xs) => xs.join(""));
+  test("on random texts, row by row and with texts repeated across rows", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.option(text, { nil: null }), { minLength: 3, maxLength: 3 }), {
+          maxLength: 12,
+        }),
+        (rows) => {
+          const all = [...rows, ...rows];
+          const value = new Float64Array(all.length);
+          const chain: (string | null)[] = new Array(all.length);
+          chainFitColumns(
+            {
+              explicitChain: all.map(() => null),
+              texts: [0, 1, 2].map((k) => all.map((r) => r[k])),
+              role: all.map(() => "关键环节"),
+            },
+            all.length,
+            model,
+            value,
+            chain
+          );
+          all.forEach((r, i) => {
+            const fit = chainFit({ explicitChain: null, texts: r, role: "关键环节" }, model);
+            expect([value[i], chain[i]]).toEqual([fit.value, fit.chain]);
+          });
+        }
+      ),
+      { numRuns: 1500 }
     );
   });
 });

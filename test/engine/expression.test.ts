@@ -171,6 +171,8 @@ describe("agreement with mathjs", () => {
     "a > b ? a - b : round(b / 3, 2)",
     "max(a, b, 7) + min(a, 2) + abs(b) + log(abs(a) + 1, 10)",
     "a mod 7",
+    // A field with a constant or a field, read in place: each operator.
+    "(a >= b) + (a != b) + (a - b) + (b <= 2) + (a == 3) + (a < b) + (b > 0.5) + a ^ 2 * b",
   ];
 
   test("without unknowns, every row gives what mathjs gives (property)", () => {

@@ -31,6 +31,28 @@ describe("TextMemo / ColumnReader", () => {
     expect(reads).toBe(100);
   });
 
+  test("a column whose texts repeat less than a third of the time stops remembering", () => {
+    let reads = 0;
+    const memo = new TextMemo((t) => (reads++, t.length));
+    // Every text comes twice in a row, one in three: 2 048 texts read, 682 repeats.
+    for (let i = 0; i < 2048; i++) {
+      memo.get(`项目${i}`);
+      if (i % 3 === 0) memo.get(`项目${i}`);
+    }
+    reads = 0;
+    memo.get("项目2047");
+    expect(reads).toBe(1);
+  });
+
+  test("a column whose texts repeat half the time keeps remembering", () => {
+    let reads = 0;
+    const memo = new TextMemo((t) => (reads++, t.length));
+    for (let i = 0; i < 4096; i++) memo.get(`项目${i >> 1}`);
+    reads = 0;
+    memo.get("项目2047");
+    expect(reads).toBe(0);
+  });
+
   test("remembers at most its capacity, then starts again (values stay right)", () => {
     let reads = 0;
     const memo = new TextMemo((t) => (reads++, t + "!"));

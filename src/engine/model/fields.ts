@@ -17,6 +17,7 @@ import {
   CurrencyCode,
   FieldDef,
   FieldType,
+  ParseAmountOptions,
   Label,
   ScoringModel,
 } from "../types";
@@ -140,17 +141,28 @@ interface AmountCell {
   currency: CurrencyCode | null;
 }
 
-/** One amount cell as readAmount would give its value, without building the parse result. */
-function amountCell(
-  cell: CellValue,
+/** How one column's amount cells are read: parse options and the model's rates, looked up once. */
+interface AmountColumnRead {
+  options: ParseAmountOptions;
+  rates: Record<CurrencyCode, number>;
+  multiplier: number;
+}
+
+function amountColumnRead(
   context: Partial<AmountContext> | undefined,
   model: ScoringModel
-): AmountCell {
+): AmountColumnRead {
   // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
-  const v = amountValue(cell, { context, allowNegative: false }, valueOut);
+  const options = { context, allowNegative: false };
+  return { options, rates: modelUnitRates(model), multiplier: model.amountMultiplier };
+}
+
+/** One amount cell as readAmount would give its value, without building the parse result. */
+function amountCell(cell: CellValue, how: AmountColumnRead): AmountCell {
+  const v = amountValue(cell, how.options, valueOut);
   const currency = valueOut.currency;
-  const rate = currency === null ? NaN : modelUnitRates(model)[currency];
-  return { value: (v * rate) / model.amountMultiplier, currency };
+  const rate = currency === null ? NaN : how.rates[currency];
+  return { value: (v * rate) / how.multiplier, currency };
 }
 
 /**
@@ -163,7 +175,8 @@ export class AmountReader {
   private cells: AmountCell[] = [];
 
   constructor(context: Partial<AmountContext> | undefined, model: ScoringModel) {
-    this.reader = new ColumnReader((c) => amountCell(c, context, model));
+    const how = amountColumnRead(context, model);
+    this.reader = new ColumnReader((c) => amountCell(c, how));
   }
 
   into(
@@ -194,7 +207,7 @@ export function readNumericCell(
 ): number {
   switch (type) {
     case "amount":
-      return amountCell(cell, context, model).value;
+      return amountCell(cell, amountColumnRead(context, model)).value;
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
       return isMissingCell(cell) ? NaN : yesNoValue(cell);
