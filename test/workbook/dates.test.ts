@@ -11,6 +11,8 @@ test("serial numbers of the 1900 system, around its phantom 29 February 1900", (
   expect(serialDate(59, false)).toBe("1900-02-28");
   // Serial 60 is Lotus's 29 Feb 1900, which never was: from 61 on, days are counted from 30 Dec 1899.
   expect(serialDate(61, false)).toBe("1900-03-01");
+  // The phantom day itself reads as the day it follows.
+  expect(serialDate(60, false)).toBe("1900-02-28");
   expect(serialDate(39448, false)).toBe("2008-01-01");
   expect(serialDate(39448.75, false)).toBe("2008-01-01");
   expect(serialDate(2958465, false)).toBe("9999-12-31");

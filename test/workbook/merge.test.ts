@@ -16,6 +16,11 @@ test("names compare without company and project suffixes, case, spaces and punct
   expect(normalisedName("Novares Co., Ltd.")).toBe("novares");
   expect(normalisedName("Eppendorf Inc.")).toBe("eppendorf");
   expect(normalisedName("Nidec Project")).toBe("nidec");
+  // Each part of "Co., Ltd." may be written without its dot or comma, or left out.
+  for (const suffix of ["Co., Ltd.", "Co. Ltd.", "Co Ltd", "Co.,Ltd", "Ltd", "Ltd.", "Inc", "Inc."])
+    expect(normalisedName(`Novares ${suffix}`)).toBe("novares");
+  // "project" only at the end.
+  expect(normalisedName("Project Nidec")).toBe("projectnidec");
   // 项目 only at the end: a name that merely contains it keeps it.
   expect(normalisedName("项目管理中心")).toBe("项目管理中心");
   expect(normalisedName("A，B。C")).toBe("abc");
@@ -49,6 +54,19 @@ test("the same investor with a different amount or currency is another project",
       item("丁", "某公司", { value: 1e8, currency: "CNY" }),
     ])
   ).toEqual([0, 1, 2, 0]);
+});
+
+test("an investor keeps the group it was first seen in", () => {
+  const x = { value: 1e8, currency: "CNY" };
+  // 2 joins 1 by its name; its investor X still belongs to 0's group, so 3 (investor X) joins 0.
+  expect(
+    duplicateOf([
+      item("甲", "某公司X", x),
+      item("乙", "某公司Y", x),
+      item("乙", "某公司X", x),
+      item("丙", "某公司X", x),
+    ])
+  ).toEqual([0, 1, 1, 0]);
 });
 
 test("a later duplicate joins the group's first, not the item it matched", () => {

@@ -30,9 +30,11 @@ test("loose text: folded width and case, no spaces, separators or brackets", () 
 test("bigrams, and the Dice coefficient over them (multisets: a repeated bigram counts once per copy)", () => {
   expect(bigrams("")).toEqual([]);
   expect(bigrams("甲")).toEqual(["甲"]);
+  expect(bigrams("总投")).toEqual(["总投"]);
   expect(bigrams("总投资")).toEqual(["总投", "投资"]);
   expect(dice([], ["a"])).toBe(0);
   expect(dice(["a"], [])).toBe(0);
+  expect(dice([], [])).toBe(0);
   expect(dice(["a", "b"], ["b", "c"])).toBe(0.5);
   expect(dice(["a", "a"], ["a"])).toBeCloseTo(2 / 3, 12);
   expect(dice(["a"], ["a", "a"])).toBeCloseTo(2 / 3, 12);
