@@ -136,7 +136,10 @@ export class Package {
     await new Promise<void>((resolve, reject) => {
       s.on("data", (d: Buffer) => chunks.push(d));
       s.on("end", resolve);
-      s.on("error", (err: Error) => reject(badPart(this.file, this.entry(name)!, err)));
+      // stream()'s own refusals already name the part: not wrapped twice.
+      s.on("error", (err: Error) =>
+        reject(err instanceof UsageError ? err : badPart(this.file, this.entry(name)!, err))
+      );
     });
     return decodeXml(Buffer.concat(chunks));
   }

@@ -14,7 +14,7 @@ export interface MergeItem {
 /** A name as compared: loose text without the usual suffixes (项目, 有限公司, Co. Ltd …). */
 export function normalisedName(name: string): string {
   return looseText(name)
-    .replace(/(股份)?有限(责任)?公司|集团|项目$|(co\.?)?ltd\.?|inc\.?|project$/g, "")
+    .replace(/(股份)?有限(责任)?公司|集团|项目$|(co\.?,?)?ltd\.?|inc\.?|project$/g, "")
     .replace(/[.,，。]/g, "");
 }
 

@@ -13,16 +13,28 @@ const TRANSITIONAL = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 const TRANSITIONAL_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const MAIN = TRANSITIONAL;
 
-/** A minimal package around one sheet, with optional shared strings and styles (strict OOXML with `rel`). */
+/**
+ * A minimal package around one sheet, with optional shared strings and styles (strict OOXML with
+ * `rel`); `parts` replaces parts by name (null leaves one out).
+ */
 async function rawXlsx(
   file: string,
   sheet: string,
-  extra: { sst?: string; styles?: string; main?: string; rel?: string } = {}
+  extra: {
+    sst?: string;
+    styles?: string;
+    main?: string;
+    rel?: string;
+    parts?: Record<string, string | null>;
+  } = {}
 ): Promise<void> {
   const MAIN = extra.main ?? TRANSITIONAL;
   const REL = extra.rel ?? TRANSITIONAL_REL;
   const z = new yazl.ZipFile();
-  const add = (name: string, text: string) => z.addBuffer(Buffer.from(text), name);
+  const add = (name: string, text: string) => {
+    const replaced = extra.parts?.[name];
+    if (replaced !== null) z.addBuffer(Buffer.from(replaced ?? text), name);
+  };
   add(
     "[Content_Types].xml",
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`
@@ -58,13 +70,22 @@ async function rawXlsx(
 const sheetOf = (rows: string) =>
   `<worksheet xmlns="${MAIN}"><sheetData>${rows}</sheetData></worksheet>`;
 
-/** Runs the CLI and checks it refused within `seconds` with one clear message and no stack trace. */
-async function refused(dir: string, file: string, message: RegExp, seconds = 5): Promise<void> {
+/**
+ * Runs the CLI and checks it refused within `seconds` with one clear message (matched, or contained
+ * as written) and no stack trace.
+ */
+async function refused(
+  dir: string,
+  file: string,
+  message: RegExp | string,
+  seconds = 5
+): Promise<void> {
   const t0 = Date.now();
   const r = await runCli([file], dir);
   expect((Date.now() - t0) / 1000).toBeLessThan(seconds);
   expect(r.code).toBe(2);
-  expect(r.stderr).toMatch(message);
+  if (typeof message === "string") expect(r.stderr).toContain(message);
+  else expect(r.stderr).toMatch(message);
   expect(r.stderr).not.toMatch(/\n\s+at /);
 }
 
@@ -91,12 +112,20 @@ describe("hostile packages are refused within seconds", () => {
     await rawXlsx(path.join(dir, "lol1.xlsx"), sheetOf(""), {
       sst: `${lol}<sst xmlns="${MAIN}"><si><t>&lol2;</t></si></sst>`,
     });
-    await refused(dir, "lol1.xlsx", /DOCTYPE/);
+    await refused(
+      dir,
+      "lol1.xlsx",
+      "part xl/sharedStrings.xml holds a DOCTYPE (used for entity-expansion attacks; workbooks never have one); refused."
+    );
     await rawXlsx(
       path.join(dir, "lol2.xlsx"),
       `${lol}${sheetOf('<row r="1"><c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row>')}`
     );
-    await refused(dir, "lol2.xlsx", /DOCTYPE/);
+    await refused(
+      dir,
+      "lol2.xlsx",
+      "part xl/worksheets/sheet1.xml holds a DOCTYPE or another declaration"
+    );
   });
 
   test("hundreds of thousands of cell styles", async () => {
@@ -119,6 +148,61 @@ describe("hostile packages are refused within seconds", () => {
       fs.readFileSync(path.join(dir, "whole.xlsx")).subarray(0, 600)
     );
     await refused(dir, "cut.xlsx", /可能已损坏[\s\S]*may be damaged/);
+  });
+});
+
+describe("damaged packages are refused with what is wrong and where", () => {
+  const dir = tempDir();
+  const SHEET = "xl/worksheets/sheet1.xml";
+
+  test("no officeDocument relationship", async () => {
+    await rawXlsx(path.join(dir, "norel.xlsx"), sheetOf(""), { parts: { "_rels/.rels": null } });
+    await refused(
+      dir,
+      "norel.xlsx",
+      `${path.join(dir, "norel.xlsx")} has no workbook part (no officeDocument relationship); not a valid .xlsx.`
+    );
+  });
+
+  test("a binary workbook (.xlsb) saved under the name .xlsx", async () => {
+    const types = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.binary.macroEnabled.main"/></Types>`;
+    await rawXlsx(path.join(dir, "xlsb.xlsx"), sheetOf(""), {
+      parts: { "[Content_Types].xml": types },
+    });
+    await refused(
+      dir,
+      "xlsb.xlsx",
+      `${path.join(dir, "xlsb.xlsx")} is a binary workbook (.xlsb) and cannot be read. Save it as .xlsx (Excel Workbook) in Excel and try again.`
+    );
+  });
+
+  test("shared strings that are not well-formed XML", async () => {
+    await rawXlsx(path.join(dir, "badxml.xlsx"), sheetOf(""), {
+      sst: `<sst xmlns="${MAIN}"><si><t>甲</si></sst>`,
+    });
+    await refused(dir, "badxml.xlsx", "part xl/sharedStrings.xml is not valid XML: ");
+  });
+
+  test("more cell styles than the limit, by the exact count", async () => {
+    const xfs = '<xf numFmtId="0"/>'.repeat(200_001);
+    await rawXlsx(path.join(dir, "xfs.xlsx"), sheetOf(""), {
+      styles: `<styleSheet xmlns="${MAIN}"><cellXfs>${xfs}</cellXfs></styleSheet>`,
+    });
+    await refused(
+      dir,
+      "xfs.xlsx",
+      "部件 xl/styles.xml 含有超过 200000 个单元格样式，已拒绝读取。\nError: part xl/styles.xml holds more than 200000 cell styles; refused."
+    );
+  });
+
+  test("a row numbered 0", async () => {
+    await rawXlsx(path.join(dir, "row0.xlsx"), sheetOf('<row r="0"><c r="A1"><v>1</v></c></row>'));
+    await refused(dir, "row0.xlsx", `invalid row number 0 in ${SHEET}`);
+  });
+
+  test("a cell address that is not one (row 0)", async () => {
+    await rawXlsx(path.join(dir, "a0.xlsx"), sheetOf('<row r="1"><c r="A0"><v>1</v></c></row>'));
+    await refused(dir, "a0.xlsx", `invalid cell address A0 in ${SHEET}`);
   });
 });
 

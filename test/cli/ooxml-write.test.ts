@@ -177,3 +177,27 @@ test("property: a row comes out as its cells and ours merged in column order, wh
     { numRuns: 300 }
   );
 });
+
+test("a sheet whose XML the patcher cannot follow is refused, not written half", async () => {
+  const refusal = async (xml: string) => {
+    try {
+      await patch(xml, { 1: [{ col: 2, value: 1, style: 9 }] });
+    } catch (e) {
+      return (e as { label: unknown }).label;
+    }
+    throw new Error("not refused");
+  };
+  expect(await refusal(`${head}<foo/><row r="1"><c r="A1"><v>1</v></c></row>${tail}`)).toEqual({
+    zh: "工作表「S」的 XML 在 sheetData 中有意外内容，无法写入结果。",
+    en: 'the XML of sheet "S" holds unexpected content in sheetData; results cannot be written.',
+  });
+  expect(await refusal('<worksheet xmlns="m"><dimension ref="A1"/></worksheet>')).toEqual({
+    zh: "工作表「S」的 XML 不完整（缺少 sheetData），无法写入结果。",
+    en: 'the XML of sheet "S" is incomplete (no sheetData); results cannot be written.',
+  });
+  // A comment between rows is kept, not refused.
+  const { out } = await patch(`${head}<!-- 注 --><row r="1"><c r="A1"><v>1</v></c></row>${tail}`, {
+    1: [{ col: 2, value: 1, style: 9 }],
+  });
+  expect(out).toContain('<!-- 注 --><row r="1">');
+});

@@ -6,9 +6,9 @@
  */
 import fs from "fs";
 import path from "path";
-import yazl from "yazl";
 import { readXlsx, XlsxReadError } from "../../src/preview/xlsx-reader";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
+import { CENTRAL, find, LOCAL, zipBytes } from "../fixtures/zip-bytes";
 
 const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
 const FILES = [
@@ -58,26 +58,6 @@ test.each(FILES.map((f) => [path.basename(f), f]))(
   }
 );
 
-/** A zip of stored (uncompressed) entries, built by yazl. */
-async function storedZip(entries: Record<string, string>): Promise<Uint8Array> {
-  const z = new yazl.ZipFile();
-  for (const [name, text] of Object.entries(entries))
-    z.addBuffer(Buffer.from(text, "utf8"), name, { compress: false, mtime: new Date(0) });
-  z.end();
-  const chunks: Buffer[] = [];
-  for await (const c of z.outputStream) chunks.push(c as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-/** Offset of the first 4-byte little-endian signature `sig` in `bytes`. */
-function find(bytes: Uint8Array, sig: number): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let i = 0; i + 4 <= bytes.length; i++) if (view.getUint32(i, true) === sig) return i;
-  throw new Error(`signature ${sig.toString(16)} not found`);
-}
-const LOCAL = 0x04034b50;
-const CENTRAL = 0x02014b50;
-
 async function refusal(bytes: Uint8Array): Promise<string> {
   try {
     await readXlsx(bytes);
@@ -97,25 +77,29 @@ test("bytes that are not a zip", async () => {
 });
 
 test("a zip without xl/workbook.xml", async () => {
-  expect(await refusal(await storedZip({ "word/document.xml": "<w/>" }))).toBe(
+  expect(await refusal(await zipBytes({ "word/document.xml": "<w/>" }))).toBe(
     "not an Excel workbook: xl/workbook.xml missing"
   );
 });
 
+test("a workbook that lists no worksheet", async () => {
+  expect(await refusal(await zipBytes(WORKBOOK))).toBe("the workbook has no worksheet");
+});
+
 test("a central directory entry without its signature", async () => {
-  const bytes = await storedZip(WORKBOOK);
+  const bytes = await zipBytes(WORKBOOK);
   bytes[find(bytes, CENTRAL)] = 0;
   expect(await refusal(bytes)).toBe("corrupt zip central directory at entry 1");
 });
 
 test("a local entry without its signature", async () => {
-  const bytes = await storedZip(WORKBOOK);
+  const bytes = await zipBytes(WORKBOOK);
   bytes[find(bytes, LOCAL)] = 0;
   expect(await refusal(bytes)).toBe("corrupt zip entry xl/workbook.xml");
 });
 
 test("an entry compressed by a method other than stored or deflate", async () => {
-  const bytes = await storedZip(WORKBOOK);
+  const bytes = await zipBytes(WORKBOOK);
   // Method 12 (bzip2) in the central directory, which the reader goes by (offset 10).
   bytes[find(bytes, CENTRAL) + 10] = 12;
   expect(await refusal(bytes)).toBe(
@@ -124,7 +108,7 @@ test("an entry compressed by a method other than stored or deflate", async () =>
 });
 
 test("a sheet whose cell is never closed", async () => {
-  const bytes = await storedZip({
+  const bytes = await zipBytes({
     "xl/workbook.xml":
       '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="清单" sheetId="1" r:id="rId1"/></sheets></workbook>',
     "xl/_rels/workbook.xml.rels":

@@ -39,4 +39,5 @@ test("addresses", () => {
     "'项目 清单'!A1"
   );
   expect(rangeAddress({ top: 0, left: 0, bottom: 1, right: 1 }, "It's")).toBe("'It''s'!A1:B2");
+  expect(rangeAddress({ top: 0, left: 0, bottom: 1, right: 1 })).toBe("A1:B2");
 });

@@ -29,3 +29,18 @@ test("candidates by field, header units as contexts, rowIds as 1-based sheet row
     investment: { multiplier: 1e4, currency: "USD", guess: false },
   });
 });
+
+test("a data row the host left out of a sparse grid gives blank cells, not a crash", () => {
+  const model = smallModel();
+  const grid = [
+    ["项目名称", "总投资（万元）"],
+    ["A", 1500],
+  ];
+  const sheet = { name: "S", grid };
+  const loc = locateTable(sheet, model);
+  if (!loc.ok) throw new Error(loc.message.en);
+  const table = { ...loc.table, dataRows: [1, 3] };
+  const t = toCandidateTable(sheet, table, mapColumns(loc.table.headers, model));
+  expect(t.columns).toEqual({ name: ["A", null], investment: [1500, null] });
+  expect(t.rowIds).toEqual([2, 4]);
+});

@@ -38,3 +38,23 @@ test("plain numbers, scores and shares", () => {
   expect(formatPercent(0.4237)).toBe("42%");
   expect(formatPercent(0.4237, 1)).toBe("42.4%");
 });
+
+test("a unit starts exactly at its amount; below a thousand none; a number that is not one shows —", () => {
+  expect(formatMoney(1e8, "CNY", "zh")).toBe("1亿元");
+  expect(formatMoney(99_999_999, "CNY", "zh")).toBe("10,000万元");
+  expect(formatMoney(1e4, "CNY", "zh")).toBe("1万元");
+  expect(formatMoney(1e9, "CNY", "en")).toBe("CNY 1bn");
+  expect(formatMoney(1e6, "CNY", "en")).toBe("CNY 1m");
+  expect(formatMoney(1e3, "CNY", "en")).toBe("CNY 1k");
+  expect(formatMoney(999, "USD", "en")).toBe("USD 999");
+  for (const x of [NaN, Infinity, -Infinity]) {
+    expect(formatNumber(x)).toBe("—");
+    expect(formatScore(x)).toBe("—");
+    expect(formatPercent(x)).toBe("—");
+  }
+});
+
+test("decimals beyond Intl's default three, and thousands always grouped", () => {
+  expect(formatNumber(1.23456, 4)).toBe("1.2346");
+  expect(formatNumber(12345.6789, 0)).toBe("12,346");
+});

@@ -1,10 +1,14 @@
 import {
   cellReference,
   copyName,
+  isModelGrid,
   keyOfName,
+  markedHeader,
   markerKey,
+  markName,
   marksOf,
   replaceMarks,
+  safeKey,
 } from "../../src/workbook/marker";
 
 test("our names carry the result key; other names are not ours (names ignore case)", () => {
@@ -68,4 +72,31 @@ test("tagged headers of earlier versions give their key, with characters names c
   expect(markerKey("综合得分 [ZS:score]")).toBe("score");
   expect(markerKey("投资规模得分 [ZS:dim.a-b]")).toBe("dim.a_b");
   expect(markerKey("得分")).toBeNull();
+});
+
+test("a reference to row 0, and one with spaces around it", () => {
+  expect(cellReference("=Sheet1!$A$0")).toBeNull();
+  expect(cellReference("  =Sheet1!XFD1048576 ")).toEqual({
+    sheet: "Sheet1",
+    row: 1048575,
+    col: 16383,
+  });
+});
+
+test("old tagged headers: the marker at the end only; model sheets by the marker in the first five rows", () => {
+  expect(markedHeader("综合得分", "score")).toBe("综合得分 [ZS:score]");
+  expect(markerKey(markedHeader("综合得分", "score"))).toBe("score");
+  expect(markerKey("得分[ZS:score]  ")).toBe("score");
+  expect(markerKey("[ZS:score] 得分")).toBeNull();
+  expect(markerKey(12)).toBeNull();
+  expect(markerKey(undefined)).toBeNull();
+  expect(markName("dim.scale")).toBe("_ZS.dim.scale");
+  expect(safeKey("规模 a/b")).toBe("___a_b");
+  const rows = (at: number) =>
+    Array.from({ length: 7 }, (_, i) => [i === at ? "评分模型 [ZS:model]" : null]);
+  expect(isModelGrid(rows(0))).toBe(true);
+  expect(isModelGrid(rows(4))).toBe(true);
+  expect(isModelGrid(rows(5))).toBe(false);
+  expect(isModelGrid([[null, "评分模型 [ZS:model]"]])).toBe(false);
+  expect(isModelGrid([[], ["得分 [ZS:score]"]])).toBe(false);
 });

@@ -221,6 +221,36 @@ describe("percent columns", () => {
   });
 });
 
+describe("percent columns: the analyst's unit, or none to settle", () => {
+  const grid: Grid = [
+    ["项目名称", "总投资（万元）", "研发投入占比"],
+    ["甲", 1, 0.5],
+    ["乙", 1, "0.2"],
+  ];
+
+  test.each<[string, string, number[]]>([
+    ["小数", "fraction (1 = 100%)", [0.5, 0.2]],
+    ["fraction", "fraction (1 = 100%)", [0.5, 0.2]],
+    [" 1 ", "fraction (1 = 100%)", [0.5, 0.2]],
+    ["%", "%", [0.005, 0.002]],
+    ["百分比", "%", [0.005, 0.002]],
+  ])("the analyst's %s: %s", (unit, label, values) => {
+    const { sheet, table, mapping } = open(grid, { rdShare: unit });
+    expect(col(mapping, "rdShare").unit).toMatchObject({ label: { en: label }, source: "user" });
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    expect(Array.from(scored.columns.rdShare as Float64Array)).toEqual(values);
+  });
+
+  test("without bare numbers there is nothing to settle: each cell reads by itself", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资（万元）", "研发投入占比"],
+      ["甲", 1, "3.5%"],
+      ["乙", 1, null],
+    ]);
+    expect(col(mapping, "rdShare").unit).toBeUndefined();
+  });
+});
+
 describe("cells no reader may turn into a value", () => {
   test("an Excel error, a formula without its result and a date in a number column are unreadable, with addresses", () => {
     const { mapping } = open(BUREAU);

@@ -546,6 +546,34 @@ describe("the bounds of the result area (issue 20)", () => {
   });
 });
 
+test("spare columns are reused left to right also when a marker is written twice (a copied column)", () => {
+  // The later dim.old1 wins its key, at the first one's place in the list: spare columns come 6, 5.
+  const g: Grid = [
+    [
+      "项目名称",
+      "总投资",
+      "产业链",
+      "得分 [ZS:score]",
+      "旧 [ZS:dim.old1]",
+      "旧 [ZS:dim.old2]",
+      "旧 [ZS:dim.old1]",
+    ],
+    ["A", 1000, "汽车", 1, 2, 3, 4],
+  ];
+  const sheet = sheetOf(g);
+  const plan = planned(
+    planResults(sheet, tableOf(sheet), [fakeScore(0, 50, 1)], model, {
+      target: "columns",
+      lang: "en",
+    })
+  );
+  expect(plan.columns.slice(0, 3).map((c) => [c.key, c.col])).toEqual([
+    ["score", 3],
+    ["grade", 5],
+    ["rank", 6],
+  ]);
+});
+
 describe("a sheet read from an offset (origin) keeps sheet coordinates (issue 20)", () => {
   // As hosts pass a used range that starts at C4: grid cell [0][0] is sheet cell C4.
   const origin = { row: 3, col: 2 };

@@ -2,7 +2,7 @@ import { compileModel, scoreTable } from "../../src/engine";
 import type { CellValue } from "../../src/engine/types";
 import { toCandidateTable } from "../../src/workbook/candidates";
 import { columnOf, mapColumns } from "../../src/workbook/mapping";
-import { planSummary } from "../../src/workbook/summary";
+import { boxRef, planSummary } from "../../src/workbook/summary";
 import type { SummaryPlan, SummaryTable } from "../../src/workbook/summary";
 import { locateTable } from "../../src/workbook/table";
 import { model, readSheet } from "../models/sample-helpers";
@@ -141,4 +141,10 @@ test("a user's sheet named 汇总 is refused; ours (marked) is rewritten and wha
   expect(ours.createSheet).toBe(false);
   expect(ours.grid.length).toBe(121);
   expect(ours.grid[120]).toEqual([null, null, null, null, null, null, null, null]);
+});
+
+test("a chart's ranges in absolute A1 with the sheet, one cell without a colon", () => {
+  expect(boxRef("汇总", { top: 3, left: 1, bottom: 8, right: 2 })).toBe("'汇总'!$B$4:$C$9");
+  expect(boxRef("Summary 1", { top: 0, left: 0, bottom: 0, right: 0 })).toBe("'Summary 1'!$A$1");
+  expect(boxRef("Sheet1", { top: 0, left: 27, bottom: 0, right: 27 })).toBe("Sheet1!$AB$1");
 });
