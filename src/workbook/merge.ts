@@ -13,8 +13,17 @@ export interface MergeItem {
 
 /** A name as compared: loose text without the usual suffixes (项目, 有限公司, Co. Ltd …). */
 export function normalisedName(name: string): string {
-  return looseText(name)
-    .replace(/(股份)?有限(责任)?公司|集团|项目$|(co\.?,?)?ltd\.?|inc\.?|project$/g, "")
+  // Latin company words count only as whole words ending the name: "Princeton", "Zinc" keep "inc".
+  let s = name.normalize("NFKC");
+  for (let was = ""; was !== s;) {
+    was = s;
+    s = s.replace(
+      /[\s,.，。]*(?:项目|\b(?:(?:co\.?,?\s*)?(?:ltd|limited)|inc|project)\.?)[\s,.，。]*$/i,
+      ""
+    );
+  }
+  return looseText(s)
+    .replace(/(股份)?有限(责任)?公司|集团/g, "")
     .replace(/[.,，。]/g, "");
 }
 

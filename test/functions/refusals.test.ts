@@ -1,5 +1,5 @@
 /**
- * Worksheet-function refusals by their exact message, "argument: en / zh", through the built bundle
+ * Worksheet-function refusals by their exact message, "argument: zh / en", through the built bundle
  * (issue 20), and the last resort for an error no check foresaw.
  */
 import { run } from "../../src/functions/args";
@@ -17,15 +17,15 @@ function shown(result: unknown): { code: string; message?: string } {
 test("ZS.AMOUNT: a unit multiplier that is not positive, and a unit word it does not know", () => {
   expect(shown(call("AMOUNT", "1500万美元", "CNY", -1))).toEqual({
     code: "#VALUE!",
-    message: "unit: a unit multiplier must be positive / 单位倍数应为正数",
+    message: "unit: 单位倍数应为正数 / a unit multiplier must be positive",
   });
   expect(shown(call("AMOUNT", "1500万美元", "CNY", 0)).message).toBe(
-    "unit: a unit multiplier must be positive / 单位倍数应为正数"
+    "unit: 单位倍数应为正数 / a unit multiplier must be positive"
   );
   expect(shown(call("AMOUNT", "1500万美元", "CNY", "磅"))).toEqual({
     code: "#VALUE!",
     message:
-      'unit: unknown unit "磅" (use 元, 万, 亿, 百万 …) / 无法识别单位“磅”（可用 元、万、亿、百万…）',
+      'unit: 无法识别单位“磅”（可用 元、万、亿、百万…） / unknown unit "磅" (use 元, 万, 亿, 百万 …)',
   });
 });
 
@@ -38,7 +38,7 @@ test("ZS.ENTROPY: indicator types with sum normalisation", () => {
   expect(shown(call("ENTROPY", m, "sum", [["+", "-"]]))).toEqual({
     code: "#VALUE!",
     message:
-      "types: sum normalisation ignores types: use minmax / 求和归一化不区分指标方向，请用 minmax",
+      "types: 求和归一化不区分指标方向，请用 minmax / sum normalisation ignores types: use minmax",
   });
 });
 
@@ -47,7 +47,7 @@ describe("ZS.SCORE: headers and model arguments", () => {
   test("no header names a field of the model: #N/A", () => {
     expect(shown(call("SCORE", row, [["颜色", "天气"]]))).toEqual({
       code: "#N/A",
-      message: "headers: no header matches a field of the model / 没有表头与模型字段对应",
+      message: "headers: 没有表头与模型字段对应 / no header matches a field of the model",
     });
   });
 
@@ -55,7 +55,7 @@ describe("ZS.SCORE: headers and model arguments", () => {
     expect(shown(call("SCORE", row, [["项目名称", "总投资"]], [["平湖模型"]]))).toEqual({
       code: "#VALUE!",
       message:
-        "model: must be a scoring-model sheet range or model JSON / 应为评分模型表区域或模型 JSON",
+        "model: 应为评分模型表区域或模型 JSON / must be a scoring-model sheet range or model JSON",
     });
   });
 
@@ -70,7 +70,7 @@ describe("ZS.SCORE: headers and model arguments", () => {
     expect(reason).not.toBe("");
     expect(shown(call("SCORE", row, [["项目名称", "总投资"]], [[text]]))).toEqual({
       code: "#VALUE!",
-      message: `model: model JSON cannot be read: ${reason} / 模型 JSON 无法读取：${reason}`,
+      message: `model: 模型 JSON 无法读取：${reason} / model JSON cannot be read: ${reason}`,
     });
   });
 });
@@ -98,7 +98,7 @@ test("an error no check foresaw still reaches Excel as #VALUE! with its text, ne
       thrown = e;
     }
     expect(thrown).toEqual(
-      new FakeError("#VALUE!", "internal error: Maximum call stack size exceeded / 内部错误")
+      new FakeError("#VALUE!", "内部错误 / internal error: Maximum call stack size exceeded")
     );
   } finally {
     g.CustomFunctions = saved;

@@ -24,6 +24,12 @@ test("names compare without company and project suffixes, case, spaces and punct
   // 项目 only at the end: a name that merely contains it keeps it.
   expect(normalisedName("项目管理中心")).toBe("项目管理中心");
   expect(normalisedName("A，B。C")).toBe("abc");
+  // Latin company words only as whole words at the end: names that merely contain them keep them.
+  expect(normalisedName("Princeton Ltd")).toBe("princeton");
+  expect(normalisedName("Ningbo Zinc")).toBe("ningbozinc");
+  expect(normalisedName("Incubator Park")).toBe("incubatorpark");
+  expect(normalisedName("Novares (Suzhou) Co., Ltd. 项目")).toBe("novaressuzhou");
+  expect(normalisedName("Acme Limited")).toBe("acme");
 });
 
 test("the same name, or the same investor with the same amount, points to the first", () => {
