@@ -1,3 +1,4 @@
+import type { CellValue } from "../../src/engine/types";
 import {
   cellReference,
   copyName,
@@ -99,4 +100,24 @@ test("old tagged headers: the marker at the end only; model sheets by the marker
   expect(isModelGrid(rows(5))).toBe(false);
   expect(isModelGrid([[null, "评分模型 [ZS:model]"]])).toBe(false);
   expect(isModelGrid([[], ["得分 [ZS:score]"]])).toBe(false);
+});
+
+test("marks that keep their name are the caller's own objects; only renamed ones are copies", () => {
+  const mine = { sheet: "两区", name: "_ZS.grade", ref: "'两区'!$E$6" };
+  const clash = { sheet: "两区", name: "_ZS.score", ref: "'两区'!$D$6" };
+  const { names } = replaceMarks([{ name: "_ZS.score", ref: "='两区'!$D$1" }], [mine, clash]);
+  expect(names[0]).toBe(mine);
+  expect(names[1]).not.toBe(clash);
+  expect(names[1]).toEqual({ ...clash, name: "_ZS.score.__2" });
+});
+
+test("a reference is read from its start: text before a quoted sheet name is no reference", () => {
+  expect(cellReference("=Bad'Sheet'!$A$1")).toBeNull();
+  expect(cellReference("x'候选 项目'!$H$4")).toBeNull();
+});
+
+test("a grid with missing rows (null in a JSON grid) is read past them", () => {
+  const grid = [null, ["评分模型 [ZS:model]"]] as unknown as CellValue[][];
+  expect(isModelGrid(grid)).toBe(true);
+  expect(isModelGrid([null] as unknown as CellValue[][])).toBe(false);
 });
