@@ -1,4 +1,5 @@
-import { columnOf, mapColumns } from "../../src/workbook/mapping";
+import type { FieldDef } from "../../src/engine/types";
+import { bestField, columnOf, mapColumns, matchHeader } from "../../src/workbook/mapping";
 import { smallModel } from "../fixtures/workbooks/model";
 
 const model = smallModel();
@@ -74,4 +75,40 @@ test("our own result columns are never mapped", () => {
 test("unrelated headers stay unmapped", () => {
   const m = mapColumns(["联系人", "电话", "日期"], model);
   expect(m.mapped).toEqual([]);
+});
+
+/** A field whose only names are 甲乙丙 and "alpha", so each header below meets one name. */
+const abc: FieldDef = { id: "alpha", label: { zh: "甲乙丙", en: "Alpha" }, type: "text", aliases: [] };
+
+test("a name inside the header (two characters or more) scores 0.55 + 0.35 x its share of the header", () => {
+  expect(matchHeader("甲乙丙丁", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (3 / 4), 12);
+  // The header inside the name counts the same way.
+  expect(matchHeader("甲乙", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (2 / 3), 12);
+  expect(matchHeader("甲乙", abc)?.how).toBe("fuzzy");
+  // One character is no match: it shares no bigram with the name.
+  expect(matchHeader("甲", abc)).toBeNull();
+});
+
+test("otherwise Dice of bigrams: 0.3 + 0.5 x Dice, taken from Dice 0.5 up", () => {
+  // 甲乙丁乙丙戊己 holds both bigrams of 甲乙丙 among its six, not the name itself: Dice 2·2/(2+6) = 0.5,
+  // the bound where a name three times shorter in bigrams can still match.
+  expect(matchHeader("甲乙丁乙丙戊己", abc)?.confidence).toBeCloseTo(0.55, 12);
+  // One bigram more in the header: Dice 4/9 < 0.5.
+  expect(matchHeader("甲乙丁乙丙戊己庚", abc)).toBeNull();
+  // 甲乙丁: Dice 2·1/(2+2) = 0.5.
+  expect(matchHeader("甲乙丁", abc)).toEqual({ confidence: 0.55, how: "fuzzy" });
+  expect(matchHeader("甲丁戊", abc)).toBeNull();
+});
+
+test("the field a cell names best: the higher confidence, the first field on ties, none without a shared bigram", () => {
+  const fields = smallModel().fields;
+  expect(bestField("总投资", fields)).toEqual({ confidence: 1, field: "investment" });
+  expect(bestField("项目计划总投资额", fields)).toEqual({
+    confidence: 0.55 + 0.35 * (5 / 8), // 计划总投资, an alias, fills 5 of its 8 characters
+    field: "investment",
+  });
+  expect(bestField("联系人", fields)).toEqual({ confidence: 0, field: "" });
+  expect(bestField(12, fields)).toEqual({ confidence: 0, field: "" });
+  const twins = [abc, { ...abc, id: "beta", label: { zh: "甲乙丙", en: "Beta" } }];
+  expect(bestField("甲乙丙", twins)).toEqual({ confidence: 1, field: "alpha" });
 });
