@@ -112,3 +112,32 @@ test("the field a cell names best: the higher confidence, the first field on tie
   const twins = [abc, { ...abc, id: "beta", label: { zh: "甲乙丙", en: "Beta" } }];
   expect(bestField("甲乙丙", twins)).toEqual({ confidence: 1, field: "alpha" });
 });
+
+test("a land unit in brackets ending the header is not part of the name; other brackets are", () => {
+  const land: FieldDef = {
+    id: "land",
+    label: { zh: "用地面积", en: "Land area" },
+    type: "number",
+    aliases: [],
+  };
+  expect(matchHeader("用地面积（平方米）", land)).toEqual({ confidence: 1, how: "exact" });
+  expect(matchHeader("用地面积(亩)", land)).toEqual({ confidence: 1, how: "exact" });
+  // Only the last bracket goes: 用地面积 fills 4 of the 6 characters of 用地面积规划.
+  expect(matchHeader("用地面积（规划）（亩）", land)?.confidence).toBeCloseTo(0.55 + 0.35 * (4 / 6), 12);
+  // 备注 is no unit: 甲乙丙 fills 3 of the 5 characters of 甲乙丙备注.
+  expect(matchHeader("甲乙丙（备注）", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (3 / 5), 12);
+});
+
+test("overrides naming no field of the model are ignored; one past the headers maps a blank header", () => {
+  const m = mapColumns(["项目名称", "总投资"], model, { nosuch: 0, tax: 5 });
+  expect(columnOf(m, "nosuch")).toBeNull();
+  expect(columnOf(m, "name")?.column).toBe(0);
+  expect(columnOf(m, "tax")).toMatchObject({ column: 5, header: "", how: "user" });
+});
+
+test("blank headers are not reported unused; a mapping without a sheet carries no context or report keys", () => {
+  const m = mapColumns(["项目名称", "", "总投资"], model);
+  expect(m.unused).toEqual([]);
+  expect("context" in columnOf(m, "name")!).toBe(false);
+  expect("report" in m || "warnings" in m).toBe(false);
+});
