@@ -11,7 +11,7 @@ import * as path from "path";
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
-import { columnIndex } from "../workbook/a1";
+import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
 import type { UnreadableCell } from "../workbook/pipeline";
 import type { Grid, MergeArea, SheetData } from "../workbook/types";
@@ -28,8 +28,8 @@ export const LIMITS = {
   styles: 200_000,
   /** Cells kept from one sheet: ~120 bytes each, so about 1.2 GB at the limit is never reached. */
   cells: 6_000_000,
-  rows: 1_048_576,
-  cols: 16_384,
+  rows: MAX_ROWS,
+  cols: MAX_COLUMNS,
 };
 
 export interface SheetEntry {

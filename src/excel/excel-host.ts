@@ -4,7 +4,7 @@
  * the workbook layer's result plan in as few round trips as Excel on the web's 5 MB request cap allows.
  */
 import type { CellValue } from "../engine/types";
-import { columnLetters } from "../workbook/a1";
+import { columnLetters, MAX_ROWS } from "../workbook/a1";
 import { cellReference, keyOfName, MARKER_ROWS, marksOf, replaceMarks } from "../workbook/marker";
 import { noSuchSheet, type SheetChoice } from "../workbook/pipeline";
 import { SCORE_SCALE } from "../workbook/palette";
@@ -45,7 +45,6 @@ export interface ExcelHostOptions {
 /** Columns read beyond the table, so our earlier result columns and any user cells in their way are seen. */
 const EXTRA_COLUMNS = 16;
 const LAST_COLUMN = 16383;
-const MAX_ROWS = 1048576;
 export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 /** Rows sampled around the selection to size the read. */
 const SAMPLE_ROWS = 16;

@@ -8,6 +8,7 @@
  * shipping a full spreadsheet library in the pane bundle.
  */
 import type { CellValue } from "../engine/types";
+import { MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
 
 export interface XlsxMerge {
@@ -33,9 +34,6 @@ interface ZipEntry {
   compressedSize: number;
   localOffset: number;
 }
-
-const MAX_ROWS = 1_048_576;
-const MAX_COLS = 16_384;
 
 export class XlsxReadError extends Error {}
 
@@ -156,7 +154,7 @@ export function parseCellRef(ref: string): { row: number; col: number } | null {
   let col = 0;
   for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
   const row = Number(m[2]);
-  if (col > MAX_COLS || row < 1 || row > MAX_ROWS) return null;
+  if (col > MAX_COLUMNS || row < 1 || row > MAX_ROWS) return null;
   return { row: row - 1, col: col - 1 };
 }
 

@@ -27,13 +27,17 @@ export function cellAddress(row: number, col: number): string {
   return `${columnLetters(col)}${row + 1}`;
 }
 
-/** "B7" → { row: 6, col: 1 }; "$B$7" is accepted too. */
+/** Excel's grid: 1 048 576 rows, columns A … XFD. */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+
+/** "B7" → { row: 6, col: 1 }; "$B$7" is accepted too; null past XFD1048576, where Excel has no cell. */
 export function parseCellAddress(address: string): { row: number; col: number } | null {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
   if (!m) return null;
   const col = columnIndex(m[1]);
   const row = Number(m[2]) - 1;
-  return col === null || row < 0 ? null : { row, col };
+  return col === null || col >= MAX_COLUMNS || row < 0 || row >= MAX_ROWS ? null : { row, col };
 }
 
 /** Quotes a sheet name for a reference when it needs it: 'My sheet'!A1. */

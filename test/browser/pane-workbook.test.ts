@@ -59,7 +59,10 @@ test("a renamed, hidden model sheet is used; a committee is read from one sheet 
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: await workbook(),
   });
-  await page.getByTestId("table-found").filter({ hasText: /^'?候选清单'?!/ }).waitFor();
+  await page
+    .getByTestId("table-found")
+    .filter({ hasText: /^'?候选清单'?!/ })
+    .waitFor();
   await page.getByText("使用工作簿中的评分模型「模型 2024」").waitFor();
   expect(await chunks()).toContain("model-sheet.js");
   await page.getByTestId("score").click();

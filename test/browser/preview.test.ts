@@ -27,7 +27,10 @@ test("a user's .xlsx opens through the file picker, scores, and a hostile name s
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: await userWorkbook(),
   });
-  await page.getByTestId("table-found").filter({ hasText: /^'?我的清单'?!/ }).waitFor();
+  await page
+    .getByTestId("table-found")
+    .filter({ hasText: /^'?我的清单'?!/ })
+    .waitFor();
   await expect(page.getByTestId("table-found").textContent()).resolves.toContain("4 行");
   await page.getByTestId("score").click();
   await page.getByTestId("ranked-list").waitFor();
@@ -102,7 +105,10 @@ test("mapping: each mapped column says how its cells were read — read, guessed
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     buffer: Buffer.from(await wb.xlsx.writeBuffer()),
   });
-  await page.getByTestId("table-found").filter({ hasText: /^'?报送清单'?!/ }).waitFor();
+  await page
+    .getByTestId("table-found")
+    .filter({ hasText: /^'?报送清单'?!/ })
+    .waitFor();
   const reading = page.getByTestId("reading-totalInvestment");
   await expect(reading.locator("p").first().innerText()).resolves.toBe(
     "单元格：已读 1，猜测 2，空缺 0，无法读取 1"

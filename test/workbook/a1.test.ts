@@ -31,6 +31,13 @@ test("bad input", () => {
   expect(parseCellAddress("A0")).toBeNull();
 });
 
+test("addresses past Excel's last cell XFD1048576 are not cells", () => {
+  expect(parseCellAddress("XFD1048576")).toEqual({ row: 1_048_575, col: 16_383 });
+  expect(parseCellAddress("XFE1")).toBeNull();
+  expect(parseCellAddress("ZZZ1")).toBeNull();
+  expect(parseCellAddress("A1048577")).toBeNull();
+});
+
 test("addresses", () => {
   expect(cellAddress(0, 0)).toBe("A1");
   expect(parseCellAddress("$J$12")).toEqual({ row: 11, col: 9 });
