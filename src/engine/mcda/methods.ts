@@ -536,13 +536,14 @@ export function aras(
   const maps = columnMaps(m, t, "sum");
   const optimalMaps = columnMaps(extended, t, "sum");
   // r = y / Σy of the matrix alone; over the extended one it is r · Σy / (Σy + y₀), so S_i = Σ c_j r_ij.
+  const y0 = mappedData(extended, optimalMaps);
   const c = new Float64Array(cols);
   let s0 = 0;
   for (let j = 0; j < cols; j++) {
     // Each map's scale is 1 / (its own column total of y); the extended total is the sum of both.
     const total = 1 / maps.scale[j] + 1 / optimalMaps.scale[j];
     c[j] = w[j] / (maps.scale[j] * total);
-    s0 += (w[j] / total) * mappedData(extended, optimalMaps)[j];
+    s0 += (w[j] / total) * y0[j];
   }
   const { data } = m;
   const { scale, ref, fill, reciprocal } = maps;
