@@ -27,8 +27,12 @@ interface HeaderMapping {
   contexts: Record<string, Partial<AmountContext>>;
   /** Why a whole table so headed is not scored (the workbook layer's rules, as in the CLI and pane). */
   problem: Label | null;
-  /** Prepared on the first row scored with this mapping. */
-  row?: { table: CandidateTable; scoring: Scoring };
+  /**
+   * Prepared on the first row scored with this mapping: the one-row table, the scoring bound to it,
+   * and each mapped column's one cell in `columns` order, so a call writes its cells without looking
+   * up fields by name.
+   */
+  row?: { table: CandidateTable; scoring: Scoring; cells: CellValue[][] };
 }
 
 function mapHeaders(
@@ -79,14 +83,15 @@ function scoreOne(entry: ModelEntry, mapping: HeaderMapping, cells: unknown[]): 
   let row = mapping.row;
   if (row === undefined) {
     const columns: CandidateTable["columns"] = {};
-    for (const { field } of mapping.columns) columns[field] = [null];
+    const targets = mapping.columns.map(({ field }) => (columns[field] = [null]));
     row = mapping.row = {
       table: { count: 1, columns, contexts: mapping.contexts },
       scoring: prepareScoring(entry.compiled, 1, mapping.contexts),
+      cells: targets,
     };
   }
-  for (const { field, column } of mapping.columns)
-    row.table.columns[field][0] = cellValue(cells[column]) ?? null;
+  const { columns } = mapping;
+  for (let c = 0; c < columns.length; c++) row.cells[c][0] = cellValue(cells[columns[c].column]);
   return row.scoring.run(row.table);
 }
 
@@ -101,7 +106,8 @@ export function scoreRow(
 ): { entry: ModelEntry; scored: ScoredTable } {
   const entry = modelArg(model);
   const mapping = headerMapping(entry, toVector(plain(headers), "headers"), "headers");
-  const cells = toVector(plain(row), "row");
+  // Data-type cells are read one by one (cellValue), so the row needs no plain copy or scan first.
+  const cells = toVector(row, "row");
   if (cells.length !== mapping.width) {
     fail(
       "row",

@@ -506,13 +506,22 @@ export function vikorFn(
   return run(() => {
     const { m, w, t } = decisionInputs(matrix, weights, types);
     const r = vikor(m, w, t, { v: optNumber(v, "v", 0.5, { min: 0, max: 1 }) });
-    const withSet = optBool(compromise, "compromise", false);
-    const inSet = new Set(withSet ? r.compromise : []);
-    const cell = (x: number) => clean(finite(x, "VIKOR"));
-    const out = new Array<any[]>(m.rows);
+    const { S, R, Q } = r;
+    let inSet: Uint8Array | null = null;
+    if (optBool(compromise, "compromise", false)) {
+      inSet = new Uint8Array(m.rows);
+      for (const i of r.compromise) inSet[i] = 1;
+    }
+    // Each row built once in Excel's shape: no closure, set lookup or copy per row.
+    const out = new Array<(number | boolean)[]>(m.rows);
     for (let i = 0; i < m.rows; i++) {
-      const row: (number | boolean)[] = [cell(r.S[i]), cell(r.R[i]), cell(r.Q[i])];
-      out[i] = withSet ? row.concat(inSet.has(i), r.advantage, r.stability) : row;
+      const row: (number | boolean)[] = [
+        clean(finite(S[i], "VIKOR")),
+        clean(finite(R[i], "VIKOR")),
+        clean(finite(Q[i], "VIKOR")),
+      ];
+      if (inSet !== null) row.push(inSet[i] === 1, r.advantage, r.stability);
+      out[i] = row;
     }
     return out;
   });

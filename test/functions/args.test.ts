@@ -21,7 +21,7 @@ import {
   plain,
   run,
 } from "../../src/functions/args";
-import { amount, chainfit, critic, topsisFn, vikorFn } from "../../src/functions/functions";
+import { amount, chainfit, critic, score, topsisFn, vikorFn } from "../../src/functions/functions";
 
 const double = { type: "Double", basicType: "Double", basicValue: 2.5 };
 const formatted = { type: "FormattedNumber", basicValue: 1500, numberFormat: "#,##0" };
@@ -71,6 +71,19 @@ describe("data-type arguments", () => {
     expect(amount(str, "USD", "万")).toBe(1500);
     expect(amount([[formatted]])).toBe(1500);
     expect(chainfit([[card]])).toBe(chainfit("新能源整车项目"));
+  });
+
+  test("ZS.SCORE reads a row's data-type cells one by one, as the values they show", () => {
+    const headers = [["项目名称", "总投资", "年税收", "所属行业"]];
+    const typed = [
+      { type: "String", basicType: "String", basicValue: "新能源汽车电池项目" },
+      { type: "FormattedNumber", basicValue: 50000, numberFormat: "#,##0" },
+      { type: "Double", basicType: "Double", basicValue: 3000 },
+      card,
+    ];
+    const shown = ["新能源汽车电池项目", 50000, 3000, card.text];
+    expect(score([typed], headers)).toBe(score([shown], headers));
+    expect(score([typed], headers)).not.toBe(score([["新能源汽车电池项目", "", "", ""]], headers));
   });
 
   test("a decision matrix holding data-type cells scores as the numbers they show", () => {

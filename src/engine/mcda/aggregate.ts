@@ -20,7 +20,7 @@ import {
   normalizeWeights,
   resolveTypes,
 } from "./matrix";
-import { ColumnMaps, Distance, Normalization, columnMaps } from "./normalize";
+import { ColumnMaps, Distance, Normalization, columnMaps, mapped, mappedData } from "./normalize";
 
 /** Turns weights (normalised, one per criterion) into one score per alternative. */
 export type Scorer = (weights: Float64Array) => Float64Array;
@@ -108,7 +108,9 @@ export function weightedSumAggregator(
   return {
     order: "desc",
     prepare(m) {
-      const { scale, ref, fill, data } = mapsFor(m, types, how, WSUM);
+      const maps = mapsFor(m, types, how, WSUM);
+      const { scale, ref, fill } = maps;
+      const data = mappedData(m, maps);
       return (w) => {
         const { rows, cols } = m;
         const c = new Float64Array(cols);
@@ -127,10 +129,12 @@ export function weightedSumAggregator(
       };
     },
     linear(m) {
-      const { scale, ref, fill, data } = mapsFor(m, types, how, WSUM);
+      const { scale, ref, fill, reciprocal } = mapsFor(m, types, how, WSUM);
+      const { data } = m;
       const out = new Float64Array(data.length);
       for (let i = 0, k = 0; i < m.rows; i++) {
-        for (let j = 0; j < m.cols; j++, k++) out[k] = scale[j] * (data[k] - ref[j]) + fill[j];
+        for (let j = 0; j < m.cols; j++, k++)
+          out[k] = mapped(scale, ref, fill, reciprocal, data[k], j);
       }
       return { rows: m.rows, cols: m.cols, data: out };
     },
@@ -174,37 +178,15 @@ function negativeNormalized(method: Label, r: number, row: number, col: number):
   );
 }
 
-/** log r per cell, refusing r < 0 by position; log 0 = −∞ (a zero factor). */
-function logNormalized(
-  m: DecisionMatrix,
-  types: readonly CriterionType[] | undefined,
-  how: Normalization,
-  method: Label
-): Float64Array {
-  const { scale, ref, fill, data } = mapsFor(m, types, how, method);
-  const { rows, cols } = m;
-  const logs = new Float64Array(data.length);
-  for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) {
-      const r = scale[j] * (data[k] - ref[j]) + fill[j];
-      if (r < 0) negativeNormalized(method, r, i, j);
-      logs[k] = Math.log(r);
-    }
+/** log r of each raw cell of row i into `out` (offset k), refusing r < 0 by position; log 0 = −∞. */
+function rowLogs(m: DecisionMatrix, maps: ColumnMaps, i: number, out: Float64Array, at: number) {
+  const { cols, data } = m;
+  const { scale, ref, fill, reciprocal } = maps;
+  for (let j = 0, k = i * cols; j < cols; j++, k++) {
+    const r = mapped(scale, ref, fill, reciprocal, data[k], j);
+    if (r < 0) negativeNormalized(WPM, r, i, j);
+    out[at + j] = Math.log(r);
   }
-  return logs;
-}
-
-/** Π r^w from logs; a zero weight ignores its factor (0⁰ = 1). */
-function productScores(m: DecisionMatrix, logs: Float64Array, w: Float64Array): Float64Array {
-  const { rows, cols } = m;
-  const out = new Float64Array(rows);
-  for (let i = 0, k = 0; i < rows; i++) {
-    let s = 0;
-    // A zero weight skips its factor: 0 · log 0 would be NaN where 0⁰ = 1 is meant.
-    for (let j = 0; j < cols; j++, k++) if (w[j] !== 0) s += w[j] * logs[k];
-    out[i] = Math.exp(s);
-  }
-  return out;
 }
 
 /** Weighted product as an aggregator (see `WeightedProductOptions`). */
@@ -217,22 +199,47 @@ export function weightedProductAggregator(
     order: "desc",
     prepare(m) {
       // Work in logs: one log per cell, shared by every weight vector.
-      const logs = logNormalized(m, types, how, WPM);
-      return (w) => productScores(m, logs, w);
+      const maps = mapsFor(m, types, how, WPM);
+      const { rows, cols } = m;
+      const logs = new Float64Array(rows * cols);
+      for (let i = 0; i < rows; i++) rowLogs(m, maps, i, logs, i * cols);
+      return (w) => {
+        const out = new Float64Array(rows);
+        for (let i = 0, k = 0; i < rows; i++) {
+          let s = 0;
+          // A zero weight skips its factor: 0 · log 0 would be NaN where 0⁰ = 1 is meant.
+          for (let j = 0; j < cols; j++, k++) if (w[j] !== 0) s += w[j] * logs[k];
+          out[i] = Math.exp(s);
+        }
+        return out;
+      };
     },
   };
 }
 
-/** Weighted-product scores (see `WeightedProductOptions`). */
+/**
+ * Weighted-product scores (see `WeightedProductOptions`): the aggregator's sums for one weight vector,
+ * in one pass over the raw cells, with no n × m array of logs (a property test holds the two equal).
+ */
 export function weightedProduct(
   m: DecisionMatrix,
   weights: ArrayLike<number>,
   types?: readonly CriterionType[],
   options: WeightedProductOptions = {}
 ): Float64Array {
-  return weightedProductAggregator(types, options).prepare(m)(
-    methodWeights(weights, m.cols, options)
-  );
+  const maps = mapsFor(m, types, options.normalization ?? "linear", WPM);
+  const w = methodWeights(weights, m.cols, options);
+  const { rows, cols } = m;
+  // One row's logs at a time: the aggregator's steps, with no n × m array.
+  const logs = new Float64Array(cols);
+  const out = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    rowLogs(m, maps, i, logs, 0);
+    let s = 0;
+    for (let j = 0; j < cols; j++) if (w[j] !== 0) s += w[j] * logs[j];
+    out[i] = Math.exp(s);
+  }
+  return out;
 }
 
 export interface WaspasOptions extends WeightOptions {
@@ -254,15 +261,20 @@ export function waspas(
 ): Float64Array {
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
   const w = methodWeights(weights, m.cols, options);
-  const { scale, ref, fill, data } = mapsFor(m, types, options.normalization ?? "linear", WPM);
-  // The sum and the product from the same normalised values, in one pass.
-  const { rows, cols } = m;
+  const { scale, ref, fill, reciprocal } = mapsFor(
+    m,
+    types,
+    options.normalization ?? "linear",
+    WPM
+  );
+  // The sum and the product from the same normalised values, in one pass over the raw cells.
+  const { rows, cols, data } = m;
   const out = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
     let sum = 0;
     let logProduct = 0;
     for (let j = 0; j < cols; j++, k++) {
-      const r = scale[j] * (data[k] - ref[j]) + fill[j];
+      const r = mapped(scale, ref, fill, reciprocal, data[k], j);
       if (r < 0) negativeNormalized(WPM, r, i, j);
       if (w[j] === 0) continue;
       sum += w[j] * r;
@@ -315,7 +327,9 @@ function prepareTopsis(
   types: readonly CriterionType[],
   options: TopsisOptions
 ): TopsisPrepared {
-  const { scale, data, yMin, yMax } = columnMaps(m, types, options.normalization ?? "vector");
+  const maps = columnMaps(m, types, options.normalization ?? "vector");
+  const { scale, yMin, yMax } = maps;
+  const data = mappedData(m, maps);
   const { cols } = m;
   const inv = new Float64Array(cols);
   const best = new Float64Array(cols);

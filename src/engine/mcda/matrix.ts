@@ -410,23 +410,27 @@ export function columnRange(
   const max = new Float64Array(cols).fill(-Infinity);
   const sumSq = new Float64Array(cols);
   const sum = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) {
-      const x = data[k];
-      min[j] = Math.min(min[j], x);
-      max[j] = Math.max(max[j], x);
-    }
-  }
-  for (let j = 0; j < cols; j++) if (min[j] !== min[j]) requireComplete(m, argument);
+  // Sums, when asked for, in the same pass: one read of the data, not two.
   if (need.sumSq === true || need.sum === true) {
     for (let i = 0, k = 0; i < rows; i++) {
       for (let j = 0; j < cols; j++, k++) {
         const x = data[k];
+        min[j] = Math.min(min[j], x);
+        max[j] = Math.max(max[j], x);
         sum[j] += x;
         sumSq[j] += x * x;
       }
     }
+  } else {
+    for (let i = 0, k = 0; i < rows; i++) {
+      for (let j = 0; j < cols; j++, k++) {
+        const x = data[k];
+        min[j] = Math.min(min[j], x);
+        max[j] = Math.max(max[j], x);
+      }
+    }
   }
+  for (let j = 0; j < cols; j++) if (min[j] !== min[j]) requireComplete(m, argument);
   return { min, max, sumSq, sum };
 }
 

@@ -17,7 +17,14 @@ import {
   resolveTypes,
 } from "./matrix";
 import { ranksEq } from "./correlation";
-import { Normalization, PreferenceFunction, columnMaps, normalizeMatrix } from "./normalize";
+import {
+  Normalization,
+  PreferenceFunction,
+  columnMaps,
+  mapped,
+  mappedData,
+  normalizeMatrix,
+} from "./normalize";
 
 function columnSums(m: DecisionMatrix): Float64Array {
   return columnRange(m, "matrix", { sum: true }).sum;
@@ -528,18 +535,23 @@ export function aras(
   const extended: DecisionMatrix = { rows: 1, cols, data: optimal };
   const maps = columnMaps(m, t, "sum");
   const optimalMaps = columnMaps(extended, t, "sum");
+  // r = y / Σy of the matrix alone; over the extended one it is r · Σy / (Σy + y₀), so S_i = Σ c_j r_ij.
+  const y0 = mappedData(extended, optimalMaps);
   const c = new Float64Array(cols);
   let s0 = 0;
   for (let j = 0; j < cols; j++) {
     // Each map's scale is 1 / (its own column total of y); the extended total is the sum of both.
     const total = 1 / maps.scale[j] + 1 / optimalMaps.scale[j];
-    c[j] = w[j] / total;
-    s0 += c[j] * optimalMaps.data[j];
+    c[j] = w[j] / (maps.scale[j] * total);
+    s0 += (w[j] / total) * y0[j];
   }
+  const { data } = m;
+  const { scale, ref, fill, reciprocal } = maps;
   const out = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
     let s = 0;
-    for (let j = 0; j < cols; j++, k++) s += c[j] * maps.data[k];
+    for (let j = 0; j < cols; j++, k++)
+      s += c[j] * mapped(scale, ref, fill, reciprocal, data[k], j);
     out[i] = s / s0;
   }
   return out;
@@ -637,8 +649,8 @@ export function marcos(
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
   // "linear" is exactly x / AI and AI / x, and refuses values ≤ 0.
-  const { scale, ref, fill, data, yMin } = columnMaps(m, t, "linear");
-  const { rows, cols } = m;
+  const { scale, ref, fill, reciprocal, yMin } = columnMaps(m, t, "linear");
+  const { rows, cols, data } = m;
   const s = new Float64Array(rows);
   let sAi = 0;
   let sAai = 0;
@@ -647,7 +659,8 @@ export function marcos(
     sAai += w[j] * (scale[j] * (yMin[j] - ref[j]) + fill[j]);
   }
   for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) s[i] += w[j] * (scale[j] * (data[k] - ref[j]) + fill[j]);
+    for (let j = 0; j < cols; j++, k++)
+      s[i] += w[j] * mapped(scale, ref, fill, reciprocal, data[k], j);
   }
   nonZero(sAai, MARCOS, { zh: "反理想解的效用", en: "the anti-ideal's utility" });
   const out = new Float64Array(rows);
@@ -764,15 +777,15 @@ export function cocoso(
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
-  const { scale, ref, fill, data } = columnMaps(m, t, "minmax");
-  const { rows, cols } = m;
+  const { scale, ref, fill, reciprocal } = columnMaps(m, t, "minmax");
+  const { rows, cols, data } = m;
   const S = new Float64Array(rows);
   const P = new Float64Array(rows);
   for (let i = 0, k = 0; i < rows; i++) {
     let s = 0;
     let p = 0;
     for (let j = 0; j < cols; j++, k++) {
-      const r = scale[j] * (data[k] - ref[j]) + fill[j];
+      const r = mapped(scale, ref, fill, reciprocal, data[k], j);
       s += w[j] * r;
       // r^w as e^(w ln r), quicker than Math.pow in V8; 0^w is 0 (w > 0) or 1 (w = 0).
       p += r > 0 ? Math.exp(w[j] * Math.log(r)) : w[j] === 0 ? 1 : 0;

@@ -101,27 +101,31 @@ export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}):
     options.normalization === "minmax"
       ? normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data
       : m.data;
-  // Column sums; a blank (NaN) shows in its column's sum, a negative value in a flag.
+  // Column sums and Σ x ln x in one pass; a blank (NaN) shows in its column's sum, a negative value
+  // in a flag. Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell.
   const sums = new Float64Array(cols);
+  const xlnx = new Float64Array(cols);
   let negative = false;
   for (let i = 0, k = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++, k++) {
       const x = data[k];
       sums[j] += x;
-      if (x < 0) negative = true;
+      // 0 · ln 0 = 0.
+      if (x > 0) xlnx[j] += x * Math.log(x);
+      else if (x < 0) negative = true;
     }
   }
   for (let j = 0; j < cols; j++) if (sums[j] !== sums[j]) requireComplete(m);
   if (negative) refuseNegative(data, cols);
-  // Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell. A column of tiny values is first
-  // scaled by a power of two (exact; p is unchanged) so that x ln x does not underflow.
-  const scale = new Float64Array(cols);
-  for (let j = 0; j < cols; j++) scale[j] = sums[j] < TINY ? 2 ** 960 : 1;
-  const xlnx = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) {
+  // A column of tiny values is summed again scaled by a power of two (exact; p is unchanged), where
+  // x ln x would underflow.
+  const scale = new Float64Array(cols).fill(1);
+  for (let j = 0; j < cols; j++) {
+    if (!(sums[j] < TINY)) continue;
+    scale[j] = 2 ** 960;
+    xlnx[j] = 0;
+    for (let k = j; k < data.length; k += cols) {
       const x = data[k] * scale[j];
-      // 0 · ln 0 = 0.
       if (x > 0) xlnx[j] += x * Math.log(x);
     }
   }

@@ -1,0 +1,181 @@
+/**
+ * One-pass forms held to their reference paths (issue 16/17 speed work): the weighted product for one
+ * weight vector against its aggregator's stored logs, normalised values read from the raw cells against
+ * the y copy, ARAS against the matrix extended by its optimal row as Zavadskas & Turskis write it,
+ * entropy's fused sums against the tiny-column rescan, and column sums taken with the range.
+ */
+import fc from "fast-check";
+import { aras } from "../../../src/engine/mcda/methods";
+import {
+  waspas,
+  weightedProduct,
+  weightedProductAggregator,
+} from "../../../src/engine/mcda/aggregate";
+import {
+  CriterionType,
+  columnRange,
+  normalizeWeights,
+  toMatrix,
+} from "../../../src/engine/mcda/matrix";
+import {
+  Normalization,
+  columnMaps,
+  mappedData,
+  normalizeMatrix,
+} from "../../../src/engine/mcda/normalize";
+import { entropyWeights } from "../../../src/engine/mcda/weights";
+
+/** Positive matrices (1–12 rows, 1–6 columns) with weights and types. */
+const problems = fc
+  .tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 6 }))
+  .chain(([rows, cols]) =>
+    fc.record({
+      rows: fc.array(
+        fc.array(fc.double({ min: 0.01, max: 1e5, noNaN: true }), {
+          minLength: cols,
+          maxLength: cols,
+        }),
+        { minLength: rows, maxLength: rows }
+      ),
+      weights: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0.01, max: 10, noNaN: true })), {
+        minLength: cols,
+        maxLength: cols,
+      }),
+      types: fc.array(fc.constantFrom<CriterionType>(1, -1), { minLength: cols, maxLength: cols }),
+    })
+  )
+  .filter(({ weights }) => weights.some((w) => w > 0));
+
+const close = (a: ArrayLike<number>, b: ArrayLike<number>, tolerance: number) => {
+  expect(a.length).toBe(b.length);
+  for (let i = 0; i < a.length; i++)
+    expect(Math.abs(a[i] - b[i])).toBeLessThanOrEqual(tolerance * Math.max(1, Math.abs(b[i])));
+};
+
+test("property: the weighted product of one weight vector equals its aggregator's, bit for bit", () => {
+  fc.assert(
+    fc.property(
+      problems,
+      fc.constantFrom<Normalization>("linear", "sum", "max", "vector", "minmax"),
+      ({ rows, weights, types }, normalization) => {
+        const m = toMatrix(rows);
+        let direct: Float64Array;
+        try {
+          direct = weightedProduct(m, weights, types, { normalization });
+        } catch (e) {
+          // A refusal (max of a cost column gives r < 0 …) must be the aggregator's too.
+          expect(() =>
+            weightedProductAggregator(types, { normalization }).prepare(m)(
+              normalizeWeights(weights)
+            )
+          ).toThrow((e as Error).message);
+          return;
+        }
+        const stored = weightedProductAggregator(types, { normalization }).prepare(m)(
+          normalizeWeights(weights)
+        );
+        expect(Array.from(direct)).toEqual(Array.from(stored));
+      }
+    ),
+    { numRuns: 300, seed: 16 }
+  );
+});
+
+test("property: values normalised from the raw cells equal the maps applied to the y copy", () => {
+  fc.assert(
+    fc.property(
+      problems,
+      fc.constantFrom<Normalization>("linear", "sum", "max", "vector", "minmax"),
+      ({ rows, types }, how) => {
+        const m = toMatrix(rows);
+        const maps = columnMaps(m, types, how);
+        const y = mappedData(m, maps);
+        const cols = m.cols;
+        const fromCopy = y.map(
+          (v, k) => maps.scale[k % cols] * (v - maps.ref[k % cols]) + maps.fill[k % cols]
+        );
+        expect(Array.from(normalizeMatrix(m, types, how).data)).toEqual(Array.from(fromCopy));
+        // The copy holds 1/x exactly where the maps say so.
+        y.forEach((v, k) =>
+          expect(v).toBe(maps.reciprocal[k % cols] === 1 ? 1 / m.data[k] : m.data[k])
+        );
+      }
+    ),
+    { numRuns: 300, seed: 17 }
+  );
+});
+
+test("property: WASPAS with λ = 0 is the weighted product", () => {
+  fc.assert(
+    fc.property(problems, ({ rows, weights, types }) => {
+      const m = toMatrix(rows);
+      close(waspas(m, weights, types, { lambda: 0 }), weightedProduct(m, weights, types), 1e-12);
+    }),
+    { numRuns: 200, seed: 18 }
+  );
+});
+
+/** ARAS as Zavadskas & Turskis (2010) write it: the optimal row added, sum-normalised (cost via 1/x). */
+function textbookAras(rows: number[][], weights: number[], types: CriterionType[]): number[] {
+  const w = normalizeWeights(weights);
+  const optimal = types.map((t, j) =>
+    t === 1 ? Math.max(...rows.map((r) => r[j])) : Math.min(...rows.map((r) => r[j]))
+  );
+  const extended = [optimal, ...rows].map((r) => r.map((x, j) => (types[j] === 1 ? x : 1 / x)));
+  const totals = types.map((_, j) => extended.reduce((s, r) => s + r[j], 0));
+  const s = extended.map((r) => r.reduce((acc, y, j) => acc + (w[j] * y) / totals[j], 0));
+  return s.slice(1).map((x) => x / s[0]);
+}
+
+test("property: ARAS equals the textbook steps over the extended matrix", () => {
+  fc.assert(
+    fc.property(problems, ({ rows, weights, types }) => {
+      close(aras(toMatrix(rows), weights, types), textbookAras(rows, weights, types), 1e-12);
+    }),
+    { numRuns: 300, seed: 19 }
+  );
+});
+
+test("property: entropy weights do not change when a column is scaled into the tiny range", () => {
+  fc.assert(
+    fc.property(
+      problems.filter(({ rows }) => rows.length >= 2),
+      fc.nat(),
+      ({ rows }, pick) => {
+        const j = pick % rows[0].length;
+        let reference: Float64Array;
+        try {
+          reference = entropyWeights(toMatrix(rows));
+        } catch {
+          return; // every column constant: refused either way
+        }
+        // 2^-1000 is exact: p is unchanged, and the column sum falls below the rescan threshold.
+        const tiny = rows.map((r) => r.map((x, k) => (k === j ? x * 2 ** -1000 : x)));
+        close(entropyWeights(toMatrix(tiny)), reference, 1e-12);
+      }
+    ),
+    { numRuns: 200, seed: 20 }
+  );
+});
+
+test("property: column sums taken with the range equal row-order sums", () => {
+  fc.assert(
+    fc.property(problems, ({ rows }) => {
+      const m = toMatrix(rows);
+      const { sum, sumSq, min, max } = columnRange(m, "matrix", { sum: true, sumSq: true });
+      rows[0].forEach((_, j) => {
+        let s = 0;
+        let q = 0;
+        for (const r of rows) {
+          s += r[j];
+          q += r[j] * r[j];
+        }
+        expect(sum[j]).toBe(s);
+        expect(sumSq[j]).toBe(q);
+        expect(min[j]).toBe(Math.min(...rows.map((r) => r[j])));
+        expect(max[j]).toBe(Math.max(...rows.map((r) => r[j])));
+      });
+    }),
+    { numRuns: 200, seed: 21 }
+  );
+});
