@@ -13,6 +13,7 @@ import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
 import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
+import { decodeXstring } from "../workbook/xstring";
 import type { UnreadableCell } from "../workbook/pipeline";
 import type { Grid, MergeArea, SheetData } from "../workbook/types";
 import { L, UsageError } from "./errors";
@@ -209,7 +210,7 @@ export async function readWorkbookInfo(pkg: Package): Promise<WorkbookInfo> {
   return info;
 }
 
-/** The shared strings, in order; rich text as its plain text, phonetic runs left out. */
+/** The shared strings, in order; rich text as its plain text, phonetic runs left out, _xHHHH_ decoded. */
 export async function readSharedStrings(pkg: Package, part: string | null): Promise<string[]> {
   const out: string[] = [];
   if (!part || !pkg.entry(part)) return out;
@@ -234,7 +235,7 @@ export async function readSharedStrings(pkg: Package, part: string | null): Prom
     if (n === "t") inT = false;
     else if (n === "rPh") inPhonetic--;
     else if (n === "si") {
-      out.push(own(cur ?? ""));
+      out.push(own(decodeXstring(cur ?? "")));
       cur = null;
     }
   });
@@ -494,7 +495,8 @@ export async function readSheet(
   /** The cell just closed: its value (an error as its text, a formula without a result as "="), undefined for an empty cell. */
   function cellValue(): CellValue | undefined {
     const at = { top: row, left: col, bottom: row, right: col };
-    if (type === "inlineStr" || (inline !== null && value === null)) return inline ?? "";
+    if (type === "inlineStr" || (inline !== null && value === null))
+      return decodeXstring(inline ?? "");
     if (value === null) {
       if (!formula) return undefined;
       occupied.push(at);
@@ -515,7 +517,7 @@ export async function readSheet(
         return s;
       }
       case "str":
-        return value;
+        return decodeXstring(value);
       case "b":
         return value === "1" || value === "true";
       case "e":

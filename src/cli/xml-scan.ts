@@ -88,9 +88,10 @@ export class XmlScanner {
     return t;
   }
 
-  /** Decoded text of bytes [start, end). */
+  /** Decoded text of bytes [start, end), line ends normalized to \n as XML 1.0 §2.11 requires. */
   text(b: Buffer, start: number, end: number): string {
-    return this.decode(b.toString("utf8", start, end));
+    const t = b.toString("utf8", start, end);
+    return this.decode(t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n"));
   }
 
   /** Entities decoded. */

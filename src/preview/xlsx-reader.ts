@@ -10,6 +10,7 @@
 import type { CellValue } from "../engine/types";
 import { MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
+import { decodeXstring } from "../workbook/xstring";
 
 export interface XlsxMerge {
   /** 0-based, inclusive. */
@@ -111,6 +112,11 @@ function unescapeXml(t: string): string {
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
+/** A cell's text from its element's raw content: line ends normalized (XML 1.0 §2.11, before character references are decoded), entities and _xHHHH_ decoded. */
+function cellText(raw: string): string {
+  return decodeXstring(unescapeXml(raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n")));
+}
+
 /** An attribute's value in a start tag's attribute text (either quote). */
 function attr(attrs: string, name: string): string | null {
   let re = ATTRIBUTES.get(name);
@@ -143,8 +149,8 @@ const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
 /** Text of a rich or plain string item's XML, leaving out phonetic runs (rPh). */
 function stringItemText(xml: string): string {
   let out = "";
-  for (const m of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += unescapeXml(m[1] ?? "");
-  return out;
+  for (const m of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += m[1] ?? "";
+  return cellText(out);
 }
 
 /** "BC12" → { row: 11, col: 54 } (0-based). */
@@ -213,6 +219,7 @@ function readCell(
     case "b":
       return v === "1" || v === "true";
     case "str":
+      return cellText(m[1]);
     case "e":
       return v;
     case "d":

@@ -1,0 +1,13 @@
+/**
+ * Text in .xlsx cells (ECMA-376 Part 1 §22.9.2.19 ST_Xstring): a character XML cannot carry is
+ * written as _xHHHH_ (UTF-16 code unit in hex), and a literal "_x" that would read as one has its
+ * underscore written _x005F_. Excel writes the CR of a CR LF line break in a cell as _x000D_;
+ * that pair reads as the LF alone, the line break Excel itself puts in a cell (Alt+Enter), as
+ * LibreOffice reads it.
+ */
+export function decodeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n/g, "\n");
+}
