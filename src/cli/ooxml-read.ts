@@ -13,7 +13,7 @@ import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
 import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
-import { decodeXstring } from "../workbook/xstring";
+import { decodeXstring } from "../workbook/ooxml-text";
 import type { UnreadableCell } from "../workbook/pipeline";
 import type { Grid, MergeArea, SheetData } from "../workbook/types";
 import { L, UsageError } from "./errors";
@@ -506,6 +506,8 @@ export async function readSheet(
     }
     switch (type) {
       case "s": {
+        // An empty <v/> names no shared string (LibreOffice reads the cell blank), not string 0.
+        if (value.trim() === "") return "";
         const s = o.strings[Number(value)];
         if (s === undefined)
           throw new UsageError(

@@ -8,7 +8,7 @@ import fs from "fs";
 import path from "path";
 import { readXlsx, XlsxReadError } from "../../src/preview/xlsx-reader";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
-import { CELL_TEXTS, cellTextsPackage } from "../fixtures/cell-texts";
+import { CELL_TEXTS, cellTextsPackage, LAYOUT_GRID, layoutPackage } from "../fixtures/reader-cases";
 import { CENTRAL, find, LOCAL, zipBytes } from "../fixtures/zip-bytes";
 
 const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
@@ -128,4 +128,10 @@ test("line ends are normalized, _xHHHH_ decoded, in shared and inline strings an
   expect({ A1: g[0][0], A2: g[1][0], A3: g[2][0], A4: g[3][0], B1: g[0][1], C1: g[0][2] }).toEqual(
     CELL_TEXTS
   );
+});
+
+test("parts found by their relationships, in any letter case, UTF-16, rows and cells without r, CDATA", async () => {
+  const [sheet] = await readXlsx(await layoutPackage());
+  expect(sheet.name).toBe("清单");
+  expect(sheet.grid).toEqual([[...LAYOUT_GRID[0], null], LAYOUT_GRID[1]]);
 });

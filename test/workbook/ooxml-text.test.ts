@@ -1,4 +1,4 @@
-import { decodeXstring } from "../../src/workbook/xstring";
+import { decodeXstring } from "../../src/workbook/ooxml-text";
 
 test("_xHHHH_ is the UTF-16 code unit it names; _x005F_ escapes a literal _x", () => {
   expect(decodeXstring("计划_x0009_总投资")).toBe("计划\t总投资");
