@@ -1,7 +1,7 @@
 /**
  * Real .xlsx files written by other tools (Excel for Windows, Mac and the web, LibreOffice,
  * Google Sheets, ClosedXML, ONLYOFFICE, Access, openpyxl, exceljs, WPS Office, Tencent Docs,
- * Apache POI, Apple Numbers, Gnumeric; sources in test/fixtures/corpus/README.md), each
+ * Apache POI, Apple Numbers, Gnumeric, excelize, SpreadsheetGear; sources in test/fixtures/corpus/README.md), each
  * with a small candidate sheet added, are scored. Every part of the package other than the target
  * sheet, styles.xml and the workbook part comes out byte for byte as it went in; the target sheet
  * differs only by our cells (and widths, colour scale, print setup); styles.xml only by appended
