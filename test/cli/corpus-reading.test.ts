@@ -2,18 +2,23 @@
  * Every worksheet of every corpus file (test/fixtures/corpus/README.md: the writers and sources),
  * read by the CLI's reader (src/cli/ooxml-read, through openWorkbook/sheetOf) and by the pane
  * preview's reader (src/preview/xlsx-reader), cell by cell against LibreOffice's reading of the
- * same sheet: headless soffice exports each sheet as CSV with "save cell contents as shown" off,
- * so it writes stored values, not their display (dates as ISO yyyy-mm-dd[ hh:mm:ss]).
+ * same sheet: one headless soffice run exports every sheet of every file as CSV with "save cell
+ * contents as shown" off, so it writes stored values rather than their display, but for dates
+ * (in the order of their format's locale, or ISO) and percents (0.7%). Its log names each sheet's
+ * CSV in workbook order, which maps them (names would not: it writes poi-userproject's sheet
+ * "sheet1" as "sheet1 -1"). Chart sheets hold no cells and are not compared.
  *
  * What is compared, per cell of the union of the three readings:
  * - blank: no cell or an empty text in ours, an empty field in LibreOffice's (CSV cannot tell them apart);
- * - numbers: when ours is a number and LibreOffice's field parses as one, within 1e-9 relative;
+ * - numbers: when ours is a number and LibreOffice's field parses as one (a percent divided by
+ *   100), within 1e-9 relative;
  * - booleans: ours true/false against TRUE/FALSE;
- * - dates: a number in a date format is an ISO date in ours (src/workbook/dates.ts, the readers'
- *   convention: the day, time of day dropped), compared with the date part of LibreOffice's field;
+ * - dates: a number in a date format, or a t="d" date-time, is an ISO date in ours
+ *   (src/workbook/dates.ts, the readers' convention: the day, time of day dropped), compared with
+ *   the date part of LibreOffice's field (yyyy-mm-dd, or dd/mm/yyyy and mm/dd/yyyy, either order);
  * - anything else as text, exactly.
- * The differences that remain are legitimate and listed below per file, with the reason; the test
- * fails on any other difference and on any listed one that no longer occurs.
+ * The differences that remain are legitimate and listed in EXPECTED per file, with the reason; the
+ * test fails on any other difference and on any listed one that no longer occurs.
  */
 import { execFileSync } from "child_process";
 import * as fs from "fs";
@@ -27,11 +32,6 @@ import { tempDir } from "./helpers";
 const CORPUS = path.join(__dirname, "../fixtures/corpus");
 const FILES = fs.readdirSync(CORPUS).filter((f) => f.endsWith(".xlsx"));
 
-/**
- * Legitimate differences, per file: "reader sheet!where" → why. The reader is cli, preview or
- * both; where is a cell (A1), a column (B: its cells that differ) or * (the sheet's cells that differ).
- * Each entry is asserted to occur, so the list cannot outlive what it explains.
- */
 const PIVOT_OUTPUT =
   "ClosedXML writes the pivot table's definition and cache but an empty <sheetData/>; LibreOffice " +
   "builds the pivot's output on load. Our readers read the cells the file holds: none.";
@@ -46,6 +46,11 @@ const EARLY_SERIAL =
   "date and time formats on serials below 61 (0.007, 2.1): our readers count days as Excel does, " +
   "from 1900-01-00 with its 29 Feb 1900 (src/workbook/dates.ts), LibreOffice from 1899-12-30; " +
   "its time-only formats print the time (10:04.80, 50:24:00).";
+/**
+ * Legitimate differences, per file: "reader sheet!where" → why. The reader is cli, preview or
+ * both; where is a cell (A1), a column (B: its cells that differ) or * (the sheet's cells that differ).
+ * Each entry is asserted to occur, so the list cannot outlive what it explains.
+ */
 const EXPECTED: Record<string, Record<string, string>> = {
   "excelize-charts.xlsx": {
     ...Object.fromEntries(
@@ -154,7 +159,8 @@ function same(ours: CellValue | undefined, theirs: string, date: boolean): boole
     if (theirs.trim() === "" || !Number.isFinite(x)) return false;
     return Math.abs(ours - x) <= 1e-9 * Math.max(1, Math.abs(ours), Math.abs(x));
   }
-  if (date && /^\d{4}-\d\d-\d\d$/.test(ours)) {
+  // An ISO date-time cell (t="d", openpyxl's iso_dates) reads as its day, as a date-styled number does.
+  if ((date || /^\d{4}-\d\d-\d\d \d\d:\d\d/.test(theirs)) && /^\d{4}-\d\d-\d\d$/.test(ours)) {
     // A date in a locale's date format comes out in that locale's order: mm/dd/yyyy (en-US,
     // the profile's) or dd/mm/yyyy (a format tagged [$-380A], Spanish); ISO otherwise.
     const local = /^(\d\d)\/(\d\d)\/(\d{4})/.exec(theirs);
