@@ -11,7 +11,7 @@ import * as path from "path";
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
-import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
+import { cellAddress, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
 import { decodeXstring } from "../workbook/ooxml-text";
 import type { UnreadableCell } from "../workbook/pipeline";
@@ -512,8 +512,8 @@ export async function readSheet(
         if (s === undefined)
           throw new UsageError(
             L(
-              `${part} 引用了不存在的共享字符串 ${value}`,
-              `${part} refers to a shared string ${value} that does not exist`
+              `${pkg.file} 工作表「${entry.name}」的单元格 ${cellAddress(row, col)} 引用了不存在的共享字符串 ${value}（部件 ${part}）`,
+              `cell ${cellAddress(row, col)} of sheet "${entry.name}" in ${pkg.file} refers to shared string ${value}, which does not exist (part ${part})`
             )
           );
         return s;
