@@ -11,8 +11,9 @@ import * as path from "path";
 import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
-import { columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
+import { cellAddress, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
+import { decodeXstring } from "../workbook/ooxml-text";
 import type { UnreadableCell } from "../workbook/pipeline";
 import type { Grid, MergeArea, SheetData } from "../workbook/types";
 import { L, UsageError } from "./errors";
@@ -209,7 +210,7 @@ export async function readWorkbookInfo(pkg: Package): Promise<WorkbookInfo> {
   return info;
 }
 
-/** The shared strings, in order; rich text as its plain text, phonetic runs left out. */
+/** The shared strings, in order; rich text as its plain text, phonetic runs left out, _xHHHH_ decoded. */
 export async function readSharedStrings(pkg: Package, part: string | null): Promise<string[]> {
   const out: string[] = [];
   if (!part || !pkg.entry(part)) return out;
@@ -234,7 +235,7 @@ export async function readSharedStrings(pkg: Package, part: string | null): Prom
     if (n === "t") inT = false;
     else if (n === "rPh") inPhonetic--;
     else if (n === "si") {
-      out.push(own(cur ?? ""));
+      out.push(own(decodeXstring(cur ?? "")));
       cur = null;
     }
   });
@@ -494,7 +495,8 @@ export async function readSheet(
   /** The cell just closed: its value (an error as its text, a formula without a result as "="), undefined for an empty cell. */
   function cellValue(): CellValue | undefined {
     const at = { top: row, left: col, bottom: row, right: col };
-    if (type === "inlineStr" || (inline !== null && value === null)) return inline ?? "";
+    if (type === "inlineStr" || (inline !== null && value === null))
+      return decodeXstring(inline ?? "");
     if (value === null) {
       if (!formula) return undefined;
       occupied.push(at);
@@ -504,18 +506,20 @@ export async function readSheet(
     }
     switch (type) {
       case "s": {
+        // An empty <v/> names no shared string (LibreOffice reads the cell blank), not string 0.
+        if (value.trim() === "") return "";
         const s = o.strings[Number(value)];
         if (s === undefined)
           throw new UsageError(
             L(
-              `${part} 引用了不存在的共享字符串 ${value}`,
-              `${part} refers to a shared string ${value} that does not exist`
+              `${pkg.file} 工作表「${entry.name}」的单元格 ${cellAddress(row, col)} 引用了不存在的共享字符串 ${value}（部件 ${part}）`,
+              `cell ${cellAddress(row, col)} of sheet "${entry.name}" in ${pkg.file} refers to shared string ${value}, which does not exist (part ${part})`
             )
           );
         return s;
       }
       case "str":
-        return value;
+        return decodeXstring(value);
       case "b":
         return value === "1" || value === "true";
       case "e":

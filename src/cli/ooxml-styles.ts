@@ -116,7 +116,8 @@ function append(
   const startTag = tags(p, name).open;
   startTag.lastIndex = s.start;
   const m = startTag.exec(xml)!;
-  const attrs = (m[1] ?? "").replace(/\scount="\d*"/, "");
+  // Without the space before "/>" of a self-closing list (SpreadsheetGear writes <numFmts count="0" />).
+  const attrs = (m[1] ?? "").replace(/\scount="\d*"/, "").trimEnd();
   const head = `<${p}${name}${attrs} count="${count}">`;
   if (s.selfClosing)
     return xml.slice(0, s.start) + head + add.join("") + `</${p}${name}>` + xml.slice(s.end);

@@ -8,7 +8,9 @@
  * handled. A DOCTYPE or any other entity is refused, so nothing ever expands.
  */
 import { Buffer } from "buffer";
+import { TextDecoder } from "util";
 import { L, UsageError } from "./errors";
+import { utf16Of } from "../workbook/ooxml-text";
 
 export interface ScanHandler {
   /**
@@ -38,6 +40,9 @@ export class XmlScanner {
   /** Element names by their bytes (up to 6, packed in a number): a sheet repeats a handful. */
   private readonly names = new Map<number, string>();
   private cache?: { bytes: Buffer; lengths: Uint8Array; texts: string[] };
+  private utf16?: TextDecoder;
+  /** Inside a CDATA section, whose text is literal: no entity is decoded there. */
+  private cdata = false;
 
   constructor(
     private readonly h: ScanHandler,
@@ -66,7 +71,7 @@ export class XmlScanner {
    */
   cachedText(b: Buffer, start: number, end: number): string {
     const n = end - start;
-    if (n === 0 || n > CACHED_BYTES) return this.text(b, start, end);
+    if (n === 0 || n > CACHED_BYTES || this.cdata) return this.text(b, start, end);
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
     const slot = (h ^ (h >>> 15)) & (SLOTS - 1);
@@ -88,9 +93,11 @@ export class XmlScanner {
     return t;
   }
 
-  /** Decoded text of bytes [start, end). */
+  /** Decoded text of bytes [start, end), line ends normalized to \n as XML 1.0 §2.11 requires. */
   text(b: Buffer, start: number, end: number): string {
-    return this.decode(b.toString("utf8", start, end));
+    const t = b.toString("utf8", start, end);
+    const lines = t.indexOf("\r") < 0 ? t : t.replace(/\r\n?/g, "\n");
+    return this.cdata ? lines : this.decode(lines);
   }
 
   /** Entities decoded. */
@@ -113,6 +120,12 @@ export class XmlScanner {
   }
 
   write(chunk: Buffer): void {
+    if (!this.started && this.rest.length === 0) {
+      const utf16 = utf16Of(chunk);
+      // A UTF-16 part is scanned as UTF-8 (the decoder drops its byte-order mark).
+      if (utf16) this.utf16 = new TextDecoder(utf16);
+    }
+    if (this.utf16) chunk = Buffer.from(this.utf16.decode(chunk, { stream: true }), "utf8");
     let s = this.rest.length > 0 ? Buffer.concat([this.rest, chunk]) : chunk;
     if (!this.started && s.length >= 3) {
       if (s[0] === 0xef && s[1] === 0xbb && s[2] === 0xbf) s = s.subarray(3);
@@ -177,7 +190,12 @@ export class XmlScanner {
     if (at("<![CDATA[")) {
       const e = s.indexOf(CDATA_END, lt + 9);
       if (e < 0) return -1;
-      this.h.text(s, lt + 9, e);
+      this.cdata = true;
+      try {
+        this.h.text(s, lt + 9, e);
+      } finally {
+        this.cdata = false;
+      }
       return e + 3;
     }
     if (s[lt + 1] === 0x3f) {

@@ -10,7 +10,9 @@ import type { Readable } from "stream";
 import { StringDecoder } from "string_decoder";
 import * as yauzl from "yauzl";
 import * as yazl from "yazl";
+import { TextDecoder } from "util";
 import * as zlib from "zlib";
+import { utf16Of } from "../workbook/ooxml-text";
 import { UsageError } from "./errors";
 
 /** A zip of an .xlsx has a few hundred parts at most; tens of thousands is a hostile package. */
@@ -226,20 +228,15 @@ function badPart(file: string, e: yauzl.Entry, err: Error): UsageError {
   });
 }
 
-/** XML parts are UTF-8, or UTF-16 with a byte-order mark. */
+/** XML parts are UTF-8, or UTF-16 with a byte-order mark (which TextDecoder drops). */
 export function decodeXml(b: Buffer): string {
-  if (b[0] === 0xff && b[1] === 0xfe) return b.subarray(2).toString("utf16le");
-  if (b[0] === 0xfe && b[1] === 0xff) {
-    const swapped = Buffer.from(b.subarray(2));
-    swapped.swap16();
-    return swapped.toString("utf16le");
-  }
-  return b.toString("utf8").replace(/^\uFEFF/, "");
+  const utf16 = utf16Of(b);
+  return utf16 ? new TextDecoder(utf16).decode(b) : b.toString("utf8").replace(/^\uFEFF/, "");
 }
 
-/** Decodes a stream of UTF-8 chunks into text chunks (a character split across chunks is kept whole). */
+/** Decodes a stream of UTF-8 (or byte-order-marked UTF-16) chunks into text chunks (a character split across chunks is kept whole). */
 export function textChunks(s: Readable, onText: (t: string) => void): Promise<void> {
-  const dec = new StringDecoder("utf8");
+  let dec: { write(b: Buffer): string; end(): string } | null = null;
   let first = true;
   return new Promise((resolve, reject) => {
     // A handler that throws (a refusal while parsing) ends the stream and rejects.
@@ -254,6 +251,14 @@ export function textChunks(s: Readable, onText: (t: string) => void): Promise<vo
       }
     };
     s.on("data", (d: Buffer) => {
+      if (dec === null) {
+        const utf16 = utf16Of(d);
+        // TextDecoder drops the byte-order mark.
+        const td = utf16 ? new TextDecoder(utf16) : null;
+        dec = td
+          ? { write: (b) => td.decode(b, { stream: true }), end: () => td.decode() }
+          : new StringDecoder("utf8");
+      }
       let t = dec.write(d);
       if (first && t.length > 0) {
         t = t.replace(/^\uFEFF/, "");
@@ -262,7 +267,7 @@ export function textChunks(s: Readable, onText: (t: string) => void): Promise<vo
       feed(t);
     });
     s.on("end", () => {
-      if (feed(dec.end())) resolve();
+      if (feed(dec?.end() ?? "")) resolve();
     });
     s.on("error", reject);
   });

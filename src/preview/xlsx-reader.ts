@@ -10,6 +10,7 @@
 import type { CellValue } from "../engine/types";
 import { MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
 import { isDateStyle, serialDate } from "../workbook/dates";
+import { decodeXstring, utf16Of } from "../workbook/ooxml-text";
 
 export interface XlsxMerge {
   /** 0-based, inclusive. */
@@ -66,7 +67,8 @@ function zipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     }
     const nameLength = u16(view, at + 28);
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
-    entries.set(name, {
+    // Part names are case-insensitive (ECMA-376 Part 2 §9.1.1.1).
+    entries.set(name.toLowerCase(), {
       method: u16(view, at + 10),
       compressedSize: u32(view, at + 20),
       localOffset: u32(view, at + 42),
@@ -96,7 +98,8 @@ async function entryText(bytes: Uint8Array, entry: ZipEntry, name: string): Prom
     throw new XlsxReadError(
       `zip entry ${name} uses unsupported compression method ${entry.method}`
     );
-  return new TextDecoder().decode(raw);
+  // XML parts may be UTF-16 (with its byte-order mark); UTF-8's mark is dropped by the decoder.
+  return new TextDecoder(utf16Of(raw) ?? "utf-8").decode(raw);
 }
 
 /** Text of XML character data: the five predefined entities and character references decoded. */
@@ -110,6 +113,20 @@ function unescapeXml(t: string): string {
 }
 
 const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
+
+/** A cell's text from its element's raw content: line ends normalized (XML 1.0 §2.11, before character references are decoded), entities (outside CDATA) and _xHHHH_ decoded. */
+function cellText(raw: string): string {
+  const lines = raw.indexOf("\r") < 0 ? raw : raw.replace(/\r\n?/g, "\n");
+  // A CDATA section's text is literal.
+  const text =
+    lines.indexOf("<![CDATA[") < 0
+      ? unescapeXml(lines)
+      : lines
+          .split(/<!\[CDATA\[([\s\S]*?)\]\]>/)
+          .map((part, i) => (i % 2 === 1 ? part : unescapeXml(part)))
+          .join("");
+  return decodeXstring(text);
+}
 
 /** An attribute's value in a start tag's attribute text (either quote). */
 function attr(attrs: string, name: string): string | null {
@@ -143,8 +160,8 @@ const RELATIONSHIP = /<(?:[\w.-]+:)?Relationship\b([^>]*?)\/?>/g;
 /** Text of a rich or plain string item's XML, leaving out phonetic runs (rPh). */
 function stringItemText(xml: string): string {
   let out = "";
-  for (const m of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += unescapeXml(m[1] ?? "");
-  return out;
+  for (const m of xml.replace(PHONETIC, "").matchAll(TEXT_RUN)) out += m[1] ?? "";
+  return cellText(out);
 }
 
 /** "BC12" → { row: 11, col: 54 } (0-based). */
@@ -158,9 +175,10 @@ export function parseCellRef(ref: string): { row: number; col: number } | null {
   return { row: row - 1, col: col - 1 };
 }
 
-function resolveTarget(target: string): string {
+/** A relationship's target as a part name, from the folder (e.g. "xl/") of the part whose rels hold it. */
+function resolveTarget(folder: string, target: string): string {
   if (target.startsWith("/")) return target.slice(1);
-  const parts = ("xl/" + target).split("/");
+  const parts = (folder + target).split("/");
   const out: string[] = [];
   for (const p of parts) {
     if (p === "..") out.pop();
@@ -213,6 +231,7 @@ function readCell(
     case "b":
       return v === "1" || v === "true";
     case "str":
+      return cellText(m[1]);
     case "e":
       return v;
     case "d":
@@ -290,19 +309,31 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxShee
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   const zip = zipDirectory(bytes);
   const text = async (name: string): Promise<string | null> => {
-    const entry = zip.get(name);
+    const entry = zip.get(name.toLowerCase());
     return entry ? entryText(bytes, entry, name) : null;
   };
-  const workbookXml = await text("xl/workbook.xml");
+  /** A part's relationships: id → { type, target part }. */
+  const relsOf = async (part: string) => {
+    const folder = part.slice(0, part.lastIndexOf("/") + 1);
+    const xml = await text(`${folder}_rels/${part.slice(folder.length)}.rels`);
+    const out = new Map<string, { type: string; part: string }>();
+    for (const [, attrs] of xml?.matchAll(RELATIONSHIP) ?? [])
+      out.set(attr(attrs, "Id") ?? "", {
+        type: attr(attrs, "Type") ?? "",
+        part: resolveTarget(folder, attr(attrs, "Target") ?? ""),
+      });
+    return out;
+  };
+  const ofType = (rels: Map<string, { type: string; part: string }>, type: string) =>
+    [...rels.values()].find((r) => r.type.endsWith(type))?.part;
+  // The workbook part is wherever the package's officeDocument relationship says (xl/workbook.xml by custom).
+  const workbookPart = ofType(await relsOf(""), "/officeDocument") ?? "xl/workbook.xml";
+  const workbookXml = await text(workbookPart);
   if (workbookXml === null)
-    throw new XlsxReadError("not an Excel workbook: xl/workbook.xml missing");
-  const relsXml = await text("xl/_rels/workbook.xml.rels");
-  const targets = new Map<string, string>();
-  if (relsXml) {
-    for (const [, attrs] of relsXml.matchAll(RELATIONSHIP))
-      targets.set(attr(attrs, "Id") ?? "", resolveTarget(attr(attrs, "Target") ?? ""));
-  }
-  const sharedXml = await text("xl/sharedStrings.xml");
+    throw new XlsxReadError(`not an Excel workbook: ${workbookPart} missing`);
+  const rels = await relsOf(workbookPart);
+  const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
+  const sharedXml = await text(ofType(rels, "/sharedStrings") ?? `${folder}sharedStrings.xml`);
   const shared = sharedXml
     ? Array.from(sharedXml.matchAll(STRING_ITEM), (m) => stringItemText(m[1] ?? ""))
     : [];
@@ -310,14 +341,18 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxShee
   const sheets: XlsxSheet[] = [];
   const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
   const date1904 = pr !== null && /^(1|true)$/.test(attr(pr[1], "date1904") ?? "");
-  const looks: Looks = { isDate: dateStyles(await text("xl/styles.xml")), date1904 };
+  const looks: Looks = {
+    isDate: dateStyles(await text(ofType(rels, "/styles") ?? `${folder}styles.xml`)),
+    date1904,
+  };
   const sheetTags = Array.from(workbookXml.matchAll(SHEET), (m) => m[1]);
   for (let i = 0; i < sheetTags.length; i++) {
     const attrs = sheetTags[i];
     const name = attr(attrs, "name") ?? `Sheet${i + 1}`;
     // The relationship id: r:id, whatever prefix the writer bound to the relationships namespace.
     const rid = /(?:^|\s)[\w.-]+:id\s*=\s*(?:"([^"]*)"|'([^']*)')/.exec(attrs);
-    const path = targets.get(rid ? (rid[1] ?? rid[2]) : "") ?? `xl/worksheets/sheet${i + 1}.xml`;
+    const path =
+      rels.get(rid ? (rid[1] ?? rid[2]) : "")?.part ?? `${folder}worksheets/sheet${i + 1}.xml`;
     const xml = await text(path);
     // Chart sheets and dialog sheets have no grid.
     if (xml === null || !/<(?:[\w.-]+:)?worksheet\b/.test(xml)) continue;

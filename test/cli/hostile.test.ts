@@ -195,6 +195,24 @@ describe("damaged packages are refused with what is wrong and where", () => {
     );
   });
 
+  test("a shared string that does not exist: the file, sheet and cell named", async () => {
+    await rawXlsx(
+      path.join(dir, "sst.xlsx"),
+      sheetOf('<row r="3"><c r="B3" t="s"><v>7</v></c></row>'),
+      {
+        sst: `<sst xmlns="${MAIN}"><si><t>项目</t></si></sst>`,
+      }
+    );
+    await refused(
+      dir,
+      "sst.xlsx",
+      new RegExp(
+        `sst\\.xlsx 工作表「表」的单元格 B3 引用了不存在的共享字符串 7（部件 ${SHEET}）\\n` +
+          `Error: cell B3 of sheet "表" in \\S*sst\\.xlsx refers to shared string 7, which does not exist \\(part ${SHEET}\\)`
+      )
+    );
+  });
+
   test("a row numbered 0", async () => {
     await rawXlsx(path.join(dir, "row0.xlsx"), sheetOf('<row r="0"><c r="A1"><v>1</v></c></row>'));
     await refused(dir, "row0.xlsx", `invalid row number 0 in ${SHEET}`);

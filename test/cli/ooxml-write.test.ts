@@ -120,6 +120,15 @@ test("styles: existing entries untouched, ours appended under the named style an
   expect(looks.map(again.styleOf)).toEqual([2, 3, 4, 5]);
 });
 
+test("styles: an empty self-closing list with a space before /> (SpreadsheetGear) is opened up cleanly", () => {
+  const xml =
+    '<styleSheet xmlns="m"><numFmts count="0" /><fonts count="1"><font><sz val="11"/></font></fonts>' +
+    '<cellXfs count="1"><xf numFmtId="0" fontId="0" xfId="0"/></cellXfs></styleSheet>';
+  expect(patchStyles(xml, [{ numberFormat: "0.0" }]).xml).toContain(
+    '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"/></numFmts><fonts'
+  );
+});
+
 test("an added element takes its parent's prefix (ElementTree's ns0:, openpyxl's s:), or none", () => {
   expect(
     insertChild(

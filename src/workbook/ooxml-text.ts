@@ -1,0 +1,22 @@
+/** Text in .xlsx parts, as the CLI's and the preview's readers both decode it. */
+
+/**
+ * Text in .xlsx cells (ECMA-376 Part 1 §22.9.2.19 ST_Xstring): a character XML cannot carry is
+ * written as _xHHHH_ (UTF-16 code unit in hex), and a literal "_x" that would read as one has its
+ * underscore written _x005F_. Excel writes the CR of a CR LF line break in a cell as _x000D_;
+ * that pair reads as the LF alone, the line break Excel itself puts in a cell (Alt+Enter), as
+ * LibreOffice reads it.
+ */
+export function decodeXstring(s: string): string {
+  if (s.indexOf("_x") < 0) return s;
+  return s
+    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n/g, "\n");
+}
+
+/** The UTF-16 encoding a part's first bytes declare by their byte-order mark, if any (else UTF-8). */
+export function utf16Of(b: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";
+  if (b[0] === 0xfe && b[1] === 0xff) return "utf-16be";
+  return null;
+}
