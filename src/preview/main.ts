@@ -8,6 +8,7 @@ import type { Lang } from "../engine";
 import type { Host } from "../workbook/host";
 import { h } from "../ui/dom";
 import { PreviewHost } from "./preview-host";
+import { XlsxReadError } from "./xlsx-reader";
 
 /** What the preview needs of the pane it hosts (given by the pane's entry: no import upward). */
 export interface HostedPane {
@@ -30,6 +31,9 @@ export async function startPreview(
   lang: Lang,
   paneOver: (host: Host) => HostedPane
 ): Promise<void> {
+  // A file the reader refuses is said in the pane's language; anything else as it came.
+  const problem = (e: unknown) =>
+    e instanceof XlsxReadError ? e.text[lang] : e instanceof Error ? e.message : String(e);
   const chrome = document.getElementById("preview")!;
   const view = h("div", {
     class: "sheet-view",
@@ -79,7 +83,7 @@ export async function startPreview(
       [{ name: "Sheet1", hidden: false, grid: [[]], hiddenColumns: [], merges: [] }],
       view
     );
-    status.textContent = e instanceof Error ? e.message : String(e);
+    status.textContent = problem(e);
   }
   banner();
   const pane = paneOver(host);
@@ -93,7 +97,7 @@ export async function startPreview(
       status.textContent = "";
       await pane.read();
     } catch (e) {
-      status.textContent = e instanceof Error ? e.message : String(e);
+      status.textContent = `${file.name}${lang === "zh" ? "：" : ": "}${problem(e)}`;
     }
   });
   chrome.append(view);

@@ -36,7 +36,12 @@ interface ZipEntry {
   localOffset: number;
 }
 
-export class XlsxReadError extends Error {}
+/** A file the preview cannot read, said in both languages (the message carries both, Chinese first). */
+export class XlsxReadError extends Error {
+  constructor(readonly text: { zh: string; en: string }) {
+    super(`${text.zh} / ${text.en}`);
+  }
+}
 
 function u16(view: DataView, at: number): number {
   return view.getUint16(at, true);
@@ -56,14 +61,20 @@ function zipDirectory(bytes: Uint8Array): Map<string, ZipEntry> {
     }
   }
   if (eocd < 0)
-    throw new XlsxReadError("not a zip archive (.xlsx): end of central directory missing");
+    throw new XlsxReadError({
+      zh: "不是 zip 压缩包（.xlsx）：缺少中央目录结尾记录",
+      en: "not a zip archive (.xlsx): end of central directory missing",
+    });
   const count = u16(view, eocd + 10);
   let at = u32(view, eocd + 16);
   const names = new TextDecoder();
   const entries = new Map<string, ZipEntry>();
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || u32(view, at) !== 0x02014b50) {
-      throw new XlsxReadError(`corrupt zip central directory at entry ${i + 1}`);
+      throw new XlsxReadError({
+        zh: `zip 中央目录在第 ${i + 1} 项处损坏`,
+        en: `corrupt zip central directory at entry ${i + 1}`,
+      });
     }
     const nameLength = u16(view, at + 28);
     const name = names.decode(bytes.subarray(at + 46, at + 46 + nameLength));
@@ -88,16 +99,18 @@ async function inflate(data: Uint8Array): Promise<Uint8Array> {
 async function entryText(bytes: Uint8Array, entry: ZipEntry, name: string): Promise<string> {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = entry.localOffset;
-  if (u32(view, at) !== 0x04034b50) throw new XlsxReadError(`corrupt zip entry ${name}`);
+  if (u32(view, at) !== 0x04034b50)
+    throw new XlsxReadError({ zh: `zip 条目 ${name} 已损坏`, en: `corrupt zip entry ${name}` });
   const start = at + 30 + u16(view, at + 26) + u16(view, at + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   let raw: Uint8Array;
   if (entry.method === 0) raw = data;
   else if (entry.method === 8) raw = await inflate(data);
   else
-    throw new XlsxReadError(
-      `zip entry ${name} uses unsupported compression method ${entry.method}`
-    );
+    throw new XlsxReadError({
+      zh: `zip 条目 ${name} 使用了不支持的压缩方式 ${entry.method}`,
+      en: `zip entry ${name} uses unsupported compression method ${entry.method}`,
+    });
   // XML parts may be UTF-16 (with its byte-order mark); UTF-8's mark is dropped by the decoder.
   return new TextDecoder(utf16Of(raw) ?? "utf-8").decode(raw);
 }
@@ -266,7 +279,11 @@ function readSheet(
     if (!selfClosing) {
       const close = `</${prefix}c>`;
       const end = xml.indexOf(close, tags.lastIndex);
-      if (end < 0) throw new XlsxReadError(`${name}: a cell is not closed`);
+      if (end < 0)
+        throw new XlsxReadError({
+          zh: `${name}：有单元格没有结束标记`,
+          en: `${name}: a cell is not closed`,
+        });
       content = xml.slice(tags.lastIndex, end);
       tags.lastIndex = end + close.length;
     }
@@ -330,7 +347,10 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxShee
   const workbookPart = ofType(await relsOf(""), "/officeDocument") ?? "xl/workbook.xml";
   const workbookXml = await text(workbookPart);
   if (workbookXml === null)
-    throw new XlsxReadError(`not an Excel workbook: ${workbookPart} missing`);
+    throw new XlsxReadError({
+      zh: `不是 Excel 工作簿：缺少 ${workbookPart}`,
+      en: `not an Excel workbook: ${workbookPart} missing`,
+    });
   const rels = await relsOf(workbookPart);
   const folder = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   const sharedXml = await text(ofType(rels, "/sharedStrings") ?? `${folder}sharedStrings.xml`);
@@ -359,6 +379,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxShee
     const state = attr(attrs, "state") ?? "visible";
     sheets.push(readSheet(xml, name, state !== "visible", shared, looks));
   }
-  if (sheets.length === 0) throw new XlsxReadError("the workbook has no worksheet");
+  if (sheets.length === 0)
+    throw new XlsxReadError({ zh: "工作簿中没有工作表", en: "the workbook has no worksheet" });
   return sheets;
 }

@@ -126,3 +126,20 @@ test("mapping: each mapped column says how its cells were read — read, guessed
   await expect(en.locator(".unreadable li").innerText()).resolves.toMatch(/^B4: /);
   await page.close();
 });
+
+test("a file that is not an .xlsx is refused in the pane's language, naming the file, and the open workbook stays", async () => {
+  const { page, dialogs } = await open(320);
+  await page.getByTestId("file").setInputFiles({
+    name: "清单.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer: Buffer.from("项目名称,总投资\nA,100\n"),
+  });
+  const status = page.locator("#preview .msg-inline");
+  await status.filter({ hasText: "清单.xlsx" }).waitFor();
+  await expect(status.textContent()).resolves.toBe(
+    "清单.xlsx：不是 zip 压缩包（.xlsx）：缺少中央目录结尾记录"
+  );
+  await expect(page.getByTestId("open-file").textContent()).resolves.toBe("pinghu-candidates.xlsx");
+  expect(dialogs).toEqual([]);
+  await page.close();
+});

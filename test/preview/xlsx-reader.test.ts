@@ -61,12 +61,16 @@ test.each(FILES.map((f) => [path.basename(f), f]))(
   }
 );
 
-async function refusal(bytes: Uint8Array): Promise<string> {
+/** The English text of the refusal; its Chinese text is checked where the test names it. */
+async function refusal(bytes: Uint8Array, zh?: string): Promise<string> {
   try {
     await readXlsx(bytes);
   } catch (e) {
     expect(e).toBeInstanceOf(XlsxReadError);
-    return (e as Error).message;
+    const { text, message } = e as XlsxReadError;
+    expect(message).toBe(`${text.zh} / ${text.en}`);
+    if (zh !== undefined) expect(text.zh).toBe(zh);
+    return text.en;
   }
   throw new Error("readXlsx did not refuse");
 }
@@ -74,38 +78,50 @@ async function refusal(bytes: Uint8Array): Promise<string> {
 const WORKBOOK = { "xl/workbook.xml": "<workbook/>" };
 
 test("bytes that are not a zip", async () => {
-  expect(await refusal(new TextEncoder().encode("项目名称,总投资\nA,100\n"))).toBe(
-    "not a zip archive (.xlsx): end of central directory missing"
-  );
+  expect(
+    await refusal(
+      new TextEncoder().encode("项目名称,总投资\nA,100\n"),
+      "不是 zip 压缩包（.xlsx）：缺少中央目录结尾记录"
+    )
+  ).toBe("not a zip archive (.xlsx): end of central directory missing");
 });
 
 test("a zip without xl/workbook.xml", async () => {
-  expect(await refusal(await zipBytes({ "word/document.xml": "<w/>" }))).toBe(
-    "not an Excel workbook: xl/workbook.xml missing"
-  );
+  expect(
+    await refusal(
+      await zipBytes({ "word/document.xml": "<w/>" }),
+      "不是 Excel 工作簿：缺少 xl/workbook.xml"
+    )
+  ).toBe("not an Excel workbook: xl/workbook.xml missing");
 });
 
 test("a workbook that lists no worksheet", async () => {
-  expect(await refusal(await zipBytes(WORKBOOK))).toBe("the workbook has no worksheet");
+  expect(await refusal(await zipBytes(WORKBOOK), "工作簿中没有工作表")).toBe(
+    "the workbook has no worksheet"
+  );
 });
 
 test("a central directory entry without its signature", async () => {
   const bytes = await zipBytes(WORKBOOK);
   bytes[find(bytes, CENTRAL)] = 0;
-  expect(await refusal(bytes)).toBe("corrupt zip central directory at entry 1");
+  expect(await refusal(bytes, "zip 中央目录在第 1 项处损坏")).toBe(
+    "corrupt zip central directory at entry 1"
+  );
 });
 
 test("a local entry without its signature", async () => {
   const bytes = await zipBytes(WORKBOOK);
   bytes[find(bytes, LOCAL)] = 0;
-  expect(await refusal(bytes)).toBe("corrupt zip entry xl/workbook.xml");
+  expect(await refusal(bytes, "zip 条目 xl/workbook.xml 已损坏")).toBe(
+    "corrupt zip entry xl/workbook.xml"
+  );
 });
 
 test("an entry compressed by a method other than stored or deflate", async () => {
   const bytes = await zipBytes(WORKBOOK);
   // Method 12 (bzip2) in the central directory, which the reader goes by (offset 10).
   bytes[find(bytes, CENTRAL) + 10] = 12;
-  expect(await refusal(bytes)).toBe(
+  expect(await refusal(bytes, "zip 条目 xl/workbook.xml 使用了不支持的压缩方式 12")).toBe(
     "zip entry xl/workbook.xml uses unsupported compression method 12"
   );
 });
@@ -119,7 +135,7 @@ test("a sheet whose cell is never closed", async () => {
     "xl/worksheets/sheet1.xml":
       '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>项目</t></is></row></sheetData></worksheet>',
   });
-  expect(await refusal(bytes)).toBe("清单: a cell is not closed");
+  expect(await refusal(bytes, "清单：有单元格没有结束标记")).toBe("清单: a cell is not closed");
 });
 
 test("line ends are normalized, _xHHHH_ decoded, in shared and inline strings and text results", async () => {
