@@ -23,7 +23,7 @@ import {
 } from "../types";
 import { ValueKind } from "../expression";
 import { fromEntries } from "../es2017";
-import { ColumnReader } from "../memo";
+import { TextMemo } from "../memo";
 
 /** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
 export function fieldKind(type: FieldType): ValueKind {
@@ -157,26 +157,30 @@ function amountColumnRead(
   return { options, rates: modelUnitRates(model), multiplier: model.amountMultiplier };
 }
 
-/** One amount cell as readAmount would give its value, without building the parse result. */
-function amountCell(cell: CellValue, how: AmountColumnRead): AmountCell {
+/** One amount cell's value in model units as readAmount would give it; its currency into valueOut. */
+function amountNumber(cell: CellValue, how: AmountColumnRead): number {
   const v = amountValue(cell, how.options, valueOut);
   const currency = valueOut.currency;
-  const rate = currency === null ? NaN : how.rates[currency];
-  return { value: (v * rate) / how.multiplier, currency };
+  return (v * (currency === null ? NaN : how.rates[currency])) / how.multiplier;
+}
+
+function amountCell(cell: CellValue, how: AmountColumnRead): AmountCell {
+  const value = amountNumber(cell, how);
+  return { value, currency: valueOut.currency };
 }
 
 /**
  * An amount column's reader (the batch path): values in model units, each distinct text parsed once
  * while the column repeats its texts; `currencies`, when given, receives the currency each cell was
- * written in (null when missing or unreadable).
+ * written in (null when missing or unreadable). A cell read afresh builds no object.
  */
 export class AmountReader {
-  private readonly reader: ColumnReader<AmountCell>;
-  private cells: AmountCell[] = [];
+  private readonly how: AmountColumnRead;
+  private readonly memo: TextMemo<AmountCell>;
 
   constructor(context: Partial<AmountContext> | undefined, model: ScoringModel) {
-    const how = amountColumnRead(context, model);
-    this.reader = new ColumnReader((c) => amountCell(c, how));
+    const how = (this.how = amountColumnRead(context, model));
+    this.memo = new TextMemo((c) => amountCell(c, how));
   }
 
   into(
@@ -185,12 +189,19 @@ export class AmountReader {
     out: Float64Array,
     currencies?: (CurrencyCode | null)[]
   ): void {
-    if (this.cells.length < count) this.cells = new Array<AmountCell>(count);
-    const read = this.cells;
-    this.reader.into(cells, count, read);
+    const { how, memo } = this;
     for (let i = 0; i < count; i++) {
-      out[i] = read[i].value;
-      if (currencies) currencies[i] = read[i].currency;
+      const c = cells?.[i] ?? null;
+      let currency: CurrencyCode | null;
+      if (typeof c === "string" && memo.remembers) {
+        const r = memo.get(c);
+        out[i] = r.value;
+        currency = r.currency;
+      } else {
+        out[i] = amountNumber(c, how);
+        currency = valueOut.currency;
+      }
+      if (currencies) currencies[i] = currency;
     }
   }
 }
@@ -207,7 +218,7 @@ export function readNumericCell(
 ): number {
   switch (type) {
     case "amount":
-      return amountCell(cell, amountColumnRead(context, model)).value;
+      return amountNumber(cell, amountColumnRead(context, model));
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
       return isMissingCell(cell) ? NaN : yesNoValue(cell);
