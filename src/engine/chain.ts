@@ -1085,10 +1085,16 @@ export class ChainFitter {
       let offTarget = false;
       for (let k = 0; k < columns.length; k++) {
         const x = read(textCells[k][i]);
-        const r = x === null ? null : columns[k].get(x);
-        kept[k] = r && r.kept;
-        if (r === null) continue;
+        kept[k] = x;
+        if (x === null) continue;
         given = true;
+        // A column whose texts do not repeat (project names) is read straight into the tally.
+        if (!columns[k].remembers && !d.joined && plain(d, x)) {
+          addText(d, t, x);
+          continue;
+        }
+        const r = columns[k].get(x);
+        kept[k] = r.kept;
         if (r.offTarget) offTarget = true;
         else if (r.hits) addHits(t, r.hits);
       }

@@ -674,6 +674,36 @@ describe("ChainFitter.column, the scorer's batch path", () => {
   });
 });
 
+describe("ChainFitter.column once a column's texts stop being remembered", () => {
+  test("3 000 names that never repeat, some denying or off target, each as chainFitOf reads it", () => {
+    // The memo ends its trial after 2 048 distinct texts; names after that are read straight in.
+    const forms = [
+      (i: number) => `法国汽车内外饰塑料件项目${i}`,
+      (i: number) => `数控机床主机${i}，不涉及汽车整车`,
+      (i: number) => `五星级酒店项目${i}`,
+      (i: number) => `储能电站${i}`,
+      (i: number) => `用于新能源汽车的机床${i}`,
+      (i: number) => `Project ${i}`,
+    ];
+    const n = 3000;
+    const columns: Record<string, CellValue[]> = {
+      name: Array.from({ length: n }, (_, i) => forms[i % forms.length](i)),
+      description: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? "光学级TPU薄膜" : null)),
+      chainRole: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? "链主" : null)),
+    };
+    const value = new Float64Array(n);
+    const chains: (string | null)[] = new Array(n);
+    new ChainFitter(model, model.textFields.length).column(columns, n, value, chains);
+    const got = Array.from(value, (v, i) => [v, chains[i]]);
+    const want = got.map((_, i) => {
+      const fit = chainFitOf(columns, i, model);
+      return fit ? [fit.value, fit.chain] : [NaN, null];
+    });
+    expect(got).toEqual(want);
+    expect(new Set(chains).size).toBeGreaterThan(2);
+  });
+});
+
 describe("chainFitColumns reads a text without denial, shared or non-target words as written", () => {
   // The fast path skips blanking and the non-target check when no such word can occur in the
   // text as folded: random texts mixing those words (as written, upper case, full width, split by

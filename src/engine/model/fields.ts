@@ -5,7 +5,7 @@
  */
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
-import { foldText } from "../numerals";
+import { foldCharCode, foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { readArea } from "../land";
@@ -30,16 +30,33 @@ export function fieldKind(type: FieldType): ValueKind {
   return type === "text" || type === "category" ? "str" : "num";
 }
 
+/** Per folded code unit: SPACE when it is white space, MARK when a "no data" mark begins with it. */
+const SPACE = 1;
+const MARK = 2;
+const NO_DATA_CODES = Uint8Array.from({ length: 0x10000 }, (_, c) =>
+  String.fromCharCode(c).trim() === "" ? SPACE : 0
+);
+for (const w of NO_DATA_WORDS) if (w) NO_DATA_CODES[w.charCodeAt(0)] |= MARK;
+
+/** Whether trimmed text is a "no data" mark (blank, -, 待定, n/a …). */
+function isNoDataText(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return true;
+  const first = NO_DATA_CODES[foldCharCode(t.charCodeAt(0))];
+  const last = NO_DATA_CODES[foldCharCode(t.charCodeAt(n - 1))];
+  // Unless folding turns an end into a space (a zero-width space, say), the folded text keeps the
+  // length and first character: every mark is at most 4 characters and begins with a MARK unit.
+  if (((first | last) & SPACE) === 0 && (n > 4 || (first & MARK) === 0)) return false;
+  const f = foldText(t).trim();
+  return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
+}
+
 /** Whether a cell is blank or one of the usual "no data" marks (not zero). */
 export function isMissingCell(cell: CellValue): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "number") return !Number.isFinite(cell);
   if (typeof cell === "boolean") return false;
-  const t = cell.trim();
-  // Every "no data" mark is at most 4 characters: longer text needs no folding to tell.
-  if (t.length > 4) return false;
-  const f = foldText(t).trim();
-  return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
+  return isNoDataText(cell.trim());
 }
 
 const NUMBER =
@@ -57,8 +74,11 @@ export function readNumber(cell: CellValue): number {
 
 /** Text as written, trimmed; null when missing. Numbers and yes/no become their text. */
 export function readText(cell: CellValue): string | null {
-  if (isMissingCell(cell)) return null;
-  return String(cell).trim();
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return isNoDataText(t) ? null : t;
+  }
+  return isMissingCell(cell) ? null : String(cell).trim();
 }
 
 const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
