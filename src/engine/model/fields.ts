@@ -263,10 +263,20 @@ export function readNumericCell(
 /** A share over 100% is a misreading (or a typo), not a score: percent fields without a range. */
 const SHARE = { min: -Infinity, max: 1 };
 
+/** The range as the model states it, or the default one of its type. */
+const rangeOf = (field: FieldDef): { min?: number; max?: number } | null =>
+  field.range ?? (field.type === "percent" ? SHARE : null);
+
 /** The values a field may take (FieldDef.range; a percent field without one: at most 100%). */
 export function fieldRange(field: FieldDef): { min: number; max: number } | null {
-  const r = field.range ?? (field.type === "percent" ? SHARE : null);
+  const r = rangeOf(field);
   return r === null ? null : { min: r.min ?? -Infinity, max: r.max ?? Infinity };
+}
+
+/** Whether a value lies outside the field's range; asked of every cell, so it builds nothing. */
+function outsideRange(value: number, field: FieldDef): boolean {
+  const r = rangeOf(field);
+  return r !== null && (value < (r.min ?? -Infinity) || value > (r.max ?? Infinity));
 }
 
 const shown = (v: number, percent: boolean): string =>
@@ -274,8 +284,8 @@ const shown = (v: number, percent: boolean): string =>
 
 /** Why a value read for the field lies outside its range, or null when it is within. */
 export function rangeProblem(value: number, field: FieldDef): Label | null {
-  const r = fieldRange(field);
-  if (r === null || !(value < r.min || value > r.max)) return null;
+  if (!outsideRange(value, field)) return null;
+  const r = fieldRange(field) as { min: number; max: number };
   const percent = field.type === "percent";
   const v = shown(value, percent);
   const bound = value < r.min ? shown(r.min, percent) : shown(r.max, percent);
@@ -301,5 +311,5 @@ export function readFieldNumber(
   model: ScoringModel
 ): number {
   const v = readNumericCell(cell, field.type, context, model);
-  return v === v && rangeProblem(v, field) !== null ? NaN : v;
+  return v === v && outsideRange(v, field) ? NaN : v;
 }
