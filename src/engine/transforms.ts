@@ -205,7 +205,7 @@ export function compileTransform(
     case "expression": {
       const expr = compileExpression(t.expression, { ...kinds, x: xKind }, constants);
       if (!flip) return { input: "expression", expr };
-      // Flipping an expression is a property of its result: wrap the bound row function.
+      // Flipping an expression is a property of its result: wrap what the bound expression gives.
       return {
         input: "expression",
         expr: {
@@ -215,6 +215,13 @@ export function compileTransform(
               (f) => (i: number) =>
                 1 - f(i)
             )(expr.bind(env)),
+          column: (env) => {
+            const f = expr.column(env);
+            return (out, count) => {
+              f(out, count);
+              for (let i = 0; i < count; i++) out[i] = 1 - out[i];
+            };
+          },
         },
       };
     }
