@@ -603,8 +603,10 @@ export function compileExpression(
     },
     column: (env) => {
       const cols = columns(env);
-      const rows = block();
+      // Sized by the first table: a one-row scoring prepared per candidate allocates one number.
+      let rows = new Float64Array(0);
       return (out, count) => {
+        if (rows.length < Math.min(BLOCK, count)) rows = new Float64Array(Math.min(BLOCK, count));
         for (let from = 0; from < count; from += BLOCK) {
           const n = Math.min(BLOCK, count - from);
           f(cols, from, n, rows);
