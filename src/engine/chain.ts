@@ -14,7 +14,7 @@ import {
   WordList,
 } from "./answers";
 import { TextMemo } from "./memo";
-import { foldCharCode } from "./numerals";
+import { foldCharCode, isBlankText } from "./numerals";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -517,6 +517,11 @@ function addHits(t: Tally, pairs: Int32Array, length = pairs.length): void {
   }
 }
 
+function clearTally(t: Tally): void {
+  for (let k = 0; k < t.nodeCount; k++) t.bits[t.nodes[k]] = 0;
+  t.nodeCount = 0;
+}
+
 /** One text's hits added straight from the scratch pairs (nothing allocated). */
 function addText(d: Dictionary, t: Tally, text: string): void {
   const found = scanHits(d, text);
@@ -616,8 +621,7 @@ function weigh(d: Dictionary, t: Tally, out: Verdict): void {
       has[c] |= SERVED;
     }
   }
-  for (let k = 0; k < t.nodeCount; k++) t.bits[t.nodes[k]] = 0;
-  t.nodeCount = 0;
+  clearTally(t);
 
   // Text that only says whom it serves is classified by that.
   const evidence = evidenceBit === MAIN ? main : served;
@@ -932,7 +936,7 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
   };
 }
 
-/** The cells chain fit reads, by column (non-text cells count as blank). */
+/** The cells chain fit reads, by column. A cell that is not text, or only spaces, counts as blank. */
 export interface ChainFitColumns {
   explicitChain: ArrayLike<string | null>;
   texts: ArrayLike<string | null>[];
@@ -940,6 +944,13 @@ export interface ChainFitColumns {
   /** Scale per candidate for model.roleScale (model units), NaN when unknown. */
   scale?: ArrayLike<number>;
 }
+
+/** A cell as chain fit reads it: text as written; numbers as their text; blanks null. */
+export const cellText = (c: unknown): string | null =>
+  c === null || c === undefined || (typeof c === "string" && isBlankText(c)) ? null : String(c);
+
+/** A cell as chainFitColumns reads it: strings as they are, anything else blank. */
+const asText = (c: unknown): string | null => (typeof c === "string" ? c : null);
 
 /** One text of a candidate as chain fit reads it: denied spans blanked, then checked and scanned. */
 interface TextReading {
@@ -1004,7 +1015,6 @@ export class ChainFitter {
   private readonly synergyWith: TextMemo<TextMemo<number>>;
   // Lists repeat their texts: each distinct text of a column is read once.
   private readonly columns: TextMemo<TextReading>[];
-  private readonly texts: (TextReading | null)[];
   private readonly kept: (string | null)[];
 
   constructor(
@@ -1017,54 +1027,102 @@ export class ChainFitter {
     this.names = new TextMemo((e) => resolveChainNames(e, model));
     this.synergyWith = new TextMemo((a) => new TextMemo((b) => synergyFor(a, b, model)));
     this.columns = Array.from({ length: textColumns }, () => new TextMemo((x) => readText(d, x)));
-    this.texts = new Array(textColumns);
     this.kept = new Array(textColumns);
   }
 
   into(cells: ChainFitColumns, count: number, value: Float64Array, chain: (string | null)[]): void {
-    const { d, model, fallback, texts, kept } = this;
+    this.fit(
+      cells.explicitChain,
+      cells.texts,
+      cells.role,
+      cells.scale,
+      count,
+      value,
+      chain,
+      asText
+    );
+  }
+
+  /**
+   * Chain fit of every row of a candidate table's columns (the scorer's batch path), as chainFitOf
+   * gives it: NaN and null where neither an explicit chain nor any text is given.
+   */
+  column(
+    columns: Record<string, ArrayLike<unknown> | undefined>,
+    count: number,
+    value: Float64Array,
+    chain: (string | null)[],
+    scale?: ArrayLike<number>
+  ): void {
+    const { model } = this;
+    const none: ArrayLike<unknown> = [];
+    const texts = model.textFields.map((f) => columns[f] ?? none);
+    const explicit = columns[model.chainField] ?? none;
+    const role = columns[model.roleField] ?? none;
+    this.fit(explicit, texts, role, scale, count, value, chain, cellText);
+  }
+
+  private fit(
+    explicitCells: ArrayLike<unknown>,
+    textCells: ArrayLike<unknown>[],
+    roleCells: ArrayLike<unknown>,
+    scale: ArrayLike<number> | undefined,
+    count: number,
+    value: Float64Array,
+    chain: (string | null)[],
+    read: (c: unknown) => string | null
+  ): void {
+    const { d, model, fallback, kept, columns } = this;
+    // Table cells are read by cellText, and a row with nothing given is missing (chainFitOf).
+    const blankIsMissing = read === cellText;
     const t = tallyOf(d);
     const none: string[] = [];
     for (let i = 0; i < count; i++) {
-      const r = cells.role[i];
-      const e = cells.explicitChain[i];
-      const explicit = typeof e === "string" ? this.names.get(e) : none;
-      // A non-target sector in the text: the text gives no chain (an explicit chain still counts).
+      const e = read(explicitCells[i]);
+      const explicit = e === null ? none : this.names.get(e);
+      let given = e !== null;
+      // A non-target sector in a text: the texts give no chain (an explicit chain still counts).
       let offTarget = false;
-      for (let k = 0; k < texts.length; k++) {
-        const x = cells.texts[k][i];
-        const read = typeof x === "string" ? this.columns[k].get(x) : null;
-        texts[k] = read;
-        kept[k] = read && read.kept;
-        if (read && read.offTarget) offTarget = true;
-      }
-      // Off target, nothing is added: the empty tally weighs to none.
-      if (!offTarget && d.joined) addTexts(d, t, kept);
-      else if (!offTarget) {
-        for (let k = 0; k < texts.length; k++) {
-          const h = texts[k]?.hits;
-          if (h) addHits(t, h);
+      for (let k = 0; k < columns.length; k++) {
+        const x = read(textCells[k][i]);
+        kept[k] = x;
+        if (x === null) continue;
+        given = true;
+        // A column whose texts do not repeat (project names) is read straight into the tally.
+        if (!columns[k].remembers && !d.joined && plain(d, x)) {
+          addText(d, t, x);
+          continue;
         }
+        const r = columns[k].get(x);
+        kept[k] = r.kept;
+        if (r.offTarget) offTarget = true;
+        else if (r.hits) addHits(t, r.hits);
       }
+      if (!given && blankIsMissing) {
+        value[i] = NaN;
+        chain[i] = null;
+        continue;
+      }
+      // Off target, nothing counts: the cleared tally weighs to none.
+      if (offTarget) clearTally(t);
+      else if (d.joined) addTexts(d, t, kept);
       weigh(d, t, verdict);
       const textChain = idOf(d, verdict.chain);
       const textSecondary = idOf(d, verdict.secondary);
-      const given = explicit.length > 0;
-      const c = given ? explicit[0] : textChain;
-      const secondary = given ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
+      const named = explicit.length > 0;
+      const c = named ? explicit[0] : textChain;
+      const secondary = named ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
       chain[i] = c;
-      value[i] =
-        c === null
-          ? 0
-          : fitValue(
-              creditedScore(
-                typeof r === "string" ? this.roleOf.get(r) : fallback,
-                cells.scale?.[i] ?? NaN,
-                model
-              ),
-              given ? 1 : verdict.confidence,
-              secondary ? this.synergyWith.get(c).get(secondary) : 1
-            );
+      if (c === null) {
+        value[i] = 0;
+        continue;
+      }
+      const r = read(roleCells[i]);
+      value[i] = fitValue(
+        creditedScore(r === null ? fallback : this.roleOf.get(r), scale?.[i] ?? NaN, model),
+        named ? 1 : verdict.confidence,
+        secondary ? this.synergyWith.get(c).get(secondary) : 1
+      );
     }
   }
 }

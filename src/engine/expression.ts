@@ -11,8 +11,10 @@
  * - Text length, bracket nesting and node count are capped, so every expression does a bounded,
  *   small amount of work per row (there are no loops to run away).
  * - The checked tree is compiled ONCE into plain closures over typed-array columns (binding to a table
- *   only looks its columns up); a row then costs a few native operations, which is what makes the
- *   columnar batch path fast and a one-row table cheap.
+ *   only looks its columns up). Each node evaluates a block of rows at a time with one loop written
+ *   out per operator, so a row costs a few native operations and no call per node: that is what
+ *   makes the columnar batch path fast. A single row (a one-row table, an explanation) is a block of
+ *   one, through the same nodes.
  *
  * Semantics: numbers are IEEE doubles; booleans are 1/0; NaN means "unknown" (missing input) and
  * propagates through arithmetic, comparisons and logic (Kleene: `false and unknown` is false).
@@ -34,6 +36,8 @@ export interface ExpressionEnv {
 }
 
 export type RowFn = (i: number) => number;
+/** Evaluates rows 0…count−1 into out[0…count−1]. */
+export type ColumnFn = (out: Float64Array, count: number) => void;
 
 export interface CompiledExpression {
   source: string;
@@ -41,6 +45,8 @@ export interface CompiledExpression {
   symbols: string[];
   /** Binds the expression to a table's columns; the result evaluates row i. */
   bind(env: ExpressionEnv): RowFn;
+  /** Binds the expression to a table's columns; the result evaluates whole columns of rows. */
+  column(env: ExpressionEnv): ColumnFn;
 }
 
 /** A refused or unreadable expression. */
@@ -59,9 +65,12 @@ math.parse.isAlpha = (c: string, cPrev: string, cNext: string) =>
 
 /** Columns by slot (the order of CompiledExpression.symbols), resolved once per bind. */
 type Cols = ArrayLike<number | string | null>[];
-type Num = (c: Cols, i: number) => number;
+/** Rows a node evaluates at once: every node's block stays in cache whatever the table's size. */
+const BLOCK = 256;
+/** Writes the node's values for rows from…from+n−1 (n ≤ BLOCK) into out[0…n−1]. */
+type Num = (c: Cols, from: number, n: number, out: Float64Array) => void;
 type Str = (c: Cols, i: number) => string | null;
-/** A compiled node; `slot` when it reads a column directly (operators then read it without a call). */
+/** A compiled node; `slot` when it reads a column directly, `constant` when it is one. */
 type Typed =
   | { kind: "num"; fn: Num; constant?: number; slot?: number }
   | { kind: "str"; fn: Str; constant?: string; slot?: number };
@@ -69,32 +78,119 @@ type Typed =
 /** Symbols an expression reads, in slot order, with their kinds. */
 type Slots = Map<string, { slot: number; kind: ValueKind }>;
 
+/** A node's own scratch block (nodes run one at a time, so a block is never in use twice). */
+const block = (): Float64Array => new Float64Array(BLOCK);
+
 const truth = (a: number): number => (a !== a ? NaN : a !== 0 ? 1 : 0);
 
-// Comparisons: NaN (unknown) when either side is, else 1 or 0. Each written out, not wrapped, so a
-// row costs one call per operator.
-const BINARY: Record<string, (a: number, b: number) => number> = {
-  add: (a, b) => a + b,
-  subtract: (a, b) => a - b,
-  multiply: (a, b) => a * b,
-  divide: (a, b) => a / b,
+// Comparisons: NaN (unknown) when either side is, else 1 or 0.
+const add = (a: number, b: number): number => a + b;
+const subtract = (a: number, b: number): number => a - b;
+const multiply = (a: number, b: number): number => a * b;
+const divide = (a: number, b: number): number => a / b;
+const mod = (a: number, b: number): number => (b === 0 ? a : a - b * Math.floor(a / b));
+const equal = (a: number, b: number): number => (a !== a || b !== b ? NaN : a === b ? 1 : 0);
+const unequal = (a: number, b: number): number => (a !== a || b !== b ? NaN : a !== b ? 1 : 0);
+const smaller = (a: number, b: number): number => (a !== a || b !== b ? NaN : a < b ? 1 : 0);
+const larger = (a: number, b: number): number => (a !== a || b !== b ? NaN : a > b ? 1 : 0);
+const smallerEq = (a: number, b: number): number => (a !== a || b !== b ? NaN : a <= b ? 1 : 0);
+const largerEq = (a: number, b: number): number => (a !== a || b !== b ? NaN : a >= b ? 1 : 0);
+const and = (a: number, b: number): number =>
+  a === 0 || b === 0 ? 0 : a !== a || b !== b ? NaN : 1;
+const or = (a: number, b: number): number =>
+  truth(a) === 1 || truth(b) === 1 ? 1 : a !== a || b !== b ? NaN : 0;
+const xor = (a: number, b: number): number =>
+  a !== a || b !== b ? NaN : truth(a) !== truth(b) ? 1 : 0;
+
+const BINARY = {
+  add,
+  subtract,
+  multiply,
+  divide,
   pow: Math.pow,
-  mod: (a, b) => (b === 0 ? a : a - b * Math.floor(a / b)),
-  equal: (a, b) => (a !== a || b !== b ? NaN : a === b ? 1 : 0),
-  unequal: (a, b) => (a !== a || b !== b ? NaN : a !== b ? 1 : 0),
-  smaller: (a, b) => (a !== a || b !== b ? NaN : a < b ? 1 : 0),
-  larger: (a, b) => (a !== a || b !== b ? NaN : a > b ? 1 : 0),
-  smallerEq: (a, b) => (a !== a || b !== b ? NaN : a <= b ? 1 : 0),
-  largerEq: (a, b) => (a !== a || b !== b ? NaN : a >= b ? 1 : 0),
-  and: (a, b) => (a === 0 || b === 0 ? 0 : a !== a || b !== b ? NaN : 1),
-  or: (a, b) => (truth(a) === 1 || truth(b) === 1 ? 1 : a !== a || b !== b ? NaN : 0),
-  xor: (a, b) => (a !== a || b !== b ? NaN : truth(a) !== truth(b) ? 1 : 0),
+  mod,
+  equal,
+  unequal,
+  smaller,
+  larger,
+  smallerEq,
+  largerEq,
+  and,
+  or,
+  xor,
+};
+type Binary = keyof typeof BINARY;
+const isBinary = (fn: string): fn is Binary => Object.prototype.hasOwnProperty.call(BINARY, fn);
+
+/** a[j] = op(a[j], b[j]) for j < n. */
+type Kernel2 = (a: Float64Array, b: Float64Array, n: number) => void;
+
+/**
+ * Each operator's loop written out around its own scalar, which V8 then inlines: one loop shared by
+ * every operator would call an unknown function per row (and box every result).
+ */
+const KERNEL2: Record<Binary, Kernel2> = {
+  add: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = add(a[j], b[j]);
+  },
+  subtract: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = subtract(a[j], b[j]);
+  },
+  multiply: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = multiply(a[j], b[j]);
+  },
+  divide: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = divide(a[j], b[j]);
+  },
+  pow: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = Math.pow(a[j], b[j]);
+  },
+  mod: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = mod(a[j], b[j]);
+  },
+  equal: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = equal(a[j], b[j]);
+  },
+  unequal: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = unequal(a[j], b[j]);
+  },
+  smaller: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = smaller(a[j], b[j]);
+  },
+  larger: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = larger(a[j], b[j]);
+  },
+  smallerEq: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = smallerEq(a[j], b[j]);
+  },
+  largerEq: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = largerEq(a[j], b[j]);
+  },
+  and: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = and(a[j], b[j]);
+  },
+  or: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = or(a[j], b[j]);
+  },
+  xor: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = xor(a[j], b[j]);
+  },
 };
 
-const UNARY: Record<string, (a: number) => number> = {
-  unaryMinus: (a) => -a,
-  unaryPlus: (a) => a,
-  not: (a) => (a !== a ? NaN : a === 0 ? 1 : 0),
+const not = (a: number): number => (a !== a ? NaN : a === 0 ? 1 : 0);
+const UNARY = { unaryMinus: (a: number) => -a, unaryPlus: (a: number) => a, not };
+type Unary = keyof typeof UNARY;
+const isUnary = (fn: string): fn is Unary => Object.prototype.hasOwnProperty.call(UNARY, fn);
+
+/** a[j] = op(a[j]) for j < n, written out per operator (see KERNEL2). */
+const KERNEL1: Record<Unary, (a: Float64Array, n: number) => void> = {
+  unaryMinus: (a, n) => {
+    for (let j = 0; j < n; j++) a[j] = -a[j];
+  },
+  unaryPlus: () => undefined,
+  not: (a, n) => {
+    for (let j = 0; j < n; j++) a[j] = not(a[j]);
+  },
 };
 
 const round = (x: number, n = 0): number => {
@@ -118,11 +214,27 @@ const FUNCTIONS: Record<string, [number, number, (...a: number[]) => number]> = 
   log2: [1, 1, Math.log2],
   log1p: [1, 1, Math.log1p],
   pow: [2, 2, Math.pow],
-  mod: [2, 2, BINARY.mod],
+  mod: [2, 2, mod],
   // Math.min/max already give NaN when any argument is NaN.
   min: [1, 20, Math.min],
   max: [1, 20, Math.max],
   isNaN: [1, 1, (x) => (x !== x ? 1 : 0)],
+};
+
+/** The functions models lean on, as loops written out (see KERNEL2). */
+const FUNCTION_KERNELS: Record<string, (a: Float64Array, n: number) => void> = {
+  isNaN: (a, n) => {
+    for (let j = 0; j < n; j++) a[j] = a[j] !== a[j] ? 1 : 0;
+  },
+};
+/** min and max of any number of arguments, folded pairwise: Math.min/max's answer (NaN wins, +0 above −0). */
+const FUNCTION_FOLDS: Record<string, Kernel2> = {
+  max: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = Math.max(a[j], b[j]);
+  },
+  min: (a, b, n) => {
+    for (let j = 0; j < n; j++) a[j] = Math.min(a[j], b[j]);
+  },
 };
 
 export const EXPRESSION_FUNCTIONS = Object.keys(FUNCTIONS);
@@ -194,7 +306,7 @@ function parse(source: string): MathNode {
 }
 
 function numConst(value: number): Typed {
-  return { kind: "num", constant: value, fn: () => value };
+  return { kind: "num", constant: value, fn: (_c, _from, n, out) => out.fill(value, 0, n) };
 }
 
 function asNum(t: Typed, what: string): Num {
@@ -230,9 +342,16 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         let s = used.get(name);
         if (s === undefined) used.set(name, (s = { slot: used.size, kind: symbols[name] }));
         const k = s.slot;
-        return s.kind === "str"
-          ? { kind: "str", fn: (c, i) => c[k][i] as string | null, slot: k }
-          : { kind: "num", fn: (c, i) => c[k][i] as number, slot: k };
+        if (s.kind === "str")
+          return { kind: "str", fn: (c, i) => c[k][i] as string | null, slot: k };
+        return {
+          kind: "num",
+          fn: (c, from, n, out) => {
+            const col = c[k] as ArrayLike<number>;
+            for (let j = 0; j < n; j++) out[j] = col[from + j];
+          },
+          slot: k,
+        };
       }
       if (Object.prototype.hasOwnProperty.call(scope.constants, name))
         return numConst(scope.constants[name]);
@@ -254,15 +373,20 @@ function compileNode(node: MathNode, scope: Scope): Typed {
       const params = (n.params as MathNode[]).map((p) =>
         asNum(compileNode(p, scope), "比较/comparison")
       );
-      const ops = (n.conditionals as string[]).map((c) => BINARY[c]);
-      if (ops.some((f) => !f)) throw err("不支持的比较", "unsupported comparison");
+      const ops = n.conditionals as string[];
+      if (!ops.every(isBinary)) throw err("不支持的比较", "unsupported comparison");
+      const kernels = ops.map((op) => KERNEL2[op]);
+      const [left, right] = [block(), block()];
       return {
         kind: "num",
-        fn: (c, i) => {
-          let acc = 1;
-          for (let k = 0; k < ops.length; k++)
-            acc = BINARY.and(acc, ops[k](params[k](c, i), params[k + 1](c, i)));
-          return acc;
+        fn: (c, from, m, out) => {
+          out.fill(1, 0, m);
+          for (let k = 0; k < kernels.length; k++) {
+            params[k](c, from, m, left);
+            params[k + 1](c, from, m, right);
+            kernels[k](left, right, m);
+            KERNEL2.and(out, left, m);
+          }
         },
       };
     }
@@ -273,11 +397,19 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         compileNode(n.falseExpr as MathNode, scope),
         "条件结果/a conditional result"
       );
+      // Both branches are worked out for the block (expressions have no effects), then chosen.
+      const [cond, yes] = [block(), block()];
       return {
         kind: "num",
-        fn: (c, i) => {
-          const v = cf(c, i);
-          return v !== v ? NaN : v !== 0 ? tf(c, i) : ff(c, i);
+        fn: (c, from, m, out) => {
+          cf(c, from, m, cond);
+          tf(c, from, m, yes);
+          ff(c, from, m, out);
+          for (let j = 0; j < m; j++) {
+            const v = cond[j];
+            if (v !== v) out[j] = NaN;
+            else if (v !== 0) out[j] = yes[j];
+          }
         },
       };
     }
@@ -300,15 +432,49 @@ function compileNode(node: MathNode, scope: Scope): Typed {
         );
       }
       const fs = args.map((a) => asNum(compileNode(a, scope), name));
+      const arg = block();
+      const fold = FUNCTION_FOLDS[name];
+      if (fold) {
+        return {
+          kind: "num",
+          fn: (c, from, m, out) => {
+            fs[0](c, from, m, out);
+            for (let k = 1; k < fs.length; k++) {
+              fs[k](c, from, m, arg);
+              fold(out, arg, m);
+            }
+          },
+        };
+      }
+      const [a, b] = fs;
+      const own = FUNCTION_KERNELS[name];
+      if (fs.length === 1 && own) {
+        return {
+          kind: "num",
+          fn: (c, from, m, out) => {
+            a(c, from, m, out);
+            own(out, m);
+          },
+        };
+      }
       if (fs.length === 1) {
-        const [a] = fs;
-        return { kind: "num", fn: (c, i) => impl(a(c, i)) };
+        return {
+          kind: "num",
+          fn: (c, from, m, out) => {
+            a(c, from, m, out);
+            for (let j = 0; j < m; j++) out[j] = impl(out[j]);
+          },
+        };
       }
-      if (fs.length === 2) {
-        const [a, b] = fs;
-        return { kind: "num", fn: (c, i) => impl(a(c, i), b(c, i)) };
-      }
-      return { kind: "num", fn: (c, i) => impl(...fs.map((f) => f(c, i))) };
+      // Only min and max take more than two arguments, and they fold above.
+      return {
+        kind: "num",
+        fn: (c, from, m, out) => {
+          a(c, from, m, out);
+          b(c, from, m, arg);
+          for (let j = 0; j < m; j++) out[j] = impl(out[j], arg[j]);
+        },
+      };
     }
     default: {
       const refused = REFUSED_NODES[node.type];
@@ -320,13 +486,19 @@ function compileNode(node: MathNode, scope: Scope): Typed {
 
 function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope): Typed {
   const typed = args.map((a) => compileNode(a, scope));
-  if (typed.length === 1 && UNARY[fn]) {
-    const f = UNARY[fn];
+  if (typed.length === 1 && isUnary(fn)) {
     const a = asNum(typed[0], op);
-    if (typed[0].constant !== undefined) return numConst(f(typed[0].constant as number));
-    return { kind: "num", fn: (c, i) => f(a(c, i)) };
+    if (typed[0].constant !== undefined) return numConst(UNARY[fn](typed[0].constant as number));
+    const kernel = KERNEL1[fn];
+    return {
+      kind: "num",
+      fn: (c, from, n, out) => {
+        a(c, from, n, out);
+        kernel(out, n);
+      },
+    };
   }
-  if (typed.length === 2 && BINARY[fn]) {
+  if (typed.length === 2 && isBinary(fn)) {
     const [ta, tb] = typed;
     if (ta.kind === "str" || tb.kind === "str") {
       if ((fn !== "equal" && fn !== "unequal") || ta.kind !== tb.kind) {
@@ -342,36 +514,51 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
         const [k, text] = [ta.slot, tb.constant as string];
         return {
           kind: "num",
-          fn: (c, i) => {
-            const a = c[k][i];
-            return a === null ? NaN : a === text ? same : 1 - same;
+          fn: (c, from, n, out) => {
+            const col = c[k];
+            for (let j = 0; j < n; j++) {
+              const a = col[from + j];
+              out[j] = a === null ? NaN : a === text ? same : 1 - same;
+            }
           },
         };
       }
       return {
         kind: "num",
-        fn: (c, i) => {
-          const a = fa(c, i);
-          const b = fb(c, i);
-          return a === null || b === null ? NaN : a === b ? same : 1 - same;
+        fn: (c, from, n, out) => {
+          for (let j = 0; j < n; j++) {
+            const a = fa(c, from + j);
+            const b = fb(c, from + j);
+            out[j] = a === null || b === null ? NaN : a === b ? same : 1 - same;
+          }
         },
       };
     }
-    const f = BINARY[fn];
     const [a, b] = [ta.fn as Num, tb.fn as Num];
     // 10000 * fx_USD: folded once per model, so the row compares with a constant.
     if (ta.constant !== undefined && tb.constant !== undefined)
-      return numConst(f(ta.constant as number, tb.constant as number));
-    // Columns read in place: most operators compare or combine a field with a constant or a field.
-    const [sa, sb] = [ta.slot, tb.slot];
+      return numConst(BINARY[fn](ta.constant as number, tb.constant as number));
+    const kernel = KERNEL2[fn];
+    const right = block();
+    // A constant right side (the common "field op constant") fills its block once, here.
     if (tb.constant !== undefined) {
-      const k = tb.constant as number;
-      if (sa !== undefined) return { kind: "num", fn: (c, i) => f(c[sa][i] as number, k) };
-      return { kind: "num", fn: (c, i) => f(a(c, i), k) };
+      right.fill(tb.constant as number);
+      return {
+        kind: "num",
+        fn: (c, from, n, out) => {
+          a(c, from, n, out);
+          kernel(out, right, n);
+        },
+      };
     }
-    if (sa !== undefined && sb !== undefined)
-      return { kind: "num", fn: (c, i) => f(c[sa][i] as number, c[sb][i] as number) };
-    return { kind: "num", fn: (c, i) => f(a(c, i), b(c, i)) };
+    return {
+      kind: "num",
+      fn: (c, from, n, out) => {
+        a(c, from, n, out);
+        b(c, from, n, right);
+        kernel(out, right, n);
+      },
+    };
   }
   throw err(`不允许的运算符“${op}”`, `operator "${op}" is not allowed`);
 }
@@ -395,18 +582,37 @@ export function compileExpression(
     );
   const f = root.fn;
   const slots = [...used.entries()];
+  const columns = (env: ExpressionEnv): Cols =>
+    slots.map(([name, { kind }]) => {
+      const col = kind === "str" ? env.str(name) : env.num(name);
+      if (col) return col;
+      throw kind === "str"
+        ? err(`缺少文本列 ${name}`, `text column ${name} is not bound`)
+        : err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
+    });
   return {
     source,
     symbols: slots.map(([name]) => name),
     bind: (env) => {
-      const cols: Cols = slots.map(([name, { kind }]) => {
-        const col = kind === "str" ? env.str(name) : env.num(name);
-        if (col) return col;
-        throw kind === "str"
-          ? err(`缺少文本列 ${name}`, `text column ${name} is not bound`)
-          : err(`缺少数值列 ${name}`, `numeric column ${name} is not bound`);
-      });
-      return (i) => f(cols, i);
+      const cols = columns(env);
+      const one = new Float64Array(1);
+      return (i) => {
+        f(cols, i, 1, one);
+        return one[0];
+      };
+    },
+    column: (env) => {
+      const cols = columns(env);
+      // Sized by the first table: a one-row scoring prepared per candidate allocates one number.
+      let rows = new Float64Array(0);
+      return (out, count) => {
+        if (rows.length < Math.min(BLOCK, count)) rows = new Float64Array(Math.min(BLOCK, count));
+        for (let from = 0; from < count; from += BLOCK) {
+          const n = Math.min(BLOCK, count - from);
+          f(cols, from, n, rows);
+          for (let j = 0; j < n; j++) out[from + j] = rows[j];
+        }
+      };
     },
   };
 }

@@ -21,6 +21,11 @@ export class TextMemo<T extends {} | null> {
 
   constructor(private readonly read: (text: string) => T) {}
 
+  /** Whether lookups still remember (a caller may then read texts itself, without the memo's object). */
+  get remembers(): boolean {
+    return this.memo !== null;
+  }
+
   get(text: string): T {
     const memo = this.memo;
     if (memo === null) return this.read(text);

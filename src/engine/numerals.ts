@@ -94,6 +94,17 @@ export function foldCharCode(c: number): number {
   return FOLD[c];
 }
 
+/** 1 for the code units String.prototype.trim removes (ECMAScript white space and line ends). */
+const TRIMMED = Uint8Array.from({ length: 0x10000 }, (_, c) =>
+  String.fromCharCode(c).trim() === "" ? 1 : 0
+);
+
+/** Whether `text.trim()` would be empty, without building a string: cells are checked by the 100 000. */
+export function isBlankText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (TRIMMED[text.charCodeAt(i)] === 0) return false;
+  return true;
+}
+
 /**
  * Folds full-width ASCII to half-width, odd spaces to " ", dashes to "-", traditional/financial
  * numerals to simplified, ASCII letters to lower case, zero-width characters to spaces. Every character

@@ -276,8 +276,11 @@ export function prepareScoring(
   const env = envOf(columns);
   const derived = compiled.derived.map((d) => ({
     out: columns[d.def.id] as Float64Array,
-    f: d.expr.bind(env),
+    f: d.expr.column(env),
   }));
+  // Expressions fill whole columns; gates, bonuses, flags and criteria read their results from these.
+  const scratch = new Float64Array(n);
+  const applied = new Float64Array(n);
 
   // How each criterion's value column is filled from its input column.
   const criteria = compiled.criteria.map((c, k): ((table: CandidateTable) => void) => {
@@ -294,9 +297,10 @@ export function prepareScoring(
       };
     }
     if (t.input === "expression") {
-      const f = t.expr.bind(envOf(columns, input));
+      const f = t.expr.column(envOf(columns, input));
       return () => {
-        for (let i = 0; i < n; i++) out[i] = clampScore(f(i));
+        f(out, n);
+        for (let i = 0; i < n; i++) out[i] = clampScore(out[i]);
       };
     }
     return chainFit ? () => out.set(chainFit) : () => undefined;
@@ -350,18 +354,20 @@ export function prepareScoring(
   const gateStatus = compiled.gates.map(() => new Uint8Array(n));
   const gates = compiled.gates.map((g, k) => {
     const status = gateStatus[k];
-    const pass = g.pass.bind(env);
-    const applies = g.appliesWhen ? g.appliesWhen.bind(env) : null;
+    const pass = g.pass.column(env);
+    const applies = g.appliesWhen ? g.appliesWhen.column(env) : null;
     return () => {
+      pass(scratch, n);
+      if (applies) applies(applied, n);
       for (let i = 0; i < n; i++) {
         if (applies) {
-          const a = applies(i);
+          const a = applied[i];
           if (a !== a || a === 0) {
             status[i] = GATE_NOT_APPLICABLE;
             continue;
           }
         }
-        const p = pass(i);
+        const p = scratch[i];
         status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
         if (status[i] !== GATE_FAILED) continue;
         if (g.def.effect === "exclude") excluded[i] = 1;
@@ -373,11 +379,12 @@ export function prepareScoring(
   const floor = new Float64Array(n);
   const bonusHits = compiled.bonuses.map(() => new Uint8Array(n));
   const bonuses = compiled.bonuses.map((b, k) => {
-    const when = b.when.bind(env);
+    const when = b.when.column(env);
     const hits = bonusHits[k];
     return () => {
+      when(scratch, n);
       for (let i = 0; i < n; i++) {
-        const v = when(i);
+        const v = scratch[i];
         hits[i] = v === v && v !== 0 ? 1 : 0;
         if (hits[i] === 0) continue;
         bonus[i] += b.def.points;
@@ -387,11 +394,12 @@ export function prepareScoring(
   });
   const flagHits = compiled.flags.map(() => new Uint8Array(n));
   const flags = compiled.flags.map((f, k) => {
-    const when = f.when.bind(env);
+    const when = f.when.column(env);
     const hits = flagHits[k];
     return () => {
+      when(scratch, n);
       for (let i = 0; i < n; i++) {
-        const v = when(i);
+        const v = scratch[i];
         hits[i] = v === v && v !== 0 ? 1 : 0;
       }
     };
@@ -437,7 +445,7 @@ export function prepareScoring(
       for (const read of readers) read(table);
       fitChains?.(table);
       for (const l of lookups) l.fill();
-      for (const d of derived) for (let i = 0; i < n; i++) d.out[i] = d.f(i);
+      for (const d of derived) d.f(d.out, n);
       for (const fill of criteria) fill(table);
       compiled.criteria.forEach((c, k) => {
         criterionMeans[k] = c.def.missing === "mean" ? stableMean(criterionValues[k]) : NaN;

@@ -6,7 +6,7 @@
  * `zero` points already say which way is better; validation checks they agree with the direction)
  * and `chain` (always "more").
  */
-import { chainFit, ChainFit, ChainFitter } from "./chain";
+import { cellText, chainFit, ChainFit, ChainFitter } from "./chain";
 import { CompiledExpression, compileExpression, ValueKind } from "./expression";
 import { foldAnswer, hits } from "./answers";
 import { foldText } from "./numerals";
@@ -205,7 +205,7 @@ export function compileTransform(
     case "expression": {
       const expr = compileExpression(t.expression, { ...kinds, x: xKind }, constants);
       if (!flip) return { input: "expression", expr };
-      // Flipping an expression is a property of its result: wrap the bound row function.
+      // Flipping an expression is a property of its result: wrap what the bound expression gives.
       return {
         input: "expression",
         expr: {
@@ -215,6 +215,13 @@ export function compileTransform(
               (f) => (i: number) =>
                 1 - f(i)
             )(expr.bind(env)),
+          column: (env) => {
+            const f = expr.column(env);
+            return (out, count) => {
+              f(out, count);
+              for (let i = 0; i < count; i++) out[i] = 1 - out[i];
+            };
+          },
         },
       };
     }
@@ -223,9 +230,6 @@ export function compileTransform(
 
 /** Clamps an expression transform's result to 0–1; NaN stays NaN (missing). */
 export const clampScore = (v: number): number => (v !== v ? NaN : clamp01(v));
-
-const cellText = (c: CellValue | undefined): string | null =>
-  c === null || c === undefined || (typeof c === "string" && c.trim() === "") ? null : String(c);
 
 /**
  * Chain fit of one candidate from its cells (the one place the scorer reaches engine/chain).
@@ -257,22 +261,5 @@ export function chainFitColumn(
   scale?: ArrayLike<number>,
   fitter = new ChainFitter(chain, chain.textFields.length)
 ): void {
-  const text = (field: string): (string | null)[] => {
-    const cells = columns[field];
-    const col: (string | null)[] = new Array(count);
-    for (let i = 0; i < count; i++) col[i] = cellText(cells?.[i]);
-    return col;
-  };
-  const explicitChain = text(chain.chainField);
-  const texts = chain.textFields.map(text);
-  const role = text(chain.roleField);
-  fitter.into({ explicitChain, texts, role, scale }, count, out, chains);
-  for (let i = 0; i < count; i++) {
-    if (explicitChain[i] !== null) continue;
-    let k = 0;
-    while (k < texts.length && texts[k][i] === null) k++;
-    if (k < texts.length) continue;
-    out[i] = NaN;
-    chains[i] = null;
-  }
+  fitter.column(columns, count, out, chains, scale);
 }

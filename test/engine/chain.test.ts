@@ -3,6 +3,7 @@ import {
   chainFit,
   ChainClassification,
   chainFitColumns,
+  ChainFitter,
   classifyChain,
   normalizeText,
   resolveChainName,
@@ -15,7 +16,8 @@ import { DENIALS, dropDenied } from "../../src/engine/answers";
 import { sharedWordCue } from "../../src/engine/chain";
 import { scoreCandidates } from "../../src/engine";
 import { HELD_OUT_2026 } from "../fixtures/chain-heldout-2026";
-import { ChainModel, ScoringModel } from "../../src/engine/types";
+import { chainFitOf } from "../../src/engine/transforms";
+import { CellValue, ChainModel, ScoringModel } from "../../src/engine/types";
 import pinghu from "../../src/models/pinghu-2023.json";
 import {
   ChainCase,
@@ -611,6 +613,94 @@ describe("chainFitColumns", () => {
       }),
       { numRuns: 300 }
     );
+  });
+});
+
+describe("ChainFitter.column, the scorer's batch path", () => {
+  // Table cells as hosts hand them over: text, numbers, booleans, blanks and spaces of every kind;
+  // each row must get what chainFitOf (the explanation's path) gives it, NaN and null when missing.
+  const cellOf = (words: string[]) =>
+    fc.oneof(
+      fc.constantFrom<CellValue>(...words),
+      fc.constantFrom<CellValue>(
+        null,
+        undefined as unknown as CellValue,
+        "",
+        " ",
+        "\u3000",
+        "\t\n"
+      ),
+      fc.constantFrom<CellValue>(5, 0, true, "不涉及汽车整车", "酒店", "储能电站", "种子轮融资"),
+      fc.string({ maxLength: 4 })
+    );
+  const texts = [
+    ...DESCRIPTION_CASES.flatMap((c) => c.texts),
+    "法国汽车内外饰塑料件项目17",
+    "用于新能源汽车的机床",
+  ];
+  const row = fc.record({
+    chain: cellOf(["新能源汽车", "数控机床/新能源汽车", "生物医药", "待定"]),
+    chainRole: cellOf(["链主", "关键环节", "配套", "不详"]),
+    name: cellOf(texts),
+    description: cellOf(texts),
+    products: cellOf(texts),
+    industry: cellOf(texts),
+    totalInvestment: fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1e5, noNaN: true })),
+  });
+  test("equals chainFitOf on every row, texts repeated across rows (property)", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 25 }), (rows) => {
+        const all = [...rows, ...rows];
+        const columns: Record<string, CellValue[]> = {};
+        for (const f of ["chain", "chainRole", ...model.textFields])
+          columns[f] = all.map((r) => r[f as keyof typeof r] as CellValue);
+        const scale = Float64Array.from(all, (r) => r.totalInvestment);
+        const value = new Float64Array(all.length);
+        const chains: (string | null)[] = new Array(all.length);
+        new ChainFitter(model, model.textFields.length).column(
+          columns,
+          all.length,
+          value,
+          chains,
+          scale
+        );
+        all.forEach((_, i) => {
+          const fit = chainFitOf(columns, i, model, scale[i]);
+          expect([value[i], chains[i]]).toEqual(fit ? [fit.value, fit.chain] : [NaN, null]);
+        });
+      }),
+      { numRuns: 300 }
+    );
+  });
+});
+
+describe("ChainFitter.column once a column's texts stop being remembered", () => {
+  test("3 000 names that never repeat, some denying or off target, each as chainFitOf reads it", () => {
+    // The memo ends its trial after 2 048 distinct texts; names after that are read straight in.
+    const forms = [
+      (i: number) => `法国汽车内外饰塑料件项目${i}`,
+      (i: number) => `数控机床主机${i}，不涉及汽车整车`,
+      (i: number) => `五星级酒店项目${i}`,
+      (i: number) => `储能电站${i}`,
+      (i: number) => `用于新能源汽车的机床${i}`,
+      (i: number) => `Project ${i}`,
+    ];
+    const n = 3000;
+    const columns: Record<string, CellValue[]> = {
+      name: Array.from({ length: n }, (_, i) => forms[i % forms.length](i)),
+      description: Array.from({ length: n }, (_, i) => (i % 7 === 0 ? "光学级TPU薄膜" : null)),
+      chainRole: Array.from({ length: n }, (_, i) => (i % 3 === 0 ? "链主" : null)),
+    };
+    const value = new Float64Array(n);
+    const chains: (string | null)[] = new Array(n);
+    new ChainFitter(model, model.textFields.length).column(columns, n, value, chains);
+    const got = Array.from(value, (v, i) => [v, chains[i]]);
+    const want = got.map((_, i) => {
+      const fit = chainFitOf(columns, i, model);
+      return fit ? [fit.value, fit.chain] : [NaN, null];
+    });
+    expect(got).toEqual(want);
+    expect(new Set(chains).size).toBeGreaterThan(2);
   });
 });
 

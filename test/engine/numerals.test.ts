@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import {
   foldText,
+  isBlankText,
   parseChineseNumeral,
   powerOfTen,
   readArabicNumber,
@@ -24,6 +25,37 @@ describe("foldText", () => {
   test("returns the same string when nothing changes", () => {
     const s = "1500万美元";
     expect(foldText(s)).toBe(s);
+  });
+});
+
+describe("isBlankText", () => {
+  test("blank exactly where trim() empties: the spaces trim removes, and none it keeps", () => {
+    expect(
+      ["", " ", "\t\n\r\v\f", "\u3000\u00a0\u2028\u2029\ufeff", "\u2000\u200a"].map(isBlankText)
+    ).toEqual([true, true, true, true, true]);
+    // Zero-width space and the Mongolian vowel separator are not white space to trim.
+    expect(["a", " x ", "\u200b", "\u180e", "　，"].map(isBlankText)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  test("agrees with trim() on random mixes of spaces and other characters (property)", () => {
+    const piece = fc.oneof(
+      fc.constantFrom(" ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u2028", "\u180e"),
+      fc.string({ maxLength: 2 }),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c))
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (xs) => {
+        const s = xs.join("");
+        expect(isBlankText(s)).toBe(s.trim() === "");
+      }),
+      { numRuns: 3000 }
+    );
   });
 });
 

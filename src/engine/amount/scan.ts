@@ -99,6 +99,12 @@ const hasUnit = (side: ScanSide): boolean => !Number.isNaN(side.exp);
 const newSide = (): ScanSide => ({ m: 0, d: 0, exp: NaN, cur: null, curAfter: false });
 
 /**
+ * The state amountValue scans with, reused from cell to cell: the batch scorer reads 100 000s of
+ * cells, and a scan never calls out to code that could start another one.
+ */
+const SCRATCH: Scan = { len: 0, quals: 0, a: newSide(), b: newSide() };
+
+/**
  * The dictionary word the tokenizer would read at i, its length into `st.len`; undefined where the
  * scan should not decide (text that folds to something else, English phrases, "." and the characters
  * the tokenizer reads before the dictionary).
@@ -217,11 +223,13 @@ export function scanAmount(
   s: string,
   ctx: Partial<AmountContext>,
   choice: BoundChoice,
-  out: AmountValueOut
+  out: AmountValueOut,
+  st: Scan = SCRATCH
 ): number {
   let n = s.length;
   while (n > 0 && isBlankCode(s.charCodeAt(n - 1))) n--;
-  const st: Scan = { len: 0, quals: 0, a: newSide(), b: newSide() };
+  st.len = 0;
+  st.quals = 0;
   const { a, b } = st;
   let i = scanSide(st, s, 0, n, a);
   if (i === FALLBACK) return FALLBACK;

@@ -5,7 +5,7 @@
  */
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
-import { foldText } from "../numerals";
+import { foldCharCode, foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { readArea } from "../land";
@@ -23,11 +23,32 @@ import {
 } from "../types";
 import { ValueKind } from "../expression";
 import { fromEntries } from "../es2017";
-import { ColumnReader } from "../memo";
+import { TextMemo } from "../memo";
 
 /** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
 export function fieldKind(type: FieldType): ValueKind {
   return type === "text" || type === "category" ? "str" : "num";
+}
+
+/** Per folded code unit: SPACE when it is white space, MARK when a "no data" mark begins with it. */
+const SPACE = 1;
+const MARK = 2;
+const NO_DATA_CODES = Uint8Array.from({ length: 0x10000 }, (_, c) =>
+  String.fromCharCode(c).trim() === "" ? SPACE : 0
+);
+for (const w of NO_DATA_WORDS) if (w) NO_DATA_CODES[w.charCodeAt(0)] |= MARK;
+
+/** Whether trimmed text is a "no data" mark (blank, -, 待定, n/a …). */
+function isNoDataText(t: string): boolean {
+  const n = t.length;
+  if (n === 0) return true;
+  const first = NO_DATA_CODES[foldCharCode(t.charCodeAt(0))];
+  const last = NO_DATA_CODES[foldCharCode(t.charCodeAt(n - 1))];
+  // Unless folding turns an end into a space (a zero-width space, say), the folded text keeps the
+  // length and first character: every mark is at most 4 characters and begins with a MARK unit.
+  if (((first | last) & SPACE) === 0 && (n > 4 || (first & MARK) === 0)) return false;
+  const f = foldText(t).trim();
+  return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
 }
 
 /** Whether a cell is blank or one of the usual "no data" marks (not zero). */
@@ -35,11 +56,7 @@ export function isMissingCell(cell: CellValue): boolean {
   if (cell === null || cell === undefined) return true;
   if (typeof cell === "number") return !Number.isFinite(cell);
   if (typeof cell === "boolean") return false;
-  const t = cell.trim();
-  // Every "no data" mark is at most 4 characters: longer text needs no folding to tell.
-  if (t.length > 4) return false;
-  const f = foldText(t).trim();
-  return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
+  return isNoDataText(cell.trim());
 }
 
 const NUMBER =
@@ -57,8 +74,11 @@ export function readNumber(cell: CellValue): number {
 
 /** Text as written, trimmed; null when missing. Numbers and yes/no become their text. */
 export function readText(cell: CellValue): string | null {
-  if (isMissingCell(cell)) return null;
-  return String(cell).trim();
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    return isNoDataText(t) ? null : t;
+  }
+  return isMissingCell(cell) ? null : String(cell).trim();
 }
 
 const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
@@ -157,26 +177,30 @@ function amountColumnRead(
   return { options, rates: modelUnitRates(model), multiplier: model.amountMultiplier };
 }
 
-/** One amount cell as readAmount would give its value, without building the parse result. */
-function amountCell(cell: CellValue, how: AmountColumnRead): AmountCell {
+/** One amount cell's value in model units as readAmount would give it; its currency into valueOut. */
+function amountNumber(cell: CellValue, how: AmountColumnRead): number {
   const v = amountValue(cell, how.options, valueOut);
   const currency = valueOut.currency;
-  const rate = currency === null ? NaN : how.rates[currency];
-  return { value: (v * rate) / how.multiplier, currency };
+  return (v * (currency === null ? NaN : how.rates[currency])) / how.multiplier;
+}
+
+function amountCell(cell: CellValue, how: AmountColumnRead): AmountCell {
+  const value = amountNumber(cell, how);
+  return { value, currency: valueOut.currency };
 }
 
 /**
  * An amount column's reader (the batch path): values in model units, each distinct text parsed once
  * while the column repeats its texts; `currencies`, when given, receives the currency each cell was
- * written in (null when missing or unreadable).
+ * written in (null when missing or unreadable). A cell read afresh builds no object.
  */
 export class AmountReader {
-  private readonly reader: ColumnReader<AmountCell>;
-  private cells: AmountCell[] = [];
+  private readonly how: AmountColumnRead;
+  private readonly memo: TextMemo<AmountCell>;
 
   constructor(context: Partial<AmountContext> | undefined, model: ScoringModel) {
-    const how = amountColumnRead(context, model);
-    this.reader = new ColumnReader((c) => amountCell(c, how));
+    const how = (this.how = amountColumnRead(context, model));
+    this.memo = new TextMemo((c) => amountCell(c, how));
   }
 
   into(
@@ -185,12 +209,19 @@ export class AmountReader {
     out: Float64Array,
     currencies?: (CurrencyCode | null)[]
   ): void {
-    if (this.cells.length < count) this.cells = new Array<AmountCell>(count);
-    const read = this.cells;
-    this.reader.into(cells, count, read);
+    const { how, memo } = this;
     for (let i = 0; i < count; i++) {
-      out[i] = read[i].value;
-      if (currencies) currencies[i] = read[i].currency;
+      const c = cells?.[i] ?? null;
+      let currency: CurrencyCode | null;
+      if (typeof c === "string" && memo.remembers) {
+        const r = memo.get(c);
+        out[i] = r.value;
+        currency = r.currency;
+      } else {
+        out[i] = amountNumber(c, how);
+        currency = valueOut.currency;
+      }
+      if (currencies) currencies[i] = currency;
     }
   }
 }
@@ -207,7 +238,7 @@ export function readNumericCell(
 ): number {
   switch (type) {
     case "amount":
-      return amountCell(cell, amountColumnRead(context, model)).value;
+      return amountNumber(cell, amountColumnRead(context, model));
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
       return isMissingCell(cell) ? NaN : yesNoValue(cell);
@@ -232,10 +263,20 @@ export function readNumericCell(
 /** A share over 100% is a misreading (or a typo), not a score: percent fields without a range. */
 const SHARE = { min: -Infinity, max: 1 };
 
+/** The range as the model states it, or the default one of its type. */
+const rangeOf = (field: FieldDef): { min?: number; max?: number } | null =>
+  field.range ?? (field.type === "percent" ? SHARE : null);
+
 /** The values a field may take (FieldDef.range; a percent field without one: at most 100%). */
 export function fieldRange(field: FieldDef): { min: number; max: number } | null {
-  const r = field.range ?? (field.type === "percent" ? SHARE : null);
+  const r = rangeOf(field);
   return r === null ? null : { min: r.min ?? -Infinity, max: r.max ?? Infinity };
+}
+
+/** Whether a value lies outside the field's range; asked of every cell, so it builds nothing. */
+function outsideRange(value: number, field: FieldDef): boolean {
+  const r = rangeOf(field);
+  return r !== null && (value < (r.min ?? -Infinity) || value > (r.max ?? Infinity));
 }
 
 const shown = (v: number, percent: boolean): string =>
@@ -243,8 +284,8 @@ const shown = (v: number, percent: boolean): string =>
 
 /** Why a value read for the field lies outside its range, or null when it is within. */
 export function rangeProblem(value: number, field: FieldDef): Label | null {
-  const r = fieldRange(field);
-  if (r === null || !(value < r.min || value > r.max)) return null;
+  if (!outsideRange(value, field)) return null;
+  const r = fieldRange(field) as { min: number; max: number };
   const percent = field.type === "percent";
   const v = shown(value, percent);
   const bound = value < r.min ? shown(r.min, percent) : shown(r.max, percent);
@@ -270,5 +311,5 @@ export function readFieldNumber(
   model: ScoringModel
 ): number {
   const v = readNumericCell(cell, field.type, context, model);
-  return v === v && rangeProblem(v, field) !== null ? NaN : v;
+  return v === v && outsideRange(v, field) ? NaN : v;
 }

@@ -1,0 +1,105 @@
+/**
+ * The batch amount reader (AmountReader, behind scoreTable) gives every cell exactly what readAmount
+ * — the one-cell reader the explanations use — gives it: value in model units and currency, whether
+ * the column's memo still remembers texts or has stopped.
+ */
+import fc from "fast-check";
+import {
+  AmountReader,
+  isMissingCell,
+  readAmount,
+  readText,
+} from "../../../src/engine/model/fields";
+import { foldText } from "../../../src/engine/numerals";
+import { NO_DATA_WORDS } from "../../../src/engine/vocabulary";
+import { loadModel } from "../../../src/engine/model";
+import { AmountContext, CellValue, CurrencyCode } from "../../../src/engine/types";
+import pinghu from "../../../src/models/pinghu-2023.json";
+import { rangeAmountText, singleAmountText, soup } from "../amount.grammar";
+
+const model = loadModel(pinghu);
+
+const cell = fc.oneof(
+  singleAmountText,
+  rangeAmountText,
+  soup,
+  fc.constantFrom<CellValue>(null, "", " ", "-", "待定", "#N/A", "=A1", "2023-05-01", true),
+  fc.double({ min: -10, max: 1e9 }),
+  fc.integer({ min: 0, max: 1e6 })
+);
+
+function expectReads(cells: CellValue[], context?: Partial<AmountContext>): void {
+  const out = new Float64Array(cells.length);
+  const currencies: (CurrencyCode | null)[] = new Array(cells.length);
+  new AmountReader(context, model).into(cells, cells.length, out, currencies);
+  cells.forEach((c, i) => {
+    const r = readAmount(c, context, model);
+    const want = [r.value, r.parsed.ok ? r.parsed.currency : null];
+    if (!Object.is(out[i], r.value) || currencies[i] !== want[1])
+      throw new Error(`${String(c)}: read ${out[i]} ${currencies[i]}, want ${want.join(" ")}`);
+  });
+}
+
+describe("AmountReader", () => {
+  test("each cell as readAmount reads it, texts repeated down the column (property)", () => {
+    const contexts = fc.constantFrom<Partial<AmountContext> | undefined>(
+      undefined,
+      { multiplier: 1e4 },
+      { multiplier: 1e4, currency: "USD" },
+      { currency: "EUR" }
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 40 }), contexts, (cells, context) =>
+        expectReads([...cells, ...cells], context)
+      ),
+      { numRuns: 400 }
+    );
+  });
+
+  test("also once the memo has stopped on a column of texts that never repeat", () => {
+    // 3 000 distinct texts end the memo's trial (2 048 misses, too few repeats); then repeats follow.
+    const distinct = Array.from({ length: 3000 }, (_, i) => `${i + 1}万美元`);
+    expectReads([...distinct, "约1.5亿元", "约1.5亿元", "待定", null, 7, "USD 15m", "-5亿元"]);
+  });
+});
+
+describe("isMissingCell and readText", () => {
+  // The definition, folding every cell: trimmed, folded, trimmed again, then a "no data" word or dashes.
+  const reference = (t: string): boolean => {
+    const f = foldText(t.trim()).trim();
+    return NO_DATA_WORDS.has(f) || /^-+$/.test(f);
+  };
+  const fullWidth = (w: string) =>
+    w.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
+  const marks = [...NO_DATA_WORDS];
+  const piece = fc.oneof(
+    fc.constantFrom(...marks),
+    fc.constantFrom(...marks).map((w) => w.toUpperCase()),
+    fc.constantFrom(...marks).map(fullWidth),
+    fc.constantFrom(" ", "\t", "\u3000", "\u00a0", "\u200b", "\ufeff", "—", "－", "–"),
+    fc.constantFrom("新仓镇", "链主", "是", "否", "a", "1"),
+    fc.string({ maxLength: 2 })
+  );
+  test("a text cell is missing exactly when the definition says, and readText gives null then (property)", () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 4 }), (xs) => {
+        const t = xs.join("");
+        expect(isMissingCell(t)).toBe(reference(t));
+        expect(readText(t)).toBe(reference(t) ? null : t.trim());
+      }),
+      { numRuns: 5000 }
+    );
+  });
+
+  test("other cells: numbers as their text, NaN and blanks missing, yes/no kept", () => {
+    expect(
+      [null, undefined as unknown as CellValue, NaN, Infinity, 0, false].map(isMissingCell)
+    ).toEqual([true, true, true, true, false, false]);
+    expect([7.5, true, "  链主 ", "\u200b待定"].map(readText)).toEqual([
+      "7.5",
+      "true",
+      "链主",
+      null,
+    ]);
+  });
+});
