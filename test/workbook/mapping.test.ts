@@ -141,3 +141,34 @@ test("blank headers are not reported unused; a mapping without a sheet carries n
   expect("context" in columnOf(m, "name")!).toBe(false);
   expect("report" in m || "warnings" in m).toBe(false);
 });
+
+test("a per-亩 amount unit after a separator is not part of the name: 亩均税收/万元/亩 is 亩均税收", () => {
+  const taxPerMu: FieldDef = {
+    id: "taxPerMu",
+    label: { zh: "亩均税收", en: "Tax per mu" },
+    type: "number",
+    aliases: [],
+  };
+  expect(matchHeader("亩均税收/万元/亩", taxPerMu)).toEqual({ confidence: 1, how: "exact" });
+});
+
+test("an alias written as a dash (a model sheet's 'none') never matches a blank or unit-only header", () => {
+  const dashed: FieldDef = { ...abc, aliases: ["—"] };
+  expect(matchHeader("", dashed)).toBeNull();
+  expect(matchHeader(null, dashed)).toBeNull();
+  expect(matchHeader("（万元）", dashed)).toBeNull();
+});
+
+test("a one-character name with its unit is matched by the whole header: 税（万元） to 纳税（万元）", () => {
+  const tax: FieldDef = {
+    id: "tax",
+    label: { zh: "纳税额", en: "Tax paid" },
+    type: "number",
+    aliases: ["纳税（万元）"],
+  };
+  // 税万元 fills 3 of the 4 characters of 纳税万元; 税 alone shares no bigram with any name.
+  expect(bestField("税（万元）", [abc, tax])).toEqual({
+    confidence: 0.55 + 0.35 * (3 / 4),
+    field: "tax",
+  });
+});

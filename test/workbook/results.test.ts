@@ -650,3 +650,34 @@ test("a table with no candidates yet still guards its header row", () => {
   const plan = columnsPlan(sheetOf(header), []);
   expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: "E1", value: " " }]);
 });
+
+test("our columns split by a gap are written as two blocks, each column fitted to its own block", () => {
+  // score at D and explanation at F from an earlier run, E left blank: the new columns go after F.
+  const g: Grid = [
+    ["项目名称", "总投资", "产业链", "得分 [ZS:score]", null, "说明 [ZS:explanation]"],
+    ["A", 1000, "汽车", 1, null, "x"],
+    ["B", 5000, "电池", 2, null, "y"],
+  ];
+  const sheet = sheetOf(g);
+  const plan = planned(columnsPlan(sheet, scores.slice(0, 2)));
+  expect(plan.blocks.map((b) => [b.left, b.values[0].length])).toEqual([
+    [3, 1],
+    [5, 6],
+  ]);
+  const width = (key: string) => plan.columns.find((c) => c.key === key)?.width;
+  // "Score" is 5 wide, more than "55.6": 5 + 2.
+  expect(width("score")).toBe(7);
+  // The explanation leads the second block: "score 55.555" is 12 wide, more than "Explanation" (11).
+  expect(width("explanation")).toBe(14);
+  // "Grade" (5) over "A" and "B", read from the second block where grade sits.
+  expect(width("grade")).toBe(7);
+});
+
+test("print setup in English: the model's name, the word version, and the sheet as the title", () => {
+  const sheet = sheetOf(base);
+  const plan = planned(columnsPlan(sheet));
+  expect(plan.print.header).toEqual({
+    left: "清单",
+    right: `${model.name.en} version ${model.version}`,
+  });
+});
