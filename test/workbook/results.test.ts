@@ -681,3 +681,17 @@ test("print setup in English: the model's name, the word version, and the sheet 
     right: `${model.name.en} version ${model.version}`,
   });
 });
+
+test("the result sheet shows a name typed as a number as Excel does, and fits its width to it", () => {
+  const grid = base.map((r) => [...r]) as CellValue[][];
+  grid[2][0] = 2026000123; // a project code in the name column
+  const sheet = sheetOf(grid);
+  const table = tableOf(sheet);
+  const mapping = mapColumns(table.headers, model);
+  const plan = planned(
+    planResults(sheet, table, scores, model, { target: "sheet", lang: "zh", mapping })
+  );
+  expect(plan.blocks[0].values[2][1]).toBe(2026000123);
+  // "2026000123" is 10 wide, more than 项目名称 (8): 10 + 2.
+  expect(plan.columns.find((c) => c.key === "name")?.width).toBe(12);
+});
