@@ -1,4 +1,4 @@
-import type { FieldDef } from "../../src/engine/types";
+import type { CellValue, FieldDef, ScoringModel } from "../../src/engine/types";
 import { bestField, columnOf, mapColumns, matchHeader } from "../../src/workbook/mapping";
 import { smallModel } from "../fixtures/workbooks/model";
 
@@ -171,4 +171,54 @@ test("a one-character name with its unit is matched by the whole header: 税（�
     confidence: 0.55 + 0.35 * (3 / 4),
     field: "tax",
   });
+});
+
+test("a header row with holes (a sparse row from a host) maps its other columns", () => {
+  const headers: CellValue[] = [];
+  headers[0] = "项目名称";
+  headers[2] = "总投资";
+  const m = mapColumns(headers, model);
+  expect(m.mapped.map((x) => [x.field, x.column])).toEqual([
+    ["name", 0],
+    ["investment", 2],
+  ]);
+});
+
+test("ties go to the model's earlier field, then to the left column", () => {
+  const beta: FieldDef = { ...abc, id: "beta", label: { zh: "甲乙丙", en: "Beta" } };
+  const twins: ScoringModel = { ...model, fields: [abc, beta] };
+  const m = mapColumns(["甲乙丙", "甲乙丙", "甲乙丙"], twins);
+  expect(m.mapped.map((x) => [x.field, x.column])).toEqual([
+    ["alpha", 0],
+    ["beta", 1],
+  ]);
+  expect(m.unused.map((u) => u.column)).toEqual([2]);
+});
+
+test("mapped columns are listed left to right, a user's override among them", () => {
+  const m = mapColumns(["年税收", "总投资", "项目名称"], model, { name: 2 });
+  expect(m.mapped.map((x) => [x.field, x.column])).toEqual([
+    ["tax", 0],
+    ["investment", 1],
+    ["name", 2],
+  ]);
+});
+
+test("unmapped fields: every field when none maps, key fields first whatever the model's order", () => {
+  const [name, investment, ...rest] = model.fields;
+  const keysLast: ScoringModel = { ...model, fields: [...rest, name, investment] };
+  const m = mapColumns(["序号", "联系人"], keysLast);
+  expect(m.unmapped.map((u) => [u.field, u.key])).toEqual([
+    ["name", true],
+    ["investment", true],
+    ["capital", false],
+    ["tax", false],
+    ["chainText", false],
+  ]);
+});
+
+test("a match of exactly 0.8 is not a guess: 计划总投资 fills 5 of the 7 characters of 计划总投资金额", () => {
+  const m = mapColumns(["项目名称", "计划总投资金额"], model);
+  expect(columnOf(m, "investment")).toMatchObject({ column: 1, how: "fuzzy", confidence: 0.8 });
+  expect(m.guessed).toEqual([]);
 });
