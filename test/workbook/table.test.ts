@@ -133,3 +133,156 @@ test("cells of any type never throw", () => {
   ];
   expect(() => locateTable({ name: "S", grid }, model)).not.toThrow();
 });
+
+describe("the bounds of table location (issue 20)", () => {
+  const header = row("项目名称", "总投资", "产业链");
+  const blanks = (n: number) => Array.from({ length: n }, () => row());
+
+  test("a header is searched in the first 50 rows: row 50 is found, row 51 is not", () => {
+    expect(locate({ name: "S", grid: [...blanks(49), header, row("A", 1, "x")] }).headerRow).toBe(
+      49
+    );
+    const r = locateTable({ name: "S", grid: [...blanks(50), header, row("A", 1, "x")] }, model);
+    expect(r.ok ? "" : r.message.en).toBe(
+      'No candidate table found in sheet "S": no row among the first 50 has headers matching two or more model fields (such as project name, total investment).'
+    );
+  });
+
+  test("header cells of 40 characters are matched, longer ones are not", () => {
+    // 总投资 inside a 40-character cell still names investment; in 41 characters it is a description.
+    const at = (n: number) => [row("项目名称", `总投资${"甲".repeat(n - 3)}`), row("A", 1)];
+    expect(locate({ name: "S", grid: at(40) }).headerRow).toBe(0);
+    expect(locateTable({ name: "S", grid: at(41) }, model).ok).toBe(false);
+  });
+
+  test("two header cells naming two fields are enough; one field named twice is not", () => {
+    expect(locate({ name: "S", grid: [row("项目名称", "总投资"), row("A", 1)] }).headerRow).toBe(0);
+    expect(locateTable({ name: "S", grid: [row("总投资", "投资总额"), row(1, 2)] }, model).ok).toBe(
+      false
+    );
+  });
+
+  test("of two header rows the one with more text cells wins; of equal ones the first", () => {
+    const grid = [
+      row("项目名称", "总投资"),
+      row("项目名称", "总投资", "联系人"),
+      row("A", 1, "张"),
+    ];
+    expect(locate({ name: "S", grid }).headerRow).toBe(1);
+    const same = locate({ name: "S", grid: [header, header, row("A", 1, "x")] });
+    expect(same.headerRow).toBe(0);
+    expect(same.skippedRows).toEqual([{ row: 1, reason: "header" }]);
+  });
+
+  test("hidden, marked and tagged header cells do not count toward the header", () => {
+    const grid = [row("项目名称", "总投资"), row("A", 1)];
+    expect(locateTable({ name: "S", grid, hiddenColumns: [1] }, model).ok).toBe(false);
+    expect(
+      locateTable({ name: "S", grid, marks: [{ key: "score", row: 0, col: 1 }] }, model).ok
+    ).toBe(false);
+    expect(locateTable({ name: "S", grid: [row("项目名称", "总投资 [ZS:score]")] }, model).ok).toBe(
+      false
+    );
+  });
+
+  test("header cells merged down push the first data row below the merge, up to three rows", () => {
+    // Row 1 holds a unit under 总投资: a lone text, a candidate unless the merge covers it.
+    const grid = [
+      header,
+      row(null, "万元"),
+      row("A", 1, "x"),
+      row("B", 2, "y"),
+      row("C", 3, "z"),
+      row("D", 4, "w"),
+    ];
+    const down = (rows: number) => [{ top: 0, left: 0, bottom: rows, right: 0 }];
+    expect(locate({ name: "S", grid, merges: down(1) }).dataRows).toEqual([2, 3, 4, 5]);
+    expect(locate({ name: "S", grid, merges: down(3) }).dataRows).toEqual([4, 5]);
+    // A merge reaching four rows down is a merged column of data, not a header cell.
+    expect(locate({ name: "S", grid, merges: down(4) }).dataRows).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("two blank rows do not end the table, three do; blanks after the last row are not listed", () => {
+    const grid = [header, row("A", 1, "x"), row(), row(), row("B", 2, "y"), row(), row(), row()];
+    const t = locate({ name: "S", grid: [...grid, row("C", 3, "z")] });
+    expect(t.dataRows).toEqual([1, 4]);
+    expect(t.skippedRows).toEqual([
+      { row: 2, reason: "blank" },
+      { row: 3, reason: "blank" },
+    ]);
+  });
+
+  test("a note ends the table only as a row of at most two cells", () => {
+    const grid = [
+      header,
+      row("A", 1, "x"),
+      row("说明：备用地块", 2, "y"),
+      row(5, "注：以下为储备项目"),
+      row("B", 3, "z"),
+    ];
+    expect(locate({ name: "S", grid }).dataRows).toEqual([1, 2]);
+  });
+
+  test("a total word counts in the first three text cells of a row only", () => {
+    const grid = [
+      row("项目名称", "产业链", "地区", "类别", "总投资"),
+      row("A", "汽车", "合计", null, 1),
+      row("B", "汽车", "江苏", "合计", 2),
+    ];
+    const t = locate({ name: "S", grid });
+    expect(t.dataRows).toEqual([2]);
+    expect(t.skippedRows).toEqual([{ row: 1, reason: "total" }]);
+  });
+
+  test("a row is a repeated header when at least half its cells are header texts", () => {
+    const grid = [
+      row("项目名称", "总投资", "产业链", "地区", "联系人"),
+      row("项目名称", "总投资", null, "江苏"),
+      row("项目名称", "总投资", "汽车", "江苏"),
+      row("项目名称", "总投资", "汽车", "江苏", "张"),
+    ];
+    // 2 of 3 and 2 of 4 cells are header texts: skipped; 2 of 5: a candidate.
+    const t = locate({ name: "S", grid });
+    expect(t.dataRows).toEqual([3]);
+    expect(t.skippedRows).toEqual([
+      { row: 1, reason: "header" },
+      { row: 2, reason: "header" },
+    ]);
+  });
+
+  test("a lone cell is a section when it is no text, spans columns or is numbered; else a candidate", () => {
+    const grid = [
+      header,
+      row(2023),
+      row("新能源汽车"),
+      row("二、机床"),
+      row(null, "只有名称的项目"),
+      row("纵向合并"),
+      row("A", 1, "x"),
+    ];
+    const merges = [
+      { top: 2, left: 0, bottom: 2, right: 2 },
+      { top: 5, left: 0, bottom: 6, right: 0 },
+    ];
+    const t = locate({ name: "S", grid, merges });
+    expect(t.dataRows).toEqual([4, 5, 6]);
+    expect(t.skippedRows).toEqual([
+      { row: 1, reason: "section" },
+      { row: 2, reason: "section" },
+      { row: 3, reason: "section" },
+    ]);
+  });
+
+  test("cells left of the first header and right of the last are not read; hidden columns kept inside only", () => {
+    const grid = [
+      row(null, "项目名称", "总投资", "产业链", "地区"),
+      ["左边的备注", null, null, null, null, "右边的备注"],
+      row(null, "A", 1, "x", "江苏"),
+    ];
+    const t = locate({ name: "S", grid, hiddenColumns: [4, 3, 0, 5] });
+    expect([t.firstCol, t.lastCol]).toEqual([1, 4]);
+    expect(t.dataRows).toEqual([2]);
+    expect(t.skippedRows).toEqual([{ row: 1, reason: "blank" }]);
+    expect(t.hiddenColumns).toEqual([3, 4]);
+  });
+});
