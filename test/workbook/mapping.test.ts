@@ -78,7 +78,12 @@ test("unrelated headers stay unmapped", () => {
 });
 
 /** A field whose only names are 甲乙丙 and "alpha", so each header below meets one name. */
-const abc: FieldDef = { id: "alpha", label: { zh: "甲乙丙", en: "Alpha" }, type: "text", aliases: [] };
+const abc: FieldDef = {
+  id: "alpha",
+  label: { zh: "甲乙丙", en: "Alpha" },
+  type: "text",
+  aliases: [],
+};
 
 test("a name inside the header (two characters or more) scores 0.55 + 0.35 x its share of the header", () => {
   expect(matchHeader("甲乙丙丁", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (3 / 4), 12);
@@ -123,7 +128,10 @@ test("a land unit in brackets ending the header is not part of the name; other b
   expect(matchHeader("用地面积（平方米）", land)).toEqual({ confidence: 1, how: "exact" });
   expect(matchHeader("用地面积(亩)", land)).toEqual({ confidence: 1, how: "exact" });
   // Only the last bracket goes: 用地面积 fills 4 of the 6 characters of 用地面积规划.
-  expect(matchHeader("用地面积（规划）（亩）", land)?.confidence).toBeCloseTo(0.55 + 0.35 * (4 / 6), 12);
+  expect(matchHeader("用地面积（规划）（亩）", land)?.confidence).toBeCloseTo(
+    0.55 + 0.35 * (4 / 6),
+    12
+  );
   // 备注 is no unit: 甲乙丙 fills 3 of the 5 characters of 甲乙丙备注.
   expect(matchHeader("甲乙丙（备注）", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (3 / 5), 12);
 });
