@@ -132,6 +132,10 @@ test("cells of any type never throw", () => {
     [],
   ];
   expect(() => locateTable({ name: "S", grid }, model)).not.toThrow();
+  // Hosts may give sparse grids: a blank row as a hole.
+  const sparse: CellValue[][] = [row("项目名称", "总投资", "产业链")];
+  sparse[2] = row("A", 1, "x");
+  expect(locate({ name: "S", grid: sparse }).dataRows).toEqual([2]);
 });
 
 describe("the bounds of table location (issue 20)", () => {
@@ -160,6 +164,15 @@ describe("the bounds of table location (issue 20)", () => {
     expect(locateTable({ name: "S", grid: [row("总投资", "投资总额"), row(1, 2)] }, model).ok).toBe(
       false
     );
+    expect(
+      locateTable({ name: "S", grid: [row("项目名称", "联系人"), row("A", "张")] }, model).ok
+    ).toBe(false);
+  });
+
+  test("a field named twice in a row counts once toward that row's score", () => {
+    // Both rows name two fields with three texts; the first is taken unless 投资总额 counted again.
+    const grid = [row("项目名称", "总投资", "联系人"), row("总投资", "投资总额", "项目名称")];
+    expect(locate({ name: "S", grid: [...grid, row("A", 1, "张")] }).headerRow).toBe(0);
   });
 
   test("of two header rows the one with more text cells wins; of equal ones the first", () => {
@@ -172,6 +185,14 @@ describe("the bounds of table location (issue 20)", () => {
     const same = locate({ name: "S", grid: [header, header, row("A", 1, "x")] });
     expect(same.headerRow).toBe(0);
     expect(same.skippedRows).toEqual([{ row: 1, reason: "header" }]);
+  });
+
+  test("numbers and blank texts add nothing to a row's header score", () => {
+    const third = row("项目名称", "总投资", "联系人");
+    const numbers = [row("项目名称", "总投资", 2023, 2024), third, row("A", 1, "张")];
+    expect(locate({ name: "S", grid: numbers }).headerRow).toBe(1);
+    const spaces = [row("项目名称", "总投资", " ", "\u3000"), third, row("A", 1, "张")];
+    expect(locate({ name: "S", grid: spaces }).headerRow).toBe(1);
   });
 
   test("hidden, marked and tagged header cells do not count toward the header", () => {
@@ -210,6 +231,17 @@ describe("the bounds of table location (issue 20)", () => {
       { row: 2, reason: "blank" },
       { row: 3, reason: "blank" },
     ]);
+    // A row with content starts the count again.
+    const apart = [
+      header,
+      row("A", 1, "x"),
+      row(),
+      row(),
+      row("B", 2, "y"),
+      row(),
+      row("C", 3, "z"),
+    ];
+    expect(locate({ name: "S", grid: apart }).dataRows).toEqual([1, 4, 6]);
   });
 
   test("a note ends the table only as a row of at most two cells", () => {
@@ -221,6 +253,9 @@ describe("the bounds of table location (issue 20)", () => {
       row("B", 3, "z"),
     ];
     expect(locate({ name: "S", grid }).dataRows).toEqual([1, 2]);
+    // The note is the first text of the row, whatever follows it.
+    const first = [header, row("A", 1, "x"), row("注：以下为储备项目", "见附表"), row("B", 3, "z")];
+    expect(locate({ name: "S", grid: first }).dataRows).toEqual([1]);
   });
 
   test("a total word counts in the first three text cells of a row only", () => {
@@ -240,13 +275,16 @@ describe("the bounds of table location (issue 20)", () => {
       row("项目名称", "总投资", null, "江苏"),
       row("项目名称", "总投资", "汽车", "江苏"),
       row("项目名称", "总投资", "汽车", "江苏", "张"),
+      row("项目名称", "总投资"),
+      row("A", 1, "汽车", "江苏", "张"),
     ];
-    // 2 of 3 and 2 of 4 cells are header texts: skipped; 2 of 5: a candidate.
+    // 2 of 3, 2 of 4 and 2 of 2 cells are header texts: skipped; 2 of 5: a candidate.
     const t = locate({ name: "S", grid });
-    expect(t.dataRows).toEqual([3]);
+    expect(t.dataRows).toEqual([3, 5]);
     expect(t.skippedRows).toEqual([
       { row: 1, reason: "header" },
       { row: 2, reason: "header" },
+      { row: 4, reason: "header" },
     ]);
   });
 
@@ -259,13 +297,18 @@ describe("the bounds of table location (issue 20)", () => {
       row(null, "只有名称的项目"),
       row("纵向合并"),
       row("A", 1, "x"),
+      row(null, null, "合并格右边的项目"),
+      row("合并格左边的项目"),
     ];
+    // Rows 7 and 8 hold a blank merge beside their one cell.
     const merges = [
       { top: 2, left: 0, bottom: 2, right: 2 },
       { top: 5, left: 0, bottom: 6, right: 0 },
+      { top: 7, left: 0, bottom: 7, right: 1 },
+      { top: 8, left: 1, bottom: 8, right: 2 },
     ];
     const t = locate({ name: "S", grid, merges });
-    expect(t.dataRows).toEqual([4, 5, 6]);
+    expect(t.dataRows).toEqual([4, 5, 6, 7, 8]);
     expect(t.skippedRows).toEqual([
       { row: 1, reason: "section" },
       { row: 2, reason: "section" },
@@ -278,11 +321,12 @@ describe("the bounds of table location (issue 20)", () => {
       row(null, "项目名称", "总投资", "产业链", "地区"),
       ["左边的备注", null, null, null, null, "右边的备注"],
       row(null, "A", 1, "x", "江苏"),
+      row(null, null, null, null, "只在最后一列"),
     ];
-    const t = locate({ name: "S", grid, hiddenColumns: [4, 3, 0, 5] });
+    const t = locate({ name: "S", grid, hiddenColumns: [4, 0, 5, 1] });
     expect([t.firstCol, t.lastCol]).toEqual([1, 4]);
-    expect(t.dataRows).toEqual([2]);
+    expect(t.dataRows).toEqual([2, 3]);
     expect(t.skippedRows).toEqual([{ row: 1, reason: "blank" }]);
-    expect(t.hiddenColumns).toEqual([3, 4]);
+    expect(t.hiddenColumns).toEqual([1, 4]);
   });
 });
