@@ -195,6 +195,37 @@ describe("the bounds of table location (issue 20)", () => {
     expect(locate({ name: "S", grid: spaces }).headerRow).toBe(1);
   });
 
+  test("a wide row of texts naming no field never wins over the header", () => {
+    const weeks = Array.from({ length: 30 }, (_, i) => `第${i + 1}周`);
+    const t = locate({ name: "S", grid: [weeks, row("项目名称", "总投资"), row("A", 1)] });
+    expect(t.headerRow).toBe(1);
+  });
+
+  test("from an offset, merges and marks in sheet coordinates decide sections and our columns", () => {
+    // Grid cell [0][0] is sheet cell C4.
+    const grid = [
+      row("项目名称", "总投资", "产业链", "得分"),
+      row("新能源汽车"),
+      row("只有名称的项目"),
+      row(null, null, "合并格右边的项目"),
+      row("A", 1, "x", 50),
+    ];
+    const t = locate({
+      name: "S",
+      grid,
+      origin: { row: 3, col: 2 },
+      merges: [
+        { top: 4, left: 2, bottom: 4, right: 4 },
+        { top: 6, left: 2, bottom: 6, right: 3 },
+      ],
+      marks: [{ key: "score", row: 3, col: 5 }],
+    });
+    expect(t.dataRows).toEqual([2, 3, 4]);
+    expect(t.skippedRows).toEqual([{ row: 1, reason: "section" }]);
+    expect(t.ownColumns).toEqual([{ key: "score", col: 3 }]);
+    expect(t.lastCol).toBe(2);
+  });
+
   test("hidden, marked and tagged header cells do not count toward the header", () => {
     const grid = [row("项目名称", "总投资"), row("A", 1)];
     expect(locateTable({ name: "S", grid, hiddenColumns: [1] }, model).ok).toBe(false);
