@@ -361,3 +361,20 @@ describe("the bounds of table location (issue 20)", () => {
     expect(t.hiddenColumns).toEqual([1, 4]);
   });
 });
+
+test("only merges from above reaching the header row fill a blank header cell", () => {
+  // The title merged over row 0 and a section merged over row 2 both start in the blank column A.
+  const grid = [
+    row("重点项目清单"),
+    row(null, "项目名称", "总投资", "产业链"),
+    row("一、汽车"),
+    row(null, "A", 1, "x"),
+  ];
+  const merges = [
+    { top: 0, left: 0, bottom: 0, right: 4 },
+    { top: 2, left: 0, bottom: 2, right: 3 },
+  ];
+  const t = locate({ name: "S", grid, merges });
+  expect(t.headers[0]).toBeNull();
+  expect([t.firstCol, t.lastCol]).toEqual([1, 3]);
+});
