@@ -48,3 +48,16 @@ test("addresses", () => {
   expect(rangeAddress({ top: 0, left: 0, bottom: 1, right: 1 }, "It's")).toBe("'It''s'!A1:B2");
   expect(rangeAddress({ top: 0, left: 0, bottom: 1, right: 1 })).toBe("A1:B2");
 });
+
+test("only whole addresses are read: no letters or cells before or after, four letters refused", () => {
+  expect(columnIndex("AAAA")).toBeNull();
+  expect(columnIndex("1A")).toBeNull();
+  expect(parseCellAddress("ABCD1")).toBeNull();
+  expect(parseCellAddress("A1:B2")).toBeNull();
+  expect(parseCellAddress("XA1B")).toBeNull();
+});
+
+test("the first cell is A1, and spaces around a typed address are ignored", () => {
+  expect(parseCellAddress("A1")).toEqual({ row: 0, col: 0 });
+  expect(parseCellAddress(" B7 ")).toEqual({ row: 6, col: 1 });
+});

@@ -1,4 +1,4 @@
-import type { FieldDef } from "../../src/engine/types";
+import type { CellValue, FieldDef, ScoringModel } from "../../src/engine/types";
 import { bestField, columnOf, mapColumns, matchHeader } from "../../src/workbook/mapping";
 import { smallModel } from "../fixtures/workbooks/model";
 
@@ -78,7 +78,12 @@ test("unrelated headers stay unmapped", () => {
 });
 
 /** A field whose only names are 甲乙丙 and "alpha", so each header below meets one name. */
-const abc: FieldDef = { id: "alpha", label: { zh: "甲乙丙", en: "Alpha" }, type: "text", aliases: [] };
+const abc: FieldDef = {
+  id: "alpha",
+  label: { zh: "甲乙丙", en: "Alpha" },
+  type: "text",
+  aliases: [],
+};
 
 test("a name inside the header (two characters or more) scores 0.55 + 0.35 x its share of the header", () => {
   expect(matchHeader("甲乙丙丁", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (3 / 4), 12);
@@ -123,7 +128,10 @@ test("a land unit in brackets ending the header is not part of the name; other b
   expect(matchHeader("用地面积（平方米）", land)).toEqual({ confidence: 1, how: "exact" });
   expect(matchHeader("用地面积(亩)", land)).toEqual({ confidence: 1, how: "exact" });
   // Only the last bracket goes: 用地面积 fills 4 of the 6 characters of 用地面积规划.
-  expect(matchHeader("用地面积（规划）（亩）", land)?.confidence).toBeCloseTo(0.55 + 0.35 * (4 / 6), 12);
+  expect(matchHeader("用地面积（规划）（亩）", land)?.confidence).toBeCloseTo(
+    0.55 + 0.35 * (4 / 6),
+    12
+  );
   // 备注 is no unit: 甲乙丙 fills 3 of the 5 characters of 甲乙丙备注.
   expect(matchHeader("甲乙丙（备注）", abc)?.confidence).toBeCloseTo(0.55 + 0.35 * (3 / 5), 12);
 });
@@ -140,4 +148,85 @@ test("blank headers are not reported unused; a mapping without a sheet carries n
   expect(m.unused).toEqual([]);
   expect("context" in columnOf(m, "name")!).toBe(false);
   expect("report" in m || "warnings" in m).toBe(false);
+});
+
+test("a per-亩 amount unit after a separator is not part of the name: 亩均税收/万元/亩 is 亩均税收", () => {
+  const taxPerMu: FieldDef = {
+    id: "taxPerMu",
+    label: { zh: "亩均税收", en: "Tax per mu" },
+    type: "number",
+    aliases: [],
+  };
+  expect(matchHeader("亩均税收/万元/亩", taxPerMu)).toEqual({ confidence: 1, how: "exact" });
+});
+
+test("an alias written as a dash (a model sheet's 'none') never matches a blank or unit-only header", () => {
+  const dashed: FieldDef = { ...abc, aliases: ["—"] };
+  expect(matchHeader("", dashed)).toBeNull();
+  expect(matchHeader(null, dashed)).toBeNull();
+  expect(matchHeader("（万元）", dashed)).toBeNull();
+});
+
+test("a one-character name with its unit is matched by the whole header: 税（万元） to 纳税（万元）", () => {
+  const tax: FieldDef = {
+    id: "tax",
+    label: { zh: "纳税额", en: "Tax paid" },
+    type: "number",
+    aliases: ["纳税（万元）"],
+  };
+  // 税万元 fills 3 of the 4 characters of 纳税万元; 税 alone shares no bigram with any name.
+  expect(bestField("税（万元）", [abc, tax])).toEqual({
+    confidence: 0.55 + 0.35 * (3 / 4),
+    field: "tax",
+  });
+});
+
+test("a header row with holes (a sparse row from a host) maps its other columns", () => {
+  const headers: CellValue[] = [];
+  headers[0] = "项目名称";
+  headers[2] = "总投资";
+  const m = mapColumns(headers, model);
+  expect(m.mapped.map((x) => [x.field, x.column])).toEqual([
+    ["name", 0],
+    ["investment", 2],
+  ]);
+});
+
+test("ties go to the model's earlier field, then to the left column", () => {
+  const beta: FieldDef = { ...abc, id: "beta", label: { zh: "甲乙丙", en: "Beta" } };
+  const twins: ScoringModel = { ...model, fields: [abc, beta] };
+  const m = mapColumns(["甲乙丙", "甲乙丙", "甲乙丙"], twins);
+  expect(m.mapped.map((x) => [x.field, x.column])).toEqual([
+    ["alpha", 0],
+    ["beta", 1],
+  ]);
+  expect(m.unused.map((u) => u.column)).toEqual([2]);
+});
+
+test("mapped columns are listed left to right, a user's override among them", () => {
+  const m = mapColumns(["年税收", "总投资", "项目名称"], model, { name: 2 });
+  expect(m.mapped.map((x) => [x.field, x.column])).toEqual([
+    ["tax", 0],
+    ["investment", 1],
+    ["name", 2],
+  ]);
+});
+
+test("unmapped fields: every field when none maps, key fields first whatever the model's order", () => {
+  const [name, investment, ...rest] = model.fields;
+  const keysLast: ScoringModel = { ...model, fields: [...rest, name, investment] };
+  const m = mapColumns(["序号", "联系人"], keysLast);
+  expect(m.unmapped.map((u) => [u.field, u.key])).toEqual([
+    ["name", true],
+    ["investment", true],
+    ["capital", false],
+    ["tax", false],
+    ["chainText", false],
+  ]);
+});
+
+test("a match of exactly 0.8 is not a guess: 计划总投资 fills 5 of the 7 characters of 计划总投资金额", () => {
+  const m = mapColumns(["项目名称", "计划总投资金额"], model);
+  expect(columnOf(m, "investment")).toMatchObject({ column: 1, how: "fuzzy", confidence: 0.8 });
+  expect(m.guessed).toEqual([]);
 });

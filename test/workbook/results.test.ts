@@ -1,10 +1,10 @@
 import { compileModel, scoreCandidates, scoreTable } from "../../src/engine";
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue, ScoringModel } from "../../src/engine/types";
 import { toCandidateTable } from "../../src/workbook/candidates";
 import { mapColumns } from "../../src/workbook/mapping";
 import { cellAddress } from "../../src/workbook/a1";
 import { marksOf } from "../../src/workbook/marker";
-import { planResults } from "../../src/workbook/results";
+import { nameField, planResults } from "../../src/workbook/results";
 import { locateTable } from "../../src/workbook/table";
 import type {
   ColumnMapping,
@@ -649,4 +649,96 @@ test("a table with no candidates yet still guards its header row", () => {
   const header: Grid = [["项目名称", "总投资", "产业链", null, " "]];
   const plan = columnsPlan(sheetOf(header), []);
   expect(plan.ok ? [] : plan.conflicts).toEqual([{ address: "E1", value: " " }]);
+});
+
+test("our columns split by a gap are written as two blocks, each column fitted to its own block", () => {
+  // score at D and explanation at F from an earlier run, E left blank: the new columns go after F.
+  const g: Grid = [
+    ["项目名称", "总投资", "产业链", "得分 [ZS:score]", null, "说明 [ZS:explanation]"],
+    ["A", 1000, "汽车", 1, null, "x"],
+    ["B", 5000, "电池", 2, null, "y"],
+  ];
+  const sheet = sheetOf(g);
+  const plan = planned(columnsPlan(sheet, scores.slice(0, 2)));
+  expect(plan.blocks.map((b) => [b.left, b.values[0].length])).toEqual([
+    [3, 1],
+    [5, 6],
+  ]);
+  const width = (key: string) => plan.columns.find((c) => c.key === key)?.width;
+  // "Score" is 5 wide, more than "55.6": 5 + 2.
+  expect(width("score")).toBe(7);
+  // The explanation leads the second block: "score 55.555" is 12 wide, more than "Explanation" (11).
+  expect(width("explanation")).toBe(14);
+  // "Grade" (5) over "A" and "B", read from the second block where grade sits.
+  expect(width("grade")).toBe(7);
+});
+
+test("print setup in English: the model's name, the word version, and the sheet as the title", () => {
+  const sheet = sheetOf(base);
+  const plan = planned(columnsPlan(sheet));
+  expect(plan.print.header).toEqual({
+    left: "清单",
+    right: `${model.name.en} version ${model.version}`,
+  });
+});
+
+test("the result sheet shows a name typed as a number as Excel does, and fits its width to it", () => {
+  const grid = base.map((r) => [...r]) as CellValue[][];
+  grid[2][0] = 2026000123; // a project code in the name column
+  const sheet = sheetOf(grid);
+  const table = tableOf(sheet);
+  const mapping = mapColumns(table.headers, model);
+  const plan = planned(
+    planResults(sheet, table, scores, model, { target: "sheet", lang: "zh", mapping })
+  );
+  expect(plan.blocks[0].values[2][1]).toBe(2026000123);
+  // "2026000123" is 10 wide, more than 项目名称 (8): 10 + 2.
+  expect(plan.columns.find((c) => c.key === "name")?.width).toBe(12);
+});
+
+test("from a ScoredTable, blanks stay blank: a dimension with nothing known, advice without decisions", () => {
+  // Every criterion left out when missing, and no decision rules (the validator allows none).
+  const m: ScoringModel = {
+    ...model,
+    decisions: [],
+    criteria: model.criteria.map((c) => ({ ...c, missing: "renormalize" as const })),
+  };
+  const sheet = sheetOf([
+    ["项目名称", "总投资", "产业链", "年税收"],
+    ["A", 1000, null, null],
+    ["B", 2000, "汽车", 50],
+  ]);
+  const table = tableOf(sheet);
+  const scored = scoreTable(
+    toCandidateTable(sheet, table, mapColumns(table.headers, m)),
+    compileModel(m)
+  );
+  const plan = planned(planResults(sheet, table, scored, m, { target: "columns", lang: "en" }));
+  const g = apply(sheet, plan);
+  expect(g[0].slice(4)).toEqual([
+    "Score",
+    "Grade",
+    "Rank",
+    "Advice",
+    "Scale",
+    "Benefit",
+    "Explanation",
+  ]);
+  const at = (key: string) => plan.columns.find((c) => c.key === key)!.col;
+  // The engine gives NaN for A's benefit (nothing known) and a number for B's.
+  expect(Number.isNaN(scored.dimensionScores[1][0])).toBe(true);
+  expect([g[1][at("dim.benefit")], g[2][at("dim.benefit")]]).toEqual([
+    null,
+    Math.round(scored.dimensionScores[1][1] * 100) / 100,
+  ]);
+  expect([g[1][at("decision")], g[2][at("decision")]]).toEqual(["", ""]);
+});
+
+test("the name field: id name wherever it stands, else the first key text field, else none", () => {
+  const [name, investment, , , chainText] = model.fields;
+  const company = { ...chainText, id: "company", key: true };
+  const withFields = (fields: ScoringModel["fields"]) => nameField({ ...model, fields });
+  expect(withFields([company, investment, name])).toBe("name");
+  expect(withFields([investment, chainText, company])).toBe("company");
+  expect(withFields([investment, chainText])).toBeNull();
 });

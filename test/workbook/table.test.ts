@@ -132,4 +132,249 @@ test("cells of any type never throw", () => {
     [],
   ];
   expect(() => locateTable({ name: "S", grid }, model)).not.toThrow();
+  // Hosts may give sparse grids: a blank row as a hole.
+  const sparse: CellValue[][] = [row("项目名称", "总投资", "产业链")];
+  sparse[2] = row("A", 1, "x");
+  expect(locate({ name: "S", grid: sparse }).dataRows).toEqual([2]);
+});
+
+describe("the bounds of table location (issue 20)", () => {
+  const header = row("项目名称", "总投资", "产业链");
+  const blanks = (n: number) => Array.from({ length: n }, () => row());
+
+  test("a header is searched in the first 50 rows: row 50 is found, row 51 is not", () => {
+    expect(locate({ name: "S", grid: [...blanks(49), header, row("A", 1, "x")] }).headerRow).toBe(
+      49
+    );
+    const r = locateTable({ name: "S", grid: [...blanks(50), header, row("A", 1, "x")] }, model);
+    expect(r.ok ? "" : r.message.en).toBe(
+      'No candidate table found in sheet "S": no row among the first 50 has headers matching two or more model fields (such as project name, total investment).'
+    );
+  });
+
+  test("header cells of 40 characters are matched, longer ones are not", () => {
+    // 总投资 inside a 40-character cell still names investment; in 41 characters it is a description.
+    const at = (n: number) => [row("项目名称", `总投资${"甲".repeat(n - 3)}`), row("A", 1)];
+    expect(locate({ name: "S", grid: at(40) }).headerRow).toBe(0);
+    expect(locateTable({ name: "S", grid: at(41) }, model).ok).toBe(false);
+  });
+
+  test("two header cells naming two fields are enough; one field named twice is not", () => {
+    expect(locate({ name: "S", grid: [row("项目名称", "总投资"), row("A", 1)] }).headerRow).toBe(0);
+    expect(locateTable({ name: "S", grid: [row("总投资", "投资总额"), row(1, 2)] }, model).ok).toBe(
+      false
+    );
+    expect(
+      locateTable({ name: "S", grid: [row("项目名称", "联系人"), row("A", "张")] }, model).ok
+    ).toBe(false);
+  });
+
+  test("a field named twice in a row counts once toward that row's score", () => {
+    // Both rows name two fields with three texts; the first is taken unless 投资总额 counted again.
+    const grid = [row("项目名称", "总投资", "联系人"), row("总投资", "投资总额", "项目名称")];
+    expect(locate({ name: "S", grid: [...grid, row("A", 1, "张")] }).headerRow).toBe(0);
+  });
+
+  test("of two header rows the one with more text cells wins; of equal ones the first", () => {
+    const grid = [
+      row("项目名称", "总投资"),
+      row("项目名称", "总投资", "联系人"),
+      row("A", 1, "张"),
+    ];
+    expect(locate({ name: "S", grid }).headerRow).toBe(1);
+    const same = locate({ name: "S", grid: [header, header, row("A", 1, "x")] });
+    expect(same.headerRow).toBe(0);
+    expect(same.skippedRows).toEqual([{ row: 1, reason: "header" }]);
+  });
+
+  test("numbers and blank texts add nothing to a row's header score", () => {
+    const third = row("项目名称", "总投资", "联系人");
+    const numbers = [row("项目名称", "总投资", 2023, 2024), third, row("A", 1, "张")];
+    expect(locate({ name: "S", grid: numbers }).headerRow).toBe(1);
+    const spaces = [row("项目名称", "总投资", " ", "\u3000"), third, row("A", 1, "张")];
+    expect(locate({ name: "S", grid: spaces }).headerRow).toBe(1);
+  });
+
+  test("a wide row of texts naming no field never wins over the header", () => {
+    const weeks = Array.from({ length: 30 }, (_, i) => `第${i + 1}周`);
+    const t = locate({ name: "S", grid: [weeks, row("项目名称", "总投资"), row("A", 1)] });
+    expect(t.headerRow).toBe(1);
+  });
+
+  test("from an offset, merges and marks in sheet coordinates decide sections and our columns", () => {
+    // Grid cell [0][0] is sheet cell C4.
+    const grid = [
+      row("项目名称", "总投资", "产业链", "得分"),
+      row("新能源汽车"),
+      row("只有名称的项目"),
+      row(null, null, "合并格右边的项目"),
+      row("A", 1, "x", 50),
+    ];
+    const t = locate({
+      name: "S",
+      grid,
+      origin: { row: 3, col: 2 },
+      merges: [
+        { top: 4, left: 2, bottom: 4, right: 4 },
+        { top: 6, left: 2, bottom: 6, right: 3 },
+      ],
+      marks: [{ key: "score", row: 3, col: 5 }],
+    });
+    expect(t.dataRows).toEqual([2, 3, 4]);
+    expect(t.skippedRows).toEqual([{ row: 1, reason: "section" }]);
+    expect(t.ownColumns).toEqual([{ key: "score", col: 3 }]);
+    expect(t.lastCol).toBe(2);
+  });
+
+  test("hidden, marked and tagged header cells do not count toward the header", () => {
+    const grid = [row("项目名称", "总投资"), row("A", 1)];
+    expect(locateTable({ name: "S", grid, hiddenColumns: [1] }, model).ok).toBe(false);
+    expect(
+      locateTable({ name: "S", grid, marks: [{ key: "score", row: 0, col: 1 }] }, model).ok
+    ).toBe(false);
+    expect(locateTable({ name: "S", grid: [row("项目名称", "总投资 [ZS:score]")] }, model).ok).toBe(
+      false
+    );
+  });
+
+  test("header cells merged down push the first data row below the merge, up to three rows", () => {
+    // Row 1 holds a unit under 总投资: a lone text, a candidate unless the merge covers it.
+    const grid = [
+      header,
+      row(null, "万元"),
+      row("A", 1, "x"),
+      row("B", 2, "y"),
+      row("C", 3, "z"),
+      row("D", 4, "w"),
+    ];
+    const down = (rows: number) => [{ top: 0, left: 0, bottom: rows, right: 0 }];
+    expect(locate({ name: "S", grid, merges: down(1) }).dataRows).toEqual([2, 3, 4, 5]);
+    expect(locate({ name: "S", grid, merges: down(3) }).dataRows).toEqual([4, 5]);
+    // A merge reaching four rows down is a merged column of data, not a header cell.
+    expect(locate({ name: "S", grid, merges: down(4) }).dataRows).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test("two blank rows do not end the table, three do; blanks after the last row are not listed", () => {
+    const grid = [header, row("A", 1, "x"), row(), row(), row("B", 2, "y"), row(), row(), row()];
+    const t = locate({ name: "S", grid: [...grid, row("C", 3, "z")] });
+    expect(t.dataRows).toEqual([1, 4]);
+    expect(t.skippedRows).toEqual([
+      { row: 2, reason: "blank" },
+      { row: 3, reason: "blank" },
+    ]);
+    // A row with content starts the count again.
+    const apart = [
+      header,
+      row("A", 1, "x"),
+      row(),
+      row(),
+      row("B", 2, "y"),
+      row(),
+      row("C", 3, "z"),
+    ];
+    expect(locate({ name: "S", grid: apart }).dataRows).toEqual([1, 4, 6]);
+  });
+
+  test("a note ends the table only as a row of at most two cells", () => {
+    const grid = [
+      header,
+      row("A", 1, "x"),
+      row("说明：备用地块", 2, "y"),
+      row(5, "注：以下为储备项目"),
+      row("B", 3, "z"),
+    ];
+    expect(locate({ name: "S", grid }).dataRows).toEqual([1, 2]);
+    // The note is the first text of the row, whatever follows it.
+    const first = [header, row("A", 1, "x"), row("注：以下为储备项目", "见附表"), row("B", 3, "z")];
+    expect(locate({ name: "S", grid: first }).dataRows).toEqual([1]);
+  });
+
+  test("a total word counts in the first three text cells of a row only", () => {
+    const grid = [
+      row("项目名称", "产业链", "地区", "类别", "总投资"),
+      row("A", "汽车", "合计", null, 1),
+      row("B", "汽车", "江苏", "合计", 2),
+    ];
+    const t = locate({ name: "S", grid });
+    expect(t.dataRows).toEqual([2]);
+    expect(t.skippedRows).toEqual([{ row: 1, reason: "total" }]);
+  });
+
+  test("a row is a repeated header when at least half its cells are header texts", () => {
+    const grid = [
+      row("项目名称", "总投资", "产业链", "地区", "联系人"),
+      row("项目名称", "总投资", null, "江苏"),
+      row("项目名称", "总投资", "汽车", "江苏"),
+      row("项目名称", "总投资", "汽车", "江苏", "张"),
+      row("项目名称", "总投资"),
+      row("A", 1, "汽车", "江苏", "张"),
+    ];
+    // 2 of 3, 2 of 4 and 2 of 2 cells are header texts: skipped; 2 of 5: a candidate.
+    const t = locate({ name: "S", grid });
+    expect(t.dataRows).toEqual([3, 5]);
+    expect(t.skippedRows).toEqual([
+      { row: 1, reason: "header" },
+      { row: 2, reason: "header" },
+      { row: 4, reason: "header" },
+    ]);
+  });
+
+  test("a lone cell is a section when it is no text, spans columns or is numbered; else a candidate", () => {
+    const grid = [
+      header,
+      row(2023),
+      row("新能源汽车"),
+      row("二、机床"),
+      row(null, "只有名称的项目"),
+      row("纵向合并"),
+      row("A", 1, "x"),
+      row(null, null, "合并格右边的项目"),
+      row("合并格左边的项目"),
+    ];
+    // Rows 7 and 8 hold a blank merge beside their one cell.
+    const merges = [
+      { top: 2, left: 0, bottom: 2, right: 2 },
+      { top: 5, left: 0, bottom: 6, right: 0 },
+      { top: 7, left: 0, bottom: 7, right: 1 },
+      { top: 8, left: 1, bottom: 8, right: 2 },
+    ];
+    const t = locate({ name: "S", grid, merges });
+    expect(t.dataRows).toEqual([4, 5, 6, 7, 8]);
+    expect(t.skippedRows).toEqual([
+      { row: 1, reason: "section" },
+      { row: 2, reason: "section" },
+      { row: 3, reason: "section" },
+    ]);
+  });
+
+  test("cells left of the first header and right of the last are not read; hidden columns kept inside only", () => {
+    const grid = [
+      row(null, "项目名称", "总投资", "产业链", "地区"),
+      ["左边的备注", null, null, null, null, "右边的备注"],
+      row(null, "A", 1, "x", "江苏"),
+      row(null, null, null, null, "只在最后一列"),
+    ];
+    const t = locate({ name: "S", grid, hiddenColumns: [4, 0, 5, 1] });
+    expect([t.firstCol, t.lastCol]).toEqual([1, 4]);
+    expect(t.dataRows).toEqual([2, 3]);
+    expect(t.skippedRows).toEqual([{ row: 1, reason: "blank" }]);
+    expect(t.hiddenColumns).toEqual([1, 4]);
+  });
+});
+
+test("only merges from above reaching the header row fill a blank header cell", () => {
+  // The title merged over row 0 and a section merged over row 2 both start in the blank column A.
+  const grid = [
+    row("重点项目清单"),
+    row(null, "项目名称", "总投资", "产业链"),
+    row("一、汽车"),
+    row(null, "A", 1, "x"),
+  ];
+  const merges = [
+    { top: 0, left: 0, bottom: 0, right: 4 },
+    { top: 2, left: 0, bottom: 2, right: 3 },
+  ];
+  const t = locate({ name: "S", grid, merges });
+  expect(t.headers[0]).toBeNull();
+  expect([t.firstCol, t.lastCol]).toEqual([1, 3]);
 });
