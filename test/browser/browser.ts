@@ -75,6 +75,28 @@ export function usePreview(): Preview {
   };
 }
 
+/** Opens an .xlsx through the preview's file picker. */
+export async function pickXlsx(page: Page, name: string, buffer: Buffer): Promise<void> {
+  await page.getByTestId("file").setInputFiles({
+    name,
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    buffer,
+  });
+}
+
+/**
+ * Waits until step 1 shows the table found on `sheet` (with `rows` rows when given). Matched from the
+ * start of the address: the sample's sheet names (重点招商对象清单, 经开区报送清单) contain 清单 too.
+ */
+export async function tableFoundOn(page: Page, sheet: string, rows?: number): Promise<void> {
+  const name = sheet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const tail = rows === undefined ? "" : `\\S+ · ${rows} 行`;
+  await page
+    .getByTestId("table-found")
+    .filter({ hasText: new RegExp(`^'?${name}'?!${tail}`) })
+    .waitFor();
+}
+
 /** Project names in the ranked list (or the weights tab's live top 10), top first. */
 export async function names(page: Page, list = "ranked-list"): Promise<string[]> {
   return page.locator(`[data-testid=${list}] .name`).allTextContents();

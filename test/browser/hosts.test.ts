@@ -5,23 +5,15 @@
  */
 import { readingCounts } from "../../src/workbook/reading";
 import { listXlsx, ROWS, SHEET, workbookPath } from "../fixtures/hosts";
-import { usePreview } from "./browser";
+import { pickXlsx, tableFoundOn, usePreview } from "./browser";
 
 const { open } = usePreview();
 
 test("the pane shows the same readings and writes the same scores as the workbook path", async () => {
   const { mapping, scores } = workbookPath();
   const { page } = await open(450);
-  await page.getByTestId("file").setInputFiles({
-    name: "list.xlsx",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: await listXlsx(),
-  });
-  // The address starts with this list's sheet name: the sample's sheets (重点招商对象清单…) contain 清单 too.
-  await page
-    .getByTestId("table-found")
-    .filter({ hasText: new RegExp(`^'?${SHEET}'?!\\S+ · ${ROWS.length} 行`) })
-    .waitFor();
+  await pickXlsx(page, "list.xlsx", await listXlsx());
+  await tableFoundOn(page, SHEET, ROWS.length);
   expect(mapping.report!.length).toBeGreaterThan(4);
   for (const r of mapping.report!) {
     const line = page.getByTestId(`reading-${r.field}`).locator("p").first();

@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import type { CellValue } from "../../src/engine/types";
 import { modelToGrid } from "../../src/workbook";
 import { model } from "../models/sample-helpers";
-import { axeViolations, usePreview } from "./browser";
+import { axeViolations, pickXlsx, tableFoundOn, usePreview } from "./browser";
 
 const { open } = usePreview();
 jest.setTimeout(180_000);
@@ -54,15 +54,8 @@ test("a renamed, hidden model sheet is used; a committee is read from one sheet 
       performance.getEntriesByType("resource").map((e) => e.name.replace(/^.*\//, ""))
     );
   expect(await chunks()).not.toContain("model-sheet.js");
-  await page.getByTestId("file").setInputFiles({
-    name: "committee.xlsx",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: await workbook(),
-  });
-  await page
-    .getByTestId("table-found")
-    .filter({ hasText: /^'?候选清单'?!/ })
-    .waitFor();
+  await pickXlsx(page, "committee.xlsx", await workbook());
+  await tableFoundOn(page, "候选清单");
   await page.getByText("使用工作簿中的评分模型「模型 2024」").waitFor();
   expect(await chunks()).toContain("model-sheet.js");
   await page.getByTestId("score").click();

@@ -4,7 +4,7 @@
  */
 import ExcelJS from "exceljs";
 import * as fs from "fs";
-import { frames, names, readmeShot, usePreview } from "./browser";
+import { frames, names, pickXlsx, readmeShot, tableFoundOn, usePreview } from "./browser";
 
 const HOSTILE = "<img src=x onerror=alert(1)>";
 const { open } = usePreview();
@@ -22,15 +22,8 @@ async function userWorkbook(): Promise<Buffer> {
 
 test("a user's .xlsx opens through the file picker, scores, and a hostile name stays text", async () => {
   const { page, dialogs, foreign } = await open();
-  await page.getByTestId("file").setInputFiles({
-    name: "mine.xlsx",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: await userWorkbook(),
-  });
-  await page
-    .getByTestId("table-found")
-    .filter({ hasText: /^'?我的清单'?!/ })
-    .waitFor();
+  await pickXlsx(page, "mine.xlsx", await userWorkbook());
+  await tableFoundOn(page, "我的清单");
   await expect(page.getByTestId("table-found").textContent()).resolves.toContain("4 行");
   await page.getByTestId("score").click();
   await page.getByTestId("ranked-list").waitFor();
@@ -100,15 +93,8 @@ test("mapping: each mapped column says how its cells were read — read, guessed
   ws.addRow(["丙项目", "#N/A", "生物医药", "开工"]);
   ws.addRow(["丁项目", 5000, "种子种苗", "洽谈"]);
   const { page } = await open(320);
-  await page.getByTestId("file").setInputFiles({
-    name: "bare.xlsx",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: Buffer.from(await wb.xlsx.writeBuffer()),
-  });
-  await page
-    .getByTestId("table-found")
-    .filter({ hasText: /^'?报送清单'?!/ })
-    .waitFor();
+  await pickXlsx(page, "bare.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
+  await tableFoundOn(page, "报送清单");
   const reading = page.getByTestId("reading-totalInvestment");
   await expect(reading.locator("p").first().innerText()).resolves.toBe(
     "单元格：已读 1，猜测 2，空缺 0，无法读取 1"
@@ -129,11 +115,7 @@ test("mapping: each mapped column says how its cells were read — read, guessed
 
 test("a file that is not an .xlsx is refused in the pane's language, naming the file, and the open workbook stays", async () => {
   const { page, dialogs } = await open(320);
-  await page.getByTestId("file").setInputFiles({
-    name: "清单.xlsx",
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    buffer: Buffer.from("项目名称,总投资\nA,100\n"),
-  });
+  await pickXlsx(page, "清单.xlsx", Buffer.from("项目名称,总投资\nA,100\n"));
   const status = page.locator("#preview .msg-inline");
   await status.filter({ hasText: "清单.xlsx" }).waitFor();
   await expect(status.textContent()).resolves.toBe(
