@@ -20,6 +20,7 @@ import {
   tableFromRows,
 } from "./score";
 import { landUseNote, readLandUse } from "./answers";
+import type { CompiledExpression, RowFn } from "./expression";
 import { chainFitOf } from "./transforms";
 import { lookupDetail, lookupNames } from "./lookup";
 import {
@@ -216,6 +217,16 @@ function explainCriterion(
   };
 }
 
+/** Conditions bound to a scored table's columns once: lists explain every candidate of a table. */
+const bound = new WeakMap<ScoredTable, Map<CompiledExpression, RowFn>>();
+function holds(s: ScoredTable, condition: CompiledExpression, i: number): boolean {
+  let fns = bound.get(s);
+  if (!fns) bound.set(s, (fns = new Map()));
+  let f = fns.get(condition);
+  if (!f) fns.set(condition, (f = condition.bind(envOf(s.columns))));
+  return f(i) === 1;
+}
+
 /** The inputs a failed gate read for candidate i, as written (fields) or computed (derived). */
 function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
   const { compiled, table } = s;
@@ -238,7 +249,7 @@ function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
     const v = (s.columns[id] as Float64Array | undefined)?.[i];
     if (!d || v === undefined || v !== v) return [];
     // The derived field's own notes where they hold (total investment standing in …).
-    const said = (d.def.notes ?? []).filter((_, k) => d.notes[k].bind(envOf(s.columns))(i) === 1);
+    const said = (d.def.notes ?? []).filter((_, k) => holds(s, d.notes[k], i));
     const { zh, en } = d.def.label;
     const shown = L(
       `${zh}：${num(v)}${said.map((n) => `（${n.text.zh}）`).join("")}`,

@@ -109,13 +109,13 @@ export function matchHeader(header: CellValue | undefined, field: FieldDef): Hea
   return matchForms(parseHeader(header).forms, field);
 }
 
-/** The bigrams of every name of the fields, once per field list. */
-const gramsOf = new WeakMap<FieldDef[], Set<string>>();
-function fieldGrams(fields: FieldDef[]): Set<string> {
-  let g = gramsOf.get(fields);
+/** The bigrams of each field's names, once per field. */
+const gramsOf = new WeakMap<FieldDef, Set<string>>();
+function fieldGrams(field: FieldDef): Set<string> {
+  let g = gramsOf.get(field);
   if (!g) {
-    g = new Set(flatMap(fields, (f) => flatMap(fieldNames(f).all, bigrams)));
-    gramsOf.set(fields, g);
+    g = new Set(flatMap(fieldNames(field).all, bigrams));
+    gramsOf.set(field, g);
   }
   return g;
 }
@@ -127,11 +127,12 @@ export function bestField(
 ): { confidence: number; field: string } {
   const { forms } = parseHeader(header);
   let best = { confidence: 0, field: "" };
-  // Every kind of match (equal, contained, Dice ≥ 0.5) shares a bigram with a field's name: most
-  // cells of the rows searched for the header share none, and skip the fields.
-  const grams = fieldGrams(fields);
-  if (!forms.some((f) => bigrams(f).some((g) => grams.has(g)))) return best;
+  // Every kind of match (equal, contained, Dice ≥ 0.5) shares a bigram with one of the field's
+  // names: most cells of the rows searched for the header share none with most fields.
+  const grams = flatMap(forms, bigrams);
   for (const f of fields) {
+    const names = fieldGrams(f);
+    if (!grams.some((g) => names.has(g))) continue;
     const m = matchForms(forms, f);
     if (m && m.confidence > best.confidence) best = { confidence: m.confidence, field: f.id };
   }

@@ -1,6 +1,11 @@
 import type { CellValue, FieldDef, ScoringModel } from "../../src/engine/types";
 import { bestField, columnOf, mapColumns, matchHeader } from "../../src/workbook/mapping";
+import fc from "fast-check";
+import pinghu from "../../src/models/pinghu-2023.json";
+import { flatMap } from "../../src/engine/es2017";
 import { smallModel } from "../fixtures/workbooks/model";
+
+const defaultModel = pinghu as unknown as ScoringModel;
 
 const model = smallModel();
 
@@ -116,6 +121,35 @@ test("the field a cell names best: the higher confidence, the first field on tie
   expect(bestField(12, fields)).toEqual({ confidence: 0, field: "" });
   const twins = [abc, { ...abc, id: "beta", label: { zh: "甲乙丙", en: "Beta" } }];
   expect(bestField("甲乙丙", twins)).toEqual({ confidence: 1, field: "alpha" });
+});
+
+test("bestField skips fields sharing no bigram with the header, and finds what matching every field finds", () => {
+  const fields = defaultModel.fields;
+  // Headers built from pieces of the fields' own names, so many match one field or several.
+  const pieces = flatMap(fields, (f) => [f.label.zh, f.label.en, ...f.aliases]);
+  const piece = fc.constantFrom(...pieces);
+  const header = fc.oneof(
+    piece,
+    fc
+      .tuple(piece, fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 8 }))
+      .map(([p, from, n]) => [...p].slice(from, from + n).join("")),
+    fc
+      .tuple(piece, piece, fc.constantFrom("", "（万元）", " ", "合计", "甲"))
+      .map(([a, b, c]) => a + c + b),
+    fc.string({ maxLength: 6 })
+  );
+  fc.assert(
+    fc.property(header, (h) => {
+      let expected = { confidence: 0, field: "" };
+      for (const f of fields) {
+        const m = matchHeader(h, f);
+        if (m && m.confidence > expected.confidence)
+          expected = { confidence: m.confidence, field: f.id };
+      }
+      expect(bestField(h, fields)).toEqual(expected);
+    }),
+    { numRuns: 2000 }
+  );
 });
 
 test("a land unit in brackets ending the header is not part of the name; other brackets are", () => {
