@@ -356,7 +356,8 @@ function cellType(b: Buffer, at: number, scan: XmlScanner): string {
     if (ch === 98) return "b";
     if (ch === 101) return "e";
     if (ch === 100) return "d";
-  }
+  } else if (end === at + 3 && b[at] === 115 && b[at + 1] === 116 && b[at + 2] === 114)
+    return "str";
   return scan.text(b, at, end);
 }
 

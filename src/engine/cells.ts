@@ -30,7 +30,8 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function cellProblem(cell: CellValue, numeric: boolean): Label | null {
   if (typeof cell !== "string") return null;
   const t = cell.trim();
-  if (ERRORS.has(t.toUpperCase()))
+  // Every error value starts with "#": most cells skip the upper-casing.
+  if (t.charCodeAt(0) === 35 && ERRORS.has(t.toUpperCase()))
     return { zh: `Excel 错误值 ${t}`, en: `the Excel error value ${t}` };
   if (t.startsWith("="))
     return {

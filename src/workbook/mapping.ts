@@ -4,7 +4,7 @@ import { flatMap } from "../engine/es2017";
 import { headerLandUnit } from "../engine/land";
 import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
-import { bigrams, cellText, looseText, similarity } from "./text";
+import { bigrams, cellText, dice, looseText } from "./text";
 import { readColumns } from "./reading";
 import type {
   ColumnMapping,
@@ -27,10 +27,22 @@ export interface HeaderMatch {
   how: Exclude<MatchHow, "user">;
 }
 
+/** A name in loose form with what fuzzy matching reads of it, computed once per name. */
+interface Loose {
+  text: string;
+  /** Characters (code points), not UTF-16 units. */
+  chars: number;
+  grams: string[];
+}
+
+function loose(text: string): Loose {
+  return { text, chars: [...text].length, grams: bigrams(text) };
+}
+
 interface ParsedHeader {
   text: string;
   /** Loose forms to compare: the header without its unit part, and the whole header. */
-  forms: string[];
+  forms: Loose[];
   context?: Partial<AmountContext>;
 }
 
@@ -45,44 +57,44 @@ function parseHeader(header: CellValue | undefined): ParsedHeader {
     context === null && headerLandUnit(text) !== null
       ? text.replace(LAND_BRACKET, "").trim()
       : parsed.name;
-  const forms = [...new Set([looseText(name), looseText(text)])].filter((f) => f !== "");
+  const forms = [...new Set([looseText(name), looseText(text)])].filter((f) => f !== "").map(loose);
   const hasContext = context !== undefined && context !== null && Object.keys(context).length > 0;
   return { text, forms, context: hasContext ? context : undefined };
 }
 
-function fuzzy(a: string, b: string): number {
-  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const ns = [...short].length;
-  const nl = [...long].length;
-  if (ns >= 2 && long.includes(short)) return 0.55 + 0.35 * (ns / nl);
+function fuzzy(a: Loose, b: Loose): number {
+  const [short, long] = a.text.length <= b.text.length ? [a, b] : [b, a];
+  const ns = short.chars;
+  const nl = long.chars;
+  if (ns >= 2 && long.text.includes(short.text)) return 0.55 + 0.35 * (ns / nl);
   // Dice of bigram lists is at most 2·min/(sum) of their lengths: pairs too different in length
   // cannot reach 0.5 (table location compares every short cell of 50 rows with every field).
   const bs = Math.max(ns - 1, 1);
   const bl = Math.max(nl - 1, 1);
   if (4 * bs < bs + bl) return 0;
-  const dice = similarity(a, b);
-  return dice >= 0.5 ? 0.3 + 0.5 * dice : 0;
+  const similarity = a.text === b.text ? 1 : dice(a.grams, b.grams);
+  return similarity >= 0.5 ? 0.3 + 0.5 * similarity : 0;
 }
 
 /** A field's names in loose form, computed once per field (headers are matched against them often). */
-const namesOf = new WeakMap<FieldDef, { exact: string[]; aliases: string[]; all: string[] }>();
-function fieldNames(field: FieldDef): { exact: string[]; aliases: string[]; all: string[] } {
+const namesOf = new WeakMap<FieldDef, { exact: string[]; aliases: string[]; all: Loose[] }>();
+function fieldNames(field: FieldDef): { exact: string[]; aliases: string[]; all: Loose[] } {
   let n = namesOf.get(field);
   if (!n) {
     const exact = [field.label.zh, field.label.en, field.id].map(looseText);
     const aliases = field.aliases.map(looseText);
-    n = { exact, aliases, all: [...exact, ...aliases].filter((x) => x !== "") };
+    n = { exact, aliases, all: [...exact, ...aliases].filter((x) => x !== "").map(loose) };
     namesOf.set(field, n);
   }
   return n;
 }
 
-function matchForms(forms: string[], field: FieldDef): HeaderMatch | null {
+function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
   const { exact, aliases, all } = fieldNames(field);
   let best: HeaderMatch | null = null;
   for (const f of forms) {
-    if (exact.includes(f)) return { confidence: 1, how: "exact" };
-    if (aliases.includes(f)) best = { confidence: 0.95, how: "alias" };
+    if (exact.includes(f.text)) return { confidence: 1, how: "exact" };
+    if (aliases.includes(f.text)) best = { confidence: 0.95, how: "alias" };
   }
   if (best) return best;
   let conf = 0;
@@ -114,7 +126,7 @@ const gramsOf = new WeakMap<FieldDef, Set<string>>();
 function fieldGrams(field: FieldDef): Set<string> {
   let g = gramsOf.get(field);
   if (!g) {
-    g = new Set(flatMap(fieldNames(field).all, bigrams));
+    g = new Set(flatMap(fieldNames(field).all, (n) => n.grams));
     gramsOf.set(field, g);
   }
   return g;
@@ -129,7 +141,7 @@ export function bestField(
   let best = { confidence: 0, field: "" };
   // Every kind of match (equal, contained, Dice ≥ 0.5) shares a bigram with one of the field's
   // names: most cells of the rows searched for the header share none with most fields.
-  const grams = flatMap(forms, bigrams);
+  const grams = flatMap(forms, (f) => f.grams);
   for (const f of fields) {
     const names = fieldGrams(f);
     if (!grams.some((g) => names.has(g))) continue;

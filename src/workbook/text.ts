@@ -46,8 +46,3 @@ export function dice(x: string[], y: string[]): number {
   }
   return (2 * common) / (x.length + y.length);
 }
-
-/** Dice similarity of character bigrams, 0–1. */
-export function similarity(a: string, b: string): number {
-  return a === b ? 1 : dice(bigrams(a), bigrams(b));
-}
