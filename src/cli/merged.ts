@@ -4,6 +4,7 @@
  */
 import type { Lang } from "../engine/types";
 import type { MergeItem } from "../workbook/merge";
+import { encodeXstring } from "../workbook/ooxml-text";
 
 export interface MergedRow extends MergeItem {
   file: string;
@@ -44,6 +45,9 @@ const HEADERS: Record<Lang, string[]> = {
   ],
 };
 
+/** exceljs writes text as it is: a literal _xHHHH_ would read as an escape, and controls are dropped. */
+const text = (v: string | null): string | null => (v === null ? null : encodeXstring(v));
+
 /** Ranked by score; a duplicate takes no rank of its own (it is counted once, at its first listing). */
 export async function writeMerged(file: string, rows: MergedRow[], lang: Lang): Promise<void> {
   // Loaded only here: exceljs takes a quarter of a second to load, and only --merge needs it.
@@ -74,12 +78,12 @@ export async function writeMerged(file: string, rows: MergedRow[], lang: Lang): 
       r.score,
       r.grade,
       r.decision,
-      r.name,
-      r.investor,
-      r.file,
-      r.sheet,
+      text(r.name),
+      text(r.investor),
+      text(r.file),
+      text(r.sheet),
       r.row,
-      r.duplicateOf,
+      text(r.duplicateOf),
     ]).commit();
   }
   ws.commit();

@@ -8,6 +8,7 @@ import { Buffer } from "buffer";
 import { Readable } from "stream";
 import type { CellValue } from "../engine/types";
 import { cellAddress, columnLetters } from "../workbook/a1";
+import { encodeXstring } from "../workbook/ooxml-text";
 import { L, UsageError } from "./errors";
 import { areaRef } from "./ooxml-read";
 import { attribute } from "./xml-scan";
@@ -53,7 +54,7 @@ export function unescapeXml(s: string): string {
   );
 }
 
-/** A cell element: numbers and booleans as values, text as an inline string (no shared-string change). */
+/** A cell element: numbers and booleans as values, text as an inline string (no shared-string change) in ST_Xstring form. */
 export function cellXml(p: string, row: number, c: OutCell): string {
   const r = `${columnLetters(c.col)}${row + 1}`;
   const s = c.style ? ` s="${c.style}"` : "";
@@ -66,7 +67,7 @@ export function cellXml(p: string, row: number, c: OutCell): string {
     return `<${p}c r="${r}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
   if (v === null) return `<${p}c r="${r}"${s}/>`;
   const space = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
-  return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(v)}</${p}t></${p}is></${p}c>`;
+  return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${escapeXml(encodeXstring(v))}</${p}t></${p}is></${p}c>`;
 }
 
 /** Index of the `>` ending the tag that starts at `from`, outside quoted attribute values; -1 if not in `s`. */

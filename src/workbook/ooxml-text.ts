@@ -14,6 +14,19 @@ export function decodeXstring(s: string): string {
     .replace(/\r\n/g, "\n");
 }
 
+/**
+ * The inverse of decodeXstring, for text a writer puts in a cell: characters XML cannot carry (C0
+ * controls but tab and LF, CR, U+FFFE/FFFF) become _xHHHH_, and a literal _xHHHH_ in the text gets
+ * its underscore written _x005F_, so Excel shows the text as the user typed it.
+ */
+export function encodeXstring(s: string): string {
+  return s.replace(
+    // eslint-disable-next-line no-control-regex
+    /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g,
+    (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
+}
+
 /** The UTF-16 encoding a part's first bytes declare by their byte-order mark, if any (else UTF-8). */
 export function utf16Of(b: Uint8Array): "utf-16le" | "utf-16be" | null {
   if (b[0] === 0xff && b[1] === 0xfe) return "utf-16le";

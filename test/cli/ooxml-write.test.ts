@@ -210,3 +210,12 @@ test("a sheet whose XML the patcher cannot follow is refused, not written half",
   });
   expect(out).toContain('<!-- 注 --><row r="1">');
 });
+
+test("text cells are written so readers show them as given: literal _xHHHH_ kept, controls XML cannot carry escaped, not dropped", () => {
+  expect(cellXml("", 0, { col: 0, value: "甲_x0041_乙\u0001丙\u000b", style: 0 })).toBe(
+    '<c r="A1" t="inlineStr"><is><t xml:space="preserve">甲_x005F_x0041_乙_x0001_丙_x000B_</t></is></c>'
+  );
+  expect(cellXml("x:", 1, { col: 1, value: " 换行\r\n后 & <b>", style: 0 })).toBe(
+    '<x:c r="B2" t="inlineStr"><x:is><x:t xml:space="preserve"> 换行_x000D_\n后 &amp; &lt;b&gt;</x:t></x:is></x:c>'
+  );
+});

@@ -7,6 +7,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import type { JsonResult } from "../../src/cli/main";
 import { Package } from "../../src/cli/zip";
+import { writeMerged } from "../../src/cli/merged";
+import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
 import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
 import { marksIn, readBook, runCli, tempDir } from "./helpers";
 
@@ -321,4 +323,34 @@ test("several workbooks and --merge: one ranking with source workbook, sheet and
   expect(rows.map((v) => `${v[6]} ${v[7]}!${v[8]}`)).toContain(
     `${path.join("zones", "b.xlsx")} 乡镇!3`
   );
+});
+
+test("the combined ranking keeps names as written: a literal _xHHHH_ and control characters read back unchanged", async () => {
+  const file = path.join(tempDir(), "all.xlsx");
+  const name = "甲_x0041_乙\u0001丙";
+  await writeMerged(
+    file,
+    [
+      {
+        name,
+        investor: "_x4E2D_ Ltd",
+        amount: null,
+        file: "a_x0030_.xlsx",
+        sheet: "S",
+        row: 5,
+        score: 70,
+        grade: "B",
+        decision: "follow",
+        duplicateOf: null,
+      },
+    ],
+    "zh"
+  );
+  const wb = await openWorkbook(file);
+  try {
+    const row = (await sheetOf(wb, wb.worksheets[0])).grid[1];
+    expect([row[4], row[5], row[6]]).toEqual([name, "_x4E2D_ Ltd", "a_x0030_.xlsx"]);
+  } finally {
+    wb.pkg.close();
+  }
 });

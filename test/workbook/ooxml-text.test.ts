@@ -1,4 +1,5 @@
-import { decodeXstring } from "../../src/workbook/ooxml-text";
+import fc from "fast-check";
+import { decodeXstring, encodeXstring } from "../../src/workbook/ooxml-text";
 
 test("_xHHHH_ is the UTF-16 code unit it names; _x005F_ escapes a literal _x", () => {
   expect(decodeXstring("计划_x0009_总投资")).toBe("计划\t总投资");
@@ -14,4 +15,42 @@ test("Excel's _x000D_ before a line feed reads as the line feed alone, as LibreO
 test("text that only looks like an escape is left as it is", () => {
   for (const s of ["_x00D_", "_x12345", "x000D", "_X000D_", "_x00G0_", "项目_x"])
     expect(decodeXstring(s)).toBe(s);
+});
+
+test("encodeXstring: controls XML cannot carry and literal escapes are written so Excel shows the text as typed", () => {
+  expect(encodeXstring("计划_x0009_总投资")).toBe("计划_x005F_x0009_总投资");
+  expect(encodeXstring("a\u0001b\u001fc\ufffe")).toBe("a_x0001_b_x001F_c_xFFFE_");
+  expect(encodeXstring("第一行\r\n第二行\t尾")).toBe("第一行_x000D_\n第二行\t尾");
+  for (const s of ["_x00D_", "项目_x", "_X000D_", "x0041_", "普通文本"])
+    expect(encodeXstring(s)).toBe(s);
+});
+
+test("decodeXstring reads back what encodeXstring wrote (a CR LF line break as the line feed alone)", () => {
+  const piece = fc.constantFrom(
+    "_x",
+    "_x0041_",
+    "_x005F_",
+    "_",
+    "x000D_",
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u0000",
+    "\u001f",
+    "\ufffe",
+    "中",
+    "a",
+    "F"
+  );
+  const text = fc.oneof(
+    fc.array(piece, { maxLength: 12 }).map((p) => p.join("")),
+    fc.string({ unit: "binary", maxLength: 20 })
+  );
+  fc.assert(
+    fc.property(text, (s) => {
+      expect(decodeXstring(encodeXstring(s))).toBe(s.replace(/\r\n/g, "\n"));
+    }),
+    { numRuns: 3000 }
+  );
 });
