@@ -60,16 +60,33 @@ export function isMissingCell(cell: CellValue): boolean {
 }
 
 const NUMBER =
-  /^(?:约|近|超|逾|大约|大概)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|万|亿)?[^\d]*$/;
+  /^(?:约|近|超|逾|大约|大概)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|‰|万|亿)?([^\d]*)$/;
+/**
+ * Words after a number that change what it measures: an area or a volume the reader cannot put in
+ * the column's unit (6.7 公顷 where 亩 are meant, 1.2万方), read as nothing rather than as the number.
+ */
+const OTHER_MEASURE = /^\s*(?:平方|平米|㎡|m2|m²|m3|m³|km|公顷|ha\b|hectare|方|立方|公里)/;
 
-/** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%"; NaN when missing or unreadable. */
+/** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%", "5‰"; NaN when missing or unreadable. */
 export function readNumber(cell: CellValue): number {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
   if (typeof cell === "boolean" || isMissingCell(cell)) return NaN;
   const m = NUMBER.exec(foldText(cell as string).trim());
-  if (!m) return NaN;
+  if (!m || OTHER_MEASURE.test(m[3])) return NaN;
   const v = Number(m[1].replace(/,/g, ""));
-  return m[2] === "%" ? v / 100 : m[2] === "万" ? v * 1e4 : m[2] === "亿" ? v * 1e8 : v;
+  // Divided, not multiplied by 0.01: 15% reads 0.15 exactly as typed.
+  switch (m[2]) {
+    case "%":
+      return v / 100;
+    case "‰":
+      return v / 1000;
+    case "万":
+      return v * 1e4;
+    case "亿":
+      return v * 1e8;
+    default:
+      return v;
+  }
 }
 
 /** Text as written, trimmed; null when missing. Numbers and yes/no become their text. */
@@ -250,7 +267,7 @@ export function readNumericCell(
       const area = typeof cell === "string" ? readArea(cell) : null;
       if (area !== null) return area.mu;
       // "15%" states its own scale; only bare numbers take the header's.
-      const ownScale = typeof cell === "string" && /[%％]/.test(cell);
+      const ownScale = typeof cell === "string" && /[%％‰]/.test(cell);
       const n = readNumber(cell);
       if (type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
       // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.

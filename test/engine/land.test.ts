@@ -1,0 +1,64 @@
+/**
+ * Land areas as bureau lists write them, in 亩. Conversions: 1 公顷 = 15 亩 and 1 亩 = 10 000/15 ≈ 666.67
+ * 平方米 (市制 亩, GB 3100-93 appendix / the 1984 国务院 order on legal units of measurement).
+ */
+import { readArea } from "../../src/engine/land";
+import { readNumber, readNumericCell } from "../../src/engine/model/fields";
+import pinghu from "../../src/models/pinghu-2023.json";
+import type { ScoringModel } from "../../src/engine/types";
+
+const model = pinghu as unknown as ScoringModel;
+
+test.each([
+  ["80亩", 80, "亩"],
+  ["约 6.7 公顷", 100.5, "公顷"],
+  ["5万m2", 75, "平方米"],
+  ["5万平方米", 75, "万平方米"],
+  ["1.2万亩", 12000, "亩"],
+  ["一百亩", 100, "亩"],
+  ["三十五亩", 35, "亩"],
+  ["工业用地80亩", 80, "亩"],
+  ["用地：50 亩", 50, "亩"],
+  ["新增用地面积 约120亩", 120, "亩"],
+  ["120亩左右", 120, "亩"],
+  ["200 亩（一期）", 200, "亩"],
+  ["100-150亩", 125, "亩"],
+  ["100亩～150亩", 125, "亩"],
+  ["6 至 10 公顷", 120, "公顷"],
+  ["53,360 平方米", 80.04, "平方米"],
+])("%s reads as %d 亩", (cell, mu, unit) => {
+  const r = readArea(cell);
+  expect(r?.unit).toBe(unit);
+  expect(r?.mu).toBeCloseTo(mu, 9);
+});
+
+test.each([
+  ["80", "a bare number: the column's unit decides"],
+  ["数十亩", "a vague number"],
+  ["100亩-15公顷", "a range over two units"],
+  ["租赁厂房2万平方米", "leased floor space, not land"],
+  ["80亩，另租厂房", "more than an area"],
+  ["1.2万方", "方 is no land unit (cubic or square metres)"],
+  ["亩", "no number"],
+])("%s is not an area (%s)", (cell) => {
+  expect(readArea(cell)).toBeNull();
+});
+
+test("a number field reads an area it cannot convert, or a volume, as nothing rather than the bare number", () => {
+  const land = model.fields.find((f) => f.id === "landArea")!;
+  expect(readNumericCell("约 6.7 公顷", land.type, undefined, model)).toBeCloseTo(100.5, 9);
+  expect(readNumericCell("100-150亩", land.type, undefined, model)).toBe(125);
+  for (const cell of ["1.2万方", "租赁厂房2万平方米", "3000立方米", "3 公里"])
+    expect(readNumericCell(cell, land.type, undefined, model)).toBeNaN();
+  expect(readNumber("6.7 公顷")).toBeNaN();
+  expect(readNumber("83.6亩")).toBe(83.6);
+  expect(readNumber("1.2万人")).toBe(12000);
+});
+
+test("‰ is a scale of its own: 5‰ is 0.005, in a percent field whatever the column's unit", () => {
+  const rd = model.fields.find((f) => f.id === "rdShare")!;
+  expect(readNumber("5‰")).toBe(0.005);
+  expect(readNumber("15%")).toBe(0.15);
+  expect(readNumericCell("5‰", rd.type, { multiplier: 0.01 }, model)).toBe(0.005);
+  expect(readNumericCell("3.5", rd.type, { multiplier: 0.01 }, model)).toBe(0.035);
+});
