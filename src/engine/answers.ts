@@ -182,7 +182,8 @@ export function readYesNo(cell: CellValue): YesNo | null {
   if (typeof cell === "boolean") return cell ? "yes" : "no";
   if (typeof cell === "number") return cell === 1 ? "yes" : cell === 0 ? "no" : null;
   const t = foldAnswer(cell);
-  if (!t) return null;
+  // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
+  if (!t || t.startsWith("是否")) return null;
   if (startsWithWord(t, NO_WORDS)) return "no";
   if (INTENTION.test(t)) return "intended";
   if (startsWithWord(t, YES_WORDS)) return "yes";

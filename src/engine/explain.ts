@@ -175,8 +175,7 @@ function explainCriterion(
       const ctx = table.contexts?.[def.field];
       const mark = v === v && isBareNumber(raw) && ctx?.guess ? "？" : "";
       // Out of the field's range: the cell says which bound it broke.
-      const outside =
-        v === v ? null : rangeProblem(readNumericCell(raw, field.type, ctx, model), field);
+      const outside = v === v ? null : rangeProblem(readNumericCell(raw, field, ctx, model), field);
       used =
         v === v
           ? L(`${mark}${cellText(raw)} → ${num(v)}`, `${mark && "? "}${cellText(raw)} → ${num(v)}`)

@@ -190,7 +190,7 @@ function classify(
     }
   } else if (numeric || (field.type === "boolean" && field.reader !== "veto")) {
     // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
-    const v = readNumericCell(cell, field.type, context, model);
+    const v = readNumericCell(cell, field, context, model);
     if (Number.isNaN(v))
       return {
         zh: `“${cellText(cell)}”无法读作${field.label.zh}`,

@@ -46,10 +46,10 @@ test.each([
 
 test("a number field reads an area it cannot convert, or a volume, as nothing rather than the bare number", () => {
   const land = model.fields.find((f) => f.id === "landArea")!;
-  expect(readNumericCell("约 6.7 公顷", land.type, undefined, model)).toBeCloseTo(100.5, 9);
-  expect(readNumericCell("100-150亩", land.type, undefined, model)).toBe(125);
+  expect(readNumericCell("约 6.7 公顷", land, undefined, model)).toBeCloseTo(100.5, 9);
+  expect(readNumericCell("100-150亩", land, undefined, model)).toBe(125);
   for (const cell of ["1.2万方", "租赁厂房2万平方米", "3000立方米", "3 公里"])
-    expect(readNumericCell(cell, land.type, undefined, model)).toBeNaN();
+    expect(readNumericCell(cell, land, undefined, model)).toBeNaN();
   expect(readNumber("6.7 公顷")).toBeNaN();
   expect(readNumber("83.6亩")).toBe(83.6);
   expect(readNumber("1.2万人")).toBe(12000);
@@ -59,6 +59,6 @@ test("‰ is a scale of its own: 5‰ is 0.005, in a percent field whatever the 
   const rd = model.fields.find((f) => f.id === "rdShare")!;
   expect(readNumber("5‰")).toBe(0.005);
   expect(readNumber("15%")).toBe(0.15);
-  expect(readNumericCell("5‰", rd.type, { multiplier: 0.01 }, model)).toBe(0.005);
-  expect(readNumericCell("3.5", rd.type, { multiplier: 0.01 }, model)).toBe(0.035);
+  expect(readNumericCell("5‰", rd, { multiplier: 0.01 }, model)).toBe(0.005);
+  expect(readNumericCell("3.5", rd, { multiplier: 0.01 }, model)).toBe(0.035);
 });

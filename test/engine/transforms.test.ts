@@ -11,6 +11,7 @@ import { evaluateRow } from "../../src/engine/expression";
 import { readDate, readNumber, readNumericCell } from "../../src/engine/model/fields";
 import {
   CellValue,
+  FieldDef,
   ChainModel,
   CriterionDef,
   ScoringModel,
@@ -129,8 +130,14 @@ describe("cell readers", () => {
   test("yes/no in Chinese and English", () => {
     const yes = ["是", "有", "√", "✓", "Y", "yes", "TRUE", "true", "1", "ｙ", true, 1];
     const no = ["否", "无", "×", "N", "no", "FALSE", "0", false, 0];
+    const yesNo: FieldDef = {
+      id: "flag",
+      label: { zh: "标记", en: "Flag" },
+      type: "boolean",
+      aliases: [],
+    };
     const readBoolean = (c: CellValue) =>
-      readNumericCell(c, "boolean", undefined, full as unknown as ScoringModel);
+      readNumericCell(c, yesNo, undefined, full as unknown as ScoringModel);
     expect(yes.map(readBoolean)).toEqual(yes.map(() => 1));
     expect(no.map(readBoolean)).toEqual(no.map(() => 0));
     expect(["", "待定", "不详", "maybe", null, 2].map(readBoolean)).toEqual([

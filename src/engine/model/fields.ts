@@ -9,7 +9,7 @@ import { foldCharCode, foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { readArea } from "../land";
-import { yesNoValue } from "../answers";
+import { foldAnswer, hits, INTENDED, yesNoValue } from "../answers";
 import {
   AmountContext,
   AmountResult,
@@ -243,22 +243,62 @@ export class AmountReader {
   }
 }
 
+/** A yes/no field's own names, folded once: an answer may restate the column (国家级高新技术企业). */
+const ownNames = new WeakMap<FieldDef, string[]>();
+function namesOf(field: FieldDef): string[] {
+  let names = ownNames.get(field);
+  if (!names) {
+    names = [field.label.zh, field.label.en, ...field.aliases]
+      .map((n) => foldText(n).replace(/\s+/g, " ").trim())
+      // 是否高新 asks the question, it does not answer it; one letter or character names nothing.
+      .filter((n) => n.length >= 2 && !/^(?:是否|is |are )/.test(n));
+    ownNames.set(field, names);
+  }
+  return names;
+}
+
+/**
+ * A yes/no cell: the answer words (是, 否, √, 拟申报 …), else the field's own name written as the
+ * answer — 国家级高新技术企业 in a 高新技术企业 column is yes, 非高新技术企业 no, 拟申报高新企业 intended.
+ */
+function answerValue(cell: CellValue, field: FieldDef): number {
+  const v = yesNoValue(cell);
+  if (v === v || typeof cell !== "string") return v;
+  const text = foldAnswer(cell);
+  let best = NaN;
+  for (const name of namesOf(field)) {
+    for (const hit of hits(text, name)) {
+      // Every mention must agree: 高新技术企业（非） or two different answers stay unread.
+      const value = hit === "fact" ? 1 : hit === "intended" ? INTENDED : 0;
+      if (best === best && best !== value) return NaN;
+      best = value;
+    }
+  }
+  // A negation elsewhere (高新技术企业（非）) leaves a plain mention in doubt.
+  if (
+    best === 1 &&
+    /[非未无不没]|\bnot?\b/.test(namesOf(field).reduce((t, n) => t.split(n).join(""), text))
+  )
+    return NaN;
+  return best;
+}
+
 /**
  * Reads one cell as a number for a numeric field type. A header context's multiplier applies to
  * numbers and percents (a column headed "研发占比(%)" carries multiplier 0.01).
  */
 export function readNumericCell(
   cell: CellValue,
-  type: FieldType,
+  field: FieldDef,
   context: Partial<AmountContext> | undefined,
   model: ScoringModel
 ): number {
-  switch (type) {
+  switch (field.type) {
     case "amount":
       return amountNumber(cell, amountColumnRead(context, model));
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
-      return isMissingCell(cell) ? NaN : yesNoValue(cell);
+      return isMissingCell(cell) ? NaN : answerValue(cell, field);
     case "date":
       return readDate(cell);
     default: {
@@ -269,7 +309,7 @@ export function readNumericCell(
       // "15%" states its own scale; only bare numbers take the header's.
       const ownScale = typeof cell === "string" && /[%％‰]/.test(cell);
       const n = readNumber(cell);
-      if (type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
+      if (field.type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
       // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
       const scale = ownScale ? 1 : (context?.multiplier ?? (n > 1 ? 0.01 : 1));
       return n * scale;
@@ -327,6 +367,6 @@ export function readFieldNumber(
   context: Partial<AmountContext> | undefined,
   model: ScoringModel
 ): number {
-  const v = readNumericCell(cell, field.type, context, model);
+  const v = readNumericCell(cell, field, context, model);
   return v === v && outsideRange(v, field) ? NaN : v;
 }

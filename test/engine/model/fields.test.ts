@@ -8,12 +8,20 @@ import {
   AmountReader,
   isMissingCell,
   readAmount,
+  readNumericCell,
   readText,
 } from "../../../src/engine/model/fields";
 import { foldText } from "../../../src/engine/numerals";
 import { NO_DATA_WORDS } from "../../../src/engine/vocabulary";
 import { loadModel } from "../../../src/engine/model";
-import { AmountContext, CellValue, CurrencyCode } from "../../../src/engine/types";
+import {
+  AmountContext,
+  CellValue,
+  CurrencyCode,
+  FieldDef,
+  ScoringModel,
+} from "../../../src/engine/types";
+import { INTENDED } from "../../../src/engine/answers";
 import pinghu from "../../../src/models/pinghu-2023.json";
 import { rangeAmountText, singleAmountText, soup } from "../amount.grammar";
 
@@ -101,5 +109,36 @@ describe("isMissingCell and readText", () => {
       "链主",
       null,
     ]);
+  });
+});
+
+describe("a yes/no column answered with its own name", () => {
+  const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
+  const read = (cell: CellValue, id = "highTech") =>
+    readNumericCell(cell, field(id), undefined, pinghu as unknown as ScoringModel);
+
+  test.each([
+    ["国家级高新技术企业", 1],
+    ["省级高新企业（2022年认定）", 1],
+    ["高企", 1],
+    ["非高新技术企业", 0],
+    ["未认定高新技术企业", 0],
+    ["拟申报高新技术企业", INTENDED],
+    ["高新技术企业培育库入库", INTENDED],
+    ["是", 1],
+    ["否", 0],
+  ])("%s in the 高新技术企业 column reads %d", (cell, value) => {
+    expect(read(cell)).toBe(value);
+  });
+
+  test("other texts, a question restated and answers that contradict each other stay unread", () => {
+    for (const cell of ["科技型中小企业", "是否高新", "高新技术企业（非）", "研发中心", "待定"])
+      expect(read(cell)).toBeNaN();
+  });
+
+  test("each column knows only its own names: 世界500强企业 answers 世界500强, not 中国企业500强", () => {
+    expect(read("世界500强企业", "fortune500")).toBe(1);
+    expect(read("世界500强企业", "china500")).toBeNaN();
+    expect(read("央企二级子公司", "centralSoe")).toBe(1);
   });
 });
