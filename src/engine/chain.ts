@@ -191,23 +191,46 @@ interface Dictionary {
   nonTarget: WordList;
   /** Words whose absence from a text lets it be read as written (see specialWords, readText). */
   special: WordList;
+  /**
+   * Per word of `special`: 0 for a denial or non-target word (its presence alone needs the full
+   * reading); for model.contexts[r], 1 << r on its shared word and on each of its cues.
+   */
+  specialRule: Int32Array;
+  /** The same, for the cues: 1 << r on each cue of model.contexts[r], 0 on every other word. */
+  specialCue: Int32Array;
 }
 
 const dictionaries = new WeakMap<ChainModel, Dictionary>();
 const normal = (word: string): string => normalizeText(word).trim();
 
 /**
- * Dictionary.special: the denial words, the shared words of model.contexts and the non-target words,
- * folded and cut at their first space. Each is a necessary part of its whole word in folded text
- * (foldAnswer folds unit by unit and only collapses spaces), and denials fold to themselves.
+ * Dictionary.special: the denial words, the non-target words, and the shared words of model.contexts
+ * with their cues, folded and cut at their first space. Each is a necessary part of its whole word in
+ * folded text (foldAnswer folds unit by unit and only collapses spaces), and denials fold to
+ * themselves. A shared word changes nothing unless one of its cues is present too, so a text
+ * holding shared words but none of their cues is still read as written.
  */
-function specialWords(model: ChainModel): WordList {
-  const words = [
-    ...DENIALS,
-    ...(model.nonTarget ?? []),
-    ...(model.contexts ?? []).map((r) => r.word),
-  ];
-  return wordList(words.map((w) => foldAnswer(w).split(" ")[0]));
+function specialWords(
+  model: ChainModel
+): Pick<Dictionary, "special" | "specialRule" | "specialCue"> {
+  const words: string[] = [...DENIALS, ...(model.nonTarget ?? [])];
+  const rule: number[] = words.map(() => 0);
+  const cue: number[] = words.map(() => 0);
+  const contexts = model.contexts ?? [];
+  // A rule past the 31st has no bit: its words then count as denials do (always the full reading).
+  contexts.forEach((r, k) => {
+    const bit = k < 31 ? 1 << k : 0;
+    for (const w of [r.word, ...r.cues]) {
+      words.push(w);
+      rule.push(bit);
+      cue.push(w === r.word ? 0 : bit);
+    }
+  });
+  return {
+    special: wordList(words.map((w) => foldAnswer(w).split(" ")[0])),
+    specialRule: Int32Array.from(rule),
+    specialCue: Int32Array.from(cue),
+  };
 }
 
 function dictionary(model: ChainModel): Dictionary {
@@ -306,7 +329,7 @@ function dictionary(model: ChainModel): Dictionary {
     ),
     roleNames: model.roles.map((r) => [r.id, r.label.zh, r.label.en, ...r.aliases].map(normal)),
     nonTarget: wordList(model.nonTarget ?? []),
-    special: specialWords(model),
+    ...specialWords(model),
   };
   dictionaries.set(model, d);
   return d;
@@ -961,10 +984,16 @@ interface TextReading {
   hits: Int32Array | null;
 }
 
-/** Whether no word of Dictionary.special occurs in the text as foldAnswer folds it. */
+/**
+ * Whether the text reads as written: no denial or non-target word of Dictionary.special occurs in it
+ * as foldAnswer folds it, and no shared word occurs together with one of its cues.
+ */
 function plain(d: Dictionary, text: string): boolean {
-  const { starts, byFirst, folded } = d.special;
+  const { special, specialRule, specialCue } = d;
+  const { starts, byFirst, folded } = special;
   const n = text.length;
+  let shared = 0;
+  let cues = 0;
   for (let i = 0; i < n; i++) {
     const c = foldCharCode(text.charCodeAt(i));
     if (starts[c] === 0) continue;
@@ -973,14 +1002,19 @@ function plain(d: Dictionary, text: string): boolean {
       let j = 1;
       while (j < w.length && i + j < n && foldCharCode(text.charCodeAt(i + j)) === w.charCodeAt(j))
         j++;
-      if (j === w.length) return false;
+      if (j < w.length) continue;
+      const rule = specialRule[k];
+      if (rule === 0) return false;
+      if (specialCue[k] === 0) shared |= rule;
+      else cues |= rule;
+      if ((shared & cues) !== 0) return false;
     }
   }
   return true;
 }
 
 function readText(d: Dictionary, text: string): TextReading {
-  // Most texts hold no denial, shared or non-target word: nothing to blank and nothing off target.
+  // Most texts hold no denial or non-target word, nor a shared word beside its cue: nothing to blank.
   if (plain(d, text))
     return { kept: text, offTarget: false, hits: d.joined ? null : textHits(d, text) };
   const kept = readable(text, d.model);
