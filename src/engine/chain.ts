@@ -352,11 +352,17 @@ const MARKERS: { codes: number[]; ascii: boolean }[] = [
   "serving",
   "supplying",
 ].map((m) => ({ codes: [...m].map((c) => c.charCodeAt(0)), ascii: /[a-z]/.test(m[0]) }));
-const MARKER_START = new Set(MARKERS.map((m) => m.codes[0]));
+/** 1 per code unit a marker starts with, and per clause end: looked up for every unit of every text. */
+const codeSet = (codes: number[]): Uint8Array => {
+  const set = new Uint8Array(0x10000);
+  for (const c of codes) set[c] = 1;
+  return set;
+};
+const MARKER_START = codeSet(MARKERS.map((m) => m.codes[0]));
 /** Word characters of the regular expression \b: a–z, A–Z, 0–9 and "_". */
 const isRegexWord = (c: number): boolean => isWordCode(c) || (c >= 65 && c <= 90) || c === 95;
-const ENDS_ASCII = new Set([..."，。；,.;\n"].map((c) => c.charCodeAt(0)));
-const ENDS_CJK = new Set([..."的，。；,;\n"].map((c) => c.charCodeAt(0)));
+const ENDS_ASCII = codeSet([..."，。；,.;\n"].map((c) => c.charCodeAt(0)));
+const ENDS_CJK = codeSet([..."的，。；,;\n"].map((c) => c.charCodeAt(0)));
 
 /** A copy twice as long (scratch buffers grow with the longest text seen). */
 function grown(a: Int32Array): Int32Array {
@@ -372,7 +378,7 @@ function applicationSpans(n: number): number {
   for (let i = 0; i < n;) {
     const c = codes[i];
     let marker: (typeof MARKERS)[number] | undefined;
-    if (MARKER_START.has(c)) {
+    if (MARKER_START[c] === 1) {
       marker = MARKERS.find(
         (m) =>
           i + m.codes.length <= n &&
@@ -389,7 +395,7 @@ function applicationSpans(n: number): number {
     const start = i + marker.codes.length;
     const ends = marker.ascii ? ENDS_ASCII : ENDS_CJK;
     let end = start;
-    while (end < n && !ends.has(codes[end])) end++;
+    while (end < n && ends[codes[end]] === 0) end++;
     if (found + 2 > spans.length) spans = grown(spans);
     spans[found++] = start;
     spans[found++] = end;
