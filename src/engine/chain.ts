@@ -10,11 +10,13 @@ import {
   factWord,
   foldAnswer,
   hits as wordHits,
+  visitFoldedWords,
   wordList,
   WordList,
+  wordStarts,
 } from "./answers";
 import { TextMemo } from "./memo";
-import { foldCharCode, isBlankText } from "./numerals";
+import { isBlankText } from "./numerals";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -227,7 +229,7 @@ function specialWords(
     }
   });
   return {
-    special: wordList(words.map((w) => foldAnswer(w).split(" ")[0])),
+    special: wordStarts(words),
     specialRule: Int32Array.from(rule),
     specialCue: Int32Array.from(cue),
   };
@@ -995,28 +997,16 @@ interface TextReading {
  * as foldAnswer folds it, and no shared word occurs together with one of its cues.
  */
 function plain(d: Dictionary, text: string): boolean {
-  const { special, specialRule, specialCue } = d;
-  const { starts, byFirst, folded } = special;
-  const n = text.length;
+  const { specialRule, specialCue } = d;
   let shared = 0;
   let cues = 0;
-  for (let i = 0; i < n; i++) {
-    const c = foldCharCode(text.charCodeAt(i));
-    if (starts[c] === 0) continue;
-    for (const k of byFirst.get(c) as number[]) {
-      const w = folded[k];
-      let j = 1;
-      while (j < w.length && i + j < n && foldCharCode(text.charCodeAt(i + j)) === w.charCodeAt(j))
-        j++;
-      if (j < w.length) continue;
-      const rule = specialRule[k];
-      if (rule === 0) return false;
-      if (specialCue[k] === 0) shared |= rule;
-      else cues |= rule;
-      if ((shared & cues) !== 0) return false;
-    }
-  }
-  return true;
+  return visitFoldedWords(text, d.special, (k) => {
+    const rule = specialRule[k];
+    if (rule === 0) return false;
+    if (specialCue[k] === 0) shared |= rule;
+    else cues |= rule;
+    return (shared & cues) === 0;
+  });
 }
 
 function readText(d: Dictionary, text: string): TextReading {
