@@ -89,15 +89,16 @@ export function wordStarts(words: readonly string[]): WordList {
 }
 
 /**
- * Each word of `list` found in the text as foldAnswer folds it, told to `visit` (which returns
- * whether to go on), without building the folded text: foldAnswer folds unit by unit and only
- * collapses spaces, so a word without spaces (see wordStarts) is found unit by unit. Returns false
- * when `visit` stopped the search.
+ * Each word of `list` found in the text as foldAnswer folds it, told to `visit` with `state` (it
+ * returns whether to go on), without building the folded text: foldAnswer folds unit by unit and
+ * only collapses spaces, so a word without spaces (see wordStarts) is found unit by unit. A visitor
+ * that closes over nothing allocates nothing per text. Returns false when `visit` stopped.
  */
-export function visitFoldedWords(
+export function visitFoldedWords<S>(
   text: string,
   list: WordList,
-  visit: (k: number) => boolean
+  visit: (k: number, state: S) => boolean,
+  state: S
 ): boolean {
   const { starts, byFirst, folded } = list;
   const n = text.length;
@@ -109,7 +110,7 @@ export function visitFoldedWords(
       let j = 1;
       while (j < w.length && i + j < n && foldCharCode(text.charCodeAt(i + j)) === w.charCodeAt(j))
         j++;
-      if (j === w.length && !visit(k)) return false;
+      if (j === w.length && !visit(k, state)) return false;
     }
   }
   return true;
@@ -523,7 +524,9 @@ export class LandUseReader {
     this.fields = lu ? [lu.field, ...lu.inferFrom] : [];
     // Most texts (project names, places) hold no land word: nothing to fold.
     const read = (c: CellValue): number =>
-      typeof c === "string" && visitFoldedWords(c, w.landStarts, stop) ? -1 : landWordIn(c, w);
+      typeof c === "string" && visitFoldedWords(c, w.landStarts, stop, null)
+        ? -1
+        : landWordIn(c, w);
     this.readers = this.fields.map(() => new ColumnReader(read));
   }
 

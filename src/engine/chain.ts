@@ -375,21 +375,29 @@ function grown(a: Int32Array): Int32Array {
 
 /** Masked spans [start, end) of codes[0..n), flat, in `spans`; returns how many numbers it holds. */
 let spans: Int32Array = new Int32Array(16);
+
+/** The marker of MARKERS (in order) that starts at position i of codes[0..n), if any. */
+function markerAt(i: number, n: number): (typeof MARKERS)[number] | undefined {
+  for (const m of MARKERS) {
+    const len = m.codes.length;
+    if (i + len > n) continue;
+    let k = 0;
+    while (k < len && codes[i + k] === m.codes[k]) k++;
+    if (k < len) continue;
+    if (
+      !m.ascii ||
+      ((i === 0 || !isRegexWord(codes[i - 1])) && (i + len === n || !isRegexWord(codes[i + len])))
+    )
+      return m;
+  }
+  return undefined;
+}
+
+// No closure in the loop: one capturing `i` would cost a context per code unit of every text.
 function applicationSpans(n: number): number {
   let found = 0;
   for (let i = 0; i < n;) {
-    const c = codes[i];
-    let marker: (typeof MARKERS)[number] | undefined;
-    if (MARKER_START[c] === 1) {
-      marker = MARKERS.find(
-        (m) =>
-          i + m.codes.length <= n &&
-          m.codes.every((x, k) => codes[i + k] === x) &&
-          (!m.ascii ||
-            ((i === 0 || !isRegexWord(codes[i - 1])) &&
-              (i + m.codes.length === n || !isRegexWord(codes[i + m.codes.length]))))
-      );
-    }
+    const marker = MARKER_START[codes[i]] === 1 ? markerAt(i, n) : undefined;
     if (!marker) {
       i++;
       continue;
@@ -997,16 +1005,23 @@ interface TextReading {
  * as foldAnswer folds it, and no shared word occurs together with one of its cues.
  */
 function plain(d: Dictionary, text: string): boolean {
-  const { specialRule, specialCue } = d;
-  let shared = 0;
-  let cues = 0;
-  return visitFoldedWords(text, d.special, (k) => {
-    const rule = specialRule[k];
-    if (rule === 0) return false;
-    if (specialCue[k] === 0) shared |= rule;
-    else cues |= rule;
-    return (shared & cues) === 0;
-  });
+  const st = PLAIN;
+  st.d = d;
+  st.shared = 0;
+  st.cues = 0;
+  return visitFoldedWords(text, d.special, plainWord, st);
+}
+
+/** plain's state, reused from text to text (a closure per text would allocate). */
+const PLAIN = { d: null as unknown as Dictionary, shared: 0, cues: 0 };
+
+/** One special word found by plain: whether the text may still read as written. */
+function plainWord(k: number, st: typeof PLAIN): boolean {
+  const rule = st.d.specialRule[k];
+  if (rule === 0) return false;
+  if (st.d.specialCue[k] === 0) st.shared |= rule;
+  else st.cues |= rule;
+  return (st.shared & st.cues) === 0;
 }
 
 function readText(d: Dictionary, text: string): TextReading {
