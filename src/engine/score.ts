@@ -320,32 +320,17 @@ export function prepareScoring(
     const known = dimensionKnown[e];
     const values = d.criteria.map((k) => criterionValues[k]);
     const shares = d.criteria.map((k) => compiled.criteria[k].share);
-    const m = values.length;
-    return () => {
-      const fill = d.criteria.map((k) => fills[k]);
-      for (let i = 0; i < n; i++) {
-        let num = 0;
-        let den = 0;
-        let sure = 0;
-        let all = 0;
-        let have = 0;
-        for (let j = 0; j < m; j++) {
-          let v = values[j][i];
-          all += shares[j];
-          if (v === v) {
-            sure += shares[j] * v;
-            have += shares[j];
-          } else v = fill[j];
-          if (v !== v) continue;
-          num += shares[j] * v;
-          den += shares[j];
-        }
-        out[i] = den > 0 ? (100 * num) / den : NaN;
-        low[i] = all > 0 ? (100 * sure) / all : 0;
-        high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
-        known[i] = all > 0 ? have / all : 0;
-      }
-    };
+    return () =>
+      dimensionRows(
+        values,
+        shares,
+        Array.from(d.criteria, (k) => fills[k]),
+        n,
+        out,
+        low,
+        high,
+        known
+      );
   });
 
   // Gates, bonuses, flags.
@@ -467,6 +452,46 @@ export function prepareScoring(
       return scored;
     },
   };
+}
+
+/**
+ * One dimension's score, interval ends and known share for rows 0…n−1, from its criteria's values
+ * (`fill`: each criterion's value when missing, NaN to drop it). A function of the module, not a
+ * closure made per scoring: its optimised code then serves every scoring.
+ */
+function dimensionRows(
+  values: Float64Array[],
+  shares: number[],
+  fill: number[],
+  n: number,
+  out: Float64Array,
+  low: Float64Array,
+  high: Float64Array,
+  known: Float64Array
+): void {
+  const m = values.length;
+  for (let i = 0; i < n; i++) {
+    let num = 0;
+    let den = 0;
+    let sure = 0;
+    let all = 0;
+    let have = 0;
+    for (let j = 0; j < m; j++) {
+      let v = values[j][i];
+      all += shares[j];
+      if (v === v) {
+        sure += shares[j] * v;
+        have += shares[j];
+      } else v = fill[j];
+      if (v !== v) continue;
+      num += shares[j] * v;
+      den += shares[j];
+    }
+    out[i] = den > 0 ? (100 * num) / den : NaN;
+    low[i] = all > 0 ? (100 * sure) / all : 0;
+    high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
+    known[i] = all > 0 ? have / all : 0;
+  }
 }
 
 /** Weighted mean of the dimensions' values for candidate i (dimensions without a value left out). */
