@@ -6,7 +6,7 @@
  * here `as const`; the model's own word lists (stages, land uses, keyword rules) go through the same
  * matcher.
  */
-import { foldText } from "./numerals";
+import { foldCharCode, foldText } from "./numerals";
 import { CellValue, Label, ScoringModel } from "./types";
 import { flatMap } from "./es2017";
 import { ColumnReader } from "./memo";
@@ -82,6 +82,41 @@ export function wordList(words: readonly string[]): WordList {
   });
   return { words, folded, starts, byFirst };
 }
+
+/** The list's words cut at their first space: each a necessary part of its word in folded text. */
+export function wordStarts(words: readonly string[]): WordList {
+  return wordList(words.map((w) => foldAnswer(w).split(" ")[0]));
+}
+
+/**
+ * Each word of `list` found in the text as foldAnswer folds it, told to `visit` with `state` (it
+ * returns whether to go on), without building the folded text: foldAnswer folds unit by unit and
+ * only collapses spaces, so a word without spaces (see wordStarts) is found unit by unit. A visitor
+ * that closes over nothing allocates nothing per text. Returns false when `visit` stopped.
+ */
+export function visitFoldedWords<S>(
+  text: string,
+  list: WordList,
+  visit: (k: number, state: S) => boolean,
+  state: S
+): boolean {
+  const { starts, byFirst, folded } = list;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = foldCharCode(text.charCodeAt(i));
+    if (starts[c] === 0) continue;
+    for (const k of byFirst.get(c) as number[]) {
+      const w = folded[k];
+      let j = 1;
+      while (j < w.length && i + j < n && foldCharCode(text.charCodeAt(i + j)) === w.charCodeAt(j))
+        j++;
+      if (j === w.length && !visit(k, state)) return false;
+    }
+  }
+  return true;
+}
+
+const stop = (): boolean => false;
 
 /** Index of the first word of the list (in list order) found in `text` (folded) as a fact; −1 when none. */
 export function firstFact(text: string, list: WordList): number {
@@ -369,6 +404,8 @@ interface ModelWords {
   signed: number;
   /** Every land use's words, uses in model order, and the use each word names. */
   landWords: WordList;
+  /** landWords cut at their first space (wordStarts): a text holding none of these names no use. */
+  landStarts: WordList;
   landUseOf: string[];
 }
 
@@ -390,6 +427,7 @@ function wordsOf(model: ScoringModel): ModelWords {
     stageAliases,
     signed: stages.findIndex((st) => st.id === "signed"),
     landWords: wordList(flatMap(uses, (u) => u.words)),
+    landStarts: wordStarts(flatMap(uses, (u) => u.words)),
     landUseOf: flatMap(uses, (u) => u.words.map(() => u.id)),
   };
   modelWords.set(model, w);
@@ -485,7 +523,12 @@ export class LandUseReader {
     const w = (this.words = wordsOf(model));
     const lu = model.landUse;
     this.fields = lu ? [lu.field, ...lu.inferFrom] : [];
-    this.readers = this.fields.map(() => new ColumnReader((c) => landWordIn(c, w)));
+    // Most texts (project names, places) hold no land word: nothing to fold.
+    const read = (c: CellValue): number =>
+      typeof c === "string" && visitFoldedWords(c, w.landStarts, stop, null)
+        ? -1
+        : landWordIn(c, w);
+    this.readers = this.fields.map(() => new ColumnReader(read));
   }
 
   /** Uses of candidates 0…count−1 into `out`; null when the model has no land-use rules. */

@@ -10,11 +10,13 @@ import {
   factWord,
   foldAnswer,
   hits as wordHits,
+  visitFoldedWords,
   wordList,
   WordList,
+  wordStarts,
 } from "./answers";
 import { TextMemo } from "./memo";
-import { foldCharCode, isBlankText } from "./numerals";
+import { isBlankText } from "./numerals";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -191,23 +193,46 @@ interface Dictionary {
   nonTarget: WordList;
   /** Words whose absence from a text lets it be read as written (see specialWords, readText). */
   special: WordList;
+  /**
+   * Per word of `special`: 0 for a denial or non-target word (its presence alone needs the full
+   * reading); for model.contexts[r], 1 << r on its shared word and on each of its cues.
+   */
+  specialRule: Int32Array;
+  /** The same, for the cues: 1 << r on each cue of model.contexts[r], 0 on every other word. */
+  specialCue: Int32Array;
 }
 
 const dictionaries = new WeakMap<ChainModel, Dictionary>();
 const normal = (word: string): string => normalizeText(word).trim();
 
 /**
- * Dictionary.special: the denial words, the shared words of model.contexts and the non-target words,
- * folded and cut at their first space. Each is a necessary part of its whole word in folded text
- * (foldAnswer folds unit by unit and only collapses spaces), and denials fold to themselves.
+ * Dictionary.special: the denial words, the non-target words, and the shared words of model.contexts
+ * with their cues, folded and cut at their first space. Each is a necessary part of its whole word in
+ * folded text (foldAnswer folds unit by unit and only collapses spaces), and denials fold to
+ * themselves. A shared word changes nothing unless one of its cues is present too, so a text
+ * holding shared words but none of their cues is still read as written.
  */
-function specialWords(model: ChainModel): WordList {
-  const words = [
-    ...DENIALS,
-    ...(model.nonTarget ?? []),
-    ...(model.contexts ?? []).map((r) => r.word),
-  ];
-  return wordList(words.map((w) => foldAnswer(w).split(" ")[0]));
+function specialWords(
+  model: ChainModel
+): Pick<Dictionary, "special" | "specialRule" | "specialCue"> {
+  const words: string[] = [...DENIALS, ...(model.nonTarget ?? [])];
+  const rule: number[] = words.map(() => 0);
+  const cue: number[] = words.map(() => 0);
+  const contexts = model.contexts ?? [];
+  // A rule past the 31st has no bit: its words then count as denials do (always the full reading).
+  contexts.forEach((r, k) => {
+    const bit = k < 31 ? 1 << k : 0;
+    for (const w of [r.word, ...r.cues]) {
+      words.push(w);
+      rule.push(bit);
+      cue.push(w === r.word ? 0 : bit);
+    }
+  });
+  return {
+    special: wordStarts(words),
+    specialRule: Int32Array.from(rule),
+    specialCue: Int32Array.from(cue),
+  };
 }
 
 function dictionary(model: ChainModel): Dictionary {
@@ -306,7 +331,7 @@ function dictionary(model: ChainModel): Dictionary {
     ),
     roleNames: model.roles.map((r) => [r.id, r.label.zh, r.label.en, ...r.aliases].map(normal)),
     nonTarget: wordList(model.nonTarget ?? []),
-    special: specialWords(model),
+    ...specialWords(model),
   };
   dictionaries.set(model, d);
   return d;
@@ -329,11 +354,17 @@ const MARKERS: { codes: number[]; ascii: boolean }[] = [
   "serving",
   "supplying",
 ].map((m) => ({ codes: [...m].map((c) => c.charCodeAt(0)), ascii: /[a-z]/.test(m[0]) }));
-const MARKER_START = new Set(MARKERS.map((m) => m.codes[0]));
+/** 1 per code unit a marker starts with, and per clause end: looked up for every unit of every text. */
+const codeSet = (codes: number[]): Uint8Array => {
+  const set = new Uint8Array(0x10000);
+  for (const c of codes) set[c] = 1;
+  return set;
+};
+const MARKER_START = codeSet(MARKERS.map((m) => m.codes[0]));
 /** Word characters of the regular expression \b: a–z, A–Z, 0–9 and "_". */
 const isRegexWord = (c: number): boolean => isWordCode(c) || (c >= 65 && c <= 90) || c === 95;
-const ENDS_ASCII = new Set([..."，。；,.;\n"].map((c) => c.charCodeAt(0)));
-const ENDS_CJK = new Set([..."的，。；,;\n"].map((c) => c.charCodeAt(0)));
+const ENDS_ASCII = codeSet([..."，。；,.;\n"].map((c) => c.charCodeAt(0)));
+const ENDS_CJK = codeSet([..."的，。；,;\n"].map((c) => c.charCodeAt(0)));
 
 /** A copy twice as long (scratch buffers grow with the longest text seen). */
 function grown(a: Int32Array): Int32Array {
@@ -344,21 +375,29 @@ function grown(a: Int32Array): Int32Array {
 
 /** Masked spans [start, end) of codes[0..n), flat, in `spans`; returns how many numbers it holds. */
 let spans: Int32Array = new Int32Array(16);
+
+/** The marker of MARKERS (in order) that starts at position i of codes[0..n), if any. */
+function markerAt(i: number, n: number): (typeof MARKERS)[number] | undefined {
+  for (const m of MARKERS) {
+    const len = m.codes.length;
+    if (i + len > n) continue;
+    let k = 0;
+    while (k < len && codes[i + k] === m.codes[k]) k++;
+    if (k < len) continue;
+    if (
+      !m.ascii ||
+      ((i === 0 || !isRegexWord(codes[i - 1])) && (i + len === n || !isRegexWord(codes[i + len])))
+    )
+      return m;
+  }
+  return undefined;
+}
+
+// No closure in the loop: one capturing `i` would cost a context per code unit of every text.
 function applicationSpans(n: number): number {
   let found = 0;
   for (let i = 0; i < n;) {
-    const c = codes[i];
-    let marker: (typeof MARKERS)[number] | undefined;
-    if (MARKER_START.has(c)) {
-      marker = MARKERS.find(
-        (m) =>
-          i + m.codes.length <= n &&
-          m.codes.every((x, k) => codes[i + k] === x) &&
-          (!m.ascii ||
-            ((i === 0 || !isRegexWord(codes[i - 1])) &&
-              (i + m.codes.length === n || !isRegexWord(codes[i + m.codes.length]))))
-      );
-    }
+    const marker = MARKER_START[codes[i]] === 1 ? markerAt(i, n) : undefined;
     if (!marker) {
       i++;
       continue;
@@ -366,7 +405,7 @@ function applicationSpans(n: number): number {
     const start = i + marker.codes.length;
     const ends = marker.ascii ? ENDS_ASCII : ENDS_CJK;
     let end = start;
-    while (end < n && !ends.has(codes[end])) end++;
+    while (end < n && ends[codes[end]] === 0) end++;
     if (found + 2 > spans.length) spans = grown(spans);
     spans[found++] = start;
     spans[found++] = end;
@@ -961,26 +1000,32 @@ interface TextReading {
   hits: Int32Array | null;
 }
 
-/** Whether no word of Dictionary.special occurs in the text as foldAnswer folds it. */
+/**
+ * Whether the text reads as written: no denial or non-target word of Dictionary.special occurs in it
+ * as foldAnswer folds it, and no shared word occurs together with one of its cues.
+ */
 function plain(d: Dictionary, text: string): boolean {
-  const { starts, byFirst, folded } = d.special;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = foldCharCode(text.charCodeAt(i));
-    if (starts[c] === 0) continue;
-    for (const k of byFirst.get(c) as number[]) {
-      const w = folded[k];
-      let j = 1;
-      while (j < w.length && i + j < n && foldCharCode(text.charCodeAt(i + j)) === w.charCodeAt(j))
-        j++;
-      if (j === w.length) return false;
-    }
-  }
-  return true;
+  const st = PLAIN;
+  st.d = d;
+  st.shared = 0;
+  st.cues = 0;
+  return visitFoldedWords(text, d.special, plainWord, st);
+}
+
+/** plain's state, reused from text to text (a closure per text would allocate). */
+const PLAIN = { d: null as unknown as Dictionary, shared: 0, cues: 0 };
+
+/** One special word found by plain: whether the text may still read as written. */
+function plainWord(k: number, st: typeof PLAIN): boolean {
+  const rule = st.d.specialRule[k];
+  if (rule === 0) return false;
+  if (st.d.specialCue[k] === 0) st.shared |= rule;
+  else st.cues |= rule;
+  return (st.shared & st.cues) === 0;
 }
 
 function readText(d: Dictionary, text: string): TextReading {
-  // Most texts hold no denial, shared or non-target word: nothing to blank and nothing off target.
+  // Most texts hold no denial or non-target word, nor a shared word beside its cue: nothing to blank.
   if (plain(d, text))
     return { kept: text, offTarget: false, hits: d.joined ? null : textHits(d, text) };
   const kept = readable(text, d.model);

@@ -143,10 +143,7 @@ function inputReaders(
       const col = (columns[id] = new Array<string | null>(n));
       // Text as written costs a trim, less than looking it up: only answer readers remember.
       if (field.reader === undefined) {
-        return (table) => {
-          const from = cells(table);
-          for (let i = 0; i < n; i++) col[i] = readText(from?.[i] ?? null);
-        };
+        return (table) => readTexts(cells(table), n, col);
       }
       const reader = new ColumnReader(readerOf(field.reader, model));
       return (table) => reader.into(cells(table), n, col);
@@ -263,10 +260,8 @@ export function prepareScoring(
     return {
       rows,
       fill: () => {
-        for (let i = 0; i < n; i++) {
-          const r = (rows[i] = choose(keys[i]));
-          for (const c of cols) c.out[i] = c.values[r];
-        }
+        for (let i = 0; i < n; i++) rows[i] = choose(keys[i]);
+        for (const c of cols) pick(rows, c.values, n, c.out);
       },
     };
   });
@@ -292,15 +287,13 @@ export function prepareScoring(
       // Category and keyword columns hold few distinct texts: transform each once.
       const s = input as (string | null)[];
       const memo = new TextMemo(t.apply);
-      return () => {
-        for (let i = 0; i < n; i++) out[i] = s[i] === null ? NaN : memo.get(s[i] as string);
-      };
+      return () => textValues(s, memo, n, out);
     }
     if (t.input === "expression") {
       const f = t.expr.column(envOf(columns, input));
       return () => {
         f(out, n);
-        for (let i = 0; i < n; i++) out[i] = clampScore(out[i]);
+        clampScores(out, n);
       };
     }
     return chainFit ? () => out.set(chainFit) : () => undefined;
@@ -320,32 +313,17 @@ export function prepareScoring(
     const known = dimensionKnown[e];
     const values = d.criteria.map((k) => criterionValues[k]);
     const shares = d.criteria.map((k) => compiled.criteria[k].share);
-    const m = values.length;
-    return () => {
-      const fill = d.criteria.map((k) => fills[k]);
-      for (let i = 0; i < n; i++) {
-        let num = 0;
-        let den = 0;
-        let sure = 0;
-        let all = 0;
-        let have = 0;
-        for (let j = 0; j < m; j++) {
-          let v = values[j][i];
-          all += shares[j];
-          if (v === v) {
-            sure += shares[j] * v;
-            have += shares[j];
-          } else v = fill[j];
-          if (v !== v) continue;
-          num += shares[j] * v;
-          den += shares[j];
-        }
-        out[i] = den > 0 ? (100 * num) / den : NaN;
-        low[i] = all > 0 ? (100 * sure) / all : 0;
-        high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
-        known[i] = all > 0 ? have / all : 0;
-      }
-    };
+    return () =>
+      dimensionRows(
+        values,
+        shares,
+        Array.from(d.criteria, (k) => fills[k]),
+        n,
+        out,
+        low,
+        high,
+        known
+      );
   });
 
   // Gates, bonuses, flags.
@@ -356,23 +334,13 @@ export function prepareScoring(
     const status = gateStatus[k];
     const pass = g.pass.column(env);
     const applies = g.appliesWhen ? g.appliesWhen.column(env) : null;
+    const effect = g.def.effect === "exclude" ? excluded : g.def.effect === "cap" ? cap : null;
+    const capAt = g.def.cap ?? 100;
     return () => {
       pass(scratch, n);
       if (applies) applies(applied, n);
-      for (let i = 0; i < n; i++) {
-        if (applies) {
-          const a = applied[i];
-          if (a !== a || a === 0) {
-            status[i] = GATE_NOT_APPLICABLE;
-            continue;
-          }
-        }
-        const p = scratch[i];
-        status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
-        if (status[i] !== GATE_FAILED) continue;
-        if (g.def.effect === "exclude") excluded[i] = 1;
-        else if (g.def.effect === "cap") cap[i] = Math.min(cap[i], g.def.cap ?? 100);
-      }
+      gateRows(scratch, applies ? applied : null, n, status);
+      if (effect) failedRows(status, n, effect, capAt);
     };
   });
   const bonus = new Float64Array(n);
@@ -381,15 +349,12 @@ export function prepareScoring(
   const bonuses = compiled.bonuses.map((b, k) => {
     const when = b.when.column(env);
     const hits = bonusHits[k];
+    const { points } = b.def;
+    const lift = b.def.floor ?? 0;
     return () => {
       when(scratch, n);
-      for (let i = 0; i < n; i++) {
-        const v = scratch[i];
-        hits[i] = v === v && v !== 0 ? 1 : 0;
-        if (hits[i] === 0) continue;
-        bonus[i] += b.def.points;
-        floor[i] = Math.max(floor[i], b.def.floor ?? 0);
-      }
+      hitRows(scratch, n, hits);
+      bonusRows(hits, n, points, lift, bonus, floor);
     };
   });
   const flagHits = compiled.flags.map(() => new Uint8Array(n));
@@ -398,10 +363,7 @@ export function prepareScoring(
     const hits = flagHits[k];
     return () => {
       when(scratch, n);
-      for (let i = 0; i < n; i++) {
-        const v = scratch[i];
-        hits[i] = v === v && v !== 0 ? 1 : 0;
-      }
+      hitRows(scratch, n, hits);
     };
   });
   const stageField = model.fields.find((f) => f.reader === "stage");
@@ -467,6 +429,129 @@ export function prepareScoring(
       return scored;
     },
   };
+}
+
+// The row loops of a scoring are functions of the module, not closures made per scoring: V8's
+// optimised code for them then serves every scoring instead of being rebuilt on each run.
+
+/** Text cells as written (readText), rows 0…n−1. */
+function readTexts(cells: readonly CellValue[] | undefined, n: number, out: (string | null)[]) {
+  for (let i = 0; i < n; i++) out[i] = readText(cells?.[i] ?? null);
+}
+
+/** A text criterion's values: each text through its transform's memo, NaN where missing. */
+function textValues(
+  texts: (string | null)[],
+  memo: TextMemo<number>,
+  n: number,
+  out: Float64Array
+) {
+  for (let i = 0; i < n; i++) {
+    const s = texts[i];
+    out[i] = s === null ? NaN : memo.get(s);
+  }
+}
+
+function clampScores(out: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) out[i] = clampScore(out[i]);
+}
+
+/** out[i] = values[rows[i]]: a lookup table's column by the row chosen for each candidate. */
+function pick(rows: Int16Array, values: number[], n: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) out[i] = values[rows[i]];
+}
+
+/** A gate's status per row from its pass test and, when it has one, its appliesWhen test. */
+function gateRows(pass: Float64Array, applied: Float64Array | null, n: number, status: Uint8Array) {
+  for (let i = 0; i < n; i++) {
+    if (applied !== null) {
+      const a = applied[i];
+      if (a !== a || a === 0) {
+        status[i] = GATE_NOT_APPLICABLE;
+        continue;
+      }
+    }
+    const p = pass[i];
+    status[i] = p !== p ? GATE_UNKNOWN : p !== 0 ? GATE_PASSED : GATE_FAILED;
+  }
+}
+
+/** A failed gate's effect: `excluded` (Uint8Array) marked, or `cap` (Float64Array) lowered to capAt. */
+function failedRows(
+  status: Uint8Array,
+  n: number,
+  effect: Uint8Array | Float64Array,
+  capAt: number
+) {
+  const exclude = effect instanceof Uint8Array;
+  for (let i = 0; i < n; i++) {
+    if (status[i] !== GATE_FAILED) continue;
+    if (exclude) effect[i] = 1;
+    else effect[i] = Math.min(effect[i], capAt);
+  }
+}
+
+/** 1 where a condition holds (not NaN, not 0), else 0. */
+function hitRows(when: Float64Array, n: number, hits: Uint8Array): void {
+  for (let i = 0; i < n; i++) {
+    const v = when[i];
+    hits[i] = v === v && v !== 0 ? 1 : 0;
+  }
+}
+
+/** A bonus hit adds its points and lifts the floor. */
+function bonusRows(
+  hits: Uint8Array,
+  n: number,
+  points: number,
+  lift: number,
+  bonus: Float64Array,
+  floor: Float64Array
+): void {
+  for (let i = 0; i < n; i++) {
+    if (hits[i] === 0) continue;
+    bonus[i] += points;
+    floor[i] = Math.max(floor[i], lift);
+  }
+}
+
+/**
+ * One dimension's score, interval ends and known share for rows 0…n−1, from its criteria's values
+ * (`fill`: each criterion's value when missing, NaN to drop it).
+ */
+function dimensionRows(
+  values: Float64Array[],
+  shares: number[],
+  fill: number[],
+  n: number,
+  out: Float64Array,
+  low: Float64Array,
+  high: Float64Array,
+  known: Float64Array
+): void {
+  const m = values.length;
+  for (let i = 0; i < n; i++) {
+    let num = 0;
+    let den = 0;
+    let sure = 0;
+    let all = 0;
+    let have = 0;
+    for (let j = 0; j < m; j++) {
+      let v = values[j][i];
+      all += shares[j];
+      if (v === v) {
+        sure += shares[j] * v;
+        have += shares[j];
+      } else v = fill[j];
+      if (v !== v) continue;
+      num += shares[j] * v;
+      den += shares[j];
+    }
+    out[i] = den > 0 ? (100 * num) / den : NaN;
+    low[i] = all > 0 ? (100 * sure) / all : 0;
+    high[i] = all > 0 ? (100 * (sure + all - have)) / all : 0;
+    known[i] = all > 0 ? have / all : 0;
+  }
 }
 
 /** Weighted mean of the dimensions' values for candidate i (dimensions without a value left out). */
