@@ -17,7 +17,9 @@
  * - Negative amounts (负, -, accounting brackets "(1,200)") are read as negative; a caller whose
  *   criterion cannot be negative passes allowNegative: false and gets an error saying so.
  * - Every character is accounted for: anything outside brackets that is not a number, unit, currency,
- *   qualifier or known filler is an error naming it and its position, never skipped.
+ *   qualifier or known filler is an error naming it and its position, never skipped. A breakdown
+ *   (，其中…) or a remark holding no amount (，分两期建设) after the amount is left out and named in
+ *   the note, as brackets are (clause.ts).
  * - Two amounts not in brackets (1500万或2000万, 一期1000万，二期2000万) are "ambiguous", never summed.
  */
 import { CURRENCY_INFO } from "../vocabulary";
@@ -33,6 +35,7 @@ import {
 import { mk, Q_APPROX, Q_AT_LEAST, Q_AT_MOST, Tok } from "./lexicon";
 import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
 import { unitContext } from "./header";
+import { dropClauses, opensPart } from "./clause";
 
 interface Term {
   text: string;
@@ -452,7 +455,8 @@ export function readTokens(
   asAlternate = false
 ): AmountResult {
   let ctx = options?.context ?? {};
-  let { main, groups } = splitBrackets(toks, src.length);
+  const clauses = dropClauses(toks, src, orig);
+  let { main, groups } = splitBrackets(clauses.toks, src.length);
   const accounting = accountingNegative(main, groups);
   if (accounting !== null) {
     main = accounting;
@@ -508,11 +512,11 @@ export function readTokens(
     // （含）: inclusive, already how bounds read; () empty.
     if (text === "" || (g.toks.length > 0 && g.toks.every((t) => t.k === "incl"))) continue;
     const alt =
-      alternate === undefined && g.toks.length > 0
+      alternate === undefined && g.toks.length > 0 && !opensPart(src.slice(g.s, g.e))
         ? readTokens(text, src, g.toks, options, orig, true)
         : null;
     if (alt !== null && alt.ok) alternate = alt;
     else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
   }
-  return finish(input, read, options, extra, alternate);
+  return finish(input, read, options, extra.concat(clauses.notes), alternate);
 }

@@ -1,0 +1,253 @@
+/**
+ * Clauses after an amount (src/engine/amount/clause.ts): a breakdown (，其中…) or a remark that holds no
+ * amount (，分两期建设) leaves the amount as written and is named in the note; a clause with an amount of
+ * its own is still refused. Expected figures are read by hand from the text; every example is read under
+ * the header context { multiplier: 1e4, currency: "CNY" } the brief probes with (万元 column).
+ */
+import fc from "fast-check";
+import { amountValue, AmountValueOut, parseAmount } from "../../src/engine/amount";
+import { AmountBound, AmountResult, ParsedAmount } from "../../src/engine/types";
+import {
+  numberText,
+  QUALIFIERS,
+  singleAmountText,
+  SUFFIX_CURRENCIES,
+  UNITS,
+  writeNumber,
+} from "./amount.grammar";
+
+const WAN_YUAN = { context: { multiplier: 1e4, currency: "CNY" as const } };
+
+function ok(r: AmountResult): ParsedAmount {
+  if (!r.ok) throw new Error(`expected an amount, got ${r.code}: ${r.message.en}`);
+  return r;
+}
+
+describe("a breakdown after the amount is left out: the total is the amount before it", () => {
+  test.each<[string, number, string]>([
+    ["10亿元，其中固定资产投资8亿元", 1e9, "其中固定资产投资8亿元"],
+    ["计划总投资5亿元，其中设备投资2亿元", 5e8, "其中设备投资2亿元"],
+    ["1.5亿元,其中外资1000万美元", 1.5e8, "其中外资1000万美元"],
+    ["10亿元;其中3亿", 1e9, "其中3亿"],
+    ["10亿元；其中：一期3亿元", 1e9, "其中：一期3亿元"],
+    ["10亿元、其中设备3亿元", 1e9, "其中设备3亿元"],
+    ["3亿元 其中设备1亿元", 3e8, "其中设备1亿元"],
+    ["3亿元。其中设备1亿元", 3e8, "其中设备1亿元"],
+    ["10亿元 含土地款2亿", 1e9, "含土地款2亿"],
+    ["8亿元，包括流动资金1亿元", 8e8, "包括流动资金1亿元"],
+    ["8亿元，包含研发中心1.2亿元", 8e8, "包含研发中心1.2亿元"],
+    ["8亿元，内含进口设备3000万美元", 8e8, "内含进口设备3000万美元"],
+  ])("%s reads %d and names the breakdown", (text, value, clause) => {
+    const r = ok(parseAmount(text, WAN_YUAN));
+    expect([r.value, r.currency, r.bound]).toEqual([value, "CNY", "exact"]);
+    expect(r.note.zh).toContain(`忽略分项“${clause}”`);
+    expect(r.note.en).toContain(`ignored the breakdown "${clause}"`);
+    expect(r.alternate).toBeUndefined();
+  });
+
+  test("the note quotes the text as written and says how the amount was read first", () => {
+    const r = ok(parseAmount("１０亿元，其中设备３亿元"));
+    expect(r.note).toEqual({
+      zh: "读作 10 亿元；忽略分项“其中设备３亿元”",
+      en: 'read as CNY 1 billion; ignored the breakdown "其中设备３亿元"',
+    });
+    // The normalized text is the amount alone and reads back to it.
+    expect(r.normalized).toBe("10亿元");
+  });
+
+  test("an exclusion (不含/不包括) is a remark on what the amount covers", () => {
+    const r = ok(parseAmount("5亿元，不含土地款", WAN_YUAN));
+    expect(r.value).toBe(5e8);
+    expect(r.note.zh).toContain("忽略附注“不含土地款”");
+    expect(ok(parseAmount("5亿元不包括流动资金1亿元")).note.en).toContain(
+      'ignored the remark "不包括流动资金1亿元"'
+    );
+  });
+
+  test("a range or a bound before the breakdown keeps its reading", () => {
+    const r = ok(parseAmount("1-2亿元，其中一期5000万元"));
+    expect([r.low, r.high, r.bound]).toEqual([1e8, 2e8, "range"]);
+    const atLeast = ok(parseAmount("约5000万元以上，其中外资300万美元"));
+    expect([atLeast.value, atLeast.bound]).toEqual([5e7, "atLeast"]);
+  });
+
+  test("含 that is no breakdown keeps its meaning: 含以上 is still at least, 含本数 inclusive", () => {
+    expect(ok(parseAmount("50万元 含以上"))).toMatchObject({ value: 5e5, bound: "atLeast" });
+    const inclusive = ok(parseAmount("5000万元含本数"));
+    expect(inclusive.note.zh).toBe("读作 5 000 万元");
+  });
+
+  test("a breakdown word before any amount is unknown text, named", () => {
+    const r = parseAmount("其中8亿元");
+    expect(r).toMatchObject({ ok: false, code: "unreadable" });
+    expect(!r.ok && r.message.zh).toContain("“其中”");
+  });
+});
+
+describe("a remark whose numbers count things, not money, is left out", () => {
+  test.each<[string, number, AmountBound, string]>([
+    ["总投资约 12 亿元，分两期建设", 1.2e9, "approximate", "分两期建设"],
+    ["总投资3亿元，分三期", 3e8, "exact", "分三期"],
+    ["10亿元,分3期实施", 1e9, "exact", "分3期实施"],
+    ["5亿元，共两期", 5e8, "exact", "共两期"],
+    ["总投资3亿元，建设期2年", 3e8, "exact", "建设期2年"],
+    ["5亿元，建设期约2年", 5e8, "exact", "建设期约2年"],
+    ["5亿元，3个月", 5e8, "exact", "3个月"],
+    ["5亿元，2024-2026年建设", 5e8, "exact", "2024-2026年建设"],
+    ["总投资3亿元，新增用地80亩", 3e8, "exact", "新增用地80亩"],
+    ["5亿元，年产5万吨", 5e8, "exact", "年产5万吨"],
+    ["3亿元，100人", 3e8, "exact", "100人"],
+    ["5亿元，不含土地款", 5e8, "exact", "不含土地款"],
+    ["5亿元，用地50亩（约3.3万平方米）", 5e8, "exact", "用地50亩（约3.3万平方米）"],
+  ])("%s reads %d (%s) and names the remark", (text, value, bound, remark) => {
+    const r = ok(parseAmount(text, WAN_YUAN));
+    expect([r.value, r.currency, r.bound]).toEqual([value, "CNY", bound]);
+    expect(r.note.zh).toContain(`忽略附注“${remark}”`);
+    expect(r.note.en).toContain(`ignored the remark "${remark}"`);
+  });
+
+  test("a remark and then a breakdown are both named, in order", () => {
+    const r = ok(parseAmount("12亿元，分两期建设，其中一期5亿元"));
+    expect(r.value).toBe(1.2e9);
+    expect(r.note.zh).toBe("读作 12 亿元；忽略附注“分两期建设”；忽略分项“其中一期5亿元”");
+  });
+});
+
+describe("a clause with an amount of its own is still refused (amounts are never summed)", () => {
+  test.each([
+    "一期5亿，二期8亿",
+    "1500万或2000万",
+    "5亿元，3000",
+    "5亿元，二期8亿元",
+    "5亿元，3个亿", // 个 before 亿 is part of an amount, not a counter
+    "5亿元，十个亿",
+    "总投资10亿元，年产值20亿元",
+    "3亿元，投产后年税收2000万",
+    "约12亿元，分两期建设，一期5亿元",
+    "5亿元/8亿元",
+    "5亿元，3台币", // 台 is a counter, 台币 a currency
+  ])("%s is ambiguous", (text) => {
+    const r = parseAmount(text, WAN_YUAN);
+    expect(r).toMatchObject({ ok: false, code: "ambiguous" });
+    expect(!r.ok && r.message.en).toContain("more than one amount");
+  });
+
+  test.each([
+    ["5亿元，以上", "a bound alone would change the amount before it"],
+    ["5亿元，约", "so would 约"],
+    ["5亿元，上下浮动", "a qualifier with no count beside it may qualify the amount"],
+    ["5亿元，万", "and a unit"],
+    ["1500，分两期", "a bare number may take its unit from the clause"],
+    ["USD 1，5项", "USD 1 with 5项 may be a mistyped 1,5xx"],
+  ])("%s is not a remark: %s", (text) => {
+    expect(parseAmount(text, WAN_YUAN).ok).toBe(false);
+  });
+
+  test("a remark needs punctuation before it: after a space it is unknown text", () => {
+    // "15m 待批" could be a mistyped unit ("15 qm" is not "15 m"); only 其中/含/… open a clause there.
+    expect(parseAmount("1500万美元 待批")).toMatchObject({ ok: false, code: "unreadable" });
+  });
+});
+
+describe("a bracketed part or other figure is not the amount restated", () => {
+  test.each([
+    ["总投资10亿元（一期3亿元）", 1e9, "一期3亿元"],
+    ["5亿元（首期2亿元）", 5e8, "首期2亿元"],
+    ["5亿元（含1亿元）", 5e8, "含1亿元"],
+    ["1200万美元（注册资本500万美元）", 1.2e7, "注册资本500万美元"],
+  ])("%s reads %d with no alternate", (text, value, inside) => {
+    const r = ok(parseAmount(text));
+    expect(r.value).toBe(value);
+    expect(r.alternate).toBeUndefined();
+    expect(r.note.zh).toContain(`忽略括号内“${inside}”`);
+  });
+
+  test("a restatement still is one", () => {
+    const r = ok(parseAmount("10亿元人民币（折合1.4亿美元）"));
+    expect(r.alternate).toMatchObject({ value: 1.4e8, currency: "USD" });
+  });
+});
+
+/** An amount ending in a unit or currency word, so no clause can run into its number. */
+const completeAmount = fc
+  .tuple(
+    numberText,
+    fc.constantFrom(...UNITS.filter(([u]) => u !== "")),
+    fc.constantFrom(...SUFFIX_CURRENCIES),
+    fc.constantFrom(...QUALIFIERS),
+    fc.boolean()
+  )
+  .map(
+    ([num, [unit], [cur], [pre, post], commas]) =>
+      `${pre}${writeNumber(num, commas, false)}${unit}${cur}${post}`
+  );
+
+const BREAKDOWNS = [
+  "其中设备投资2亿元",
+  "其中：一期3000万美元",
+  "含土地款1亿",
+  "包括流动资金5000万元",
+];
+const REMARKS = ["分两期建设", "建设期约2年", "用地50亩", "2024年至2026年建成", "年产10万吨"];
+const SEPARATORS = ["，", ",", "；", ";", "、"];
+
+describe("properties", () => {
+  const out: AmountValueOut = { status: -1, currency: null };
+
+  /** Reads text and its amount alone alike, and the value-only reader agrees. */
+  function sameAsAmount(amount: string, text: string): void {
+    const a = ok(parseAmount(amount, WAN_YUAN));
+    const r = ok(parseAmount(text, WAN_YUAN));
+    expect([r.value, r.currency, r.bound, r.low, r.high]).toEqual([
+      a.value,
+      a.currency,
+      a.bound,
+      a.low,
+      a.high,
+    ]);
+    expect(amountValue(text, WAN_YUAN, out)).toBe(r.value);
+    expect(out.currency).toBe(r.currency);
+  }
+
+  test("an amount followed by a breakdown or a remark reads as the amount alone", () => {
+    fc.assert(
+      fc.property(
+        completeAmount,
+        fc.constantFrom(...SEPARATORS),
+        fc.constantFrom(...BREAKDOWNS, ...REMARKS),
+        (amount, sep, clause) => sameAsAmount(amount, amount + sep + clause)
+      ),
+      { numRuns: 3000 }
+    );
+  });
+
+  test("a breakdown after a space or right after any readable amount likewise", () => {
+    fc.assert(
+      fc.property(
+        singleAmountText,
+        fc.constantFrom(" ", ""),
+        fc.constantFrom(...BREAKDOWNS),
+        (amount, sep, b) => {
+          if (parseAmount(amount, WAN_YUAN).ok) sameAsAmount(amount, amount + sep + b);
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+
+  test("a second amount after a separator is never read", () => {
+    fc.assert(
+      fc.property(
+        completeAmount,
+        fc.constantFrom(...SEPARATORS),
+        singleAmountText,
+        (amount, sep, second) => {
+          const r = parseAmount(amount + sep + second, WAN_YUAN);
+          expect(r.ok).toBe(false);
+          expect(amountValue(amount + sep + second, WAN_YUAN, out)).toBeNaN();
+        }
+      ),
+      { numRuns: 3000 }
+    );
+  });
+});
