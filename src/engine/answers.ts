@@ -276,6 +276,11 @@ const ORIGINS = [
   ["马来西亚", ["马来西亚", "malaysia"]],
   ["印度", ["印度", "india"]],
   ["欧洲", ["欧洲", "欧盟", "欧资", "europe", "eu"]],
+  // Offshore registrations: foreign-invested as China's statistics count them, whoever owns them.
+  ["英属维尔京群岛", ["英属维尔京群岛", "维尔京群岛", "bvi", "british virgin islands"]],
+  ["开曼群岛", ["开曼群岛", "开曼", "cayman islands", "cayman"]],
+  ["百慕大", ["百慕大", "bermuda"]],
+  ["萨摩亚", ["萨摩亚", "samoa"]],
 ] as const;
 
 /** Mainland China: the country and its provinces, regions and larger cities are domestic capital. */
@@ -284,6 +289,10 @@ const DOMESTIC = [
   "中国",
   "国内",
   "内资",
+  "本地",
+  "本市",
+  "市内",
+  "省内",
   "民营",
   "国有",
   "国资",
@@ -458,7 +467,11 @@ export function stageIndex(cell: CellValue | undefined, model: ScoringModel): nu
     }
   }
   let best: { k: number; len: number } | null = null;
-  for (const f of found) if (f.k < ceiling && (!best || f.len > best.len)) best = f;
+  // The longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the
+  // later stage (已签约、已开工: a list that keeps each step reached).
+  for (const f of found)
+    if (f.k < ceiling && (!best || f.len > best.len || (f.len === best.len && f.k > best.k)))
+      best = f;
   if (best) return best.k;
   return ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1;
 }

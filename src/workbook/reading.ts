@@ -33,7 +33,8 @@ export interface UnitNote {
   land: LandUnit | null;
 }
 
-const UNIT_ROW = /单位\s*[:：]\s*([^)）]*)/;
+/** A unit statement: 单位：万元、亩 · 金额单位为万美元 · 币种：美元 (what it says runs to the next one). */
+const UNIT_PART = /(单位|币种)\s*(?:[:：]|为)\s*/g;
 const LIST_SEP = /[、,，;；/\s]+/;
 /** How far below the last candidate a unit note may sit. */
 const NOTE_ROWS_BELOW = 6;
@@ -41,6 +42,38 @@ const NOTE_ROWS_BELOW = 6;
 const FIRST = 3;
 /** Distinct values remembered per column (bounds the memory of a column of unique amounts). */
 const SEEN = 4096;
+
+/**
+ * The amount unit and land unit a text states, each part read up to the next statement or a closing
+ * bracket: "金额单位：亿元  面积单位：平方米" states both; "币种：美元 单位：万元" means 10 000 US dollars
+ * (币种 names the currency, 万元 then only the scale).
+ */
+function unitsStated(text: string): {
+  amount: Partial<AmountContext> | null;
+  land: LandUnit | null;
+} {
+  // exec in a loop, not matchAll (ES2020): the functions bundle runs on ES2017 engines.
+  const parts: RegExpExecArray[] = [];
+  UNIT_PART.lastIndex = 0;
+  for (let m = UNIT_PART.exec(text); m !== null; m = UNIT_PART.exec(text)) parts.push(m);
+  let amount: Partial<AmountContext> | null = null;
+  let land: LandUnit | null = null;
+  let currency: AmountContext["currency"] | undefined;
+  parts.forEach((m, k) => {
+    const from = m.index + m[0].length;
+    const said = text.slice(from, parts[k + 1]?.index ?? text.length).split(/[)）]/)[0];
+    for (const item of said.split(LIST_SEP)) {
+      if (item === "") continue;
+      if (m[1] === "币种") currency ??= unitContext(item)?.currency;
+      else {
+        land = land ?? landUnit(item);
+        amount = amount ?? unitContext(item);
+      }
+    }
+  });
+  if (currency !== undefined) amount = { ...(amount ?? {}), currency };
+  return { amount, land };
+}
 
 /** Unit rows above the header and just below the table. */
 export function findUnitNotes(sheet: SheetData, table: TableLocation): UnitNote[] {
@@ -53,15 +86,7 @@ export function findUnitNotes(sheet: SheetData, table: TableLocation): UnitNote[
   for (const r of rows)
     (sheet.grid[r] ?? []).forEach((cell, c) => {
       if (typeof cell !== "string") return;
-      const m = UNIT_ROW.exec(foldText(cell));
-      if (!m) return;
-      let amount: Partial<AmountContext> | null = null;
-      let land: LandUnit | null = null;
-      for (const item of m[1].split(LIST_SEP)) {
-        if (item === "") continue;
-        land = land ?? landUnit(item);
-        amount = amount ?? unitContext(item);
-      }
+      const { amount, land } = unitsStated(foldText(cell));
       if (amount !== null || land !== null)
         notes.push({
           address: cellAddress(origin.row + r, origin.col + c),

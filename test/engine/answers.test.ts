@@ -102,6 +102,10 @@ describe("answers written in words", () => {
     ["江苏苏州", "中国", false],
     ["杭州", "中国", false],
     ["中国", "中国", false],
+    ["本地企业", "中国", false],
+    ["BVI", "英属维尔京群岛", true],
+    ["开曼", "开曼群岛", true],
+    ["注册于英属维尔京群岛", "英属维尔京群岛", true],
   ])("origin %s → %s, foreign %s", (cell, country, foreign) =>
     expect(readOrigin(cell)).toMatchObject({ country, foreign })
   );
@@ -123,6 +127,32 @@ describe("answers written in words", () => {
       "production",
     ]);
     expect(st("未签约")).toBe("negotiating");
+    // The longest alias decides; of equally long ones the later stage (a list keeping each step reached).
+    expect(
+      [
+        "已签约、已开工",
+        "已注册，正在办理供地",
+        "已签约，待开工",
+        "已签订投资协议",
+        "签署投资意向书",
+        "签订意向协议",
+        "框架协议已签",
+        "项目储备",
+        "跟踪中",
+        "未签订",
+      ].map(st)
+    ).toEqual([
+      "started",
+      "registered",
+      "signed",
+      "signed",
+      "contact",
+      "contact",
+      "negotiating",
+      "contact",
+      "contact",
+      "negotiating",
+    ]);
     const stage = model.fields.find((f) => f.id === "stage")!;
     for (const h of ["推进情况", "进展情况", "项目阶段"]) expect(stage.aliases).toContain(h);
   });

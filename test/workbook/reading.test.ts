@@ -61,12 +61,31 @@ describe("units written above the table", () => {
     ["单位：万元、亩", 1e4, "CNY"],
     ["金额单位：万美元", 1e4, "USD"],
     ["（单位：亿元）", 1e8, "CNY"],
+    ["注：金额单位为万美元", 1e4, "USD"],
+    ["填报单位：投资促进中心      单位：亿元", 1e8, "CNY"],
+    // 币种 names the currency; 万元 then only says the scale.
+    ["币种：美元 单位：万元", 1e4, "USD"],
+    ["2023年重点招商项目（金额单位：亿元）", 1e8, "CNY"],
   ])("%s is found with its amount unit", (text, multiplier, currency) => {
     const grid: Grid = [[text], HEADERS, [1, "甲", 1, 1, 1, 1]];
     const located = locateTable({ name: "s", grid }, model);
     if (!located.ok) throw new Error("no table");
     const [note] = findUnitNotes({ name: "s", grid }, located.table);
     expect(note).toMatchObject({ address: "A1", amount: { multiplier, currency } });
+  });
+
+  test("each unit statement of a row counts: 金额单位：亿元  面积单位：平方米 gives both; 单位名称 and 责任单位 give none", () => {
+    const notes = (text: string) => {
+      const grid: Grid = [[text], HEADERS, [1, "甲", 1, 1, 1, 1]];
+      const located = locateTable({ name: "s", grid }, model);
+      if (!located.ok) throw new Error("no table");
+      return findUnitNotes({ name: "s", grid }, located.table);
+    };
+    expect(notes("金额单位：亿元  面积单位：平方米")[0]).toMatchObject({
+      amount: { multiplier: 1e8, currency: "CNY" },
+      land: "平方米",
+    });
+    expect(notes("填报单位名称：平湖经开区 责任单位：商务局")).toEqual([]);
   });
 
   test("单位：万元、亩 names the land unit as well", () => {
