@@ -321,8 +321,10 @@ export function prepareScoring(
     const values = d.criteria.map((k) => criterionValues[k]);
     const shares = d.criteria.map((k) => compiled.criteria[k].share);
     const m = values.length;
+    // Each run's fill values, gathered into one array kept with the dimension (none allocated per run).
+    const fill = new Float64Array(m);
     return () => {
-      const fill = d.criteria.map((k) => fills[k]);
+      for (let j = 0; j < m; j++) fill[j] = fills[d.criteria[j]];
       for (let i = 0; i < n; i++) {
         let num = 0;
         let den = 0;
