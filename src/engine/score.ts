@@ -313,17 +313,12 @@ export function prepareScoring(
     const known = dimensionKnown[e];
     const values = d.criteria.map((k) => criterionValues[k]);
     const shares = d.criteria.map((k) => compiled.criteria[k].share);
-    return () =>
-      dimensionRows(
-        values,
-        shares,
-        Array.from(d.criteria, (k) => fills[k]),
-        n,
-        out,
-        low,
-        high,
-        known
-      );
+    // Each run's fill values, gathered into one array kept with the dimension (none allocated per run).
+    const fill = new Float64Array(values.length);
+    return () => {
+      for (let j = 0; j < fill.length; j++) fill[j] = fills[d.criteria[j]];
+      dimensionRows(values, shares, fill, n, out, low, high, known);
+    };
   });
 
   // Gates, bonuses, flags.
@@ -522,7 +517,7 @@ function bonusRows(
 function dimensionRows(
   values: Float64Array[],
   shares: number[],
-  fill: number[],
+  fill: ArrayLike<number>,
   n: number,
   out: Float64Array,
   low: Float64Array,

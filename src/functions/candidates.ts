@@ -16,7 +16,7 @@ import type {
 import { mapColumns } from "../workbook/mapping";
 import { mappingProblem } from "../workbook/pipeline";
 import { toVector } from "../engine/mcda/matrix";
-import { ArgError, cellValue, fail, grid, isBlank, notAvailable, plain } from "./args";
+import { ArgError, cellValue, fail, grid, isBlank, notAvailable } from "./args";
 import { KeyedRangeCache } from "./cache";
 import { modelArg } from "./models";
 import type { ModelEntry } from "./models";
@@ -105,8 +105,9 @@ export function scoreRow(
   model: unknown
 ): { entry: ModelEntry; scored: ScoredTable } {
   const entry = modelArg(model);
-  const mapping = headerMapping(entry, toVector(plain(headers), "headers"), "headers");
-  // Data-type cells are read one by one (cellValue), so the row needs no plain copy or scan first.
+  // Data-type cells are read one by one (cellValue) where a mapping is built and where a row's cells are
+  // written, so neither the headers nor the row needs a plain copy or a scan first.
+  const mapping = headerMapping(entry, toVector(headers, "headers"), "headers");
   const cells = toVector(row, "row");
   if (cells.length !== mapping.width) {
     fail(

@@ -434,6 +434,29 @@ export function columnRange(
   return { min, max, sumSq, sum };
 }
 
+/**
+ * Σ x per column, or Σ x² with `squares`, in one pass that neither compares nor keeps a range: for
+ * methods that need no minimum or maximum (MOORA's vector norms, EDAS's means). A blank (NaN) cell makes
+ * its column's total NaN, and only then are the cells scanned for it; a property test holds the totals
+ * equal to `columnRange`'s, bit for bit.
+ */
+export function columnTotals(
+  m: DecisionMatrix,
+  squares: boolean,
+  argument = "matrix"
+): Float64Array {
+  const { rows, cols, data } = m;
+  const out = new Float64Array(cols);
+  if (squares) {
+    for (let i = 0, k = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++, k++) out[j] += data[k] * data[k];
+  } else {
+    for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) out[j] += data[k];
+  }
+  for (let j = 0; j < cols; j++) if (out[j] !== out[j]) requireComplete(m, argument);
+  return out;
+}
+
 /** A copy without row `row` (0-based). */
 export function removeRow(m: DecisionMatrix, row: number): DecisionMatrix {
   const data = new Float64Array((m.rows - 1) * m.cols);

@@ -13,6 +13,7 @@ import {
   DecisionMatrix,
   checkLength,
   columnRange,
+  columnTotals,
   fail,
   resolveTypes,
 } from "./matrix";
@@ -25,10 +26,6 @@ import {
   mappedData,
   normalizeMatrix,
 } from "./normalize";
-
-function columnSums(m: DecisionMatrix): Float64Array {
-  return columnRange(m, "matrix", { sum: true }).sum;
-}
 
 function weightedRowSums(m: DecisionMatrix, w: Float64Array): Float64Array {
   const out = new Float64Array(m.rows);
@@ -238,7 +235,7 @@ export function edas(
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
   const { rows, cols, data } = m;
-  const avg = columnSums(m);
+  const avg = columnTotals(m, false);
   for (let j = 0; j < cols; j++) {
     avg[j] /= rows;
     nonZero(avg[j], EDAS, { zh: `第 ${j + 1} 列的平均值`, en: `the average of column ${j + 1}` });
@@ -286,7 +283,7 @@ export function moora(
 ): Float64Array {
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
-  const { sumSq } = columnRange(m, "matrix", { sumSq: true });
+  const sumSq = columnTotals(m, true);
   const c = new Float64Array(m.cols);
   for (let j = 0; j < m.cols; j++) c[j] = sumSq[j] > 0 ? (t[j] * w[j]) / Math.sqrt(sumSq[j]) : 0;
   return weightedRowSums(m, c);

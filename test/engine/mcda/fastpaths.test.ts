@@ -2,7 +2,8 @@
  * One-pass forms held to their reference paths (issue 16/17 speed work): the weighted product for one
  * weight vector against its aggregator's stored logs, normalised values read from the raw cells against
  * the y copy, ARAS against the matrix extended by its optimal row as Zavadskas & Turskis write it,
- * entropy's fused sums against the tiny-column rescan, and column sums taken with the range.
+ * entropy's fused sums against the tiny-column rescan, column sums taken with the range, and column
+ * totals taken without it (MOORA, EDAS).
  */
 import fc from "fast-check";
 import { aras } from "../../../src/engine/mcda/methods";
@@ -14,6 +15,7 @@ import {
 import {
   CriterionType,
   columnRange,
+  columnTotals,
   normalizeWeights,
   toMatrix,
 } from "../../../src/engine/mcda/matrix";
@@ -177,5 +179,36 @@ test("property: column sums taken with the range equal row-order sums", () => {
       });
     }),
     { numRuns: 200, seed: 21 }
+  );
+});
+
+test("property: column totals without the range equal the range pass's sums, and refuse the same blank", () => {
+  fc.assert(
+    fc.property(
+      problems,
+      fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
+      ({ rows }, blank) => {
+        const m = toMatrix(rows);
+        if (blank !== undefined) {
+          // One blank cell (NaN), as toMatrix keeps it with allowBlank: both passes name that cell.
+          const [i, j] = [blank[0] % m.rows, blank[1] % m.cols];
+          m.data[i * m.cols + j] = NaN;
+          let expected = "";
+          try {
+            columnRange(m, "matrix", { sum: true });
+          } catch (e) {
+            expected = (e as Error).message;
+          }
+          expect(expected).toContain(`row ${i + 1}, column ${j + 1}`);
+          expect(() => columnTotals(m, false)).toThrow(expected);
+          expect(() => columnTotals(m, true)).toThrow(expected);
+          return;
+        }
+        const { sum, sumSq } = columnRange(m, "matrix", { sum: true, sumSq: true });
+        expect(Array.from(columnTotals(m, false))).toEqual(Array.from(sum));
+        expect(Array.from(columnTotals(m, true))).toEqual(Array.from(sumSq));
+      }
+    ),
+    { numRuns: 300, seed: 22 }
   );
 });
