@@ -126,6 +126,8 @@ function isRemark(toks: Tok[], from: number, to: number, src: string): boolean {
 
 /** What toks[k] opens, when a word of those lists starts it and is followed by what it names (not 含以上, 含本数). */
 function openingAt(toks: Tok[], k: number, src: string): Opening | null {
+  const kind = toks[k].k;
+  if (kind !== "text" && kind !== "incl" && kind !== "qual") return null; // 含 is incl, 约合 qual
   const at = toks[k].s;
   const exclusion = startsWithAny(EXCLUSION_WORDS, src, at);
   const conversion = exclusion ?? startsWithAny(CONVERSION_WORDS, src, at);
