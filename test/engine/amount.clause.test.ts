@@ -64,6 +64,20 @@ describe("a breakdown after the amount is left out: the total is the amount befo
     );
   });
 
+  test.each([
+    ["1亿美元，折合人民币7亿元", "折合人民币7亿元"],
+    ["1亿美元，约合7亿元人民币", "约合7亿元人民币"],
+    ["1亿美元 相当于7亿元", "相当于7亿元"],
+  ])(
+    "a conversion after the amount (%s) is left out: the amount is the one written first",
+    (text, clause) => {
+      const r = ok(parseAmount(text, WAN_YUAN));
+      expect([r.value, r.currency]).toEqual([1e8, "USD"]);
+      expect(r.note.zh).toContain(`忽略换算“${clause}”`);
+      expect(r.note.en).toContain(`ignored the conversion "${clause}"`);
+    }
+  );
+
   test("a range or a bound before the breakdown keeps its reading", () => {
     const r = ok(parseAmount("1-2亿元，其中一期5000万元"));
     expect([r.low, r.high, r.bound]).toEqual([1e8, 2e8, "range"]);
@@ -125,6 +139,7 @@ describe("a clause with an amount of its own is still refused (amounts are never
     "3亿元，投产后年税收2000万",
     "约12亿元，分两期建设，一期5亿元",
     "5亿元/8亿元",
+    "5亿元，合计10亿元", // 合计 is no conversion word
     "5亿元，3台币", // 台 is a counter, 台币 a currency
   ])("%s is ambiguous", (text) => {
     const r = parseAmount(text, WAN_YUAN);

@@ -220,6 +220,15 @@ describe("context from the column header", () => {
     expect(ok(parseAmount("82,225元", wanUsd))).toMatchObject({ value: 82225, currency: "CNY" });
   });
 
+  test("a number with its own unit takes only the header's currency, and the note says only that", () => {
+    const r = ok(parseAmount("10亿", wanUsd));
+    expect([r.value, r.currency]).toEqual([1e9, "USD"]);
+    expect(r.note).toEqual({
+      zh: "读作 10 亿美元；币种按表头（美元）",
+      en: "read as USD 1 billion; currency of the header (USD)",
+    });
+  });
+
   test("a currency before the number names the currency only: the header's unit still applies", () => {
     expect(ok(parseAmount("USD 15", { context: { multiplier: 1e6 } }))).toMatchObject({
       value: 1.5e7,

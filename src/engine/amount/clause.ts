@@ -1,8 +1,8 @@
 /**
  * Clauses written after an amount that leave it as it is, the way bureau documents write a total:
- * - a breakdown or an exclusion opened by 其中/含/包括/包含/内含 or 不含/不包括
- *   (10亿元，其中固定资产投资8亿元; 5亿元 含土地款1亿元; 5亿元，不含土地款): the amount is the one
- *   before it, as 10亿元（其中一期3亿元） reads in brackets;
+ * - a breakdown, an exclusion or a conversion opened by 其中/含/包括/包含/内含, 不含/不包括 or
+ *   折合/约合/相当于/等值 (10亿元，其中固定资产投资8亿元; 5亿元 含土地款1亿元; 5亿元，不含土地款;
+ *   1亿美元，折合人民币7亿元): the amount is the one before it, as 10亿元（其中一期3亿元） reads in brackets;
  * - a remark after ，,；;、 that holds no amount (分两期建设, 建设期约2年, 用地50亩): a numeral followed by a
  *   counter of things, time or land (两期, 2年, 3个月, 50亩) counts no money.
  * Each is left out of the reading and named in the note. A clause with an amount of its own
@@ -14,6 +14,16 @@ import { Tok } from "./lexicon";
 /** Words that open a part of the amount before them, or what it leaves out (longest first). */
 const BREAKDOWN_WORDS = ["其中", "包括", "包含", "内含", "含"];
 const EXCLUSION_WORDS = ["不包括", "不含"];
+/** Words that open the same amount converted (in brackets it is kept as the alternate). */
+const CONVERSION_WORDS = ["相当于", "折合", "约合", "等值"];
+
+type Opening = "breakdown" | "exclusion" | "conversion";
+
+const OPENING_NOTES: Record<Opening, (text: string) => Label> = {
+  breakdown: (t) => ({ zh: `忽略分项“${t}”`, en: `ignored the breakdown "${t}"` }),
+  exclusion: (t) => ({ zh: `忽略附注“${t}”`, en: `ignored the remark "${t}"` }),
+  conversion: (t) => ({ zh: `忽略换算“${t}”`, en: `ignored the conversion "${t}"` }),
+};
 
 /**
  * Counters after a numeral that make it a count, not money: phases and time, things and buildings,
@@ -114,20 +124,26 @@ function isRemark(toks: Tok[], from: number, to: number, src: string): boolean {
   return text && (counted || !modifiers);
 }
 
-/** A breakdown or exclusion word starts at toks[k], followed by what it names (not 含以上, 含本数). */
-function introducerAt(toks: Tok[], k: number, src: string): "breakdown" | "exclusion" | null {
-  const t = toks[k];
-  const at = t.s;
-  const word = startsWithAny(EXCLUSION_WORDS, src, at) ?? startsWithAny(BREAKDOWN_WORDS, src, at);
+/** What toks[k] opens, when a word of those lists starts it and is followed by what it names (not 含以上, 含本数). */
+function openingAt(toks: Tok[], k: number, src: string): Opening | null {
+  const kind = toks[k].k;
+  if (kind !== "text" && kind !== "incl" && kind !== "qual") return null; // 含 is incl, 约合 qual
+  const at = toks[k].s;
+  const exclusion = startsWithAny(EXCLUSION_WORDS, src, at);
+  const conversion = exclusion ?? startsWithAny(CONVERSION_WORDS, src, at);
+  const word = conversion ?? startsWithAny(BREAKDOWN_WORDS, src, at);
   if (word === undefined) return null;
   const after = at + word.length;
   const next = toks.find((x, m) => m >= k && x.e > after);
-  if (
-    next === undefined ||
-    (next.s < after ? next.k !== "text" : next.k !== "text" && next.k !== "num")
-  )
-    return null;
-  return EXCLUSION_WORDS.includes(word) ? "exclusion" : "breakdown";
+  if (next === undefined) return null;
+  // A token running past the word is text (其中固定资产); after the word: what it names, its amount.
+  const named = next.k === "text" || (next.s >= after && (next.k === "num" || next.k === "cur"));
+  if (!named) return null;
+  return exclusion !== undefined
+    ? "exclusion"
+    : conversion !== undefined
+      ? "conversion"
+      : "breakdown";
 }
 
 /**
@@ -147,16 +163,11 @@ export function dropClauses(
   for (let k = 0; k < toks.length; k++) {
     const t = toks[k];
     if (depth === 0 && amount) {
-      const kind = introducerAt(toks, k, src);
-      if (kind !== null) {
+      const opening = openingAt(toks, k, src);
+      if (opening !== null) {
         const last = kept[kept.length - 1];
         if (last !== undefined && isClauseMark(last, src)) kept.pop();
-        const text = orig.slice(t.s).trim();
-        notes.push(
-          kind === "breakdown"
-            ? { zh: `忽略分项“${text}”`, en: `ignored the breakdown "${text}"` }
-            : { zh: `忽略附注“${text}”`, en: `ignored the remark "${text}"` }
-        );
+        notes.push(OPENING_NOTES[opening](orig.slice(t.s).trim()));
         return { toks: kept, notes };
       }
       if (isClauseMark(t, src) && unitOrCurrency) {

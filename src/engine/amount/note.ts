@@ -141,9 +141,13 @@ function buildNote(
     zh += "；下限不套用上限的单位（套用后下限会大于上限）";
     en += "; the low end keeps no unit (the high end's unit would put it above the high end)";
   }
-  if (r.usedContextUnit || r.usedContextCurrency) {
+  const from = ctx.source ?? { zh: "表头", en: "header" };
+  if (r.usedContextCurrency && !r.usedContextUnit) {
+    // 10亿 under 总投资（万元）: the number has its unit; only the currency is the header's.
+    zh += `；币种按${from.zh}（${formatUnit(r.currency, 1, "zh")}）`;
+    en += `; currency of the ${from.en} (${formatUnit(r.currency, 1, "en")})`;
+  } else if (r.usedContextUnit) {
     const m = ctx.multiplier ?? 1;
-    const from = ctx.source ?? { zh: "表头", en: "header" };
     const guess = ctx.guess === true;
     zh += `；${guess ? "？" : ""}裸数按${from.zh}的单位（${formatUnit(r.currency, m, "zh")}）读取${guess ? "，单位为假定" : ""}`;
     en += `; ${guess ? "? " : ""}bare number read in the unit of the ${from.en} (${formatUnit(r.currency, m, "en")})${guess ? ", an assumed unit" : ""}`;

@@ -134,7 +134,7 @@ export function compileModel(model: ScoringModel): CompiledModel {
   const bonuses = model.bonuses.map((def) => ({ def, when: expr(def.when) }));
   const flags = model.flags.map((def) => ({ def, when: expr(def.when) }));
 
-  // Inputs: every field an expression, a criterion or the chain fit reads, through derived fields.
+  // Inputs: every field an expression or a criterion reads, through derived fields.
   const needed = new Set<string>();
   const derivedById = new Map(derived.map((d) => [d.def.id, d]));
   const need = (id: string) => {
@@ -155,7 +155,8 @@ export function compileModel(model: ScoringModel): CompiledModel {
   ];
   for (const c of criteria) {
     if (c.transform.input === "chain" && model.chain) {
-      [model.chain.chainField, model.chain.roleField, ...model.chain.textFields].forEach(need);
+      // Chain fit reads its chain, role and text cells from the table itself; only the scale it
+      // checks a role against is a read column.
       if (model.chain.roleScale) need(model.chain.roleScale.field);
     } else {
       need(c.def.field);

@@ -28,16 +28,11 @@ describe("compileModel", () => {
     expect(c.criteria.slice(0, 2).map((k) => k.share)).toEqual([2 / 3, 1 / 3]);
     expect(c.derived.map((d) => d.def.id)).toEqual(["investPerMu", "taxPerMu"]);
     expect(c.inputs).not.toContain("name");
+    // Chain fit reads its chain and role cells from the table: they are not read as columns.
+    expect(c.inputs).not.toContain("chain");
+    expect(c.inputs).not.toContain("role");
     expect(c.inputs).toEqual(
-      expect.arrayContaining([
-        "investment",
-        "tax",
-        "landArea",
-        "chain",
-        "role",
-        "description",
-        "country",
-      ])
+      expect.arrayContaining(["investment", "tax", "landArea", "description", "country"])
     );
   });
 
