@@ -35,7 +35,10 @@ class CoveringFilesSequencer extends DefaultSequencer {
     // A file that failed to load reported no names: it stays unknown and keeps running.
     for (const file of results.testResults)
       if (!file.testExecError && file.testResults.length > 0)
-        namesByFile.set(file.testFilePath, file.testResults.map((t) => t.fullName));
+        namesByFile.set(
+          file.testFilePath,
+          file.testResults.map((t) => t.fullName)
+        );
   }
 }
 
