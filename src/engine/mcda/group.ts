@@ -20,10 +20,9 @@ export interface ScoreEntry {
   score: number;
 }
 
-function indexOf(names: string[], name: string): number {
-  let k = names.indexOf(name);
-  if (k < 0) k = names.push(name) - 1;
-  return k;
+/** Adds a name not seen before (names keep their first-seen order). */
+function addName(names: string[], name: string): void {
+  if (!names.includes(name)) names.push(name);
 }
 
 /**
@@ -39,9 +38,9 @@ export function pairwiseFromLong(entries: readonly PairwiseEntry[]): {
   const experts: string[] = [];
   const criteria: string[] = [];
   for (const e of entries) {
-    indexOf(experts, e.expert);
-    indexOf(criteria, e.a);
-    indexOf(criteria, e.b);
+    addName(experts, e.expert);
+    addName(criteria, e.a);
+    addName(criteria, e.b);
   }
   const n = criteria.length;
   const matrices = experts.map(() => {
@@ -87,8 +86,8 @@ export function scoresFromLong(entries: readonly ScoreEntry[]): {
   const experts: string[] = [];
   const alternatives: string[] = [];
   for (const e of entries) {
-    indexOf(experts, e.expert);
-    indexOf(alternatives, e.alternative);
+    addName(experts, e.expert);
+    addName(alternatives, e.alternative);
   }
   const cols = experts.length;
   const data = new Float64Array(alternatives.length * cols).fill(NaN);

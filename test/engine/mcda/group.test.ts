@@ -39,6 +39,14 @@ describe("pairwiseFromLong", () => {
     expect(ahpGroup(matrices).experts).toHaveLength(2);
   });
 
+  test("each matrix holds 1 on the diagonal, the judgments given and blanks (NaN) elsewhere", () => {
+    const { matrices } = pairwiseFromLong(rows.slice(0, 4));
+    expect(matrices.map((m) => [m.rows, m.cols, Array.from(m.data)])).toEqual([
+      [3, 3, [1, 3, 5, NaN, 1, 2, NaN, NaN, 1]],
+      [3, 3, [1, NaN, NaN, 2, 1, NaN, NaN, NaN, 1]],
+    ]);
+  });
+
   test("a missing pair is named by ahp; duplicates, self-comparisons and bad values by table row", () => {
     const { matrices } = pairwiseFromLong(rows.slice(0, 2));
     expect(() => ahp(matrices[0])).toThrow("this comparison is missing");

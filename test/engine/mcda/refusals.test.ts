@@ -1,5 +1,6 @@
 /** Refusals of the decision-analysis layer, each by its exact message (issue 20). */
 import { principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
+import { pairwiseFromLong, scoresFromLong } from "../../../src/engine/mcda/group";
 import { codas } from "../../../src/engine/mcda/methods";
 import { matrix, McdaError, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
 import { leaderWeightIntervals, perturbWeights } from "../../../src/engine/mcda/stability";
@@ -78,6 +79,65 @@ test.each<[string, () => unknown, string, string, string]>([
     "tau",
     "tau：应为大于 0 的数，实为 0",
     "tau: must be a number > 0, got 0",
+  ],
+  // Committee tables (group.ts): each refusal names its 1-based table row.
+  [
+    "a criterion judged against itself, in the second row",
+    () =>
+      pairwiseFromLong([
+        { expert: "张", a: "投资", b: "税收", value: 3 },
+        { expert: "张", a: "税收", b: "税收", value: 1 },
+      ]),
+    "judgments",
+    "judgments 第 2 行：税收 与自身比较",
+    "judgments row 2: 税收 is compared with itself",
+  ],
+  [
+    "a judgment of 0",
+    () => pairwiseFromLong([{ expert: "张", a: "投资", b: "税收", value: 0 }]),
+    "judgments",
+    "judgments 第 1 行：判断值应大于 0，实为 0",
+    "judgments row 1: a judgment must be > 0, got 0",
+  ],
+  [
+    "the same judgment twice",
+    () =>
+      pairwiseFromLong([
+        { expert: "张", a: "投资", b: "税收", value: 3 },
+        { expert: "张", a: "投资", b: "税收", value: 5 },
+      ]),
+    "judgments",
+    "judgments 第 2 行：张 对 投资—税收 的判断重复",
+    "judgments row 2: 张 judged 投资 against 税收 twice",
+  ],
+  [
+    "a score that is not a number",
+    () =>
+      scoresFromLong([
+        { expert: "张", alternative: "甲", score: 1 },
+        { expert: "张", alternative: "乙", score: NaN },
+      ]),
+    "scores",
+    "scores 第 2 行：应为数字，实为 NaN",
+    "scores row 2: expected a number, got NaN",
+  ],
+  [
+    "an infinite score",
+    () => scoresFromLong([{ expert: "张", alternative: "甲", score: Infinity }]),
+    "scores",
+    "scores 第 1 行：应为数字，实为 Infinity",
+    "scores row 1: expected a number, got Infinity",
+  ],
+  [
+    "the same alternative scored twice by one expert",
+    () =>
+      scoresFromLong([
+        { expert: "张", alternative: "甲", score: 1 },
+        { expert: "张", alternative: "甲", score: 2 },
+      ]),
+    "scores",
+    "scores 第 2 行：张 对 甲 评分重复",
+    "scores row 2: 张 scored 甲 twice",
   ],
 ])("%s", (_, run, argument, zh, en) => {
   expect(refusal(run)).toEqual({ argument, zh, en });
