@@ -47,10 +47,11 @@ function sheetWith(context: string, header: string, cell: CellValue) {
 const cellOf = (example: string): CellValue =>
   /^\d+(\.\d+)?$/.test(example) ? Number(example) : example;
 
-test("the doc has all three tables", () => {
+test("the doc has all four tables", () => {
   expect(rows("Amounts").length).toBeGreaterThanOrEqual(40);
   expect(rows("Land areas").length).toBeGreaterThanOrEqual(8);
   expect(rows("Percent columns").length).toBeGreaterThanOrEqual(4);
+  expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
 });
 
 describe("amounts", () => {
@@ -82,8 +83,15 @@ function scored(context: string, header: string, example: string): number {
 }
 
 test.each(rows("Land areas"))("land, %s: %s", (_, example, context, expected) => {
-  const mu = Number(expected.replace(" 亩", ""));
-  expect(scored(context, "用地面积", example)).toBeCloseTo(mu, 10);
+  const v = scored(context, "用地面积", example);
+  if (expected === "error") expect(v).toBeNaN();
+  else expect(v).toBeCloseTo(Number(expected.replace(" 亩", "")), 10);
+});
+
+test.each(rows("Yes/no columns"))("yes/no, %s: %s under %s", (_, example, column, expected) => {
+  const value: Record<string, number> = { yes: 1, no: 0, intended: 0.5, unread: NaN };
+  expect(expected in value).toBe(true);
+  expect(scored(column, column, example)).toBe(value[expected]);
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {
