@@ -140,7 +140,14 @@ export function numberLook(code: string): NumberLook {
       }
       // Decimals of seconds: ".0", ".00", ".000" right after seconds.
       const last = pieces[pieces.length - 1];
-      if (ch === "." && !text && last && "part" in last && last.part === "s" && code[i + 1] === "0") {
+      if (
+        ch === "." &&
+        !text &&
+        last &&
+        "part" in last &&
+        last.part === "s" &&
+        code[i + 1] === "0"
+      ) {
         let n = 0;
         while (code[i + 1 + n] === "0") n++;
         digits = Math.min(n, 3);

@@ -5,7 +5,13 @@
  * 1 January 1904 serial 0 (1904 system); the last date Excel shows is 31 December 9999 (2958465).
  */
 import type { TimeFormat } from "../../src/workbook/dates";
-import { isDateFormat, numberLook, serialDate, styleLook, timeText } from "../../src/workbook/dates";
+import {
+  isDateFormat,
+  numberLook,
+  serialDate,
+  styleLook,
+  timeText,
+} from "../../src/workbook/dates";
 
 test("serial numbers of the 1900 system, around its phantom 29 February 1900", () => {
   expect(serialDate(1, false)).toBe("1900-01-01");
