@@ -172,11 +172,6 @@ export function numberLook(code: string): NumberLook {
   return time ? { pieces, digits, twelveHour } : undefined;
 }
 
-/** Whether a number format code shows a date (a time-only or duration format is no date). */
-export function isDateFormat(code: string): boolean {
-  return numberLook(code) === "date";
-}
-
 /** How cell style format `numFmtId` shows a number: its own code when the file defines one, else the built-in. */
 export function styleLook(numFmtId: number, codes: ReadonlyMap<number, string>): NumberLook {
   const code = codes.get(numFmtId) ?? BUILT_IN.get(numFmtId);
