@@ -4,6 +4,7 @@
  * Excel": the 1904 system counts 1 462 days fewer, 1 January 1900 is serial 1 (1900 system) and
  * 1 January 1904 serial 0 (1904 system); the last date Excel shows is 31 December 9999 (2958465).
  */
+import fc from "fast-check";
 import type { TimeFormat } from "../../src/workbook/dates";
 import { numberLook, serialDate, styleLook, timeText } from "../../src/workbook/dates";
 
@@ -176,4 +177,19 @@ test("a negative or non-finite number is no time (Excel shows #####)", () => {
   expect(shown(-0.5, "[h]:mm")).toBeNull();
   expect(shown(NaN, "h:mm")).toBeNull();
   expect(shown(Infinity, "h:mm")).toBeNull();
+});
+
+test("[h]:mm:ss.000 and hh:mm:ss give back the milliseconds and seconds they were given", () => {
+  const duration = numberLook("[h]:mm:ss.000") as TimeFormat;
+  const clock = numberLook("hh:mm:ss") as TimeFormat;
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 1e11 }), (ms) => {
+      const x = ms / 86_400_000;
+      const [h, m, s] = timeText(x, duration)!.split(":").map(Number);
+      expect(Math.round((h * 3600 + m * 60 + s) * 1000)).toBe(ms);
+      // The clock drops whole days and rounds to the second.
+      const [ch, cm, cs] = timeText(x, clock)!.split(":").map(Number);
+      expect(ch * 3600 + cm * 60 + cs).toBe(Math.round(ms / 1000) % 86_400);
+    })
+  );
 });
