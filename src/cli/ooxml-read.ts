@@ -12,7 +12,8 @@ import { SaxesParser } from "saxes";
 import type { SaxesTagPlain } from "saxes";
 import type { CellValue } from "../engine/types";
 import { cellAddress, columnIndex, MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
-import { isDateStyle, serialDate } from "../workbook/dates";
+import type { NumberLook } from "../workbook/dates";
+import { serialDate, styleLook, timeText } from "../workbook/dates";
 import { decodeXstring } from "../workbook/ooxml-text";
 import type { UnreadableCell } from "../workbook/pipeline";
 import type { Grid, MergeArea, SheetData } from "../workbook/types";
@@ -254,13 +255,13 @@ function tooMany(part: string, n: number, zh: string, en: string): never {
 }
 
 export interface Styles {
-  /** Whether cell style i shows a date or time. */
-  isDate: boolean[];
+  /** How cell style i shows a number: a date, a time or duration, or a number. */
+  looks: NumberLook[];
 }
 
 export async function readStyles(pkg: Package, part: string | null): Promise<Styles> {
-  const isDate: boolean[] = [];
-  if (!part || !pkg.entry(part)) return { isDate };
+  const looks: NumberLook[] = [];
+  if (!part || !pkg.entry(part)) return { looks };
   const codes = new Map<number, string>();
   const xfNumFmt: number[] = [];
   let inCellXfs = false;
@@ -278,8 +279,8 @@ export async function readStyles(pkg: Package, part: string | null): Promise<Sty
       if (n === "cellXfs") inCellXfs = false;
     },
   });
-  for (const id of xfNumFmt) isDate.push(isDateStyle(id, codes));
-  return { isDate };
+  for (const id of xfNumFmt) looks.push(styleLook(id, codes));
+  return { looks };
 }
 
 /**
@@ -532,11 +533,12 @@ export async function readSheet(
       default: {
         const x = Number(value);
         if (value.trim() === "" || !Number.isFinite(x)) return value;
-        if (o.styles.isDate[style]) {
+        const look = o.styles.looks[style];
+        if (look === "date") {
           unreadable.push({ row, col, why: "date", text: serialDate(x, o.date1904) ?? value });
           return serialDate(x, o.date1904) ?? x;
         }
-        return x;
+        return look ? (timeText(x, look) ?? x) : x;
       }
     }
   }

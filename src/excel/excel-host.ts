@@ -8,6 +8,7 @@ import { columnLetters, MAX_ROWS } from "../workbook/a1";
 import { cellReference, keyOfName, MARKER_ROWS, marksOf, replaceMarks } from "../workbook/marker";
 import { noSuchSheet, type SheetChoice } from "../workbook/pipeline";
 import { SCORE_SCALE } from "../workbook/palette";
+import { numberLook, serialDate, timeText } from "../workbook/dates";
 import type { SummaryPlan } from "../workbook/summary";
 import type {
   CellColour,
@@ -726,12 +727,13 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
   layout.headersFooters.defaultForAllPages.rightHeader = esc(print.header.right);
 }
 
-/** Excel hands dates back as serial numbers: give date-formatted cells as ISO dates, as exceljs and the CLI do. */
+/**
+ * Excel hands dates and times back as serial numbers: give date-formatted cells as ISO dates and
+ * time or duration cells as the text Excel shows, as the CLI and the preview do (src/workbook/dates.ts).
+ */
 function numberFormatted(value: CellValue, format: unknown): CellValue {
   if (typeof value !== "number" || typeof format !== "string") return value;
-  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "");
-  if (!/[dy]/i.test(bare) || /General/i.test(bare)) return value;
-  const ms = Math.round((value - 25569) * 86400000); // 25569 = serial of 1970-01-01 (1900 date system)
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString().slice(0, 10);
+  const look = numberLook(format);
+  if (look === "date") return serialDate(value, false) ?? value;
+  return look ? (timeText(value, look) ?? value) : value;
 }

@@ -9,7 +9,8 @@
  */
 import type { CellValue } from "../engine/types";
 import { MAX_COLUMNS, MAX_ROWS } from "../workbook/a1";
-import { isDateStyle, serialDate } from "../workbook/dates";
+import type { NumberLook } from "../workbook/dates";
+import { serialDate, styleLook, timeText } from "../workbook/dates";
 import { decodeXstring, utf16Of } from "../workbook/ooxml-text";
 
 export interface XlsxMerge {
@@ -200,26 +201,27 @@ function resolveTarget(folder: string, target: string): string {
   return out.join("/");
 }
 
-/** How cells are shown: which styles are dates, and the workbook's date system. */
+/** How cells are shown: how each style shows a number, and the workbook's date system. */
 interface Looks {
-  isDate: boolean[];
+  numbers: NumberLook[];
   date1904: boolean;
 }
 
-/** Which cell styles (cellXfs, by index) show a date, from styles.xml. */
-function dateStyles(stylesXml: string | null): boolean[] {
+/** How each cell style (cellXfs, by index) shows a number, from styles.xml. */
+function numberLooks(stylesXml: string | null): NumberLook[] {
   if (!stylesXml) return [];
   const codes = new Map<number, string>();
   for (const [, attrs] of stylesXml.matchAll(NUM_FMT))
     codes.set(Number(attr(attrs, "numFmtId")), attr(attrs, "formatCode") ?? "");
   const xfs = CELL_XFS.exec(stylesXml)?.[0] ?? "";
   return Array.from(xfs.matchAll(XF), ([, attrs]) =>
-    isDateStyle(Number(attr(attrs, "numFmtId") ?? 0), codes)
+    styleLook(Number(attr(attrs, "numFmtId") ?? 0), codes)
   );
 }
 
 /**
- * One cell's value as the CLI's reader gives it: a date-styled number as its ISO date, a formula
+ * One cell's value as the CLI's reader gives it: a date-styled number as its ISO date, a time- or
+ * duration-styled one as the text Excel shows, a formula
  * without a stored result as "=" (both unreadable where an amount is expected), an error as its text.
  */
 function readCell(
@@ -252,7 +254,9 @@ function readCell(
     default: {
       const n = Number(v);
       if (v.trim() === "" || !Number.isFinite(n)) return v;
-      return looks.isDate[style] ? (serialDate(n, looks.date1904) ?? n) : n;
+      const look = looks.numbers[style];
+      if (look === "date") return serialDate(n, looks.date1904) ?? n;
+      return look ? (timeText(n, look) ?? n) : n;
     }
   }
 }
@@ -362,7 +366,7 @@ export async function readXlsx(data: ArrayBuffer | Uint8Array): Promise<XlsxShee
   const pr = /<(?:[\w.-]+:)?workbookPr\b([^>]*?)\/?>/.exec(workbookXml);
   const date1904 = pr !== null && /^(1|true)$/.test(attr(pr[1], "date1904") ?? "");
   const looks: Looks = {
-    isDate: dateStyles(await text(ofType(rels, "/styles") ?? `${folder}styles.xml`)),
+    numbers: numberLooks(await text(ofType(rels, "/styles") ?? `${folder}styles.xml`)),
     date1904,
   };
   const sheetTags = Array.from(workbookXml.matchAll(SHEET), (m) => m[1]);

@@ -4,7 +4,8 @@
  * preview's reader (src/preview/xlsx-reader), cell by cell against LibreOffice's reading of the
  * same sheet: one headless soffice run exports every sheet of every file as CSV with "save cell
  * contents as shown" off, so it writes stored values rather than their display, but for dates
- * (in the order of their format's locale, or ISO) and percents (0.7%). Its log names each sheet's
+ * (in the order of their format's locale, or ISO), times and percents (0.7%); a second run writes
+ * every cell as shown, for times and durations. A run's log names each sheet's
  * CSV in workbook order, which maps them (names would not: it writes poi-userproject's sheet
  * "sheet1" as "sheet1 -1"). Chart sheets hold no cells and are not compared.
  *
@@ -16,6 +17,10 @@
  * - dates: a number in a date format, or a t="d" date-time, is an ISO date in ours
  *   (src/workbook/dates.ts, the readers' convention: the day, time of day dropped), compared with
  *   the date part of LibreOffice's field (yyyy-mm-dd, or dd/mm/yyyy and mm/dd/yyyy, either order);
+ * - times and durations: a number in a time-only or duration format is the text Excel shows in
+ *   ours (12:30, 36:15:00). LibreOffice's stored-value CSV writes them in its own time formats
+ *   (12:11:00 AM for [hh]:mm, a date-time past one day), so they are compared with a second export
+ *   with "as shown" on;
  * - anything else as text, exactly.
  * The differences that remain are legitimate and listed in EXPECTED per file, with the reason; the
  * test fails on any other difference and on any listed one that no longer occurs.
@@ -43,9 +48,12 @@ const RECALCULATED_ERROR =
   "error (#NULL! of a range intersection → #REF!, the external link [1]Feuil8!A1 → #NAME?, " +
   "SQRT(-4) and VLOOKUP past the range → Err:502); our readers give the result Excel stored.";
 const EARLY_SERIAL =
-  "date and time formats on serials below 61 (0.007, 2.1): our readers count days as Excel does, " +
-  "from 1900-01-00 with its 29 Feb 1900 (src/workbook/dates.ts), LibreOffice from 1899-12-30; " +
-  "its time-only formats print the time (10:04.80, 50:24:00).";
+  "date formats on serials below 61 (0.007, 2.1): our readers count days as Excel does, from " +
+  "1900-01-00 with its 29 Feb 1900 (src/workbook/dates.ts), LibreOffice from 1899-12-30.";
+const SECONDS_ROUNDED =
+  "a time of 10:04.8 in formats showing whole seconds: our readers round to the second as Excel " +
+  'does (0:10:05; SheetJS/sheetjs#2560: "In excel the time is properly rounded"), LibreOffice ' +
+  "truncates (0:10:04).";
 /**
  * Legitimate differences, per file: "reader sheet!where" → why. The reader is cli, preview or
  * both; where is a cell (A1), a column (B: its cells that differ) or * (the sheet's cells that differ).
@@ -64,8 +72,12 @@ const EXPECTED: Record<string, Record<string, string>> = {
     "both Sheet2!M":
       "a negative number (-37947.75) in date formats: no date in our readers' convention (serialDate " +
       "gives none below 0), so the number; LibreOffice prints a date in 1796.",
-    "both Sheet2!N": EARLY_SERIAL,
-    "both Sheet2!O": EARLY_SERIAL,
+    ...Object.fromEntries(
+      ["N", "O"].flatMap((c) =>
+        [12, 13, 14, 15, 20].map((r) => [`both Sheet2!${c}${r}`, EARLY_SERIAL])
+      )
+    ),
+    ...Object.fromEntries(["N17", "N19", "N29"].map((c) => [`both Sheet2!${c}`, SECONDS_ROUNDED])),
   },
   "closedxml-pivots.xlsx": Object.fromEntries(
     [
@@ -87,31 +99,26 @@ const EXPECTED: Record<string, Record<string, string>> = {
   "excel-mac-book1.xlsx": Object.fromEntries(
     ["E11", "F11", "G11", "H11", "I11"].map((c) => [`both Sheet2!${c}`, NO_RESULT])
   ),
-  "poi-timespan.xlsx": {
-    "both Feuilles de temps et activités!B":
-      "durations in the [hh]:mm format: a number in a date or time format reads as its ISO day " +
-      "(src/workbook/dates.ts: unreadable where an amount is expected), a negative one as the " +
-      "number; LibreOffice prints the time (12:11:00 AM, -13:57).",
-  },
 };
 
 const bin = soffice();
 const dir = tempDir();
-/** LibreOffice's CSV of each sheet: file → sheet index in the workbook → rows. */
+/** LibreOffice's CSV of each sheet, stored values: file → sheet index in the workbook → rows. */
 const lo = new Map<string, string[][][]>();
+/** The same, every cell as shown (for times and durations). */
+const loShown = new Map<string, string[][][]>();
 
-beforeAll(() => {
-  if (bin === null) return;
-  const out = path.join(dir, "csv");
-  // One run for the whole corpus; its log names each sheet's CSV in workbook order.
+/** One soffice run exports the whole corpus as CSV into `into`; its log names each sheet's CSV in workbook order. */
+function exportCsv(asShown: boolean, into: Map<string, string[][][]>): void {
+  const out = path.join(dir, asShown ? "shown" : "csv");
   const log = execFileSync(
-    bin,
+    bin!,
     [
       `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
       "--headless",
       "--norestore",
       "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+      `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`,
       "--outdir",
       out,
       ...FILES.map((f) => path.join(CORPUS, f)),
@@ -121,11 +128,17 @@ beforeAll(() => {
   let current: string[][][] | null = null;
   for (const line of log.split("\n")) {
     const conv = /^convert (.+?) using filter/.exec(line);
-    if (conv) lo.set(path.basename(conv[1]), (current = []));
+    if (conv) into.set(path.basename(conv[1]), (current = []));
     const wrote = / -> (.+\.csv)$/.exec(line);
     if (wrote && current) current.push(parseCsv(fs.readFileSync(wrote[1], "utf8")));
   }
-}, 180_000);
+}
+
+beforeAll(() => {
+  if (bin === null) return;
+  exportCsv(false, lo);
+  exportCsv(true, loShown);
+}, 360_000);
 
 /** Whether entry "who sheet!where" covers difference "who sheet!A1". */
 function covers(entry: string, diff: string): boolean {
@@ -148,9 +161,19 @@ function col(c: number): string {
   return s;
 }
 
-/** Whether our value reads as LibreOffice's CSV field; `date` when the cell is a date-styled number. */
-function same(ours: CellValue | undefined, theirs: string, date: boolean): boolean {
+/**
+ * Whether our value reads as LibreOffice's CSV field (`shown`: the same cell as shown); `date` when
+ * the cell is a date-styled number.
+ */
+function same(
+  ours: CellValue | undefined,
+  theirs: string,
+  shown: string | undefined,
+  date: boolean
+): boolean {
   if (ours === null || ours === undefined || ours === "") return theirs === "";
+  // A time or duration (LibreOffice writes its stored value as a time or date-time) reads as shown.
+  if (typeof ours === "string" && /\d:\d\d/.test(theirs) && ours === shown) return true;
   if (typeof ours === "boolean") return theirs === (ours ? "TRUE" : "FALSE");
   if (typeof ours === "number") {
     // A number in a percent format comes out with its % (0.007 as 0.7%).
@@ -180,6 +203,7 @@ describe.each(FILES)("%s", (f) => {
       );
     }
     const sheets = lo.get(f);
+    const shownSheets = loShown.get(f);
     expect({ f, converted: sheets !== undefined }).toEqual({ f, converted: true });
     const preview = await readXlsx(fs.readFileSync(path.join(CORPUS, f)));
     const wb = await openWorkbook(path.join(CORPUS, f));
@@ -188,6 +212,7 @@ describe.each(FILES)("%s", (f) => {
     try {
       for (const entry of wb.worksheets) {
         const theirs = sheets![wb.info.sheets.indexOf(entry)];
+        const asShown = shownSheets?.[wb.info.sheets.indexOf(entry)];
         const cli = await sheetOf(wb, entry);
         const origin = cli.origin ?? { row: 0, col: 0 };
         const dates = new Set(
@@ -211,8 +236,9 @@ describe.each(FILES)("%s", (f) => {
             const a = cli.grid[r - origin.row]?.[c - origin.col];
             const b = mine!.grid[r]?.[c];
             if (t !== "") compared++;
-            const okA = same(a, t, date);
-            const okB = same(b, t, date);
+            const shown = asShown?.[r]?.[c];
+            const okA = same(a, t, shown, date);
+            const okB = same(b, t, shown, date);
             if (okA && okB) continue;
             const who = !okA && !okB ? "both" : okA ? "preview" : "cli";
             diffs[`${who} ${entry.name}!${col(c)}${r + 1}`] =

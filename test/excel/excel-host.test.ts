@@ -125,7 +125,7 @@ describe("ExcelHost.readWorkbook", () => {
     expect(read.resultSheet).toBeNull();
   });
 
-  test("prefers the Excel table holding the selection, and reads date-formatted serials as ISO dates", async () => {
+  test("prefers the Excel table holding the selection, reads date-formatted serials as ISO dates and times as Excel shows them", async () => {
     const excel = workbookWith(3);
     excel.setCell("重点项目", 20, 0, "另一个区域");
     excel.tables.push({
@@ -134,6 +134,13 @@ describe("ExcelHost.readWorkbook", () => {
     });
     excel.setCell("重点项目", 3, 6, 44988);
     excel.sheet("重点项目").formats.set("3,6", "yyyy-mm-dd");
+    // A duration, a date-time and a time of day (src/workbook/dates.ts, as the CLI and the preview read them).
+    excel.setCell("重点项目", 4, 6, 1.5104166666666667);
+    excel.sheet("重点项目").formats.set("4,6", "[h]:mm:ss");
+    excel.setCell("重点项目", 5, 6, 44988.75);
+    excel.sheet("重点项目").formats.set("5,6", "m/d/yy h:mm");
+    excel.setCell("重点项目", 5, 7, 0.75);
+    excel.sheet("重点项目").formats.set("5,7", "h:mm AM/PM");
     const read = await new ExcelHost({ run: excel.run, isSetSupported: () => false }).readWorkbook(
       "评分结果"
     );
@@ -141,6 +148,9 @@ describe("ExcelHost.readWorkbook", () => {
     expect(read.table.origin).toEqual({ row: 2, col: 0 });
     expect(read.table.grid).toHaveLength(4);
     expect(read.table.grid[1][6]).toBe("2023-03-03");
+    expect(read.table.grid[2][6]).toBe("36:15:00");
+    expect(read.table.grid[3][6]).toBe("2023-03-03");
+    expect(read.table.grid[3][7]).toBe("6:00 PM");
   });
 
   test("falls back to the used range when the selection sits on an empty cell", async () => {
@@ -648,7 +658,12 @@ describe("ExcelHost: how results look, and how they are found again (issue 19)",
   test("another table's marks on the same sheet stay; ours take a copy name", async () => {
     const excel = workbookWith(5);
     // A second table further down, scored earlier (by the CLI with --table 2): its names stay.
-    const other = { name: "_ZS.score", sheet: "重点项目", formula: "='重点项目'!$G$21", visible: false };
+    const other = {
+      name: "_ZS.score",
+      sheet: "重点项目",
+      formula: "='重点项目'!$G$21",
+      visible: false,
+    };
     excel.names.push({ ...other });
     const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
     const { result } = await plan(host);

@@ -8,7 +8,14 @@ import fs from "fs";
 import path from "path";
 import { readXlsx, XlsxReadError } from "../../src/preview/xlsx-reader";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
-import { CELL_TEXTS, cellTextsPackage, LAYOUT_GRID, layoutPackage } from "../fixtures/reader-cases";
+import {
+  CELL_TEXTS,
+  cellTextsPackage,
+  LAYOUT_GRID,
+  layoutPackage,
+  TIMES_GRID,
+  timesPackage,
+} from "../fixtures/reader-cases";
 import { CENTRAL, find, LOCAL, zipBytes } from "../fixtures/zip-bytes";
 
 const CORPUS = path.join(__dirname, "..", "fixtures", "corpus");
@@ -150,4 +157,9 @@ test("parts found by their relationships, in any letter case, UTF-16, rows and c
   const [sheet] = await readXlsx(await layoutPackage());
   expect(sheet.name).toBe("清单");
   expect(sheet.grid).toEqual([[...LAYOUT_GRID[0], null], LAYOUT_GRID[1]]);
+});
+
+test("a time or duration reads as the text Excel shows, a date-time as its day, as the CLI reads them", async () => {
+  const [sheet] = await readXlsx(await timesPackage());
+  expect(sheet.grid).toEqual(TIMES_GRID);
 });
