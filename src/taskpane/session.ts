@@ -3,7 +3,6 @@
  * DOM-free, so the steps are testable in Node; the mapping and result layout come from workbook/.
  */
 import {
-  ahp,
   breakTies,
   candidateScore,
   compileModel,
@@ -15,7 +14,6 @@ import {
   scoreTable,
   summary,
   totalsAt,
-  weightDraws,
 } from "../engine";
 import type {
   AhpResult,
@@ -251,7 +249,11 @@ export class Scoring {
    * competition ranking), so the draw at the set weights is exactly the ranking the list shows. Only
    * totals and ranks are computed per draw, so 400 draws over 10 000 candidates stay well under a second.
    */
-  stability(topK: number, runs = 400, spread = 0.2): Stability {
+  async stability(topK: number, runs = 400, spread = 0.2): Promise<Stability> {
+    // The weight draws are their own chunk, fetched the first time the stability tab asks.
+    const { weightDraws } = await import(
+      /* webpackChunkName: "stability" */ "../engine/mcda/stability"
+    );
     const s = this.scored;
     const k = Math.max(1, Math.min(topK, s.count));
     const totals = new Float64Array(s.count);
@@ -295,8 +297,12 @@ export function nominalWeights(model: ScoringModel): number[] {
   );
 }
 
-/** AHP weights from a pairwise matrix (upper triangle given, the rest reciprocal). */
-export function ahpWeights(judgments: number[][]): AhpResult {
+/**
+ * AHP weights from a pairwise matrix (upper triangle given, the rest reciprocal). The AHP code is its
+ * own chunk, fetched the first time the weights tab's AHP helper asks.
+ */
+export async function ahpWeights(judgments: number[][]): Promise<AhpResult> {
+  const { ahp } = await import(/* webpackChunkName: "ahp" */ "../engine/mcda/ahp");
   const n = judgments.length;
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

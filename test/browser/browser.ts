@@ -97,6 +97,11 @@ export async function tableFoundOn(page: Page, sheet: string, rows?: number): Pr
     .waitFor();
 }
 
+/** Waits until a part the pane fills asynchronously (aria-busy while its code loads or it works) shows its latest answer. */
+export async function settled(page: Page, testId: string): Promise<void> {
+  await page.locator(`[data-testid="${testId}"]:not([aria-busy])`).waitFor();
+}
+
 /** Project names in the ranked list (or the weights tab's live top 10), top first. */
 export async function names(page: Page, list = "ranked-list"): Promise<string[]> {
   return page.locator(`[data-testid=${list}] .name`).allTextContents();

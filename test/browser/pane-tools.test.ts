@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { portfolioSummary } from "../../src/engine/portfolio";
 import { formatNumber } from "../../src/workbook/format";
 import { model, scoreSample } from "../models/sample-helpers";
-import { names, usePreview } from "./browser";
+import { names, settled, usePreview } from "./browser";
 
 const { open } = usePreview();
 
@@ -28,10 +28,12 @@ test("AHP: consistent judgements give CR 0, and adopting them re-ranks with the 
   const before = await names(page, "weights-top");
   await page.getByText("AHP 两两比较").click();
   const cr = page.getByTestId("ahp-cr");
+  await settled(page, "ahp-cr");
   await expect(cr.textContent()).resolves.toMatch(/^一致性比率 CR = 0\.000/);
   // The first dimension extremely more important than every other, the others equal: consistent.
   const firstPairs = page.locator('select[data-pair^="0-"]');
   for (let k = 0; k < (await firstPairs.count()); k++) await firstPairs.nth(k).selectOption("9");
+  await settled(page, "ahp-cr");
   const consistent = (await cr.textContent())!;
   expect(Number(/CR = ([\d.]+)/.exec(consistent)![1])).toBeLessThanOrEqual(0.1);
   await expect(cr.getAttribute("class")).resolves.not.toContain("error");
@@ -68,7 +70,8 @@ test("stability: one bar per top candidate, probabilities in 0–1, also as text
   const page = await scored();
   await page.getByRole("tab", { name: "稳定性" }).click();
   const chart = page.getByTestId("stability-chart");
-  await chart.waitFor();
+  await chart.locator("rect.chart-bar").first().waitFor();
+  await settled(page, "stability-chart");
   const bars = await chart.locator("rect.chart-bar").count();
   const items = page.getByTestId("stability-text").locator("li");
   expect(bars).toBe(10);

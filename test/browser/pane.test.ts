@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { model } from "../models/sample-helpers";
-import { axeViolations, focused, readmeShot, usePreview } from "./browser";
+import { axeViolations, focused, readmeShot, settled, usePreview } from "./browser";
 
 const { open } = usePreview();
 // Each test opens a page, scores and scans with axe: minutes on a loaded two-core machine.
@@ -207,6 +207,7 @@ for (const width of [320, 450]) {
         await pair(0, 1).selectOption("9");
         await pair(1, 2).selectOption("9");
         await pair(0, 2).selectOption(String(1 / 9));
+        await settled(page, "ahp-cr");
         await expect(page.getByTestId("ahp-cr").textContent()).resolves.toContain("CR > 0.1");
         await expect(page.getByTestId("ahp-advice").textContent()).resolves.toContain(
           L(lang, "建议改为", "try")

@@ -50,8 +50,8 @@ test("targets, plan and summaries equal those built from CandidateScore objects,
 });
 
 /** Ranks the list shows (0: unranked) against P(top k) and the baseline of a run with no perturbation. */
-function expectStabilityMatchesRanking(s: Scoring, k: number): void {
-  const result = s.stability(k, 3, 0);
+async function expectStabilityMatchesRanking(s: Scoring, k: number): Promise<void> {
+  const result = await s.stability(k, 3, 0);
   const rank = s.scored.rank;
   for (let i = 0; i < s.count; i++) {
     expect([i, result.pTopK[i]]).toEqual([i, rank[i] > 0 && rank[i] <= k ? 1 : 0]);
@@ -61,7 +61,7 @@ function expectStabilityMatchesRanking(s: Scoring, k: number): void {
 
 test("stability's unperturbed run is the ranking itself on the sample (bonuses, caps and exclusions included)", async () => {
   const s = await sampleScoring();
-  for (const k of [1, 5, 10]) expectStabilityMatchesRanking(s, k);
+  for (const k of [1, 5, 10]) await expectStabilityMatchesRanking(s, k);
   // The weighted dimension scores alone (the old stability input) rank the sample differently, so the
   // check above would catch scoring without the 招大引强 bonus.
   const plain = Array.from({ length: s.count }, (_, i) =>
@@ -81,13 +81,13 @@ test("stability's unperturbed run is the ranking itself on the sample (bonuses, 
 test("stability's unperturbed run equals the ranking for random models and weights", async () => {
   const read = await sampleRead();
   const dims = model.dimensions.length;
-  fc.assert(
-    fc.property(
+  await fc.assert(
+    fc.asyncProperty(
       fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: dims, maxLength: dims }),
       fc.integer({ min: 0, max: 40 }),
       fc.double({ min: 10, max: 100, noNaN: true }),
       fc.integer({ min: 1, max: 12 }),
-      (raw, points, cap, k) => {
+      async (raw, points, cap, k) => {
         const sum = raw.reduce((a, b) => a + b, 0);
         const variant: ScoringModel = {
           ...model,
@@ -95,7 +95,7 @@ test("stability's unperturbed run equals the ranking for random models and weigh
           bonuses: model.bonuses.map((b) => ({ ...b, points })),
           gates: model.gates.map((g) => (g.effect === "cap" ? { ...g, cap } : g)),
         };
-        expectStabilityMatchesRanking(new Scoring(openTable(read, variant), variant), k);
+        await expectStabilityMatchesRanking(new Scoring(openTable(read, variant), variant), k);
       }
     ),
     { numRuns: 10 }

@@ -48,6 +48,7 @@ export class AhpView implements View {
   private readonly result = h("p", { class: "muted", "data-testid": "ahp-cr" });
   private readonly advice = h("p", { class: "small", "data-testid": "ahp-advice" });
   private readonly confirm: HTMLElement;
+  private asked = 0;
   private latest: AhpResult | null = null;
 
   constructor(private readonly store: Store) {
@@ -100,6 +101,9 @@ export class AhpView implements View {
       h("button", { type: "button", id: "ahp-use", onclick: () => this.use(false) }, t(T.use)),
       this.confirm
     );
+    // Nothing computed until the helper is opened: the AHP code is a chunk fetched on first use.
+    this.result.setAttribute("aria-busy", "true");
+    this.el.addEventListener("toggle", () => this.update());
     this.update();
   }
 
@@ -129,7 +133,6 @@ export class AhpView implements View {
 
   update(): void {
     const s = this.store.state;
-    const dims = s.model.dimensions;
     for (const select of Array.from(
       this.el.querySelectorAll<HTMLSelectElement>("select[data-pair]")
     )) {
@@ -138,7 +141,20 @@ export class AhpView implements View {
       const match = Array.from(select.options).find((o) => Math.abs(Number(o.value) - v) < 1e-9);
       if (match && !match.selected) match.selected = true;
     }
-    const r = ahpWeights(s.pairwise);
+    if (!(this.el as HTMLDetailsElement).open) return;
+    // aria-busy until the answer to the latest judgements shows (the AHP code may still be loading).
+    const asked = ++this.asked;
+    this.result.setAttribute("aria-busy", "true");
+    void ahpWeights(s.pairwise).then((r) => {
+      if (asked !== this.asked) return;
+      this.show(r);
+      this.result.removeAttribute("aria-busy");
+    });
+  }
+
+  private show(r: AhpResult): void {
+    const s = this.store.state;
+    const dims = s.model.dimensions;
     this.latest = r;
     const t = (l: Label) => text(this.store, l);
     setText(this.result, `${t(T.cr)} = ${r.cr.toFixed(3)} · ${t(r.consistent ? T.ok : T.bad)}`);

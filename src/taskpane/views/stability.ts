@@ -45,6 +45,7 @@ const LABEL_W = 120;
 
 export class StabilityView implements View {
   readonly el: HTMLElement;
+  private asked = 0;
   private readonly chart: SVGElement;
   private readonly spoken = h("ol", { class: "sr-only", "data-testid": "stability-text" });
   private readonly k: ReturnType<typeof topKInput>;
@@ -120,7 +121,18 @@ export class StabilityView implements View {
     if (!scoring) return;
     if (!["show", "weights", "targets", "scores", "list"].some((c) => changes.has(c))) return;
     this.k.sync();
-    const p = scoring.stability(s.topK).pTopK;
+    // aria-busy until the latest answer is drawn (the weight draws' code may still be loading).
+    const asked = ++this.asked;
+    this.chart.setAttribute("aria-busy", "true");
+    void scoring.stability(s.topK).then(({ pTopK }) => {
+      if (asked !== this.asked) return;
+      this.draw(scoring, pTopK);
+      this.chart.removeAttribute("aria-busy");
+    });
+  }
+
+  private draw(scoring: NonNullable<Store["state"]["scoring"]>, p: Float64Array): void {
+    const s = this.store.state;
     const top = scoring
       .rows()
       .filter((r) => r.rank !== null)
