@@ -141,7 +141,7 @@ export class AhpView implements View {
       const match = Array.from(select.options).find((o) => Math.abs(Number(o.value) - v) < 1e-9);
       if (match && !match.selected) match.selected = true;
     }
-    if (!(this.el as HTMLDetailsElement).open) return;
+    if (!this.el.hasAttribute("open")) return;
     // aria-busy until the answer to the latest judgements shows (the AHP code may still be loading).
     const asked = ++this.asked;
     this.result.setAttribute("aria-busy", "true");
