@@ -34,7 +34,6 @@ import {
   Lang,
   ScoringModel,
 } from "./types";
-import { flatMap } from "./es2017";
 
 const L = (zh: string, en: string): Label => ({ zh, en });
 
@@ -226,42 +225,47 @@ function holds(s: ScoredTable, condition: CompiledExpression, i: number): boolea
   return f(i) === 1;
 }
 
-/** The inputs a failed gate read for candidate i, as written (fields) or computed (derived). */
-function gateDetail(s: ScoredTable, i: number, symbols: string[]): Label {
+/** Lookup variables by name, per model: a list's summary lines ask for them once per failed gate. */
+const lookupsOf = new WeakMap<ScoringModel, ReturnType<typeof lookupNames>>();
+
+/**
+ * The inputs a failed gate read for candidate i, as written (fields) or computed (derived), in one
+ * language: a list's summary line needs only the language it shows.
+ */
+function gateDetail(s: ScoredTable, i: number, symbols: string[], lang: Lang): string {
   const { compiled, table } = s;
   const tables = compiled.model.tables ?? [];
-  const lookups = lookupNames(compiled.model);
-  const parts = flatMap(symbols, (id): (readonly [Label, string | Label])[] => {
+  let lookups = lookupsOf.get(compiled.model);
+  if (!lookups) lookupsOf.set(compiled.model, (lookups = lookupNames(compiled.model)));
+  const zh = lang === "zh";
+  const parts: string[] = [];
+  for (const id of symbols) {
     // A threshold from a table: its value and the row that gave it (which industry's line).
     const lookup = lookups.get(id);
     if (lookup) {
       const k = tables.indexOf(lookup.table);
-      const d = lookupDetail(lookup.table, s.lookupRows[k][i], lookup.column);
-      return [[L("", ""), d] as const];
+      parts.push(lookupDetail(lookup.table, s.lookupRows[k][i], lookup.column)[lang]);
+      continue;
     }
     const field = compiled.fields.get(id);
     if (field) {
       const raw = table.columns[id]?.[i] ?? null;
-      return isMissingCell(raw) ? [] : [[field.label, cellText(raw)] as const];
+      if (!isMissingCell(raw))
+        parts.push(`${field.label[lang]}${zh ? "：" : ": "}${cellText(raw)}`);
+      continue;
     }
     const d = compiled.derived.find((x) => x.def.id === id);
     const v = (s.columns[id] as Float64Array | undefined)?.[i];
-    if (!d || v === undefined || v !== v) return [];
+    if (!d || v === undefined || v !== v) continue;
     // The derived field's own notes where they hold (total investment standing in …).
     const said = (d.def.notes ?? []).filter((_, k) => holds(s, d.notes[k], i));
-    const { zh, en } = d.def.label;
-    const shown = L(
-      `${zh}：${num(v)}${said.map((n) => `（${n.text.zh}）`).join("")}`,
-      `${en}: ${num(v)}${said.map((n) => ` (${n.text.en})`).join("")}`
+    parts.push(
+      zh
+        ? `${d.def.label.zh}：${num(v)}${said.map((n) => `（${n.text.zh}）`).join("")}`
+        : `${d.def.label.en}: ${num(v)}${said.map((n) => ` (${n.text.en})`).join("")}`
     );
-    return [[L("", ""), shown] as const];
-  });
-  const part = (l: Label, v: string | Label, lang: Lang, sep: string) =>
-    typeof v === "string" ? `${l[lang]}${sep}${v}` : v[lang];
-  return L(
-    parts.map(([l, v]) => part(l, v, "zh", "：")).join("；"),
-    parts.map(([l, v]) => part(l, v, "en", ": ")).join("; ")
-  );
+  }
+  return parts.join(zh ? "；" : "; ");
 }
 
 /** The bonuses whose floor lifted candidate i's total (null when no floor did). */
@@ -304,7 +308,14 @@ function gateOutcomes(s: ScoredTable, i: number): GateOutcome[] {
             : "passed";
     return {
       gate: g.def.id,
-      ...(st === GATE_FAILED ? { detail: gateDetail(s, i, g.pass.symbols) } : {}),
+      ...(st === GATE_FAILED
+        ? {
+            detail: L(
+              gateDetail(s, i, g.pass.symbols, "zh"),
+              gateDetail(s, i, g.pass.symbols, "en")
+            ),
+          }
+        : {}),
       passed: st !== GATE_FAILED,
       status,
       effect: g.def.effect,
@@ -400,7 +411,7 @@ function summaryLine(s: ScoredTable, i: number, points: ArrayLike<number>, lang:
   compiled.gates.forEach((g, k) => {
     if (s.gateStatus[k][i] !== GATE_FAILED) return;
     const { label: name, reason, effect } = g.def;
-    const shown = gateDetail(s, i, g.pass.symbols)[lang];
+    const shown = gateDetail(s, i, g.pass.symbols, lang);
     line += zh
       ? `；未通过“${name.zh}”${shown ? `（${shown}）` : ""}：${reason.zh}（${CONSEQUENCE[effect].zh}）`
       : `; failed "${name.en}"${shown ? ` (${shown})` : ""}: ${reason.en} (${CONSEQUENCE[effect].en})`;

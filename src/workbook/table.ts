@@ -29,16 +29,19 @@ function bestMatch(cell: string, model: ScoringModel): { confidence: number; fie
   return hit;
 }
 
-/** Grid rows → header score: fields named in the row, plus a little for each text cell. */
-function headerScore(
+/**
+ * Grid rows → header score: fields named in the row, plus a little for each text cell. A row that
+ * could not beat `beat` even if every text named a field exactly is not matched (data rows under a
+ * header hold distinct texts, and matching each against every field is what costs).
+ */
+export function headerScore(
   row: CellValue[],
   model: ScoringModel,
   hidden: Set<number>,
-  ours: Map<number, string> | undefined
+  ours: Map<number, string> | undefined,
+  beat: number
 ): { score: number; fields: number } {
-  const found = new Set<string>();
-  let score = 0;
-  let texts = 0;
+  const texts: string[] = [];
   row.forEach((cell, c) => {
     // Headers are short: long texts (descriptions in data rows) are not matched against every field.
     if (
@@ -50,14 +53,20 @@ function headerScore(
       markerKey(cell) !== null
     )
       return;
-    texts++;
+    texts.push(cell);
+  });
+  // Each field found adds at most 1 (an exact match) and each text 0.1.
+  if (texts.length < 2 || texts.length * 1.1 + 1e-9 <= beat) return { score: 0, fields: 0 };
+  const found = new Set<string>();
+  let score = 0;
+  for (const cell of texts) {
     const { confidence, field } = bestMatch(cell, model);
     if (confidence > 0 && !found.has(field)) {
       found.add(field);
       score += confidence;
     }
-  });
-  return { score: texts >= 2 ? score + 0.1 * texts : 0, fields: found.size };
+  }
+  return { score: score + 0.1 * texts.length, fields: found.size };
 }
 
 function mergeAt(merges: MergeArea[], row: number, col: number): MergeArea | undefined {
@@ -90,7 +99,7 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
   let headerRow = -1;
   let best = { score: 0, fields: 0 };
   for (let r = 0; r < Math.min(grid.length, HEADER_SEARCH_ROWS); r++) {
-    const s = headerScore(grid[r] ?? [], model, hidden, marked.get(r));
+    const s = headerScore(grid[r] ?? [], model, hidden, marked.get(r), best.score);
     if (s.fields > 0 && s.score > best.score) {
       best = s;
       headerRow = r;

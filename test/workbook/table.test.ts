@@ -1,5 +1,6 @@
 import type { CellValue } from "../../src/engine/types";
-import { locateTable } from "../../src/workbook/table";
+import fc from "fast-check";
+import { headerScore, locateTable } from "../../src/workbook/table";
 import type { SheetData, TableLocation } from "../../src/workbook/types";
 import { smallModel } from "../fixtures/workbooks/model";
 
@@ -377,4 +378,42 @@ test("only merges from above reaching the header row fill a blank header cell", 
   const t = locate({ name: "S", grid, merges });
   expect(t.headers[0]).toBeNull();
   expect([t.firstCol, t.lastCol]).toEqual([1, 3]);
+});
+
+describe("the header search skips rows that cannot beat the best so far", () => {
+  // A skipped row must be one whose full score could not have won: otherwise the header found changes.
+  const labels = model.fields.flatMap((f) => [f.label.zh, f.label.en, ...(f.aliases ?? [])]);
+  const cell = fc.oneof(
+    { arbitrary: fc.constantFrom(...labels), weight: 6 },
+    fc.constantFrom(
+      "序号",
+      "备注",
+      "合计",
+      "单位：万元",
+      "",
+      "  ",
+      "诺瓦瑞斯汽车零部件",
+      "1.8亿元"
+    ),
+    fc.string({ maxLength: 12 }),
+    fc.integer(),
+    fc.constant(null)
+  );
+  test("a row is scored as in full whenever its full score beats the bound", () => {
+    fc.assert(
+      fc.property(
+        fc.array(cell, { maxLength: 12 }),
+        fc.integer({ min: 0, max: 120 }),
+        (cells, percent) => {
+          const full = headerScore(cells, model, new Set(), undefined, -1);
+          // Bounds near the row's own score are where a wrong bound would show.
+          const beat = (percent / 100) * full.score;
+          const pruned = headerScore(cells, model, new Set(), undefined, beat);
+          if (full.score > beat) expect(pruned).toEqual(full);
+          else expect(pruned.score).toBeLessThanOrEqual(beat);
+        }
+      ),
+      { numRuns: 2000 }
+    );
+  });
 });
