@@ -43,6 +43,15 @@ describe("isBlankText", () => {
     ]);
   });
 
+  test("agrees with trim() on every UTF-16 code unit alone (its table is built from a few ranges)", () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      const one = String.fromCharCode(c);
+      if (isBlankText(one) !== (one.trim() === "")) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
   test("agrees with trim() on random mixes of spaces and other characters (property)", () => {
     const piece = fc.oneof(
       fc.constantFrom(" ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u2028", "\u180e"),
