@@ -52,23 +52,38 @@ function listEn(items: string[]): string {
     : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
-/** Effective weight of each criterion in candidate i's total, after renormalisation. */
-function effectiveWeights(s: ScoredTable, i: number): number[] {
+/**
+ * Effective weight of each criterion in candidate i's total, after renormalisation, into `out`
+ * (zeroed first): a list's summary lines reuse one array for all its candidates.
+ */
+function effectiveWeightsInto(
+  s: ScoredTable,
+  i: number,
+  out: { [k: number]: number; length: number }
+): void {
   const { compiled } = s;
-  const weights = new Array<number>(compiled.criteria.length).fill(0);
+  for (let k = 0; k < out.length; k++) out[k] = 0;
+  const counts = (d: number) =>
+    s.dimensionScores[d][i] === s.dimensionScores[d][i] && s.dimensionWeights[d] > 0;
   let dimTotal = 0;
-  compiled.dimensions.forEach((_, d) => {
-    if (s.dimensionScores[d][i] === s.dimensionScores[d][i] && s.dimensionWeights[d] > 0)
-      dimTotal += s.dimensionWeights[d];
-  });
-  compiled.dimensions.forEach((dim, d) => {
-    if (!(s.dimensionScores[d][i] === s.dimensionScores[d][i] && s.dimensionWeights[d] > 0)) return;
-    const kept = dim.criteria.filter((k) => usedValue(s, k, i) === usedValue(s, k, i));
-    const den = kept.reduce((a, k) => a + compiled.criteria[k].share, 0);
-    for (const k of kept)
-      weights[k] =
-        den > 0 ? ((s.dimensionWeights[d] / dimTotal) * compiled.criteria[k].share) / den : 0;
-  });
+  for (let d = 0; d < compiled.dimensions.length; d++)
+    if (counts(d)) dimTotal += s.dimensionWeights[d];
+  for (let d = 0; d < compiled.dimensions.length; d++) {
+    if (!counts(d)) continue;
+    const criteria = compiled.dimensions[d].criteria;
+    let den = 0;
+    for (const k of criteria)
+      if (usedValue(s, k, i) === usedValue(s, k, i)) den += compiled.criteria[k].share;
+    for (const k of criteria)
+      if (usedValue(s, k, i) === usedValue(s, k, i))
+        out[k] =
+          den > 0 ? ((s.dimensionWeights[d] / dimTotal) * compiled.criteria[k].share) / den : 0;
+  }
+}
+
+function effectiveWeights(s: ScoredTable, i: number): number[] {
+  const weights = new Array<number>(s.compiled.criteria.length);
+  effectiveWeightsInto(s, i, weights);
   return weights;
 }
 
@@ -436,13 +451,18 @@ function summaryLine(s: ScoredTable, i: number, points: ArrayLike<number>, lang:
  * without building the explanation: for lists that show a line per candidate.
  */
 export function summary(s: ScoredTable, i: number, lang: Lang): string {
-  const weights = effectiveWeights(s, i);
-  const points = weights.map((w, k) => {
+  let points = pointsScratch.get(s);
+  if (!points) pointsScratch.set(s, (points = new Float64Array(s.compiled.criteria.length)));
+  effectiveWeightsInto(s, i, points);
+  for (let k = 0; k < points.length; k++) {
     const v = usedValue(s, k, i);
-    return v === v ? 100 * w * v : 0;
-  });
+    points[k] = v === v ? 100 * points[k] * v : 0;
+  }
   return summaryLine(s, i, points, lang);
 }
+
+/** One points array per scored table, reused for each candidate's summary line. */
+const pointsScratch = new WeakMap<ScoredTable, Float64Array>();
 
 /** Candidate i as a CandidateScore (with its explanation). */
 export function candidateScore(s: ScoredTable, i: number): CandidateScore {
