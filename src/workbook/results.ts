@@ -188,12 +188,14 @@ export function paddedOver(values: Grid, width: number, existing: SheetData | nu
   return padded;
 }
 
-/** A cell as its number format shows it, for fitting widths. */
-function shown(v: CellValue, numberFormat: string | undefined): string {
+/** The decimals a number format shows (-1: no format, numbers as they are). */
+const decimalsOf = (numberFormat: string | undefined): number =>
+  numberFormat === undefined ? -1 : (/\.(0+)$/.exec(numberFormat)?.[1].length ?? 0);
+
+/** A cell as a format showing `decimals` shows it, for fitting widths. */
+function shown(v: CellValue, decimals: number): string {
   if (v === null) return "";
   if (typeof v !== "number") return String(v);
-  const decimals =
-    numberFormat === undefined ? -1 : (/\.(0+)$/.exec(numberFormat)?.[1].length ?? 0);
   return decimals < 0 ? String(v) : v.toFixed(decimals);
 }
 
@@ -205,10 +207,10 @@ function writtenColumns(
 ): ResultColumn[] {
   return placed.map(({ spec, col, existed }) => {
     const block = blocks.find((b) => col >= b.left && col < b.left + (b.values[0]?.length ?? 0));
+    const decimals = decimalsOf(spec.numberFormat);
     const texts = (function* () {
       yield spec.label[lang];
-      if (block)
-        for (const row of block.values) yield shown(row[col - block.left], spec.numberFormat);
+      if (block) for (const row of block.values) yield shown(row[col - block.left], decimals);
     })();
     return {
       key: spec.key,
