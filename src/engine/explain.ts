@@ -146,7 +146,7 @@ function explainCriterion(
     const col = s.columns[def.field];
     if (isMissingCell(raw)) used = L("（空）", "(blank)");
     else if (field.type === "amount") {
-      const r = readAmount(raw, table.contexts?.[def.field], model);
+      const r = readAmount(raw, table.contexts?.[def.field], model, field);
       if (!r.parsed.ok)
         used = L(
           `${cellText(raw)}：${r.parsed.message.zh}`,

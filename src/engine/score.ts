@@ -153,7 +153,7 @@ function inputReaders(
       const currencies = compiled.currencyInputs.includes(id)
         ? (columns[currencyVariable(id)] = new Array<CurrencyCode | null>(n))
         : undefined;
-      const reader = new AmountReader(context, model);
+      const reader = new AmountReader(context, model, field);
       return (table) => reader.into(cells(table), n, col, currencies);
     }
     const col = (columns[id] = new Float64Array(n));

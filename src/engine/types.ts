@@ -93,6 +93,11 @@ export interface ParseAmountOptions {
   bound?: BoundChoice;
   /** false where the criterion cannot be negative (investment, tax): a negative is then an error. */
   allowNegative?: boolean;
+  /**
+   * The column's own names (its field's label and aliases, folded): of figures a cell labels
+   * (总投资10亿元，注册资本1亿元) the one labelled with these is read, the others named in the note.
+   */
+  names?: readonly string[];
 }
 
 /** Exchange rates: `rates[c]` is units of `base` per one unit of c. Lives in the model, editable. */

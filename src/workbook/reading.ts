@@ -10,7 +10,12 @@ import type { AmountValueOut } from "../engine/amount";
 import { cellProblem } from "../engine/cells";
 import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
-import { isMissingCell, rangeProblem, readNumericCell } from "../engine/model/fields";
+import {
+  amountOptions,
+  isMissingCell,
+  rangeProblem,
+  readNumericCell,
+} from "../engine/model/fields";
 import { foldText } from "../engine/numerals";
 import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
 import { cellAddress, columnLetters } from "./a1";
@@ -206,7 +211,7 @@ function classify(
   if (field.type === "amount") {
     // The engine's value-only reader (proven equal to parseAmount) settles most cells; the parser
     // runs only for the message of a cell that cannot be read.
-    const options = { context, allowNegative: false };
+    const options = amountOptions(context, field);
     amountValue(cell, options, amountOut);
     if (amountOut.status === AMOUNT_MISSING) return "missing";
     if (amountOut.status !== AMOUNT_OK) {

@@ -5,11 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import pinghu from "../../src/models/pinghu-2023.json";
-import { compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
+import { amountOptions, compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
-import type { AmountContext, CellValue } from "../../src/engine/types";
+import type { CellValue, ParseAmountOptions } from "../../src/engine/types";
 import type { Grid } from "../../src/workbook/types";
 
 const model = loadModel(pinghu);
@@ -56,12 +56,16 @@ test("the doc has all four tables", () => {
 
 describe("amounts", () => {
   test.each(rows("Amounts"))("%s: %s", (_, example, context, expected) => {
-    let ctx: Partial<AmountContext> | undefined;
+    // No context: as ZS.AMOUNT reads (no column); else as the column's field reads it.
+    let options: ParseAmountOptions = {};
     if (context !== "") {
       const { mapping } = sheetWith(context, "总投资", cellOf(example));
-      ctx = mapping.mapped.find((m) => m.field === "totalInvestment")?.context;
+      const m = mapping.mapped.find((x) => x.column === 1)!;
+      const field = model.fields.find((f) => f.id === m.field)!;
+      expect(field.type).toBe("amount");
+      options = amountOptions(m.context, field);
     }
-    const r = parseAmount(cellOf(example), { context: ctx });
+    const r = parseAmount(cellOf(example), options);
     if (expected === "error") return expect(r.ok || r.code === "missing").toBe(false);
     if (expected === "missing") return expect(r).toMatchObject({ ok: false, code: "missing" });
     const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))? ([A-Z]{3})$/.exec(expected);

@@ -124,12 +124,25 @@ export interface AmountReading {
   from: CurrencyCode | null;
 }
 
+/**
+ * How an amount column's cells are parsed: its unit context; never negative (investment, capital,
+ * revenue and tax cannot be); and, given the field, its names, so that of figures a cell labels the
+ * column's own is read (总投资10亿元，注册资本1亿元 reads 1亿 in a 注册资本 column).
+ */
+export function amountOptions(
+  context: Partial<AmountContext> | undefined,
+  field?: FieldDef
+): ParseAmountOptions {
+  return { context, allowNegative: false, names: field && fieldNames(field) };
+}
+
 export function readAmount(
   cell: CellValue,
   context: Partial<AmountContext> | undefined,
-  model: ScoringModel
+  model: ScoringModel,
+  field?: FieldDef
 ): AmountReading {
-  const parsed = parseAmount(cell, { context, allowNegative: false });
+  const parsed = parseAmount(cell, amountOptions(context, field));
   if (!parsed.ok) return { parsed, value: NaN, rate: null, from: null };
   const rate = fxRate(parsed.currency, model.currency, model.fx);
   if (rate === null) return { parsed, value: NaN, rate: null, from: parsed.currency };
@@ -187,10 +200,10 @@ interface AmountColumnRead {
 
 function amountColumnRead(
   context: Partial<AmountContext> | undefined,
-  model: ScoringModel
+  model: ScoringModel,
+  field: FieldDef | undefined
 ): AmountColumnRead {
-  // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
-  const options = { context, allowNegative: false };
+  const options = amountOptions(context, field);
   return { options, rates: modelUnitRates(model), multiplier: model.amountMultiplier };
 }
 
@@ -215,8 +228,8 @@ export class AmountReader {
   private readonly how: AmountColumnRead;
   private readonly memo: TextMemo<AmountCell>;
 
-  constructor(context: Partial<AmountContext> | undefined, model: ScoringModel) {
-    const how = (this.how = amountColumnRead(context, model));
+  constructor(context: Partial<AmountContext> | undefined, model: ScoringModel, field?: FieldDef) {
+    const how = (this.how = amountColumnRead(context, model, field));
     this.memo = new TextMemo((c) => amountCell(c, how));
   }
 
@@ -243,9 +256,12 @@ export class AmountReader {
   }
 }
 
-/** A yes/no field's own names, folded once: an answer may restate the column (国家级高新技术企业). */
+/**
+ * A field's own names, folded once: a yes/no answer may restate the column (国家级高新技术企业), an
+ * amount cell label its figure with it (注册资本1亿元).
+ */
 const ownNames = new WeakMap<FieldDef, string[]>();
-function namesOf(field: FieldDef): string[] {
+export function fieldNames(field: FieldDef): string[] {
   let names = ownNames.get(field);
   if (!names) {
     names = [field.label.zh, field.label.en, ...field.aliases]
@@ -266,7 +282,7 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   if (v === v || typeof cell !== "string") return v;
   const text = foldAnswer(cell);
   let best = NaN;
-  for (const name of namesOf(field)) {
+  for (const name of fieldNames(field)) {
     for (const hit of hits(text, name)) {
       // Every mention must agree: 高新技术企业（非） or two different answers stay unread.
       const value = hit === "fact" ? 1 : hit === "intended" ? INTENDED : 0;
@@ -277,7 +293,7 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   // A negation elsewhere (高新技术企业（非）) leaves a plain mention in doubt.
   if (
     best === 1 &&
-    /[非未无不没]|\bnot?\b/.test(namesOf(field).reduce((t, n) => t.split(n).join(""), text))
+    /[非未无不没]|\bnot?\b/.test(fieldNames(field).reduce((t, n) => t.split(n).join(""), text))
   )
     return NaN;
   return best;
@@ -295,7 +311,7 @@ export function readNumericCell(
 ): number {
   switch (field.type) {
     case "amount":
-      return amountNumber(cell, amountColumnRead(context, model));
+      return amountNumber(cell, amountColumnRead(context, model, field));
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
       return isMissingCell(cell) ? NaN : answerValue(cell, field);

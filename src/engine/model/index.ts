@@ -14,6 +14,8 @@ export {
   readText,
   readDate,
   readAmount,
+  amountOptions,
+  fieldNames,
   readNumericCell,
   readFieldNumber,
   rangeProblem,
