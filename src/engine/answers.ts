@@ -199,6 +199,25 @@ const NO_WORDS = [
   "0",
 ] as const;
 
+/**
+ * "Not yet" (暂无, 尚未, 目前没有): an answer, no for now. 暂无 alone is also a "no data" mark, which it
+ * is in amount and number columns; in a yes/no column it answers the question (isMissingFor).
+ */
+const NOT_YET_WORDS = [
+  "暂无",
+  "暂未",
+  "暂时没有",
+  "暂时无",
+  "尚无",
+  "尚未",
+  "目前没有",
+  "目前无",
+  "目前尚无",
+  "目前尚未",
+  "还没有",
+  "还未",
+] as const;
+
 export type YesNo = "yes" | "no" | "intended";
 
 const startsWithWord = (text: string, words: readonly string[]): boolean =>
@@ -219,10 +238,15 @@ export function readYesNo(cell: CellValue): YesNo | null {
   const t = foldAnswer(cell);
   // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
   if (!t || t.startsWith("是否")) return null;
-  if (startsWithWord(t, NO_WORDS)) return "no";
+  if (startsWithWord(t, NO_WORDS) || startsWithWord(t, NOT_YET_WORDS)) return "no";
   if (INTENTION.test(t)) return "intended";
   if (startsWithWord(t, YES_WORDS)) return "yes";
   return null;
+}
+
+/** Whether an answer says "not yet" (暂无, 尚未认定, 目前没有): no, for now. */
+export function saysNotYet(cell: CellValue): boolean {
+  return startsWithWord(foldAnswer(cell), NOT_YET_WORDS);
 }
 
 /** readYesNo as a number: yes 1, no 0, intended INTENDED; NaN when blank or not an answer. */

@@ -6,7 +6,13 @@
  */
 import { formatAmount } from "./fx";
 import { compileModel } from "./model/compile";
-import { isMissingCell, rangeProblem, readAmount, readNumericCell } from "./model/fields";
+import {
+  isMissingCell,
+  isMissingFor,
+  rangeProblem,
+  readAmount,
+  readNumericCell,
+} from "./model/fields";
 import {
   envOf,
   GATE_FAILED,
@@ -19,7 +25,7 @@ import {
   ScoredTable,
   tableFromRows,
 } from "./score";
-import { landUseNote, readLandUse } from "./answers";
+import { landUseNote, readLandUse, saysNotYet } from "./answers";
 import type { CompiledExpression, RowFn } from "./expression";
 import { chainFitOf } from "./transforms";
 import { lookupDetail, lookupNames } from "./lookup";
@@ -144,7 +150,7 @@ function explainCriterion(
   } else {
     raw = table.columns[def.field]?.[i] ?? null;
     const col = s.columns[def.field];
-    if (isMissingCell(raw)) used = L("（空）", "(blank)");
+    if (isMissingFor(raw, field)) used = L("（空）", "(blank)");
     else if (field.type === "amount") {
       const r = readAmount(raw, table.contexts?.[def.field], model, field);
       if (!r.parsed.ok)
@@ -168,7 +174,8 @@ function explainCriterion(
           `${mark}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "zh")}${at}`,
           `${mark && "? "}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "en")}${at}`
         );
-        if (r.parsed.bound !== "exact" || inColumnUnit) notes.push(r.parsed.note);
+        if (r.parsed.bound !== "exact" || inColumnUnit || r.parsed.ignored)
+          notes.push(r.parsed.note);
       }
     } else if (col instanceof Float64Array) {
       const v = col[i];
@@ -187,6 +194,13 @@ function explainCriterion(
           L(
             `按${ctx.source.zh}的单位读取${ctx.guess ? "（假定）" : ""}`,
             `read in the unit of the ${ctx.source.en}${ctx.guess ? " (assumed)" : ""}`
+          )
+        );
+      if (field.type === "boolean" && saysNotYet(raw))
+        notes.push(
+          L(
+            `“${cellText(raw)}”读作“否”：尚未具备，不是缺数据`,
+            `"${cellText(raw)}" read as no: not yet, not missing data`
           )
         );
     } else {

@@ -22,7 +22,7 @@ import { ColumnReader, TextMemo } from "./memo";
 import {
   criterionVariable,
   currencyVariable,
-  isMissingCell,
+  isMissingFor,
   AmountReader,
   readFieldNumber,
   readText,
@@ -136,7 +136,7 @@ function inputReaders(
     }
     if (field.reader === "veto") {
       const col = (columns[id] = new Float64Array(n));
-      const reader = new ColumnReader((c) => vetoValue(c, isMissingCell));
+      const reader = new ColumnReader((c) => vetoValue(c, (x) => isMissingFor(x, field)));
       return (table) => reader.into(cells(table), n, col);
     }
     if (compiled.kinds[id] === "str") {

@@ -71,6 +71,8 @@ export interface ParsedAmount {
   note: Label;
   /** A second amount written in brackets, e.g. 60.7亿元(8.8亿美元) gives the USD amount here. */
   alternate?: ParsedAmount;
+  /** Part of the text was left out (a phase, another item's figure, a remark, a bracket): the note names it. */
+  ignored?: true;
   /** Canonical text that parses back to the same amount (idempotence), e.g. "1500万USD". */
   normalized: string;
 }

@@ -13,6 +13,7 @@ import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
 import {
   amountOptions,
   isMissingCell,
+  isMissingFor,
   rangeProblem,
   readNumericCell,
 } from "../engine/model/fields";
@@ -207,7 +208,7 @@ function classify(
   const numeric = field.type === "amount" || field.type === "number" || field.type === "percent";
   const problem = cellProblem(cell, numeric);
   if (problem !== null) return problem;
-  if (isMissingCell(cell)) return "missing";
+  if (isMissingFor(cell, field)) return "missing";
   if (field.type === "amount") {
     // The engine's value-only reader (proven equal to parseAmount) settles most cells; the parser
     // runs only for the message of a cell that cannot be read.

@@ -41,6 +41,13 @@ describe("answers written in words", () => {
     ["筹建中", "intended"],
     ["申报中", "intended"],
     ["正在申请", "intended"],
+    ["暂无", "no"],
+    ["暂未认定", "no"],
+    ["尚无", "no"],
+    ["目前没有", "no"],
+    ["还未申报", "no"],
+    ["暂无处罚记录", "no"],
+    ["待定", null],
     ["maybe", null],
   ])("%s → %s", (cell, answer) => expect(readYesNo(cell)).toBe(answer));
 
@@ -168,6 +175,16 @@ describe("answers written in words", () => {
     expect(JSON.stringify(penalty.explanation)).toContain("有（2022年环保行政处罚）");
     expect([none.excluded, blank.excluded]).toEqual([false, false]);
     expect(score([{ credit: "失信被执行人（2023）" }])[0].excluded).toBe(true);
+  });
+
+  test('"not yet" in a veto column is no veto (暂无处罚记录 was read as one)', () => {
+    const rows = score([
+      { veto: "暂无处罚记录" },
+      { veto: "暂无" },
+      { credit: "目前没有失信记录" },
+    ]);
+    expect(rows.map((c) => c.excluded)).toEqual([false, false, false]);
+    expect(rows[0].gates.find((g) => g.gate === "veto")?.status).toBe("passed");
   });
 });
 

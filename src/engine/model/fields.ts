@@ -9,7 +9,7 @@ import { foldCharCode, foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { readArea } from "../land";
-import { foldAnswer, hits, INTENDED, yesNoValue } from "../answers";
+import { foldAnswer, hits, INTENDED, saysNotYet, yesNoValue } from "../answers";
 import {
   AmountContext,
   AmountResult,
@@ -57,6 +57,14 @@ export function isMissingCell(cell: CellValue): boolean {
   if (typeof cell === "number") return !Number.isFinite(cell);
   if (typeof cell === "boolean") return false;
   return isNoDataText(cell.trim());
+}
+
+/**
+ * Whether a cell counts as missing for its field: blank or a "no data" mark, except 暂无 in a yes/no
+ * column, where it answers "not yet" (no).
+ */
+export function isMissingFor(cell: CellValue, field: FieldDef): boolean {
+  return isMissingCell(cell) && !(field.type === "boolean" && saysNotYet(cell));
 }
 
 const NUMBER =
@@ -314,7 +322,7 @@ export function readNumericCell(
       return amountNumber(cell, amountColumnRead(context, model, field));
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
-      return isMissingCell(cell) ? NaN : answerValue(cell, field);
+      return isMissingFor(cell, field) ? NaN : answerValue(cell, field);
     case "date":
       return readDate(cell);
     default: {

@@ -10,6 +10,7 @@ export { withDefaults, DEFAULT_MISSING_POLICY, DEFAULT_DIRECTION } from "./defau
 export {
   fieldKind,
   isMissingCell,
+  isMissingFor,
   readNumber,
   readText,
   readDate,

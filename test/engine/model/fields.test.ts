@@ -7,6 +7,7 @@ import fc from "fast-check";
 import {
   AmountReader,
   isMissingCell,
+  isMissingFor,
   readAmount,
   readNumericCell,
   readText,
@@ -134,6 +135,22 @@ describe("a yes/no column answered with its own name", () => {
   test("other texts, a question restated and answers that contradict each other stay unread", () => {
     for (const cell of ["科技型中小企业", "是否高新", "高新技术企业（非）", "研发中心", "待定"])
       expect(read(cell)).toBeNaN();
+  });
+
+  test.each(["暂无", "暂未认定", "尚无", "尚未申报", "目前没有", "无", "暂时没有"])(
+    '"not yet" (%s) answers no in a yes/no column',
+    (cell) => {
+      expect(read(cell)).toBe(0);
+      expect(isMissingFor(cell, field("highTech"))).toBe(false);
+    }
+  );
+
+  test("no data (待定, 不详, 未知) stays missing in a yes/no column; 暂无 is missing in an amount column", () => {
+    for (const cell of ["待定", "不详", "未知", "-", ""]) {
+      expect(read(cell)).toBeNaN();
+      expect(isMissingFor(cell, field("highTech"))).toBe(true);
+    }
+    expect(isMissingFor("暂无", field("totalInvestment"))).toBe(true);
   });
 
   test("each column knows only its own names: 世界500强企业 answers 世界500强, not 中国企业500强", () => {
