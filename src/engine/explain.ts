@@ -7,6 +7,7 @@
 import { formatAmount } from "./fx";
 import { compileModel } from "./model/compile";
 import {
+  areaUnitProblem,
   isMissingCell,
   isMissingFor,
   rangeProblem,
@@ -182,7 +183,11 @@ function explainCriterion(
       const ctx = table.contexts?.[def.field];
       const mark = v === v && isBareNumber(raw) && ctx?.guess ? "？" : "";
       // Out of the field's range: the cell says which bound it broke.
-      const outside = v === v ? null : rangeProblem(readNumericCell(raw, field, ctx, model), field);
+      const outside =
+        v === v
+          ? null
+          : (rangeProblem(readNumericCell(raw, field, ctx, model), field) ??
+            areaUnitProblem(raw, field));
       used =
         v === v
           ? L(`${mark}${cellText(raw)} → ${num(v)}`, `${mark && "? "}${cellText(raw)} → ${num(v)}`)

@@ -12,6 +12,8 @@ import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
 import {
   amountOptions,
+  areaUnitProblem,
+  isAreaField,
   isMissingCell,
   isMissingFor,
   rangeProblem,
@@ -109,7 +111,7 @@ type Kind = "amount" | "land" | "percent" | "other";
 function kindOf(field: FieldDef): Kind {
   if (field.type === "amount") return "amount";
   if (field.type === "percent") return "percent";
-  if (field.type === "number" && field.unit === "亩") return "land";
+  if (isAreaField(field)) return "land";
   return "other";
 }
 
@@ -223,10 +225,12 @@ function classify(
     // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
     const v = readNumericCell(cell, field, context, model);
     if (Number.isNaN(v))
-      return {
-        zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
-        en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
-      };
+      return (
+        areaUnitProblem(cell, field) ?? {
+          zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
+          en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
+        }
+      );
     const outside = rangeProblem(v, field);
     if (outside !== null) return outside;
   }

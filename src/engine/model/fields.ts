@@ -8,7 +8,7 @@ import { CURRENCY_CODES, fxRate } from "../fx";
 import { foldCharCode, foldText } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
-import { readArea } from "../land";
+import { landUnit, readArea } from "../land";
 import { foldAnswer, hits, INTENDED, saysNotYet, yesNoValue } from "../answers";
 import {
   AmountContext,
@@ -307,6 +307,21 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   return best;
 }
 
+/** A number field whose unit is an area (亩, 平方米 …): the only fields that take area units. */
+export function isAreaField(field: FieldDef): boolean {
+  return field.type === "number" && field.unit !== undefined && landUnit(field.unit) !== null;
+}
+
+/** Why a cell written with an area unit is no reading for a field that is not an area; else null. */
+export function areaUnitProblem(cell: CellValue, field: FieldDef): Label | null {
+  const area = typeof cell === "string" && !isAreaField(field) ? readArea(cell) : null;
+  if (area === null) return null;
+  return {
+    zh: `“${cell}”写的是面积单位（${area.unit}），${field.label.zh}不是面积`,
+    en: `"${cell}" is written in an area unit (${area.unit}); ${field.label.en} is not an area`,
+  };
+}
+
 /**
  * Reads one cell as a number for a numeric field type. A header context's multiplier applies to
  * numbers and percents (a column headed "研发占比(%)" carries multiplier 0.01).
@@ -327,9 +342,10 @@ export function readNumericCell(
       return readDate(cell);
     default: {
       if (cellProblem(cell, true) !== null) return NaN;
-      // "53360平方米" states its own unit: converted to 亩, the column's unit does not apply.
+      // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
+      // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
       const area = typeof cell === "string" ? readArea(cell) : null;
-      if (area !== null) return area.mu;
+      if (area !== null) return isAreaField(field) ? area.mu : NaN;
       // "15%" states its own scale; only bare numbers take the header's.
       const ownScale = typeof cell === "string" && /[%％‰]/.test(cell);
       const n = readNumber(cell);

@@ -20,6 +20,8 @@ export {
   readNumericCell,
   readFieldNumber,
   rangeProblem,
+  isAreaField,
+  areaUnitProblem,
 } from "./fields";
 export type { AmountReading } from "./fields";
 

@@ -6,6 +6,8 @@
 import fc from "fast-check";
 import {
   AmountReader,
+  areaUnitProblem,
+  isAreaField,
   isMissingCell,
   isMissingFor,
   readAmount,
@@ -110,6 +112,37 @@ describe("isMissingCell and readText", () => {
       "链主",
       null,
     ]);
+  });
+});
+
+describe("area units only in area fields", () => {
+  const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
+  const read = (cell: CellValue, id: string) =>
+    readNumericCell(cell, field(id), undefined, pinghu as unknown as ScoringModel);
+
+  test("an area field converts: 2公顷 is 30 亩, 5亩 is 5", () => {
+    expect(isAreaField(field("landArea"))).toBe(true);
+    expect(read("2公顷", "landArea")).toBe(30);
+    expect(read("5亩", "landArea")).toBe(5);
+  });
+
+  test.each([
+    ["5亩", "patents", "亩"],
+    ["2公顷", "plotRatio", "公顷"],
+    ["1000平方米", "industryRank", "平方米"],
+  ])("%s in the %s column is unread, the note naming the unit", (cell, id, unit) => {
+    expect(isAreaField(field(id))).toBe(false);
+    expect(read(cell, id)).toBeNaN();
+    const problem = areaUnitProblem(cell, field(id))!;
+    expect(problem.zh).toBe(`“${cell}”写的是面积单位（${unit}），${field(id).label.zh}不是面积`);
+    expect(problem.en).toContain(`is written in an area unit (${unit})`);
+  });
+
+  test("a plain number or another unit is still read there, with no area problem", () => {
+    expect(read("12件", "patents")).toBe(12);
+    expect(read(12, "patents")).toBe(12);
+    expect(areaUnitProblem("12件", field("patents"))).toBeNull();
+    expect(areaUnitProblem("5亩", field("landArea"))).toBeNull();
   });
 });
 
