@@ -435,6 +435,8 @@ interface ModelWords {
   stageAliases: { k: number; alias: string }[];
   /** The stage before signing that a negated early stage (未签约, 待签约) means; see resolveStage. */
   signed: number;
+  /** Per stage: dropped or on hold (StageDef.halted). */
+  halted: boolean[];
   /** Every land use's words, uses in model order, and the use each word names. */
   landWords: WordList;
   /** landWords cut at their first space (wordStarts): a text holding none of these names no use. */
@@ -459,6 +461,7 @@ function wordsOf(model: ScoringModel): ModelWords {
   w = {
     stageAliases,
     signed: stages.findIndex((st) => st.id === "signed"),
+    halted: stages.map((st) => st.halted === true),
     landWords: wordList(flatMap(uses, (u) => u.words)),
     landStarts: wordStarts(flatMap(uses, (u) => u.words)),
     landUseOf: flatMap(uses, (u) => u.words.map(() => u.id)),
@@ -481,7 +484,7 @@ export function resolveStage(cell: CellValue | undefined, model: ScoringModel): 
 export function stageIndex(cell: CellValue | undefined, model: ScoringModel): number {
   const text = foldAnswer(cell);
   if (!text) return -1;
-  const { stageAliases, signed } = wordsOf(model);
+  const { stageAliases, signed, halted } = wordsOf(model);
   const found: { k: number; len: number }[] = [];
   let ceiling = (model.stages ?? []).length;
   for (const { k, alias } of stageAliases) {
@@ -491,10 +494,17 @@ export function stageIndex(cell: CellValue | undefined, model: ScoringModel): nu
     }
   }
   let best: { k: number; len: number } | null = null;
-  // The longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the
-  // later stage (已签约、已开工: a list that keeps each step reached).
+  // A halted state wins whatever step is named beside it (已签约，后停滞; 未签约，已放弃). Else the
+  // longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the later
+  // stage (已签约、已开工: a list that keeps each step reached).
   for (const f of found)
-    if (f.k < ceiling && (!best || f.len > best.len || (f.len === best.len && f.k > best.k)))
+    if (
+      (f.k < ceiling || halted[f.k]) &&
+      (!best ||
+        (halted[f.k] !== halted[best.k]
+          ? halted[f.k]
+          : f.len > best.len || (f.len === best.len && f.k > best.k)))
+    )
       best = f;
   if (best) return best.k;
   return ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1;

@@ -375,7 +375,12 @@ export function explain(s: ScoredTable, i: number): Explanation {
   if (landUse) notes.push(landUseNote(landUse, compiled.model));
   const stage = s.stage[i];
   const stages = compiled.model.stages ?? [];
-  if (stage >= 0 && stages[stage].decision && stage + 1 < stages.length)
+  if (
+    stage >= 0 &&
+    stages[stage].decision &&
+    stage + 1 < stages.length &&
+    stages[stage + 1].halted !== true
+  )
     notes.push(
       L(`下一步：${stages[stage + 1].label.zh}`, `Next milestone: ${stages[stage + 1].label.en}`)
     );

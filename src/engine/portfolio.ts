@@ -273,7 +273,11 @@ export function portfolioSummary(
   const signedFrom = firstSignedStage(model);
   const stageIndex = (id: string | null): number =>
     id === null ? -1 : stages.findIndex((s) => s.id === id);
-  const isSigned = (i: number): boolean => stageIndex(rows[i].stage) >= signedFrom;
+  // A dropped or held project (StageDef.halted) is no step reached: never counted as signed.
+  const isSigned = (i: number): boolean => {
+    const k = stageIndex(rows[i].stage);
+    return k >= signedFrom && stages[k].halted !== true;
+  };
   const signed = rows.map((_, i) => i).filter(isSigned);
   const unknownStage = rows.filter((r) => r.stage === null).length;
   if (unknownStage > 0) {

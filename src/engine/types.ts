@@ -336,6 +336,12 @@ export interface StageDef {
    * whether to pursue it): a decision id that replaces the score's decision. None before signing.
    */
   decision?: string;
+  /**
+   * Not a step of the pipeline: the project is dropped or on hold (停滞, 暂停, 终止, 放弃 …). Its words
+   * win over any step named beside them (已签约，后停滞), and it never counts as signed or as a step
+   * reached. A gate on the stage (`stage == "halted"`) says how it is scored.
+   */
+  halted?: boolean;
 }
 
 /** Land uses and how a candidate's is found; gates read the use id as the field's value. */

@@ -52,6 +52,7 @@ test("the doc has all four tables", () => {
   expect(rows("Land areas").length).toBeGreaterThanOrEqual(8);
   expect(rows("Percent columns").length).toBeGreaterThanOrEqual(4);
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
+  expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
 });
 
 describe("amounts", () => {
@@ -96,6 +97,15 @@ test.each(rows("Yes/no columns"))("yes/no, %s: %s under %s", (_, example, column
   const value: Record<string, number> = { yes: 1, no: 0, intended: 0.5, unread: NaN };
   expect(expected in value).toBe(true);
   expect(scored(column, column, example)).toBe(value[expected]);
+});
+
+test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
+  const { sheet, table, mapping } = sheetWith(column, column, cellOf(example));
+  const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+  const k = s.stage[0];
+  expect(k < 0 ? "unread" : model.stages![k].id).toBe(expected);
+  // A halted project is out of ranking and grading; any other stage leaves it in.
+  expect(Boolean(s.excluded[0])).toBe(expected === "halted");
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {

@@ -164,6 +164,40 @@ describe("answers written in words", () => {
     for (const h of ["推进情况", "进展情况", "项目阶段"]) expect(stage.aliases).toContain(h);
   });
 
+  test("dropped or on hold is its own state, winning over any step named beside it", () => {
+    const st = (c: string) => resolveStage(c, model);
+    for (const c of ["停滞", "暂停", "终止", "放弃", "已撤销", "流失", "搁置", "项目已中止"])
+      expect(st(c)).toBe("halted");
+    expect(st("已签约，后停滞")).toBe("halted");
+    expect(st("已开工，目前暂停")).toBe("halted");
+    expect(st("未签约，已放弃")).toBe("halted");
+    // Negated, it is no halt: the rest of the cell decides.
+    expect(st("未停滞")).toBeNull();
+    expect(st("已开工，未停滞")).toBe("started");
+  });
+
+  test("a dropped or held project is excluded with the halted gate's reason, and its stage text shown", () => {
+    const [held, live] = score([
+      { name: "甲", stage: "已签约，后停滞", totalInvestment: "10亿元" },
+      { name: "乙", stage: "已签约", totalInvestment: "10亿元" },
+    ]);
+    expect(held.excluded).toBe(true);
+    expect(held.rank).toBeNull();
+    expect(held.decision).toBe("defer");
+    const gate = held.gates.find((g) => g.gate === "halted")!;
+    expect(gate.status).toBe("failed");
+    expect(gate.detail?.zh).toBe("项目进度：已签约，后停滞");
+    expect(gate.reason.zh).toContain("不计入推进阶段");
+    expect(held.explanation.notes.map((n) => n.zh)).not.toContain("下一步：注册");
+    expect([live.excluded, live.decision]).toEqual([false, "land"]);
+    expect(live.gates.find((g) => g.gate === "halted")!.status).toBe("passed");
+  });
+
+  test("in production, the next milestone is never the halted state", () => {
+    const [c] = score([{ name: "甲", stage: "已投产" }]);
+    expect(c.explanation.notes.map((n) => n.zh).join()).not.toContain("下一步");
+  });
+
   test("a veto column: anything but an explicit negative is a veto, its text the reason", () => {
     const [penalty, none, blank] = score([
       { name: "甲", veto: "有（2022年环保行政处罚）" },
