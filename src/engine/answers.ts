@@ -489,7 +489,9 @@ export function stageIndex(cell: CellValue | undefined, model: ScoringModel): nu
   let ceiling = (model.stages ?? []).length;
   for (const { k, alias } of stageAliases) {
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
-      if (STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
+      // 签约前, 开工前: before that stage, as 未签约 is.
+      const before = text.charAt(at + alias.length) === "前";
+      if (before || STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
       else found.push({ k, len: alias.length });
     }
   }

@@ -165,6 +165,15 @@ describe("a total followed by phase figures reads as the total; the phases are n
     expect(r.value).toBe(1e9);
   });
 
+  test("a phase figure alone is read as written, and the note says it is only that phase", () => {
+    const r = ok(parseAmount("一期：3亿元", INVESTMENT));
+    expect(r.value).toBe(3e8);
+    expect(r.ignored).toBe(true); // shown in explanations
+    expect(r.note.zh).toBe("读作 3 亿元；只写了“一期”的金额，按此读取");
+    expect(r.note.en).toContain('only the figure of "一期" is written');
+    expect(ok(parseAmount("一期1350万欧元")).note.zh).toContain("只写了“一期”的金额");
+  });
+
   test("phases with no total are refused, saying so", () => {
     const r = parseAmount("一期5亿，二期8亿", INVESTMENT);
     expect(r).toMatchObject({ ok: false, code: "ambiguous" });

@@ -164,6 +164,26 @@ describe("answers written in words", () => {
     for (const h of ["推进情况", "进展情况", "项目阶段"]) expect(stage.aliases).toContain(h);
   });
 
+  test("words analysts write for steps: before a step, construction, trial production, 落户", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(["签约前", "开工前准备"].map(st)).toEqual(["negotiating", null]);
+    expect(["土建施工", "主体结顶", "设备安装", "试产", "项目落户"].map(st)).toEqual([
+      "started",
+      "started",
+      "started",
+      "production",
+      "registered",
+    ]);
+    expect(["项目取消", "已退出", "暂缓", "取消签约"].map(st)).toEqual([
+      "halted",
+      "halted",
+      "halted",
+      "halted",
+    ]);
+    // A date is no stage.
+    expect([st("2023-03-03"), resolveStage(45000, model)]).toEqual([null, null]);
+  });
+
   test("dropped or on hold is its own state, winning over any step named beside it", () => {
     const st = (c: string) => resolveStage(c, model);
     for (const c of ["停滞", "暂停", "终止", "放弃", "已撤销", "流失", "搁置", "项目已中止"])

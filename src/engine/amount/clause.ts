@@ -303,5 +303,11 @@ export function dropClauses(
     }
     kept.push(t);
   }
+  // 一期：3亿元 alone: the phase is all the cell gives, read as written but said.
+  if (mainKind === "phase")
+    notes.push({
+      zh: `只写了“${mainLabel}”的金额，按此读取`,
+      en: `only the figure of "${mainLabel}" is written; read as that`,
+    });
   return { toks: kept, notes, phases, refusal: null };
 }

@@ -5,7 +5,7 @@
  */
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
-import { foldCharCode, foldText } from "../numerals";
+import { foldCharCode, foldText, readArabicNumber, readChineseNumeral } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { landUnit, readArea } from "../land";
@@ -68,7 +68,7 @@ export function isMissingFor(cell: CellValue, field: FieldDef): boolean {
 }
 
 const NUMBER =
-  /^(?:约|近|超|逾|大约|大概)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|‰|万|亿)?([^\d]*)$/;
+  /^(?:约|近|超|逾|大约|大概|不低于|不少于|不超过|不高于|至少|最多|>=|<=|≥|≤|>|<)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|‰|万|亿)?([^\d]*)$/;
 /**
  * Words after a number that change what it measures: an area or a volume the reader cannot put in
  * the column's unit (6.7 公顷 where 亩 are meant, 1.2万方), read as nothing rather than as the number.
@@ -79,7 +79,15 @@ const OTHER_MEASURE = /^\s*(?:平方|平米|㎡|m2|m²|m3|m³|km|公顷|ha\b|hec
 export function readNumber(cell: CellValue): number {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
   if (typeof cell === "boolean" || isMissingCell(cell)) return NaN;
-  const m = NUMBER.exec(foldText(cell as string).trim());
+  const folded = foldText(cell as string).trim();
+  // 百分之十五, 百分之3.5: a percent written in words.
+  if (folded.startsWith("百分之")) {
+    const n = readArabicNumber(folded, 3) ?? readChineseNumeral(folded, 3);
+    return n !== null && n.end === folded.length && n.highText === undefined
+      ? Number(n.text) / 100
+      : NaN;
+  }
+  const m = NUMBER.exec(folded);
   if (!m || OTHER_MEASURE.test(m[3])) return NaN;
   const v = Number(m[1].replace(/,/g, ""));
   // Divided, not multiplied by 0.01: 15% reads 0.15 exactly as typed.
@@ -347,7 +355,7 @@ export function readNumericCell(
       const area = typeof cell === "string" ? readArea(cell) : null;
       if (area !== null) return isAreaField(field) ? area.mu : NaN;
       // "15%" states its own scale; only bare numbers take the header's.
-      const ownScale = typeof cell === "string" && /[%％‰]/.test(cell);
+      const ownScale = typeof cell === "string" && /[%％‰]|百分之/.test(cell);
       const n = readNumber(cell);
       if (field.type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
       // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.

@@ -115,6 +115,31 @@ describe("isMissingCell and readText", () => {
   });
 });
 
+describe("percents written in words or with a bound", () => {
+  const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
+  const read = (cell: CellValue, context?: Partial<AmountContext>) =>
+    readNumericCell(cell, field("rdShare"), context, pinghu as unknown as ScoringModel);
+
+  test.each<[string, number]>([
+    ["百分之十五", 0.15],
+    ["百分之3.5", 0.035],
+    ["百分之一百", 1],
+    ["不低于3%", 0.03],
+    ["≥3%", 0.03],
+    ["至少5", 0.05],
+    ["不超过8%", 0.08],
+  ])("%s reads %d", (cell, value) => expect(read(cell)).toBeCloseTo(value, 15));
+
+  test("百分之 states its own scale: a header's % does not apply again", () => {
+    expect(read("百分之十五", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
+    expect(read("15", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
+  });
+
+  test.each(["百分之", "百分之十几", "百分之十五点", "百分之三四"])("%s is unread", (cell) =>
+    expect(read(cell)).toBeNaN()
+  );
+});
+
 describe("area units only in area fields", () => {
   const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
   const read = (cell: CellValue, id: string) =>
