@@ -204,6 +204,15 @@ describe("a figure labelled as another item: the column's own figure is read", (
     expect(r.note.en).toContain(`ignored "总投资10亿元" (another item than this column's)`);
   });
 
+  test("a breakdown labelled as the column's item is the column's figure (其中注册资本 in a 注册资本 column)", () => {
+    const text = "总投资1亿美元，其中注册资本4000万美元";
+    const cap = ok(parseAmount(text, CAPITAL));
+    expect([cap.value, cap.currency]).toEqual([4e7, "USD"]);
+    expect(cap.note.zh).toBe("读作 4 000 万美元；忽略“总投资1亿美元”（不是本列的项目）");
+    expect(ok(parseAmount(text, INVESTMENT)).value).toBe(1e8);
+    expect(ok(parseAmount(text, WAN_YUAN)).value).toBe(1e8);
+  });
+
   test.each<[string, number]>([
     ["10亿元，注册资本1亿元", 1e9], // the unlabelled first figure
     ["计划投资5亿元，年产值20亿元", 5e8], // 计划投资 names the column (投资)

@@ -217,6 +217,27 @@ export function dropClauses(
     const t = toks[k];
     if (depth === 0 && amount) {
       const opening = openingAt(toks, k, src);
+      // 总投资1亿美元，其中注册资本4000万美元 in a 注册资本 column: the part is the column's figure.
+      const part = opening === "breakdown" && names !== undefined && mainKind !== "own";
+      const word = part ? startsWithAny(BREAKDOWN_WORDS, src, t.s) : undefined;
+      const label =
+        word !== undefined ? labelAt(toks, k, toks.length, src, t.s + word.length) : null;
+      if (label !== null && labelKind(label.text, names) === "own") {
+        const before = orig
+          .slice(0, t.s)
+          .trim()
+          .replace(/[,，;；、]$/, "");
+        notes.push({
+          zh: `忽略“${before}”（不是本列的项目）`,
+          en: `ignored "${before}" (another item than this column's)`,
+        });
+        kept = [];
+        mainLabel = label.text;
+        mainKind = "own";
+        amount = unitOrCurrency = false;
+        k = label.at - 1;
+        continue;
+      }
       if (opening !== null) {
         const last = kept[kept.length - 1];
         if (last !== undefined && isClauseMark(last, src)) kept.pop();
