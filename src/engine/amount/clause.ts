@@ -159,6 +159,15 @@ const TOTALS = ["合计", "共计", "总计", "一共", "共", "总额"];
 
 type LabelKind = "none" | "phase" | "total" | "own" | "other";
 
+const PHASE_NOTE = (t: string): Label => ({
+  zh: `忽略分期“${t}”`,
+  en: `ignored the phase figure "${t}"`,
+});
+const NOT_COLUMNS_NOTE = (t: string): Label => ({
+  zh: `忽略“${t}”（不是本列的项目）`,
+  en: `ignored "${t}" (another item than this column's)`,
+});
+
 /** A figure's label: the text from `start` to its first token that is not text, and that token. */
 function labelAt(toks: Tok[], from: number, to: number, src: string, start: number) {
   let at = from;
@@ -227,10 +236,7 @@ export function dropClauses(
           .slice(0, t.s)
           .trim()
           .replace(/[,，;；、]$/, "");
-        notes.push({
-          zh: `忽略“${before}”（不是本列的项目）`,
-          en: `ignored "${before}" (another item than this column's)`,
-        });
+        notes.push(NOT_COLUMNS_NOTE(before));
         kept = [];
         mainLabel = label.text;
         mainKind = "own";
@@ -274,21 +280,14 @@ export function dropClauses(
           };
         if (kind === "phase" && mainKind !== "total") {
           phases.push({ toks: toks.slice(label.at, end), text });
-          notes.push({ zh: `忽略分期“${text}”`, en: `ignored the phase figure "${text}"` });
+          notes.push(PHASE_NOTE(text));
           k = end - 1;
           continue;
         }
         // The column's own figure, or a total after phases, comes second: it is the one to read.
         if ((kind === "own" && mainKind !== "own") || (kind === "total" && mainKind === "phase")) {
           const before = orig.slice(0, t.s).trim();
-          notes.push(
-            mainKind === "phase"
-              ? { zh: `忽略分期“${before}”`, en: `ignored the phase figure "${before}"` }
-              : {
-                  zh: `忽略“${before}”（不是本列的项目）`,
-                  en: `ignored "${before}" (another item than this column's)`,
-                }
-          );
+          notes.push(mainKind === "phase" ? PHASE_NOTE(before) : NOT_COLUMNS_NOTE(before));
           if (mainKind === "phase") phases.push({ toks: kept.slice(first.at), text: before });
           kept = [];
           mainLabel = label.text;
