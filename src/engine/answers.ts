@@ -218,6 +218,17 @@ const NOT_YET_WORDS = [
   "还未",
 ] as const;
 
+/** Applied for and not yet granted (已申报 starts like 已, yes): an intention, not a certificate. */
+const APPLIED_WORDS = [
+  "已申报",
+  "已申请",
+  "已提交申请",
+  "认定中",
+  "正在认定",
+  "审核中",
+  "公示中",
+] as const;
+
 export type YesNo = "yes" | "no" | "intended";
 
 const startsWithWord = (text: string, words: readonly string[]): boolean =>
@@ -235,11 +246,12 @@ const startsWithWord = (text: string, words: readonly string[]): boolean =>
 export function readYesNo(cell: CellValue): YesNo | null {
   if (typeof cell === "boolean") return cell ? "yes" : "no";
   if (typeof cell === "number") return cell === 1 ? "yes" : cell === 0 ? "no" : null;
-  const t = foldAnswer(cell);
+  // 2022年认定: the year says when, the rest answers.
+  const t = foldAnswer(cell).replace(/^(?:19|20)\d\d年(?:\d{1,2}月)?/, "");
   // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
   if (!t || t.startsWith("是否")) return null;
   if (startsWithWord(t, NO_WORDS) || startsWithWord(t, NOT_YET_WORDS)) return "no";
-  if (INTENTION.test(t)) return "intended";
+  if (INTENTION.test(t) || startsWithWord(t, APPLIED_WORDS)) return "intended";
   if (startsWithWord(t, YES_WORDS)) return "yes";
   return null;
 }

@@ -48,6 +48,14 @@ describe("answers written in words", () => {
     ["还未申报", "no"],
     ["暂无处罚记录", "no"],
     ["待定", null],
+    // Applied for, not granted: 已申报 starts like 已 (yes).
+    ["已申报", "intended"],
+    ["正在认定", "intended"],
+    ["认定中", "intended"],
+    // A leading year says when.
+    ["2022年认定", "yes"],
+    ["2023年3月通过", "yes"],
+    ["2023年拟申报", "intended"],
     ["maybe", null],
   ])("%s → %s", (cell, answer) => expect(readYesNo(cell)).toBe(answer));
 

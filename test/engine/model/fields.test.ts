@@ -204,7 +204,8 @@ describe("a yes/no column answered with its own name", () => {
   );
 
   test("no data (待定, 不详, 未知) stays missing in a yes/no column; 暂无 is missing in an amount column", () => {
-    for (const cell of ["待定", "不详", "未知", "-", ""]) {
+    // 未定 starts like 未 (no) but says nothing is decided: no data, as 待核实 is.
+    for (const cell of ["待定", "不详", "未知", "-", "", "未定", "待核实", "待确认"]) {
       expect(read(cell)).toBeNaN();
       expect(isMissingFor(cell, field("highTech"))).toBe(true);
     }
