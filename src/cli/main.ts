@@ -11,6 +11,7 @@ import {
   candidateScore,
   compileModel,
   loadModel,
+  fieldNames,
   parseAmount,
   scoreTable,
   validateModel,
@@ -676,10 +677,14 @@ function mergeRows(
       model.fields.find((f) => f.id === m.field)?.type === "amount" &&
       model.fields.find((f) => f.id === m.field)?.key
   );
+  const amountField = amount && model.fields.find((f) => f.id === amount.field);
   return dataRows.map((r, i) => {
     const s = standing(scored, i);
     const a = amount
-      ? parseAmount(sheet.grid[r]?.[amount.column] ?? null, { context: amount.context })
+      ? parseAmount(sheet.grid[r]?.[amount.column] ?? null, {
+          context: amount.context,
+          names: amountField && fieldNames(amountField),
+        })
       : null;
     const inv = investor ? sheet.grid[r]?.[investor.column] : null;
     return {

@@ -199,6 +199,36 @@ const NO_WORDS = [
   "0",
 ] as const;
 
+/**
+ * "Not yet" (暂无, 尚未, 目前没有): an answer, no for now. 暂无 alone is also a "no data" mark, which it
+ * is in amount and number columns; in a yes/no column it answers the question (isMissingFor).
+ */
+const NOT_YET_WORDS = [
+  "暂无",
+  "暂未",
+  "暂时没有",
+  "暂时无",
+  "尚无",
+  "尚未",
+  "目前没有",
+  "目前无",
+  "目前尚无",
+  "目前尚未",
+  "还没有",
+  "还未",
+] as const;
+
+/** Applied for and not yet granted (已申报 starts like 已, yes): an intention, not a certificate. */
+const APPLIED_WORDS = [
+  "已申报",
+  "已申请",
+  "已提交申请",
+  "认定中",
+  "正在认定",
+  "审核中",
+  "公示中",
+] as const;
+
 export type YesNo = "yes" | "no" | "intended";
 
 const startsWithWord = (text: string, words: readonly string[]): boolean =>
@@ -216,13 +246,19 @@ const startsWithWord = (text: string, words: readonly string[]): boolean =>
 export function readYesNo(cell: CellValue): YesNo | null {
   if (typeof cell === "boolean") return cell ? "yes" : "no";
   if (typeof cell === "number") return cell === 1 ? "yes" : cell === 0 ? "no" : null;
-  const t = foldAnswer(cell);
+  // 2022年认定: the year says when, the rest answers.
+  const t = foldAnswer(cell).replace(/^(?:19|20)\d\d年(?:\d{1,2}月)?/, "");
   // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
   if (!t || t.startsWith("是否")) return null;
-  if (startsWithWord(t, NO_WORDS)) return "no";
-  if (INTENTION.test(t)) return "intended";
+  if (startsWithWord(t, NO_WORDS) || startsWithWord(t, NOT_YET_WORDS)) return "no";
+  if (INTENTION.test(t) || startsWithWord(t, APPLIED_WORDS)) return "intended";
   if (startsWithWord(t, YES_WORDS)) return "yes";
   return null;
+}
+
+/** Whether an answer says "not yet" (暂无, 尚未认定, 目前没有): no, for now. */
+export function saysNotYet(cell: CellValue): boolean {
+  return startsWithWord(foldAnswer(cell), NOT_YET_WORDS);
 }
 
 /** readYesNo as a number: yes 1, no 0, intended INTENDED; NaN when blank or not an answer. */
@@ -411,6 +447,8 @@ interface ModelWords {
   stageAliases: { k: number; alias: string }[];
   /** The stage before signing that a negated early stage (未签约, 待签约) means; see resolveStage. */
   signed: number;
+  /** Per stage: dropped or on hold (StageDef.halted). */
+  halted: boolean[];
   /** Every land use's words, uses in model order, and the use each word names. */
   landWords: WordList;
   /** landWords cut at their first space (wordStarts): a text holding none of these names no use. */
@@ -435,6 +473,7 @@ function wordsOf(model: ScoringModel): ModelWords {
   w = {
     stageAliases,
     signed: stages.findIndex((st) => st.id === "signed"),
+    halted: stages.map((st) => st.halted === true),
     landWords: wordList(flatMap(uses, (u) => u.words)),
     landStarts: wordStarts(flatMap(uses, (u) => u.words)),
     landUseOf: flatMap(uses, (u) => u.words.map(() => u.id)),
@@ -457,20 +496,29 @@ export function resolveStage(cell: CellValue | undefined, model: ScoringModel): 
 export function stageIndex(cell: CellValue | undefined, model: ScoringModel): number {
   const text = foldAnswer(cell);
   if (!text) return -1;
-  const { stageAliases, signed } = wordsOf(model);
+  const { stageAliases, signed, halted } = wordsOf(model);
   const found: { k: number; len: number }[] = [];
   let ceiling = (model.stages ?? []).length;
   for (const { k, alias } of stageAliases) {
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
-      if (STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
+      // 签约前, 开工前: before that stage, as 未签约 is.
+      const before = text.charAt(at + alias.length) === "前";
+      if (before || STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
       else found.push({ k, len: alias.length });
     }
   }
   let best: { k: number; len: number } | null = null;
-  // The longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the
-  // later stage (已签约、已开工: a list that keeps each step reached).
+  // A halted state wins whatever step is named beside it (已签约，后停滞; 未签约，已放弃). Else the
+  // longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the later
+  // stage (已签约、已开工: a list that keeps each step reached).
   for (const f of found)
-    if (f.k < ceiling && (!best || f.len > best.len || (f.len === best.len && f.k > best.k)))
+    if (
+      (f.k < ceiling || halted[f.k]) &&
+      (!best ||
+        (halted[f.k] !== halted[best.k]
+          ? halted[f.k]
+          : f.len > best.len || (f.len === best.len && f.k > best.k)))
+    )
       best = f;
   if (best) return best.k;
   return ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1;

@@ -6,7 +6,14 @@
  */
 import { formatAmount } from "./fx";
 import { compileModel } from "./model/compile";
-import { isMissingCell, rangeProblem, readAmount, readNumericCell } from "./model/fields";
+import {
+  areaUnitProblem,
+  isMissingCell,
+  isMissingFor,
+  rangeProblem,
+  readAmount,
+  readNumericCell,
+} from "./model/fields";
 import {
   envOf,
   GATE_FAILED,
@@ -19,7 +26,7 @@ import {
   ScoredTable,
   tableFromRows,
 } from "./score";
-import { landUseNote, readLandUse } from "./answers";
+import { landUseNote, readLandUse, saysNotYet } from "./answers";
 import type { CompiledExpression, RowFn } from "./expression";
 import { chainFitOf } from "./transforms";
 import { lookupDetail, lookupNames } from "./lookup";
@@ -158,9 +165,9 @@ function explainCriterion(
   } else {
     raw = table.columns[def.field]?.[i] ?? null;
     const col = s.columns[def.field];
-    if (isMissingCell(raw)) used = L("（空）", "(blank)");
+    if (isMissingFor(raw, field)) used = L("（空）", "(blank)");
     else if (field.type === "amount") {
-      const r = readAmount(raw, table.contexts?.[def.field], model);
+      const r = readAmount(raw, table.contexts?.[def.field], model, field);
       if (!r.parsed.ok)
         used = L(
           `${cellText(raw)}：${r.parsed.message.zh}`,
@@ -182,14 +189,19 @@ function explainCriterion(
           `${mark}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "zh")}${at}`,
           `${mark && "? "}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "en")}${at}`
         );
-        if (r.parsed.bound !== "exact" || inColumnUnit) notes.push(r.parsed.note);
+        if (r.parsed.bound !== "exact" || inColumnUnit || r.parsed.ignored)
+          notes.push(r.parsed.note);
       }
     } else if (col instanceof Float64Array) {
       const v = col[i];
       const ctx = table.contexts?.[def.field];
       const mark = v === v && isBareNumber(raw) && ctx?.guess ? "？" : "";
       // Out of the field's range: the cell says which bound it broke.
-      const outside = v === v ? null : rangeProblem(readNumericCell(raw, field, ctx, model), field);
+      const outside =
+        v === v
+          ? null
+          : (rangeProblem(readNumericCell(raw, field, ctx, model), field) ??
+            areaUnitProblem(raw, field));
       used =
         v === v
           ? L(`${mark}${cellText(raw)} → ${num(v)}`, `${mark && "? "}${cellText(raw)} → ${num(v)}`)
@@ -201,6 +213,13 @@ function explainCriterion(
           L(
             `按${ctx.source.zh}的单位读取${ctx.guess ? "（假定）" : ""}`,
             `read in the unit of the ${ctx.source.en}${ctx.guess ? " (assumed)" : ""}`
+          )
+        );
+      if (field.type === "boolean" && saysNotYet(raw))
+        notes.push(
+          L(
+            `“${cellText(raw)}”读作“否”：尚未具备，不是缺数据`,
+            `"${cellText(raw)}" read as no: not yet, not missing data`
           )
         );
     } else {
@@ -382,7 +401,12 @@ export function explain(s: ScoredTable, i: number): Explanation {
   if (landUse) notes.push(landUseNote(landUse, compiled.model));
   const stage = s.stage[i];
   const stages = compiled.model.stages ?? [];
-  if (stage >= 0 && stages[stage].decision && stage + 1 < stages.length)
+  if (
+    stage >= 0 &&
+    stages[stage].decision &&
+    stage + 1 < stages.length &&
+    stages[stage + 1].halted !== true
+  )
     notes.push(
       L(`下一步：${stages[stage + 1].label.zh}`, `Next milestone: ${stages[stage + 1].label.en}`)
     );

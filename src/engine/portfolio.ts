@@ -8,6 +8,7 @@
 import { parseAmount } from "./amount";
 import { fxRate } from "./fx";
 import { readOrigin, resolveStage } from "./answers";
+import { fieldNames } from "./model/fields";
 import {
   CandidateScore,
   CandidateTable,
@@ -103,9 +104,10 @@ interface Money {
   unreadable: boolean;
 }
 
-function readMoney(table: CandidateTable, field: string, i: number): Money {
+function readMoney(table: CandidateTable, field: string, i: number, model: ScoringModel): Money {
   const cell = table.columns[field]?.[i] ?? null;
-  const r = parseAmount(cell, { context: table.contexts?.[field] });
+  const def = model.fields.find((f) => f.id === field);
+  const r = parseAmount(cell, { context: table.contexts?.[field], names: def && fieldNames(def) });
   if (r.ok) return { value: r.value, currency: r.currency, unreadable: false };
   return { value: NaN, currency: null, unreadable: r.code !== "missing" };
 }
@@ -245,7 +247,7 @@ export function portfolioSummary(
   const rows: Row[] = [];
   for (let i = 0; i < table.count; i++) {
     const money = (field: string): Money => {
-      const m = readMoney(table, field, i);
+      const m = readMoney(table, field, i, model);
       if (m.unreadable) unreadable[field] = (unreadable[field] ?? 0) + 1;
       return m;
     };
@@ -271,7 +273,11 @@ export function portfolioSummary(
   const signedFrom = firstSignedStage(model);
   const stageIndex = (id: string | null): number =>
     id === null ? -1 : stages.findIndex((s) => s.id === id);
-  const isSigned = (i: number): boolean => stageIndex(rows[i].stage) >= signedFrom;
+  // A dropped or held project (StageDef.halted) is no step reached: never counted as signed.
+  const isSigned = (i: number): boolean => {
+    const k = stageIndex(rows[i].stage);
+    return k >= signedFrom && stages[k].halted !== true;
+  };
   const signed = rows.map((_, i) => i).filter(isSigned);
   const unknownStage = rows.filter((r) => r.stage === null).length;
   if (unknownStage > 0) {
@@ -285,7 +291,7 @@ export function portfolioSummary(
     .map((r, i) => {
       // 港澳台 capital is foreign, Chinese provinces and cities domestic (engine/answers).
       const origin = readOrigin(table.columns[FIELDS.country]?.[i] ?? null);
-      const currency = readMoney(table, FIELDS.investment, i).currency;
+      const currency = readMoney(table, FIELDS.investment, i, model).currency;
       const isForeign =
         origin?.foreign === true ||
         (currency !== null && currency !== "CNY") ||

@@ -22,7 +22,7 @@ import { ColumnReader, TextMemo } from "./memo";
 import {
   criterionVariable,
   currencyVariable,
-  isMissingCell,
+  isMissingFor,
   AmountReader,
   readFieldNumber,
   readText,
@@ -136,7 +136,7 @@ function inputReaders(
     }
     if (field.reader === "veto") {
       const col = (columns[id] = new Float64Array(n));
-      const reader = new ColumnReader((c) => vetoValue(c, isMissingCell));
+      const reader = new ColumnReader((c) => vetoValue(c, (x) => isMissingFor(x, field)));
       return (table) => reader.into(cells(table), n, col);
     }
     if (compiled.kinds[id] === "str") {
@@ -153,7 +153,7 @@ function inputReaders(
       const currencies = compiled.currencyInputs.includes(id)
         ? (columns[currencyVariable(id)] = new Array<CurrencyCode | null>(n))
         : undefined;
-      const reader = new AmountReader(context, model);
+      const reader = new AmountReader(context, model, field);
       return (table) => reader.into(cells(table), n, col, currencies);
     }
     const col = (columns[id] = new Float64Array(n));

@@ -71,6 +71,8 @@ export interface ParsedAmount {
   note: Label;
   /** A second amount written in brackets, e.g. 60.7亿元(8.8亿美元) gives the USD amount here. */
   alternate?: ParsedAmount;
+  /** Part of the text was left out (a phase, another item's figure, a remark, a bracket): the note names it. */
+  ignored?: true;
   /** Canonical text that parses back to the same amount (idempotence), e.g. "1500万USD". */
   normalized: string;
 }
@@ -93,6 +95,11 @@ export interface ParseAmountOptions {
   bound?: BoundChoice;
   /** false where the criterion cannot be negative (investment, tax): a negative is then an error. */
   allowNegative?: boolean;
+  /**
+   * The column's own names (its field's label and aliases, folded): of figures a cell labels
+   * (总投资10亿元，注册资本1亿元) the one labelled with these is read, the others named in the note.
+   */
+  names?: readonly string[];
 }
 
 /** Exchange rates: `rates[c]` is units of `base` per one unit of c. Lives in the model, editable. */
@@ -329,6 +336,12 @@ export interface StageDef {
    * whether to pursue it): a decision id that replaces the score's decision. None before signing.
    */
   decision?: string;
+  /**
+   * Not a step of the pipeline: the project is dropped or on hold (停滞, 暂停, 终止, 放弃 …). Its words
+   * win over any step named beside them (已签约，后停滞), and it never counts as signed or as a step
+   * reached. A gate on the stage (`stage == "halted"`) says how it is scored.
+   */
+  halted?: boolean;
 }
 
 /** Land uses and how a candidate's is found; gates read the use id as the field's value. */

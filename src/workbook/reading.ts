@@ -10,7 +10,15 @@ import type { AmountValueOut } from "../engine/amount";
 import { cellProblem } from "../engine/cells";
 import { formatUnit } from "../engine/fx";
 import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
-import { isMissingCell, rangeProblem, readNumericCell } from "../engine/model/fields";
+import {
+  amountOptions,
+  areaUnitProblem,
+  isAreaField,
+  isMissingCell,
+  isMissingFor,
+  rangeProblem,
+  readNumericCell,
+} from "../engine/model/fields";
 import { foldText } from "../engine/numerals";
 import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
 import { cellAddress, columnLetters } from "./a1";
@@ -103,7 +111,7 @@ type Kind = "amount" | "land" | "percent" | "other";
 function kindOf(field: FieldDef): Kind {
   if (field.type === "amount") return "amount";
   if (field.type === "percent") return "percent";
-  if (field.type === "number" && field.unit === "亩") return "land";
+  if (isAreaField(field)) return "land";
   return "other";
 }
 
@@ -202,11 +210,11 @@ function classify(
   const numeric = field.type === "amount" || field.type === "number" || field.type === "percent";
   const problem = cellProblem(cell, numeric);
   if (problem !== null) return problem;
-  if (isMissingCell(cell)) return "missing";
+  if (isMissingFor(cell, field)) return "missing";
   if (field.type === "amount") {
     // The engine's value-only reader (proven equal to parseAmount) settles most cells; the parser
     // runs only for the message of a cell that cannot be read.
-    const options = { context, allowNegative: false };
+    const options = amountOptions(context, field);
     amountValue(cell, options, amountOut);
     if (amountOut.status === AMOUNT_MISSING) return "missing";
     if (amountOut.status !== AMOUNT_OK) {
@@ -217,10 +225,12 @@ function classify(
     // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
     const v = readNumericCell(cell, field, context, model);
     if (Number.isNaN(v))
-      return {
-        zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
-        en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
-      };
+      return (
+        areaUnitProblem(cell, field) ?? {
+          zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
+          en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
+        }
+      );
     const outside = rangeProblem(v, field);
     if (outside !== null) return outside;
   }

@@ -5,11 +5,11 @@
 import * as fs from "fs";
 import * as path from "path";
 import pinghu from "../../src/models/pinghu-2023.json";
-import { compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
+import { amountOptions, compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
-import type { AmountContext, CellValue } from "../../src/engine/types";
+import type { CellValue, ParseAmountOptions } from "../../src/engine/types";
 import type { Grid } from "../../src/workbook/types";
 
 const model = loadModel(pinghu);
@@ -52,16 +52,21 @@ test("the doc has all four tables", () => {
   expect(rows("Land areas").length).toBeGreaterThanOrEqual(8);
   expect(rows("Percent columns").length).toBeGreaterThanOrEqual(4);
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
+  expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
 });
 
 describe("amounts", () => {
   test.each(rows("Amounts"))("%s: %s", (_, example, context, expected) => {
-    let ctx: Partial<AmountContext> | undefined;
+    // No context: as ZS.AMOUNT reads (no column); else as the column's field reads it.
+    let options: ParseAmountOptions = {};
     if (context !== "") {
       const { mapping } = sheetWith(context, "总投资", cellOf(example));
-      ctx = mapping.mapped.find((m) => m.field === "totalInvestment")?.context;
+      const m = mapping.mapped.find((x) => x.column === 1)!;
+      const field = model.fields.find((f) => f.id === m.field)!;
+      expect(field.type).toBe("amount");
+      options = amountOptions(m.context, field);
     }
-    const r = parseAmount(cellOf(example), { context: ctx });
+    const r = parseAmount(cellOf(example), options);
     if (expected === "error") return expect(r.ok || r.code === "missing").toBe(false);
     if (expected === "missing") return expect(r).toMatchObject({ ok: false, code: "missing" });
     const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))? ([A-Z]{3})$/.exec(expected);
@@ -92,6 +97,15 @@ test.each(rows("Yes/no columns"))("yes/no, %s: %s under %s", (_, example, column
   const value: Record<string, number> = { yes: 1, no: 0, intended: 0.5, unread: NaN };
   expect(expected in value).toBe(true);
   expect(scored(column, column, example)).toBe(value[expected]);
+});
+
+test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
+  const { sheet, table, mapping } = sheetWith(column, column, cellOf(example));
+  const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+  const k = s.stage[0];
+  expect(k < 0 ? "unread" : model.stages![k].id).toBe(expected);
+  // A halted project is out of ranking and grading; any other stage leaves it in.
+  expect(Boolean(s.excluded[0])).toBe(expected === "halted");
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {

@@ -127,25 +127,139 @@ describe("a remark whose numbers count things, not money, is left out", () => {
   });
 });
 
-describe("a clause with an amount of its own is still refused (amounts are never summed)", () => {
+/** The default model's names of its 总投资 and 注册资本 columns, as the scorer passes them (folded). */
+const INVESTMENT = { ...WAN_YUAN, names: ["总投资", "计划总投资", "投资总额", "total investment"] };
+const CAPITAL = { ...WAN_YUAN, names: ["注册资本", "注册资金", "registered capital"] };
+
+describe("a total followed by phase figures reads as the total; the phases are named", () => {
+  test.each<[string, number, string[]]>([
+    ["10亿元，一期3亿元", 1e9, ["一期3亿元"]],
+    ["10亿元，一期3亿元，二期7亿元", 1e9, ["一期3亿元", "二期7亿元"]],
+    ["总投资10亿元；首期：4亿元", 1e9, ["首期：4亿元"]],
+    ["约12亿元，分两期建设，一期5亿元", 1.2e9, ["一期5亿元"]],
+  ])("%s reads %d", (text, value, phases) => {
+    for (const options of [WAN_YUAN, INVESTMENT, CAPITAL]) {
+      const r = ok(parseAmount(text, options));
+      expect(r.value).toBe(value);
+      for (const p of phases) {
+        expect(r.note.zh).toContain(`忽略分期“${p}”`);
+        expect(r.note.en).toContain(`ignored the phase figure "${p}"`);
+      }
+    }
+  });
+
+  test("with 其中 the phases are a breakdown (named once, from 其中 on)", () => {
+    const r = ok(parseAmount("总投资10亿元，其中一期3亿元，二期7亿元", INVESTMENT));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toContain("忽略分项“其中一期3亿元，二期7亿元”");
+  });
+
+  test("phases first and then the column's total: the total (its label names the column)", () => {
+    const r = ok(parseAmount("一期3亿元，总投资10亿元", INVESTMENT));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toContain("忽略分期“一期3亿元”");
+  });
+
+  test("phases first and then 合计: the total", () => {
+    const r = ok(parseAmount("一期3亿元，合计10亿元", WAN_YUAN));
+    expect(r.value).toBe(1e9);
+  });
+
+  test("a phase figure alone is read as written, and the note says it is only that phase", () => {
+    const r = ok(parseAmount("一期：3亿元", INVESTMENT));
+    expect(r.value).toBe(3e8);
+    expect(r.ignored).toBe(true); // shown in explanations
+    expect(r.note.zh).toBe("读作 3 亿元；只写了“一期”的金额，按此读取");
+    expect(r.note.en).toContain('only the figure of "一期" is written');
+    expect(ok(parseAmount("一期1350万欧元")).note.zh).toContain("只写了“一期”的金额");
+  });
+
+  test("phases with no total are refused, saying so", () => {
+    const r = parseAmount("一期5亿，二期8亿", INVESTMENT);
+    expect(r).toMatchObject({ ok: false, code: "ambiguous" });
+    expect(!r.ok && r.message.zh).toContain("只写了分期金额");
+    expect(!r.ok && r.message.en).toContain("no total");
+  });
+
+  test("a phase figure above the figure before it: that figure is no total", () => {
+    const r = parseAmount("5亿元，二期8亿元", INVESTMENT);
+    expect(r).toMatchObject({ ok: false, code: "ambiguous" });
+    expect(!r.ok && r.message.en).toContain('the phase figure "二期8亿元" is above the total');
+    expect(ok(parseAmount("5亿元，二期5亿元", INVESTMENT)).value).toBe(5e8);
+  });
+});
+
+describe("a figure labelled as another item: the column's own figure is read", () => {
+  test("in an investment column 总投资 is read and 注册资本 named", () => {
+    const r = ok(parseAmount("总投资10亿元，注册资本1亿元", INVESTMENT));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toBe("读作 10 亿元；忽略另一项的金额“注册资本1亿元”");
+    expect(r.note.en).toContain('ignored the figure of another item "注册资本1亿元"');
+  });
+
+  test("in a 注册资本 column the same cell reads 1亿 and names the investment", () => {
+    const r = ok(parseAmount("总投资10亿元，注册资本1亿元", CAPITAL));
+    expect(r.value).toBe(1e8);
+    expect(r.note.zh).toBe("读作 1 亿元；忽略“总投资10亿元”（不是本列的项目）");
+    expect(r.note.en).toContain(`ignored "总投资10亿元" (another item than this column's)`);
+  });
+
+  test("a breakdown labelled as the column's item is the column's figure (其中注册资本 in a 注册资本 column)", () => {
+    const text = "总投资1亿美元，其中注册资本4000万美元";
+    const cap = ok(parseAmount(text, CAPITAL));
+    expect([cap.value, cap.currency]).toEqual([4e7, "USD"]);
+    expect(cap.note.zh).toBe("读作 4 000 万美元；忽略“总投资1亿美元”（不是本列的项目）");
+    expect(ok(parseAmount(text, INVESTMENT)).value).toBe(1e8);
+    expect(ok(parseAmount(text, WAN_YUAN)).value).toBe(1e8);
+  });
+
+  test.each<[string, number]>([
+    ["10亿元，注册资本1亿元", 1e9], // the unlabelled first figure
+    ["计划投资5亿元，年产值20亿元", 5e8], // 计划投资 names the column (投资)
+    ["3亿元，投产后年税收2000万", 3e8],
+  ])("%s reads %d in an investment column", (text, value) => {
+    const r = ok(parseAmount(text, INVESTMENT));
+    expect(r.value).toBe(value);
+    expect(r.note.zh).toContain("忽略另一项的金额");
+  });
+
+  test("with the column unknown (ZS.AMOUNT) the first of two differently labelled figures, named", () => {
+    const r = ok(parseAmount("总投资10亿元，年产值20亿元", WAN_YUAN));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toContain("忽略另一项的金额“年产值20亿元”");
+  });
+
   test.each([
-    "一期5亿，二期8亿",
-    "1500万或2000万",
+    ["总投资10亿元，年产值20亿元", CAPITAL, "neither is this column's"],
+    ["总投资10亿元，总投资12亿元", WAN_YUAN, "the same item twice"],
+    ["注册资本1亿元，注册资金2亿元", CAPITAL, "two figures of the column's own item"],
+  ])("%s is refused: %s", (text, options) => {
+    expect(parseAmount(text, options)).toMatchObject({ ok: false, code: "ambiguous" });
+  });
+});
+
+describe("a clause with an amount and no label is still refused (amounts are never summed)", () => {
+  test.each([
     "5亿元，3000",
-    "5亿元，二期8亿元",
     "5亿元，3个亿", // 个 before 亿 is part of an amount, not a counter
     "5亿元，十个亿",
-    "总投资10亿元，年产值20亿元",
-    "3亿元，投产后年税收2000万",
-    "约12亿元，分两期建设，一期5亿元",
-    "5亿元/8亿元",
     "5亿元，合计10亿元", // 合计 is no conversion word
     "5亿元，3台币", // 台 is a counter, 台币 a currency
   ])("%s is ambiguous", (text) => {
     const r = parseAmount(text, WAN_YUAN);
     expect(r).toMatchObject({ ok: false, code: "ambiguous" });
-    expect(!r.ok && r.message.en).toContain("more than one amount");
+    expect(!r.ok && r.message.en).toContain("none labelled as this column's");
   });
+
+  test.each(["1500万或2000万", "5亿元/8亿元", "5亿元／8亿元", "1500万 or 2000万"])(
+    "%s is refused because the figures are alternatives",
+    (text) => {
+      const r = parseAmount(text, INVESTMENT);
+      expect(r).toMatchObject({ ok: false, code: "ambiguous" });
+      expect(!r.ok && r.message.zh).toContain("是二选一");
+      expect(!r.ok && r.message.en).toContain("are alternatives");
+    }
+  );
 
   test.each([
     ["5亿元，以上", "a bound alone would change the amount before it"],
@@ -247,6 +361,25 @@ describe("properties", () => {
         }
       ),
       { numRuns: 3000 }
+    );
+  });
+
+  test("a total, then a phase of it or another item's figure, reads as the total alone", () => {
+    fc.assert(
+      fc.property(
+        completeAmount,
+        fc.constantFrom(...SEPARATORS),
+        fc.constantFrom("一期", "二期：", "注册资本", "年税收"),
+        (amount, sep, label) => {
+          const text = `${amount}${sep}${label}${amount}`;
+          const a = ok(parseAmount(amount, INVESTMENT));
+          const r = ok(parseAmount(text, INVESTMENT));
+          expect([r.value, r.currency, r.bound]).toEqual([a.value, a.currency, a.bound]);
+          expect(amountValue(text, INVESTMENT, out)).toBe(r.value);
+          expect(out.currency).toBe(r.currency);
+        }
+      ),
+      { numRuns: 2000 }
     );
   });
 

@@ -41,6 +41,21 @@ describe("answers written in words", () => {
     ["筹建中", "intended"],
     ["申报中", "intended"],
     ["正在申请", "intended"],
+    ["暂无", "no"],
+    ["暂未认定", "no"],
+    ["尚无", "no"],
+    ["目前没有", "no"],
+    ["还未申报", "no"],
+    ["暂无处罚记录", "no"],
+    ["待定", null],
+    // Applied for, not granted: 已申报 starts like 已 (yes).
+    ["已申报", "intended"],
+    ["正在认定", "intended"],
+    ["认定中", "intended"],
+    // A leading year says when.
+    ["2022年认定", "yes"],
+    ["2023年3月通过", "yes"],
+    ["2023年拟申报", "intended"],
     ["maybe", null],
   ])("%s → %s", (cell, answer) => expect(readYesNo(cell)).toBe(answer));
 
@@ -157,6 +172,60 @@ describe("answers written in words", () => {
     for (const h of ["推进情况", "进展情况", "项目阶段"]) expect(stage.aliases).toContain(h);
   });
 
+  test("words analysts write for steps: before a step, construction, trial production, 落户", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(["签约前", "开工前准备"].map(st)).toEqual(["negotiating", null]);
+    expect(["土建施工", "主体结顶", "设备安装", "试产", "项目落户"].map(st)).toEqual([
+      "started",
+      "started",
+      "started",
+      "production",
+      "registered",
+    ]);
+    expect(["项目取消", "已退出", "暂缓", "取消签约"].map(st)).toEqual([
+      "halted",
+      "halted",
+      "halted",
+      "halted",
+    ]);
+    // A date is no stage.
+    expect([st("2023-03-03"), resolveStage(45000, model)]).toEqual([null, null]);
+  });
+
+  test("dropped or on hold is its own state, winning over any step named beside it", () => {
+    const st = (c: string) => resolveStage(c, model);
+    for (const c of ["停滞", "暂停", "终止", "放弃", "已撤销", "流失", "搁置", "项目已中止"])
+      expect(st(c)).toBe("halted");
+    expect(st("已签约，后停滞")).toBe("halted");
+    expect(st("已开工，目前暂停")).toBe("halted");
+    expect(st("未签约，已放弃")).toBe("halted");
+    // Negated, it is no halt: the rest of the cell decides.
+    expect(st("未停滞")).toBeNull();
+    expect(st("已开工，未停滞")).toBe("started");
+  });
+
+  test("a dropped or held project is excluded with the halted gate's reason, and its stage text shown", () => {
+    const [held, live] = score([
+      { name: "甲", stage: "已签约，后停滞", totalInvestment: "10亿元" },
+      { name: "乙", stage: "已签约", totalInvestment: "10亿元" },
+    ]);
+    expect(held.excluded).toBe(true);
+    expect(held.rank).toBeNull();
+    expect(held.decision).toBe("defer");
+    const gate = held.gates.find((g) => g.gate === "halted")!;
+    expect(gate.status).toBe("failed");
+    expect(gate.detail?.zh).toBe("项目进度：已签约，后停滞");
+    expect(gate.reason.zh).toContain("不计入推进阶段");
+    expect(held.explanation.notes.map((n) => n.zh)).not.toContain("下一步：注册");
+    expect([live.excluded, live.decision]).toEqual([false, "land"]);
+    expect(live.gates.find((g) => g.gate === "halted")!.status).toBe("passed");
+  });
+
+  test("in production, the next milestone is never the halted state", () => {
+    const [c] = score([{ name: "甲", stage: "已投产" }]);
+    expect(c.explanation.notes.map((n) => n.zh).join()).not.toContain("下一步");
+  });
+
   test("a veto column: anything but an explicit negative is a veto, its text the reason", () => {
     const [penalty, none, blank] = score([
       { name: "甲", veto: "有（2022年环保行政处罚）" },
@@ -168,6 +237,16 @@ describe("answers written in words", () => {
     expect(JSON.stringify(penalty.explanation)).toContain("有（2022年环保行政处罚）");
     expect([none.excluded, blank.excluded]).toEqual([false, false]);
     expect(score([{ credit: "失信被执行人（2023）" }])[0].excluded).toBe(true);
+  });
+
+  test('"not yet" in a veto column is no veto (暂无处罚记录 was read as one)', () => {
+    const rows = score([
+      { veto: "暂无处罚记录" },
+      { veto: "暂无" },
+      { credit: "目前没有失信记录" },
+    ]);
+    expect(rows.map((c) => c.excluded)).toEqual([false, false, false]);
+    expect(rows[0].gates.find((g) => g.gate === "veto")?.status).toBe("passed");
   });
 });
 

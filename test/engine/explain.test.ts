@@ -41,6 +41,22 @@ describe("explanations", () => {
     expect(inv.normalized).toBeCloseTo(Math.log(10.575) / Math.log(100), 12);
   });
 
+  test("an amount read with part of its text left out names that part in the note", () => {
+    const [d] = scoreCandidates([{ ...row, investment: "1500万美元，注册资本1000万美元" }], m);
+    const inv = d.explanation.criteria.find((x) => x.criterion === "investment")!;
+    expect(inv.used.zh).toBe("1500万美元，注册资本1000万美元 → 10 575 万元 @ 7.05");
+    expect(inv.note?.zh).toContain("忽略另一项的金额“注册资本1000万美元”");
+    expect(inv.note?.en).toContain('ignored the figure of another item "注册资本1000万美元"');
+  });
+
+  test('"not yet" in a yes/no column reads no, and the note says it is no missing data', () => {
+    const [d] = scoreCandidates([{ ...row, highTech: "暂无" }], m);
+    const ht = d.explanation.criteria.find((x) => x.criterion === "highTech")!;
+    expect(ht.used.zh).toBe("暂无 → 0");
+    expect(ht.note?.zh).toContain("“暂无”读作“否”：尚未具备，不是缺数据");
+    expect(ht.note?.en).toContain('"暂无" read as no: not yet, not missing data');
+  });
+
   test("a derived field shows its formula and value; a missing value says how it was treated", () => {
     // 亩均税收 = 1000 / 50 = 20 万元/亩
     expect(byId("taxPerMu").used.en).toBe("tax / landArea = 20");

@@ -157,6 +157,22 @@ describe("portfolioSummary on a small hand-checked table", () => {
     expect(p.byStage.map((g) => g.key)).toEqual(["negotiating", "signed", "started", ""]);
   });
 
+  test("a dropped or held project is listed under its own stage and never counted as signed", () => {
+    const held = portfolioSummary(
+      {
+        ...table,
+        columns: { ...table.columns, stage: ["已签约，后停滞", "开工", "洽谈", "洽谈", null] },
+      },
+      scores,
+      small,
+      { topK: 1 }
+    );
+    expect(held.signed).toEqual([1]);
+    const stage = Object.fromEntries(held.byStage.map((g) => [g.key, g]));
+    expect(stage.halted.count).toBe(1);
+    expect(stage.halted.investment).toBeCloseTo(7660, 6);
+  });
+
   test("contracted FDI in USD: 800万欧元 × 7.66 / 7.05 = 869.22万美元 signed", () => {
     // 800 × 7.66 / 7.05 = 869.2199 万美元 = 0.08692 亿美元.
     expect(t("fdi").actual).toBeCloseTo((800 * 7.66) / 7.05 / 1e4, 9);

@@ -114,9 +114,11 @@ describe("missing values, by policy", () => {
   });
 
   test("unreadable text counts as missing, never throws", () => {
-    const s = score(model(), rows(["about ten", "10亩", "1,0"], [10, 10, 10], [0, 0, 0]));
-    // "about ten" unreadable → 0; "10亩" reads 10; "1,0" unreadable → 0
+    const s = score(model(), rows(["about ten", "10家", "1,0"], [10, 10, 10], [0, 0, 0]));
+    // "about ten" unreadable → 0; "10家" reads 10; "1,0" unreadable → 0
     expect(list(s.total)).toEqual([25, 50, 25]);
+    // An area unit in a field whose unit is no area (here none) is unread too: "10亩" → 0.
+    expect(list(score(model(), rows(["10亩"], [10], [0])).total)).toEqual([25]);
   });
 });
 

@@ -14,6 +14,19 @@ function expectClose(actual: unknown, expected: number): void {
   );
 }
 
+describe("ZS.AMOUNT reads totals with phases and labelled figures as the engine does", () => {
+  test.each<[string, number]>([
+    ["10亿元，一期3亿元，二期7亿元", 1e9],
+    ["总投资10亿元，注册资本1亿元", 1e9], // no column known: the first figure, the other named
+    ["一期：3亿元", 3e8],
+  ])("%s", (text, value) => expectClose(call("AMOUNT", text, "CNY", "元"), value));
+
+  test("alternatives and phases with no total are refused, saying why", () => {
+    expectError(call("AMOUNT", "5亿元/8亿元"), "#VALUE!", "alternatives");
+    expectError(call("AMOUNT", "一期5亿，二期8亿"), "#VALUE!", "no total");
+  });
+});
+
 describe("ZS.AMOUNT on real-world amount strings", () => {
   test("there are at least 80 of them", () => {
     expect(AMOUNT_FIXTURES.length).toBeGreaterThanOrEqual(80);

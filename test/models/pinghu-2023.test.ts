@@ -71,7 +71,14 @@ describe("the default Pinghu 2023 model", () => {
       ["landSupplied", "land"],
       ["started", "build"],
       ["production", "producing"],
+      // Dropped or on hold: no step and no advice of its own; the gate halted excludes it (暂缓).
+      ["halted", null],
     ]);
+    expect(model.stages!.filter((st) => st.halted).map((st) => st.id)).toEqual(["halted"]);
+    expect(model.gates.find((g) => g.id === "halted")).toMatchObject({
+      pass: 'not (stage == "halted")',
+      effect: "exclude",
+    });
   });
 });
 

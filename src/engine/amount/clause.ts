@@ -5,11 +5,17 @@
  *   1亿美元，折合人民币7亿元): the amount is the one before it, as 10亿元（其中一期3亿元） reads in brackets;
  * - a remark after ，,；;、 that holds no amount (分两期建设, 建设期约2年, 用地50亩): a numeral followed by a
  *   counter of things, time or land (两期, 2年, 3个月, 50亩) counts no money.
- * Each is left out of the reading and named in the note. A clause with an amount of its own
- * (一期5亿，二期8亿; 5亿元，3000; 5亿元，3个亿) is kept, so two amounts are still refused.
+ * - a labelled figure after the amount (10亿元，一期3亿元，二期7亿元; 总投资10亿元，注册资本1亿元): a phase
+ *   of the total before it, or a figure of another item than the column's (ParseAmountOptions.names).
+ *   When the column's own figure comes second (总投资10亿元，注册资本1亿元 in a 注册资本 column) it is
+ *   read and the first named instead.
+ * Each is left out of the reading and named in the note. A clause with an amount and no label
+ * (5亿元，3000; 5亿元，3个亿), phases with no total (一期5亿，二期8亿) and two figures of the same item are
+ * refused: amounts are never summed nor picked at random.
  */
 import { Label } from "../types";
 import { Tok } from "./lexicon";
+import { fail, Fail } from "./note";
 
 /** Words that open a part of the amount before them, or what it leaves out (longest first). */
 const BREAKDOWN_WORDS = ["其中", "包括", "包含", "内含", "含"];
@@ -146,31 +152,106 @@ function openingAt(toks: Tok[], k: number, src: string): Opening | null {
       : "breakdown";
 }
 
+/** A phase of a project (一期, 二期：, 首期): its figure is a part of the total. */
+const PHASE = /^(?:[一二三四五六七八九十]|首|前|后|近|远|本)期/;
+/** Labels of a total (合计10亿元): after a phase figure they give the total. */
+const TOTALS = ["合计", "共计", "总计", "一共", "共", "总额"];
+
+type LabelKind = "none" | "phase" | "total" | "own" | "other";
+
+const PHASE_NOTE = (t: string): Label => ({
+  zh: `忽略分期“${t}”`,
+  en: `ignored the phase figure "${t}"`,
+});
+const NOT_COLUMNS_NOTE = (t: string): Label => ({
+  zh: `忽略“${t}”（不是本列的项目）`,
+  en: `ignored "${t}" (another item than this column's)`,
+});
+
+/** A figure's label: the text from `start` to its first token that is not text, and that token. */
+function labelAt(toks: Tok[], from: number, to: number, src: string, start: number) {
+  let at = from;
+  while (at < to && toks[at].k === "text") at++;
+  const end = at < to ? toks[at].s : src.length;
+  return {
+    at,
+    text: src
+      .slice(start, end)
+      .trim()
+      .replace(/[:=为达\s]+$/, ""),
+  };
+}
+
+function labelKind(label: string, names: readonly string[] | undefined): LabelKind {
+  if (label === "") return "none";
+  if (PHASE.test(label)) return "phase";
+  if (TOTALS.includes(label)) return "total";
+  // 计划投资 names the same figure as 总投资: 投资 is in the column's name.
+  const core = label.replace(/^(?:计划|拟|预计)/, "");
+  const own = names?.some((n) => label.includes(n) || (core.length >= 2 && n.includes(core)));
+  return own ? "own" : "other";
+}
+
+/** What the tokens say, with breakdowns, remarks and other labelled figures left out. */
+export interface Clauses {
+  toks: Tok[];
+  notes: Label[];
+  /** Phase figures left out, as written: none may exceed the total (checked once amounts are read). */
+  phases: { toks: Tok[]; text: string }[];
+  /** Why the figures cannot be told apart, when they cannot. */
+  refusal: Fail | null;
+}
+
 /**
- * The tokens with breakdowns and remarks after the amount left out, and a note naming each. Only the
- * top level counts: brackets keep their own rules.
+ * The tokens with breakdowns, remarks and labelled figures after the amount left out, and a note
+ * naming each. Only the top level counts: brackets keep their own rules.
  */
 export function dropClauses(
   toks: Tok[],
   src: string,
-  orig: string
-): { toks: Tok[]; notes: Label[] } {
-  const kept: Tok[] = [];
+  orig: string,
+  names?: readonly string[]
+): Clauses {
+  let kept: Tok[] = [];
   const notes: Label[] = [];
+  const phases: Clauses["phases"] = [];
+  const first = labelAt(toks, 0, toks.length, src, 0);
+  let mainLabel = first.text;
+  let mainKind = labelKind(mainLabel, names);
   let depth = 0;
   let amount = false;
   let unitOrCurrency = false;
-  for (let k = 0; k < toks.length; k++) {
+  // The column's own label written as text (年税收1000万元 in a 年税收 column) is no unknown word.
+  for (let k = mainKind === "own" && names !== undefined ? first.at : 0; k < toks.length; k++) {
     const t = toks[k];
     if (depth === 0 && amount) {
       const opening = openingAt(toks, k, src);
+      // 总投资1亿美元，其中注册资本4000万美元 in a 注册资本 column: the part is the column's figure.
+      const part = opening === "breakdown" && names !== undefined && mainKind !== "own";
+      const word = part ? startsWithAny(BREAKDOWN_WORDS, src, t.s) : undefined;
+      const label =
+        word !== undefined ? labelAt(toks, k, toks.length, src, t.s + word.length) : null;
+      if (label !== null && labelKind(label.text, names) === "own") {
+        const before = orig
+          .slice(0, t.s)
+          .trim()
+          .replace(/[,，;；、]$/, "");
+        notes.push(NOT_COLUMNS_NOTE(before));
+        kept = [];
+        mainLabel = label.text;
+        mainKind = "own";
+        amount = unitOrCurrency = false;
+        k = label.at - 1;
+        continue;
+      }
       if (opening !== null) {
         const last = kept[kept.length - 1];
         if (last !== undefined && isClauseMark(last, src)) kept.pop();
         notes.push(OPENING_NOTES[opening](orig.slice(t.s).trim()));
-        return { toks: kept, notes };
+        return { toks: kept, notes, phases, refusal: null };
       }
-      if (isClauseMark(t, src) && unitOrCurrency) {
+      const opensNext = k + 1 < toks.length && openingAt(toks, k + 1, src) !== null;
+      if (isClauseMark(t, src) && unitOrCurrency && !opensNext) {
         let end = k + 1;
         for (let d = 0; end < toks.length; end++) {
           const x = toks[end];
@@ -178,9 +259,55 @@ export function dropClauses(
           else if (x.k === "close") d = Math.max(0, d - 1);
           else if (d === 0 && isClauseMark(x, src)) break;
         }
+        const text = orig.slice(t.e, end < toks.length ? toks[end].s : orig.length).trim();
         if (isRemark(toks, k + 1, end, src)) {
-          const text = orig.slice(t.e, end < toks.length ? toks[end].s : orig.length).trim();
           notes.push({ zh: `忽略附注“${text}”`, en: `ignored the remark "${text}"` });
+          k = end - 1;
+          continue;
+        }
+        const label = labelAt(toks, k + 1, end, src, t.e);
+        const kind = labelKind(label.text, names);
+        if (mainKind === "phase" && (kind === "phase" || kind === "none"))
+          return {
+            toks: kept,
+            notes,
+            phases,
+            refusal: fail(
+              "ambiguous",
+              `只写了分期金额（“${orig.slice(0, t.s).trim()}”“${text}”），没有总额`,
+              `only phase figures ("${orig.slice(0, t.s).trim()}", "${text}"), no total`
+            ),
+          };
+        if (kind === "phase" && mainKind !== "total") {
+          phases.push({ toks: toks.slice(label.at, end), text });
+          notes.push(PHASE_NOTE(text));
+          k = end - 1;
+          continue;
+        }
+        // The column's own figure, or a total after phases, comes second: it is the one to read.
+        if ((kind === "own" && mainKind !== "own") || (kind === "total" && mainKind === "phase")) {
+          const before = orig.slice(0, t.s).trim();
+          notes.push(mainKind === "phase" ? PHASE_NOTE(before) : NOT_COLUMNS_NOTE(before));
+          if (mainKind === "phase") phases.push({ toks: kept.slice(first.at), text: before });
+          kept = [];
+          mainLabel = label.text;
+          mainKind = kind;
+          amount = unitOrCurrency = false;
+          k = label.at - 1;
+          continue;
+        }
+        // Another item's figure after the column's own or an unlabelled one; with the column
+        // unknown, after a figure labelled differently (the first is the cell's subject).
+        const another =
+          kind === "other" &&
+          (mainKind === "none" ||
+            mainKind === "own" ||
+            (names === undefined && mainKind === "other" && label.text !== mainLabel));
+        if (another) {
+          notes.push({
+            zh: `忽略另一项的金额“${text}”`,
+            en: `ignored the figure of another item "${text}"`,
+          });
           k = end - 1;
           continue;
         }
@@ -196,5 +323,11 @@ export function dropClauses(
     }
     kept.push(t);
   }
-  return { toks: kept, notes };
+  // 一期：3亿元 alone: the phase is all the cell gives, read as written but said.
+  if (mainKind === "phase")
+    notes.push({
+      zh: `只写了“${mainLabel}”的金额，按此读取`,
+      en: `only the figure of "${mainLabel}" is written; read as that`,
+    });
+  return { toks: kept, notes, phases, refusal: null };
 }

@@ -253,6 +253,9 @@ function hasUnit(side: Side): boolean {
 
 const bare = (x: Side): boolean => !hasUnit(x) && !x.currencyAfter;
 
+/** Marks between figures that offer a choice (1500万或2000万, 5亿元/8亿元), not a list. */
+const ALTERNATIVE_MARKS = ["或", "或者", "/", "／", "|", "or"];
+
 /** Reads tokens (no brackets, no fillers) as one amount, a range, or fails. */
 function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
   let leadingApprox = false;
@@ -272,8 +275,19 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
       sides.push([]);
     } else if (t.k === "list") {
       const before = sides[sides.length - 1].some((x) => x.k === "num");
-      if (before) return fail("ambiguous", "写了不止一个金额", "more than one amount is written");
-      return unknownAt(orig, t.s, t.e);
+      if (!before) return unknownAt(orig, t.s, t.e);
+      const mark = orig.slice(t.s, t.e);
+      return ALTERNATIVE_MARKS.includes(mark.toLowerCase())
+        ? fail(
+            "ambiguous",
+            `写了不止一个金额：用“${mark}”隔开的是二选一，不知用哪一个`,
+            `more than one amount is written: figures split by "${mark}" are alternatives, and which one is meant is not said`
+          )
+        : fail(
+            "ambiguous",
+            "写了不止一个金额，未标明哪一个是本列的（如“总投资”“一期”）",
+            'more than one amount is written, none labelled as this column\'s (such as "总投资", "一期")'
+          );
     } else sides[sides.length - 1].push(t);
   }
   const read: Side[] = [];
@@ -455,7 +469,8 @@ export function readTokens(
   asAlternate = false
 ): AmountResult {
   let ctx = options?.context ?? {};
-  const clauses = dropClauses(toks, src, orig);
+  const clauses = dropClauses(toks, src, orig, options?.names);
+  if (clauses.refusal !== null) return errorOf(input, clauses.refusal);
   let { main, groups } = splitBrackets(clauses.toks, src.length);
   const accounting = accountingNegative(main, groups);
   if (accounting !== null) {
@@ -495,6 +510,18 @@ export function readTokens(
   }
   const read = readCore(main, orig, ctx);
   if ("fail" in read) return errorOf(input, read);
+  for (const phase of clauses.phases) {
+    const part = readCore(splitBrackets(phase.toks, src.length).main, orig, ctx);
+    if (!("fail" in part) && part.currency === read.currency && part.low > read.high)
+      return errorOf(
+        input,
+        fail(
+          "ambiguous",
+          `分期金额“${phase.text}”大于总额，不知哪个是总额`,
+          `the phase figure "${phase.text}" is above the total: which is the total is unclear`
+        )
+      );
+  }
   if (options?.allowNegative === false && read.low < 0) return errorOf(input, NOT_NEGATIVE);
   const extra: Label[] = [];
   if (unitGroup !== null) {

@@ -232,5 +232,6 @@ export function finish(
     },
   };
   if (alternate !== undefined) result.alternate = alternate;
+  if (extra.length > 0) result.ignored = true;
   return result;
 }

@@ -86,7 +86,12 @@ export function cleanOptions(o: ParseAmountOptions | undefined): ParseAmountOpti
   const context: Partial<AmountContext> = {};
   if (c?.multiplier !== undefined && !badMult) context.multiplier = c.multiplier;
   if (c?.currency !== undefined && !badCur) context.currency = c.currency;
-  return { context, bound: badBound ? undefined : b, allowNegative: o.allowNegative };
+  return {
+    context,
+    bound: badBound ? undefined : b,
+    allowNegative: o.allowNegative,
+    names: o.names,
+  };
 }
 
 /**

@@ -5,11 +5,11 @@
  */
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
-import { foldCharCode, foldText } from "../numerals";
+import { foldCharCode, foldText, readArabicNumber, readChineseNumeral } from "../numerals";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
-import { readArea } from "../land";
-import { foldAnswer, hits, INTENDED, yesNoValue } from "../answers";
+import { landUnit, readArea } from "../land";
+import { foldAnswer, hits, INTENDED, saysNotYet, yesNoValue } from "../answers";
 import {
   AmountContext,
   AmountResult,
@@ -59,8 +59,16 @@ export function isMissingCell(cell: CellValue): boolean {
   return isNoDataText(cell.trim());
 }
 
+/**
+ * Whether a cell counts as missing for its field: blank or a "no data" mark, except 暂无 in a yes/no
+ * column, where it answers "not yet" (no).
+ */
+export function isMissingFor(cell: CellValue, field: FieldDef): boolean {
+  return isMissingCell(cell) && !(field.type === "boolean" && saysNotYet(cell));
+}
+
 const NUMBER =
-  /^(?:约|近|超|逾|大约|大概)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|‰|万|亿)?([^\d]*)$/;
+  /^(?:约|近|超|逾|大约|大概|不低于|不少于|不超过|不高于|至少|最多|>=|<=|≥|≤|>|<)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|‰|万|亿)?([^\d]*)$/;
 /**
  * Words after a number that change what it measures: an area or a volume the reader cannot put in
  * the column's unit (6.7 公顷 where 亩 are meant, 1.2万方), read as nothing rather than as the number.
@@ -71,7 +79,15 @@ const OTHER_MEASURE = /^\s*(?:平方|平米|㎡|m2|m²|m3|m³|km|公顷|ha\b|hec
 export function readNumber(cell: CellValue): number {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
   if (typeof cell === "boolean" || isMissingCell(cell)) return NaN;
-  const m = NUMBER.exec(foldText(cell as string).trim());
+  const folded = foldText(cell as string).trim();
+  // 百分之十五, 百分之3.5: a percent written in words.
+  if (folded.startsWith("百分之")) {
+    const n = readArabicNumber(folded, 3) ?? readChineseNumeral(folded, 3);
+    return n !== null && n.end === folded.length && n.highText === undefined
+      ? Number(n.text) / 100
+      : NaN;
+  }
+  const m = NUMBER.exec(folded);
   if (!m || OTHER_MEASURE.test(m[3])) return NaN;
   const v = Number(m[1].replace(/,/g, ""));
   // Divided, not multiplied by 0.01: 15% reads 0.15 exactly as typed.
@@ -124,12 +140,25 @@ export interface AmountReading {
   from: CurrencyCode | null;
 }
 
+/**
+ * How an amount column's cells are parsed: its unit context; never negative (investment, capital,
+ * revenue and tax cannot be); and, given the field, its names, so that of figures a cell labels the
+ * column's own is read (总投资10亿元，注册资本1亿元 reads 1亿 in a 注册资本 column).
+ */
+export function amountOptions(
+  context: Partial<AmountContext> | undefined,
+  field?: FieldDef
+): ParseAmountOptions {
+  return { context, allowNegative: false, names: field && fieldNames(field) };
+}
+
 export function readAmount(
   cell: CellValue,
   context: Partial<AmountContext> | undefined,
-  model: ScoringModel
+  model: ScoringModel,
+  field?: FieldDef
 ): AmountReading {
-  const parsed = parseAmount(cell, { context, allowNegative: false });
+  const parsed = parseAmount(cell, amountOptions(context, field));
   if (!parsed.ok) return { parsed, value: NaN, rate: null, from: null };
   const rate = fxRate(parsed.currency, model.currency, model.fx);
   if (rate === null) return { parsed, value: NaN, rate: null, from: parsed.currency };
@@ -187,10 +216,10 @@ interface AmountColumnRead {
 
 function amountColumnRead(
   context: Partial<AmountContext> | undefined,
-  model: ScoringModel
+  model: ScoringModel,
+  field: FieldDef | undefined
 ): AmountColumnRead {
-  // Investment, capital, revenue and tax cannot be negative: a negative cell is an error, not a score.
-  const options = { context, allowNegative: false };
+  const options = amountOptions(context, field);
   return { options, rates: modelUnitRates(model), multiplier: model.amountMultiplier };
 }
 
@@ -215,8 +244,8 @@ export class AmountReader {
   private readonly how: AmountColumnRead;
   private readonly memo: TextMemo<AmountCell>;
 
-  constructor(context: Partial<AmountContext> | undefined, model: ScoringModel) {
-    const how = (this.how = amountColumnRead(context, model));
+  constructor(context: Partial<AmountContext> | undefined, model: ScoringModel, field?: FieldDef) {
+    const how = (this.how = amountColumnRead(context, model, field));
     this.memo = new TextMemo((c) => amountCell(c, how));
   }
 
@@ -243,9 +272,12 @@ export class AmountReader {
   }
 }
 
-/** A yes/no field's own names, folded once: an answer may restate the column (国家级高新技术企业). */
+/**
+ * A field's own names, folded once: a yes/no answer may restate the column (国家级高新技术企业), an
+ * amount cell label its figure with it (注册资本1亿元).
+ */
 const ownNames = new WeakMap<FieldDef, string[]>();
-function namesOf(field: FieldDef): string[] {
+export function fieldNames(field: FieldDef): string[] {
   let names = ownNames.get(field);
   if (!names) {
     names = [field.label.zh, field.label.en, ...field.aliases]
@@ -266,7 +298,7 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   if (v === v || typeof cell !== "string") return v;
   const text = foldAnswer(cell);
   let best = NaN;
-  for (const name of namesOf(field)) {
+  for (const name of fieldNames(field)) {
     for (const hit of hits(text, name)) {
       // Every mention must agree: 高新技术企业（非） or two different answers stay unread.
       const value = hit === "fact" ? 1 : hit === "intended" ? INTENDED : 0;
@@ -277,10 +309,25 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   // A negation elsewhere (高新技术企业（非）) leaves a plain mention in doubt.
   if (
     best === 1 &&
-    /[非未无不没]|\bnot?\b/.test(namesOf(field).reduce((t, n) => t.split(n).join(""), text))
+    /[非未无不没]|\bnot?\b/.test(fieldNames(field).reduce((t, n) => t.split(n).join(""), text))
   )
     return NaN;
   return best;
+}
+
+/** A number field whose unit is an area (亩, 平方米 …): the only fields that take area units. */
+export function isAreaField(field: FieldDef): boolean {
+  return field.type === "number" && field.unit !== undefined && landUnit(field.unit) !== null;
+}
+
+/** Why a cell written with an area unit is no reading for a field that is not an area; else null. */
+export function areaUnitProblem(cell: CellValue, field: FieldDef): Label | null {
+  const area = typeof cell === "string" && !isAreaField(field) ? readArea(cell) : null;
+  if (area === null) return null;
+  return {
+    zh: `“${cell}”写的是面积单位（${area.unit}），${field.label.zh}不是面积`,
+    en: `"${cell}" is written in an area unit (${area.unit}); ${field.label.en} is not an area`,
+  };
 }
 
 /**
@@ -295,19 +342,20 @@ export function readNumericCell(
 ): number {
   switch (field.type) {
     case "amount":
-      return amountNumber(cell, amountColumnRead(context, model));
+      return amountNumber(cell, amountColumnRead(context, model, field));
     case "boolean":
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
-      return isMissingCell(cell) ? NaN : answerValue(cell, field);
+      return isMissingFor(cell, field) ? NaN : answerValue(cell, field);
     case "date":
       return readDate(cell);
     default: {
       if (cellProblem(cell, true) !== null) return NaN;
-      // "53360平方米" states its own unit: converted to 亩, the column's unit does not apply.
+      // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
+      // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
       const area = typeof cell === "string" ? readArea(cell) : null;
-      if (area !== null) return area.mu;
+      if (area !== null) return isAreaField(field) ? area.mu : NaN;
       // "15%" states its own scale; only bare numbers take the header's.
-      const ownScale = typeof cell === "string" && /[%％‰]/.test(cell);
+      const ownScale = typeof cell === "string" && /[%％‰]|百分之/.test(cell);
       const n = readNumber(cell);
       if (field.type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
       // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.

@@ -10,13 +10,18 @@ export { withDefaults, DEFAULT_MISSING_POLICY, DEFAULT_DIRECTION } from "./defau
 export {
   fieldKind,
   isMissingCell,
+  isMissingFor,
   readNumber,
   readText,
   readDate,
   readAmount,
+  amountOptions,
+  fieldNames,
   readNumericCell,
   readFieldNumber,
   rangeProblem,
+  isAreaField,
+  areaUnitProblem,
 } from "./fields";
 export type { AmountReading } from "./fields";
 

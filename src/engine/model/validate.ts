@@ -892,6 +892,8 @@ export function validateModel(json: unknown): ValidationResult {
     c.ids(stages, "stages");
     stages.forEach((st, i) => {
       if (isObj(st) && st.decision !== undefined) decisionRef(st, "decision", `stages[${i}]`);
+      if (isObj(st) && st.halted !== undefined && typeof st.halted !== "boolean")
+        c.add(`stages[${i}].halted`, "应为 true 或 false", "must be true or false");
     });
   }
   if (m.unknowns !== undefined && c.obj(m.unknowns, "unknowns")) {

@@ -6,7 +6,10 @@
 import fc from "fast-check";
 import {
   AmountReader,
+  areaUnitProblem,
+  isAreaField,
   isMissingCell,
+  isMissingFor,
   readAmount,
   readNumericCell,
   readText,
@@ -112,6 +115,62 @@ describe("isMissingCell and readText", () => {
   });
 });
 
+describe("percents written in words or with a bound", () => {
+  const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
+  const read = (cell: CellValue, context?: Partial<AmountContext>) =>
+    readNumericCell(cell, field("rdShare"), context, pinghu as unknown as ScoringModel);
+
+  test.each<[string, number]>([
+    ["百分之十五", 0.15],
+    ["百分之3.5", 0.035],
+    ["百分之一百", 1],
+    ["不低于3%", 0.03],
+    ["≥3%", 0.03],
+    ["至少5", 0.05],
+    ["不超过8%", 0.08],
+  ])("%s reads %d", (cell, value) => expect(read(cell)).toBeCloseTo(value, 15));
+
+  test("百分之 states its own scale: a header's % does not apply again", () => {
+    expect(read("百分之十五", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
+    expect(read("15", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
+  });
+
+  test.each(["百分之", "百分之十几", "百分之十五点", "百分之三四"])("%s is unread", (cell) =>
+    expect(read(cell)).toBeNaN()
+  );
+});
+
+describe("area units only in area fields", () => {
+  const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
+  const read = (cell: CellValue, id: string) =>
+    readNumericCell(cell, field(id), undefined, pinghu as unknown as ScoringModel);
+
+  test("an area field converts: 2公顷 is 30 亩, 5亩 is 5", () => {
+    expect(isAreaField(field("landArea"))).toBe(true);
+    expect(read("2公顷", "landArea")).toBe(30);
+    expect(read("5亩", "landArea")).toBe(5);
+  });
+
+  test.each([
+    ["5亩", "patents", "亩"],
+    ["2公顷", "plotRatio", "公顷"],
+    ["1000平方米", "industryRank", "平方米"],
+  ])("%s in the %s column is unread, the note naming the unit", (cell, id, unit) => {
+    expect(isAreaField(field(id))).toBe(false);
+    expect(read(cell, id)).toBeNaN();
+    const problem = areaUnitProblem(cell, field(id))!;
+    expect(problem.zh).toBe(`“${cell}”写的是面积单位（${unit}），${field(id).label.zh}不是面积`);
+    expect(problem.en).toContain(`is written in an area unit (${unit})`);
+  });
+
+  test("a plain number or another unit is still read there, with no area problem", () => {
+    expect(read("12件", "patents")).toBe(12);
+    expect(read(12, "patents")).toBe(12);
+    expect(areaUnitProblem("12件", field("patents"))).toBeNull();
+    expect(areaUnitProblem("5亩", field("landArea"))).toBeNull();
+  });
+});
+
 describe("a yes/no column answered with its own name", () => {
   const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
   const read = (cell: CellValue, id = "highTech") =>
@@ -134,6 +193,23 @@ describe("a yes/no column answered with its own name", () => {
   test("other texts, a question restated and answers that contradict each other stay unread", () => {
     for (const cell of ["科技型中小企业", "是否高新", "高新技术企业（非）", "研发中心", "待定"])
       expect(read(cell)).toBeNaN();
+  });
+
+  test.each(["暂无", "暂未认定", "尚无", "尚未申报", "目前没有", "无", "暂时没有"])(
+    '"not yet" (%s) answers no in a yes/no column',
+    (cell) => {
+      expect(read(cell)).toBe(0);
+      expect(isMissingFor(cell, field("highTech"))).toBe(false);
+    }
+  );
+
+  test("no data (待定, 不详, 未知) stays missing in a yes/no column; 暂无 is missing in an amount column", () => {
+    // 未定 starts like 未 (no) but says nothing is decided: no data, as 待核实 is.
+    for (const cell of ["待定", "不详", "未知", "-", "", "未定", "待核实", "待确认"]) {
+      expect(read(cell)).toBeNaN();
+      expect(isMissingFor(cell, field("highTech"))).toBe(true);
+    }
+    expect(isMissingFor("暂无", field("totalInvestment"))).toBe(true);
   });
 
   test("each column knows only its own names: 世界500强企业 answers 世界500强, not 中国企业500强", () => {

@@ -415,6 +415,12 @@ describe("validateModel rejects each kind of bad model, naming the path", () => 
       /flag "huge" does not exist/,
     ],
     [
+      "a stage's halted mark that is not true or false",
+      (m) => (m.stages[0].halted = "yes"),
+      "stages[0].halted",
+      /must be true or false/,
+    ],
+    [
       "too many entries",
       (m) => (m.gates = Array(2001).fill(m.gates[0])),
       "gates",
