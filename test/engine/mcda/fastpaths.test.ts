@@ -12,6 +12,7 @@ import {
   waspas,
   weightedProduct,
   weightedProductAggregator,
+  weightedSum,
 } from "../../../src/engine/mcda/aggregate";
 import {
   CriterionType,
@@ -109,11 +110,21 @@ test("property: values normalised from the raw cells equal the maps applied to t
   );
 });
 
-test("property: WASPAS with λ = 0 is the weighted product", () => {
+test("property: WASPAS is λ × the weighted sum + (1 − λ) × the aggregator's weighted product", () => {
   fc.assert(
-    fc.property(problems, ({ rows, weights, types }) => {
+    fc.property(problems, fc.double({ min: 0, max: 1, noNaN: true }), (p, lambda) => {
+      const { rows, weights, types } = p;
       const m = toMatrix(rows);
-      close(waspas(m, weights, types, { lambda: 0 }), weightedProduct(m, weights, types), 1e-12);
+      const normalization = "linear";
+      const sum = weightedSum(m, weights, types, { normalization });
+      const product = weightedProductAggregator(types, { normalization }).prepare(m)(
+        normalizeWeights(weights)
+      );
+      close(
+        waspas(m, weights, types, { lambda }),
+        sum.map((s, i) => lambda * s + (1 - lambda) * product[i]),
+        1e-12
+      );
     }),
     { numRuns: 200, seed: 18 }
   );
