@@ -3,8 +3,10 @@
  * The decision-analysis worksheet functions (issues 16 and 17) through the built dist/functions.js,
  * loaded as Excel runs it (see bench/lib/bundle.ts) and handed a 100 000 × 15 matrix as arrays of rows
  * (2 000 × 15 for the O(n²) ones), each beside a vectorised numpy version of the same method on the
- * same matrix (bench/baselines/numpy_mcda.py), whose first values must agree with ours. numpy is timed
- * just before each of our figures, so both sides see the same load on a shared machine.
+ * same matrix (bench/baselines/numpy_mcda.py), whose first values must agree with ours. One numpy
+ * process serves the whole module, and its runs alternate with ours sample by sample (numpy, ours,
+ * numpy, ours …), so both sides are timed under the same load on a shared machine; each figure's note
+ * gives both sides' processor time as well, which load disturbs less than wall time.
  *
  * What each side includes. Ours: the whole worksheet call — reading the arguments (the matrix from
  * arrays of rows into one typed array, weights, types), the method, and the spilled result built as
@@ -13,13 +15,15 @@
  * so the baseline is the stronger one.
  * Figure ids keep their functions.* names from when this was part of bench/functions.ts.
  */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
+import readline from "readline";
 import fs from "fs";
 import os from "os";
 import path from "path";
+import type { Bundle } from "../test/functions/loadBundle";
 import { bundle, failed } from "./lib/bundle";
 import { matrix } from "./lib/generate";
-import { ROOT, main, sampleMs, timed, unavailable, type Figure } from "./lib/measure";
+import { ROOT, main, median, reason, timed, unavailable, type Figure } from "./lib/measure";
 
 const ROWS = 100_000;
 /** The O(n²) methods (PROMETHEE's pairs, CODAS's and MULTIMOORA's in numpy) on lists of this size. */
@@ -69,46 +73,68 @@ const MCDA_IDS = Object.keys(MCDA).map((key) => `functions.${key}`);
 /** numpy's spec for a method: its name, with the row count when it runs on fewer rows. */
 const numpySpec = (key: string) => (MCDA[key].rows ? `${key}:${MCDA[key].rows}` : key);
 
-interface NumpyRun {
-  numpy: string;
-  [spec: string]: { ms: number; head: (number | number[])[] } | string;
+/** One numpy run: wall and processor milliseconds, and its first values. */
+interface NumpySample {
+  ms: number;
+  cpu: number;
+  head: (number | number[])[];
 }
 
-/** Runs numpy on the matrix file for some methods, or says why it cannot. */
-type Numpy = (specs: string[]) => NumpyRun | string;
+/** The numpy process serving runs of the same matrix, one per request. */
+interface Numpy {
+  version: string;
+  run(spec: string): Promise<NumpySample>;
+  close(): void;
+}
 
-/** The numpy baseline of the same matrix (written once), or why there is none. */
-function numpyOn(rows: number[][], file: string): Numpy {
+/** A numpy process over the matrix (written once to `file`), or why there is none. */
+async function numpyOn(rows: number[][], file: string): Promise<Numpy | string> {
   const python = process.env.PYTHON || "python3";
   const probe = spawnSync(python, ["-c", "import numpy; print(numpy.__version__)"], {
     encoding: "utf8",
   });
-  if (probe.status !== 0) return () => `no ${python} with numpy on this machine`;
+  if (probe.status !== 0) return `no ${python} with numpy on this machine`;
   const data = new Float64Array(rows.length * COLS);
   rows.forEach((r, i) => data.set(r, i * COLS));
   fs.writeFileSync(file, Buffer.from(data.buffer));
-  return (specs) => {
-    const r = spawnSync(
-      python,
-      [
-        path.join(ROOT, "bench/baselines/numpy_mcda.py"),
-        file,
-        String(rows.length),
-        String(COLS),
-        WEIGHTS.join(","),
-        TYPES.join(","),
-        "7",
-        ...specs,
-      ],
-      { encoding: "utf8", timeout: 120_000 }
-    );
-    if (r.status !== 0) return `numpy run failed: ${(r.stderr || "").trim().split("\n").pop()}`;
-    return JSON.parse(r.stdout) as NumpyRun;
+  const child = spawn(
+    python,
+    [
+      path.join(ROOT, "bench/baselines/numpy_mcda.py"),
+      file,
+      String(rows.length),
+      String(COLS),
+      WEIGHTS.join(","),
+      TYPES.join(","),
+    ],
+    { stdio: ["pipe", "pipe", "pipe"] }
+  );
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  // Replies come one line per request, in order.
+  const waiting: ((line: string | null) => void)[] = [];
+  const lines = readline.createInterface({ input: child.stdout });
+  lines.on("line", (line) => waiting.shift()?.(line));
+  child.on("close", () => waiting.splice(0).forEach((resolve) => resolve(null)));
+  const next = () => new Promise<string | null>((resolve) => waiting.push(resolve));
+  const failure = () => `numpy run failed: ${stderr.trim().split("\n").pop() || "no reply"}`;
+  const hello = await next();
+  if (hello === null) return failure();
+  return {
+    version: (JSON.parse(hello) as { numpy: string }).numpy,
+    async run(spec) {
+      const reply = next();
+      child.stdin.write(`${spec}\n`);
+      const line = await reply;
+      if (line === null) throw new Error(failure());
+      return JSON.parse(line) as NumpySample;
+    },
+    close: () => child.stdin.end(),
   };
 }
 
 /** Our values to set beside numpy's first ones: the compared columns of the first rows, or the row. */
-function ours(result: unknown[][], figure: McdaFigure, count: number): number[] {
+function oursHead(result: unknown[][], figure: McdaFigure, count: number): number[] {
   if (figure.compare === "row") return result[0] as number[];
   const cols = figure.compare;
   const head = result.slice(0, count).map((r) => cols.map((c) => r[c] as number));
@@ -119,47 +145,96 @@ const agree = (a: number[], b: number[]) =>
   a.length === b.length &&
   a.every((x, i) => Math.abs(x - b[i]) <= 1e-9 * Math.max(1, Math.abs(x), Math.abs(b[i])));
 
-function mcda(): Figure[] {
+async function mcda(): Promise<Figure[]> {
   const file = path.join(os.tmpdir(), `zs-bench-matrix-${process.pid}.f64`);
+  const all = matrix(ROWS, COLS);
+  const b = bundle();
+  const numpy = await numpyOn(all, file);
   try {
-    return figures(file);
+    const out: Figure[] = [];
+    for (const key of Object.keys(MCDA)) out.push(await figure(b, key, all, numpy));
+    return out;
   } finally {
+    if (typeof numpy !== "string") numpy.close();
     fs.rmSync(file, { force: true });
   }
 }
 
-function figures(file: string): Figure[] {
-  const b = bundle();
-  const all = matrix(ROWS, COLS);
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+const RUNS = 7;
+/** Milliseconds a figure's runs may take (both sides): twenty figures inside the module's limit. */
+const BUDGET_MS = 6000;
+
+async function figure(
+  b: Bundle,
+  key: string,
+  all: number[][],
+  numpy: Numpy | string
+): Promise<Figure> {
+  const spec = MCDA[key];
+  const id = `functions.${key}`;
+  const rows = spec.rows ? all.slice(0, spec.rows) : all;
   const weights = [WEIGHTS];
   const types = [TYPES.map((t) => (t > 0 ? "+" : "-"))];
-  const runNumpy = numpyOn(all, file);
-  return Object.entries(MCDA).map(([key, figure]) => {
-    const id = `functions.${key}`;
-    const rows = figure.rows ? all.slice(0, figure.rows) : all;
-    const args =
-      figure.args === "m" ? [rows] : figure.args === "mt" ? [rows, types] : [rows, weights, types];
-    const first = b.call(figure.fn, ...args);
-    const problem = failed(first);
-    if (problem) return unavailable(id, `ZS.${figure.fn} gave ${problem}`);
-    const numpy = runNumpy([numpySpec(key)]);
-    // A budget per figure keeps the twenty of them inside the module's time limit under load.
-    const samples = sampleMs(() => b.call(figure.fn, ...args), {
-      warmup: 2,
-      runs: 7,
-      budgetMs: 3000,
-    });
-    const note = rows.length === ROWS ? undefined : `${rows.length} × ${COLS}`;
-    if (typeof numpy === "string") return { ...timed(id, samples), note: numpy };
-    const theirs = numpy[numpySpec(key)];
-    if (typeof theirs !== "object") return { ...timed(id, samples), note: "numpy gave nothing" };
-    // The same numbers, or the comparison means nothing.
-    const expected = ([] as number[]).concat(...theirs.head.map((x) => x));
-    const got = ours(first as unknown[][], figure, theirs.head.length);
-    if (!agree(got, expected))
-      return unavailable(id, `ZS.${figure.fn} and numpy disagree: ${got} vs ${expected}`);
-    return timed(id, samples, { name: `numpy ${numpy.numpy}, vectorised`, value: theirs.ms }, note);
-  });
+  const args =
+    spec.args === "m" ? [rows] : spec.args === "mt" ? [rows, types] : [rows, weights, types];
+  const call = () => b.call(spec.fn, ...args);
+  const first = call();
+  const problem = failed(first);
+  if (problem) return unavailable(id, `ZS.${spec.fn} gave ${problem}`);
+  const size = rows.length === ROWS ? undefined : `${rows.length} × ${COLS}`;
+  const ours: number[] = [];
+  const oursCpu: number[] = [];
+  const timeOurs = () => {
+    const [t0, c0] = [nowMs(), cpuMs()];
+    call();
+    ours.push(nowMs() - t0);
+    oursCpu.push(cpuMs() - c0);
+  };
+  // Without numpy: ours alone (two warm-ups dropped), saying why.
+  const alone = (why: string): Figure => {
+    const start = nowMs();
+    for (let i = 0; i < RUNS + 2 && (i < 3 || nowMs() - start < BUDGET_MS); i++) timeOurs();
+    return { ...timed(id, ours.slice(2)), note: [size, why].filter(Boolean).join("; ") };
+  };
+  if (typeof numpy === "string") return alone(numpy);
+  const np = numpySpec(key);
+  // The same numbers, or the comparison means nothing.
+  let theirs: NumpySample;
+  try {
+    theirs = await numpy.run(np);
+  } catch (e) {
+    return alone(reason(e));
+  }
+  const expected = ([] as number[]).concat(...theirs.head.map((x) => x));
+  const got = oursHead(first as unknown[][], spec, theirs.head.length);
+  if (!agree(got, expected))
+    return unavailable(id, `ZS.${spec.fn} and numpy disagree: ${got} vs ${expected}`);
+  // Warm-up, then numpy and ours in alternation (the warm-up pair is dropped).
+  const theirMs: number[] = [];
+  const theirCpu: number[] = [];
+  const start = nowMs();
+  for (let i = 0; i < RUNS + 1; i++) {
+    const n = await numpy.run(np);
+    theirMs.push(n.ms);
+    theirCpu.push(n.cpu);
+    timeOurs();
+    if (i > 0 && nowMs() - start > BUDGET_MS) break;
+  }
+  const [o, oc, t, tc] = [ours, oursCpu, theirMs, theirCpu].map((xs) =>
+    xs.length > 1 ? xs.slice(1) : xs
+  );
+  const cpu = `processor time ${median(oc).toPrecision(3)} ms against numpy's ${median(tc).toPrecision(3)} ms (${(median(oc) / median(tc)).toFixed(2)}×)`;
+  return timed(
+    id,
+    o,
+    { name: `numpy ${numpy.version}, vectorised, runs alternating with ours`, value: median(t) },
+    [size, cpu].filter(Boolean).join("; ")
+  );
 }
 
 main([{ ids: MCDA_IDS, run: mcda }]);

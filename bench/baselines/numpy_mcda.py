@@ -2,10 +2,11 @@
 and 17). Each follows the ZS function's defaults (docs/functions.md) so that both give the same numbers,
 and returns what the worksheet function returns (ZS.VIKOR: S, R and Q).
 
-Usage: numpy_mcda.py MATRIX_FILE ROWS COLS WEIGHTS TYPES RUNS [METHOD[:ROWS] ...]
-Reads a float64 matrix (rows x cols, row-major) and its weights and types, times each method's
-computation (not the file read) on the first ROWS rows (all when omitted; the O(n^2) methods are
-given fewer) and prints JSON: {"numpy": version, "<method>": {"ms": median, "head": first values}, ...}.
+Usage: numpy_mcda.py MATRIX_FILE ROWS COLS WEIGHTS TYPES
+Reads a float64 matrix (rows x cols, row-major) and its weights and types, prints {"numpy": version}, then
+serves one timed run per line read: METHOD or METHOD:ROWS (the first ROWS rows; the O(n^2) methods are
+given fewer) prints {"ms": wall, "cpu": processor time, "head": first values} of that one run. The bench
+asks for a numpy run just before each of its own, so both sides are timed under the same load.
 """
 import json
 import sys
@@ -199,28 +200,30 @@ METHODS = {
 }
 
 
+def head(name, result, cols):
+    """Scores: the first five alternatives (ZS.VIKOR's Q, MULTIMOORA's four); weights: all of them."""
+    if name == "vikor":
+        return result[:5, -1]
+    return result[:5] if result.ndim > 1 or len(result) > cols else result
+
+
 def main():
-    matrix_file, rows, cols, weights, types, runs = sys.argv[1:7]
-    rows, cols, runs = int(rows), int(cols), int(runs)
-    wanted = sys.argv[7:] or ["topsis", "vikor", "wsum"]
+    matrix_file, rows, cols, weights, types = sys.argv[1:6]
+    rows, cols = int(rows), int(cols)
     x = np.fromfile(matrix_file, dtype=np.float64).reshape(rows, cols)
     w = np.array([float(s) for s in weights.split(",")])
     w = w / w.sum()
     t = np.array([int(s) for s in types.split(",")])
-    out = {"numpy": np.__version__}
-    for spec in wanted:
+    print(json.dumps({"numpy": np.__version__}), flush=True)
+    for line in sys.stdin:
+        spec = line.strip()
         name, _, n = spec.partition(":")
         f, sub = METHODS[name], x[: int(n)] if n else x
-        f(sub, w, t)  # warm-up
-        samples = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            result = f(sub, w, t)
-            samples.append((time.perf_counter() - t0) * 1000)
-        # Scores: the first five alternatives (ZS.VIKOR's Q, MULTIMOORA's three); weights: all of them.
-        head = result[:5, -1] if name == "vikor" else result[:5] if result.ndim > 1 or len(result) > cols else result
-        out[spec] = {"ms": float(np.median(samples)), "head": np.asarray(head).tolist()}
-    print(json.dumps(out))
+        c0, t0 = time.process_time(), time.perf_counter()
+        result = f(sub, w, t)
+        ms, cpu = (time.perf_counter() - t0) * 1000, (time.process_time() - c0) * 1000
+        out = {"ms": ms, "cpu": cpu, "head": np.asarray(head(name, result, cols)).tolist()}
+        print(json.dumps(out), flush=True)
 
 
 if __name__ == "__main__":

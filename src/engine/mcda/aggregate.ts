@@ -218,8 +218,8 @@ export function weightedProductAggregator(
 }
 
 /**
- * Weighted-product scores (see `WeightedProductOptions`): the aggregator's sums for one weight vector,
- * in one pass over the raw cells, with no n × m array of logs (a property test holds the two equal).
+ * Weighted-product scores (see `WeightedProductOptions`): WASPAS's pass with λ = 0, one pass over the raw
+ * cells with no n × m array of logs (a property test holds it equal to the aggregator's, bit for bit).
  */
 export function weightedProduct(
   m: DecisionMatrix,
@@ -227,19 +227,11 @@ export function weightedProduct(
   types?: readonly CriterionType[],
   options: WeightedProductOptions = {}
 ): Float64Array {
-  const maps = mapsFor(m, types, options.normalization ?? "linear", WPM);
-  const w = methodWeights(weights, m.cols, options);
-  const { rows, cols } = m;
-  // One row's logs at a time: the aggregator's steps, with no n × m array.
-  const logs = new Float64Array(cols);
-  const out = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    rowLogs(m, maps, i, logs, 0);
-    let s = 0;
-    for (let j = 0; j < cols; j++) if (w[j] !== 0) s += w[j] * logs[j];
-    out[i] = Math.exp(s);
-  }
-  return out;
+  return waspas(m, weights, types, {
+    lambda: 0,
+    normalization: options.normalization,
+    rescaleWeights: options.rescaleWeights,
+  });
 }
 
 export interface WaspasOptions extends WeightOptions {
@@ -280,7 +272,9 @@ export function waspas(
       sum += w[j] * r;
       logProduct += w[j] * Math.log(r);
     }
-    out[i] = lambda * sum + (1 - lambda) * Math.exp(logProduct);
+    // λ = 0 is the weighted product itself, whatever the sum (an overflow must not make it NaN).
+    out[i] =
+      lambda === 0 ? Math.exp(logProduct) : lambda * sum + (1 - lambda) * Math.exp(logProduct);
   }
   return out;
 }

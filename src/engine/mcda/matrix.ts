@@ -10,6 +10,12 @@ export interface DecisionMatrix {
   readonly rows: number;
   readonly cols: number;
   readonly data: Float64Array;
+  /**
+   * Per-column minimum, maximum, sum and sum of squares, taken by `toMatrix` while it writes the data
+   * (no method then reads the cells once more for them). Whoever sets them owns the data, which must not
+   * change afterwards; absent, `columnRange` and `columnTotals` take them from the data.
+   */
+  readonly stats?: ColumnStats;
 }
 
 /** 1: benefit (more is better, "max"); -1: cost (less is better, "min"). */
@@ -165,24 +171,30 @@ export function toMatrix(
   const cols = values[0].length;
   const given = options.into?.(rows * cols);
   const data = given && given.length === rows * cols ? given : new Float64Array(rows * cols);
-  for (let i = 0, k = 0; i < rows; i++) {
-    const row = values[i];
-    if (!Array.isArray(row) || row.length !== cols) {
-      const got = Array.isArray(row) ? row.length : 0;
-      fail(
-        argument,
-        { zh: `有 ${got} 列，第 1 行有 ${cols} 列`, en: `has ${got} columns, row 1 has ${cols}` },
-        i + 1
-      );
+  const stats = emptyStats(cols);
+  for (let from = 0; from < rows; from += BLOCK_ROWS) {
+    const to = Math.min(rows, from + BLOCK_ROWS);
+    for (let i = from, k = from * cols; i < to; i++) {
+      const row = values[i];
+      if (!Array.isArray(row) || row.length !== cols) {
+        const got = Array.isArray(row) ? row.length : 0;
+        fail(
+          argument,
+          { zh: `有 ${got} 列，第 1 行有 ${cols} 列`, en: `has ${got} columns, row 1 has ${cols}` },
+          i + 1
+        );
+      }
+      for (let j = 0; j < cols; j++, k++) {
+        const x = row[j];
+        // x - x === 0: a finite number (NaN and ±Infinity give NaN).
+        data[k] =
+          typeof x === "number" && x - x === 0 ? x : otherCell(x, options, argument, i + 1, j + 1);
+      }
     }
-    for (let j = 0; j < cols; j++, k++) {
-      const x = row[j];
-      // x - x === 0: a finite number (NaN and ±Infinity give NaN).
-      data[k] =
-        typeof x === "number" && x - x === 0 ? x : otherCell(x, options, argument, i + 1, j + 1);
-    }
+    // The block's column statistics while its cells are still in cache.
+    accumulate(data, cols, from, to, stats, true);
   }
-  return { rows, cols, data };
+  return { rows, cols, data, stats };
 }
 
 /** Throws naming the first blank (NaN) cell; the methods call this before computing. */
@@ -388,17 +400,71 @@ export function resolveTypes(
 export interface ColumnStats {
   min: Float64Array;
   max: Float64Array;
-  /** Σ x² per column; only when a sum is asked for (vector norms), else zeros. */
+  /** Σ x² per column (zeros when a scan was not asked for sums). */
   sumSq: Float64Array;
-  /** Σ x per column; only when a sum is asked for, else zeros. */
+  /** Σ x per column (zeros when a scan was not asked for sums). */
   sum: Float64Array;
 }
 
+/** Rows at a time whose cells a column pass reads while they are in cache (128 × 15 cells: 15 KB). */
+const BLOCK_ROWS = 128;
+
+function emptyStats(cols: number): ColumnStats {
+  return {
+    min: new Float64Array(cols).fill(Infinity),
+    max: new Float64Array(cols).fill(-Infinity),
+    sumSq: new Float64Array(cols),
+    sum: new Float64Array(cols),
+  };
+}
+
 /**
- * Per-column minimum, maximum and (when asked for) sum and sum of squares; refuses blank cells, naming
- * the first. The hot loops only compare and add: Math.min and Math.max carry a blank (NaN) into its
- * column's minimum, looked for afterwards (branchless, a third faster than comparing and flagging; a
- * call to build a message inside the loop made it a third slower again).
+ * Adds rows [from, to) of row-major data to the statistics, one column at a time: a column's running
+ * values stay in registers instead of an array load and store per cell (twice as fast as the row-order
+ * loop). Within a column the cells are still taken in row order, so the sums are a row-order loop's
+ * bit for bit. Math.min and Math.max carry a blank (NaN) into its column's minimum, which callers look
+ * for afterwards (branchless: a third faster than comparing and flagging).
+ */
+function accumulate(
+  data: Float64Array,
+  cols: number,
+  from: number,
+  to: number,
+  s: ColumnStats,
+  sums: boolean
+): void {
+  const end = to * cols;
+  for (let j = 0; j < cols; j++) {
+    let lo = s.min[j];
+    let hi = s.max[j];
+    if (sums) {
+      let sum = s.sum[j];
+      let sumSq = s.sumSq[j];
+      for (let k = from * cols + j; k < end; k += cols) {
+        const x = data[k];
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+        sum += x;
+        sumSq += x * x;
+      }
+      s.sum[j] = sum;
+      s.sumSq[j] = sumSq;
+    } else {
+      for (let k = from * cols + j; k < end; k += cols) {
+        const x = data[k];
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+      }
+    }
+    s.min[j] = lo;
+    s.max[j] = hi;
+  }
+}
+
+/**
+ * Per-column minimum, maximum and (when asked for, or carried by the matrix) sum and sum of squares;
+ * refuses blank cells, naming the first. A matrix from `toMatrix` carries them, and they are copied;
+ * otherwise they are taken from the data in one pass.
  */
 export function columnRange(
   m: DecisionMatrix,
@@ -406,39 +472,28 @@ export function columnRange(
   need: { sumSq?: boolean; sum?: boolean } = {}
 ): ColumnStats {
   const { rows, cols, data } = m;
-  const min = new Float64Array(cols).fill(Infinity);
-  const max = new Float64Array(cols).fill(-Infinity);
-  const sumSq = new Float64Array(cols);
-  const sum = new Float64Array(cols);
-  // Sums, when asked for, in the same pass: one read of the data, not two.
-  if (need.sumSq === true || need.sum === true) {
-    for (let i = 0, k = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++, k++) {
-        const x = data[k];
-        min[j] = Math.min(min[j], x);
-        max[j] = Math.max(max[j], x);
-        sum[j] += x;
-        sumSq[j] += x * x;
-      }
-    }
-  } else {
-    for (let i = 0, k = 0; i < rows; i++) {
-      for (let j = 0; j < cols; j++, k++) {
-        const x = data[k];
-        min[j] = Math.min(min[j], x);
-        max[j] = Math.max(max[j], x);
-      }
-    }
+  let s = m.stats;
+  if (s === undefined) {
+    s = emptyStats(cols);
+    const sums = need.sumSq === true || need.sum === true;
+    for (let from = 0; from < rows; from += BLOCK_ROWS)
+      accumulate(data, cols, from, Math.min(rows, from + BLOCK_ROWS), s, sums);
   }
-  for (let j = 0; j < cols; j++) if (min[j] !== min[j]) requireComplete(m, argument);
-  return { min, max, sumSq, sum };
+  for (let j = 0; j < cols; j++) if (s.min[j] !== s.min[j]) requireComplete(m, argument);
+  // Copies: callers may change what they are given, and the matrix's own must not change.
+  return {
+    min: new Float64Array(s.min),
+    max: new Float64Array(s.max),
+    sumSq: new Float64Array(s.sumSq),
+    sum: new Float64Array(s.sum),
+  };
 }
 
 /**
- * Σ x per column, or Σ x² with `squares`, in one pass that neither compares nor keeps a range: for
- * methods that need no minimum or maximum (MOORA's vector norms, EDAS's means). A blank (NaN) cell makes
- * its column's total NaN, and only then are the cells scanned for it; a property test holds the totals
- * equal to `columnRange`'s, bit for bit.
+ * Σ x per column, or Σ x² with `squares`: for methods that need no minimum or maximum (MOORA's vector
+ * norms, EDAS's means). Carried by a matrix from `toMatrix`; otherwise one pass that neither compares
+ * nor keeps a range. A blank (NaN) cell makes its column's total NaN, and only then are the cells
+ * scanned for it; a property test holds the totals equal to `columnRange`'s, bit for bit.
  */
 export function columnTotals(
   m: DecisionMatrix,
@@ -446,12 +501,17 @@ export function columnTotals(
   argument = "matrix"
 ): Float64Array {
   const { rows, cols, data } = m;
-  const out = new Float64Array(cols);
-  if (squares) {
-    for (let i = 0, k = 0; i < rows; i++)
-      for (let j = 0; j < cols; j++, k++) out[j] += data[k] * data[k];
+  let out: Float64Array;
+  if (m.stats !== undefined) {
+    out = new Float64Array(squares ? m.stats.sumSq : m.stats.sum);
   } else {
-    for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) out[j] += data[k];
+    out = new Float64Array(cols);
+    if (squares) {
+      for (let i = 0, k = 0; i < rows; i++)
+        for (let j = 0; j < cols; j++, k++) out[j] += data[k] * data[k];
+    } else {
+      for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) out[j] += data[k];
+    }
   }
   for (let j = 0; j < cols; j++) if (out[j] !== out[j]) requireComplete(m, argument);
   return out;

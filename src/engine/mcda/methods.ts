@@ -37,9 +37,12 @@ function weightedRowSums(m: DecisionMatrix, w: Float64Array): Float64Array {
   return out;
 }
 
+/** Whether a quantity a method divides by can be divided by: finite and not 0. */
+const usable = (x: number) => x !== 0 && Number.isFinite(x);
+
 /** Refuses when a quantity a method divides by is zero; `what` names it. */
 function nonZero(x: number, method: Label, what: Label, row?: number): number {
-  if (x === 0 || !Number.isFinite(x)) {
+  if (!usable(x)) {
     fail(
       "matrix",
       {
@@ -444,12 +447,15 @@ export function copras(
     let total = 0;
     let inverse = 0;
     for (let i = 0; i < rows; i++) {
-      nonZero(
-        sMinus[i],
-        COPRAS,
-        { zh: "该方案的成本项之和", en: "this alternative's cost sum" },
-        i + 1
-      );
+      // The check in line, its message built only for a zero: not one label object per row.
+      if (!usable(sMinus[i])) {
+        nonZero(
+          sMinus[i],
+          COPRAS,
+          { zh: "该方案的成本项之和", en: "this alternative's cost sum" },
+          i + 1
+        );
+      }
       total += sMinus[i];
       inverse += 1 / sMinus[i];
     }

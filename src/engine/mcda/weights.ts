@@ -9,6 +9,7 @@ import {
   DecisionMatrix,
   checkLength,
   columnRange,
+  columnTotals,
   fail,
   normalizeWeights,
   requireComplete,
@@ -313,10 +314,8 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
       : { zh: "标准差法", en: "standard-deviation weighting" };
   needTwoRows(m, method);
   const { rows, cols } = m;
-  // Column sums; a blank (NaN) shows in its column's sum.
-  const sum = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) sum[j] += m.data[k];
-  for (let j = 0; j < cols; j++) if (sum[j] !== sum[j]) requireComplete(m);
+  // Column sums (carried by a matrix from toMatrix); a blank is refused by position.
+  const sum = columnTotals(m, false);
   const mean = sum.map((x) => x / rows);
   const ss = new Float64Array(cols);
   for (let i = 0, k = 0; i < rows; i++) {

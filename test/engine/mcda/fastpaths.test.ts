@@ -2,8 +2,9 @@
  * One-pass forms held to their reference paths (issue 16/17 speed work): the weighted product for one
  * weight vector against its aggregator's stored logs, normalised values read from the raw cells against
  * the y copy, ARAS against the matrix extended by its optimal row as Zavadskas & Turskis write it,
- * entropy's fused sums against the tiny-column rescan, column sums taken with the range, and column
- * totals taken without it (MOORA, EDAS).
+ * entropy's fused sums against the tiny-column rescan, column sums taken with the range, column
+ * totals taken without it (MOORA, EDAS), and the column statistics `toMatrix` takes while it reads the
+ * cells against the ones taken from the data afterwards.
  */
 import fc from "fast-check";
 import { aras } from "../../../src/engine/mcda/methods";
@@ -11,11 +12,13 @@ import {
   waspas,
   weightedProduct,
   weightedProductAggregator,
+  weightedSum,
 } from "../../../src/engine/mcda/aggregate";
 import {
   CriterionType,
   columnRange,
   columnTotals,
+  matrix,
   normalizeWeights,
   toMatrix,
 } from "../../../src/engine/mcda/matrix";
@@ -107,11 +110,21 @@ test("property: values normalised from the raw cells equal the maps applied to t
   );
 });
 
-test("property: WASPAS with λ = 0 is the weighted product", () => {
+test("property: WASPAS is λ × the weighted sum + (1 − λ) × the aggregator's weighted product", () => {
   fc.assert(
-    fc.property(problems, ({ rows, weights, types }) => {
+    fc.property(problems, fc.double({ min: 0, max: 1, noNaN: true }), (p, lambda) => {
+      const { rows, weights, types } = p;
       const m = toMatrix(rows);
-      close(waspas(m, weights, types, { lambda: 0 }), weightedProduct(m, weights, types), 1e-12);
+      const normalization = "linear";
+      const sum = weightedSum(m, weights, types, { normalization });
+      const product = weightedProductAggregator(types, { normalization }).prepare(m)(
+        normalizeWeights(weights)
+      );
+      close(
+        waspas(m, weights, types, { lambda }),
+        sum.map((s, i) => lambda * s + (1 - lambda) * product[i]),
+        1e-12
+      );
     }),
     { numRuns: 200, seed: 18 }
   );
@@ -188,11 +201,14 @@ test("property: column totals without the range equal the range pass's sums, and
       problems,
       fc.option(fc.tuple(fc.nat(), fc.nat()), { nil: undefined }),
       ({ rows }, blank) => {
-        const m = toMatrix(rows);
         if (blank !== undefined) {
-          // One blank cell (NaN), as toMatrix keeps it with allowBlank: both passes name that cell.
-          const [i, j] = [blank[0] % m.rows, blank[1] % m.cols];
-          m.data[i * m.cols + j] = NaN;
+          // One blank cell, kept as NaN with allowBlank: both passes name that cell, whether they take
+          // the totals from the matrix's statistics or from its data.
+          const [i, j] = [blank[0] % rows.length, blank[1] % rows[0].length];
+          const cells: (number | null)[][] = rows.map((r) => [...r]);
+          cells[i][j] = null;
+          const carried = toMatrix(cells, { allowBlank: true });
+          const m = matrix(carried.rows, carried.cols, carried.data);
           let expected = "";
           try {
             columnRange(m, "matrix", { sum: true });
@@ -200,15 +216,77 @@ test("property: column totals without the range equal the range pass's sums, and
             expected = (e as Error).message;
           }
           expect(expected).toContain(`row ${i + 1}, column ${j + 1}`);
-          expect(() => columnTotals(m, false)).toThrow(expected);
-          expect(() => columnTotals(m, true)).toThrow(expected);
+          for (const x of [m, carried]) {
+            expect(() => columnRange(x)).toThrow(expected);
+            expect(() => columnTotals(x, false)).toThrow(expected);
+            expect(() => columnTotals(x, true)).toThrow(expected);
+          }
           return;
         }
+        const m = matrix(rows.length, rows[0].length, toMatrix(rows).data);
         const { sum, sumSq } = columnRange(m, "matrix", { sum: true, sumSq: true });
         expect(Array.from(columnTotals(m, false))).toEqual(Array.from(sum));
         expect(Array.from(columnTotals(m, true))).toEqual(Array.from(sumSq));
       }
     ),
     { numRuns: 300, seed: 22 }
+  );
+});
+
+/** Matrices with blanks, ±0 and both signs, over 1–300 rows: more than one block of `toMatrix`. */
+const withBlanks = fc
+  .tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 7 }))
+  .chain(([rows, cols]) =>
+    fc.array(
+      fc.array(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.double({ min: -1e6, max: 1e6, noNaN: true }) },
+          { weight: 1, arbitrary: fc.constantFrom<number | null>(0, -0, null) }
+        ),
+        { minLength: cols, maxLength: cols }
+      ),
+      { minLength: rows, maxLength: rows }
+    )
+  );
+
+test("property: the statistics toMatrix takes while reading equal row-order loops over the data", () => {
+  fc.assert(
+    fc.property(withBlanks, (cells) => {
+      const carried = toMatrix(cells, { allowBlank: true });
+      const { rows, cols, data } = carried;
+      const stats = carried.stats!;
+      for (let j = 0; j < cols; j++) {
+        let [lo, hi, s, q] = [Infinity, -Infinity, 0, 0];
+        for (let i = 0; i < rows; i++) {
+          const x = data[i * cols + j];
+          lo = Math.min(lo, x);
+          hi = Math.max(hi, x);
+          s += x;
+          q += x * x;
+        }
+        // Object.is: NaN equals NaN, and −0 differs from +0.
+        expect(
+          [stats.min[j], stats.max[j], stats.sum[j], stats.sumSq[j]].map((x, t) =>
+            Object.is(x, [lo, hi, s, q][t])
+          )
+        ).toEqual([true, true, true, true]);
+      }
+      // The same from the data alone (the scan a matrix without statistics gets).
+      const bare = matrix(rows, cols, data);
+      let fromBare: unknown;
+      let fromCarried: unknown;
+      try {
+        fromBare = columnRange(bare, "matrix", { sum: true, sumSq: true });
+      } catch (e) {
+        fromBare = (e as Error).message;
+      }
+      try {
+        fromCarried = columnRange(carried);
+      } catch (e) {
+        fromCarried = (e as Error).message;
+      }
+      expect(fromCarried).toEqual(fromBare);
+    }),
+    { numRuns: 300, seed: 23 }
   );
 });
