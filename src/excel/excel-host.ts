@@ -101,7 +101,8 @@ function appendSlice(
 
 /**
  * Estimated response bytes per row of a read whose values span `width` columns and number formats
- * `formatWidth` of them, from the rows sampled: columns the sample did not cover are taken as empty.
+ * `formatWidth` of them, from the rows sampled: their average leaving out the narrowest and the widest
+ * (a header row, one long note among the first rows), columns the sample did not cover taken as empty.
  */
 function sampleRowBytes(
   values: unknown[][],
@@ -111,25 +112,29 @@ function sampleRowBytes(
 ): number {
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
-  if (rows < 2 || cols < 2) return width * DEFAULT_CELL_BYTES;
-  const bytes = (payloadBytes(values) + payloadBytes(formats)) / rows;
+  if (rows < 3 || cols < 2) return width * DEFAULT_CELL_BYTES;
+  // Each row with its commas in the two arrays.
+  const bytes = values.map((row, r) => payloadBytes(row) + payloadBytes(formats[r]) + 2);
+  const sum = bytes.reduce((n, b) => n + b, 0) - Math.min(...bytes) - Math.max(...bytes);
   return (
-    bytes +
+    sum / (rows - 2) +
     Math.max(0, width - cols) * EMPTY_VALUE_BYTES +
     Math.max(0, formatWidth - cols) * EMPTY_FORMAT_BYTES
   );
 }
 
 /**
- * Sizes the row slices of a read from what the rows read so far cost on average (before any, from a
- * guess, or a first slice of SAMPLE_ROWS rows without one): as many rows as fit the budget, spread
- * evenly over the slices the rows left need, so no slice is a small remainder. The average, not the
- * widest row, so one long note does not shrink every slice; a slice of rows wider than the average
- * fills past the budget, with the cap's fifth to spare, and one past the cap is asked again in halves.
+ * Sizes the row slices of a read from what the rows read so far cost (before any, from a guess, or a
+ * first slice of SAMPLE_ROWS rows without one): as many rows as fit the budget, spread evenly over the
+ * slices the rows left need, so no slice is a small remainder. A row costs the average so far, or the
+ * last slice's if higher (rows that grow wider down the table): an average of whole slices, not the
+ * widest row, so one long note does not shrink every slice. A slice of rows wider than that fills
+ * past the budget, with the cap's fifth to spare; one past the cap is asked again in halves.
  */
 export class RowSlicer {
   private rows = 0;
   private bytes = 0;
+  private last = 0;
 
   constructor(
     private readonly budget: number,
@@ -138,20 +143,22 @@ export class RowSlicer {
 
   /** Rows that fit the budget by what a row costs so far (the first slice of a read of unknown length). */
   fit(): number {
-    const perRow = this.rows > 0 ? this.bytes / this.rows : this.guess;
+    const perRow = this.rows > 0 ? Math.max(this.bytes / this.rows, this.last) : this.guess;
     return perRow === null ? SAMPLE_ROWS : Math.max(1, Math.floor(this.budget / perRow));
   }
 
   /** Rows for the next slice of the `left` rows still to read. */
   next(left: number): number {
     const fit = this.fit();
-    return left <= fit ? left : Math.ceil(left / Math.ceil(left / fit));
+    if (left <= fit) return left;
+    return this.rows === 0 && this.guess === null ? fit : Math.ceil(left / Math.ceil(left / fit));
   }
 
   /** Counts a slice read. */
   read(rows: number, bytes: number): void {
     this.rows += rows;
     this.bytes += bytes;
+    this.last = bytes / rows;
   }
 }
 
@@ -248,7 +255,8 @@ export function packRuns(runs: RowRun[], budget: number): Chunk[] {
       let end = start;
       let bytes = 0;
       for (; end < run.rows.length; end++) {
-        const row = payloadBytes(run.rows[end]);
+        // The row and its comma in the range's array.
+        const row = payloadBytes(run.rows[end]) + 1;
         if (bytes + row > room && (end > start || chunk.length > 0)) break;
         bytes += row;
       }
