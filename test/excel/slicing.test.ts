@@ -224,15 +224,8 @@ describe("ExcelHost write requests", () => {
       [Math.ceil(values / 0.97), 1],
       [Math.floor(values / 1.03), 2],
     ]) {
-      excel.resetStats();
-      const small = new ExcelHost({
-        run: excel.run,
-        isSetSupported: () => false,
-        payloadBudget: budget,
-        yieldToUi: async () => {},
-      });
       // The host replaces the names its own read found.
-      await small.readWorkbook(RESULT_SHEET_NAME.zh);
+      const { host: small } = await readList(excel, budget);
       excel.resetStats();
       expect((await small.writeResults(plan)).syncs).toBe(requests);
       // The first of two holds values to the budget (and an operation's few bytes); the look (names,
