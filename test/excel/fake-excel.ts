@@ -1,8 +1,9 @@
 /**
  * A faithful-enough fake of the Excel JavaScript API objects the adapter uses. Like Office.js it queues
  * work until context.sync(): loaded properties can only be read after a sync, writes land at the sync,
- * methods on null objects fail at the sync. It counts syncs and request/response bytes and refuses a
- * request over Excel on the web's 5 MB cap, so tests and the benchmark can hold the adapter to both.
+ * methods on null objects fail at the sync. It counts syncs and request/response bytes and refuses, and
+ * records, a request or a response over Excel on the web's 5 MB cap (with Excel's error code), so tests
+ * and the benchmark can hold the adapter to both.
  */
 import type { CellValue } from "../../src/engine/types";
 
