@@ -128,8 +128,8 @@ function sampleRowBytes(
  * first slice of SAMPLE_ROWS rows without one): as many rows as fit the budget, spread evenly over the
  * slices the rows left need, so no slice is a small remainder. A row costs the average so far, or the
  * last slice's if higher (rows that grow wider down the table): an average of whole slices, not the
- * widest row, so one long note does not shrink every slice. A slice of rows wider than that fills
- * past the budget, with the cap's fifth to spare; one past the cap is asked again in halves.
+ * widest row, so one long note does not shrink every slice. A slice of rows wider than that runs
+ * past the budget (4 MB, a quarter under the 5 MB cap); one past the cap is asked again in halves.
  */
 export class RowSlicer {
   private rows = 0;
@@ -163,21 +163,21 @@ export class RowSlicer {
 }
 
 /**
- * Syncs the slice `queue(rows)` asks for, and returns it with the rows it asked. A response Excel
- * refuses as over its cap (rows far wider than those read before) is asked again with half the rows.
+ * Syncs the slice `queue(rows)` asks for and returns it. A response Excel refuses as over its cap
+ * (rows far wider than those read before) is asked again with half the rows.
  */
 async function syncRows<T>(
   context: Excel.RequestContext,
   rows: number,
   queue: (rows: number) => T
-): Promise<{ slice: T; rows: number }> {
+): Promise<T> {
   for (let asked = rows; ; asked = Math.ceil(asked / 2)) {
     const slice = queue(asked);
     try {
       // One sync per slice is the point: each response must stay under the 5 MB cap.
       // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
-      return { slice, rows: asked };
+      return slice;
     } catch (e) {
       if (asked === 1 || (e as { code?: unknown }).code !== RESPONSE_TOO_LARGE) throw e;
     }
@@ -462,7 +462,7 @@ export class ExcelHost implements Host {
       // first rows tells which one holds the model (its marker), wherever it is and however named.
       // The table's row count is not known yet: the slice fills the budget, within the sheet (the
       // table starts at or above the selection). Everything is queued again if the slice is refused.
-      const { slice: head } = await syncRows(
+      const head = await syncRows(
         context,
         Math.min(slicer.fit(), MAX_ROWS - selection.rowIndex),
         (rows) => {
@@ -511,11 +511,9 @@ export class ExcelHost implements Host {
         if (grid.length >= total) break;
         await this.yieldToUi();
         const start = grid.length;
-        slice = (
-          await syncRows(context, slicer.next(total - start), (rows) =>
-            queueSlice(readRange, box, start, rows, false)
-          )
-        ).slice;
+        slice = await syncRows(context, slicer.next(total - start), (rows) =>
+          queueSlice(readRange, box, start, rows, false)
+        );
       }
       const resultGrid =
         resultRange && !resultRange.isNullObject
@@ -605,7 +603,7 @@ export class ExcelHost implements Host {
     while (grid.length < rows) {
       const start = grid.length;
       await this.yieldToUi();
-      const { slice } = await syncRows(context, slicer.next(rows - start), (count) =>
+      const slice = await syncRows(context, slicer.next(rows - start), (count) =>
         range
           .getRow(start)
           .getResizedRange(count - 1, 0)
