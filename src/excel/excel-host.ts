@@ -425,25 +425,26 @@ export class ExcelHost implements Host {
       const global = namesOf(bookNames, null);
       const known = [...namesOf(sheetNames, sheet.name), ...global];
 
-      let found: Excel.Range;
+      // The table's range, made anew for each try of the first slice (a refused batch's objects may
+      // not be usable after it).
+      let found: () => Excel.Range;
       let source: TableSource;
       // A ClientResult needs no load() (the rule does not know it): its value is there after the sync.
       // eslint-disable-next-line office-addins/load-object-before-read
       if (tableCount.value > 0) {
-        found = tables.getFirst().getRange();
+        found = () => tables.getFirst().getRange();
         source = "table";
       } else if (region.rowCount > 1 && region.columnCount > 1) {
-        found = region;
+        found = () => region;
         source = "region";
       } else if (!used.isNullObject) {
-        found = used;
+        found = () => used;
         source = "used";
       } else {
         throw new Error(
           `工作表 ${sheet.name} 是空的 / Sheet ${sheet.name} is empty: select your candidate list`
         );
       }
-      const box = used.isNullObject ? found : found.getBoundingRect(used);
       const usedLeft = used.isNullObject ? region.columnIndex : used.columnIndex;
       const usedRight = used.isNullObject
         ? region.columnIndex + region.columnCount - 1
@@ -466,7 +467,9 @@ export class ExcelHost implements Host {
         context,
         Math.min(slicer.fit(), MAX_ROWS - selection.rowIndex),
         (rows) => {
-          const readRange = found
+          const table = found();
+          const box = used.isNullObject ? table : table.getBoundingRect(used);
+          const readRange = table
             .getEntireRow()
             .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
           readRange.load("address,rowIndex,columnIndex,rowCount");
@@ -491,11 +494,12 @@ export class ExcelHost implements Host {
               summary === null || summary.isNullObject
                 ? null
                 : summary.names.load("items/name,items/formula"),
+            box,
             cells: queueSlice(readRange, box, 0, rows, true),
           };
         }
       );
-      const { readRange, tops, resultRange, resultNames, summaryRange, summaryNames } = head;
+      const { readRange, box, tops, resultRange, resultNames, summaryRange, summaryNames } = head;
 
       const grid: CellValue[][] = [];
       const total = readRange.rowCount;
