@@ -625,17 +625,11 @@ export class ExcelHost implements Host {
    * the score columns stale until the user recalculates); the colour scale goes with the last chunk.
    */
   async writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport> {
+    const runs = [...plan.blocks.map(blockRun), ...formatRuns(plan)];
     const explanation = plan.columns.find((c) => c.key === "explanation");
-    const chunks = packRuns(
-      [
-        ...plan.blocks.map(blockRun),
-        ...formatRuns(plan),
-        ...(cards && this.supportsCards && explanation
-          ? cardRuns(plan.sheet, explanation.col, cards)
-          : []),
-      ],
-      this.budget
-    );
+    if (cards && this.supportsCards && explanation)
+      runs.push(...cardRuns(plan.sheet, explanation.col, cards));
+    const chunks = packRuns(runs, this.budget);
     const cells = plan.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
     let syncs = 0;
     await this.run(async (context) => {
