@@ -67,6 +67,9 @@ async function roundTrips(s: Subjects, rows: number): Promise<Figure[]> {
   const plan = scoring.plan("columns", "zh");
   if (!plan.ok) throw new Error(plan.message.en);
   await host.writeResults(plan);
+  // A sync Excel refuses as over its cap is a failure, whatever the adapter does next.
+  if (excel.refusals.length > 0)
+    throw new Error(`${excel.refusals.length} sync(s) over the 5 MB cap refused`);
 
   const syncs = excel.syncs.length;
   const bytes = excel.syncs.reduce((n, x) => n + x.requestBytes + x.responseBytes, 0);

@@ -51,8 +51,11 @@ export const PAYLOAD_BUDGET = 4 * 1024 * 1024;
 const SAMPLE_ROWS = 16;
 /** Bytes assumed per cell when the sample is too small to say (a selection on an empty cell). */
 const DEFAULT_CELL_BYTES = 48;
-/** Bytes assumed per widened cell the sample did not cover (mostly empty: `"",`). */
-const WIDENED_CELL_BYTES = 8;
+/** What an empty cell the sample did not cover costs: its value `"",` and its format `"General",`. */
+const EMPTY_VALUE_BYTES = 3;
+const EMPTY_FORMAT_BYTES = 10;
+/** The error code of a response over Excel on the web's cap (Excel.ErrorCodes; no Excel global in tests). */
+const RESPONSE_TOO_LARGE = "ResponsePayloadSizeLimitExceeded";
 
 /** A row slice of the read: its values over the whole width and its number formats within the box. */
 interface Slice {
@@ -96,13 +99,89 @@ function appendSlice(
   return { rows: values.length, bytes: payloadBytes(values) + payloadBytes(formats) };
 }
 
-/** Estimated response bytes per row of a read `width` columns wide, from the rows sampled. */
-function sampleRowBytes(values: unknown[][], formats: unknown[][], width: number): number {
+/**
+ * Estimated response bytes per row of a read whose values span `width` columns and number formats
+ * `formatWidth` of them, from the rows sampled: their average leaving out the narrowest and the widest
+ * (a header row, one long note among the first rows), columns the sample did not cover taken as empty.
+ */
+function sampleRowBytes(
+  values: unknown[][],
+  formats: unknown[][],
+  width: number,
+  formatWidth: number
+): number {
   const rows = values.length;
   const cols = values[0]?.length ?? 0;
-  if (rows < 2 || cols < 2) return width * DEFAULT_CELL_BYTES;
-  const bytes = (payloadBytes(values) + payloadBytes(formats)) / rows;
-  return bytes + Math.max(0, width - cols) * WIDENED_CELL_BYTES;
+  if (rows < 3 || cols < 2) return width * DEFAULT_CELL_BYTES;
+  // Each row with its commas in the two arrays.
+  const bytes = values.map((row, r) => payloadBytes(row) + payloadBytes(formats[r]) + 2);
+  const sum = bytes.reduce((n, b) => n + b, 0) - Math.min(...bytes) - Math.max(...bytes);
+  return (
+    sum / (rows - 2) +
+    Math.max(0, width - cols) * EMPTY_VALUE_BYTES +
+    Math.max(0, formatWidth - cols) * EMPTY_FORMAT_BYTES
+  );
+}
+
+/**
+ * Sizes the row slices of a read from what the rows read so far cost (before any, from a guess, or a
+ * first slice of SAMPLE_ROWS rows without one): as many rows as fit the budget, spread evenly over the
+ * slices the rows left need, so no slice is a small remainder. A row costs the average so far, or the
+ * last slice's if higher (rows that grow wider down the table): an average of whole slices, not the
+ * widest row, so one long note does not shrink every slice. A slice of rows wider than that runs
+ * past the budget (4 MB, a quarter under the 5 MB cap); one past the cap is asked again in halves.
+ */
+export class RowSlicer {
+  private rows = 0;
+  private bytes = 0;
+  private last = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly guess: number | null = null
+  ) {}
+
+  /** Rows that fit the budget by what a row costs so far (the first slice of a read of unknown length). */
+  fit(): number {
+    const perRow = this.rows > 0 ? Math.max(this.bytes / this.rows, this.last) : this.guess;
+    return perRow === null ? SAMPLE_ROWS : Math.max(1, Math.floor(this.budget / perRow));
+  }
+
+  /** Rows for the next slice of the `left` rows still to read. */
+  next(left: number): number {
+    const fit = this.fit();
+    if (left <= fit) return left;
+    return this.rows === 0 && this.guess === null ? fit : Math.ceil(left / Math.ceil(left / fit));
+  }
+
+  /** Counts a slice read. */
+  read(rows: number, bytes: number): void {
+    this.rows += rows;
+    this.bytes += bytes;
+    this.last = bytes / rows;
+  }
+}
+
+/**
+ * Syncs the slice `queue(rows)` asks for and returns it. A response Excel refuses as over its cap
+ * (rows far wider than those read before) is asked again with half the rows.
+ */
+async function syncRows<T>(
+  context: Excel.RequestContext,
+  rows: number,
+  queue: (rows: number) => T
+): Promise<T> {
+  for (let asked = rows; ; asked = Math.ceil(asked / 2)) {
+    const slice = queue(asked);
+    try {
+      // One sync per slice is the point: each response must stay under the 5 MB cap.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      return slice;
+    } catch (e) {
+      if (asked === 1 || (e as { code?: unknown }).code !== RESPONSE_TOO_LARGE) throw e;
+    }
+  }
 }
 
 const SCALE = {
@@ -155,38 +234,100 @@ export function payloadBytes(values: unknown): number {
   return bytes;
 }
 
-interface Piece {
-  bytes: number;
-  apply: (context: Excel.RequestContext) => void;
+/** Rows written as one range each; `write` queues `rows`, the run's rows from `from` on. */
+interface RowRun {
+  rows: unknown[][];
+  write: (context: Excel.RequestContext, from: number, rows: unknown[][]) => void;
 }
 
-/** Splits blocks into row slices that each fit the budget on their own. */
-function blockPieces(block: WriteBlock, budget: number): Piece[] {
-  const pieces: Piece[] = [];
-  let start = 0;
-  while (start < block.values.length) {
-    let end = start;
-    let bytes = 0;
-    while (end < block.values.length) {
-      const row = payloadBytes(block.values[end]);
-      if (end > start && bytes + row > budget) break;
-      bytes += row;
-      end++;
+type Chunk = ((context: Excel.RequestContext) => void)[];
+
+/**
+ * Packs runs, in order, into chunks of at most `budget` request bytes: a run is cut between rows where
+ * a chunk fills, so every chunk but the last is full to a row (a row over the whole budget goes alone).
+ */
+export function packRuns(runs: RowRun[], budget: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let chunk: Chunk = [];
+  let room = budget;
+  for (const run of runs) {
+    for (let start = 0; start < run.rows.length;) {
+      let end = start;
+      let bytes = 0;
+      for (; end < run.rows.length; end++) {
+        // The row and its comma in the range's array.
+        const row = payloadBytes(run.rows[end]) + 1;
+        if (bytes + row > room && (end > start || chunk.length > 0)) break;
+        bytes += row;
+      }
+      if (end > start) {
+        const from = start;
+        const rows = run.rows.slice(start, end);
+        chunk.push((context) => run.write(context, from, rows));
+        room -= bytes;
+        start = end;
+      }
+      if (start < run.rows.length) {
+        chunks.push(chunk);
+        chunk = [];
+        room = budget;
+      }
     }
-    const rows = block.values.slice(start, end);
-    const top = block.top + start;
-    pieces.push({
-      bytes,
-      apply: (context) => {
-        const range = context.workbook.worksheets
-          .getItem(block.sheet)
-          .getRangeByIndexes(top, block.left, rows.length, rows[0].length);
-        range.values = rows as unknown as CellValue[][] as never;
-      },
-    });
-    start = end;
   }
-  return pieces;
+  if (chunk.length > 0) chunks.push(chunk);
+  return chunks;
+}
+
+function blockRun(block: WriteBlock): RowRun {
+  return {
+    rows: block.values,
+    write: (context, from, rows) => {
+      context.workbook.worksheets
+        .getItem(block.sheet)
+        .getRangeByIndexes(block.top + from, block.left, rows.length, rows[0].length).values =
+        rows as never;
+    },
+  };
+}
+
+/**
+ * One number format for every cell of `range`, sent as a single value rather than a 2-D array: the
+ * request carries one string whatever the range's size (Microsoft, "Performance optimization using the
+ * Excel JavaScript API", Update all cells in a range; the typings give the setter the getter's type).
+ */
+export function setNumberFormat(range: Excel.Range, format: string): void {
+  range.numberFormat = format as unknown as string[][];
+}
+
+/** The result columns' number formats: one write per run of adjacent columns sharing a format. */
+function formatRuns(plan: PlannedResults): RowRun[] {
+  if (!plan.scoreRange) return [];
+  const { top, bottom } = plan.scoreRange;
+  const columns = plan.columns.filter((c) => c.numberFormat).sort((a, b) => a.col - b.col);
+  const runs: RowRun[] = [];
+  for (let i = 0; i < columns.length;) {
+    const { col, numberFormat: format = "" } = columns[i];
+    let j = i + 1;
+    while (
+      j < columns.length &&
+      columns[j].col === col + j - i &&
+      columns[j].numberFormat === format
+    )
+      j++;
+    const width = j - i;
+    runs.push({
+      rows: [[format]],
+      write: (context) =>
+        setNumberFormat(
+          context.workbook.worksheets
+            .getItem(plan.sheet)
+            .getRangeByIndexes(top, col, bottom - top + 1, width),
+          format
+        ),
+    });
+    i = j;
+  }
+  return runs;
 }
 
 function cardValue(card: ScoreCard): Excel.EntityCellValue {
@@ -200,50 +341,26 @@ function cardValue(card: ScoreCard): Excel.EntityCellValue {
   return { type: "Entity", text: card.text || card.title, properties } as Excel.EntityCellValue;
 }
 
-/** Cards on consecutive rows as one valuesAsJson write per run, each run under the budget. */
-function cardPieces(sheet: string, col: number, cards: ScoreCard[], budget: number): Piece[] {
+/** Cards on consecutive rows as one valuesAsJson write per run. */
+function cardRuns(sheet: string, col: number, cards: ScoreCard[]): RowRun[] {
   const sorted = [...cards].sort((a, b) => a.row - b.row);
-  const pieces: Piece[] = [];
-  let k = 0;
-  while (k < sorted.length) {
+  const runs: RowRun[] = [];
+  for (let k = 0; k < sorted.length;) {
     const top = sorted[k].row;
-    const json: Excel.EntityCellValue[][] = [];
-    let bytes = 0;
-    while (k < sorted.length && sorted[k].row === top + json.length) {
-      const cell = [cardValue(sorted[k])];
-      const size = payloadBytes(cell);
-      if (json.length > 0 && bytes + size > budget) break;
-      json.push(cell);
-      bytes += size;
-      k++;
-    }
-    pieces.push({
-      bytes,
-      apply: (context) => {
+    const rows: Excel.EntityCellValue[][] = [];
+    while (k < sorted.length && sorted[k].row === top + rows.length)
+      rows.push([cardValue(sorted[k++])]);
+    runs.push({
+      rows,
+      write: (context, from, part) => {
         context.workbook.worksheets
           .getItem(sheet)
-          .getRangeByIndexes(top, col, json.length, 1).valuesAsJson = json;
+          .getRangeByIndexes(top + from, col, part.length, 1).valuesAsJson =
+          part as Excel.EntityCellValue[][];
       },
     });
   }
-  return pieces;
-}
-
-function groupPieces(pieces: Piece[], budget: number): Piece[][] {
-  const chunks: Piece[][] = [];
-  let current: Piece[] = [];
-  let bytes = 0;
-  for (const piece of pieces) {
-    if (current.length > 0 && bytes + piece.bytes > budget) {
-      chunks.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(piece);
-    bytes += piece.bytes;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
+  return runs;
 }
 
 function toSheetData(name: string, values: CellValue[][], row: number, col: number): SheetData {
@@ -308,104 +425,99 @@ export class ExcelHost implements Host {
       const global = namesOf(bookNames, null);
       const known = [...namesOf(sheetNames, sheet.name), ...global];
 
-      let found: Excel.Range;
+      // The table's range, made anew for each try of the first slice (a refused batch's objects may
+      // not be usable after it).
+      let found: () => Excel.Range;
       let source: TableSource;
       // A ClientResult needs no load() (the rule does not know it): its value is there after the sync.
       // eslint-disable-next-line office-addins/load-object-before-read
       if (tableCount.value > 0) {
-        found = tables.getFirst().getRange();
+        found = () => tables.getFirst().getRange();
         source = "table";
       } else if (region.rowCount > 1 && region.columnCount > 1) {
-        found = region;
+        found = () => region;
         source = "region";
       } else if (!used.isNullObject) {
-        found = used;
+        found = () => used;
         source = "used";
       } else {
         throw new Error(
           `工作表 ${sheet.name} 是空的 / Sheet ${sheet.name} is empty: select your candidate list`
         );
       }
-      const box = used.isNullObject ? found : found.getBoundingRect(used);
       const usedLeft = used.isNullObject ? region.columnIndex : used.columnIndex;
       const usedRight = used.isNullObject
         ? region.columnIndex + region.columnCount - 1
         : used.columnIndex + used.columnCount - 1;
       const extra = Math.max(0, Math.min(EXTRA_COLUMNS, LAST_COLUMN - usedRight));
-      const readRange = found
-        .getEntireRow()
-        .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
-      readRange.load("address,rowIndex,columnIndex,rowCount");
-      // The other sheets' sizes come with the first slice; their cells are read after the table, in
+      const boxWidth =
+        Math.max(usedRight, region.columnIndex + region.columnCount - 1) -
+        Math.min(usedLeft, region.columnIndex) +
+        1;
+      const slicer = new RowSlicer(
+        this.budget,
+        sampleRowBytes(sample.values, sample.numberFormat, boxWidth + extra, boxWidth)
+      );
+      // The first slice comes with the other sheets' sizes; their cells are read after the table, in
       // slices of their own, so no response carries more than the budget. Column A of each sheet's
       // first rows tells which one holds the model (its marker), wherever it is and however named.
-      const tops = worksheets.items.map((ws) =>
-        ws.getRangeByIndexes(0, 0, MARKER_ROWS, 1).load("values")
+      // The table's row count is not known yet: the slice fills the budget, within the sheet (the
+      // table starts at or above the selection). Everything is queued again if the slice is refused.
+      const head = await syncRows(
+        context,
+        Math.min(slicer.fit(), MAX_ROWS - selection.rowIndex),
+        (rows) => {
+          const table = found();
+          const box = used.isNullObject ? table : table.getBoundingRect(used);
+          const readRange = table
+            .getEntireRow()
+            .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
+          readRange.load("address,rowIndex,columnIndex,rowCount");
+          const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
+          resultRange?.load("rowIndex,columnIndex,rowCount");
+          const summaryRange =
+            summary === null || summary.isNullObject
+              ? null
+              : summary.getUsedRangeOrNullObject(true);
+          summaryRange?.load("rowCount");
+          return {
+            readRange,
+            tops: worksheets.items.map((ws) =>
+              ws.getRangeByIndexes(0, 0, MARKER_ROWS, 1).load("values")
+            ),
+            resultRange,
+            resultNames: results.isNullObject
+              ? null
+              : results.names.load("items/name,items/formula"),
+            summaryRange,
+            summaryNames:
+              summary === null || summary.isNullObject
+                ? null
+                : summary.names.load("items/name,items/formula"),
+            box,
+            cells: queueSlice(readRange, box, 0, rows, true),
+          };
+        }
       );
-      const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
-      resultRange?.load("rowIndex,columnIndex,rowCount");
-      const resultNames = results.isNullObject
-        ? null
-        : results.names.load("items/name,items/formula");
-      const summaryRange =
-        summary === null || summary.isNullObject ? null : summary.getUsedRangeOrNullObject(true);
-      summaryRange?.load("rowCount");
-      const summaryNames =
-        summary === null || summary.isNullObject
-          ? null
-          : summary.names.load("items/name,items/formula");
-
-      let rowBytes = sampleRowBytes(
-        sample.values,
-        sample.numberFormat,
-        Math.max(usedRight, region.columnIndex + region.columnCount - 1) -
-          Math.min(usedLeft, region.columnIndex) +
-          1 +
-          extra
-      );
-      const rowsFor = (bytes: number) => Math.max(1, Math.floor(this.budget / bytes));
-      // The read cannot run past the sheet's last row, and the table starts at or above the selection.
-      const first = queueSlice(
-        readRange,
-        box,
-        0,
-        Math.min(rowsFor(rowBytes), MAX_ROWS - selection.rowIndex),
-        true
-      );
-      await context.sync();
+      const { readRange, box, tops, resultRange, resultNames, summaryRange, summaryNames } = head;
 
       const grid: CellValue[][] = [];
-      const head = appendSlice(
-        grid,
-        first.cells.values,
-        first.cells.columnIndex,
-        first.formats.numberFormat,
-        first.formats.columnIndex
-      );
-      let start = head.rows;
-      rowBytes = Math.max(rowBytes, head.bytes / head.rows);
       const total = readRange.rowCount;
-      while (start < total) {
-        await this.yieldToUi();
-        const slice = queueSlice(
-          readRange,
-          box,
-          start,
-          Math.min(rowsFor(rowBytes), total - start),
-          false
-        );
-        // One sync per slice is the point: each response must stay under the 5 MB cap.
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop
-        await context.sync();
-        const next = appendSlice(
+      for (let slice = head.cells; ;) {
+        const got = appendSlice(
           grid,
           slice.cells.values,
           slice.cells.columnIndex,
           slice.formats.numberFormat,
           slice.formats.columnIndex
         );
-        rowBytes = Math.max(rowBytes, next.bytes / next.rows);
-        start += next.rows;
+        slicer.read(got.rows, got.bytes);
+        if (grid.length >= total) break;
+        await this.yieldToUi();
+        const start = grid.length;
+        slice = await syncRows(context, slicer.next(total - start), (rows) =>
+          queueSlice(readRange, box, start, rows, false)
+        );
       }
       const resultGrid =
         resultRange && !resultRange.isNullObject
@@ -484,30 +596,25 @@ export class ExcelHost implements Host {
     });
   }
 
-  /**
-   * Values of `range` (`rows` rows) in row slices under the budget: a first slice of SAMPLE_ROWS rows
-   * measures what a row costs, the rest are sized from the largest row cost seen so far.
-   */
+  /** Values of `range` (`rows` rows) in row slices under the budget, sized by RowSlicer. */
   private async readValues(
     context: Excel.RequestContext,
     range: Excel.Range,
     rows: number
   ): Promise<CellValue[][]> {
     const grid: CellValue[][] = [];
-    let rowBytes = 0;
+    const slicer = new RowSlicer(this.budget);
     while (grid.length < rows) {
-      const count = Math.min(
-        rows - grid.length,
-        rowBytes === 0 ? SAMPLE_ROWS : Math.max(1, Math.floor(this.budget / rowBytes))
-      );
-      const slice = range.getRow(grid.length).getResizedRange(count - 1, 0);
-      slice.load("values");
+      const start = grid.length;
       await this.yieldToUi();
-      // One sync per slice is the point: each response must stay under the 5 MB cap.
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop
-      await context.sync();
-      rowBytes = Math.max(rowBytes, payloadBytes(slice.values) / count);
-      grid.push(...(slice.values as CellValue[][]));
+      const slice = await syncRows(context, slicer.next(rows - start), (count) =>
+        range
+          .getRow(start)
+          .getResizedRange(count - 1, 0)
+          .load("values")
+      );
+      slicer.read(slice.values.length, payloadBytes(slice.values));
+      for (const row of slice.values) grid.push(row as CellValue[]);
     }
     return grid;
   }
@@ -518,32 +625,17 @@ export class ExcelHost implements Host {
    * the score columns stale until the user recalculates); the colour scale goes with the last chunk.
    */
   async writeResults(plan: PlannedResults, cards?: ScoreCard[]): Promise<WriteReport> {
-    const pieces = plan.blocks.flatMap((b) => blockPieces(b, this.budget));
-    for (const column of plan.columns) {
-      if (!column.numberFormat || !plan.scoreRange) continue;
-      const { top, bottom } = plan.scoreRange;
-      const format = column.numberFormat;
-      const rows = Array.from({ length: bottom - top + 1 }, () => [format]);
-      pieces.push({
-        bytes: payloadBytes(rows),
-        apply: (context) => {
-          const range = context.workbook.worksheets
-            .getItem(plan.sheet)
-            .getRangeByIndexes(top, column.col, rows.length, 1);
-          range.numberFormat = rows;
-        },
-      });
-    }
+    const runs = [...plan.blocks.map(blockRun), ...formatRuns(plan)];
     const explanation = plan.columns.find((c) => c.key === "explanation");
     if (cards && this.supportsCards && explanation)
-      pieces.push(...cardPieces(plan.sheet, explanation.col, cards, this.budget));
-    const chunks = groupPieces(pieces, this.budget);
+      runs.push(...cardRuns(plan.sheet, explanation.col, cards));
+    const chunks = packRuns(runs, this.budget);
     const cells = plan.blocks.reduce((n, b) => n + b.values.length * (b.values[0]?.length ?? 0), 0);
     let syncs = 0;
     await this.run(async (context) => {
       for (let i = 0; i < Math.max(1, chunks.length); i++) {
         if (i === 0 && plan.createSheet) context.workbook.worksheets.add(plan.sheet);
-        for (const piece of chunks[i] ?? []) piece.apply(context);
+        for (const write of chunks[i] ?? []) write(context);
         if (i === Math.max(1, chunks.length) - 1 && plan.scoreRange) {
           const s = plan.scoreRange;
           const range = context.workbook.worksheets

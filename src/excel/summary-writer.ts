@@ -4,7 +4,7 @@
  * ExcelHost.writeSummary on first use, so the pane starts without it.
  */
 import type { SummaryPlan } from "../workbook/summary";
-import { cellName, HEADER_FILL, queueFill, widthPoints } from "./excel-host";
+import { cellName, HEADER_FILL, queueFill, setNumberFormat, widthPoints } from "./excel-host";
 
 /** Queues the summary sheet (created or rewritten, an earlier summary's charts replaced); returns it. */
 export async function queueSummary(
@@ -30,11 +30,7 @@ export async function queueSummary(
     const rows = t.bottom - t.top - 1;
     if (rows <= 0) continue;
     t.numberFormats.forEach((f, k) => {
-      if (f)
-        ws.getRangeByIndexes(t.top + 2, t.left + k, rows, 1).numberFormat = Array.from(
-          { length: rows },
-          () => [f]
-        );
+      if (f) setNumberFormat(ws.getRangeByIndexes(t.top + 2, t.left + k, rows, 1), f);
     });
     for (const c of t.colours ?? []) {
       const data = ws.getRangeByIndexes(t.top + 2, c.col, rows, 1);

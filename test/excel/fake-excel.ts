@@ -1,8 +1,9 @@
 /**
  * A faithful-enough fake of the Excel JavaScript API objects the adapter uses. Like Office.js it queues
  * work until context.sync(): loaded properties can only be read after a sync, writes land at the sync,
- * methods on null objects fail at the sync. It counts syncs and request/response bytes and refuses a
- * request over Excel on the web's 5 MB cap, so tests and the benchmark can hold the adapter to both.
+ * methods on null objects fail at the sync. It counts syncs and request/response bytes and refuses, and
+ * records, a request or a response over Excel on the web's 5 MB cap (with Excel's error code), so tests
+ * and the benchmark can hold the adapter to both.
  */
 import type { CellValue } from "../../src/engine/types";
 
@@ -16,6 +17,12 @@ export interface Rect {
   left: number;
   bottom: number;
   right: number;
+}
+
+/** A sync Excel refused as over its cap (nothing it read came back). */
+export interface Refusal {
+  code: "RequestPayloadSizeLimitExceeded" | "ResponsePayloadSizeLimitExceeded";
+  bytes: number;
 }
 
 export interface SyncRecord {
@@ -111,6 +118,8 @@ export class FakeExcel {
   readonly settings = new Map<string, string>();
   readonly names: FakeName[] = [];
   readonly syncs: SyncRecord[] = [];
+  /** Syncs refused as over the 5 MB cap: a test asserts there are none, or exactly the ones it provokes. */
+  readonly refusals: Refusal[] = [];
   selection: Rect;
   activeSheet: string;
 
@@ -251,6 +260,7 @@ export class FakeExcel {
 
   resetStats(): void {
     this.syncs.length = 0;
+    this.refusals.length = 0;
   }
 }
 
@@ -278,25 +288,24 @@ class FakeContext {
     const requestBytes = ops.reduce((n, op) => n + op.bytes, 0);
     const calculationSuspended = this.suspend;
     this.suspend = false;
-    if (requestBytes > REQUEST_LIMIT) {
-      throw new Error(
-        `RequestPayloadSizeLimitExceeded: request of ${requestBytes} bytes over ${REQUEST_LIMIT}`
-      );
-    }
+    if (requestBytes > REQUEST_LIMIT) this.refuse("RequestPayloadSizeLimitExceeded", requestBytes);
     let responseBytes = 0;
     for (const op of ops) responseBytes += op.run();
     if (!calculationSuspended && ops.some((o) => o.write)) this.excel.recalculate();
-    if (responseBytes > REQUEST_LIMIT) {
-      throw new Error(
-        `ResponsePayloadSizeLimitExceeded: response of ${responseBytes} bytes over ${REQUEST_LIMIT}`
-      );
-    }
+    if (responseBytes > REQUEST_LIMIT)
+      this.refuse("ResponsePayloadSizeLimitExceeded", responseBytes);
     this.excel.syncs.push({
       requestBytes,
       responseBytes,
       calculationSuspended,
       writes: ops.filter((o) => o.write).length,
     });
+  }
+
+  /** Fails the sync as Excel on the web does (RichApi.Error, its code one of Excel.ErrorCodes). */
+  private refuse(code: Refusal["code"], bytes: number): never {
+    this.excel.refusals.push({ code, bytes });
+    throw Object.assign(new Error(`${code}: ${bytes} bytes over ${REQUEST_LIMIT}`), { code });
   }
 }
 
@@ -542,11 +551,22 @@ class FakeRange extends Loadable {
   get numberFormat(): string[][] {
     return this.read("numberFormat");
   }
-  set numberFormat(formats: string[][]) {
+  /** A 2-D array the range's size, or one format for every cell (Office's "Update all cells in a range"). */
+  set numberFormat(formats: string[][] | string) {
     this.context.enqueue(
       () => {
         const r = this.must();
         const sheet = this.context.excel.sheet(r.sheet);
+        if (typeof formats === "string") {
+          for (let row = r.top; row <= r.bottom; row++)
+            for (let c = r.left; c <= r.right; c++) sheet.formats.set(`${row},${c}`, formats);
+          return 0;
+        }
+        if (
+          formats.length !== r.bottom - r.top + 1 ||
+          formats.some((row) => row.length !== r.right - r.left + 1)
+        )
+          throw new Error(`InvalidArgument: number formats do not match range ${a1(r)}`);
         formats.forEach((row, i) =>
           row.forEach((f, j) => sheet.formats.set(`${r.top + i},${r.left + j}`, f))
         );
