@@ -83,18 +83,22 @@ function queueSlice(
   return { cells, formats };
 }
 
-/** Appends a synced slice's rows (date-formatted serials as ISO dates); returns its rows and bytes. */
+/**
+ * Appends a synced slice's rows (date-formatted serials as ISO dates, in the workbook's date
+ * system); returns its rows and bytes.
+ */
 function appendSlice(
   grid: CellValue[][],
   values: unknown[][],
   valuesLeft: number,
   formats: unknown[][],
-  formatsLeft: number
+  formatsLeft: number,
+  date1904: boolean
 ): { rows: number; bytes: number } {
   const offset = formatsLeft - valuesLeft;
   values.forEach((row, r) => {
     const line = formats[r];
-    grid.push(row.map((v, c) => numberFormatted(v as CellValue, line?.[c - offset])));
+    grid.push(row.map((v, c) => numberFormatted(v as CellValue, line?.[c - offset], date1904)));
   });
   return { rows: values.length, bytes: payloadBytes(values) + payloadBytes(formats) };
 }
@@ -421,7 +425,12 @@ export class ExcelHost implements Host {
       const summary =
         summarySheet === undefined ? null : workbook.worksheets.getItemOrNullObject(summarySheet);
       summary?.load("name");
+      // Office.js does not say which date system the workbook uses; DATE does: 1904-01-02 is serial 1
+      // in the 1904 system (Excel for Mac's old default), 1463 in the 1900 one.
+      const dateProbe = workbook.functions.date(1904, 1, 2);
+      dateProbe.load("value");
       await context.sync();
+      const date1904 = dateProbe.value === 1;
       const global = namesOf(bookNames, null);
       const known = [...namesOf(sheetNames, sheet.name), ...global];
 
@@ -509,7 +518,8 @@ export class ExcelHost implements Host {
           slice.cells.values,
           slice.cells.columnIndex,
           slice.formats.numberFormat,
-          slice.formats.columnIndex
+          slice.formats.columnIndex,
+          date1904
         );
         slicer.read(got.rows, got.bytes);
         if (grid.length >= total) break;
@@ -823,9 +833,9 @@ function queuePrint(ws: Excel.Worksheet, print: PrintSetup): void {
  * Excel hands dates and times back as serial numbers: give date-formatted cells as ISO dates and
  * time or duration cells as the text Excel shows, as the CLI and the preview do (src/workbook/dates.ts).
  */
-function numberFormatted(value: CellValue, format: unknown): CellValue {
+function numberFormatted(value: CellValue, format: unknown, date1904: boolean): CellValue {
   if (typeof value !== "number" || typeof format !== "string") return value;
   const look = numberLook(format);
-  if (look === "date") return serialDate(value, false) ?? value;
+  if (look === "date") return serialDate(value, date1904) ?? value;
   return look ? (timeText(value, look) ?? value) : value;
 }

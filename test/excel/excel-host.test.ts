@@ -153,6 +153,26 @@ describe("ExcelHost.readWorkbook", () => {
     expect(read.table.grid[3][7]).toBe("6:00 PM");
   });
 
+  test("reads date serials in the workbook's date system: the 1904 system counts from 1904-01-01", async () => {
+    // 44988 is 2023-03-03 counted from 1899-12-30 (1900 system) and 2027-03-04 from 1904-01-01.
+    const read = async (date1904: boolean) => {
+      const excel = workbookWith(3);
+      excel.date1904 = date1904;
+      excel.setCell("重点项目", 3, 6, 44988);
+      excel.sheet("重点项目").formats.set("3,6", "yyyy-mm-dd");
+      const host = new ExcelHost({ run: excel.run, isSetSupported: () => false });
+      const syncsBefore = excel.syncs.length;
+      const got = await host.readWorkbook("评分结果");
+      return { cell: got.table.grid[1][6], syncs: excel.syncs.length - syncsBefore };
+    };
+    const in1900 = await read(false);
+    const in1904 = await read(true);
+    expect(in1900.cell).toBe("2023-03-03");
+    expect(in1904.cell).toBe("2027-03-04");
+    // The date system is asked in the first round trip: no sync more.
+    expect(in1904.syncs).toBe(in1900.syncs);
+  });
+
   test("falls back to the used range when the selection sits on an empty cell", async () => {
     const excel = workbookWith(3);
     excel.select({ top: 30, left: 20, bottom: 30, right: 20 });

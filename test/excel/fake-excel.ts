@@ -122,6 +122,8 @@ export class FakeExcel {
   readonly refusals: Refusal[] = [];
   selection: Rect;
   activeSheet: string;
+  /** The workbook's date system (Excel for Mac's old default, or set in Excel's options): serial 0 is 1904-01-01. */
+  date1904 = false;
 
   constructor(sheetName = "Sheet1") {
     this.addSheet(sheetName);
@@ -1024,6 +1026,8 @@ class FakeWorkbook {
     getItemOrNullObject: (key: string) => Loadable & { value: string };
     add: (key: string, value: string) => void;
   };
+  /** Workbook.functions: DATE only, as Excel computes it in the workbook's date system. */
+  readonly functions: { date: (year: number, month: number, day: number) => FakeFunctionResult };
 
   constructor(private readonly context: FakeContext) {
     const excel = context.excel;
@@ -1061,6 +1065,14 @@ class FakeWorkbook {
         };
       },
     };
+    this.functions = {
+      date: (year, month, day) =>
+        new FakeFunctionResult(context, () => {
+          const days = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000;
+          // 1904 system: 1462 days fewer (1900-01-01…1904-01-01 with Excel's 29 Feb 1900).
+          return excel.date1904 ? days - 1462 : days;
+        }),
+    };
     this.settings = {
       getItemOrNullObject: (key) => new FakeSetting(context, () => excel.settings.get(key) ?? null),
       add: (key, value) =>
@@ -1074,6 +1086,21 @@ class FakeWorkbook {
 
   getSelectedRange(): FakeRange {
     return new FakeRange(this.context, () => this.context.excel.selection);
+  }
+}
+
+class FakeFunctionResult extends Loadable {
+  constructor(
+    context: FakeContext,
+    private readonly compute: () => number
+  ) {
+    super(context);
+  }
+  protected override snapshot(): Record<string, () => unknown> {
+    return { value: () => this.compute(), error: () => null };
+  }
+  get value(): number {
+    return this.read("value");
   }
 }
 
