@@ -182,6 +182,9 @@ describe("edges found by mutation testing (npm run mutate)", () => {
     ["10万", 1e5],
     ["1.5 万元", 1.5e4],
     ["2 bn", 2e9],
+    ["十万", 1e5],
+    ["百亿元", 1e10],
+    ["兆", 1e12],
   ])("parseUnit(%p) → %d", (text, m) => {
     expect(parseUnit(text)).toBe(m);
   });
