@@ -537,7 +537,31 @@ describe("AHP's judgment report (edges found by mutation testing)", () => {
     );
   });
 
-  test("n = 2: CI is 0", () => {
-    expect(ahp(toMatrix([[1, 3], [1 / 3, 1]])).ci).toBe(0);
+  test("n = 1 and n = 2: CI and CR are 0", () => {
+    for (const m of [
+      [[1]],
+      [
+        [1, 3],
+        [1 / 3, 1],
+      ],
+      [
+        [1, 7],
+        [1 / 7, 1],
+      ],
+      [
+        [1, 0.3],
+        [1 / 0.3, 1],
+      ],
+    ]) {
+      const r = ahp(toMatrix(m));
+      expect([r.ci, r.cr]).toEqual([0, 0]);
+    }
+  });
+
+  test("above 15 criteria with Saaty's table: the warning in Chinese too", () => {
+    const big = toMatrix(consistent(new Array(16).fill(1)));
+    expect(ahp(big).warning?.zh).toBe(
+      "Saaty 的随机一致性指标表只到 15 个指标（此处 16 个），请用 alonso"
+    );
   });
 });

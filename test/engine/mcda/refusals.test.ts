@@ -1,5 +1,6 @@
 /** Refusals of the decision-analysis layer, each by its exact message (issue 20). */
-import { principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
+import { ahp, principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
+import { kendallW, rankCorrelation } from "../../../src/engine/mcda/correlation";
 import { pairwiseFromLong, scoresFromLong } from "../../../src/engine/mcda/group";
 import { codas } from "../../../src/engine/mcda/methods";
 import { matrix, McdaError, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
@@ -184,4 +185,92 @@ test("AHP's eigenvector: a bilingual refusal when the iteration is cut short", (
   expect(r?.en).toMatch(
     /^pairwise: the principal eigenvector cannot be found \(λmax is still between [\d.]+ and [\d.]+\): the judgments differ too widely; check them, or use the geometric method$/
   );
+});
+
+describe("refusals found by mutation testing (npm run mutate)", () => {
+  const SQUARE = toMatrix([
+    [1, 2],
+    [1 / 2, 1],
+  ]);
+  test.each<[string, () => unknown, string, string, string]>([
+    [
+      "an unknown random-index table",
+      () => ahp(SQUARE, { randomIndex: "other" as "saaty" }),
+      "ri",
+      'ri：应为 saaty、alonso，实为 "other"',
+      'ri: must be one of saaty, alonso, got "other"',
+    ],
+    [
+      "an unknown AHP method",
+      () => ahp(SQUARE, { method: "power" as "eigen" }),
+      "method",
+      'method：应为 eigen、geometric、colmean，实为 "power"',
+      'method: must be one of eigen, geometric, colmean, got "power"',
+    ],
+    [
+      "rankings of different lengths",
+      () => rankCorrelation([1, 2], [1, 2, 3]),
+      "ranking2",
+      "ranking2：有 3 项，ranking1 有 2 项",
+      "ranking2: has 3 entries, ranking1 has 2",
+    ],
+    [
+      "a ranking of one entry",
+      () => rankCorrelation([1], [1]),
+      "ranking1",
+      "ranking1：至少需要 2 项",
+      "ranking1: needs at least 2 entries",
+    ],
+    [
+      "a ranking entry that is not a number",
+      () => rankCorrelation([1, 2, 3], [1, NaN, 3]),
+      "ranking2",
+      "ranking2 第 2 项：应为数字，实为 NaN",
+      "ranking2 item 2: expected a number, got NaN",
+    ],
+    [
+      "a constant first ranking",
+      () => rankCorrelation([2, 2, 2], [1, 2, 3], "pearson"),
+      "ranking1",
+      "ranking1：所有项都相同，相关系数无定义",
+      "ranking1: every entry is the same: the correlation is undefined",
+    ],
+    [
+      "a constant second ranking",
+      () => rankCorrelation([1, 2, 3], [2, 2, 2], "kendall"),
+      "ranking2",
+      "ranking2：所有项都相同，相关系数无定义",
+      "ranking2: every entry is the same: the correlation is undefined",
+    ],
+    [
+      "Kendall's W of one object",
+      () => kendallW(toMatrix([[1, 2, 3]])),
+      "scores",
+      "scores：至少需要 2 个对象（行）",
+      "scores: needs at least 2 objects (rows)",
+    ],
+    [
+      "Kendall's W with a blank score",
+      // matrix(), not toMatrix: toMatrix refuses the blank itself.
+      () => kendallW(matrix(3, 2, Float64Array.of(1, 2, 3, NaN, 2, 1))),
+      "scores",
+      "scores 第 2 行第 2 列：空单元格",
+      "scores row 2, column 2: blank cell",
+    ],
+    [
+      "Kendall's W when every judge is indifferent",
+      () =>
+        kendallW(
+          toMatrix([
+            [1, 1],
+            [1, 1],
+          ])
+        ),
+      "scores",
+      "scores：每位专家都给出全部相同的评分，W 无定义",
+      "scores: every judge gave all objects the same score: W is undefined",
+    ],
+  ])("%s", (_, run, argument, zh, en) => {
+    expect(refusal(run)).toEqual({ argument, zh, en });
+  });
 });
