@@ -113,6 +113,14 @@ describe("parseUnit", () => {
     ["10k", 1e4],
     ["10000", 1e4],
     ["1", 1],
+    // Found by mutation testing: a space before 元, 万 after a number, 十 and 兆.
+    ["万 元", 1e4],
+    ["10万", 1e5],
+    ["1.5 万元", 1.5e4],
+    ["2 bn", 2e9],
+    ["十万", 1e5],
+    ["百亿元", 1e10],
+    ["兆", 1e12],
   ])("%s → %d", (text, m) => {
     expect(parseUnit(text)).toBe(m);
   });
@@ -166,5 +174,57 @@ describe("formatUnit", () => {
   ] as const)("%s × %d", (currency, m, zh, en) => {
     expect(formatUnit(currency, m, "zh")).toBe(zh);
     expect(formatUnit(currency, m, "en")).toBe(en);
+  });
+});
+
+describe("edges found by mutation testing (npm run mutate)", () => {
+  test("parseCurrency and parseUnit take only text, and runs of spaces count as one", () => {
+    expect(parseCurrency(7 as unknown as string)).toBeNull();
+    expect(parseUnit(10000 as unknown as string)).toBeNull();
+    expect(parseCurrency("us   dollars")).toBe("USD");
+    expect(parseCurrency("hong\u3000kong dollar")).toBe("HKD");
+  });
+
+  test("a multiplier too large for a double is not a unit", () => {
+    expect(parseUnit("1" + "0".repeat(400))).toBeNull();
+    expect(parseUnit("10 亩")).toBeNull();
+  });
+
+  test("a rate that is not finite is no rate", () => {
+    expect(fxRate("USD", "CNY", { ...FX, rates: { USD: Infinity } })).toBeNull();
+  });
+
+  test("the missing-rate error names exactly the currencies without a positive rate", () => {
+    const partial: FxTable = { ...FX, rates: { USD: 7.05, EUR: 0 } };
+    expect(() => convertAmount(1, "EUR", "USD", partial)).toThrow(
+      new Error(
+        "No exchange rate for EUR → USD: the model's fx table (base CNY) has no positive rate for EUR"
+      )
+    );
+    expect(() => convertAmount(1, "EUR", "JPY", partial)).toThrow(
+      new Error(
+        "No exchange rate for EUR → JPY: the model's fx table (base CNY) has no positive rate for EUR, JPY"
+      )
+    );
+  });
+
+  test("a multiplier that is not positive and finite shows as 1", () => {
+    for (const m of [0, -1e4, NaN, Infinity]) {
+      expect(formatUnit("CNY", m, "zh")).toBe("元");
+      expect(formatAmount(82225, "CNY", m, "en")).toBe("CNY 82,225");
+    }
+  });
+
+  test("a power of ten with no word of its own is shown as a multiplier", () => {
+    expect(formatUnit("CNY", 1e9, "zh")).toBe("×1000000000元");
+    expect(formatUnit("USD", 1e7, "en")).toBe("USD ×10000000");
+  });
+
+  test("negative amounts and six-digit groups", () => {
+    expect(formatAmount(-1234567.25, "CNY", 1, "zh")).toBe("-1 234 567.25 元");
+    expect(formatAmount(-21234.5678, "USD", 1, "en")).toBe("USD -21,234.5678");
+    expect(formatAmount(123456, "CNY", 1, "en")).toBe("CNY 123,456");
+    expect(formatAmount(-0.000123456, "CNY", 1, "en")).toBe("CNY -0.0001235");
+    expect(formatAmount(Infinity, "CNY", 1, "zh")).toBe("Infinity");
   });
 });

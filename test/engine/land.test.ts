@@ -2,7 +2,7 @@
  * Land areas as bureau lists write them, in 亩. Conversions: 1 公顷 = 15 亩 and 1 亩 = 10 000/15 ≈ 666.67
  * 平方米 (市制 亩, GB 3100-93 appendix / the 1984 国务院 order on legal units of measurement).
  */
-import { readArea } from "../../src/engine/land";
+import { headerLandUnit, readArea } from "../../src/engine/land";
 import { readNumber, readNumericCell } from "../../src/engine/model/fields";
 import pinghu from "../../src/models/pinghu-2023.json";
 import type { ScoringModel } from "../../src/engine/types";
@@ -26,6 +26,8 @@ test.each([
   ["100亩～150亩", 125, "亩"],
   ["6 至 10 公顷", 120, "公顷"],
   ["53,360 平方米", 80.04, "平方米"],
+  ["1.2 万 亩", 12000, "亩"],
+  [" 工业用地80亩", 80, "亩"],
 ])("%s reads as %d 亩", (cell, mu, unit) => {
   const r = readArea(cell);
   expect(r?.unit).toBe(unit);
@@ -40,8 +42,20 @@ test.each([
   ["80亩，另租厂房", "more than an area"],
   ["1.2万方", "方 is no land unit (cubic or square metres)"],
   ["亩", "no number"],
+  ["100-150", "a range with no unit"],
 ])("%s is not an area (%s)", (cell) => {
   expect(readArea(cell)).toBeNull();
+});
+
+test.each([
+  ["用地面积（平方米）", "平方米"],
+  ["用地/ha", "公顷"],
+  ["用地面积（单位：平方米）", "平方米"],
+  ["用地面积（单位亩）", "亩"],
+  ["用地面积", null],
+  ["用地面积（万元）", null],
+])("the header %s states the land unit %s", (header, unit) => {
+  expect(headerLandUnit(header)).toBe(unit);
 });
 
 test("a number field reads an area it cannot convert, or a volume, as nothing rather than the bare number", () => {

@@ -178,6 +178,11 @@ export function kendallTau(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return d > 0 ? s / d : NaN;
 }
 
+function isConstant(v: ArrayLike<number>): boolean {
+  for (let i = 1; i < v.length; i++) if (v[i] !== v[0]) return false;
+  return true;
+}
+
 /** The correlation of two equally long lists (rankings or scores), checked. */
 export function rankCorrelation(
   x: ArrayLike<number>,
@@ -210,7 +215,8 @@ export function rankCorrelation(
   const r =
     method === "kendall" ? kendallTau(x, y) : method === "pearson" ? pearson(x, y) : spearman(x, y);
   if (Number.isNaN(r)) {
-    fail(x === y ? "ranking1" : "ranking2", {
+    // Every method is undefined exactly when a side is constant: name that side.
+    fail(isConstant(x) ? "ranking1" : "ranking2", {
       zh: "所有项都相同，相关系数无定义",
       en: "every entry is the same: the correlation is undefined",
     });

@@ -474,3 +474,94 @@ describe("hierarchy synthesis and group judgments", () => {
     ).toThrow("pairwise (expert 2) row 1, column 2: not reciprocal");
   });
 });
+
+describe("AHP's judgment report (edges found by mutation testing)", () => {
+  /** consistent([8, 4, 2, 1]) with a_14 reversed: says criterion 4 matters 8× more than criterion 1. */
+  function reversed() {
+    const a = consistent([8, 4, 2, 1]);
+    a[0][3] = 1 / 8;
+    a[3][0] = 8;
+    return toMatrix(a);
+  }
+
+  test("each upper judgment once, ties (equal weights: every ε = 1) in row then column order", () => {
+    const ones = (n: number) => toMatrix(consistent(new Array(n).fill(1)));
+    const pairs = (n: number, report: number) =>
+      ahp(ones(n), { report }).inconsistent.map((c) => [c.row, c.col]);
+    expect(pairs(3, 10)).toEqual([
+      [0, 1],
+      [0, 2],
+      [1, 2],
+    ]);
+    expect(pairs(4, 6)).toEqual([
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+    ]);
+    expect(pairs(4, 1)).toEqual([[0, 1]]);
+    expect(pairs(4, 0)).toEqual([]);
+  });
+
+  test("each check holds the judgment, w_i / w_j, their ratio and their distance", () => {
+    const r = ahp(reversed(), { report: 6 });
+    expect(r.inconsistent).toHaveLength(6);
+    for (const c of r.inconsistent) {
+      expect(c.value).toBe(reversed().data[c.row * 4 + c.col]);
+      expect(c.implied).toBeCloseTo(r.weights[c.row] / r.weights[c.col], 12);
+      expect(c.epsilon).toBeCloseTo(c.value / c.implied, 12);
+      expect(c.deviation).toBeCloseTo(Math.abs(c.value - c.implied), 12);
+    }
+    const logs = r.inconsistent.map((c) => Math.abs(Math.log(c.epsilon)));
+    expect(logs).toEqual([...logs].sort((x, y) => y - x));
+  });
+
+  test("the warning lists the three judgments to revisit, in full, in both languages", () => {
+    const r = ahp(reversed());
+    const num = "\\d+(?:\\.\\d+)?";
+    expect(r.warning?.en).toMatch(
+      new RegExp(
+        `^consistency ratio CR = ${num} > 0\\.1: the judgments are not consistent enough; revisit first ` +
+          `row 1, column 4: 0\\.125 \\(consistent with the weights: about ${num}\\)` +
+          `(; row \\d, column \\d: ${num} \\(consistent with the weights: about ${num}\\)){2}$`
+      )
+    );
+    expect(r.warning?.zh).toMatch(
+      new RegExp(
+        `^一致性比率 CR = ${num} > 0\\.1，判断不够一致，建议先复核：` +
+          `第 1 行第 4 列 0\\.125（与权重一致应约为 ${num}）` +
+          `(；第 \\d 行第 \\d 列 ${num}（与权重一致应约为 ${num}）){2}$`
+      )
+    );
+  });
+
+  test("n = 1 and n = 2: CI and CR are 0", () => {
+    for (const m of [
+      [[1]],
+      [
+        [1, 3],
+        [1 / 3, 1],
+      ],
+      [
+        [1, 7],
+        [1 / 7, 1],
+      ],
+      [
+        [1, 0.3],
+        [1 / 0.3, 1],
+      ],
+    ]) {
+      const r = ahp(toMatrix(m));
+      expect([r.ci, r.cr]).toEqual([0, 0]);
+    }
+  });
+
+  test("above 15 criteria with Saaty's table: the warning in Chinese too", () => {
+    const big = toMatrix(consistent(new Array(16).fill(1)));
+    expect(ahp(big).warning?.zh).toBe(
+      "Saaty 的随机一致性指标表只到 15 个指标（此处 16 个），请用 alonso"
+    );
+  });
+});

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import {
   averageRanks,
   correlationMatrix,
+  crossProducts,
   kendallTau,
   kendallW,
   rankCorrelation,
@@ -46,7 +47,8 @@ describe("rank correlations", () => {
   });
 
   test("identical rankings correlate 1, reversed −1", () => {
-    for (const method of ["spearman", "kendall"] as const) {
+    expect(rankCorrelation([1, 2], [2, 1])).toBe(-1);
+    for (const method of ["spearman", "kendall", "pearson"] as const) {
       expect(rankCorrelation([1, 2, 3, 4], [1, 2, 3, 4], method)).toBeCloseTo(1, 12);
       expect(rankCorrelation([1, 2, 3, 4], [4, 3, 2, 1], method)).toBeCloseTo(-1, 12);
     }
@@ -140,5 +142,45 @@ describe("correlationMatrix (CRITIC's fast path)", () => {
         }
       )
     );
+  });
+});
+
+describe("correlation edges found by mutation testing", () => {
+  test("correlationMatrix's diagonal: 1, or NaN for a constant column, by every method", () => {
+    const xs = [
+      Float64Array.of(1, 2, 3, 5),
+      Float64Array.of(7, 7, 7, 7),
+      Float64Array.of(4, 1, 3, 2),
+    ];
+    for (const how of ["pearson", "spearman", "kendall"] as const) {
+      const r = correlationMatrix(xs, how);
+      expect(r[0][0]).toBe(1);
+      expect(r[1][1]).toBeNaN();
+      expect(r[2][2]).toBe(1);
+      expect(r[0][1]).toBeNaN();
+    }
+  });
+
+  test("crossProducts over several row blocks and lengths not a multiple of four: the textbook sums", () => {
+    for (const rows of [1, 3, 257, 259, 600]) {
+      const cols = 3;
+      const data = Float64Array.from(
+        { length: rows * cols },
+        (_, k) => ((k * 7919) % 101) / 7 - (k % 5)
+      );
+      const { mean, cross } = crossProducts({ rows, cols, data });
+      for (let j = 0; j < cols; j++) {
+        let s = 0;
+        for (let i = 0; i < rows; i++) s += data[i * cols + j];
+        expect(mean[j]).toBeCloseTo(s / rows, 10);
+      }
+      for (let j = 0; j < cols; j++)
+        for (let k = 0; k < cols; k++) {
+          let c = 0;
+          for (let i = 0; i < rows; i++)
+            c += (data[i * cols + j] - mean[j]) * (data[i * cols + k] - mean[k]);
+          expect(cross[j * cols + k]).toBeCloseTo(c, 8);
+        }
+    }
   });
 });

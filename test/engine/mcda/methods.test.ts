@@ -365,7 +365,11 @@ describe("MULTIMOORA", () => {
     expectDigits(r.reference, e.reference, 3);
     // To 9 decimals, as pyrepo-mcda checks it: the paper multiplies w·r rounded to 3 decimals, so its
     // products sit 0.67 % above the exact ones (3.876e-9 against 3.850e-9), the same factor for all three.
-    expectDigits(r.product, e.product.map((x) => Number(x.toFixed(9))), 9);
+    expectDigits(
+      r.product,
+      e.product.map((x) => Number(x.toFixed(9))),
+      9
+    );
     expect(r.product[0] / r.product[2]).toBeCloseTo(e.product[0] / e.product[2], 3);
     expect(Array.from(r.rank)).toEqual(e.rank);
   });

@@ -1,10 +1,16 @@
 /** Refusals of the decision-analysis layer, each by its exact message (issue 20). */
-import { principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
+import { ahp, principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
+import { kendallW, rankCorrelation } from "../../../src/engine/mcda/correlation";
 import { pairwiseFromLong, scoresFromLong } from "../../../src/engine/mcda/group";
 import { codas } from "../../../src/engine/mcda/methods";
 import { matrix, McdaError, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
 import { leaderWeightIntervals, perturbWeights } from "../../../src/engine/mcda/stability";
-import { bwmWeights } from "../../../src/engine/mcda/weights";
+import {
+  bwmWeights,
+  criticWeights,
+  entropyWeights,
+  swingWeights,
+} from "../../../src/engine/mcda/weights";
 
 const M = toMatrix([
   [1, 2],
@@ -184,4 +190,161 @@ test("AHP's eigenvector: a bilingual refusal when the iteration is cut short", (
   expect(r?.en).toMatch(
     /^pairwise: the principal eigenvector cannot be found \(λmax is still between [\d.]+ and [\d.]+\): the judgments differ too widely; check them, or use the geometric method$/
   );
+});
+
+describe("refusals found by mutation testing (npm run mutate)", () => {
+  const SQUARE = toMatrix([
+    [1, 2],
+    [1 / 2, 1],
+  ]);
+  test.each<[string, () => unknown, string, string, string]>([
+    [
+      "an unknown random-index table",
+      () => ahp(SQUARE, { randomIndex: "other" as "saaty" }),
+      "ri",
+      'ri：应为 saaty、alonso，实为 "other"',
+      'ri: must be one of saaty, alonso, got "other"',
+    ],
+    [
+      "an unknown AHP method",
+      () => ahp(SQUARE, { method: "power" as "eigen" }),
+      "method",
+      'method：应为 eigen、geometric、colmean，实为 "power"',
+      'method: must be one of eigen, geometric, colmean, got "power"',
+    ],
+    [
+      "rankings of different lengths",
+      () => rankCorrelation([1, 2], [1, 2, 3]),
+      "ranking2",
+      "ranking2：有 3 项，ranking1 有 2 项",
+      "ranking2: has 3 entries, ranking1 has 2",
+    ],
+    [
+      "a ranking of one entry",
+      () => rankCorrelation([1], [1]),
+      "ranking1",
+      "ranking1：至少需要 2 项",
+      "ranking1: needs at least 2 entries",
+    ],
+    [
+      "a ranking entry that is not a number",
+      () => rankCorrelation([1, 2, 3], [1, NaN, 3]),
+      "ranking2",
+      "ranking2 第 2 项：应为数字，实为 NaN",
+      "ranking2 item 2: expected a number, got NaN",
+    ],
+    [
+      "a constant first ranking",
+      () => rankCorrelation([2, 2, 2], [1, 2, 3], "pearson"),
+      "ranking1",
+      "ranking1：所有项都相同，相关系数无定义",
+      "ranking1: every entry is the same: the correlation is undefined",
+    ],
+    [
+      "a constant second ranking",
+      () => rankCorrelation([1, 2, 3], [2, 2, 2], "kendall"),
+      "ranking2",
+      "ranking2：所有项都相同，相关系数无定义",
+      "ranking2: every entry is the same: the correlation is undefined",
+    ],
+    [
+      "Kendall's W of one object",
+      () => kendallW(toMatrix([[1, 2, 3]])),
+      "scores",
+      "scores：至少需要 2 个对象（行）",
+      "scores: needs at least 2 objects (rows)",
+    ],
+    [
+      "Kendall's W with a blank score",
+      // matrix(), not toMatrix: toMatrix refuses the blank itself.
+      () => kendallW(matrix(3, 2, Float64Array.of(1, 2, 3, NaN, 2, 1))),
+      "scores",
+      "scores 第 2 行第 2 列：空单元格",
+      "scores row 2, column 2: blank cell",
+    ],
+    [
+      "Kendall's W when every judge is indifferent",
+      () =>
+        kendallW(
+          toMatrix([
+            [1, 1],
+            [1, 1],
+          ])
+        ),
+      "scores",
+      "scores：每位专家都给出全部相同的评分，W 无定义",
+      "scores: every judge gave all objects the same score: W is undefined",
+    ],
+    [
+      "swing points of the wrong count",
+      () => swingWeights([100, 50], 3),
+      "points",
+      "points：有 2 项，但矩阵有 3 个指标（列）",
+      "points: has 2 entries but the matrix has 3 criteria (columns)",
+    ],
+    [
+      "a negative swing",
+      () => swingWeights([100, -5]),
+      "points",
+      "points 第 2 项：应在 0 到 100 之间，实为 -5",
+      "points item 2: must be between 0 and 100, got -5",
+    ],
+    [
+      "swings without the reference of 100 points",
+      () => swingWeights([90, 50]),
+      "points",
+      "points：最重要的那一项摆幅应为 100 分（作为参照）",
+      "points: the most important swing must have 100 points (the reference)",
+    ],
+    [
+      "entropy weights of one alternative",
+      () => entropyWeights(toMatrix([[1, 2]])),
+      "matrix",
+      "matrix：熵权法需要至少 2 个方案（行），实为 1",
+      "matrix: entropy weighting needs at least 2 alternatives (rows), got 1",
+    ],
+    [
+      "entropy weights when every criterion is constant",
+      () =>
+        entropyWeights(
+          toMatrix([
+            [3, 5],
+            [3, 5],
+          ])
+        ),
+      "matrix",
+      "matrix：每个指标在各方案间都相同，熵权法无法区分指标",
+      "matrix: every criterion is the same for all alternatives: entropy weighting cannot tell criteria apart",
+    ],
+    [
+      "a negative value for entropy weights, after a zero",
+      () =>
+        entropyWeights(
+          toMatrix([
+            [0, 1],
+            [-2, 2],
+          ])
+        ),
+      "matrix",
+      "matrix 第 2 行第 1 列：熵权法要求数值 ≥ 0，实为 -2（有负数时请用 minmax 归一化）",
+      "matrix row 2, column 1: entropy weights need values ≥ 0, got -2 (use minmax normalisation for negative values)",
+    ],
+    [
+      "entropy weights with a blank in every column",
+      // matrix(), not toMatrix: toMatrix refuses the blank itself.
+      () => entropyWeights(matrix(2, 1, Float64Array.of(1, NaN))),
+      "matrix",
+      "matrix 第 2 行第 1 列：空单元格",
+      "matrix row 2, column 1: blank cell",
+    ],
+    [
+      "CRITIC weights of one alternative",
+      () => criticWeights(toMatrix([[1, 2]])),
+      "matrix",
+      "matrix：CRITIC 法需要至少 2 个方案（行），实为 1",
+      "matrix: CRITIC needs at least 2 alternatives (rows), got 1",
+    ],
+  ])("%s", (_, run, argument, zh, en) => {
+    expect(refusal(run)).toEqual({ argument, zh, en });
+  });
 });

@@ -495,3 +495,22 @@ describe("degenerate inputs of the new weights, one by one", () => {
     Array.from(equal.weights).forEach((w) => expect(w).toBeCloseTo(1 / 3, 9));
   });
 });
+
+describe("weights: edges found by mutation testing", () => {
+  test("a swing of 0 points is allowed and earns no weight", () => {
+    expect(Array.from(swingWeights([100, 0, 50]))).toEqual([100 / 150, 0, 50 / 150]);
+  });
+
+  test("CRITIC without normalisation: a column constant up to rounding has no contrast, whatever its size", () => {
+    // σ of [0.3, 0.1 + 0.2, 0.3] is ~3e-17 and of [1e6, 1e6 + 1e-7, 1e6] ~6e-8: both below the rule
+    // 1e-12 · max(1, |mean|), so each weighs exactly 0.
+    const m = toMatrix([
+      [0.3, 1e6, 1, 4],
+      [0.1 + 0.2, 1e6 + 1e-7, 2, 1],
+      [0.3, 1e6, 3, 2],
+    ]);
+    const w = criticWeights(m, [1, 1, 1, 1], { normalization: "none" });
+    expect([w[0], w[1]]).toEqual([0, 0]);
+    expect(w[2] + w[3]).toBeCloseTo(1, 12);
+  });
+});
