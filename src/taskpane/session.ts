@@ -7,7 +7,6 @@ import {
   candidateScore,
   compileModel,
   competitionRanks,
-  matrix,
   portfolioSummary,
   resolveStage,
   reweight,
@@ -302,7 +301,11 @@ export function nominalWeights(model: ScoringModel): number[] {
  * own chunk, fetched the first time the weights tab's AHP helper asks.
  */
 export async function ahpWeights(judgments: number[][]): Promise<AhpResult> {
-  const { ahp } = await import(/* webpackChunkName: "ahp" */ "../engine/mcda/ahp");
+  // The matrix code goes with it: nothing else the pane runs at start needs it.
+  const [{ ahp }, { matrix }] = await Promise.all([
+    import(/* webpackChunkName: "ahp" */ "../engine/mcda/ahp"),
+    import(/* webpackChunkName: "ahp" */ "../engine/mcda/matrix"),
+  ]);
   const n = judgments.length;
   const data = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
