@@ -20,7 +20,14 @@ import {
   readNumericCell,
 } from "../engine/model/fields";
 import { foldText } from "../engine/numerals";
-import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
+import type {
+  AmountContext,
+  CellValue,
+  FieldDef,
+  Label,
+  ParseAmountOptions,
+  ScoringModel,
+} from "../engine/types";
 import { cellAddress, columnLetters } from "./a1";
 import { cellText } from "./text";
 import type {
@@ -199,11 +206,15 @@ function resolveUnit(
 
 const amountOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
 
-/** One cell: read, read with a guess, missing, or unreadable (with why). */
+/**
+ * One cell: read, read with a guess, missing, or unreadable (with why). `options`: the column's
+ * amount options (amountOptions), made once per column.
+ */
 function classify(
   cell: CellValue,
   field: FieldDef,
   context: Partial<AmountContext> | undefined,
+  options: ParseAmountOptions,
   guessedUnit: boolean,
   model: ScoringModel
 ): "read" | "guessed" | "missing" | Label {
@@ -214,7 +225,6 @@ function classify(
   if (field.type === "amount") {
     // The engine's value-only reader (proven equal to parseAmount) settles most cells; the parser
     // runs only for the message of a cell that cannot be read.
-    const options = amountOptions(context, field);
     amountValue(cell, options, amountOut);
     if (amountOut.status === AMOUNT_MISSING) return "missing";
     if (amountOut.status !== AMOUNT_OK) {
@@ -279,12 +289,13 @@ export function readColumns(
     };
     // Lists repeat their values (是/否, stages, countries): each distinct value is read once.
     const seen = new Map<CellValue, ReturnType<typeof classify>>();
+    const options = amountOptions(context, field);
     const address = (i: number) =>
       cellAddress(origin.row + table.dataRows[i], origin.col + m.column);
     cells.forEach((cell, i) => {
       let c = seen.get(cell);
       if (c === undefined) {
-        c = classify(cell, field, context, guessedUnit, model);
+        c = classify(cell, field, context, options, guessedUnit, model);
         if (seen.size < SEEN) seen.set(cell, c);
       }
       if (c === "read" || c === "missing") col[c]++;
