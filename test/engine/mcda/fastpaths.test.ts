@@ -16,6 +16,7 @@ import {
 } from "../../../src/engine/mcda/aggregate";
 import {
   CriterionType,
+  McdaError,
   columnRange,
   columnTotals,
   matrix,
@@ -288,5 +289,82 @@ test("property: the statistics toMatrix takes while reading equal row-order loop
       expect(fromCarried).toEqual(fromBare);
     }),
     { numRuns: 300, seed: 23 }
+  );
+});
+
+/**
+ * What a range can hold, for `toMatrix`'s one pass (a finite number stored as it is, anything else read
+ * or refused by position, statistics taken per block): finite numbers (some large enough for a column sum to overflow), NaN, ±∞, blanks, numeric and other
+ * text, booleans; now and then a ragged row.
+ */
+const anyCells = fc
+  .tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 5 }), fc.nat(3), fc.nat(3))
+  .chain(([rows, cols, odd, other]) =>
+    fc.array(
+      fc.array(
+        fc.oneof(
+          { weight: 200, arbitrary: fc.integer({ min: -1e6, max: 1e6 }).map((n) => n / 100) },
+          {
+            weight: odd,
+            arbitrary: fc.constantFrom<unknown>(1e308, -1e308, NaN, Infinity, -Infinity),
+          },
+          {
+            weight: other === 3 ? 1 : 0,
+            arbitrary: fc.constantFrom<unknown>(null, "", " 2.5 ", "x", true),
+          }
+        ),
+        { minLength: other === 2 && cols > 1 ? cols - 1 : cols, maxLength: cols }
+      ),
+      { minLength: rows, maxLength: rows }
+    )
+  );
+
+/** Where the rule "finite numbers and numeric text read; blanks only when allowed" first fails, in row order. */
+function firstProblem(cells: unknown[][], allowBlank: boolean): [number, number?] | undefined {
+  const cols = cells[0].length;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i].length !== cols) return [i + 1];
+    for (let j = 0; j < cols; j++) {
+      const v = cells[i][j];
+      const blank = v === null || v === "" || (typeof v === "number" && Number.isNaN(v));
+      const readable = (typeof v === "number" && Number.isFinite(v)) || v === " 2.5 ";
+      if (blank ? !allowBlank : !readable) return [i + 1, j + 1];
+    }
+  }
+  return undefined;
+}
+
+test("property: toMatrix reads every readable cell, names the first bad one in row order, and carries the statistics of its data", () => {
+  fc.assert(
+    fc.property(anyCells, fc.boolean(), (cells, allowBlank) => {
+      const expected = firstProblem(cells, allowBlank);
+      let m;
+      try {
+        m = toMatrix(cells, { allowBlank });
+      } catch (e) {
+        if (!(e instanceof McdaError)) throw e;
+        expect([e.row, e.col]).toEqual([expected?.[0], expected?.[1]]);
+        return;
+      }
+      expect(expected).toBeUndefined();
+      const read = cells.map((row) =>
+        row.map((v) => (v === " 2.5 " ? 2.5 : typeof v === "number" ? v : NaN))
+      );
+      expect(Array.from(m.data)).toEqual(read.flat());
+      // The carried statistics are the ones a matrix without them gets from its data.
+      const bare = matrix(m.rows, m.cols, m.data);
+      const sums = { sum: true, sumSq: true };
+      const outcome = (f: () => unknown) => {
+        try {
+          return f();
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      expect(outcome(() => columnRange(m, "matrix"))).toEqual(
+        outcome(() => columnRange(bare, "matrix", sums))
+      );
+    }),
+    { numRuns: 400, seed: 31 }
   );
 });
