@@ -166,6 +166,23 @@ describe("clean", () => {
     expect(wrong).toEqual([]);
   });
 
+  test("equals it along columns whose numbers share a decade, then change it (as spills call it)", () => {
+    const column = fc
+      .tuple(fc.integer({ min: -12, max: 12 }), fc.integer({ min: 1, max: 40 }))
+      .chain(([e, n]) =>
+        fc.array(
+          fc.integer({ min: 1, max: 9_999_999 }).map((m) => (m / 1e6) * 10 ** e),
+          { minLength: n, maxLength: n }
+        )
+      );
+    fc.assert(
+      fc.property(fc.array(column, { minLength: 1, maxLength: 5 }), (columns) =>
+        columns.every((c) => c.every((x) => same(clean(x), reference(x))))
+      ),
+      { numRuns: 20_000 }
+    );
+  });
+
   test("0.1 + 0.2 shows as 0.3", () => {
     expect(clean(0.1 + 0.2)).toBe(0.3);
   });
