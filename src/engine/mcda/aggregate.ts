@@ -20,6 +20,7 @@ import {
   normalizeWeights,
   resolveTypes,
 } from "./matrix";
+import { logBlockRows, logsInto } from "./logs";
 import { ColumnMaps, Distance, Normalization, columnMaps, mapped, mappedData } from "./normalize";
 
 /** Turns weights (normalised, one per criterion) into one score per alternative. */
@@ -178,14 +179,25 @@ function negativeNormalized(method: Label, r: number, row: number, col: number):
   );
 }
 
-/** log r of each raw cell of row i into `out` (offset k), refusing r < 0 by position; log 0 = −∞. */
-function rowLogs(m: DecisionMatrix, maps: ColumnMaps, i: number, out: Float64Array, at: number) {
+/**
+ * The normalised value r of each cell of rows [from, to) into `out` from offset 0, refusing r < 0 by
+ * position (row order, as the cells are read).
+ */
+function productValues(
+  m: DecisionMatrix,
+  maps: ColumnMaps,
+  from: number,
+  to: number,
+  out: Float64Array
+): void {
   const { cols, data } = m;
   const { scale, ref, fill, reciprocal } = maps;
-  for (let j = 0, k = i * cols; j < cols; j++, k++) {
-    const r = mapped(scale, ref, fill, reciprocal, data[k], j);
-    if (r < 0) negativeNormalized(WPM, r, i, j);
-    out[at + j] = Math.log(r);
+  for (let i = from, k = from * cols, o = 0; i < to; i++) {
+    for (let j = 0; j < cols; j++, k++, o++) {
+      const r = mapped(scale, ref, fill, reciprocal, data[k], j);
+      if (r < 0) negativeNormalized(WPM, r, i, j);
+      out[o] = r;
+    }
   }
 }
 
@@ -202,7 +214,8 @@ export function weightedProductAggregator(
       const maps = mapsFor(m, types, how, WPM);
       const { rows, cols } = m;
       const logs = new Float64Array(rows * cols);
-      for (let i = 0; i < rows; i++) rowLogs(m, maps, i, logs, i * cols);
+      productValues(m, maps, 0, rows, logs);
+      logsInto(logs, 0, rows * cols, logs, 0);
       return (w) => {
         const out = new Float64Array(rows);
         for (let i = 0, k = 0; i < rows; i++) {
@@ -253,28 +266,30 @@ export function waspas(
 ): Float64Array {
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
   const w = methodWeights(weights, m.cols, options);
-  const { scale, ref, fill, reciprocal } = mapsFor(
-    m,
-    types,
-    options.normalization ?? "linear",
-    WPM
-  );
-  // The sum and the product from the same normalised values, in one pass over the raw cells.
-  const { rows, cols, data } = m;
+  const maps = mapsFor(m, types, options.normalization ?? "linear", WPM);
+  // The sum and the product from the same normalised values, a block of rows at a time: the values,
+  // their logs, then each row's sum and product.
+  const { rows, cols } = m;
   const out = new Float64Array(rows);
-  for (let i = 0, k = 0; i < rows; i++) {
-    let sum = 0;
-    let logProduct = 0;
-    for (let j = 0; j < cols; j++, k++) {
-      const r = mapped(scale, ref, fill, reciprocal, data[k], j);
-      if (r < 0) negativeNormalized(WPM, r, i, j);
-      if (w[j] === 0) continue;
-      sum += w[j] * r;
-      logProduct += w[j] * Math.log(r);
+  const block = logBlockRows(cols);
+  const values = new Float64Array(block * cols);
+  const logs = new Float64Array(block * cols);
+  for (let from = 0; from < rows; from += block) {
+    const to = Math.min(rows, from + block);
+    productValues(m, maps, from, to, values);
+    logsInto(values, 0, (to - from) * cols, logs, 0);
+    for (let i = from, o = 0; i < to; i++) {
+      let sum = 0;
+      let logProduct = 0;
+      for (let j = 0; j < cols; j++, o++) {
+        if (w[j] === 0) continue;
+        sum += w[j] * values[o];
+        logProduct += w[j] * logs[o];
+      }
+      // λ = 0 is the weighted product itself, whatever the sum (an overflow must not make it NaN).
+      out[i] =
+        lambda === 0 ? Math.exp(logProduct) : lambda * sum + (1 - lambda) * Math.exp(logProduct);
     }
-    // λ = 0 is the weighted product itself, whatever the sum (an overflow must not make it NaN).
-    out[i] =
-      lambda === 0 ? Math.exp(logProduct) : lambda * sum + (1 - lambda) * Math.exp(logProduct);
   }
   return out;
 }

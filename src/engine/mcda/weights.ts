@@ -4,6 +4,7 @@
  */
 import { Label } from "../types";
 import { correlationMatrix, crossProducts } from "./correlation";
+import { logBlockRows, logsInto } from "./logs";
 import {
   CriterionType,
   DecisionMatrix,
@@ -12,7 +13,6 @@ import {
   columnTotals,
   fail,
   normalizeWeights,
-  requireComplete,
   resolveTypes,
 } from "./matrix";
 import {
@@ -98,26 +98,33 @@ export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}):
   needTwoRows(m, ENTROPY);
   const { rows, cols } = m;
   // A constant column is all 1 after min–max: no information, as it should be.
-  const data =
+  const source =
     options.normalization === "minmax"
-      ? normalizeMatrix(m, resolveTypes(options.types, cols), "minmax").data
-      : m.data;
-  // Column sums and Σ x ln x in one pass; a blank (NaN) shows in its column's sum, a negative value
-  // in a flag. Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell.
-  const sums = new Float64Array(cols);
+      ? normalizeMatrix(m, resolveTypes(options.types, cols), "minmax")
+      : m;
+  const { data } = source;
+  // Column sums and minima (a matrix read by `toMatrix` carries them): a blank cell is refused by its
+  // position, and so is the first negative one.
+  const { sum: sums, min, max } = columnRange(source, "matrix", { sum: true });
+  for (let j = 0; j < cols; j++) if (min[j] < 0) refuseNegative(data, cols);
+  // Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell. The logs of a block of rows at a
+  // time, then each column's Σ x ln x over the block in row order.
   const xlnx = new Float64Array(cols);
-  let negative = false;
-  for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) {
-      const x = data[k];
-      sums[j] += x;
-      // 0 · ln 0 = 0.
-      if (x > 0) xlnx[j] += x * Math.log(x);
-      else if (x < 0) negative = true;
+  const block = logBlockRows(cols);
+  const logs = new Float64Array(block * cols);
+  for (let from = 0; from < rows; from += block) {
+    const end = Math.min(rows, from + block) * cols;
+    logsInto(data, from * cols, end, logs, 0);
+    for (let j = 0; j < cols; j++) {
+      let sum = xlnx[j];
+      for (let k = from * cols + j, o = j; k < end; k += cols, o += cols) {
+        const x = data[k];
+        // 0 · ln 0 = 0.
+        if (x > 0) sum += x * logs[o];
+      }
+      xlnx[j] = sum;
     }
   }
-  for (let j = 0; j < cols; j++) if (sums[j] !== sums[j]) requireComplete(m);
-  if (negative) refuseNegative(data, cols);
   // A column of tiny values is summed again scaled by a power of two (exact; p is unchanged), where
   // x ln x would underflow.
   const scale = new Float64Array(cols).fill(1);
@@ -136,8 +143,8 @@ export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}):
   for (let j = 0; j < cols; j++) {
     const sum = sums[j] * scale[j];
     const plogp = xlnx[j] / sum - Math.log(sum);
-    // Rounding can leave a hair below 0 for a constant column.
-    diversity[j] = sums[j] > 0 ? Math.max(0, 1 + plogp / lnm) : 0;
+    // A constant column has Σ p ln p = −ln m exactly; rounding would leave a hair either side of 0.
+    diversity[j] = sums[j] > 0 && min[j] !== max[j] ? Math.max(0, 1 + plogp / lnm) : 0;
     total += diversity[j];
   }
   if (!(total > 0)) allConstant(ENTROPY);

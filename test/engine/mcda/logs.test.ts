@@ -1,0 +1,71 @@
+/**
+ * logsInto (src/engine/mcda/logs.ts) against Math.log: within 2 ulps everywhere, the same double at
+ * powers of two and the special values, and relative accuracy kept next to 1 (where ln x → 0).
+ */
+import fc from "fast-check";
+import { logsInto } from "../../../src/engine/mcda/logs";
+
+/** How many doubles apart a and b are (same sign assumed). */
+function ulps(a: number, b: number): number {
+  const view = new DataView(new ArrayBuffer(16));
+  view.setFloat64(0, a);
+  view.setFloat64(8, b);
+  return Math.abs(Number(view.getBigInt64(0) - view.getBigInt64(8)));
+}
+
+function logs(xs: number[]): number[] {
+  const out = new Float64Array(xs.length);
+  logsInto(Float64Array.from(xs), 0, xs.length, out, 0);
+  return Array.from(out);
+}
+
+const exponent = fc.integer({ min: -1022, max: 1023 });
+const fraction = fc.integer({ min: 0, max: 2 ** 30 }).map((n) => 1 + n / 2 ** 30);
+
+test("property: within 2 ulps of Math.log over every normal magnitude", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.tuple(fraction, exponent), { minLength: 1, maxLength: 50 }),
+      (pairs) => {
+        const xs = pairs.map(([m, e]) => Math.min(m * 2 ** e, Number.MAX_VALUE));
+        const got = logs(xs);
+        xs.forEach((x, n) => expect(ulps(got[n], Math.log(x))).toBeLessThanOrEqual(2));
+      }
+    ),
+    { numRuns: 2000 }
+  );
+});
+
+test("property: within 2 ulps next to 1, where ln x is tiny and cancellation would show", () => {
+  const nearOne = fc
+    .tuple(fc.integer({ min: -(2 ** 40), max: 2 ** 40 }), fc.integer({ min: 12, max: 52 }))
+    .map(([n, s]) => 1 + n / 2 ** (40 + s));
+  fc.assert(
+    fc.property(fc.array(nearOne, { minLength: 1, maxLength: 50 }), (xs) => {
+      const got = logs(xs);
+      xs.forEach((x, n) => expect(ulps(got[n], Math.log(x))).toBeLessThanOrEqual(2));
+    }),
+    { numRuns: 2000 }
+  );
+});
+
+test("exact at powers of two, 1, e and the values Math.log decides itself", () => {
+  const exact = [1, 2, 0.5, 1024, 2 ** -1022, 2 ** 1023];
+  expect(logs(exact)).toEqual(exact.map(Math.log));
+  expect(logs([1])[0]).toBe(0);
+  expect(Math.abs(logs([Math.E])[0] - 1)).toBeLessThanOrEqual(Number.EPSILON);
+  const special = [0, -0, -1, Infinity, -Infinity, NaN, 5e-324, 1e-310, Number.MAX_VALUE];
+  logs(special).forEach((y, n) => expect(Object.is(y, Math.log(special[n]))).toBe(true));
+});
+
+test("writes only its run, at the offset given, reading a view that starts inside a buffer", () => {
+  const buffer = new Float64Array([7, 1, Math.E, 4, 9]);
+  const src = buffer.subarray(1, 4); // 1, e, 4: a view whose byteOffset is not 0
+  const dst = new Float64Array(5).fill(-1);
+  logsInto(src, 1, 3, dst, 2);
+  expect(dst[0]).toBe(-1);
+  expect(dst[1]).toBe(-1);
+  expect(Math.abs(dst[2] - 1)).toBeLessThanOrEqual(Number.EPSILON);
+  expect(ulps(dst[3], Math.log(4))).toBeLessThanOrEqual(2);
+  expect(dst[4]).toBe(-1);
+});
