@@ -20,7 +20,7 @@ import {
   normalizeWeights,
   resolveTypes,
 } from "./matrix";
-import { logBlockRows, logsInto } from "./logs";
+import { logBlockRows, logsInto } from "./logexp";
 import { ColumnMaps, Distance, Normalization, columnMaps, mapped, mappedData } from "./normalize";
 
 /** Turns weights (normalised, one per criterion) into one score per alternative. */

@@ -18,6 +18,7 @@ import {
   resolveTypes,
 } from "./matrix";
 import { ranksEq } from "./correlation";
+import { expsInto, logBlockRows, logsInto } from "./logexp";
 import {
   Normalization,
   PreferenceFunction,
@@ -784,17 +785,30 @@ export function cocoso(
   const { rows, cols, data } = m;
   const S = new Float64Array(rows);
   const P = new Float64Array(rows);
-  for (let i = 0, k = 0; i < rows; i++) {
-    let s = 0;
-    let p = 0;
-    for (let j = 0; j < cols; j++, k++) {
-      const r = mapped(scale, ref, fill, reciprocal, data[k], j);
-      s += w[j] * r;
-      // r^w as e^(w ln r), quicker than Math.pow in V8; 0^w is 0 (w > 0) or 1 (w = 0).
-      p += r > 0 ? Math.exp(w[j] * Math.log(r)) : w[j] === 0 ? 1 : 0;
+  // r^w as e^(w ln r), a block of rows at a time: the values, their powers, then each row's sums.
+  const block = logBlockRows(cols);
+  const values = new Float64Array(block * cols);
+  const powers = new Float64Array(block * cols);
+  for (let from = 0; from < rows; from += block) {
+    const cells = (Math.min(rows, from + block) - from) * cols;
+    for (let o = 0, k = from * cols; o < cells;)
+      for (let j = 0; j < cols; j++, o++, k++)
+        values[o] = mapped(scale, ref, fill, reciprocal, data[k], j);
+    logsInto(values, 0, cells, powers, 0);
+    for (let o = 0; o < cells;) for (let j = 0; j < cols; j++, o++) powers[o] *= w[j];
+    expsInto(powers, 0, cells, powers, 0);
+    for (let i = from, o = 0; o < cells; i++) {
+      let s = 0;
+      let p = 0;
+      for (let j = 0; j < cols; j++, o++) {
+        const r = values[o];
+        s += w[j] * r;
+        // 0^w is 0 (w > 0) or 1 (w = 0), where w ln 0 is −∞ or NaN.
+        p += r > 0 ? powers[o] : w[j] === 0 ? 1 : 0;
+      }
+      S[i] = s;
+      P[i] = p;
     }
-    S[i] = s;
-    P[i] = p;
   }
   const [sMin, sMax] = extent(S);
   const [pMin, pMax] = extent(P);

@@ -4,7 +4,7 @@
  */
 import { Label } from "../types";
 import { correlationMatrix, crossProducts } from "./correlation";
-import { logBlockRows, logsInto } from "./logs";
+import { logBlockRows, logsInto } from "./logexp";
 import {
   CriterionType,
   DecisionMatrix,

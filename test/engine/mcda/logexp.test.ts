@@ -1,9 +1,10 @@
 /**
- * logsInto (src/engine/mcda/logs.ts) against Math.log: within 2 ulps everywhere, the same double at
- * powers of two and the special values, and relative accuracy kept next to 1 (where ln x → 0).
+ * logsInto and expsInto (src/engine/mcda/logexp.ts) against Math.log and Math.exp: within 2 ulps
+ * everywhere, the same double at the special values, and (logs) relative accuracy kept next to 1, where
+ * ln x → 0.
  */
 import fc from "fast-check";
-import { logsInto } from "../../../src/engine/mcda/logs";
+import { expsInto, logsInto } from "../../../src/engine/mcda/logexp";
 
 /** How many doubles apart a and b are (same sign assumed). */
 function ulps(a: number, b: number): number {
@@ -68,4 +69,29 @@ test("writes only its run, at the offset given, reading a view that starts insid
   expect(Math.abs(dst[2] - 1)).toBeLessThanOrEqual(Number.EPSILON);
   expect(ulps(dst[3], Math.log(4))).toBeLessThanOrEqual(2);
   expect(dst[4]).toBe(-1);
+});
+
+function exps(ys: number[]): number[] {
+  const out = new Float64Array(ys.length);
+  expsInto(Float64Array.from(ys), 0, ys.length, out, 0);
+  return Array.from(out);
+}
+
+test("property: e^y within 2 ulps of Math.exp from −745 to 710", () => {
+  const wide = fc.integer({ min: -745_000_000, max: 709_000_000 }).map((n) => n / 1e6);
+  const small = fc.integer({ min: -(2 ** 30), max: 2 ** 30 }).map((n) => n / 2 ** 40);
+  fc.assert(
+    fc.property(fc.array(fc.oneof(wide, small), { minLength: 1, maxLength: 50 }), (ys) => {
+      const got = exps(ys);
+      ys.forEach((y, n) => expect(ulps(got[n], Math.exp(y))).toBeLessThanOrEqual(2));
+    }),
+    { numRuns: 2000 }
+  );
+});
+
+test("e^y: 1 at 0, 2 at ln 2; Math.exp's own beyond ±700, at ±∞ and NaN", () => {
+  expect(exps([0, -0])).toEqual([1, 1]);
+  expect(exps([Math.LN2])[0]).toBe(2);
+  const edges = [-Infinity, Infinity, NaN, -800, 800, -700, 700, 709.7, -745.1];
+  exps(edges).forEach((y, n) => expect(Object.is(y, Math.exp(edges[n]))).toBe(true));
 });
