@@ -138,9 +138,9 @@ const BOUNDS: Record<string, BoundChoice> = {
  * every MCDA matrix argument: the range is read in one pass (data-type cells mapped only where a cell is
  * not a number), so a range of numbers costs one typed-array write per cell.
  */
-function matrixArg(arg0: unknown, arg = "matrix", allowBlank = false): DecisionMatrix {
+function matrixArg(arg0: unknown, arg = "matrix", allowBlank = false, sums = true): DecisionMatrix {
   const v = Array.isArray(arg0) ? (arg0 as unknown[][]) : [[arg0]];
-  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell, into: matrixStorage });
+  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell, into: matrixStorage, sums });
 }
 
 function chainModel(model: unknown): ChainModel {
@@ -413,9 +413,10 @@ function decisionInputs(
   matrix: unknown,
   weights: unknown,
   types: unknown,
-  rescale?: unknown
+  rescale?: unknown,
+  sums = true
 ): { m: DecisionMatrix; w: Float64Array; t: CriterionType[] } {
-  const m = matrixArg(matrix);
+  const m = matrixArg(matrix, "matrix", false, sums);
   const keep = !optBool(rescale, "rescale", true);
   const w = toWeights(weights, m.cols, "weights", !keep);
   return { m, w, t: toTypes(types, m.cols) };
@@ -504,7 +505,8 @@ export function vikorFn(
   compromise?: any
 ): any[][] {
   return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types);
+    // VIKOR needs each column's range only, not its sums.
+    const { m, w, t } = decisionInputs(matrix, weights, types, undefined, false);
     const r = vikor(m, w, t, { v: optNumber(v, "v", 0.5, { min: 0, max: 1 }) });
     const { S, R, Q } = r;
     let inSet: Uint8Array | null = null;

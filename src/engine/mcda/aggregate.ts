@@ -496,7 +496,8 @@ function scoreVikor(
     for (let j = 0; j < cols; j++, k++) {
       const t = c[j] * (best[j] - data[k]);
       s += t;
-      if (t > r) r = t;
+      // Branch-free: which criterion is worst changes from row to row.
+      r = Math.max(r, t);
     }
     S[i] = s;
     R[i] = r;

@@ -131,6 +131,11 @@ export interface ToMatrixOptions {
    * reads one matrix per call can reuse the storage. Too small or absent: a new array.
    */
   into?: (size: number) => Float64Array | undefined;
+  /**
+   * Take each column's Σx and Σx² while reading (default true). A caller whose method needs only the
+   * range (VIKOR) saves the additions; a method that asks for sums later then takes them from the data.
+   */
+  sums?: boolean;
 }
 
 /** The slow path of `toMatrix`: a cell that is not a finite number, read or refused by position. */
@@ -171,7 +176,8 @@ export function toMatrix(
   const cols = values[0].length;
   const given = options.into?.(rows * cols);
   const data = given && given.length === rows * cols ? given : new Float64Array(rows * cols);
-  const stats = emptyStats(cols);
+  const sums = options.sums !== false;
+  const stats = emptyStats(cols, sums);
   for (let from = 0; from < rows; from += BLOCK_ROWS) {
     const to = Math.min(rows, from + BLOCK_ROWS);
     for (let i = from, k = from * cols; i < to; i++) {
@@ -192,7 +198,7 @@ export function toMatrix(
       }
     }
     // The block's column statistics while its cells are still in cache.
-    accumulate(data, cols, from, to, stats, true);
+    accumulate(data, cols, from, to, stats, sums);
   }
   return { rows, cols, data, stats };
 }
@@ -404,13 +410,16 @@ export interface ColumnStats {
   sumSq: Float64Array;
   /** Σ x per column (zeros when a scan was not asked for sums). */
   sum: Float64Array;
+  /** Whether sum and sumSq were taken. */
+  summed: boolean;
 }
 
 /** Rows at a time whose cells a column pass reads while they are in cache (128 × 15 cells: 15 KB). */
 const BLOCK_ROWS = 128;
 
-function emptyStats(cols: number): ColumnStats {
+function emptyStats(cols: number, summed: boolean): ColumnStats {
   return {
+    summed,
     min: new Float64Array(cols).fill(Infinity),
     max: new Float64Array(cols).fill(-Infinity),
     sumSq: new Float64Array(cols),
@@ -472,16 +481,17 @@ export function columnRange(
   need: { sumSq?: boolean; sum?: boolean } = {}
 ): ColumnStats {
   const { rows, cols, data } = m;
+  const sums = need.sumSq === true || need.sum === true;
   let s = m.stats;
-  if (s === undefined) {
-    s = emptyStats(cols);
-    const sums = need.sumSq === true || need.sum === true;
+  if (s === undefined || (sums && !s.summed)) {
+    s = emptyStats(cols, sums);
     for (let from = 0; from < rows; from += BLOCK_ROWS)
       accumulate(data, cols, from, Math.min(rows, from + BLOCK_ROWS), s, sums);
   }
   for (let j = 0; j < cols; j++) if (s.min[j] !== s.min[j]) requireComplete(m, argument);
   // Copies: callers may change what they are given, and the matrix's own must not change.
   return {
+    summed: s.summed,
     min: new Float64Array(s.min),
     max: new Float64Array(s.max),
     sumSq: new Float64Array(s.sumSq),
@@ -502,7 +512,7 @@ export function columnTotals(
 ): Float64Array {
   const { rows, cols, data } = m;
   let out: Float64Array;
-  if (m.stats !== undefined) {
+  if (m.stats !== undefined && m.stats.summed) {
     out = new Float64Array(squares ? m.stats.sumSq : m.stats.sum);
   } else {
     out = new Float64Array(cols);

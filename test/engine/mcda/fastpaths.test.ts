@@ -368,3 +368,35 @@ test("property: toMatrix reads every readable cell, names the first bad one in r
     { numRuns: 400, seed: 31 }
   );
 });
+
+test("property: a matrix read without sums gives the same range, and the same sums when asked for later", () => {
+  fc.assert(
+    fc.property(withBlanks, (cells) => {
+      const outcome = (f: () => unknown) => {
+        try {
+          return f();
+        } catch (e) {
+          return (e as Error).message;
+        }
+      };
+      const summed = toMatrix(cells, { allowBlank: true });
+      const rangeOnly = toMatrix(cells, { allowBlank: true, sums: false });
+      expect(rangeOnly.stats?.summed).toBe(false);
+      const { min, max } = rangeOnly.stats!;
+      expect([Array.from(min), Array.from(max)]).toEqual([
+        Array.from(summed.stats!.min),
+        Array.from(summed.stats!.max),
+      ]);
+      const all = { sum: true, sumSq: true };
+      expect(outcome(() => columnRange(rangeOnly, "matrix", all))).toEqual(
+        outcome(() => columnRange(summed, "matrix", all))
+      );
+      for (const squares of [false, true]) {
+        expect(outcome(() => columnTotals(rangeOnly, squares))).toEqual(
+          outcome(() => columnTotals(summed, squares))
+        );
+      }
+    }),
+    { numRuns: 300, seed: 24 }
+  );
+});
