@@ -348,11 +348,16 @@ describe("stability: edges found by mutation testing", () => {
     // Weights 0, 1, 0: UNIT's first row leads. At w_2 = t the other two criteria get (1 − t)/2 each,
     // so the rows score t, (1 − t)/2, (1 − t)/2: the leader stays first while t ≥ 1/3, and the first
     // of the two tied rivals is named.
-    const r = leaderWeightIntervals(UNIT, [0, 1, 0]);
-    expect(r.leader).toBe(0);
-    const iv = r.intervals[1];
-    expect(iv.low).toBeCloseTo(1 / 3, 15);
-    expect([iv.high, iv.lowRival, iv.highRival]).toEqual([1, 1, null]);
+    for (const [aggregator, digits] of [
+      [undefined, 15],
+      [numericSum, 8],
+    ] as const) {
+      const r = leaderWeightIntervals(UNIT, [0, 1, 0], { aggregator });
+      expect(r.leader).toBe(0);
+      const iv = r.intervals[1];
+      expect(iv.low).toBeCloseTo(1 / 3, digits);
+      expect([iv.high, iv.lowRival, iv.highRival]).toEqual([1, 1, null]);
+    }
   });
 
   test("a leader tied with a rival at weight 0 or 1: the bound is 0 or 1 and no rival is named", () => {
