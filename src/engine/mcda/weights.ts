@@ -195,7 +195,6 @@ function criticPearson(m: DecisionMatrix, t: readonly CriterionType[], options: 
   const { rows, cols } = m;
   const none = options.normalization === "none";
   const maps = none ? null : columnMaps(m, t, "minmax");
-  if (none) columnRange(m);
   const { mean, cross } = crossProducts(m);
   const sd = new Array<number>(cols);
   const sign = new Float64Array(cols);
@@ -252,6 +251,8 @@ export function criticWeights(
   needTwoRows(m, CRITIC);
   const t = resolveTypes(types, m.cols);
   const { cols } = m;
+  // A blank is refused here when no min–max map (which refuses it) is made.
+  if (options.normalization === "none") columnRange(m);
   const { sd, corr } =
     (options.correlation ?? "pearson") === "pearson"
       ? criticPearson(m, t, options)

@@ -5,11 +5,13 @@ import {
   topsisAggregator,
   vikor,
   vikorAggregator,
+  waspas,
   weightedProduct,
+  weightedProductAggregator,
   weightedSum,
   weightedSumAggregator,
 } from "../../../src/engine/mcda/aggregate";
-import { CriterionType, toMatrix, toRows } from "../../../src/engine/mcda/matrix";
+import { CriterionType, McdaError, toMatrix, toRows } from "../../../src/engine/mcda/matrix";
 
 /** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
@@ -511,5 +513,115 @@ describe("degenerate inputs, one by one (VIKOR and weighted product)", () => {
         [0.5, 0.5]
       )
     ).toThrow(/row 1, column 2/);
+  });
+});
+
+describe("aggregation: edges found by mutation testing", () => {
+  /** The refusal's argument and bilingual text. */
+  function refusal(run: () => unknown): { argument: string; zh: string; en: string } | null {
+    try {
+      run();
+      return null;
+    } catch (e) {
+      expect(e).toBeInstanceOf(McdaError);
+      const { argument, label } = e as McdaError;
+      return { argument, ...label };
+    }
+  }
+  const NEGATIVE = toMatrix([
+    [1, 2],
+    [-1, 3],
+  ]);
+
+  test.each<[string, () => unknown, string, string, string]>([
+    [
+      "a cost criterion in a weighted sum without normalisation",
+      () => weightedSumAggregator([1, -1], { normalization: "none" }).prepare(NEGATIVE),
+      "types",
+      "types 第 2 项：未归一化的加权和只接受效益型指标；成本型请选一种归一化",
+      "types item 2: a weighted sum without normalisation takes benefit criteria only; choose a normalisation for cost criteria",
+    ],
+    [
+      "a negative value in a weighted product without normalisation (the aggregator)",
+      () => weightedProductAggregator(undefined, { normalization: "none" }).prepare(NEGATIVE),
+      "matrix",
+      "matrix 第 2 行第 1 列：加权积要求归一化后的值 ≥ 0，实为 -1",
+      "matrix row 2, column 1: a weighted product needs normalised values ≥ 0, got -1",
+    ],
+    [
+      "a negative value in WASPAS without normalisation",
+      () => waspas(NEGATIVE, [1, 1], undefined, { normalization: "none" }),
+      "matrix",
+      "matrix 第 2 行第 1 列：加权积要求归一化后的值 ≥ 0，实为 -1",
+      "matrix row 2, column 1: a weighted product needs normalised values ≥ 0, got -1",
+    ],
+    [
+      "WASPAS with λ above 1",
+      () => waspas(OPRICOVIC, [1, 1], OPRICOVIC_TYPES, { lambda: 2 }),
+      "lambda",
+      "lambda：应在 0 到 1 之间，实为 2",
+      "lambda: must be between 0 and 1, got 2",
+    ],
+    [
+      "a VIKOR aggregator with a negative v",
+      () => vikorAggregator(OPRICOVIC_TYPES, { v: -0.1 }),
+      "v",
+      "v：应在 0 到 1 之间，实为 -0.1",
+      "v: must be between 0 and 1, got -0.1",
+    ],
+  ])("%s is refused", (_, run, argument, zh, en) => {
+    expect(refusal(run)).toEqual({ argument, zh, en });
+  });
+
+  test("weighted product: a weighted sum that overflows does not spoil the product", () => {
+    // Unscaled weights 2 and 2 on 1e308 and 1e-308: the sum overflows to ∞, the product
+    // (1e308 · 1e-308)² is 1 up to rounding.
+    const [score] = weightedProduct(toMatrix([[1e308, 1e-308]]), [2, 2], undefined, {
+      normalization: "none",
+      rescaleWeights: false,
+    });
+    expect(score).toBeCloseTo(1, 9);
+  });
+
+  test("TOPSIS with Manhattan and Chebyshev distances", () => {
+    // Values as they are, weights 0.6 and 0.4: ideal (3, 4), anti-ideal (1, 2). Weighted gaps to the
+    // ideal and the anti-ideal: A (1, 4): (1.2, 0) and (0, 0.8); B (3, 2): (0, 0.8) and (1.2, 0);
+    // C (2, 3.5): (0.6, 0.2) and (0.6, 0.6). Manhattan: A 0.8 / 2, B 1.2 / 2, C 1.2 / 2;
+    // Chebyshev: A 0.8 / 2, B 1.2 / 2, C 0.6 / 1.2.
+    const m = toMatrix([
+      [1, 4],
+      [3, 2],
+      [2, 3.5],
+    ]);
+    const manhattan = topsis(m, [0.6, 0.4], undefined, {
+      normalization: "none",
+      distance: "manhattan",
+    });
+    expectRelative(manhattan.closeness, [0.4, 0.6, 0.6]);
+    expectRelative(manhattan.dPlus, [1.2, 0.8, 0.8]);
+    expectRelative(manhattan.dMinus, [0.8, 1.2, 1.2]);
+    const chebyshev = topsis(m, [0.6, 0.4], undefined, {
+      normalization: "none",
+      distance: "chebyshev",
+    });
+    expectRelative(chebyshev.closeness, [0.4, 0.6, 0.5]);
+    expectRelative(chebyshev.dPlus, [1.2, 0.8, 0.6]);
+    expectRelative(chebyshev.dMinus, [0.8, 1.2, 0.6]);
+  });
+
+  test("VIKOR: one alternative has the advantage and the stability, with DQ = 1", () => {
+    const r = vikor(toMatrix([[4, 9]]), [0.5, 0.5]);
+    expect([r.dq, r.advantage, r.stability]).toEqual([1, true, true]);
+  });
+
+  test("VIKOR: C2 holds when the best by Q is best by S alone", () => {
+    // v = 1, so Q orders by S. Regrets (max − x)/range per column, weights 0.5 each:
+    // A (10, 2): 0, 0.8 → S 0.4, R 0.4; B (5, 5): 0.5, 0.5 → S 0.5, R 0.25; C (0, 10): 1, 0 → S 0.5,
+    // R 0.5; five times D (0, 0): 1, 1 → S 1, R 0.5. Q = (S − 0.4)/0.6: A 0, B 1/6; DQ = 1/7, so C1
+    // holds; A is best by S, not by R (B's 0.25), and C2 still holds: A alone is the compromise.
+    const rows = [[10, 2], [5, 5], [0, 10], ...Array.from({ length: 5 }, () => [0, 0])];
+    const r = vikor(toMatrix(rows), [0.5, 0.5], undefined, { v: 1 });
+    expect(r.R[1]).toBeLessThan(r.R[0]);
+    expect([r.advantage, r.stability, r.compromise]).toEqual([true, true, [0]]);
   });
 });

@@ -1,7 +1,7 @@
 /** Several methods side by side with their rank correlations to a reference (the pane's stability tab). */
 import { compareMethods, RANKING_METHODS } from "../../../src/engine/mcda/compare";
 import { topsis, vikor } from "../../../src/engine/mcda/aggregate";
-import { toMatrix } from "../../../src/engine/mcda/matrix";
+import { McdaError, toMatrix } from "../../../src/engine/mcda/matrix";
 import { RANKING_EXAMPLES } from "../../fixtures/mcda-examples";
 
 const e = RANKING_EXAMPLES.mabac;
@@ -44,5 +44,19 @@ describe("compareMethods", () => {
     expect(() =>
       compareMethods(m, e.weights, e.types, e.expected, ["electre" as "topsis"])
     ).toThrow('method: unknown method "electre"');
+  });
+
+  test("the unknown-method refusal lists the methods, in both languages", () => {
+    expect(RANKING_METHODS.length).toBeGreaterThan(1);
+    let label: unknown;
+    try {
+      compareMethods(m, e.weights, e.types, e.expected, ["electre" as "topsis"]);
+    } catch (err) {
+      label = (err as McdaError).label;
+    }
+    expect(label).toEqual({
+      zh: `method：未知方法 "electre"，可选：${RANKING_METHODS.join("、")}`,
+      en: `method: unknown method "electre"; one of ${RANKING_METHODS.join(", ")}`,
+    });
   });
 });

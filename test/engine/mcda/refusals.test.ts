@@ -9,6 +9,8 @@ import {
   bwmWeights,
   criticWeights,
   entropyWeights,
+  merecWeights,
+  spreadWeights,
   swingWeights,
 } from "../../../src/engine/mcda/weights";
 
@@ -193,6 +195,15 @@ test("AHP's eigenvector: a bilingual refusal when the iteration is cut short", (
 });
 
 describe("refusals found by mutation testing (npm run mutate)", () => {
+  const BLANK = toMatrix(
+    [
+      [1, 2, 4],
+      [null, 1, 3],
+      [3, 5, 1],
+    ],
+    { allowBlank: true }
+  );
+
   const SQUARE = toMatrix([
     [1, 2],
     [1 / 2, 1],
@@ -343,6 +354,104 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
       "matrix",
       "matrix：CRITIC 法需要至少 2 个方案（行），实为 1",
       "matrix: CRITIC needs at least 2 alternatives (rows), got 1",
+    ],
+    [
+      "CRITIC without normalisation, Pearson's r, with a blank",
+      () => criticWeights(BLANK, undefined, { normalization: "none" }),
+      "matrix",
+      "matrix 第 2 行第 1 列：空单元格",
+      "matrix row 2, column 1: blank cell",
+    ],
+    [
+      // Was read as a column with no contrast (weight 0) before the check moved to criticWeights.
+      "CRITIC without normalisation, Spearman's ρ, with a blank",
+      () => criticWeights(BLANK, undefined, { normalization: "none", correlation: "spearman" }),
+      "matrix",
+      "matrix 第 2 行第 1 列：空单元格",
+      "matrix row 2, column 1: blank cell",
+    ],
+    [
+      "MEREC weights with every column constant",
+      () =>
+        merecWeights(
+          toMatrix([
+            [1, 1],
+            [1, 1],
+          ])
+        ),
+      "matrix",
+      "matrix：每个指标在各方案间都相同，MEREC 法无法区分指标",
+      "matrix: every criterion is the same for all alternatives: MEREC cannot tell criteria apart",
+    ],
+    [
+      "coefficient-of-variation weights of one alternative",
+      () => spreadWeights(toMatrix([[1, 2]]), "cv"),
+      "matrix",
+      "matrix：变异系数法需要至少 2 个方案（行），实为 1",
+      "matrix: coefficient-of-variation weighting needs at least 2 alternatives (rows), got 1",
+    ],
+    [
+      "standard-deviation weights of one alternative",
+      () => spreadWeights(toMatrix([[1, 2]]), "std"),
+      "matrix",
+      "matrix：标准差法需要至少 2 个方案（行），实为 1",
+      "matrix: standard-deviation weighting needs at least 2 alternatives (rows), got 1",
+    ],
+    [
+      "coefficient-of-variation weights with a second column of mean 0",
+      () =>
+        spreadWeights(
+          toMatrix([
+            [1, -1],
+            [2, 1],
+          ]),
+          "cv"
+        ),
+      "matrix",
+      "matrix 第 2 项：第 2 列平均值为 0，变异系数无定义",
+      "matrix item 2: column 2 has mean 0: its coefficient of variation is undefined",
+    ],
+    [
+      "BWM with one criterion",
+      () => bwmWeights([1], [1]),
+      "best_to_others",
+      "best_to_others：至少需要 2 个指标",
+      "best_to_others: needs at least 2 criteria",
+    ],
+    [
+      "a best-to-others judgment below 1",
+      () => bwmWeights([1, 0.5], [0.5, 1]),
+      "best_to_others",
+      "best_to_others 第 2 项：应在 1 到 9 之间，实为 0.5",
+      "best_to_others item 2: must be between 1 and 9, got 0.5",
+    ],
+    [
+      "an others-to-worst judgment above 9",
+      () => bwmWeights([1, 2], [2, 10]),
+      "others_to_worst",
+      "others_to_worst 第 2 项：应在 1 到 9 之间，实为 10",
+      "others_to_worst item 2: must be between 1 and 9, got 10",
+    ],
+    [
+      "the best criterion not compared to itself as 1",
+      () => bwmWeights([2, 1, 5], [5, 3, 1]),
+      "best_to_others",
+      "best_to_others 第 1 项：最优指标（others_to_worst 最大者）对自身应为 1，实为 2",
+      "best_to_others item 1: the best criterion (largest in others_to_worst) must compare to itself as 1, got 2",
+    ],
+    [
+      "the worst criterion not compared to itself as 1",
+      () => bwmWeights([1, 3, 5], [5, 2, 2]),
+      "others_to_worst",
+      "others_to_worst 第 3 项：最劣指标（best_to_others 最大者）对自身应为 1，实为 2",
+      "others_to_worst item 3: the worst criterion (largest in best_to_others) must compare to itself as 1, got 2",
+    ],
+    [
+      "best over worst stated differently in the two vectors",
+      () => bwmWeights([1, 3, 5], [4, 2, 1]),
+      "others_to_worst",
+      "others_to_worst：最优对最劣的判断应一致：best_to_others 为 5，others_to_worst 为 4",
+      "others_to_worst: best over worst must agree: 5 in best_to_others, 4 in others_to_worst",
     ],
   ])("%s", (_, run, argument, zh, en) => {
     expect(refusal(run)).toEqual({ argument, zh, en });

@@ -514,3 +514,97 @@ describe("weights: edges found by mutation testing", () => {
     expect(w[2] + w[3]).toBeCloseTo(1, 12);
   });
 });
+
+describe("weights: edges found by mutation testing of lines 181–482", () => {
+  test("CRITIC with min–max: a column shifted by 2^40 or scaled by 2^-30 weighs the same", () => {
+    // Min–max normalisation undoes any increasing affine map of a column, so the weights cannot move.
+    // Both maps are exact in doubles; the shifted column's mean (~1.1e12) and the scaled column's
+    // scale (~1e9) must not enter the no-contrast rule, which compares σ with the normalised mean.
+    const base = [
+      [1, 4, 2],
+      [2, 1, 5],
+      [4, 3, 3],
+      [3, 2, 2],
+    ];
+    const moved = base.map(([a, b, c]) => [a + 2 ** 40, b * 2 ** -30, c]);
+    expectDigits(criticWeights(toMatrix(moved)), Array.from(criticWeights(toMatrix(base))), 12);
+  });
+
+  test("CRITIC with rank correlations: without normalisation σ keeps the unit, also far from 0", () => {
+    // Column 2 is column 1 in units 100 times smaller: the same ranks, σ 100 times larger.
+    const rows = [
+      [1, 100, 3],
+      [2, 200, 1],
+      [3, 300, 2],
+      [5, 500, 5],
+    ];
+    const raw = criticWeights(toMatrix(rows), undefined, {
+      correlation: "spearman",
+      normalization: "none",
+    });
+    expect(raw[1] / raw[0]).toBeCloseTo(100, 9);
+    const scaled = criticWeights(toMatrix(rows), undefined, { correlation: "spearman" });
+    expect(scaled[1] / scaled[0]).toBeCloseTo(1, 12);
+    // σ and ranks ignore a shift: column 1 moved by 1e8. Its mean 1e8 + 2/3 is inexact, so a sum of
+    // squares taken as Σ (x + mean)(x − mean) would lose σ to rounding.
+    const three = [
+      [0, 2, 1],
+      [1, 0, 3],
+      [1, 1, 0],
+    ];
+    const shifted = three.map(([a, b, c]) => [a + 1e8, b, c]);
+    for (const correlation of ["spearman", "kendall"] as const) {
+      expectDigits(
+        criticWeights(toMatrix(shifted), undefined, { correlation, normalization: "none" }),
+        Array.from(
+          criticWeights(toMatrix(three), undefined, { correlation, normalization: "none" })
+        ),
+        6
+      );
+    }
+  });
+
+  test("standard deviation takes a column of mean 0; coefficient of variation gives a zero column 0", () => {
+    // σ = √2 and √0.5 (sample, n − 1): weights √2 / (√2 + √0.5) = 2/3 and 1/3.
+    expectDigits(
+      spreadWeights(
+        toMatrix([
+          [-1, 1],
+          [1, 2],
+        ]),
+        "std"
+      ),
+      [2 / 3, 1 / 3],
+      12
+    );
+    // A column of zeros is constant (σ = 0): weight 0, not "mean 0, undefined".
+    expect(
+      Array.from(
+        spreadWeights(
+          toMatrix([
+            [0, 1],
+            [0, 2],
+          ]),
+          "cv"
+        )
+      )
+    ).toEqual([0, 1]);
+  });
+
+  test("BWM: the judgement 9 is allowed (a_BW = 9 alone gives 0.9 and 0.1)", () => {
+    const r = bwmWeights([1, 9], [9, 1]);
+    expect(r.xi).toBe(0);
+    expect(r.cr).toBe(0);
+    expectDigits(r.weights, [0.9, 0.1], 9);
+  });
+
+  test("BWM: of criteria tied as best or as worst, the first is named", () => {
+    // Consistent judgements with a tie: w ∝ 8, 8, 1 (two best) and 8, 1, 1 (two worst).
+    const twoBest = bwmWeights([1, 1, 8], [8, 8, 1]);
+    expect([twoBest.best, twoBest.worst, twoBest.xi]).toEqual([0, 2, 0]);
+    expectDigits(twoBest.weights, [8 / 17, 8 / 17, 1 / 17], 9);
+    const twoWorst = bwmWeights([1, 8, 8], [8, 1, 1]);
+    expect([twoWorst.best, twoWorst.worst, twoWorst.xi]).toEqual([0, 1, 0]);
+    expectDigits(twoWorst.weights, [0.8, 0.1, 0.1], 9);
+  });
+});
