@@ -10,6 +10,7 @@ import {
   areaUnitProblem,
   isMissingCell,
   isMissingFor,
+  numberNote,
   rangeProblem,
   readAmount,
   readNumericCell,
@@ -215,6 +216,9 @@ function explainCriterion(
             `read in the unit of the ${ctx.source.en}${ctx.guess ? " (assumed)" : ""}`
           )
         );
+      // A bound, an approximation or a range's midpoint taken as the value: said, as for amounts.
+      const bound = v === v && field.type !== "boolean" ? numberNote(raw, field, ctx) : null;
+      if (bound !== null) notes.push(bound);
       if (field.type === "boolean" && saysNotYet(raw))
         notes.push(
           L(

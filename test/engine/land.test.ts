@@ -31,7 +31,7 @@ test.each([
 ])("%s reads as %d 亩", (cell, mu, unit) => {
   const r = readArea(cell);
   expect(r?.unit).toBe(unit);
-  expect(r?.mu).toBeCloseTo(mu, 9);
+  expect(r?.value).toBeCloseTo(mu, 9);
 });
 
 test.each([

@@ -23,7 +23,7 @@
  * - Two amounts not in brackets (1500万或2000万, 一期1000万，二期2000万) are "ambiguous", never summed.
  */
 import { CURRENCY_INFO } from "../vocabulary";
-import { powerOfTen, scaleDecimal } from "../numerals";
+import { lastDigitPlace, powerOfTen, scaleDecimal } from "../numerals";
 import {
   AmountContext,
   AmountResult,
@@ -32,7 +32,7 @@ import {
   ParseAmountOptions,
   ParsedAmount,
 } from "../types";
-import { mk, Q_APPROX, Q_AT_LEAST, Q_AT_MOST, Tok } from "./lexicon";
+import { boundOf, mk, Q_APPROX, Tok } from "./lexicon";
 import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
 import { unitContext } from "./header";
 import { dropClauses, opensPart } from "./clause";
@@ -83,19 +83,6 @@ function addDec(a: Dec, b: Dec): Dec {
 // m / 10^k with 10^k exact (k ≤ 22) is the double nearest the decimal.
 const decNumber = (d: Dec): number =>
   d.e >= 0 ? d.m * 10 ** d.e : -d.e <= 22 ? d.m / 10 ** -d.e : Number(`${d.m}e${d.e}`);
-
-/** Power of ten of the last non-zero digit of a decimal text: 3000 → 3, 1.5 → −1, 10 → 1. */
-function lastDigitPlace(text: string): number | null {
-  const d = dec(text, 0);
-  if (d.m === 0) return null;
-  let m = d.m;
-  let e = d.e;
-  while (m % 10 === 0) {
-    m /= 10;
-    e++;
-  }
-  return e;
-}
 
 function addCurrency(side: Side, t: Tok, orig: string): Fail | null {
   const code = t.code as CurrencyCode;
@@ -368,17 +355,11 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
   if (read.length === 2 && (lows[1] < lows[0] || highs[1] < highs[0] || low > high))
     return fail("unreadable", "区间下限大于上限", "the range's low end is above its high end");
   const vague = read.length === 1 && low < high;
-  let bound: Read["bound"];
-  let droppedApprox = false;
-  if (read.length === 2 || vague) {
-    bound = "range";
-    droppedApprox = quals !== 0;
-  } else if ((quals & Q_AT_LEAST) !== 0 && (quals & Q_AT_MOST) !== 0)
+  const ranged = read.length === 2 || vague;
+  const bound = ranged ? "range" : boundOf(quals);
+  if (bound === null)
     return fail("ambiguous", "既写了上限又写了下限", "both an upper and a lower bound are written");
-  else if ((quals & Q_AT_LEAST) !== 0) bound = "atLeast";
-  else if ((quals & Q_AT_MOST) !== 0) bound = "atMost";
-  else if ((quals & Q_APPROX) !== 0) bound = "approximate";
-  else bound = "exact";
+  let droppedApprox = ranged && quals !== 0;
   if (bound !== "range" && (quals & Q_APPROX) !== 0 && bound !== "approximate")
     droppedApprox = true;
   return {
