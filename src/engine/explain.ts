@@ -27,7 +27,7 @@ import {
   ScoredTable,
   tableFromRows,
 } from "./score";
-import { landUseNote, readLandUse, saysNotYet } from "./answers";
+import { landUseNote, readLandUse, saysNotYet, stageNote } from "./answers";
 import type { CompiledExpression, RowFn } from "./expression";
 import { chainFitOf } from "./transforms";
 import { lookupDetail, lookupNames } from "./lookup";
@@ -403,6 +403,9 @@ export function explain(s: ScoredTable, i: number): Explanation {
   const points = criteria.map((c) => c.contribution);
   const landUse = readLandUse(s.table.columns, i, compiled.model);
   if (landUse) notes.push(landUseNote(landUse, compiled.model));
+  const stageField = compiled.model.fields.find((f) => f.reader === "stage");
+  const resumed = stageField && stageNote(s.table.columns[stageField.id]?.[i], compiled.model);
+  if (resumed) notes.push(resumed);
   const stage = s.stage[i];
   const stages = compiled.model.stages ?? [];
   if (

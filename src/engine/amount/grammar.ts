@@ -243,6 +243,9 @@ const bare = (x: Side): boolean => !hasUnit(x) && !x.currencyAfter;
 /** Marks between figures that offer a choice (1500万或2000万, 5亿元/8亿元), not a list. */
 const ALTERNATIVE_MARKS = ["或", "或者", "/", "／", "|", "or"];
 
+/** What a figure is counted per after "/" (亩均税收50万元/亩): a rate, not an amount (/年 is a filler). */
+const PER_WHAT = /^\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|户|家|吨|件)/;
+
 /** Reads tokens (no brackets, no fillers) as one amount, a range, or fails. */
 function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
   let leadingApprox = false;
@@ -264,6 +267,13 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
       const before = sides[sides.length - 1].some((x) => x.k === "num");
       if (!before) return unknownAt(orig, t.s, t.e);
       const mark = orig.slice(t.s, t.e);
+      const per = mark === "/" || mark === "／" ? PER_WHAT.exec(orig.slice(t.e)) : null;
+      if (per !== null)
+        return fail(
+          "unreadable",
+          `写的是每${per[0]}的数（/${per[0]}），不是总额`,
+          `a figure per ${per[0]} (/${per[0]}), not a total`
+        );
       return ALTERNATIVE_MARKS.includes(mark.toLowerCase())
         ? fail(
             "ambiguous",
@@ -375,6 +385,33 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
   };
 }
 
+/** Words in brackets that say the figure is not settled: 约5亿（待定）, 5亿（暂估）. */
+const DOUBT_WORDS = [
+  "待定",
+  "暂定",
+  "暂估",
+  "预估",
+  "估算",
+  "估计",
+  "未定",
+  "待核实",
+  "待确认",
+  "待落实",
+  "不确定",
+  "存疑",
+  "tbd",
+  "?",
+];
+
+/** A question mark after the figure (5亿元?, 5亿元？？). */
+const isDoubtMark = (t: Tok, src: string): boolean =>
+  t.k === "text" && /^\?+$/.test(src.slice(t.s, t.e));
+
+const doubtNote = (written: string): Label => ({
+  zh: `“${written}”表示金额未定或存疑，按所写的数读取`,
+  en: `"${written}" says the figure is not settled or in doubt; read as written`,
+});
+
 /** A bracketed group: its tokens and where its text starts and ends (inside the brackets). */
 interface Group {
   toks: Tok[];
@@ -450,6 +487,13 @@ export function readTokens(
   asAlternate = false
 ): AmountResult {
   let ctx = options?.context ?? {};
+  // 5亿元？: a figure the analyst doubts is read as written, and the note says it is uncertain.
+  const doubts: Label[] = [];
+  while (toks.length > 0 && isDoubtMark(toks[toks.length - 1], src)) {
+    const t = toks[toks.length - 1];
+    doubts.unshift(doubtNote(orig.slice(t.s, t.e)));
+    toks = toks.slice(0, -1);
+  }
   const clauses = dropClauses(toks, src, orig, options?.names);
   if (clauses.refusal !== null) return errorOf(input, clauses.refusal);
   let { main, groups } = splitBrackets(clauses.toks, src.length);
@@ -524,7 +568,8 @@ export function readTokens(
         ? readTokens(text, src, g.toks, options, orig, true)
         : null;
     if (alt !== null && alt.ok) alternate = alt;
+    else if (DOUBT_WORDS.includes(src.slice(g.s, g.e).trim())) extra.push(doubtNote(text));
     else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
   }
-  return finish(input, read, options, extra.concat(clauses.notes), alternate);
+  return finish(input, read, options, extra.concat(clauses.notes, doubts), alternate);
 }
