@@ -529,14 +529,17 @@ function readStage(cell: CellValue | undefined, model: ScoringModel): { k: numbe
     }
   }
   // 停滞后重启: a halt followed by a resumption is live again; the live stage named (if any) decides.
-  const resumed = lastHalt >= 0 && resumedAt(text) > lastHalt;
+  const resume = resumedAt(text);
+  const resumed = lastHalt >= 0 && resume > lastHalt;
+  // After a resumption the step written after it is the current one (停滞后恢复并开工: started).
+  const from = resumed && found.some((f) => f.at > resume && f.k < ceiling) ? resume : -1;
   let best: { k: number; len: number } | null = null;
   // A halted state wins whatever step is named beside it (已签约，后停滞; 未签约，已放弃). Else the
   // longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the later
   // stage (已签约、已开工: a list that keeps each step reached).
   for (const f of found)
     if (
-      (halted[f.k] ? !resumed : f.k < ceiling) &&
+      (halted[f.k] ? !resumed : f.k < ceiling && f.at > from) &&
       (!best ||
         (halted[f.k] !== halted[best.k]
           ? halted[f.k]
@@ -555,7 +558,7 @@ export function stageNote(cell: CellValue | undefined, model: ScoringModel): Lab
   const r = readStage(cell, model);
   if (!r.resumed) return null;
   const stage = r.k >= 0 ? (model.stages ?? [])[r.k].label : null;
-  const text = foldAnswer(cell);
+  const text = String(cell).trim();
   return {
     zh: `项目进度“${text}”：停滞后已恢复，不按停滞计；${stage ? `读作“${stage.zh}”` : "未写明恢复后的进度"}`,
     en: `stage "${text}": halted, then resumed, so not counted as halted; ${stage ? `read as "${stage.en}"` : "the stage after resuming is not written"}`,

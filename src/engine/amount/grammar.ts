@@ -244,7 +244,7 @@ const bare = (x: Side): boolean => !hasUnit(x) && !x.currencyAfter;
 const ALTERNATIVE_MARKS = ["或", "或者", "/", "／", "|", "or"];
 
 /** What a figure is counted per after "/" (亩均税收50万元/亩): a rate, not an amount (/年 is a filler). */
-const PER_WHAT = /^\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|户|家|吨|件)/;
+const PER_WHAT = /^(?:亩|平方米|平米|㎡|m2|m²|公顷|人|户|家|吨|件)/;
 
 /** Reads tokens (no brackets, no fillers) as one amount, a range, or fails. */
 function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
@@ -267,7 +267,7 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
       const before = sides[sides.length - 1].some((x) => x.k === "num");
       if (!before) return unknownAt(orig, t.s, t.e);
       const mark = orig.slice(t.s, t.e);
-      const per = mark === "/" || mark === "／" ? PER_WHAT.exec(orig.slice(t.e)) : null;
+      const per = mark === "/" || mark === "／" ? PER_WHAT.exec(orig.slice(t.e).trim()) : null;
       if (per !== null)
         return fail(
           "unreadable",
