@@ -28,7 +28,7 @@ export function foldAnswer(c: CellValue | undefined): string {
 const NEGATION = /(?:非|未|无|不|没有|没|尚未|\bnot (?:yet )?|\bnon-?|\bno |\bun)$/;
 /** Words anywhere in a clause that make it an intention, not a fact. */
 const INTENTION =
-  /拟|计划|筹建|筹备|准备|申报中|申请中|正在申请|正在申报|培育|planned|planning|plan to|applying|intends?|to be /;
+  /拟|计划|筹建|筹备|准备|申报中|申请中|在申请|在申报|培育|planned|planning|plan to|applying|intends?|to be /;
 /** Clause breaks: an intention or a negation reaches no further than its clause. */
 const CLAUSE = /[，,；;。（）()、/|]/;
 
@@ -224,6 +224,7 @@ const APPLIED_WORDS = [
   "已申请",
   "已提交申请",
   "认定中",
+  "待认定",
   "正在认定",
   "审核中",
   "公示中",

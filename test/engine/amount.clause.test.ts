@@ -434,6 +434,18 @@ describe("a bracketed figure labelled as the column's is read like an unbrackete
     expect(ok(parseAmount("10亿元（注册资本）", CAPITAL)).value).toBe(1e9);
   });
 
+  test("a bracketed figure with another label is no restatement of the amount", () => {
+    for (const names of [undefined, CAPITAL.names]) {
+      const r = ok(parseAmount("注册资本1亿元（总投资10亿元）", { ...WAN_YUAN, names }));
+      expect(r.value).toBe(1e8);
+      expect(r.alternate).toBeUndefined();
+      expect(r.note.zh).toContain("忽略括号内“总投资10亿元”");
+    }
+    // A conversion label or none: still the same amount restated.
+    expect(ok(parseAmount("10亿元（折合1.4亿美元）")).alternate?.currency).toBe("USD");
+    expect(ok(parseAmount("5000万美元（约3.5亿元人民币）")).alternate?.value).toBe(3.5e8);
+  });
+
   test("with the column's figure already first, the bracket is left out", () => {
     const r = ok(parseAmount("注册资本1亿元（注册资本1亿元）", CAPITAL));
     expect(r.value).toBe(1e8);

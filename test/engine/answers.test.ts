@@ -237,6 +237,25 @@ describe("answers written in words", () => {
     expect(held.excluded).toBe(true);
   });
 
+  test("work or production stopped (停工, 停产) and 烂尾 are halted; 停工后复工 is live again", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(["已停工", "停产", "烂尾", "停工后复工", "停工后复工，设备安装"].map(st)).toEqual([
+      "halted",
+      "halted",
+      "halted",
+      null,
+      "started",
+    ]);
+  });
+
+  test("在申报 and 待认定 are intentions, not certificates", () => {
+    expect(["在申报", "正在申请", "待认定"].map(readYesNo)).toEqual([
+      "intended",
+      "intended",
+      "intended",
+    ]);
+  });
+
   test("words for land steps: 摘地 is land supplied; 土地已挂牌 (listed for sale) is not yet", () => {
     expect(["已摘地", "摘地", "土地已挂牌"].map((c) => resolveStage(c, model))).toEqual([
       "landSupplied",

@@ -563,8 +563,10 @@ export function readTokens(
     const text = orig.slice(g.s, g.e).trim();
     // （含）: inclusive, already how bounds read; () empty.
     if (text === "" || (g.toks.length > 0 && g.toks.every((t) => t.k === "incl"))) continue;
+    // A label before the bracket's figure (（总投资10亿元）) names another item: no restatement.
+    const labelled = g.toks.length > 0 && src.slice(g.s, g.toks[0].s).trim() !== "";
     const alt =
-      alternate === undefined && g.toks.length > 0 && !opensPart(src.slice(g.s, g.e))
+      alternate === undefined && g.toks.length > 0 && !labelled && !opensPart(src.slice(g.s, g.e))
         ? readTokens(text, src, g.toks, options, orig, true)
         : null;
     if (alt !== null && alt.ok) alternate = alt;

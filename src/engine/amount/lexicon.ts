@@ -426,17 +426,20 @@ export interface Qualifiers {
   more: boolean;
   /** Any other text (人, 项, a remark). */
   text: boolean;
-  /** Numbers, units, currencies or separators. */
+  /** Units or currencies (千, 元). */
+  measure: boolean;
+  /** Numbers or separators. */
   other: boolean;
 }
 
 /** The qualifiers in a folded text around a number (约, 以上, 多 …) and what else it holds. */
 export function qualifiersIn(folded: string): Qualifiers {
-  const r: Qualifiers = { q: 0, more: false, text: false, other: false };
+  const r: Qualifiers = { q: 0, more: false, text: false, measure: false, other: false };
   for (const t of tokenize(folded)) {
     if (t.k === "qual") r.q |= t.q;
     else if (t.k === "more") r.more = true;
     else if (t.k === "text") r.text = true;
+    else if (t.k === "unit" || t.k === "cur") r.measure = true;
     else if (t.k !== "incl" && t.k !== "open" && t.k !== "close") r.other = true;
   }
   return r;

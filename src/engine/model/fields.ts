@@ -135,7 +135,15 @@ export function readNumberBound(cell: CellValue): BoundedReading | null {
   const tail = qualifiersIn(tailText);
   // Before the number only qualifiers (约, ≥, 不低于): 研发3% names something else.
   const twoMore = moreBefore !== undefined && moreAfter !== undefined;
-  if (lead.text || lead.other || twoMore || (more !== undefined && highText !== undefined))
+  // After it, words (人, 项, 以上) but no unit or currency: 5千 is not 5, 5元 no count.
+  if (
+    lead.text ||
+    lead.measure ||
+    lead.other ||
+    tail.measure ||
+    twoMore ||
+    (more !== undefined && highText !== undefined)
+  )
     return null;
   if (highText === undefined) {
     const low = scaled(lowText, lowScale);

@@ -270,6 +270,9 @@ describe("number and percent cells keep their bound, and say so", () => {
     "50多-60", // 多 and a range
     "50多万多",
     "0多",
+    "5千", // a unit the reader does not scale by: not 5
+    "5元", // money in a count column
+    "≥5千人",
   ])("%s is not read", (cell) => {
     expect(readNumberBound(cell)).toBeNull();
     expect(readNumericCell(cell, patents, undefined, model)).toBeNaN();
