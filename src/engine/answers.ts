@@ -511,7 +511,10 @@ function resumedAt(text: string): number {
 }
 
 /** The stage a cell names (−1 when none), and whether a halt it names was followed by a resumption. */
-function readStage(cell: CellValue | undefined, model: ScoringModel): { k: number; resumed: boolean } {
+function readStage(
+  cell: CellValue | undefined,
+  model: ScoringModel
+): { k: number; resumed: boolean } {
   const text = foldAnswer(cell);
   if (!text) return { k: -1, resumed: false };
   const { stageAliases, signed, halted } = wordsOf(model);

@@ -140,7 +140,8 @@ export function readArea(cell: string): AreaReading | null {
   low *= mu;
   high *= mu;
   const vague = !ranged && high > low;
-  const bound = ranged || vague ? "range" : boundOf(qualifiersIn(`${lead[1] ?? ""} ${tail[1] ?? ""}`).q);
+  const bound =
+    ranged || vague ? "range" : boundOf(qualifiersIn(`${lead[1] ?? ""} ${tail[1] ?? ""}`).q);
   if (bound === null) return null; // 超 … 以下
   return { value: bound === "range" ? (low + high) / 2 : low, low, high, bound, vague, unit };
 }

@@ -468,9 +468,12 @@ describe("a figure in doubt is read as written, and the note says it is uncertai
     expect(amountValue(text, WAN_YUAN, valueOut)).toBe(value);
   });
 
-  test.each(["?5亿元", "5亿?元", "?"])("%s is still refused (the mark is not after the figure)", (text) => {
-    expect(parseAmount(text, WAN_YUAN).ok).toBe(false);
-  });
+  test.each(["?5亿元", "5亿?元", "?"])(
+    "%s is still refused (the mark is not after the figure)",
+    (text) => {
+      expect(parseAmount(text, WAN_YUAN).ok).toBe(false);
+    }
+  );
 
   test("another bracketed remark is only left out, not called a doubt", () => {
     const r = ok(parseAmount("5亿元（含税）", WAN_YUAN));

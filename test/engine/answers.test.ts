@@ -208,7 +208,12 @@ describe("answers written in words", () => {
   test("a halt followed by a resumption is live again: the live stage named, if any, decides", () => {
     const st = (c: string) => resolveStage(c, model);
     // No live stage written: unread (not halted, and no step guessed).
-    expect(["停滞后重启", "暂停后恢复", "已重启", "恢复推进"].map(st)).toEqual([null, null, null, null]);
+    expect(["停滞后重启", "暂停后恢复", "已重启", "恢复推进"].map(st)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
     expect(st("已签约，后停滞，现已恢复并开工")).toBe("started");
     expect(st("暂停后复工，主体结顶")).toBe("started");
     // The other side: a resumption negated or followed by a new halt leaves it halted.

@@ -297,10 +297,7 @@ describe("number and percent cells keep their bound, and say so", () => {
   });
 
   test("the explanation carries the note", () => {
-    const [c] = scoreCandidates(
-      [{ name: "甲", rdShare: "不低于3%", patents: "50余件" }],
-      model
-    );
+    const [c] = scoreCandidates([{ name: "甲", rdShare: "不低于3%", patents: "50余件" }], model);
     const notes = c.explanation.criteria.map((x) => x.note?.zh ?? "").join("\n");
     expect(notes).toContain("读作下限：不少于 3%；单边界，取界值本身");
     expect(notes).toContain("读作区间 50–60（“数/几/多/余”为约数）；取中值 55");
