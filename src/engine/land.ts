@@ -52,7 +52,7 @@ const WORDS_LONGEST_FIRST = Object.keys(LAND_WORDS).sort((a, b) => b.length - a.
 const LEAD =
   /^(?:(?:工业|新增|规划|项目|实际)?(?:用地|供地|占地|土地)(?:面积)?\s*:?\s*)?(约|近|超|逾|大约|大概|共|计|合计|总计)?\s*/;
 /** After the unit: a bound word (左右, 以上 …), a remark in brackets (200 亩（一期）); nothing else. */
-const TAIL = /^\s*(左右|上下|以上|以下|以内)?\s*(?:\([^()]*\))?\s*$/;
+const TAIL = /^\s*(左右|上下|以上|以下|以内)?\s*(?:\(([^()]*)\))?\s*$/;
 /** Between the two ends of a range: 100-150 亩, 100 亩～150 亩, 100 至 150 亩. */
 const RANGE = /^\s*(?:-|~|—|–|至|到)\s*/;
 
@@ -67,6 +67,8 @@ interface AreaEnd {
 /** An area as read, in 亩, with the unit it was written in. */
 export interface AreaReading extends BoundedReading {
   unit: LandUnit;
+  /** A remark in brackets after the area, left out (200 亩（一期）). */
+  remark?: string;
 }
 
 /** A number (Arabic or Chinese, not a vague one like 数十), 万, 多/余 and a land unit if written, at `i`. */
@@ -143,7 +145,9 @@ export function readArea(cell: string): AreaReading | null {
   const bound =
     ranged || vague ? "range" : boundOf(qualifiersIn(`${lead[1] ?? ""} ${tail[1] ?? ""}`).q);
   if (bound === null) return null; // 超 … 以下
-  return { value: bound === "range" ? (low + high) / 2 : low, low, high, bound, vague, unit };
+  const value = bound === "range" ? (low + high) / 2 : low;
+  const remark = tail[2]?.trim();
+  return { value, low, high, bound, vague, unit, ...(remark ? { remark } : {}) };
 }
 
 /** The land unit a header states in brackets or after a separator: 用地面积（平方米）, 用地/ha. */

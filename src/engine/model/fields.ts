@@ -103,34 +103,59 @@ function scaled(text: string, scale: string | undefined): number {
           : v;
 }
 
-const exactly = (value: number): BoundedReading => ({
+/** A number or area as read: its bound, and a remark in brackets left out (3.5%（2022年）). */
+export interface NumberReading extends BoundedReading {
+  remark?: string;
+}
+
+/** A number cell as read, and whether it states its own scale (15%, 5‰, 百分之十五). */
+interface PlainReading extends NumberReading {
+  ownScale: boolean;
+}
+
+const exactly = (value: number, ownScale = false): PlainReading => ({
   value,
   low: value,
   high: value,
   bound: "exact",
   vague: false,
+  ownScale,
 });
+
+/** A remark in brackets at the end (3.5%（2022年）, 5项（其中发明3项）): left out, named in the note. */
+const END_REMARK = /\s*\(([^()]*)\)$/;
 
 /**
  * A plain number as written, with its bound: "83.6亩", "1,200", "约 30" (about), "1.2万人", "15%",
  * "5‰", "不低于3%" and "5人以上" (at least: the bound itself), "10-15%" and "50多" (a range: its
  * midpoint, as amounts read them). Null when missing or unreadable.
  */
-export function readNumberBound(cell: CellValue): BoundedReading | null {
+export function readNumberBound(cell: CellValue): PlainReading | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? exactly(cell) : null;
   if (typeof cell === "boolean" || isMissingCell(cell)) return null;
-  const folded = foldText(cell as string).trim();
+  const whole = foldText(cell as string).trim();
+  const remark = END_REMARK.exec(whole);
+  const folded = remark === null ? whole : whole.slice(0, remark.index);
+  const r = readPlain(folded);
+  return r === null || remark === null || remark[1].trim() === ""
+    ? r
+    : { ...r, remark: remark[1].trim() };
+}
+
+/** readNumberBound on folded text with no remark. */
+function readPlain(folded: string): PlainReading | null {
   // 百分之十五, 百分之3.5: a percent written in words.
   if (folded.startsWith("百分之")) {
     const n = readArabicNumber(folded, 3) ?? readChineseNumeral(folded, 3);
     return n !== null && n.end === folded.length && n.highText === undefined
-      ? exactly(Number(n.text) / 100)
+      ? exactly(Number(n.text) / 100, true)
       : null;
   }
   const m = NUMBER.exec(folded);
   if (!m || OTHER_MEASURE.test(m[8])) return null;
   const [, leadText, lowText, moreBefore, lowScale, moreAfter, highText, highScale, tailText] = m;
   const more = moreBefore ?? moreAfter; // 50多万, 1.2万多
+  const ownScale = [lowScale, highScale].some((x) => x === "%" || x === "‰");
   const lead = qualifiersIn(leadText);
   const tail = qualifiersIn(tailText);
   // Before the number only qualifiers (约, ≥, 不低于): 研发3% names something else.
@@ -151,10 +176,10 @@ export function readNumberBound(cell: CellValue): BoundedReading | null {
       const high = moreHigh(lowText);
       if (high === null) return null;
       const top = scaled(String(high), lowScale);
-      return { value: (low + top) / 2, low, high: top, bound: "range", vague: true };
+      return { value: (low + top) / 2, low, high: top, bound: "range", vague: true, ownScale };
     }
     const bound = boundOf(lead.q | tail.q);
-    return bound === null ? null : { value: low, low, high: low, bound, vague: false };
+    return bound === null ? null : { value: low, low, high: low, bound, vague: false, ownScale };
   }
   // 10-15%: an end without a scale takes the other's, unless that reverses the range (5000-1万).
   if (lowScale !== undefined && highScale !== undefined && lowScale !== highScale) return null;
@@ -162,7 +187,7 @@ export function readNumberBound(cell: CellValue): BoundedReading | null {
   let low = scaled(lowText, lowScale ?? highScale);
   if (low > high && lowScale === undefined) low = scaled(lowText, undefined);
   if (low > high) return null;
-  return { value: (low + high) / 2, low, high, bound: "range", vague: false };
+  return { value: (low + high) / 2, low, high, bound: "range", vague: false, ownScale };
 }
 
 /** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%", "5‰"; NaN when missing or unreadable. */
@@ -426,7 +451,7 @@ function numberReading(
   cell: CellValue,
   field: FieldDef,
   context: Partial<AmountContext> | undefined
-): BoundedReading | null {
+): NumberReading | null {
   if (cellProblem(cell, true) !== null) return null;
   // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
   // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
@@ -434,16 +459,16 @@ function numberReading(
   if (area !== null) return isAreaField(field) ? area : null;
   const n = readNumberBound(cell);
   if (n === null) return null;
-  // "15%" states its own scale; only bare numbers take the header's.
-  const ownScale = typeof cell === "string" && /[%％‰]|百分之/.test(cell);
-  // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
-  const scale = ownScale
+  // "15%" states its own scale; only bare numbers take the header's. A percent cell with no
+  // column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
+  const scale = n.ownScale
     ? 1
     : field.type === "percent"
       ? (context?.multiplier ?? (n.value > 1 ? 0.01 : 1))
       : (context?.multiplier ?? 1);
-  if (scale === 1) return n;
-  return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
+  const { ownScale, ...reading } = n;
+  if (scale === 1) return reading;
+  return { ...reading, value: n.value * scale, low: n.low * scale, high: n.high * scale };
 }
 
 /**
@@ -457,15 +482,25 @@ export function numberNote(
   context: Partial<AmountContext> | undefined
 ): Label | null {
   const r = numberReading(cell, field, context);
-  if (r === null || r.bound === "exact") return null;
+  if (r === null || (r.bound === "exact" && r.remark === undefined)) return null;
   const percent = field.type === "percent";
   const area = isAreaField(field);
-  return boundNote(
-    r,
-    "mid",
-    (v) => `${shown(v, percent)}${area ? " 亩" : ""}`,
-    (v) => `${shown(v, percent)}${area ? " mu" : ""}`
-  );
+  const notes: Label[] = [];
+  if (r.bound !== "exact")
+    notes.push(
+      boundNote(
+        r,
+        "mid",
+        (v) => `${shown(v, percent)}${area ? " 亩" : ""}`,
+        (v) => `${shown(v, percent)}${area ? " mu" : ""}`
+      )
+    );
+  if (r.remark !== undefined)
+    notes.push({ zh: `忽略括号内“${r.remark}”`, en: `ignored "${r.remark}" in brackets` });
+  return {
+    zh: notes.map((x) => x.zh).join("；"),
+    en: notes.map((x) => x.en).join("; "),
+  };
 }
 
 /** A share over 100% is a misreading (or a typo), not a score: percent fields without a range. */

@@ -296,6 +296,21 @@ describe("number and percent cells keep their bound, and say so", () => {
       expect(numberNote(exact, rd, undefined)).toBeNull();
   });
 
+  test("a remark in brackets at the end is left out and named", () => {
+    expect(readNumericCell("3.5%（2022年）", rd, undefined, model)).toBe(0.035);
+    expect(numberNote("3.5%（2022年）", rd, undefined)).toEqual({
+      zh: "忽略括号内“2022年”",
+      en: 'ignored "2022年" in brackets',
+    });
+    expect(numberNote("约80亩（已供50亩）", land, undefined)?.zh).toBe(
+      "读作约数 80 亩，按该数取值；忽略括号内“已供50亩”"
+    );
+    // A % inside the remark is no scale of the figure: 5 stays 5% in a percent column.
+    expect(readNumericCell("5（占比）", rd, undefined, model)).toBe(0.05);
+    expect(readNumericCell("5项（占比3%）", patents, { multiplier: 2 }, model)).toBe(10);
+    expect(readNumberBound("(1,200)")).toBeNull();
+  });
+
   test("the explanation carries the note", () => {
     const [c] = scoreCandidates([{ name: "甲", rdShare: "不低于3%", patents: "50余件" }], model);
     const notes = c.explanation.criteria.map((x) => x.note?.zh ?? "").join("\n");
