@@ -466,9 +466,8 @@ function numberReading(
     : field.type === "percent"
       ? (context?.multiplier ?? (n.value > 1 ? 0.01 : 1))
       : (context?.multiplier ?? 1);
-  const { ownScale, ...reading } = n;
-  if (scale === 1) return reading;
-  return { ...reading, value: n.value * scale, low: n.low * scale, high: n.high * scale };
+  if (scale === 1) return n;
+  return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
 }
 
 /**
