@@ -559,6 +559,8 @@ function readStage(
  * (停滞后重启) is no halt. Null when the cell says nothing of the kind.
  */
 export function stageNote(cell: CellValue | undefined, model: ScoringModel): Label | null {
+  // Explanations ask for every row: most cells name no resumption, and need no reading.
+  if (typeof cell !== "string" || !RESUMED.some((w) => cell.includes(w))) return null;
   const r = readStage(cell, model);
   if (!r.resumed) return null;
   const stage = r.k >= 0 ? (model.stages ?? [])[r.k].label : null;
