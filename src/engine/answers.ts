@@ -28,7 +28,7 @@ export function foldAnswer(c: CellValue | undefined): string {
 const NEGATION = /(?:非|未|无|不|没有|没|尚未|\bnot (?:yet )?|\bnon-?|\bno |\bun)$/;
 /** Words anywhere in a clause that make it an intention, not a fact. */
 const INTENTION =
-  /拟|计划|筹建|筹备|准备|申报中|申请中|正在申请|正在申报|培育|planned|planning|plan to|applying|intends?|to be /;
+  /拟|计划|筹建|筹备|准备|申报中|申请中|在申请|在申报|培育|planned|planning|plan to|applying|intends?|to be /;
 /** Clause breaks: an intention or a negation reaches no further than its clause. */
 const CLAUSE = /[，,；;。（）()、/|]/;
 
@@ -224,6 +224,7 @@ const APPLIED_WORDS = [
   "已申请",
   "已提交申请",
   "认定中",
+  "待认定",
   "正在认定",
   "审核中",
   "公示中",
@@ -494,34 +495,80 @@ export function resolveStage(cell: CellValue | undefined, model: ScoringModel): 
 
 /** resolveStage as an index into model.stages; −1 when none. */
 export function stageIndex(cell: CellValue | undefined, model: ScoringModel): number {
+  return readStage(cell, model).k;
+}
+
+/** Words after a halt that say the project goes on again: 停滞后重启, 暂停后恢复, 已复工. */
+const RESUMED = ["重启", "恢复", "复工", "复产", "重新启动", "重新推进", "继续推进"] as const;
+
+/** Where the last resumption word not negated (未恢复) starts in folded text; −1 when none. */
+function resumedAt(text: string): number {
+  let last = -1;
+  for (const w of RESUMED)
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1))
+      if (at > last && !STAGE_NEGATION.test(text.slice(0, at))) last = at;
+  return last;
+}
+
+/** The stage a cell names (−1 when none), and whether a halt it names was followed by a resumption. */
+function readStage(
+  cell: CellValue | undefined,
+  model: ScoringModel
+): { k: number; resumed: boolean } {
   const text = foldAnswer(cell);
-  if (!text) return -1;
+  if (!text) return { k: -1, resumed: false };
   const { stageAliases, signed, halted } = wordsOf(model);
-  const found: { k: number; len: number }[] = [];
+  const found: { k: number; len: number; at: number }[] = [];
   let ceiling = (model.stages ?? []).length;
+  let lastHalt = -1;
   for (const { k, alias } of stageAliases) {
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
       // 签约前, 开工前: before that stage, as 未签约 is.
       const before = text.charAt(at + alias.length) === "前";
       if (before || STAGE_NEGATION.test(text.slice(0, at))) ceiling = Math.min(ceiling, k);
-      else found.push({ k, len: alias.length });
+      else {
+        found.push({ k, len: alias.length, at });
+        if (halted[k]) lastHalt = Math.max(lastHalt, at);
+      }
     }
   }
+  // 停滞后重启: a halt followed by a resumption is live again; the live stage named (if any) decides.
+  const resume = resumedAt(text);
+  const resumed = lastHalt >= 0 && resume > lastHalt;
+  // After a resumption the step written after it is the current one (停滞后恢复并开工: started).
+  const from = resumed && found.some((f) => f.at > resume && f.k < ceiling) ? resume : -1;
   let best: { k: number; len: number } | null = null;
   // A halted state wins whatever step is named beside it (已签约，后停滞; 未签约，已放弃). Else the
   // longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the later
   // stage (已签约、已开工: a list that keeps each step reached).
   for (const f of found)
     if (
-      (f.k < ceiling || halted[f.k]) &&
+      (halted[f.k] ? !resumed : f.k < ceiling && f.at > from) &&
       (!best ||
         (halted[f.k] !== halted[best.k]
           ? halted[f.k]
           : f.len > best.len || (f.len === best.len && f.k > best.k)))
     )
       best = f;
-  if (best) return best.k;
-  return ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1;
+  if (best) return { k: best.k, resumed };
+  return { k: ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1, resumed };
+}
+
+/**
+ * What the stage reading assumed, for the explanation: a halt written with a resumption after it
+ * (停滞后重启) is no halt. Null when the cell says nothing of the kind.
+ */
+export function stageNote(cell: CellValue | undefined, model: ScoringModel): Label | null {
+  // Explanations ask for every row: most cells name no resumption, and need no reading.
+  if (typeof cell !== "string" || !RESUMED.some((w) => cell.includes(w))) return null;
+  const r = readStage(cell, model);
+  if (!r.resumed) return null;
+  const stage = r.k >= 0 ? (model.stages ?? [])[r.k].label : null;
+  const text = String(cell).trim();
+  return {
+    zh: `项目进度“${text}”：停滞后已恢复，不按停滞计；${stage ? `读作“${stage.zh}”` : "未写明恢复后的进度"}`,
+    en: `stage "${text}": halted, then resumed, so not counted as halted; ${stage ? `read as "${stage.en}"` : "the stage after resuming is not written"}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

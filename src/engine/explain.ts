@@ -10,6 +10,7 @@ import {
   areaUnitProblem,
   isMissingCell,
   isMissingFor,
+  numberNote,
   rangeProblem,
   readAmount,
   readNumericCell,
@@ -26,7 +27,7 @@ import {
   ScoredTable,
   tableFromRows,
 } from "./score";
-import { landUseNote, readLandUse, saysNotYet } from "./answers";
+import { landUseNote, readLandUse, saysNotYet, stageNote } from "./answers";
 import type { CompiledExpression, RowFn } from "./expression";
 import { chainFitOf } from "./transforms";
 import { lookupDetail, lookupNames } from "./lookup";
@@ -215,6 +216,9 @@ function explainCriterion(
             `read in the unit of the ${ctx.source.en}${ctx.guess ? " (assumed)" : ""}`
           )
         );
+      // A bound, an approximation or a range's midpoint taken as the value: said, as for amounts.
+      const bound = v === v && field.type !== "boolean" ? numberNote(raw, field, ctx) : null;
+      if (bound !== null) notes.push(bound);
       if (field.type === "boolean" && saysNotYet(raw))
         notes.push(
           L(
@@ -399,6 +403,9 @@ export function explain(s: ScoredTable, i: number): Explanation {
   const points = criteria.map((c) => c.contribution);
   const landUse = readLandUse(s.table.columns, i, compiled.model);
   if (landUse) notes.push(landUseNote(landUse, compiled.model));
+  const stageField = compiled.model.fields.find((f) => f.reader === "stage");
+  const resumed = stageField && stageNote(s.table.columns[stageField.id]?.[i], compiled.model);
+  if (resumed) notes.push(resumed);
   const stage = s.stage[i];
   const stages = compiled.model.stages ?? [];
   if (

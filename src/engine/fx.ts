@@ -37,6 +37,7 @@ export const CURRENCY_WORDS: Readonly<Record<string, CurrencyCode>> = {
   euros: "EUR",
   "€": "EUR",
   欧元: "EUR",
+  欧: "EUR", // 3000万欧: lists shorten 万欧元
   jpy: "JPY",
   yen: "JPY",
   日元: "JPY",

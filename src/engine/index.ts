@@ -48,6 +48,7 @@ export {
   readOrigin,
   readLandUse,
   resolveStage,
+  stageNote,
   ANSWER_READERS,
   INTENDED,
 } from "./answers";

@@ -300,6 +300,32 @@ export function parseChineseNumeral(text: string): number | null {
   return r && r.end === text.trim().length && r.highText === undefined ? Number(r.text) : null;
 }
 
+/**
+ * Power of ten of the last non-zero digit of a decimal text (3000 → 3, 1.5 → −1, 10 → 1), null for
+ * zero. 多/余 after a number run up to the next unit of that digit: the one rule for amounts, land and
+ * numbers (3000多万 = 3000万–4000万, 50余亩 = 50–60 亩, 1.5多 = 1.5–1.6).
+ */
+export function lastDigitPlace(text: string): number | null {
+  const r = lastDigit(text);
+  return r === null ? null : r.place;
+}
+
+/** The digits of a decimal text up to its last non-zero one, and that digit's place (1.50 → 15, −1). */
+function lastDigit(text: string): { digits: string; place: number } | null {
+  const dot = text.indexOf(".");
+  const digits = dot < 0 ? text : text.slice(0, dot) + text.slice(dot + 1);
+  let last = digits.length - 1;
+  while (last >= 0 && digits.charCodeAt(last) === 48) last--;
+  if (last < 0) return null;
+  return { digits: digits.slice(0, last + 1), place: (dot < 0 ? digits.length : dot) - 1 - last };
+}
+
+/** The high end 多/余 give a number written as `text` (50 → 60, 3000 → 4000, 1.5 → 1.6); null for zero. */
+export function moreHigh(text: string): number | null {
+  const r = lastDigit(text);
+  return r === null ? null : scaleDecimal(String(Number(r.digits) + 1), r.place);
+}
+
 /** `text × 10^exp` computed from the decimal string, so the result is the double nearest the exact value. */
 export function scaleDecimal(text: string, exp: number): number {
   return exp === 0 ? Number(text) : Number(`${text}e${exp}`);

@@ -47,10 +47,11 @@ function sheetWith(context: string, header: string, cell: CellValue) {
 const cellOf = (example: string): CellValue =>
   /^\d+(\.\d+)?$/.test(example) ? Number(example) : example;
 
-test("the doc has all four tables", () => {
+test("the doc has all its tables", () => {
   expect(rows("Amounts").length).toBeGreaterThanOrEqual(40);
   expect(rows("Land areas").length).toBeGreaterThanOrEqual(8);
   expect(rows("Percent columns").length).toBeGreaterThanOrEqual(4);
+  expect(rows("Number columns").length).toBeGreaterThanOrEqual(5);
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
   expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
 });
@@ -106,6 +107,12 @@ test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
   expect(k < 0 ? "unread" : model.stages![k].id).toBe(expected);
   // A halted project is out of ranking and grading; any other stage leaves it in.
   expect(Boolean(s.excluded[0])).toBe(expected === "halted");
+});
+
+test.each(rows("Number columns"))("number, %s: %s", (_, example, context, expected) => {
+  const v = scored(context, context, example);
+  if (expected === "error") expect(v).toBeNaN();
+  else expect(v).toBe(Number(expected));
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {

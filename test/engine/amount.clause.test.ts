@@ -399,3 +399,96 @@ describe("properties", () => {
     );
   });
 });
+
+const valueOut: AmountValueOut = { status: -1, currency: null };
+
+describe("a bracketed figure labelled as the column's is read like an unbracketed one", () => {
+  test.each<[string, number, string]>([
+    ["总投资10亿元（注册资本1亿元）", 1e8, "总投资10亿元"],
+    ["10亿元(其中注册资本1亿元)", 1e8, "10亿元"],
+    ["总投资1亿美元（其中注册资金4000万美元）", 4e7, "总投资1亿美元"],
+  ])("%s in a 注册资本 column reads %d and names the figure left out", (text, value, left) => {
+    const r = ok(parseAmount(text, CAPITAL));
+    expect(r.value).toBe(value);
+    expect(r.note.zh).toContain(`忽略“${left}”（不是本列的项目）`);
+    expect(r.note.en).toContain(`ignored "${left}" (another item than this column's)`);
+    expect(amountValue(text, CAPITAL, valueOut)).toBe(r.value);
+  });
+
+  test.each([
+    ["总投资10亿元（注册资本1亿元）", "注册资本1亿元"],
+    ["10亿元(其中注册资本1亿元)", "其中注册资本1亿元"],
+  ])("%s in a 总投资 column reads 10亿 and names the bracketed figure", (text, inside) => {
+    const r = ok(parseAmount(text, INVESTMENT));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toContain(`忽略括号内“${inside}”`);
+  });
+
+  test("a bracketed figure of another item stays out in a 注册资本 column", () => {
+    const r = ok(parseAmount("10亿元（年产值20亿元）", CAPITAL));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toContain("忽略括号内“年产值20亿元”");
+  });
+
+  test("a bracketed label with no figure is no figure", () => {
+    expect(ok(parseAmount("10亿元（注册资本）", CAPITAL)).value).toBe(1e9);
+  });
+
+  test("a bracketed figure with another label is no restatement of the amount", () => {
+    for (const names of [undefined, CAPITAL.names]) {
+      const r = ok(parseAmount("注册资本1亿元（总投资10亿元）", { ...WAN_YUAN, names }));
+      expect(r.value).toBe(1e8);
+      expect(r.alternate).toBeUndefined();
+      expect(r.note.zh).toContain("忽略括号内“总投资10亿元”");
+    }
+    // A conversion label or none: still the same amount restated.
+    expect(ok(parseAmount("10亿元（折合1.4亿美元）")).alternate?.currency).toBe("USD");
+    expect(ok(parseAmount("5000万美元（约3.5亿元人民币）")).alternate?.value).toBe(3.5e8);
+  });
+
+  test("with the column's figure already first, the bracket is left out", () => {
+    const r = ok(parseAmount("注册资本1亿元（注册资本1亿元）", CAPITAL));
+    expect(r.value).toBe(1e8);
+  });
+});
+
+describe("a figure in doubt is read as written, and the note says it is uncertain", () => {
+  test.each<[string, number, AmountBound, string]>([
+    ["5亿元?", 5e8, "exact", "?"],
+    ["5亿元？", 5e8, "exact", "？"],
+    ["5亿元？？", 5e8, "exact", "？？"],
+    ["约5亿（待定）", 5e8, "approximate", "待定"],
+    ["5亿（暂估）", 5e8, "exact", "暂估"],
+    ["3000万美元(TBD)", 3e7, "exact", "TBD"],
+  ])("%s reads %d (%s)", (text, value, bound, mark) => {
+    const r = ok(parseAmount(text, WAN_YUAN));
+    expect([r.value, r.bound]).toEqual([value, bound]);
+    expect(r.note.zh).toContain(`“${mark}”表示金额未定或存疑，按所写的数读取`);
+    expect(r.note.en).toContain(`"${mark}" says the figure is not settled or in doubt`);
+    expect(amountValue(text, WAN_YUAN, valueOut)).toBe(value);
+  });
+
+  test.each(["?5亿元", "5亿?元", "?"])(
+    "%s is still refused (the mark is not after the figure)",
+    (text) => {
+      expect(parseAmount(text, WAN_YUAN).ok).toBe(false);
+    }
+  );
+
+  test("another bracketed remark is only left out, not called a doubt", () => {
+    const r = ok(parseAmount("5亿元（含税）", WAN_YUAN));
+    expect(r.note.zh).toBe("读作 5 亿元；忽略括号内“含税”");
+  });
+});
+
+test("a figure per 亩 is no total, and the message says so", () => {
+  const r = parseAmount("亩均税收50万元/亩", { ...WAN_YUAN, names: ["年税收"] });
+  expect(r).toMatchObject({ ok: false, code: "unreadable" });
+  if (!r.ok) {
+    expect(r.message.zh).toContain("写的是每亩的数（/亩），不是总额");
+    expect(r.message.en).toContain("a figure per 亩 (/亩), not a total");
+  }
+  // "/" between two amounts is still a choice between them.
+  const alt = parseAmount("5亿元/8亿元", WAN_YUAN);
+  expect(!alt.ok && alt.message.zh).toContain("二选一");
+});

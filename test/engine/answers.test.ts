@@ -8,6 +8,7 @@ import {
   readOrigin,
   readYesNo,
   resolveStage,
+  stageNote,
   wordList,
 } from "../../src/engine/answers";
 import { scoreCandidates } from "../../src/engine";
@@ -202,6 +203,70 @@ describe("answers written in words", () => {
     // Negated, it is no halt: the rest of the cell decides.
     expect(st("未停滞")).toBeNull();
     expect(st("已开工，未停滞")).toBe("started");
+  });
+
+  test("a halt followed by a resumption is live again: the live stage named, if any, decides", () => {
+    const st = (c: string) => resolveStage(c, model);
+    // No live stage written: unread (not halted, and no step guessed).
+    expect(["停滞后重启", "暂停后恢复", "已重启", "恢复推进"].map(st)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(st("已签约，后停滞，现已恢复并开工")).toBe("started");
+    expect(st("暂停后复工，主体结顶")).toBe("started");
+    // The other side: a resumption negated or followed by a new halt leaves it halted.
+    expect(st("停滞")).toBe("halted");
+    expect(st("停滞，未恢复")).toBe("halted");
+    expect(st("停滞，拟重启")).toBe("halted");
+    expect(st("重启后又暂停")).toBe("halted");
+    expect(st("已签约，后停滞")).toBe("halted");
+  });
+
+  test("the explanation says a resumed halt was not counted as one", () => {
+    expect(stageNote("停滞后重启", model)).toEqual({
+      zh: "项目进度“停滞后重启”：停滞后已恢复，不按停滞计；未写明恢复后的进度",
+      en: 'stage "停滞后重启": halted, then resumed, so not counted as halted; the stage after resuming is not written',
+    });
+    expect(stageNote("停滞后恢复，已开工", model)?.zh).toContain("读作“开工”");
+    for (const c of ["停滞", "已开工", "已重启", null]) expect(stageNote(c, model)).toBeNull();
+    const [resumed, held] = score([
+      { name: "甲", stage: "已签约，后停滞，现已恢复", totalInvestment: "10亿元" },
+      { name: "乙", stage: "已签约，后停滞", totalInvestment: "10亿元" },
+    ]);
+    expect(resumed.excluded).toBe(false);
+    expect(resumed.explanation.notes.map((n) => n.zh)).toContain(
+      "项目进度“已签约，后停滞，现已恢复”：停滞后已恢复，不按停滞计；读作“签约”"
+    );
+    expect(held.excluded).toBe(true);
+  });
+
+  test("work or production stopped (停工, 停产) and 烂尾 are halted; 停工后复工 is live again", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(["已停工", "停产", "烂尾", "停工后复工", "停工后复工，设备安装"].map(st)).toEqual([
+      "halted",
+      "halted",
+      "halted",
+      null,
+      "started",
+    ]);
+  });
+
+  test("在申报 and 待认定 are intentions, not certificates", () => {
+    expect(["在申报", "正在申请", "待认定"].map(readYesNo)).toEqual([
+      "intended",
+      "intended",
+      "intended",
+    ]);
+  });
+
+  test("words for land steps: 摘地 is land supplied; 土地已挂牌 (listed for sale) is not yet", () => {
+    expect(["已摘地", "摘地", "土地已挂牌"].map((c) => resolveStage(c, model))).toEqual([
+      "landSupplied",
+      "landSupplied",
+      null,
+    ]);
   });
 
   test("a dropped or held project is excluded with the halted gate's reason, and its stage text shown", () => {

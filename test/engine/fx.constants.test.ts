@@ -28,6 +28,7 @@ const CURRENCIES: [string, string][] = [
   ["euros", "EUR"],
   ["€", "EUR"],
   ["欧元", "EUR"],
+  ["欧", "EUR"],
   ["jpy", "JPY"],
   ["yen", "JPY"],
   ["日元", "JPY"],

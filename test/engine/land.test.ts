@@ -31,7 +31,7 @@ test.each([
 ])("%s reads as %d 亩", (cell, mu, unit) => {
   const r = readArea(cell);
   expect(r?.unit).toBe(unit);
-  expect(r?.mu).toBeCloseTo(mu, 9);
+  expect(r?.value).toBeCloseTo(mu, 9);
 });
 
 test.each([
@@ -75,4 +75,29 @@ test("‰ is a scale of its own: 5‰ is 0.005, in a percent field whatever the 
   expect(readNumber("15%")).toBe(0.15);
   expect(readNumericCell("5‰", rd, { multiplier: 0.01 }, model)).toBe(0.005);
   expect(readNumericCell("3.5", rd, { multiplier: 0.01 }, model)).toBe(0.035);
+});
+
+describe("多/余 and bound words on an area", () => {
+  // 多/余 run up to the next unit of the last digit, as for amounts (50余亩 = 50–60 亩).
+  test.each<[string, number, number, string]>([
+    ["50余亩", 50, 60, "range"],
+    ["50多亩", 50, 60, "range"],
+    ["1.2万多亩", 12000, 13000, "range"],
+    ["2多公顷", 30, 45, "range"],
+    ["约100亩", 100, 100, "approximate"],
+    ["约100亩（其中一期50亩）", 100, 100, "approximate"],
+    ["120亩左右", 120, 120, "approximate"],
+    ["超50亩", 50, 50, "atLeast"],
+    ["50亩以上", 50, 50, "atLeast"],
+    ["80亩以内", 80, 80, "atMost"],
+    ["100亩(6.67公顷)", 100, 100, "exact"],
+  ])("%s reads %d–%d 亩 (%s)", (cell, low, high, bound) => {
+    const r = readArea(cell)!;
+    expect([r.low, r.high, r.bound]).toEqual([low, high, bound]);
+    expect(r.value).toBe(bound === "range" ? (low + high) / 2 : low);
+  });
+
+  test.each(["0余亩", "50余-60亩", "50多亩-60亩", "超50亩以下"])("%s is not read", (cell) => {
+    expect(readArea(cell)).toBeNull();
+  });
 });

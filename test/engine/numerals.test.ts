@@ -2,6 +2,8 @@ import fc from "fast-check";
 import {
   foldText,
   isBlankText,
+  lastDigitPlace,
+  moreHigh,
   parseChineseNumeral,
   powerOfTen,
   readArabicNumber,
@@ -175,5 +177,22 @@ describe("exact decimal scaling", () => {
       ),
       { numRuns: 5000 }
     );
+  });
+});
+
+describe("多/余: up to the next unit of the last non-zero digit", () => {
+  test.each<[string, number | null, number | null]>([
+    ["3000", 3, 4000],
+    ["50", 1, 60],
+    ["120", 1, 130],
+    ["1.5", -1, 1.6],
+    ["0.05", -2, 0.06],
+    ["1.50", -1, 1.6],
+    ["7", 0, 8],
+    ["0", null, null],
+    ["0.00", null, null],
+  ])("%s: last digit at 10^%s, 多 reaches %s", (text, place, high) => {
+    expect(lastDigitPlace(text)).toBe(place);
+    expect(moreHigh(text)).toBe(high);
   });
 });

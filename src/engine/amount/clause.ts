@@ -192,6 +192,32 @@ function labelKind(label: string, names: readonly string[] | undefined): LabelKi
   return own ? "own" : "other";
 }
 
+/**
+ * A bracket opened at toks[k] that holds a figure labelled as the column's own, after an optional
+ * breakdown word ((注册资本1亿元), (其中注册资本1亿元)): the figure's tokens [from, to) and its label;
+ * `to` is the closing bracket. Null otherwise.
+ */
+function ownFigureInBrackets(toks: Tok[], k: number, src: string, names: readonly string[]) {
+  let close = k + 1;
+  while (close < toks.length && toks[close].k !== "close") {
+    if (toks[close].k === "open") return null; // nested brackets keep their own rules
+    close++;
+  }
+  if (close >= toks.length || close === k + 1) return null;
+  let start = toks[k].e;
+  while (src[start] === " ") start++;
+  const word = startsWithAny(BREAKDOWN_WORDS, src, start);
+  let from = k + 1;
+  if (word !== undefined) {
+    start += word.length;
+    if (toks[from].e <= start) from++;
+  }
+  const label = labelAt(toks, from, close, src, start);
+  const figure = toks.slice(label.at, close);
+  if (!figure.some((x) => x.k === "num") || labelKind(label.text, names) !== "own") return null;
+  return { from: label.at, to: close, label: label.text };
+}
+
 /** What the tokens say, with breakdowns, remarks and other labelled figures left out. */
 export interface Clauses {
   toks: Tok[];
@@ -224,6 +250,19 @@ export function dropClauses(
   // The column's own label written as text (年税收1000万元 in a 年税收 column) is no unknown word.
   for (let k = mainKind === "own" && names !== undefined ? first.at : 0; k < toks.length; k++) {
     const t = toks[k];
+    if (depth === 0 && amount && t.k === "open" && names !== undefined && mainKind !== "own") {
+      // 总投资10亿元（注册资本1亿元） in a 注册资本 column: the bracket holds the column's figure.
+      const own = ownFigureInBrackets(toks, k, src, names);
+      if (own !== null) {
+        notes.push(NOT_COLUMNS_NOTE(orig.slice(0, t.s).trim()));
+        kept = toks.slice(own.from, own.to);
+        mainLabel = own.label;
+        mainKind = "own";
+        unitOrCurrency = kept.some((x) => x.k === "unit" || x.k === "cur");
+        k = own.to;
+        continue;
+      }
+    }
     if (depth === 0 && amount) {
       const opening = openingAt(toks, k, src);
       // 总投资1亿美元，其中注册资本4000万美元 in a 注册资本 column: the part is the column's figure.

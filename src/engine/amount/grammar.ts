@@ -23,7 +23,7 @@
  * - Two amounts not in brackets (1500万或2000万, 一期1000万，二期2000万) are "ambiguous", never summed.
  */
 import { CURRENCY_INFO } from "../vocabulary";
-import { powerOfTen, scaleDecimal } from "../numerals";
+import { lastDigitPlace, powerOfTen, scaleDecimal } from "../numerals";
 import {
   AmountContext,
   AmountResult,
@@ -32,7 +32,7 @@ import {
   ParseAmountOptions,
   ParsedAmount,
 } from "../types";
-import { mk, Q_APPROX, Q_AT_LEAST, Q_AT_MOST, Tok } from "./lexicon";
+import { boundOf, mk, Q_APPROX, Tok } from "./lexicon";
 import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
 import { unitContext } from "./header";
 import { dropClauses, opensPart } from "./clause";
@@ -83,19 +83,6 @@ function addDec(a: Dec, b: Dec): Dec {
 // m / 10^k with 10^k exact (k ≤ 22) is the double nearest the decimal.
 const decNumber = (d: Dec): number =>
   d.e >= 0 ? d.m * 10 ** d.e : -d.e <= 22 ? d.m / 10 ** -d.e : Number(`${d.m}e${d.e}`);
-
-/** Power of ten of the last non-zero digit of a decimal text: 3000 → 3, 1.5 → −1, 10 → 1. */
-function lastDigitPlace(text: string): number | null {
-  const d = dec(text, 0);
-  if (d.m === 0) return null;
-  let m = d.m;
-  let e = d.e;
-  while (m % 10 === 0) {
-    m /= 10;
-    e++;
-  }
-  return e;
-}
 
 function addCurrency(side: Side, t: Tok, orig: string): Fail | null {
   const code = t.code as CurrencyCode;
@@ -256,6 +243,9 @@ const bare = (x: Side): boolean => !hasUnit(x) && !x.currencyAfter;
 /** Marks between figures that offer a choice (1500万或2000万, 5亿元/8亿元), not a list. */
 const ALTERNATIVE_MARKS = ["或", "或者", "/", "／", "|", "or"];
 
+/** What a figure is counted per after "/" (亩均税收50万元/亩): a rate, not an amount (/年 is a filler). */
+const PER_WHAT = /^(?:亩|平方米|平米|㎡|m2|m²|公顷|人|户|家|吨|件)/;
+
 /** Reads tokens (no brackets, no fillers) as one amount, a range, or fails. */
 function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
   let leadingApprox = false;
@@ -277,6 +267,13 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
       const before = sides[sides.length - 1].some((x) => x.k === "num");
       if (!before) return unknownAt(orig, t.s, t.e);
       const mark = orig.slice(t.s, t.e);
+      const per = mark === "/" || mark === "／" ? PER_WHAT.exec(orig.slice(t.e).trim()) : null;
+      if (per !== null)
+        return fail(
+          "unreadable",
+          `写的是每${per[0]}的数（/${per[0]}），不是总额`,
+          `a figure per ${per[0]} (/${per[0]}), not a total`
+        );
       return ALTERNATIVE_MARKS.includes(mark.toLowerCase())
         ? fail(
             "ambiguous",
@@ -368,17 +365,11 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
   if (read.length === 2 && (lows[1] < lows[0] || highs[1] < highs[0] || low > high))
     return fail("unreadable", "区间下限大于上限", "the range's low end is above its high end");
   const vague = read.length === 1 && low < high;
-  let bound: Read["bound"];
-  let droppedApprox = false;
-  if (read.length === 2 || vague) {
-    bound = "range";
-    droppedApprox = quals !== 0;
-  } else if ((quals & Q_AT_LEAST) !== 0 && (quals & Q_AT_MOST) !== 0)
+  const ranged = read.length === 2 || vague;
+  const bound = ranged ? "range" : boundOf(quals);
+  if (bound === null)
     return fail("ambiguous", "既写了上限又写了下限", "both an upper and a lower bound are written");
-  else if ((quals & Q_AT_LEAST) !== 0) bound = "atLeast";
-  else if ((quals & Q_AT_MOST) !== 0) bound = "atMost";
-  else if ((quals & Q_APPROX) !== 0) bound = "approximate";
-  else bound = "exact";
+  let droppedApprox = ranged && quals !== 0;
   if (bound !== "range" && (quals & Q_APPROX) !== 0 && bound !== "approximate")
     droppedApprox = true;
   return {
@@ -393,6 +384,33 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
     keptLowBare,
   };
 }
+
+/** Words in brackets that say the figure is not settled: 约5亿（待定）, 5亿（暂估）. */
+const DOUBT_WORDS = [
+  "待定",
+  "暂定",
+  "暂估",
+  "预估",
+  "估算",
+  "估计",
+  "未定",
+  "待核实",
+  "待确认",
+  "待落实",
+  "不确定",
+  "存疑",
+  "tbd",
+  "?",
+];
+
+/** A question mark after the figure (5亿元?, 5亿元？？). */
+const isDoubtMark = (t: Tok, src: string): boolean =>
+  t.k === "text" && /^\?+$/.test(src.slice(t.s, t.e));
+
+const doubtNote = (written: string): Label => ({
+  zh: `“${written}”表示金额未定或存疑，按所写的数读取`,
+  en: `"${written}" says the figure is not settled or in doubt; read as written`,
+});
 
 /** A bracketed group: its tokens and where its text starts and ends (inside the brackets). */
 interface Group {
@@ -469,6 +487,13 @@ export function readTokens(
   asAlternate = false
 ): AmountResult {
   let ctx = options?.context ?? {};
+  // 5亿元？: a figure the analyst doubts is read as written, and the note says it is uncertain.
+  const doubts: Label[] = [];
+  while (toks.length > 0 && isDoubtMark(toks[toks.length - 1], src)) {
+    const t = toks[toks.length - 1];
+    doubts.unshift(doubtNote(orig.slice(t.s, t.e)));
+    toks = toks.slice(0, -1);
+  }
   const clauses = dropClauses(toks, src, orig, options?.names);
   if (clauses.refusal !== null) return errorOf(input, clauses.refusal);
   let { main, groups } = splitBrackets(clauses.toks, src.length);
@@ -538,12 +563,15 @@ export function readTokens(
     const text = orig.slice(g.s, g.e).trim();
     // （含）: inclusive, already how bounds read; () empty.
     if (text === "" || (g.toks.length > 0 && g.toks.every((t) => t.k === "incl"))) continue;
+    // A label before the bracket's figure (（总投资10亿元）) names another item: no restatement.
+    const labelled = g.toks.length > 0 && src.slice(g.s, g.toks[0].s).trim() !== "";
     const alt =
-      alternate === undefined && g.toks.length > 0 && !opensPart(src.slice(g.s, g.e))
+      alternate === undefined && g.toks.length > 0 && !labelled && !opensPart(src.slice(g.s, g.e))
         ? readTokens(text, src, g.toks, options, orig, true)
         : null;
     if (alt !== null && alt.ok) alternate = alt;
+    else if (DOUBT_WORDS.includes(src.slice(g.s, g.e).trim())) extra.push(doubtNote(text));
     else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
   }
-  return finish(input, read, options, extra.concat(clauses.notes), alternate);
+  return finish(input, read, options, extra.concat(clauses.notes, doubts), alternate);
 }

@@ -417,3 +417,38 @@ export function isMissing(folded: string): boolean {
   for (let i = 0; i < t.length; i++) if (t[i] !== "-") return false;
   return true;
 }
+
+/** What the words of a text say about a figure beside it, read with the amount lexicon. */
+export interface Qualifiers {
+  /** Q_* bits of the qualifiers (约, 不低于, 以上 …). */
+  q: number;
+  /** 多/余 is among them. */
+  more: boolean;
+  /** Any other text (人, 项, a remark). */
+  text: boolean;
+  /** Units or currencies (千, 元). */
+  measure: boolean;
+  /** Numbers or separators. */
+  other: boolean;
+}
+
+/** The qualifiers in a folded text around a number (约, 以上, 多 …) and what else it holds. */
+export function qualifiersIn(folded: string): Qualifiers {
+  const r: Qualifiers = { q: 0, more: false, text: false, measure: false, other: false };
+  for (const t of tokenize(folded)) {
+    if (t.k === "qual") r.q |= t.q;
+    else if (t.k === "more") r.more = true;
+    else if (t.k === "text") r.text = true;
+    else if (t.k === "unit" || t.k === "cur") r.measure = true;
+    else if (t.k !== "incl" && t.k !== "open" && t.k !== "close") r.other = true;
+  }
+  return r;
+}
+
+/** The bound qualifier bits give one figure; null when they say both at least and at most. */
+export function boundOf(q: number): "exact" | "approximate" | "atLeast" | "atMost" | null {
+  if ((q & Q_AT_LEAST) !== 0 && (q & Q_AT_MOST) !== 0) return null;
+  if ((q & Q_AT_LEAST) !== 0) return "atLeast";
+  if ((q & Q_AT_MOST) !== 0) return "atMost";
+  return (q & Q_APPROX) !== 0 ? "approximate" : "exact";
+}

@@ -5,6 +5,7 @@
  */
 import { CURRENCY_ZH, formatAmount, formatUnit } from "../fx";
 import { shiftedDecimal } from "../numerals";
+import { boundNote } from "../bounds";
 import {
   AmountBound,
   AmountContext,
@@ -93,12 +94,6 @@ export function normalizedText(r: Read): string {
   return f;
 }
 
-const USED_LABEL: Record<BoundChoice, Label> = {
-  mid: { zh: "中值", en: "the midpoint" },
-  low: { zh: "下限", en: "the low end" },
-  high: { zh: "上限", en: "the high end" },
-};
-
 function buildNote(
   r: Read,
   value: number,
@@ -106,33 +101,12 @@ function buildNote(
   extra: Label[],
   ctx: Partial<AmountContext>
 ): Label {
-  const z = (v: number): string => show(v, r.currency, "zh");
-  const e = (v: number): string => show(v, r.currency, "en");
-  let zh: string;
-  let en: string;
-  switch (r.bound) {
-    case "exact":
-      zh = `读作 ${z(value)}`;
-      en = `read as ${e(value)}`;
-      break;
-    case "approximate":
-      zh = `读作约数 ${z(value)}，按该数取值`;
-      en = `read as about ${e(value)}; used that figure`;
-      break;
-    case "atLeast":
-      zh = `读作下限：不少于 ${z(value)}；单边界，取界值本身`;
-      en = `read as at least ${e(value)}; one-sided bound, used the bound itself`;
-      break;
-    case "atMost":
-      zh = `读作上限：不超过 ${z(value)}；单边界，取界值本身`;
-      en = `read as at most ${e(value)}; one-sided bound, used the bound itself`;
-      break;
-    default: {
-      const u = USED_LABEL[used === "exact" ? "mid" : used];
-      zh = `读作区间 ${z(r.low)}–${z(r.high)}${r.vague ? "（“数/几/多/余”为约数）" : ""}；取${u.zh} ${z(value)}`;
-      en = `read as the range ${e(r.low)}–${e(r.high)}${r.vague ? " (数/几/多/余 are vague)" : ""}; used ${u.en}, ${e(value)}`;
-    }
-  }
+  let { zh, en } = boundNote(
+    { ...r, value },
+    used === "exact" ? "mid" : used,
+    (v) => show(v, r.currency, "zh"),
+    (v) => show(v, r.currency, "en")
+  );
   if (r.droppedApprox) {
     zh += "；“约”已忽略";
     en += '; "about" ignored';

@@ -244,8 +244,12 @@ export function scanAmount(
     sides = 2;
   }
   if (i < n) {
-    // A trailing bracket with a number in it is the alternate: it does not change the value.
+    // A trailing bracket with a number in it is the alternate: it does not change the value. One
+    // opening with a word may label the column's own figure ((注册资本1亿元)): the parser decides.
     if (foldedAt(s, i) !== 40 || foldedAt(s, n - 1) !== 41) return FALLBACK;
+    let first = i + 1;
+    while (first < n && isBlankCode(s.charCodeAt(first))) first++;
+    if (digitAt(s, first) < 0) return FALLBACK;
     let digit = false;
     for (let j = i + 1; j < n - 1; j++) {
       const f = foldedAt(s, j);

@@ -5,7 +5,15 @@
  */
 import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
-import { foldCharCode, foldText, readArabicNumber, readChineseNumeral } from "../numerals";
+import {
+  foldCharCode,
+  foldText,
+  moreHigh,
+  readArabicNumber,
+  readChineseNumeral,
+} from "../numerals";
+import { boundOf, qualifiersIn } from "../amount/lexicon";
+import { boundNote, BoundedReading } from "../bounds";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { landUnit, readArea } from "../land";
@@ -67,42 +75,125 @@ export function isMissingFor(cell: CellValue, field: FieldDef): boolean {
   return isMissingCell(cell) && !(field.type === "boolean" && saysNotYet(cell));
 }
 
-const NUMBER =
-  /^(?:约|近|超|逾|大约|大概|不低于|不少于|不超过|不高于|至少|最多|>=|<=|≥|≤|>|<)?\s*([+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+))\s*(%|‰|万|亿)?([^\d]*)$/;
+const NUM = String.raw`[+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)`;
+/**
+ * Words, a number, its scale (%, ‰, 万, 亿) with 多/余 before or after it, and the high end of a range (10-15%, 10%～15%,
+ * 10至15%), then words: the words may only qualify it (约, 不低于, ≥ before; 以上, 左右, 人 after).
+ */
+const NUMBER = new RegExp(
+  String.raw`^(\D*?)\s*(${NUM})\s*(多|余)?\s*(%|‰|万|亿)?\s*(多|余)?(?:\s*(?:-|~|至|到)\s*(${NUM})\s*(%|‰|万|亿)?)?(\D*)$`
+);
 /**
  * Words after a number that change what it measures: an area or a volume the reader cannot put in
  * the column's unit (6.7 公顷 where 亩 are meant, 1.2万方), read as nothing rather than as the number.
  */
 const OTHER_MEASURE = /^\s*(?:平方|平米|㎡|m2|m²|m3|m³|km|公顷|ha\b|hectare|方|立方|公里)/;
 
-/** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%", "5‰"; NaN when missing or unreadable. */
-export function readNumber(cell: CellValue): number {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
-  if (typeof cell === "boolean" || isMissingCell(cell)) return NaN;
-  const folded = foldText(cell as string).trim();
+/** A number and its scale word: divided, not multiplied by 0.01, so 15% reads 0.15 exactly as typed. */
+function scaled(text: string, scale: string | undefined): number {
+  const v = Number(text.replace(/,/g, ""));
+  return scale === "%"
+    ? v / 100
+    : scale === "‰"
+      ? v / 1000
+      : scale === "万"
+        ? v * 1e4
+        : scale === "亿"
+          ? v * 1e8
+          : v;
+}
+
+/** A number or area as read: its bound, and a remark in brackets left out (3.5%（2022年）). */
+export interface NumberReading extends BoundedReading {
+  remark?: string;
+}
+
+/** A number cell as read, and whether it states its own scale (15%, 5‰, 百分之十五). */
+interface PlainReading extends NumberReading {
+  ownScale: boolean;
+}
+
+const exactly = (value: number, ownScale = false): PlainReading => ({
+  value,
+  low: value,
+  high: value,
+  bound: "exact",
+  vague: false,
+  ownScale,
+});
+
+/** A remark in brackets at the end (3.5%（2022年）, 5项（其中发明3项）): left out, named in the note. */
+const END_REMARK = /\s*\(([^()]*)\)$/;
+
+/**
+ * A plain number as written, with its bound: "83.6亩", "1,200", "约 30" (about), "1.2万人", "15%",
+ * "5‰", "不低于3%" and "5人以上" (at least: the bound itself), "10-15%" and "50多" (a range: its
+ * midpoint, as amounts read them). Null when missing or unreadable.
+ */
+export function readNumberBound(cell: CellValue): PlainReading | null {
+  if (typeof cell === "number") return Number.isFinite(cell) ? exactly(cell) : null;
+  if (typeof cell === "boolean" || isMissingCell(cell)) return null;
+  const whole = foldText(cell as string).trim();
+  const remark = END_REMARK.exec(whole);
+  const folded = remark === null ? whole : whole.slice(0, remark.index);
+  const r = readPlain(folded);
+  return r === null || remark === null || remark[1].trim() === ""
+    ? r
+    : { ...r, remark: remark[1].trim() };
+}
+
+/** readNumberBound on folded text with no remark. */
+function readPlain(folded: string): PlainReading | null {
   // 百分之十五, 百分之3.5: a percent written in words.
   if (folded.startsWith("百分之")) {
     const n = readArabicNumber(folded, 3) ?? readChineseNumeral(folded, 3);
     return n !== null && n.end === folded.length && n.highText === undefined
-      ? Number(n.text) / 100
-      : NaN;
+      ? exactly(Number(n.text) / 100, true)
+      : null;
   }
   const m = NUMBER.exec(folded);
-  if (!m || OTHER_MEASURE.test(m[3])) return NaN;
-  const v = Number(m[1].replace(/,/g, ""));
-  // Divided, not multiplied by 0.01: 15% reads 0.15 exactly as typed.
-  switch (m[2]) {
-    case "%":
-      return v / 100;
-    case "‰":
-      return v / 1000;
-    case "万":
-      return v * 1e4;
-    case "亿":
-      return v * 1e8;
-    default:
-      return v;
+  if (!m || OTHER_MEASURE.test(m[8])) return null;
+  const [, leadText, lowText, moreBefore, lowScale, moreAfter, highText, highScale, tailText] = m;
+  const more = moreBefore ?? moreAfter; // 50多万, 1.2万多
+  const ownScale = [lowScale, highScale].some((x) => x === "%" || x === "‰");
+  const lead = qualifiersIn(leadText);
+  const tail = qualifiersIn(tailText);
+  // Before the number only qualifiers (约, ≥, 不低于): 研发3% names something else.
+  const twoMore = moreBefore !== undefined && moreAfter !== undefined;
+  // After it, words (人, 项, 以上) but no unit or currency: 5千 is not 5, 5元 no count.
+  if (
+    lead.text ||
+    lead.measure ||
+    lead.other ||
+    tail.measure ||
+    twoMore ||
+    (more !== undefined && highText !== undefined)
+  )
+    return null;
+  if (highText === undefined) {
+    const low = scaled(lowText, lowScale);
+    if (more !== undefined || tail.more) {
+      const high = moreHigh(lowText);
+      if (high === null) return null;
+      const top = scaled(String(high), lowScale);
+      return { value: (low + top) / 2, low, high: top, bound: "range", vague: true, ownScale };
+    }
+    const bound = boundOf(lead.q | tail.q);
+    return bound === null ? null : { value: low, low, high: low, bound, vague: false, ownScale };
   }
+  // 10-15%: an end without a scale takes the other's, unless that reverses the range (5000-1万).
+  if (lowScale !== undefined && highScale !== undefined && lowScale !== highScale) return null;
+  const high = scaled(highText, highScale ?? lowScale);
+  let low = scaled(lowText, lowScale ?? highScale);
+  if (low > high && lowScale === undefined) low = scaled(lowText, undefined);
+  if (low > high) return null;
+  return { value: (low + high) / 2, low, high, bound: "range", vague: false, ownScale };
+}
+
+/** A plain number: "83.6亩", "1,200", "约 30", "1.2万人", "15%", "5‰"; NaN when missing or unreadable. */
+export function readNumber(cell: CellValue): number {
+  const r = readNumberBound(cell);
+  return r === null ? NaN : r.value;
 }
 
 /** Text as written, trimmed; null when missing. Numbers and yes/no become their text. */
@@ -349,20 +440,66 @@ export function readNumericCell(
     case "date":
       return readDate(cell);
     default: {
-      if (cellProblem(cell, true) !== null) return NaN;
-      // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
-      // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
-      const area = typeof cell === "string" ? readArea(cell) : null;
-      if (area !== null) return isAreaField(field) ? area.mu : NaN;
-      // "15%" states its own scale; only bare numbers take the header's.
-      const ownScale = typeof cell === "string" && /[%％‰]|百分之/.test(cell);
-      const n = readNumber(cell);
-      if (field.type !== "percent") return n * (ownScale ? 1 : (context?.multiplier ?? 1));
-      // A percent cell with no column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
-      const scale = ownScale ? 1 : (context?.multiplier ?? (n > 1 ? 0.01 : 1));
-      return n * scale;
+      const r = numberReading(cell, field, context);
+      return r === null ? NaN : r.value;
     }
   }
+}
+
+/** A number, percent or area cell read for its field, bound and range kept; null when unreadable. */
+function numberReading(
+  cell: CellValue,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined
+): NumberReading | null {
+  if (cellProblem(cell, true) !== null) return null;
+  // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
+  // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
+  const area = typeof cell === "string" ? readArea(cell) : null;
+  if (area !== null) return isAreaField(field) ? area : null;
+  const n = readNumberBound(cell);
+  if (n === null) return null;
+  // "15%" states its own scale; only bare numbers take the header's. A percent cell with no
+  // column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
+  const scale = n.ownScale
+    ? 1
+    : field.type === "percent"
+      ? (context?.multiplier ?? (n.value > 1 ? 0.01 : 1))
+      : (context?.multiplier ?? 1);
+  if (scale === 1) return n;
+  return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
+}
+
+/**
+ * What a number, percent or area cell's reading assumed, for its explanation: a bound used as the
+ * value (不低于3%, 5人以上), an approximation (约100亩), a range's midpoint (10-15%, 50余亩); null
+ * when it was read exactly or not at all.
+ */
+export function numberNote(
+  cell: CellValue,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined
+): Label | null {
+  const r = numberReading(cell, field, context);
+  if (r === null || (r.bound === "exact" && r.remark === undefined)) return null;
+  const percent = field.type === "percent";
+  const area = isAreaField(field);
+  const notes: Label[] = [];
+  if (r.bound !== "exact")
+    notes.push(
+      boundNote(
+        r,
+        "mid",
+        (v) => `${shown(v, percent)}${area ? " 亩" : ""}`,
+        (v) => `${shown(v, percent)}${area ? " mu" : ""}`
+      )
+    );
+  if (r.remark !== undefined)
+    notes.push({ zh: `忽略括号内“${r.remark}”`, en: `ignored "${r.remark}" in brackets` });
+  return {
+    zh: notes.map((x) => x.zh).join("；"),
+    en: notes.map((x) => x.en).join("; "),
+  };
 }
 
 /** A share over 100% is a misreading (or a typo), not a score: percent fields without a range. */

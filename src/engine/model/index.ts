@@ -12,6 +12,8 @@ export {
   isMissingCell,
   isMissingFor,
   readNumber,
+  readNumberBound,
+  numberNote,
   readText,
   readDate,
   readAmount,

@@ -10,13 +10,16 @@ import {
   isAreaField,
   isMissingCell,
   isMissingFor,
+  numberNote,
   readAmount,
+  readNumberBound,
   readNumericCell,
   readText,
 } from "../../../src/engine/model/fields";
 import { foldText } from "../../../src/engine/numerals";
 import { NO_DATA_WORDS } from "../../../src/engine/vocabulary";
 import { loadModel } from "../../../src/engine/model";
+import { scoreCandidates } from "../../../src/engine";
 import {
   AmountContext,
   CellValue,
@@ -216,5 +219,102 @@ describe("a yes/no column answered with its own name", () => {
     expect(read("世界500强企业", "fortune500")).toBe(1);
     expect(read("世界500强企业", "china500")).toBeNaN();
     expect(read("央企二级子公司", "centralSoe")).toBe(1);
+  });
+});
+
+describe("number and percent cells keep their bound, and say so", () => {
+  const field = (id: string) => model.fields.find((f) => f.id === id)!;
+  const rd = field("rdShare");
+  const patents = field("patents");
+  const land = field("landArea");
+
+  test.each<[string, number, number, string]>([
+    // A percent range reads its midpoint, as amounts and land do; a scale on one end serves both.
+    ["10-15%", 0.1, 0.15, "range"],
+    ["10%-15%", 0.1, 0.15, "range"],
+    ["10%～15%", 0.1, 0.15, "range"],
+    ["10至15%", 0.1, 0.15, "range"],
+    ["不低于3%", 0.03, 0.03, "atLeast"],
+    ["≥3%", 0.03, 0.03, "atLeast"],
+    ["3%以上", 0.03, 0.03, "atLeast"],
+    ["≤5%", 0.05, 0.05, "atMost"],
+    ["约3.5%", 0.035, 0.035, "approximate"],
+    ["3.5%", 0.035, 0.035, "exact"],
+  ])("%s in a percent column reads %d–%d (%s)", (cell, low, high, bound) => {
+    const r = readNumberBound(cell)!;
+    expect([r.low, r.high, r.bound]).toEqual([low, high, bound]);
+    expect(readNumericCell(cell, rd, undefined, model)).toBeCloseTo((low + high) / 2, 15);
+  });
+
+  test.each<[string, number, number, string]>([
+    ["最多5", 5, 5, "atMost"],
+    ["5人以上", 5, 5, "atLeast"],
+    ["至少5项", 5, 5, "atLeast"],
+    ["50多人", 50, 60, "range"],
+    ["50余件", 50, 60, "range"],
+    ["1.2万多", 12000, 13000, "range"],
+    ["50多万", 500000, 600000, "range"],
+    ["5-10项", 5, 10, "range"],
+    ["5项", 5, 5, "exact"],
+  ])("%s in a number column reads %d–%d (%s)", (cell, low, high, bound) => {
+    const r = readNumberBound(cell)!;
+    expect([r.low, r.high, r.bound]).toEqual([low, high, bound]);
+    expect(readNumericCell(cell, patents, undefined, model)).toBe(r.value);
+  });
+
+  test.each([
+    "10%-15‰", // two scales
+    "15-10%", // reversed
+    "不超过3%以上", // both bounds
+    "研发3%", // a word that is no qualifier
+    "50多-60", // 多 and a range
+    "50多万多",
+    "0多",
+    "5千", // a unit the reader does not scale by: not 5
+    "5元", // money in a count column
+    "≥5千人",
+  ])("%s is not read", (cell) => {
+    expect(readNumberBound(cell)).toBeNull();
+    expect(readNumericCell(cell, patents, undefined, model)).toBeNaN();
+  });
+
+  test("the note says which figure was used, in the column's unit", () => {
+    expect(numberNote("不低于3%", rd, undefined)).toEqual({
+      zh: "读作下限：不少于 3%；单边界，取界值本身",
+      en: "read as at least 3%; one-sided bound, used the bound itself",
+    });
+    expect(numberNote("10-15%", rd, undefined)?.zh).toBe("读作区间 10%–15%；取中值 12.5%");
+    expect(numberNote("最多5", patents, undefined)?.en).toBe(
+      "read as at most 5; one-sided bound, used the bound itself"
+    );
+    expect(numberNote("50余亩", land, undefined)?.zh).toBe(
+      "读作区间 50 亩–60 亩（“数/几/多/余”为约数）；取中值 55 亩"
+    );
+    // A bare percent under a header unit of % is scaled before it is shown.
+    expect(numberNote("约3.5", rd, { multiplier: 0.01 })?.zh).toBe("读作约数 3.5%，按该数取值");
+    for (const exact of ["3.5%", "5", "80亩", "", "abc"])
+      expect(numberNote(exact, rd, undefined)).toBeNull();
+  });
+
+  test("a remark in brackets at the end is left out and named", () => {
+    expect(readNumericCell("3.5%（2022年）", rd, undefined, model)).toBe(0.035);
+    expect(numberNote("3.5%（2022年）", rd, undefined)).toEqual({
+      zh: "忽略括号内“2022年”",
+      en: 'ignored "2022年" in brackets',
+    });
+    expect(numberNote("约80亩（已供50亩）", land, undefined)?.zh).toBe(
+      "读作约数 80 亩，按该数取值；忽略括号内“已供50亩”"
+    );
+    // A % inside the remark is no scale of the figure: 5 stays 5% in a percent column.
+    expect(readNumericCell("5（占比）", rd, undefined, model)).toBe(0.05);
+    expect(readNumericCell("5项（占比3%）", patents, { multiplier: 2 }, model)).toBe(10);
+    expect(readNumberBound("(1,200)")).toBeNull();
+  });
+
+  test("the explanation carries the note", () => {
+    const [c] = scoreCandidates([{ name: "甲", rdShare: "不低于3%", patents: "50余件" }], model);
+    const notes = c.explanation.criteria.map((x) => x.note?.zh ?? "").join("\n");
+    expect(notes).toContain("读作下限：不少于 3%；单边界，取界值本身");
+    expect(notes).toContain("读作区间 50–60（“数/几/多/余”为约数）；取中值 55");
   });
 });
