@@ -13,8 +13,8 @@
  * - The checked tree is compiled ONCE into plain closures over typed-array columns (binding to a table
  *   only looks its columns up). Each node evaluates a block of rows at a time with one loop written
  *   out per operator, so a row costs a few native operations and no call per node: that is what
- *   makes the columnar batch path fast. A single row (a one-row table, an explanation) is a block of
- *   one, through the same nodes.
+ *   makes the columnar batch path fast. A single row (a one-row table, an explanation) takes each
+ *   node's scalar form instead, built beside its block form from the same scalar operators.
  *
  * Semantics: numbers are IEEE doubles; booleans are 1/0; NaN means "unknown" (missing input) and
  * propagates through arithmetic, comparisons and logic (Kleene: `false and unknown` is false).
@@ -69,10 +69,15 @@ type Cols = ArrayLike<number | string | null>[];
 const BLOCK = 256;
 /** Writes the node's values for rows from…from+n−1 (n ≤ BLOCK) into out[0…n−1]. */
 type Num = (c: Cols, from: number, n: number, out: Float64Array) => void;
+/** The node's value for row i alone: a row scored by itself (ZS.SCORE) costs a call per node, no loops. */
+type One = (c: Cols, i: number) => number;
 type Str = (c: Cols, i: number) => string | null;
-/** A compiled node; `slot` when it reads a column directly, `constant` when it is one. */
+/**
+ * A compiled node; `slot` when it reads a column directly, `constant` when it is one. A number node
+ * has both forms, built from the same scalar operators, so a row gives the same bits either way.
+ */
 type Typed =
-  | { kind: "num"; fn: Num; constant?: number; slot?: number }
+  | { kind: "num"; fn: Num; one: One; constant?: number; slot?: number }
   | { kind: "str"; fn: Str; constant?: string; slot?: number };
 
 /** Symbols an expression reads, in slot order, with their kinds. */
@@ -306,16 +311,21 @@ function parse(source: string): MathNode {
 }
 
 function numConst(value: number): Typed {
-  return { kind: "num", constant: value, fn: (_c, _from, n, out) => out.fill(value, 0, n) };
+  return {
+    kind: "num",
+    constant: value,
+    fn: (_c, _from, n, out) => out.fill(value, 0, n),
+    one: () => value,
+  };
 }
 
-function asNum(t: Typed, what: string): Num {
+function asNum(t: Typed, what: string): Extract<Typed, { kind: "num" }> {
   if (t.kind !== "num")
     throw err(
       `文本不能用于${what}（文本只能用 == 或 != 比较）`,
       `text cannot be used in ${what} (text can only be compared with == or !=)`
     );
-  return t.fn;
+  return t;
 }
 
 /** What names mean while compiling: fields (columns), the model's constants, and the symbols read. */
@@ -350,6 +360,7 @@ function compileNode(node: MathNode, scope: Scope): Typed {
             const col = c[k] as ArrayLike<number>;
             for (let j = 0; j < n; j++) out[j] = col[from + j];
           },
+          one: (c, i) => (c[k] as ArrayLike<number>)[i],
           slot: k,
         };
       }
@@ -370,12 +381,15 @@ function compileNode(node: MathNode, scope: Scope): Typed {
       return compileOperator(n.fn as string, n.op as string, n.args as MathNode[], scope);
     case "RelationalNode": {
       // a < b <= c means (a < b) and (b <= c)
-      const params = (n.params as MathNode[]).map((p) =>
+      const typed = (n.params as MathNode[]).map((p) =>
         asNum(compileNode(p, scope), "比较/comparison")
       );
+      const params = typed.map((t) => t.fn);
+      const ones = typed.map((t) => t.one);
       const ops = n.conditionals as string[];
       if (!ops.every(isBinary)) throw err("不支持的比较", "unsupported comparison");
       const kernels = ops.map((op) => KERNEL2[op]);
+      const scalars = ops.map((op) => BINARY[op]);
       const [left, right] = [block(), block()];
       return {
         kind: "num",
@@ -388,15 +402,23 @@ function compileNode(node: MathNode, scope: Scope): Typed {
             KERNEL2.and(out, left, m);
           }
         },
+        one: (c, i) => {
+          let v = 1;
+          for (let k = 0; k < scalars.length; k++)
+            v = and(v, scalars[k](ones[k](c, i), ones[k + 1](c, i)));
+          return v;
+        },
       };
     }
     case "ConditionalNode": {
-      const cf = asNum(compileNode(n.condition as MathNode, scope), "条件/a condition");
-      const tf = asNum(compileNode(n.trueExpr as MathNode, scope), "条件结果/a conditional result");
-      const ff = asNum(
+      const ct = asNum(compileNode(n.condition as MathNode, scope), "条件/a condition");
+      const tt = asNum(compileNode(n.trueExpr as MathNode, scope), "条件结果/a conditional result");
+      const ft = asNum(
         compileNode(n.falseExpr as MathNode, scope),
         "条件结果/a conditional result"
       );
+      const [cf, tf, ff] = [ct.fn, tt.fn, ft.fn];
+      const [co, to, fo] = [ct.one, tt.one, ft.one];
       // Both branches are worked out for the block (expressions have no effects), then chosen.
       const [cond, yes] = [block(), block()];
       return {
@@ -410,6 +432,10 @@ function compileNode(node: MathNode, scope: Scope): Typed {
             if (v !== v) out[j] = NaN;
             else if (v !== 0) out[j] = yes[j];
           }
+        },
+        one: (c, i) => {
+          const v = co(c, i);
+          return v !== v ? NaN : v !== 0 ? to(c, i) : fo(c, i);
         },
       };
     }
@@ -431,10 +457,14 @@ function compileNode(node: MathNode, scope: Scope): Typed {
           `wrong number of arguments for ${name} (${args.length})`
         );
       }
-      const fs = args.map((a) => asNum(compileNode(a, scope), name));
+      const typed = args.map((a) => asNum(compileNode(a, scope), name));
+      const fs = typed.map((t) => t.fn);
       const arg = block();
       const fold = FUNCTION_FOLDS[name];
+      const [a, b] = fs;
+      const [ao, bo] = typed.map((t) => t.one);
       if (fold) {
+        const ones = typed.map((t) => t.one);
         return {
           kind: "num",
           fn: (c, from, m, out) => {
@@ -444,9 +474,14 @@ function compileNode(node: MathNode, scope: Scope): Typed {
               fold(out, arg, m);
             }
           },
+          // The same pairwise fold, one row.
+          one: (c, i) => {
+            let v = ones[0](c, i);
+            for (let k = 1; k < ones.length; k++) v = impl(v, ones[k](c, i));
+            return v;
+          },
         };
       }
-      const [a, b] = fs;
       const own = FUNCTION_KERNELS[name];
       if (fs.length === 1 && own) {
         return {
@@ -455,6 +490,7 @@ function compileNode(node: MathNode, scope: Scope): Typed {
             a(c, from, m, out);
             own(out, m);
           },
+          one: (c, i) => impl(ao(c, i)),
         };
       }
       if (fs.length === 1) {
@@ -464,6 +500,7 @@ function compileNode(node: MathNode, scope: Scope): Typed {
             a(c, from, m, out);
             for (let j = 0; j < m; j++) out[j] = impl(out[j]);
           },
+          one: (c, i) => impl(ao(c, i)),
         };
       }
       // Only min and max take more than two arguments, and they fold above.
@@ -474,6 +511,7 @@ function compileNode(node: MathNode, scope: Scope): Typed {
           b(c, from, m, arg);
           for (let j = 0; j < m; j++) out[j] = impl(out[j], arg[j]);
         },
+        one: (c, i) => impl(ao(c, i), bo(c, i)),
       };
     }
     default: {
@@ -487,15 +525,17 @@ function compileNode(node: MathNode, scope: Scope): Typed {
 function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope): Typed {
   const typed = args.map((a) => compileNode(a, scope));
   if (typed.length === 1 && isUnary(fn)) {
-    const a = asNum(typed[0], op);
+    const { fn: a, one } = asNum(typed[0], op);
     if (typed[0].constant !== undefined) return numConst(UNARY[fn](typed[0].constant as number));
     const kernel = KERNEL1[fn];
+    const scalar = UNARY[fn];
     return {
       kind: "num",
       fn: (c, from, n, out) => {
         a(c, from, n, out);
         kernel(out, n);
       },
+      one: (c, i) => scalar(one(c, i)),
     };
   }
   if (typed.length === 2 && isBinary(fn)) {
@@ -512,43 +552,48 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
       // policyClass == "淘汰": the column read in place, compared with the constant.
       if (ta.slot !== undefined && tb.constant !== undefined) {
         const [k, text] = [ta.slot, tb.constant as string];
+        const compare = (a: unknown): number => (a === null ? NaN : a === text ? same : 1 - same);
         return {
           kind: "num",
           fn: (c, from, n, out) => {
             const col = c[k];
-            for (let j = 0; j < n; j++) {
-              const a = col[from + j];
-              out[j] = a === null ? NaN : a === text ? same : 1 - same;
-            }
+            for (let j = 0; j < n; j++) out[j] = compare(col[from + j]);
           },
+          one: (c, i) => compare(c[k][i]),
         };
       }
+      const compare = (c: Cols, i: number): number => {
+        const a = fa(c, i);
+        const b = fb(c, i);
+        return a === null || b === null ? NaN : a === b ? same : 1 - same;
+      };
       return {
         kind: "num",
         fn: (c, from, n, out) => {
-          for (let j = 0; j < n; j++) {
-            const a = fa(c, from + j);
-            const b = fb(c, from + j);
-            out[j] = a === null || b === null ? NaN : a === b ? same : 1 - same;
-          }
+          for (let j = 0; j < n; j++) out[j] = compare(c, from + j);
         },
+        one: compare,
       };
     }
     const [a, b] = [ta.fn as Num, tb.fn as Num];
+    const [ao, bo] = [(ta as { one: One }).one, (tb as { one: One }).one];
     // 10000 * fx_USD: folded once per model, so the row compares with a constant.
     if (ta.constant !== undefined && tb.constant !== undefined)
       return numConst(BINARY[fn](ta.constant as number, tb.constant as number));
     const kernel = KERNEL2[fn];
+    const scalar = BINARY[fn];
     const right = block();
     // A constant right side (the common "field op constant") fills its block once, here.
     if (tb.constant !== undefined) {
-      right.fill(tb.constant as number);
+      const k = tb.constant as number;
+      right.fill(k);
       return {
         kind: "num",
         fn: (c, from, n, out) => {
           a(c, from, n, out);
           kernel(out, right, n);
         },
+        one: (c, i) => scalar(ao(c, i), k),
       };
     }
     return {
@@ -558,6 +603,7 @@ function compileOperator(fn: string, op: string, args: MathNode[], scope: Scope)
         b(c, from, n, right);
         kernel(out, right, n);
       },
+      one: (c, i) => scalar(ao(c, i), bo(c, i)),
     };
   }
   throw err(`不允许的运算符“${op}”`, `operator "${op}" is not allowed`);
@@ -592,7 +638,7 @@ export function compileExpression(
       "表达式结果必须是数值或是/否，而不是文本",
       "an expression must give a number or yes/no, not text"
     );
-  const f = root.fn;
+  const { fn: f, one } = root;
   const slots = [...used.entries()];
   const columns = (env: ExpressionEnv): Cols =>
     slots.map(([name, { kind }]) => {
@@ -607,17 +653,17 @@ export function compileExpression(
     symbols: slots.map(([name]) => name),
     bind: (env) => {
       const cols = columns(env);
-      const one = new Float64Array(1);
-      return (i) => {
-        f(cols, i, 1, one);
-        return one[0];
-      };
+      return (i) => one(cols, i);
     },
     column: (env) => {
       const cols = columns(env);
-      // Sized by the first table: a one-row scoring prepared per candidate allocates one number.
+      // Sized by the first table of more than one row; a row alone takes the scalar form.
       let rows = new Float64Array(0);
       return (out, count) => {
+        if (count === 1) {
+          out[0] = one(cols, 0);
+          return;
+        }
         if (rows.length < Math.min(BLOCK, count)) rows = new Float64Array(Math.min(BLOCK, count));
         inBlocks(f, cols, rows, out, count);
       };

@@ -48,6 +48,8 @@ function sortPositions(keys: Float64Array): Uint32Array {
   const m = keys.length;
   let perm = new Uint32Array(m);
   for (let k = 0; k < m; k++) perm[k] = k;
+  // A row scored alone (ZS.SCORE) has one key: nothing to order.
+  if (m < 2) return perm;
   if (m < RADIX_FROM) return perm.sort((a, b) => keys[a] - keys[b] || a - b);
   // Doubles as unsigned 64-bit integers in the same order: flip every bit of negatives, the sign bit of the rest.
   const bits = new Uint32Array(keys.buffer, keys.byteOffset, 2 * m);
@@ -158,7 +160,6 @@ export function competitionRanks(
  * in one pass, so a table without ties costs no sort.
  */
 export function breakTies(ranks: Int32Array, by: ArrayLike<number>): Int32Array {
-  const groups = new Map<number, number[]>();
   const seen = new Uint8Array(ranks.length + 1);
   let tiesFound = false;
   for (let i = 0; i < ranks.length; i++) {
@@ -168,6 +169,7 @@ export function breakTies(ranks: Int32Array, by: ArrayLike<number>): Int32Array 
     seen[r] = 1;
   }
   if (!tiesFound) return ranks;
+  const groups = new Map<number, number[]>();
   for (let i = 0; i < ranks.length; i++) {
     const r = ranks[i];
     if (r === 0) continue;

@@ -117,12 +117,14 @@ function readerOf(
 /**
  * The input columns a scoring run fills, allocated into `columns`, and the readers that fill them
  * from a table. A reader remembers what each distinct text gave for as long as the scoring lives.
+ * The model's stage field, when it is a text input, is read once for both its column and `stage`.
  */
 function inputReaders(
   compiled: CompiledModel,
   n: number,
   contexts: CandidateTable["contexts"],
-  columns: Record<string, Column>
+  columns: Record<string, Column>,
+  stage: { field: FieldDef | undefined; index: Int16Array; read: boolean }
 ): ((table: CandidateTable) => void)[] {
   const { model } = compiled;
   return compiled.inputs.map((id) => {
@@ -144,6 +146,15 @@ function inputReaders(
       // Text as written costs a trim, less than looking it up: only answer readers remember.
       if (field.reader === undefined) {
         return (table) => readTexts(cells(table), n, col);
+      }
+      if (field === stage.field) {
+        stage.read = true;
+        const ids = (model.stages ?? []).map((st) => st.id);
+        const reader = new ColumnReader((c) => stageIndex(c, model));
+        return (table) => {
+          reader.into(cells(table), n, stage.index);
+          stageIds(stage.index, ids, n, col);
+        };
       }
       const reader = new ColumnReader(readerOf(field.reader, model));
       return (table) => reader.into(cells(table), n, col);
@@ -229,7 +240,12 @@ export function prepareScoring(
 ): Scoring {
   const { model } = compiled;
   const columns: Record<string, Column> = {};
-  const readers = inputReaders(compiled, n, contexts, columns);
+  const stage = {
+    field: model.fields.find((f) => f.reader === "stage"),
+    index: new Int16Array(n),
+    read: false,
+  };
+  const readers = inputReaders(compiled, n, contexts, columns, stage);
   for (const d of compiled.derived) columns[d.def.id] = new Float64Array(n);
   const criterionValues = compiled.criteria.map(() => new Float64Array(n));
 
@@ -361,9 +377,10 @@ export function prepareScoring(
       hitRows(scratch, n, hits);
     };
   });
-  const stageField = model.fields.find((f) => f.reader === "stage");
+  // Stage index per candidate from the model's stage field (engine/answers), −1 when unknown: read
+  // here unless the inputs read it.
+  const stageField = stage.read ? undefined : stage.field;
   const stageReader = new ColumnReader((c) => stageIndex(c, model));
-  const stage = new Int16Array(n);
 
   const scored: ScoredTable = {
     compiled,
@@ -385,7 +402,7 @@ export function prepareScoring(
     completeness: new Float64Array(n),
     low: new Float64Array(n),
     high: new Float64Array(n),
-    stage,
+    stage: stage.index,
     cap,
     gateStatus,
     bonusHits,
@@ -416,9 +433,8 @@ export function prepareScoring(
       floor.fill(0);
       for (const b of bonuses) b();
       for (const f of flags) f();
-      // Stage index per candidate from the model's stage field (engine/answers), −1 when unknown.
-      if (stageField) stageReader.into(table.columns[stageField.id], n, stage);
-      else stage.fill(-1);
+      if (stageField) stageReader.into(table.columns[stageField.id], n, stage.index);
+      else if (!stage.read) stage.index.fill(-1);
       scored.table = table;
       aggregate(scored);
       return scored;
@@ -432,6 +448,11 @@ export function prepareScoring(
 /** Text cells as written (readText), rows 0…n−1. */
 function readTexts(cells: readonly CellValue[] | undefined, n: number, out: (string | null)[]) {
   for (let i = 0; i < n; i++) out[i] = readText(cells?.[i] ?? null);
+}
+
+/** A stage column's ids (resolveStage) from its stage indices (stageIndex). */
+function stageIds(index: Int16Array, ids: string[], n: number, out: (string | null)[]) {
+  for (let i = 0; i < n; i++) out[i] = index[i] < 0 ? null : ids[index[i]];
 }
 
 /** A text criterion's values: each text through its transform's memo, NaN where missing. */

@@ -198,8 +198,9 @@ describe("agreement with mathjs", () => {
 });
 
 describe("whole columns (the batch path) give what row-by-row evaluation gives", () => {
-  // Nodes evaluate blocks of rows; a row alone is a block of one. Every expression of the default
-  // model, on random columns rich in unknowns, over table sizes that end blocks anywhere.
+  // Nodes evaluate blocks of rows; a row alone (bind, or a column of one) takes each node's scalar
+  // form. Every expression of the default model, on random columns rich in unknowns, over table
+  // sizes that end blocks anywhere: each block row equals the scalar form's value for it.
   const compiled = compileModel(loadModel(pinghu));
   const exprs = [
     ...compiled.derived.flatMap((d) => [d.expr, ...d.notes]),

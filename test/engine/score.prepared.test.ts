@@ -7,6 +7,7 @@
 import fc from "fast-check";
 import { compileModel, loadModel } from "../../src/engine/model";
 import { prepareScoring, scoreTable, ScoredTable } from "../../src/engine/score";
+import { resolveStage, stageIndex } from "../../src/engine/answers";
 import { CandidateTable, CellValue, FieldDef } from "../../src/engine/types";
 import pinghu from "../../src/models/pinghu-2023.json";
 
@@ -162,5 +163,56 @@ describe("prepared one-row scoring", () => {
       }),
       { numRuns: 60 }
     );
+  });
+});
+
+describe("the stage field, read once for its column and the stage index", () => {
+  const stages = fc.oneof(
+    words,
+    junk,
+    // Every stage of the model, by its label and aliases, and cells that name several or negate one.
+    fc.constantFrom<CellValue>(
+      ...(pinghu.stages ?? []).flatMap((st) => [st.label.zh, ...(st.aliases ?? [])]),
+      "已签约，后停滞",
+      "签约前",
+      "未洽谈",
+      "已签约、已开工"
+    )
+  );
+  // The default model reads its stage field as an input; this one (no rule reads the stage) has the
+  // scorer read it for the stage index alone.
+  const unread = compileModel(
+    loadModel({
+      ...pinghu,
+      gates: pinghu.gates.filter((g) => !JSON.stringify(g).includes("stage")),
+      bonuses: pinghu.bonuses.filter((b) => !JSON.stringify(b).includes("stage")),
+      flags: pinghu.flags.filter((f) => !JSON.stringify(f).includes("stage")),
+      derived: pinghu.derived.filter((d) => !JSON.stringify(d).includes("stage")),
+    })
+  );
+
+  test("gives resolveStage's id and stageIndex's index per cell, as input or not (property)", () => {
+    expect(compiled.inputs).toContain("stage");
+    expect(unread.inputs).not.toContain("stage");
+    const seen = new Set<number>();
+    fc.assert(
+      fc.property(fc.array(stages, { minLength: 1, maxLength: 12 }), (cells) => {
+        const table: CandidateTable = { count: cells.length, columns: { stage: cells } };
+        const s = scoreTable(table, compiled);
+        const t = scoreTable(table, unread);
+        cells.forEach((c, i) => {
+          seen.add(stageIndex(c, model));
+          const k = stageIndex(c, model);
+          expect([s.stage[i], t.stage[i], s.columns.stage[i]]).toEqual([
+            k,
+            k,
+            resolveStage(c, model),
+          ]);
+        });
+      }),
+      { numRuns: 200 }
+    );
+    // Every stage index came up, and "none" (−1).
+    expect(seen.size).toBe((pinghu.stages ?? []).length + 1);
   });
 });
