@@ -489,11 +489,16 @@ export function mabac(
   const r = normalizeMatrix(m, t, "minmax");
   const { rows, cols } = m;
   const logG = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) {
-      r.data[k] = w[j] * (r.data[k] + 1);
-      logG[j] += Math.log(r.data[k]);
-    }
+  // v = w (r + 1) in place and each column's Σ ln v, a block of rows at a time.
+  const block = logBlockRows(cols);
+  const logs = new Float64Array(block * cols);
+  for (let from = 0; from < rows; from += block) {
+    const start = from * cols;
+    const end = Math.min(rows, from + block) * cols;
+    for (let k = start; k < end;)
+      for (let j = 0; j < cols; j++, k++) r.data[k] = w[j] * (r.data[k] + 1);
+    logsInto(r.data, start, end, logs, 0);
+    for (let o = 0; o < end - start;) for (let j = 0; j < cols; j++, o++) logG[j] += logs[o];
   }
   let gSum = 0;
   // A zero weight makes v = 0 and g = 0 in that column: it adds nothing.

@@ -292,16 +292,28 @@ export function merecWeights(m: DecisionMatrix, types?: readonly CriterionType[]
   const { min, max } = columnRange(m);
   for (let j = 0; j < cols; j++) if (!(min[j] > 0)) requireAbove(m, j, 0, true, "linear");
   const e = new Float64Array(cols);
-  // |ln n| of the row's cells, each found once.
-  const a = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) {
-    let total = 0;
-    for (let j = 0; j < cols; j++, k++) {
-      const n = t[j] === 1 ? min[j] / data[k] : data[k] / max[j];
-      total += a[j] = Math.abs(Math.log(n));
+  // A block of rows at a time: n, then |ln n| (each cell's found once), then per row ln(1 + Σ/m) and
+  // each cell's ln(1 + (Σ − its own)/m).
+  const block = logBlockRows(cols + 1);
+  const a = new Float64Array(block * cols);
+  const inner = new Float64Array(block * (cols + 1));
+  for (let from = 0; from < rows; from += block) {
+    const count = Math.min(rows, from + block) - from;
+    for (let o = 0, k = from * cols; o < count * cols;)
+      for (let j = 0; j < cols; j++, o++, k++)
+        a[o] = t[j] === 1 ? min[j] / data[k] : data[k] / max[j];
+    logsInto(a, 0, count * cols, a, 0);
+    for (let i = 0, o = 0, q = 0; i < count; i++) {
+      let total = 0;
+      for (let j = 0; j < cols; j++, o++) total += a[o] = Math.abs(a[o]);
+      for (let j = 0, p = o - cols; j < cols; j++, p++) inner[q++] = 1 + (total - a[p]) / cols;
+      inner[q++] = 1 + total / cols;
     }
-    const s = Math.log(1 + total / cols);
-    for (let j = 0; j < cols; j++) e[j] += Math.abs(Math.log(1 + (total - a[j]) / cols) - s);
+    logsInto(inner, 0, count * (cols + 1), inner, 0);
+    for (let i = 0, q = 0; i < count; i++, q += cols + 1) {
+      const s = inner[q + cols];
+      for (let j = 0; j < cols; j++) e[j] += Math.abs(inner[q + j] - s);
+    }
   }
   let sum = 0;
   for (const x of e) sum += x;
