@@ -274,6 +274,9 @@ describe("AHP", () => {
     ].map((r) => r.reduce((s, x, j) => s + x / cols[j], 0) / 3);
     const cm = ahp(m, { method: "colmean" }).weights;
     rows.forEach((x, i) => expect(cm[i]).toBeCloseTo(x, 12));
+    // λmax estimated as the mean of (A w)_i / w_i, computed by hand (Python) from the weights above.
+    expect(ahp(m, { method: "geometric" }).lambdaMax).toBeCloseTo(3.009202712714279, 12);
+    expect(ahp(m, { method: "colmean" }).lambdaMax).toBeCloseTo(3.009212753441092, 12);
     // On a consistent matrix all three methods give the exact weights.
     for (const method of ["eigen", "geometric", "colmean"] as const) {
       expectDigits(
@@ -424,6 +427,16 @@ describe("hierarchy synthesis and group judgments", () => {
       Math.sqrt(1.5),
       12
     );
+  });
+
+  test("AIP with eigenvector priorities: the experts' weights' weighted geometric mean, no group matrix", () => {
+    const [w1, w2] = [ahp(E1).weights, ahp(E2).weights];
+    const mean = Array.from(w1, (x, i) => Math.pow(x, 0.75) * Math.pow(w2[i], 0.25));
+    const total = mean.reduce((a, b) => a + b, 0);
+    const aip = ahpGroup([E1, E2], { aggregation: "aip", expertWeights: [3, 1] });
+    expect(aip.group).toBeNull();
+    mean.forEach((x, i) => expect(aip.weights[i]).toBeCloseTo(x / total, 12));
+    expect(ahpGroup([E1, E2], { expertWeights: [3, 1] }).group).not.toBeNull();
   });
 
   test("each expert's CR is reported; identical experts give the expert's own result", () => {

@@ -1,5 +1,11 @@
 /** Refusals of the decision-analysis layer, each by its exact message (issue 20). */
-import { ahp, principalEigen, synthesize } from "../../../src/engine/mcda/ahp";
+import {
+  ahp,
+  ahpGroup,
+  principalEigen,
+  splitStacked,
+  synthesize,
+} from "../../../src/engine/mcda/ahp";
 import { kendallW, rankCorrelation } from "../../../src/engine/mcda/correlation";
 import { pairwiseFromLong, scoresFromLong } from "../../../src/engine/mcda/group";
 import { codas } from "../../../src/engine/mcda/methods";
@@ -410,6 +416,220 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
       "matrix",
       "matrix 第 2 项：第 2 列平均值为 0，变异系数无定义",
       "matrix item 2: column 2 has mean 0: its coefficient of variation is undefined",
+    ],
+    [
+      "AHP: a matrix that is not square",
+      () =>
+        ahp(
+          toMatrix([
+            [1, 2, 3],
+            [0.5, 1, 2],
+          ])
+        ),
+      "pairwise",
+      "pairwise：判断矩阵应为方阵，实为 2 行 × 3 列",
+      "pairwise: must be square, got 2 × 3",
+    ],
+    [
+      "AHP: a diagonal entry other than 1",
+      () =>
+        ahp(
+          toMatrix([
+            [1, 2],
+            [0.5, 2],
+          ])
+        ),
+      "pairwise",
+      "pairwise 第 2 行第 2 列：对角线应为 1，实为 2",
+      "pairwise row 2, column 2: the diagonal must be 1, got 2",
+    ],
+    [
+      "AHP: a negative judgment",
+      () =>
+        ahp(
+          toMatrix([
+            [1, -2],
+            [0.5, 1],
+          ])
+        ),
+      "pairwise",
+      "pairwise 第 1 行第 2 列：判断值应大于 0，实为 -2",
+      "pairwise row 1, column 2: a judgment must be > 0, got -2",
+    ],
+    [
+      "AHP: a pair blank on both sides",
+      () =>
+        ahp(
+          toMatrix(
+            [
+              [1, 2, null],
+              [0.5, 1, 3],
+              [null, 1 / 3, 1],
+            ],
+            { allowBlank: true }
+          )
+        ),
+      "pairwise",
+      "pairwise 第 1 行第 3 列：第 3 行第 1 列也为空：这一对比较缺失",
+      "pairwise row 1, column 3: row 3, column 1 is blank too: this comparison is missing",
+    ],
+    [
+      "AHP: a pair that is not reciprocal",
+      () =>
+        ahp(
+          toMatrix([
+            [1, 2, 3],
+            [0.5, 1, 3],
+            [1 / 3, 0.5, 1],
+          ])
+        ),
+      "pairwise",
+      "pairwise 第 2 行第 3 列：与第 3 行第 2 列不互反（3 × 0.5 ≠ 1）",
+      "pairwise row 2, column 3: not reciprocal to row 3, column 2 (3 × 0.5 ≠ 1)",
+    ],
+    [
+      "a negative local priority",
+      () =>
+        synthesize(
+          toMatrix([
+            [0.5, 0.5],
+            [0.5, -0.5],
+          ]),
+          [1, 1]
+        ),
+      "local",
+      "local 第 2 行第 2 列：局部权重应 ≥ 0，实为 -0.5",
+      "local row 2, column 2: a local priority must be ≥ 0, got -0.5",
+    ],
+    [
+      "local priorities of the second parent not summing to 1",
+      () =>
+        synthesize(
+          toMatrix([
+            [0.5, 0.5],
+            [0.5, 0.4],
+          ]),
+          [1, 1]
+        ),
+      "local",
+      "local 第 2 项：第 2 列（一个上层节点下的局部权重）之和应为 1，实为 0.9",
+      "local item 2: column 2 (the local priorities under one parent) must sum to 1, got 0.9",
+    ],
+    [
+      "parent weights of the wrong count",
+      () =>
+        synthesize(
+          toMatrix([
+            [0.5, 0.5],
+            [0.5, 0.5],
+          ]),
+          [1]
+        ),
+      "weights",
+      "weights：有 1 项，但矩阵有 2 个指标（列）",
+      "weights: has 1 entries but the matrix has 2 criteria (columns)",
+    ],
+    [
+      "stacked matrices of a row count that is not a multiple",
+      () =>
+        splitStacked(
+          toMatrix([
+            [1, 2],
+            [0.5, 1],
+            [1, 3],
+          ])
+        ),
+      "pairwise",
+      "pairwise：应为若干个 2 × 2 判断矩阵上下相接，实为 3 行",
+      "pairwise: must be 2 × 2 matrices stacked vertically, got 3 rows",
+    ],
+    [
+      "group AHP of no matrix",
+      () => ahpGroup([]),
+      "pairwise",
+      "pairwise：为空",
+      "pairwise: is empty",
+    ],
+    [
+      "group AHP with expert weights of the wrong count",
+      () =>
+        ahpGroup(
+          [
+            toMatrix([
+              [1, 2],
+              [0.5, 1],
+            ]),
+          ],
+          { expertWeights: [1, 1] }
+        ),
+      "expert_weights",
+      "expert_weights：有 2 项，但矩阵有 1 个指标（列）",
+      "expert_weights: has 2 entries but the matrix has 1 criteria (columns)",
+    ],
+    [
+      "group AHP: a second expert's matrix with more rows",
+      () =>
+        ahpGroup([
+          toMatrix([
+            [1, 2],
+            [0.5, 1],
+          ]),
+          toMatrix([
+            [1, 2],
+            [0.5, 1],
+            [1, 1],
+          ]),
+        ]),
+      "pairwise",
+      "pairwise：第 2 位专家的矩阵为 3 × 2，第 1 位为 2 × 2",
+      "pairwise: expert 2's matrix is 3 × 2, expert 1's is 2 × 2",
+    ],
+    [
+      "group AHP: a second expert's matrix with more columns",
+      () =>
+        ahpGroup([
+          toMatrix([
+            [1, 2],
+            [0.5, 1],
+          ]),
+          toMatrix([
+            [1, 2, 3],
+            [0.5, 1, 2],
+          ]),
+        ]),
+      "pairwise",
+      "pairwise：第 2 位专家的矩阵为 2 × 3，第 1 位为 2 × 2",
+      "pairwise: expert 2's matrix is 2 × 3, expert 1's is 2 × 2",
+    ],
+    [
+      "group AHP: the second expert's pair not reciprocal, named by expert",
+      () =>
+        ahpGroup([
+          toMatrix([
+            [1, 2],
+            [0.5, 1],
+          ]),
+          toMatrix([
+            [1, 2],
+            [0.6, 1],
+          ]),
+        ]),
+      "pairwise (expert 2)",
+      "pairwise (expert 2) 第 1 行第 2 列：与第 2 行第 1 列不互反（2 × 0.6 ≠ 1）",
+      "pairwise (expert 2) row 1, column 2: not reciprocal to row 2, column 1 (2 × 0.6 ≠ 1)",
+    ],
+    [
+      "group AHP of one expert: the matrix is named as it is",
+      () =>
+        ahpGroup([
+          toMatrix([
+            [1, 2],
+            [0.6, 1],
+          ]),
+        ]),
+      "pairwise",
+      "pairwise 第 1 行第 2 列：与第 2 行第 1 列不互反（2 × 0.6 ≠ 1）",
+      "pairwise row 1, column 2: not reciprocal to row 2, column 1 (2 × 0.6 ≠ 1)",
     ],
     [
       "BWM with one criterion",
