@@ -430,18 +430,31 @@ export interface Qualifiers {
   measure: boolean;
   /** Numbers or separators. */
   other: boolean;
+  /** Filler words of amounts (一期, 总投资, 计划): labels, not qualifiers. */
+  filler: boolean;
 }
 
 /** The qualifiers in a folded text around a number (约, 以上, 多 …) and what else it holds. */
 export function qualifiersIn(folded: string): Qualifiers {
-  const r: Qualifiers = { q: 0, more: false, text: false, measure: false, other: false };
+  const r: Qualifiers = {
+    q: 0,
+    more: false,
+    text: false,
+    measure: false,
+    other: false,
+    filler: false,
+  };
+  let covered = 0;
   for (const t of tokenize(folded)) {
+    covered += t.e - t.s;
     if (t.k === "qual") r.q |= t.q;
     else if (t.k === "more") r.more = true;
     else if (t.k === "text") r.text = true;
     else if (t.k === "unit" || t.k === "cur") r.measure = true;
     else if (t.k !== "incl" && t.k !== "open" && t.k !== "close") r.other = true;
   }
+  // Fillers leave no token; "=" of ">=" counts for nothing.
+  r.filler = covered < folded.replace(/[\s=]/g, "").length;
   return r;
 }
 

@@ -8,9 +8,11 @@ import { CURRENCY_CODES, fxRate } from "../fx";
 import {
   foldCharCode,
   foldText,
+  isDigitCode,
   moreHigh,
   readArabicNumber,
   readChineseNumeral,
+  startsChineseNumeral,
 } from "../numerals";
 import { boundOf, qualifiersIn } from "../amount/lexicon";
 import { boundNote, BoundedReading } from "../bounds";
@@ -136,11 +138,31 @@ export function readNumberBound(cell: CellValue): PlainReading | null {
   const whole = foldText(cell as string).trim();
   const remark = END_REMARK.exec(whole);
   const folded = remark === null ? whole : whole.slice(0, remark.index);
-  const r = readPlain(folded);
-  return r === null || remark === null || remark[1].trim() === ""
-    ? r
-    : { ...r, remark: remark[1].trim() };
+  const r = readPlain(folded) ?? readPlain(withArabicNumeral(folded));
+  const said = remark === null ? "" : remark[1].trim();
+  // （含）: inclusive, already how a bound reads.
+  return r === null || said === "" || said === "含" ? r : { ...r, remark: said };
 }
+
+/**
+ * 五项, 约三千人, 十余项: the first Chinese numeral of a text with no Arabic digit, written in
+ * digits, so that one grammar reads both; the text unchanged otherwise (and for 数十, 十几).
+ */
+function withArabicNumeral(folded: string): string {
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (isDigitCode(c)) return folded;
+    if (!startsChineseNumeral(c)) continue;
+    const n = readChineseNumeral(folded, i);
+    if (n === null || n.highText !== undefined || !COUNTED.test(folded.slice(n.end))) return folded;
+    return folded.slice(0, i) + n.text + folded.slice(n.end);
+  }
+  return folded;
+}
+
+/** What may follow a Chinese numeral for it to be a count (五项, 十余人, 两千万): not 一般, 三级. */
+const COUNTED =
+  /^\s*(?:多|余)?\s*(?:万|亿)?\s*(?:多|余)?\s*(?:项|件|人|名|位|家|个|台|套|亩|年)?\s*(?:以上|以下|以内|左右|上下)?$/;
 
 /** readNumberBound on folded text with no remark. */
 function readPlain(folded: string): PlainReading | null {
@@ -158,11 +180,12 @@ function readPlain(folded: string): PlainReading | null {
   const ownScale = [lowScale, highScale].some((x) => x === "%" || x === "‰");
   const lead = qualifiersIn(leadText);
   const tail = qualifiersIn(tailText);
-  // Before the number only qualifiers (约, ≥, 不低于): 研发3% names something else.
+  // Before the number only qualifiers (约, ≥, 不低于): 研发3% or 一期5 names something else.
   const twoMore = moreBefore !== undefined && moreAfter !== undefined;
   // After it, words (人, 项, 以上) but no unit or currency: 5千 is not 5, 5元 no count.
   if (
     lead.text ||
+    lead.filler ||
     lead.measure ||
     lead.other ||
     tail.measure ||

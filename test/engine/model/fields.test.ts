@@ -296,6 +296,25 @@ describe("number and percent cells keep their bound, and say so", () => {
       expect(numberNote(exact, rd, undefined)).toBeNull();
   });
 
+  test("a count in Chinese numerals reads as in digits; other words with a numeral in them do not", () => {
+    expect(["五项", "约三千人", "两位", "五项以上"].map((c) => readNumberBound(c)?.value)).toEqual([
+      5, 3000, 2, 5,
+    ]);
+    expect(readNumberBound("十余项")).toMatchObject({ low: 10, high: 20, bound: "range" });
+    for (const c of ["一般", "三级", "一期", "十几人", "数十项"])
+      expect(readNumberBound(c)).toBeNull();
+  });
+
+  test("a label before the number is no qualifier: unread, not the number", () => {
+    for (const c of ["一期80", "总投资5", "计划5项"]) expect(readNumberBound(c)).toBeNull();
+    expect(readNumberBound(">=3%")).toMatchObject({ value: 0.03, bound: "atLeast" });
+    expect(readNumberBound("<= 5")).toMatchObject({ value: 5, bound: "atMost" });
+  });
+
+  test("（含） after a bound is how the bound reads already, not a remark", () => {
+    expect(numberNote("3%以上（含）", rd, undefined)).toEqual(numberNote("3%以上", rd, undefined));
+  });
+
   test("a remark in brackets at the end is left out and named", () => {
     expect(readNumericCell("3.5%（2022年）", rd, undefined, model)).toBe(0.035);
     expect(numberNote("3.5%（2022年）", rd, undefined)).toEqual({
