@@ -11,7 +11,8 @@ import {
   weightedSum,
   weightedSumAggregator,
 } from "../../../src/engine/mcda/aggregate";
-import { CriterionType, McdaError, toMatrix, toRows } from "../../../src/engine/mcda/matrix";
+import { CriterionType, toMatrix, toRows } from "../../../src/engine/mcda/matrix";
+import { refusal } from "./refusal";
 
 /** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
@@ -517,17 +518,6 @@ describe("degenerate inputs, one by one (VIKOR and weighted product)", () => {
 });
 
 describe("aggregation: edges found by mutation testing", () => {
-  /** The refusal's argument and bilingual text. */
-  function refusal(run: () => unknown): { argument: string; zh: string; en: string } | null {
-    try {
-      run();
-      return null;
-    } catch (e) {
-      expect(e).toBeInstanceOf(McdaError);
-      const { argument, label } = e as McdaError;
-      return { argument, ...label };
-    }
-  }
   const NEGATIVE = toMatrix([
     [1, 2],
     [-1, 3],
@@ -593,20 +583,15 @@ describe("aggregation: edges found by mutation testing", () => {
       [3, 2],
       [2, 3.5],
     ]);
-    const manhattan = topsis(m, [0.6, 0.4], undefined, {
-      normalization: "none",
-      distance: "manhattan",
-    });
-    expectRelative(manhattan.closeness, [0.4, 0.6, 0.6]);
-    expectRelative(manhattan.dPlus, [1.2, 0.8, 0.8]);
-    expectRelative(manhattan.dMinus, [0.8, 1.2, 1.2]);
-    const chebyshev = topsis(m, [0.6, 0.4], undefined, {
-      normalization: "none",
-      distance: "chebyshev",
-    });
-    expectRelative(chebyshev.closeness, [0.4, 0.6, 0.5]);
-    expectRelative(chebyshev.dPlus, [1.2, 0.8, 0.6]);
-    expectRelative(chebyshev.dMinus, [0.8, 1.2, 0.6]);
+    for (const [distance, closeness, dPlus, dMinus] of [
+      ["manhattan", [0.4, 0.6, 0.6], [1.2, 0.8, 0.8], [0.8, 1.2, 1.2]],
+      ["chebyshev", [0.4, 0.6, 0.5], [1.2, 0.8, 0.6], [0.8, 1.2, 0.6]],
+    ] as const) {
+      const r = topsis(m, [0.6, 0.4], undefined, { normalization: "none", distance });
+      expectRelative(r.closeness, [...closeness]);
+      expectRelative(r.dPlus, [...dPlus]);
+      expectRelative(r.dMinus, [...dMinus]);
+    }
   });
 
   test("VIKOR: one alternative has the advantage and the stability, with DQ = 1", () => {

@@ -9,7 +9,8 @@ import {
 import { kendallW, rankCorrelation } from "../../../src/engine/mcda/correlation";
 import { pairwiseFromLong, scoresFromLong } from "../../../src/engine/mcda/group";
 import { codas } from "../../../src/engine/mcda/methods";
-import { matrix, McdaError, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
+import { matrix, resolveTypes, toMatrix } from "../../../src/engine/mcda/matrix";
+import { refusal } from "./refusal";
 import { leaderWeightIntervals, perturbWeights } from "../../../src/engine/mcda/stability";
 import {
   bwmWeights,
@@ -24,18 +25,6 @@ const M = toMatrix([
   [1, 2],
   [3, 4],
 ]);
-
-/** The McdaError's argument and bilingual label. */
-function refusal(run: () => unknown): { argument: string; zh: string; en: string } | null {
-  try {
-    run();
-    return null;
-  } catch (e) {
-    expect(e).toBeInstanceOf(McdaError);
-    const { argument, label } = e as McdaError;
-    return { argument, ...label };
-  }
-}
 
 test.each<[string, () => unknown, string, string, string]>([
   [
@@ -201,6 +190,15 @@ test("AHP's eigenvector: a bilingual refusal when the iteration is cut short", (
 });
 
 describe("refusals found by mutation testing (npm run mutate)", () => {
+  // A 2 × 3 matrix and a consistent 2 × 2 pairwise matrix.
+  const WIDE = toMatrix([
+    [1, 2, 3],
+    [0.5, 1, 2],
+  ]);
+  const PAIR = toMatrix([
+    [1, 2],
+    [0.5, 1],
+  ]);
   const BLANK = toMatrix(
     [
       [1, 2, 4],
@@ -419,13 +417,7 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
     ],
     [
       "AHP: a matrix that is not square",
-      () =>
-        ahp(
-          toMatrix([
-            [1, 2, 3],
-            [0.5, 1, 2],
-          ])
-        ),
+      () => ahp(WIDE),
       "pairwise",
       "pairwise：判断矩阵应为方阵，实为 2 行 × 3 列",
       "pairwise: must be square, got 2 × 3",
@@ -552,16 +544,7 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
     ],
     [
       "group AHP with expert weights of the wrong count",
-      () =>
-        ahpGroup(
-          [
-            toMatrix([
-              [1, 2],
-              [0.5, 1],
-            ]),
-          ],
-          { expertWeights: [1, 1] }
-        ),
+      () => ahpGroup([PAIR], { expertWeights: [1, 1] }),
       "expert_weights",
       "expert_weights：有 2 项，但矩阵有 1 个指标（列）",
       "expert_weights: has 2 entries but the matrix has 1 criteria (columns)",
@@ -570,10 +553,7 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
       "group AHP: a second expert's matrix with more rows",
       () =>
         ahpGroup([
-          toMatrix([
-            [1, 2],
-            [0.5, 1],
-          ]),
+          PAIR,
           toMatrix([
             [1, 2],
             [0.5, 1],
@@ -586,17 +566,7 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
     ],
     [
       "group AHP: a second expert's matrix with more columns",
-      () =>
-        ahpGroup([
-          toMatrix([
-            [1, 2],
-            [0.5, 1],
-          ]),
-          toMatrix([
-            [1, 2, 3],
-            [0.5, 1, 2],
-          ]),
-        ]),
+      () => ahpGroup([PAIR, WIDE]),
       "pairwise",
       "pairwise：第 2 位专家的矩阵为 2 × 3，第 1 位为 2 × 2",
       "pairwise: expert 2's matrix is 2 × 3, expert 1's is 2 × 2",
@@ -605,10 +575,7 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
       "group AHP: the second expert's pair not reciprocal, named by expert",
       () =>
         ahpGroup([
-          toMatrix([
-            [1, 2],
-            [0.5, 1],
-          ]),
+          PAIR,
           toMatrix([
             [1, 2],
             [0.6, 1],

@@ -5,8 +5,8 @@ import {
 } from "../../../src/engine/mcda/aggregate";
 import { toMatrix } from "../../../src/engine/mcda/matrix";
 import type { Aggregator } from "../../../src/engine/mcda/aggregate";
-import { McdaError } from "../../../src/engine/mcda/matrix";
 import { createRng } from "../../../src/engine/random";
+import { refusal } from "./refusal";
 import {
   leaderWeightIntervals,
   perturbWeights,
@@ -193,18 +193,6 @@ describe("rankReversal", () => {
 });
 
 describe("stability: edges found by mutation testing", () => {
-  /** The refusal's argument and bilingual text. */
-  function refusal(run: () => unknown): { argument: string; zh: string; en: string } | null {
-    try {
-      run();
-      return null;
-    } catch (e) {
-      expect(e).toBeInstanceOf(McdaError);
-      const { argument, label } = e as McdaError;
-      return { argument, ...label };
-    }
-  }
-
   test("uniform draws: w0 · (1 + spread · (2u − 1)) rescaled, u from the seeded generator", () => {
     const w0 = Float64Array.of(0.5, 0.3, 0.2);
     const draw = weightDraws(w0, { spread: 0.4, seed: 9 });
