@@ -183,13 +183,18 @@ test("[h]:mm:ss.000 and hh:mm:ss give back the milliseconds and seconds they wer
   const duration = numberLook("[h]:mm:ss.000") as TimeFormat;
   const clock = numberLook("hh:mm:ss") as TimeFormat;
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 1e11 }), (ms) => {
-      const x = ms / 86_400_000;
-      const [h, m, s] = timeText(x, duration)!.split(":").map(Number);
-      expect(Math.round((h * 3600 + m * 60 + s) * 1000)).toBe(ms);
-      // The clock drops whole days and rounds to the second.
-      const [ch, cm, cs] = timeText(x, clock)!.split(":").map(Number);
-      expect(ch * 3600 + cm * 60 + cs).toBe(Math.round(ms / 1000) % 86_400);
-    })
+    // Not on a half second: the serial ms / 86 400 000 holds a half only approximately, so the clock's
+    // rounding to the second may go either way there (seed −1571247726 drew 90 270 394 500 ms).
+    fc.property(
+      fc.integer({ min: 0, max: 1e11 }).filter((ms) => ms % 1000 !== 500),
+      (ms) => {
+        const x = ms / 86_400_000;
+        const [h, m, s] = timeText(x, duration)!.split(":").map(Number);
+        expect(Math.round((h * 3600 + m * 60 + s) * 1000)).toBe(ms);
+        // The clock drops whole days and rounds to the second.
+        const [ch, cm, cs] = timeText(x, clock)!.split(":").map(Number);
+        expect(ch * 3600 + cm * 60 + cs).toBe(Math.round(ms / 1000) % 86_400);
+      }
+    )
   );
 });
