@@ -19,9 +19,10 @@ test("texts that only look like errors, numbers and blanks are for the readers t
 });
 
 test("a formula saved without its result is a problem; a date only where a number belongs", () => {
-  expect(cellProblem(" =SUM(A1:A3)", false)?.en).toBe(
-    "a formula saved without its result (recalculate and save in Excel)"
-  );
+  expect(cellProblem(" =SUM(A1:A3)", false)).toEqual({
+    zh: "公式没有保存计算结果（请在 Excel 中重新计算并保存）",
+    en: "a formula saved without its result (recalculate and save in Excel)",
+  });
   expect(cellProblem("2023-05-01", true)).toEqual({
     zh: "日期不是数值",
     en: "a date is not a number",

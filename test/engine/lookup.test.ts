@@ -38,6 +38,15 @@ describe("lookup tables", () => {
     expect(lookupDetail(table, 0, "a").zh).toBe("表·甲（X行）：1");
     // The value came from the default row, so the detail names that row.
     expect(lookupDetail(table, 0, "b").en).toBe("Table · B (default): 10 万元/亩");
+    expect(lookupDetail(table, 0, "a").en).toBe("Table · A (row X): 1");
+  });
+
+  test("a row index past the table reads the default row", () => {
+    expect(lookupValue(table, 9, "a")).toBe(0);
+    expect(lookupDetail(table, 9, "b")).toEqual({
+      zh: "表·乙（默认）：10万元/亩",
+      en: "Table · B (default): 10 万元/亩",
+    });
   });
 
   test("the validator names each problem of a table by its path", () => {

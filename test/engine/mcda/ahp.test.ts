@@ -405,6 +405,12 @@ describe("hierarchy synthesis and group judgments", () => {
     expect(() => synthesize(toMatrix([[0.5], [0.4]]), [1])).toThrow(
       "column 1 (the local priorities under one parent) must sum to 1"
     );
+    // A local priority of 0 is allowed: 0.6·0.5 + 0.4·0 = 0.3, 0.6·0.5 + 0.4·1 = 0.7.
+    const zero = toMatrix([
+      [0.5, 0],
+      [0.5, 1],
+    ]);
+    expectDigits(synthesize(zero, [0.6, 0.4]), [0.3, 0.7], 12);
   });
 
   const E1 = toMatrix([
