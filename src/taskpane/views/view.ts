@@ -4,12 +4,46 @@
  * store change affects, so focus and scroll stay where the user left them.
  */
 import type { Label } from "../../engine";
+import { h } from "../../ui/dom";
 import { gradeTone } from "../../workbook/palette";
 import type { Store } from "../store";
 
 export interface View {
   readonly el: HTMLElement;
   update(changes: ReadonlySet<string>): void;
+}
+
+/**
+ * A view the first render does not need, whose code comes in its own chunk as the pane starts (the
+ * start bundle has a size target): its element holds the view once the chunk is in, brought up to
+ * date then; updates before that are nothing to draw.
+ */
+export class DeferredView implements View {
+  readonly el = h("div");
+  private view: View | null = null;
+
+  constructor(load: () => Promise<View>) {
+    load().then(
+      (view) => {
+        this.view = view;
+        this.el.append(view.el);
+        view.update(new Set());
+      },
+      () => {
+        this.el.append(
+          h(
+            "p",
+            { class: "muted small" },
+            "此部分未能加载，请重新打开任务窗格 / This part could not be loaded; reopen the pane"
+          )
+        );
+      }
+    );
+  }
+
+  update(changes: ReadonlySet<string>): void {
+    this.view?.update(changes);
+  }
 }
 
 /** The current language's text of a label. */

@@ -8,11 +8,9 @@ import { formatNumber } from "../../workbook/format";
 import { h } from "../../ui/dom";
 import * as perf from "../perf";
 import type { Store } from "../store";
-import { AhpView } from "./ahp";
-import { CommitteeView } from "./committee";
 import { MessageView } from "./message";
 import { RowList } from "./rows";
-import { setText, text, type View } from "./view";
+import { DeferredView, setText, text, type View } from "./view";
 
 const T = {
   hint: {
@@ -39,8 +37,8 @@ export class WeightsView implements View {
   >();
   private readonly total = h("p", { class: "muted small", "data-testid": "weights-total" });
   private readonly top: RowList;
-  private readonly ahp: AhpView;
-  private readonly committee: CommitteeView;
+  private readonly ahp: DeferredView;
+  private readonly committee: DeferredView;
   private readonly message: MessageView;
   private pending: Record<string, number> | null = null;
 
@@ -48,8 +46,15 @@ export class WeightsView implements View {
     const s = store.state;
     const t = (l: { zh: string; en: string }) => text(store, l);
     this.top = new RowList(store, t(T.top), "weights-top");
-    this.ahp = new AhpView(store);
-    this.committee = new CommitteeView(store);
+    // The AHP helper and the committee come after the first render, in one chunk.
+    this.ahp = new DeferredView(() =>
+      import(/* webpackChunkName: "weights-tools" */ "./ahp").then((m) => new m.AhpView(store))
+    );
+    this.committee = new DeferredView(() =>
+      import(/* webpackChunkName: "weights-tools" */ "./committee").then(
+        (m) => new m.CommitteeView(store)
+      )
+    );
     this.message = new MessageView(store, "weights");
     const rows = s.model.dimensions.map((d) => {
       const id = `w-${d.id}`;
@@ -141,9 +146,9 @@ export class WeightsView implements View {
     const scoring = s.scoring;
     if (!scoring) return;
     if (changes.has("message")) this.message.update();
-    if (changes.has("pairwise") || changes.has("show")) this.ahp.update();
+    if (changes.has("pairwise") || changes.has("show")) this.ahp.update(changes);
     if (["committee", "show", "scores", "table"].some((c) => changes.has(c)))
-      this.committee.update();
+      this.committee.update(changes);
     if (changes.has("scores")) this.top.reset();
     if (
       changes.has("weights") ||
