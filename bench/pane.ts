@@ -70,8 +70,9 @@ function shippedScripts(
   return { ours, office, preview, files };
 }
 
-/** Chunks the pane fetches only when a feature is first used (compare, committee, a model sheet, the 汇总 sheet). */
+/** Chunks the pane fetches only when a feature is first used (the weights tab's AHP helper and committee, compare, committee, a model sheet, the 汇总 sheet). */
 const LAZY_CHUNKS = [
+  "weights-tools.js",
   "compare.js",
   "committee.js",
   "model-sheet.js",

@@ -14,20 +14,29 @@ export interface View {
 }
 
 /**
- * A view the first render does not need, whose code comes in its own chunk as the pane starts (the
- * start bundle has a size target): its element holds the view once the chunk is in, brought up to
- * date then; updates before that are nothing to draw.
+ * A view the first render does not need, whose code comes in its own chunk (the start bundle has a
+ * size target): fetched when the view is first updated, i.e. when its tab is first shown; its element
+ * holds the view once the chunk is in, brought up to date then.
  */
 export class DeferredView implements View {
   readonly el = h("div");
   private view: View | null = null;
+  private loading = false;
 
-  constructor(load: () => Promise<View>) {
-    load().then(
+  constructor(private readonly load: () => Promise<View>) {}
+
+  update(changes: ReadonlySet<string>): void {
+    if (this.view) {
+      this.view.update(changes);
+      return;
+    }
+    if (this.loading) return;
+    this.loading = true;
+    this.load().then(
       (view) => {
         this.view = view;
         this.el.append(view.el);
-        view.update(new Set());
+        view.update(changes);
       },
       () => {
         this.el.append(
@@ -39,10 +48,6 @@ export class DeferredView implements View {
         );
       }
     );
-  }
-
-  update(changes: ReadonlySet<string>): void {
-    this.view?.update(changes);
   }
 }
 

@@ -46,7 +46,7 @@ export class WeightsView implements View {
     const s = store.state;
     const t = (l: { zh: string; en: string }) => text(store, l);
     this.top = new RowList(store, t(T.top), "weights-top");
-    // The AHP helper and the committee come after the first render, in one chunk.
+    // The AHP helper and the committee come in one chunk when the tab is first shown.
     this.ahp = new DeferredView(() =>
       import(/* webpackChunkName: "weights-tools" */ "./ahp").then((m) => new m.AhpView(store))
     );
