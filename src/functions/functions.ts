@@ -58,6 +58,7 @@ import type {
   Aggregator,
   CriterionType,
   DecisionMatrix,
+  MatrixStats,
   RankOrder,
 } from "../engine/mcda";
 import { summary } from "../engine";
@@ -138,9 +139,14 @@ const BOUNDS: Record<string, BoundChoice> = {
  * every MCDA matrix argument: the range is read in one pass (data-type cells mapped only where a cell is
  * not a number), so a range of numbers costs one typed-array write per cell.
  */
-function matrixArg(arg0: unknown, arg = "matrix", allowBlank = false, sums = true): DecisionMatrix {
+function matrixArg(
+  arg0: unknown,
+  arg = "matrix",
+  allowBlank = false,
+  stats: MatrixStats = "all"
+): DecisionMatrix {
   const v = Array.isArray(arg0) ? (arg0 as unknown[][]) : [[arg0]];
-  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell, into: matrixStorage, sums });
+  return toMatrix(v, { argument: arg, allowBlank, cell: plainCell, into: matrixStorage, stats });
 }
 
 function chainModel(model: unknown): ChainModel {
@@ -414,9 +420,9 @@ function decisionInputs(
   weights: unknown,
   types: unknown,
   rescale?: unknown,
-  sums = true
+  stats: MatrixStats = "all"
 ): { m: DecisionMatrix; w: Float64Array; t: CriterionType[] } {
-  const m = matrixArg(matrix, "matrix", false, sums);
+  const m = matrixArg(matrix, "matrix", false, stats);
   const keep = !optBool(rescale, "rescale", true);
   const w = toWeights(weights, m.cols, "weights", !keep);
   return { m, w, t: toTypes(types, m.cols) };
@@ -506,7 +512,7 @@ export function vikorFn(
 ): any[][] {
   return run(() => {
     // VIKOR needs each column's range only, not its sums.
-    const { m, w, t } = decisionInputs(matrix, weights, types, undefined, false);
+    const { m, w, t } = decisionInputs(matrix, weights, types, undefined, "range");
     const r = vikor(m, w, t, { v: optNumber(v, "v", 0.5, { min: 0, max: 1 }) });
     const { S, R, Q } = r;
     let inSet: Uint8Array | null = null;
@@ -606,7 +612,8 @@ const ENTROPY_NORMALIZATIONS: Record<string, "sum" | "minmax"> = {
  */
 export function entropy(matrix: any[][], normalization?: any, types?: any): number[][] {
   return run(() => {
-    const m = matrixArg(matrix);
+    // Entropy takes its column statistics in its own pass, with the logs.
+    const m = matrixArg(matrix, "matrix", false, "none");
     const t = isBlank(types) ? undefined : toTypes(types, m.cols);
     // Types only mean something once columns are rescaled towards their best.
     const how = choice(
@@ -845,10 +852,11 @@ function scoresOf(
   weights: unknown,
   types: unknown,
   what: string,
-  method: (m: DecisionMatrix, w: Float64Array, t: CriterionType[]) => Float64Array
+  method: (m: DecisionMatrix, w: Float64Array, t: CriterionType[]) => Float64Array,
+  stats: MatrixStats = "all"
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types);
+    const { m, w, t } = decisionInputs(matrix, weights, types, undefined, stats);
     return spillColumn(method(m, w, t), what);
   });
 }
@@ -874,7 +882,7 @@ export function edasFn(matrix: any[][], weights: any[][], types: any[][]): numbe
  * @returns A column of scores, one per alternative.
  */
 export function mooraFn(matrix: any[][], weights: any[][], types: any[][]): number[][] {
-  return scoresOf(matrix, weights, types, "MOORA", moora);
+  return scoresOf(matrix, weights, types, "MOORA", moora, "none");
 }
 
 /**

@@ -490,17 +490,50 @@ function scoreVikor(
   for (let j = 0; j < cols; j++) c[j] = w[j] * maps.inv[j];
   const S = new Float64Array(rows);
   const R = new Float64Array(rows);
-  for (let i = 0, k = 0; i < rows; i++) {
-    let s = 0;
-    let r = 0;
-    for (let j = 0; j < cols; j++, k++) {
-      const t = c[j] * (best[j] - data[k]);
-      s += t;
+  // Four rows at a time: four independent chains of additions overlap, each row still in column order
+  // (bit for bit the one-row loop's sums); the last group repeats the last row.
+  const last = rows - 1;
+  for (let i = 0; i < rows; i += 4) {
+    const i1 = Math.min(i + 1, last);
+    const i2 = Math.min(i + 2, last);
+    const i3 = Math.min(i + 3, last);
+    const k0 = i * cols;
+    const k1 = i1 * cols;
+    const k2 = i2 * cols;
+    const k3 = i3 * cols;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    let r0 = 0;
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
+    for (let j = 0; j < cols; j++) {
+      const cj = c[j];
+      const b = best[j];
+      const t0 = cj * (b - data[k0 + j]);
+      const t1 = cj * (b - data[k1 + j]);
+      const t2 = cj * (b - data[k2 + j]);
+      const t3 = cj * (b - data[k3 + j]);
+      s0 += t0;
+      s1 += t1;
+      s2 += t2;
+      s3 += t3;
       // Branch-free: which criterion is worst changes from row to row.
-      r = Math.max(r, t);
+      r0 = Math.max(r0, t0);
+      r1 = Math.max(r1, t1);
+      r2 = Math.max(r2, t2);
+      r3 = Math.max(r3, t3);
     }
-    S[i] = s;
-    R[i] = r;
+    S[i] = s0;
+    R[i] = r0;
+    S[i1] = s1;
+    R[i1] = r1;
+    S[i2] = s2;
+    R[i2] = r2;
+    S[i3] = s3;
+    R[i3] = r3;
   }
   const [sMin, sMax] = extent(S);
   const [rMin, rMax] = extent(R);

@@ -61,19 +61,75 @@ export function logsInto(
   for (let k = from, o = at; k < to; k++, o++) {
     const x = src[k];
     const high = bits[2 * k + 1];
-    // The biased exponent; a sign bit makes it ≥ 2048.
-    const e = high >>> 20;
-    if (e === 0 || e >= 2047) {
-      dst[o] = Math.log(x);
-      continue;
-    }
-    // The nearest table point from the top 20 bits of the fraction.
-    const i = ((high & 0xfffff) + 4096) >>> 13;
-    const n = e - 1023 + HALVED[i];
-    const r = (x * SCALE[e] - POINT[i]) * INVERSE[i];
-    const series = r - r * r * (0.5 - r * (1 / 3 - r * (0.25 - r * (0.2 - r * (1 / 6 - r / 7)))));
-    dst[o] = n * LN2_HI + (n * LN2_LO + (LN_POINT[i] + series));
+    dst[o] = tableRange(high) ? lnFromTable(x, high) : Math.log(x);
   }
+}
+
+/** Whether the table step takes a double of high word `high`: positive and normal. */
+function tableRange(high: number): boolean {
+  // The biased exponent; a sign bit makes it ≥ 2048.
+  const e = high >>> 20;
+  return e !== 0 && e < 2047;
+}
+
+/** ln x by the table step, for a positive normal x whose high word is `high`. */
+function lnFromTable(x: number, high: number): number {
+  const e = high >>> 20;
+  // The nearest table point from the top 20 bits of the fraction.
+  const i = ((high & 0xfffff) + 4096) >>> 13;
+  const n = e - 1023 + HALVED[i];
+  const r = (x * SCALE[e] - POINT[i]) * INVERSE[i];
+  const series = r - r * r * (0.5 - r * (1 / 3 - r * (0.25 - r * (0.2 - r * (1 / 6 - r / 7)))));
+  return n * LN2_HI + (n * LN2_LO + (LN_POINT[i] + series));
+}
+
+/** Per column of a row-major matrix: Σx, the smallest and largest value, and Σ x ln x. */
+export interface XLogXColumns {
+  sum: Float64Array;
+  /** NaN where the column holds a blank (NaN) cell. */
+  min: Float64Array;
+  max: Float64Array;
+  /** Over the cells above 0 (0 · ln 0 = 0); a negative cell adds nothing, and `min` shows it. */
+  xlnx: Float64Array;
+}
+
+/**
+ * Σx, min, max and Σ x ln x of each column in one pass (entropy weights): the logs are taken in the
+ * pass, with no array of them, and the other three ride along in the time each log takes. Each column's
+ * sums are in row order: equal to summing `logsInto`'s logs, bit for bit.
+ */
+export function xLogXColumns(data: Float64Array, cols: number): XLogXColumns {
+  const sum = new Float64Array(cols);
+  const min = new Float64Array(cols).fill(Infinity);
+  const max = new Float64Array(cols).fill(-Infinity);
+  const xlnx = new Float64Array(cols);
+  const bits = LITTLE_ENDIAN ? new Int32Array(data.buffer, data.byteOffset, data.length * 2) : null;
+  // A block of rows at a time, column by column: the running values stay in registers, and the block's
+  // cells in the first-level cache.
+  const block = logBlockRows(cols) * cols;
+  for (let from = 0; from < data.length; from += block) {
+    const end = Math.min(data.length, from + block);
+    for (let j = 0; j < cols; j++) {
+      let s = sum[j];
+      let lo = min[j];
+      let hi = max[j];
+      let t = xlnx[j];
+      for (let k = from + j; k < end; k += cols) {
+        const x = data[k];
+        s += x;
+        lo = Math.min(lo, x);
+        hi = Math.max(hi, x);
+        const high = bits === null ? 0 : bits[2 * k + 1];
+        if (bits !== null && tableRange(high)) t += x * lnFromTable(x, high);
+        else if (x > 0) t += x * Math.log(x);
+      }
+      sum[j] = s;
+      min[j] = lo;
+      max[j] = hi;
+      xlnx[j] = t;
+    }
+  }
+  return { sum, min, max, xlnx };
 }
 
 // exp: y = q·ln2/128 + r with q the nearest integer to y·128/ln2 and |r| ≤ ln2/256, so

@@ -28,12 +28,38 @@ import {
   normalizeMatrix,
 } from "./normalize";
 
-function weightedRowSums(m: DecisionMatrix, w: Float64Array): Float64Array {
-  const out = new Float64Array(m.rows);
-  for (let i = 0, k = 0; i < m.rows; i++) {
-    let s = 0;
-    for (let j = 0; j < m.cols; j++, k++) s += w[j] * m.data[k];
-    out[i] = s;
+/**
+ * Σ_j w_j x_ij per row. Four rows at a time: each row's sum is one chain of dependent additions, and four
+ * independent chains overlap (about twice as fast); each row still adds in column order, so every sum is
+ * the one-row loop's bit for bit. The last group repeats the last row instead of a separate tail loop.
+ */
+export function weightedRowSums(m: DecisionMatrix, w: ArrayLike<number>): Float64Array {
+  const { rows, cols, data } = m;
+  const out = new Float64Array(rows);
+  const last = rows - 1;
+  for (let i = 0; i < rows; i += 4) {
+    const i1 = Math.min(i + 1, last);
+    const i2 = Math.min(i + 2, last);
+    const i3 = Math.min(i + 3, last);
+    const k0 = i * cols;
+    const k1 = i1 * cols;
+    const k2 = i2 * cols;
+    const k3 = i3 * cols;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < cols; j++) {
+      const c = w[j];
+      s0 += c * data[k0 + j];
+      s1 += c * data[k1 + j];
+      s2 += c * data[k2 + j];
+      s3 += c * data[k3 + j];
+    }
+    out[i] = s0;
+    out[i1] = s1;
+    out[i2] = s2;
+    out[i3] = s3;
   }
   return out;
 }

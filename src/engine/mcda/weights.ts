@@ -4,7 +4,7 @@
  */
 import { Label } from "../types";
 import { correlationMatrix, crossProducts } from "./correlation";
-import { logBlockRows, logsInto } from "./logexp";
+import { logBlockRows, logsInto, xLogXColumns } from "./logexp";
 import {
   CriterionType,
   DecisionMatrix,
@@ -13,6 +13,7 @@ import {
   columnTotals,
   fail,
   normalizeWeights,
+  requireComplete,
   resolveTypes,
 } from "./matrix";
 import {
@@ -103,28 +104,11 @@ export function entropyWeights(m: DecisionMatrix, options: EntropyOptions = {}):
       ? normalizeMatrix(m, resolveTypes(options.types, cols), "minmax")
       : m;
   const { data } = source;
-  // Column sums and minima (a matrix read by `toMatrix` carries them): a blank cell is refused by its
-  // position, and so is the first negative one.
-  const { sum: sums, min, max } = columnRange(source, "matrix", { sum: true });
+  // Column sums, ranges and Σ x ln x in one pass (Σ p ln p = Σ x ln x / S − ln S with p = x / S: no
+  // division per cell). A blank cell is refused by its position, and so is the first negative one.
+  const { sum: sums, min, max, xlnx } = xLogXColumns(data, cols);
+  for (let j = 0; j < cols; j++) if (min[j] !== min[j]) requireComplete(source);
   for (let j = 0; j < cols; j++) if (min[j] < 0) refuseNegative(data, cols);
-  // Σ p ln p = Σ x ln x / S − ln S (p = x / S): no division per cell. The logs of a block of rows at a
-  // time, then each column's Σ x ln x over the block in row order.
-  const xlnx = new Float64Array(cols);
-  const block = logBlockRows(cols);
-  const logs = new Float64Array(block * cols);
-  for (let from = 0; from < rows; from += block) {
-    const end = Math.min(rows, from + block) * cols;
-    logsInto(data, from * cols, end, logs, 0);
-    for (let j = 0; j < cols; j++) {
-      let sum = xlnx[j];
-      for (let k = from * cols + j, o = j; k < end; k += cols, o += cols) {
-        const x = data[k];
-        // 0 · ln 0 = 0.
-        if (x > 0) sum += x * logs[o];
-      }
-      xlnx[j] = sum;
-    }
-  }
   // A column of tiny values is summed again scaled by a power of two (exact; p is unchanged), where
   // x ln x would underflow.
   const scale = new Float64Array(cols).fill(1);

@@ -4,11 +4,14 @@
  * the y copy, ARAS against the matrix extended by its optimal row as Zavadskas & Turskis write it,
  * entropy's fused sums against the tiny-column rescan, column sums taken with the range, column
  * totals taken without it (MOORA, EDAS), and the column statistics `toMatrix` takes while it reads the
- * cells against the ones taken from the data afterwards.
+ * cells against the ones taken from the data afterwards; row sums and VIKOR's S and R taken four rows at a
+ * time against the one-row loop; entropy's fused pass against logsInto's logs.
  */
 import fc from "fast-check";
-import { aras } from "../../../src/engine/mcda/methods";
+import { aras, weightedRowSums } from "../../../src/engine/mcda/methods";
+import { logsInto, xLogXColumns } from "../../../src/engine/mcda/logexp";
 import {
+  vikor,
   waspas,
   weightedProduct,
   weightedProductAggregator,
@@ -369,7 +372,7 @@ test("property: toMatrix reads every readable cell, names the first bad one in r
   );
 });
 
-test("property: a matrix read without sums gives the same range, and the same sums when asked for later", () => {
+test("property: a matrix read with fewer statistics gives the same range, and the same sums when asked for later", () => {
   fc.assert(
     fc.property(withBlanks, (cells) => {
       const outcome = (f: () => unknown) => {
@@ -380,23 +383,102 @@ test("property: a matrix read without sums gives the same range, and the same su
         }
       };
       const summed = toMatrix(cells, { allowBlank: true });
-      const rangeOnly = toMatrix(cells, { allowBlank: true, sums: false });
+      const rangeOnly = toMatrix(cells, { allowBlank: true, stats: "range" });
+      const bare = toMatrix(cells, { allowBlank: true, stats: "none" });
       expect(rangeOnly.stats?.summed).toBe(false);
+      expect(bare.stats).toBeUndefined();
+      expect(Array.from(bare.data)).toEqual(Array.from(summed.data));
       const { min, max } = rangeOnly.stats!;
       expect([Array.from(min), Array.from(max)]).toEqual([
         Array.from(summed.stats!.min),
         Array.from(summed.stats!.max),
       ]);
       const all = { sum: true, sumSq: true };
-      expect(outcome(() => columnRange(rangeOnly, "matrix", all))).toEqual(
-        outcome(() => columnRange(summed, "matrix", all))
-      );
-      for (const squares of [false, true]) {
-        expect(outcome(() => columnTotals(rangeOnly, squares))).toEqual(
-          outcome(() => columnTotals(summed, squares))
+      for (const fewer of [rangeOnly, bare]) {
+        expect(outcome(() => columnRange(fewer, "matrix", all))).toEqual(
+          outcome(() => columnRange(summed, "matrix", all))
         );
+        for (const squares of [false, true]) {
+          expect(outcome(() => columnTotals(fewer, squares))).toEqual(
+            outcome(() => columnTotals(summed, squares))
+          );
+        }
       }
     }),
     { numRuns: 300, seed: 24 }
+  );
+});
+
+test("property: row sums taken four rows at a time equal the one-row loop, bit for bit, at every row count", () => {
+  fc.assert(
+    fc.property(problems, ({ rows, weights }) => {
+      const m = toMatrix(rows);
+      const got = weightedRowSums(m, weights);
+      rows.forEach((r, i) => {
+        let s = 0;
+        r.forEach((x, j) => (s += weights[j] * x));
+        expect(got[i]).toBe(s);
+      });
+    }),
+    { numRuns: 300, seed: 31 }
+  );
+});
+
+test("property: VIKOR's S and R, taken four rows at a time, equal the one-row loop bit for bit", () => {
+  fc.assert(
+    fc.property(problems, ({ rows, weights, types }) => {
+      const m = toMatrix(rows);
+      const { S, R } = vikor(m, weights, types);
+      const w = normalizeWeights(weights, m.cols);
+      const { min, max } = columnRange(m);
+      rows.forEach((r, i) => {
+        let s = 0;
+        let worst = 0;
+        r.forEach((x, j) => {
+          const range = max[j] - min[j];
+          const inv = range > 0 ? types[j] / range : 0;
+          const best = types[j] === 1 ? max[j] : min[j];
+          const t = w[j] * inv * (best - x);
+          s += t;
+          worst = Math.max(worst, t);
+        });
+        expect([S[i], R[i]]).toEqual([s, worst]);
+      });
+    }),
+    { numRuns: 300, seed: 32 }
+  );
+});
+
+test("property: the fused entropy pass equals Σx, min, max and Σ x ln x over logsInto's logs, bit for bit", () => {
+  const cell = fc.oneof(
+    { weight: 6, arbitrary: fc.double({ min: 1e-3, max: 1e9, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -0, -2.5, 5e-324, 1e-310, Number.NaN) }
+  );
+  const matrices = fc
+    .tuple(fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 7 }))
+    .chain(([rows, cols]) =>
+      fc.record({
+        cols: fc.constant(cols),
+        cells: fc.array(cell, { minLength: rows * cols, maxLength: rows * cols }),
+      })
+    );
+  fc.assert(
+    fc.property(matrices, ({ cols, cells }) => {
+      const data = Float64Array.from(cells);
+      const logs = new Float64Array(data.length);
+      logsInto(data, 0, data.length, logs, 0);
+      const got = xLogXColumns(data, cols);
+      for (let j = 0; j < cols; j++) {
+        let [sum, min, max, xlnx] = [0, Infinity, -Infinity, 0];
+        for (let k = j; k < data.length; k += cols) {
+          sum += data[k];
+          min = Math.min(min, data[k]);
+          max = Math.max(max, data[k]);
+          if (data[k] > 0) xlnx += data[k] * logs[k];
+        }
+        expect([got.sum[j], got.min[j], got.max[j], got.xlnx[j]]).toEqual([sum, min, max, xlnx]);
+      }
+    }),
+    { numRuns: 300, seed: 33 }
   );
 });
