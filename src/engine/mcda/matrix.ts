@@ -209,7 +209,9 @@ export function toMatrix(
         for (j = 0; j < cols; j++) {
           const x = row[j];
           data[k + j] =
-            typeof x === "number" && x - x === 0 ? x : otherCell(x, options, argument, i + 1, j + 1);
+            typeof x === "number" && x - x === 0
+              ? x
+              : otherCell(x, options, argument, i + 1, j + 1);
         }
       }
       k += cols;
