@@ -278,20 +278,34 @@ export function waspas(
     const to = Math.min(rows, from + block);
     productValues(m, maps, from, to, values);
     logsInto(values, 0, (to - from) * cols, logs, 0);
-    for (let i = from, o = 0; i < to; i++) {
-      let sum = 0;
-      let logProduct = 0;
-      for (let j = 0; j < cols; j++, o++) {
-        if (w[j] === 0) continue;
-        sum += w[j] * values[o];
-        logProduct += w[j] * logs[o];
+    // Two rows at a time: their chains of additions overlap, each row still in column order (bit for
+    // bit the one-row loop's); the last row of an odd count is taken twice.
+    for (let i = from; i < to; i += 2) {
+      const i1 = Math.min(i + 1, to - 1);
+      const o0 = (i - from) * cols;
+      const o1 = (i1 - from) * cols;
+      let sum0 = 0;
+      let sum1 = 0;
+      let log0 = 0;
+      let log1 = 0;
+      for (let j = 0; j < cols; j++) {
+        const wj = w[j];
+        if (wj === 0) continue;
+        sum0 += wj * values[o0 + j];
+        sum1 += wj * values[o1 + j];
+        log0 += wj * logs[o0 + j];
+        log1 += wj * logs[o1 + j];
       }
-      // λ = 0 is the weighted product itself, whatever the sum (an overflow must not make it NaN).
-      out[i] =
-        lambda === 0 ? Math.exp(logProduct) : lambda * sum + (1 - lambda) * Math.exp(logProduct);
+      out[i] = waspasScore(lambda, sum0, log0);
+      out[i1] = waspasScore(lambda, sum1, log1);
     }
   }
   return out;
+}
+
+/** λ = 0 is the weighted product itself, whatever the sum (an overflow must not make it NaN). */
+function waspasScore(lambda: number, sum: number, logProduct: number): number {
+  return lambda === 0 ? Math.exp(logProduct) : lambda * sum + (1 - lambda) * Math.exp(logProduct);
 }
 
 // ---------------------------------------------------------------------------------------------
