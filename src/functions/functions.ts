@@ -1112,7 +1112,11 @@ const SPREAD_WORDS = vocabulary(SPREAD_MEASURES, { 标准差: "std", 变异系�
 export function stdweights(matrix: any[][], measure?: any): number[][] {
   return run(() =>
     spillRow(
-      spreadWeights(matrixArg(matrix), choice(measure, "measure", SPREAD_WORDS, "std")),
+      // Its sums are taken in its own passes.
+      spreadWeights(
+        matrixArg(matrix, "matrix", false, "none"),
+        choice(measure, "measure", SPREAD_WORDS, "std")
+      ),
       "STDWEIGHTS"
     )
   );

@@ -535,11 +535,16 @@ export function columnTotals(
     out = new Float64Array(squares ? m.stats.sumSq : m.stats.sum);
   } else {
     out = new Float64Array(cols);
-    if (squares) {
-      for (let i = 0, k = 0; i < rows; i++)
-        for (let j = 0; j < cols; j++, k++) out[j] += data[k] * data[k];
-    } else {
-      for (let i = 0, k = 0; i < rows; i++) for (let j = 0; j < cols; j++, k++) out[j] += data[k];
+    // A block of rows at a time, column by column, the running sum in a register; within a column the
+    // cells are added in row order, as a row-order loop would.
+    for (let from = 0; from < rows; from += BLOCK_ROWS) {
+      const end = Math.min(rows, from + BLOCK_ROWS) * cols;
+      for (let j = 0; j < cols; j++) {
+        let t = out[j];
+        if (squares) for (let k = from * cols + j; k < end; k += cols) t += data[k] * data[k];
+        else for (let k = from * cols + j; k < end; k += cols) t += data[k];
+        out[j] = t;
+      }
     }
   }
   for (let j = 0; j < cols; j++) if (out[j] !== out[j]) requireComplete(m, argument);

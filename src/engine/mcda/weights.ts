@@ -322,11 +322,16 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
   const sum = columnTotals(m, false);
   const mean = sum.map((x) => x / rows);
   const ss = new Float64Array(cols);
-  for (let i = 0, k = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++, k++) {
-      const d = m.data[k] - mean[j];
-      ss[j] += d * d;
+  // Column by column, the running sum in a register: each column's squares still in row order.
+  const { data } = m;
+  for (let j = 0; j < cols; j++) {
+    const mu = mean[j];
+    let t = 0;
+    for (let k = j; k < data.length; k += cols) {
+      const d = data[k] - mu;
+      t += d * d;
     }
+    ss[j] = t;
   }
   const out = new Float64Array(cols);
   let total = 0;
