@@ -217,8 +217,12 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const DECADES = Array.from({ length: 24 }, (_, i) => Number(`1e${i - 11}`));
 
 const TWO_TO_52 = 2 ** 52;
-/** The k of the last number `clean` scaled by 10^k. */
-let lastPower = 11;
+/**
+ * The k of the last number `clean` scaled by 10^k, per column of a result (`clean`'s `column`): a
+ * result's columns (VIKOR's S, R and Q) sit in different decades, and one shared guess would miss at
+ * every cell.
+ */
+const lastPowers = new Int32Array(8).fill(11);
 
 /** ⌊log10 a⌋ for 1e-11 ≤ a < 1e12, give or take one (a binary search, cheaper than Math.log10). */
 function decade(a: number): number {
@@ -239,31 +243,41 @@ function decade(a: number): number {
  * taken from x·10^k; where that product lies too near a half to be sure of its rounding, or 10^k is not
  * exact, the string path decides.
  */
-export function clean(x: number): number {
-  const a = Math.abs(x);
-  if (a === 0) return 0;
-  if (a < 1e12 && a >= 1e-11) {
-    // A spilled column's numbers mostly share a decade: try the last one's power first (only one
-    // power puts a·10^k in range, so the search below would find the same).
-    let k = lastPower;
-    let scaled = a * POWERS_OF_TEN[k];
-    if (!(scaled >= 99999999999.5 && scaled < 999999999999.5)) {
-      k = 11 - decade(a);
-      scaled = a * POWERS_OF_TEN[k];
-      // The decade can be one off next to a power of ten.
-      if (scaled >= 999999999999.5 && k > 0) scaled = a * POWERS_OF_TEN[--k];
-      else if (scaled < 99999999999.5 && k < 22) scaled = a * POWERS_OF_TEN[++k];
-      lastPower = k;
-    }
+export function clean(x: number, column = 0): number {
+  const slot = column & 7;
+  // The column's last power of ten first; when it does not put |x| in range, the decade is searched
+  // for once and the step taken again. Kept small for V8 to inline where results are spilled: a call
+  // not inlined returns its double boxed, an allocation per cell.
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const k = lastPowers[slot];
+    const scaled = Math.abs(x) * POWERS_OF_TEN[k];
     // The nearest integer (scaled < 2⁵²), a third cheaper than Math.round and Math.floor; away from
     // a half it is Math.round's, and a half too near to be sure of goes to the string path.
     const nearest = scaled + TWO_TO_52 - TWO_TO_52;
-    if (scaled >= 99999999999.5 && scaled < 999999999999.5 && Math.abs(scaled - nearest) < 0.499) {
+    // 10^11 ≤ scaled: just below it, the next power also fits and is the one to use (its 12th digit).
+    if (scaled >= 1e11 && scaled < 999999999999.5 && Math.abs(scaled - nearest) < 0.499) {
       const n = nearest / POWERS_OF_TEN[k];
       return x < 0 ? -n : n;
     }
+    if (attempt === 0 && !refit(x, slot)) break;
   }
   return Number(x.toPrecision(12));
+}
+
+/**
+ * Sets the column's power of ten to the one that puts |x|·10^k in [10¹¹, 10¹²) (only one does); false
+ * when none does (0, or outside 1e-11 … 1e12).
+ */
+function refit(x: number, slot: number): boolean {
+  const a = Math.abs(x);
+  if (!(a < 1e12 && a >= 1e-11)) return false;
+  let k = 11 - decade(a);
+  const scaled = a * POWERS_OF_TEN[k];
+  // The decade can be one off next to a power of ten.
+  if (scaled >= 999999999999.5 && k > 0) k--;
+  else if (scaled < 1e11 && k < 22) k++;
+  lastPowers[slot] = k;
+  return true;
 }
 
 /** The cells of a range argument (or the one value), row by row; concat, not flat(): ES2017. */

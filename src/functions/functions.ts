@@ -524,9 +524,9 @@ export function vikorFn(
     const out = new Array<(number | boolean)[]>(m.rows);
     for (let i = 0; i < m.rows; i++) {
       const row: (number | boolean)[] = [
-        clean(finite(S[i], "VIKOR")),
-        clean(finite(R[i], "VIKOR")),
-        clean(finite(Q[i], "VIKOR")),
+        clean(finite(S[i], "VIKOR"), 0),
+        clean(finite(R[i], "VIKOR"), 1),
+        clean(finite(Q[i], "VIKOR"), 2),
       ];
       if (inSet !== null) row.push(inSet[i] === 1, r.advantage, r.stability);
       out[i] = row;

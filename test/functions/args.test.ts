@@ -183,6 +183,33 @@ describe("clean", () => {
     );
   });
 
+  test("equals it when a result's columns, each in its own decade, are cleaned row by row (VIKOR's S, R, Q)", () => {
+    const cell = fc
+      .tuple(fc.integer({ min: -13, max: 13 }), fc.integer({ min: 1, max: 9_999_999 }))
+      .map(([e, m]) => (m / 1e6) * 10 ** e);
+    const rows = fc.array(fc.tuple(cell, cell, cell, fc.integer({ min: 0, max: 9 })), {
+      minLength: 1,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(rows, (rs) =>
+        rs.every(([a, b, c, col]) =>
+          [a, b, c].every((x, j) => same(clean(x, j + col), reference(x)))
+        )
+      ),
+      { numRuns: 5_000 }
+    );
+  });
+
+  test("a number just below a power of ten keeps its 12th digit after a column's larger numbers", () => {
+    // 0.9999999999951 × 10^11 rounds to 10^11, as if it were 1: the power to use is 10^12.
+    for (const x of [0.9999999999951, 9.9999999999951, 0.0099999999999951]) {
+      clean(x * 2); // a number of the next decade sets the column's power
+      expect(clean(x)).toBe(reference(x));
+    }
+    expect(clean(0.9999999999951)).toBe(0.999999999995);
+  });
+
   test("0.1 + 0.2 shows as 0.3", () => {
     expect(clean(0.1 + 0.2)).toBe(0.3);
   });
