@@ -413,7 +413,9 @@ function textsArg(arg0: unknown): string[] {
 
 /**
  * Matrix, weights and types read together, so weights and types are checked against the criteria.
- * Weights are scaled to sum to 1 unless `rescale` is FALSE.
+ * Weights are scaled to sum to 1 unless `rescale` is FALSE. `stats`: the column statistics the method
+ * needs (see `toMatrix`): "range" where its default normalisation needs only each column's range (an
+ * option that needs sums then takes them from the data).
  */
 function decisionInputs(
   matrix: unknown,
@@ -553,7 +555,7 @@ export function wsum(
   rescale?: any
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale, "range");
     const how = choice(normalization, "normalization", NORMALIZATION_WORDS, "minmax");
     return spillColumn(weightedSum(m, w, t, { normalization: how, rescaleWeights: false }), "WSUM");
   });
@@ -734,7 +736,7 @@ export function wpm(
   rescale?: any
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale, "range");
     const how = choice(normalization, "normalization", NORMALIZATION_WORDS, "linear");
     return spillColumn(
       weightedProduct(m, w, t, { normalization: how, rescaleWeights: false }),
@@ -763,7 +765,7 @@ export function waspasFn(
   rescale?: any
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale, "range");
     return spillColumn(
       waspas(m, w, t, {
         lambda: optNumber(lambda, "lambda", 0.5, { min: 0, max: 1 }),
@@ -1038,7 +1040,7 @@ export function cocosoFn(
   rescale?: any
 ): number[][] {
   return run(() => {
-    const { m, w, t } = decisionInputs(matrix, weights, types, rescale);
+    const { m, w, t } = decisionInputs(matrix, weights, types, rescale, "range");
     return spillColumn(
       cocoso(m, w, t, {
         lambda: optNumber(lambda, "lambda", 0.5, { min: 0, max: 1 }),
