@@ -524,28 +524,68 @@ export function columnRange(
  * nor keeps a range. A blank (NaN) cell makes its column's total NaN, and only then are the cells
  * scanned for it; a property test holds the totals equal to `columnRange`'s, bit for bit.
  */
+/**
+ * Per column, Σ (x − shift_j)² (`square`) or Σ (x − shift_j), each column's cells added in row order
+ * (x − 0 is x: a zero shift gives the plain sums a row-order loop gives, bit for bit). A block of rows
+ * at a time, four columns at a time: a single running sum is one chain of dependent additions, and four
+ * overlap (about twice as fast); the last group repeats the last column.
+ */
+export function columnSums(m: DecisionMatrix, shift: Float64Array, square: boolean): Float64Array {
+  const { rows, cols, data } = m;
+  const out = new Float64Array(cols);
+  const last = cols - 1;
+  for (let from = 0; from < rows; from += BLOCK_ROWS) {
+    const start = from * cols;
+    const end = Math.min(rows, from + BLOCK_ROWS) * cols;
+    for (let j0 = 0; j0 < cols; j0 += 4) {
+      const j1 = Math.min(j0 + 1, last);
+      const j2 = Math.min(j0 + 2, last);
+      const j3 = Math.min(j0 + 3, last);
+      const c0 = shift[j0];
+      const c1 = shift[j1];
+      const c2 = shift[j2];
+      const c3 = shift[j3];
+      let t0 = out[j0];
+      let t1 = out[j1];
+      let t2 = out[j2];
+      let t3 = out[j3];
+      for (let k = start; k < end; k += cols) {
+        const d0 = data[k + j0] - c0;
+        const d1 = data[k + j1] - c1;
+        const d2 = data[k + j2] - c2;
+        const d3 = data[k + j3] - c3;
+        if (square) {
+          t0 += d0 * d0;
+          t1 += d1 * d1;
+          t2 += d2 * d2;
+          t3 += d3 * d3;
+        } else {
+          t0 += d0;
+          t1 += d1;
+          t2 += d2;
+          t3 += d3;
+        }
+      }
+      out[j0] = t0;
+      out[j1] = t1;
+      out[j2] = t2;
+      out[j3] = t3;
+    }
+  }
+  return out;
+}
+
 export function columnTotals(
   m: DecisionMatrix,
   squares: boolean,
   argument = "matrix"
 ): Float64Array {
-  const { rows, cols, data } = m;
+  const { cols } = m;
   let out: Float64Array;
   if (m.stats !== undefined && m.stats.summed) {
     out = new Float64Array(squares ? m.stats.sumSq : m.stats.sum);
   } else {
-    out = new Float64Array(cols);
-    // A block of rows at a time, column by column, the running sum in a register; within a column the
-    // cells are added in row order, as a row-order loop would.
-    for (let from = 0; from < rows; from += BLOCK_ROWS) {
-      const end = Math.min(rows, from + BLOCK_ROWS) * cols;
-      for (let j = 0; j < cols; j++) {
-        let t = out[j];
-        if (squares) for (let k = from * cols + j; k < end; k += cols) t += data[k] * data[k];
-        else for (let k = from * cols + j; k < end; k += cols) t += data[k];
-        out[j] = t;
-      }
-    }
+    out = columnSums(m, new Float64Array(cols), squares);
   }
   for (let j = 0; j < cols; j++) if (out[j] !== out[j]) requireComplete(m, argument);
   return out;

@@ -10,6 +10,7 @@ import {
   DecisionMatrix,
   checkLength,
   columnRange,
+  columnSums,
   columnTotals,
   fail,
   normalizeWeights,
@@ -321,18 +322,7 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
   // Column sums (carried by a matrix from toMatrix); a blank is refused by position.
   const sum = columnTotals(m, false);
   const mean = sum.map((x) => x / rows);
-  const ss = new Float64Array(cols);
-  // Column by column, the running sum in a register: each column's squares still in row order.
-  const { data } = m;
-  for (let j = 0; j < cols; j++) {
-    const mu = mean[j];
-    let t = 0;
-    for (let k = j; k < data.length; k += cols) {
-      const d = data[k] - mu;
-      t += d * d;
-    }
-    ss[j] = t;
-  }
+  const ss = columnSums(m, mean, true);
   const out = new Float64Array(cols);
   let total = 0;
   for (let j = 0; j < cols; j++) {
