@@ -21,6 +21,7 @@ import {
   CriterionType,
   McdaError,
   columnRange,
+  columnSums,
   columnTotals,
   matrix,
   normalizeWeights,
@@ -480,5 +481,27 @@ test("property: the fused entropy pass equals Σx, min, max and Σ x ln x over l
       }
     }),
     { numRuns: 300, seed: 33 }
+  );
+});
+
+test("property: columnSums, four columns at a time, equals row-order sums of x − shift and its square, bit for bit", () => {
+  fc.assert(
+    fc.property(
+      problems,
+      fc.array(fc.double({ min: -1e5, max: 1e5, noNaN: true }), { minLength: 6, maxLength: 6 }),
+      ({ rows }, shifts) => {
+        const m = toMatrix(rows);
+        const shift = Float64Array.from(shifts.slice(0, m.cols));
+        for (const square of [false, true]) {
+          const got = columnSums(m, shift, square);
+          rows[0].forEach((_, j) => {
+            let t = 0;
+            for (const r of rows) t += square ? (r[j] - shift[j]) ** 2 : r[j] - shift[j];
+            expect(got[j]).toBe(t);
+          });
+        }
+      }
+    ),
+    { numRuns: 300, seed: 34 }
   );
 });
