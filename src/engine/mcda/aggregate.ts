@@ -367,6 +367,31 @@ function prepareTopsis(
   return { data, inv, best, worst, metric };
 }
 
+/** A distance's running value after one more criterion's weighted gap `a` (metric 2, 1 or 0 = Chebyshev). */
+function grow(distance: number, a: number, metric: number): number {
+  if (metric === 2) return distance + a * a;
+  if (metric === 1) return distance + Math.abs(a);
+  return Math.max(distance, Math.abs(a));
+}
+
+/** Row i's closeness (and distances, when kept) from its running sums. */
+function closenessInto(
+  closeness: Float64Array,
+  result: TopsisResult | undefined,
+  i: number,
+  plus: number,
+  minus: number,
+  metric: number
+): void {
+  const dp = metric === 2 ? Math.sqrt(plus) : plus;
+  const dm = metric === 2 ? Math.sqrt(minus) : minus;
+  closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
+  if (result) {
+    result.dPlus[i] = dp;
+    result.dMinus[i] = dm;
+  }
+}
+
 function scoreTopsis(
   m: DecisionMatrix,
   p: TopsisPrepared,
@@ -378,31 +403,47 @@ function scoreTopsis(
   const c = new Float64Array(cols);
   for (let j = 0; j < cols; j++) c[j] = w[j] * p.inv[j];
   const closeness = result ? result.closeness : new Float64Array(rows);
-  for (let i = 0, k = 0; i < rows; i++) {
-    let plus = 0;
-    let minus = 0;
-    for (let j = 0; j < cols; j++, k++) {
-      const x = data[k];
-      const a = c[j] * (x - p.best[j]);
-      const b = c[j] * (x - p.worst[j]);
-      if (metric === 2) {
-        plus += a * a;
-        minus += b * b;
-      } else if (metric === 1) {
-        plus += Math.abs(a);
-        minus += Math.abs(b);
-      } else {
-        plus = Math.max(plus, Math.abs(a));
-        minus = Math.max(minus, Math.abs(b));
-      }
+  const { best, worst } = p;
+  // Four rows at a time: their chains of additions overlap, each row still in column order (bit for
+  // bit the one-row loop's); the last group repeats the last row.
+  const last = rows - 1;
+  for (let i = 0; i < rows; i += 4) {
+    const i1 = Math.min(i + 1, last);
+    const i2 = Math.min(i + 2, last);
+    const i3 = Math.min(i + 3, last);
+    const k0 = i * cols;
+    const k1 = i1 * cols;
+    const k2 = i2 * cols;
+    const k3 = i3 * cols;
+    let plus0 = 0;
+    let plus1 = 0;
+    let plus2 = 0;
+    let plus3 = 0;
+    let minus0 = 0;
+    let minus1 = 0;
+    let minus2 = 0;
+    let minus3 = 0;
+    for (let j = 0; j < cols; j++) {
+      const cj = c[j];
+      const b = best[j];
+      const w = worst[j];
+      const x0 = data[k0 + j];
+      const x1 = data[k1 + j];
+      const x2 = data[k2 + j];
+      const x3 = data[k3 + j];
+      plus0 = grow(plus0, cj * (x0 - b), metric);
+      plus1 = grow(plus1, cj * (x1 - b), metric);
+      plus2 = grow(plus2, cj * (x2 - b), metric);
+      plus3 = grow(plus3, cj * (x3 - b), metric);
+      minus0 = grow(minus0, cj * (x0 - w), metric);
+      minus1 = grow(minus1, cj * (x1 - w), metric);
+      minus2 = grow(minus2, cj * (x2 - w), metric);
+      minus3 = grow(minus3, cj * (x3 - w), metric);
     }
-    const dp = metric === 2 ? Math.sqrt(plus) : plus;
-    const dm = metric === 2 ? Math.sqrt(minus) : minus;
-    closeness[i] = dp + dm > 0 ? dm / (dp + dm) : 0.5;
-    if (result) {
-      result.dPlus[i] = dp;
-      result.dMinus[i] = dm;
-    }
+    closenessInto(closeness, result, i, plus0, minus0, metric);
+    closenessInto(closeness, result, i1, plus1, minus1, metric);
+    closenessInto(closeness, result, i2, plus2, minus2, metric);
+    closenessInto(closeness, result, i3, plus3, minus3, metric);
   }
   return closeness;
 }
