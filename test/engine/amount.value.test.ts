@@ -179,6 +179,34 @@ describe("amountValue gives exactly parseAmount's value, currency and status", (
     );
   });
 
+  test("the tight path's shapes (digits, 万 or 亿, one currency word ending the text) and near misses", () => {
+    const tight = fc
+      .tuple(
+        fc.stringMatching(/^[0-9]{0,17}(\.[0-9]{0,4})?$/),
+        fc.constantFrom("", "万", "亿", "万亿", "亿万", "万千", "千", "十"),
+        fc.constantFrom(
+          "",
+          "元",
+          "美元",
+          "欧元",
+          "元钱",
+          "块",
+          "美",
+          "欧",
+          "万",
+          "元整",
+          "m",
+          "-5亿"
+        ),
+        fc.constantFrom("", " ", "\t", "  ")
+      )
+      .map(([n, unit, cur, blank]) => n + unit + cur + blank);
+    fc.assert(
+      fc.property(tight, options, (s, o) => same(s, o)),
+      { numRuns: 20000 }
+    );
+  });
+
   test("soups of the grammar's pieces and random text", () => {
     fc.assert(
       fc.property(soup, options, (s, o) => same(s, o)),
