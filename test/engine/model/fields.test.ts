@@ -11,6 +11,7 @@ import {
   isMissingCell,
   isMissingFor,
   numberNote,
+  numberReading,
   readAmount,
   readNumberBound,
   readNumericCell,
@@ -74,6 +75,35 @@ describe("AmountReader", () => {
     // 3 000 distinct texts end the memo's trial (2 048 misses, too few repeats); then repeats follow.
     const distinct = Array.from({ length: 3000 }, (_, i) => `${i + 1}万美元`);
     expectReads([...distinct, "约1.5亿元", "约1.5亿元", "待定", null, 7, "USD 15m", "-5亿元"]);
+  });
+});
+
+describe("number cells", () => {
+  test("read with no reading built, as numberReading reads them (property)", () => {
+    const fields = fc.constantFrom(
+      ...model.fields.filter((f) => f.type === "number" || f.type === "percent")
+    );
+    const contexts = fc.constantFrom<Partial<AmountContext> | undefined>(
+      undefined,
+      {},
+      { multiplier: 0.01 },
+      { multiplier: 1e4 },
+      { multiplier: 666.67 }
+    );
+    const numbers = fc.oneof(
+      fc.double(),
+      fc.double({ min: -2, max: 2 }),
+      fc.constantFrom(0, -0, 1, 1.0000000000000002, 100, 0.035, 3.5)
+    );
+    fc.assert(
+      fc.property(numbers, fields, contexts, (n, field, context) => {
+        const r = numberReading(n, field, context);
+        const got = readNumericCell(n, field, context, model);
+        if (!Object.is(got, r === null ? NaN : r.value))
+          throw new Error(`${n} in ${field.id}: ${got}, numberReading ${r?.value}`);
+      }),
+      { numRuns: 20000 }
+    );
   });
 });
 
