@@ -4,8 +4,6 @@
  * read in one pass over the characters, with the lexicon's words; anything else — and every form
  * whose reading needs the grammar (多/余, signs, tails after units, two currencies, fillers before the
  * number) — falls back to parseAmount. Property tests prove both give the same value and currency.
- * The commonest cells ("1500万元": digits, 万 or 亿, one currency word) take a tighter path still
- * (quickSide), which fills the same side as the scan and leaves every other text to it.
  */
 import { zhUnitExp } from "../fx";
 import { foldCharCode, powerOfTen, scaleDecimal, foldText } from "../numerals";
@@ -79,6 +77,15 @@ function digitRun(s: string, i: number, n: number): number {
 const WORDS_AT: (readonly { word: string; tok: WordTok }[])[] = [];
 const WORD_LIST = new Uint16Array(0x10000);
 for (const c of zhWordStarts()) WORD_LIST[c] = WORDS_AT.push(zhWordsAt(c) ?? []);
+
+/**
+ * 1 for the magnitude characters (万, 亿, 千, 百, 兆; not 十, which may not lead a run) that fold to
+ * themselves and start no dictionary word: wordAt finds nothing there, so scanSide skips asking.
+ */
+const MAGNITUDE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++)
+  if (zhUnitExp(c) >= 0 && c !== 0x5341 && WORD_LIST[c] === 0 && foldCharCode(c) === c)
+    MAGNITUDE[c] = 1;
 
 /** One side of a range as the scan reads it: a single number, its unit and currency. */
 interface ScanSide {
@@ -187,11 +194,15 @@ function scanSide(st: Scan, s: string, i: number, n: number, side: ScanSide): nu
   side.d = d;
   while (i < n) {
     const c = s.charCodeAt(i);
-    const f = foldCharCode(c);
-    if (f === 45 || f === 126 || f === 40) return i; // a range separator or a bracket: the caller's
-    // A digit after the number (1万2345, 1元5): a tail, read by the grammar.
-    if (digitAt(s, i) >= 0) return FALLBACK;
-    const w = wordAt(st, s, i, n);
+    let w: WordTok | undefined;
+    // 万, 亿 … go straight to the magnitude run below, where the checks before would send them.
+    if (MAGNITUDE[c] === 0) {
+      const f = foldCharCode(c);
+      if (f === 45 || f === 126 || f === 40) return i; // a range separator or a bracket: the caller's
+      // A digit after the number (1万2345, 1元5): a tail, read by the grammar.
+      if (digitAt(s, i) >= 0) return FALLBACK;
+      w = wordAt(st, s, i, n);
+    }
     if (w === undefined) {
       // 万, 亿, 千万: a run of magnitude characters (十 and 百 may follow the first).
       if (hasUnit(side) || side.curAfter || c === 0x5341 || zhUnitExp(c) < 0) return FALLBACK;
@@ -213,54 +224,6 @@ function scanSide(st: Scan, s: string, i: number, n: number, side: ScanSide): nu
     i += st.len;
   }
   return i;
-}
-
-/**
- * Magnitude characters the tight path reads itself (万, 亿): those no dictionary word starts with and
- * that fold to themselves, so scanSide too reads them by zhUnitExp.
- */
-const QUICK_UNIT = new Uint8Array(0x10000);
-for (const c of [0x4e07, 0x4ebf])
-  if (WORD_LIST[c] === 0 && foldCharCode(c) === c) QUICK_UNIT[c] = 1;
-
-/**
- * The tight path for the commonest cells: ASCII digits with an optional decimal part, then 万 or 亿,
- * then one currency word ending the text ("1500", "12.5亿", "1500万元", "1500万美元"). Reads `side`
- * exactly as scanSide would and returns n; FALLBACK for anything else, which scanSide then reads.
- */
-function quickSide(st: Scan, s: string, n: number, side: ScanSide): number {
-  let i = 0;
-  let m = 0;
-  let c = s.charCodeAt(0);
-  for (; c >= 48 && c <= 57; c = s.charCodeAt(++i)) m = m * 10 + (c - 48);
-  let digits = i;
-  let d = 0;
-  if (c === 46) {
-    for (c = s.charCodeAt(++i); c >= 48 && c <= 57; c = s.charCodeAt(++i)) {
-      m = m * 10 + (c - 48);
-      d++;
-    }
-    if (d === 0) return FALLBACK;
-    digits += d;
-  }
-  if (digits === 0 || digits > 15) return FALLBACK;
-  side.m = m;
-  side.d = d;
-  side.exp = NaN;
-  side.cur = null;
-  side.curAfter = false;
-  if (i === n) return i;
-  if (QUICK_UNIT[c] === 1) {
-    side.exp = zhUnitExp(c);
-    if (++i === n) return i;
-    // A run of magnitudes (万亿) is scanSide's.
-    if (zhUnitExp(s.charCodeAt(i)) >= 0) return FALLBACK;
-  }
-  const w = wordAt(st, s, i, n);
-  if (w === undefined || w.k !== "cur" || i + st.len !== n) return FALLBACK;
-  side.cur = w.code;
-  side.curAfter = true;
-  return n;
 }
 
 /** A side's value as the grammar's sideValue gives it. */
@@ -286,8 +249,7 @@ export function scanAmount(
   st.len = 0;
   st.quals = 0;
   const { a, b } = st;
-  let i = quickSide(st, s, n, a);
-  if (i === FALLBACK) i = scanSide(st, s, 0, n, a);
+  let i = scanSide(st, s, 0, n, a);
   if (i === FALLBACK) return FALLBACK;
   let sides = 1;
   if (i < n && foldedAt(s, i) !== 40) {
