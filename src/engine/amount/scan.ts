@@ -7,7 +7,14 @@
  */
 import { zhUnitExp } from "../fx";
 import { foldCharCode, powerOfTen, scaleDecimal, foldText } from "../numerals";
-import { AmountContext, BoundChoice, CellValue, CurrencyCode, ParseAmountOptions } from "../types";
+import {
+  AmountContext,
+  BoundChoice,
+  CellValue,
+  CurrencyCode,
+  ParseAmountOptions,
+  ParsedAmount,
+} from "../types";
 import {
   enWord,
   isLetterCode,
@@ -30,6 +37,11 @@ export interface AmountValueOut {
   status: number;
   /** Currency read; null unless status is AMOUNT_OK. */
   currency: CurrencyCode | null;
+  /**
+   * Read as written, nothing assumed: no bound, approximation or range, nothing left out (what
+   * parseAmount gives as bound "exact" without `ignored`); the reading report counts the others.
+   */
+  exact: boolean;
 }
 
 const NO_CONTEXT: Partial<AmountContext> = Object.freeze({});
@@ -277,8 +289,14 @@ export function scanAmount(
   if (!(low <= high && high <= Number.MAX_VALUE)) return FALLBACK;
   out.status = AMOUNT_OK;
   out.currency = (a.cur as CurrencyCode | null) ?? ctx.currency ?? "CNY";
+  out.exact = sides === 1 && st.quals === 0;
   if (sides === 1) return low;
   return choice === "low" ? low : choice === "high" ? high : (low + high) / 2;
+}
+
+/** A reading with nothing assumed: no bound, approximation or range, nothing left out. */
+export function isExact(r: ParsedAmount): boolean {
+  return r.bound === "exact" && r.ignored !== true;
 }
 
 /**
@@ -299,6 +317,7 @@ export function amountValue(
     if (value <= Number.MAX_VALUE) {
       out.status = AMOUNT_OK;
       out.currency = ctx.currency ?? "CNY";
+      out.exact = true;
       return value;
     }
   } else if (typeof cell === "string") {
@@ -310,10 +329,12 @@ export function amountValue(
   if (cell === null || cell === undefined) {
     out.status = AMOUNT_MISSING;
     out.currency = null;
+    out.exact = false;
     return NaN;
   }
   const r = parseAmount(cell, opts);
   out.status = r.ok ? AMOUNT_OK : r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR;
   out.currency = r.ok ? r.currency : null;
+  out.exact = r.ok && isExact(r);
   return r.ok ? r.value : NaN;
 }
