@@ -271,9 +271,13 @@ export function saysNotYet(cell: CellValue): boolean {
 const saysNo = (t: string): boolean =>
   startsWithWord(t, NO_WORDS) || startsWithWord(t, NOT_YET_WORDS);
 
-const INTENTIONS = new RegExp(INTENTION.source, "g");
+/** An intention word, or an application not yet granted (已申报, 认定中), as the answers read them. */
+const INTENTIONS = new RegExp(`${INTENTION.source}|${APPLIED_WORDS.join("|")}`, "g");
 
-/** Whether folded text states an intention not negated (拟申报, 计划申报; not 无计划, 不拟申报). */
+/**
+ * Whether folded text states an intention or a pending application, not negated (拟申报, 计划申报,
+ * 已申报; not 无计划, 不拟申报).
+ */
 function statesIntention(t: string): boolean {
   INTENTIONS.lastIndex = 0;
   for (let m = INTENTIONS.exec(t); m !== null; m = INTENTIONS.exec(t))
@@ -291,8 +295,8 @@ export function answerNote(cell: CellValue, veto: boolean): Label | null {
   const text = cell.trim();
   if (!veto && readYesNo(cell) === "intended" && saysNo(answerText(cell)))
     return {
-      zh: `“${text}”读作“意向”：写了“否”，并写明打算申请（同“拟申报”）`,
-      en: `"${text}" read as intended: a no, with the intention to apply stated (as 拟申报)`,
+      zh: `“${text}”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）`,
+      en: `"${text}" read as intended: a no, with an application made or planned (as 拟申报, 已申报)`,
     };
   return saysNotYet(cell)
     ? {

@@ -297,16 +297,22 @@ describe("answers written in words", () => {
 
   test("a no with an intention stated (否（拟申报）) reads as the intention, as 拟申报 alone does; a negated plan stays no", () => {
     expect(
-      ["否（拟申报）", "否，拟申报", "无（计划申报）", "暂无，拟申报", "未认定（申报中）"].map(
-        readYesNo
-      )
-    ).toEqual(Array(5).fill("intended"));
+      [
+        "否（拟申报）",
+        "否，拟申报",
+        "无（计划申报）",
+        "暂无，拟申报",
+        "未认定（申报中）",
+        "否（已申报）",
+        "未认定（认定中）",
+      ].map(readYesNo)
+    ).toEqual(Array(7).fill("intended"));
     expect(["否（无计划）", "不拟申报", "没有计划", "否", "尚未申报"].map(readYesNo)).toEqual(
       Array(5).fill("no")
     );
     expect(answerNote("否（拟申报）", false)).toEqual({
-      zh: "“否（拟申报）”读作“意向”：写了“否”，并写明打算申请（同“拟申报”）",
-      en: '"否（拟申报）" read as intended: a no, with the intention to apply stated (as 拟申报)',
+      zh: "“否（拟申报）”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）",
+      en: '"否（拟申报）" read as intended: a no, with an application made or planned (as 拟申报, 已申报)',
     });
     expect(answerNote("暂无", false)?.en).toBe('"暂无" read as no: not yet, not missing data');
     for (const c of ["是", "否", "拟申报", "否（无计划）", 1])

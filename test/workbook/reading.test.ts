@@ -341,7 +341,9 @@ describe("cells read with a note are counted apart from cells read as written", 
     });
     expect(explain(s, 1).criteria.find((c) => c.raw === "不低于3%")?.note).toEqual(rd.note);
     const answer = col(mapping, "highTech").firstNoted[0];
-    expect(answer.note.zh).toBe("“否（拟申报）”读作“意向”：写了“否”，并写明打算申请（同“拟申报”）");
+    expect(answer.note.zh).toBe(
+      "“否（拟申报）”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）"
+    );
     expect(explain(s, 1).criteria.find((c) => c.raw === "否（拟申报）")?.note).toEqual(answer.note);
     const resumed = col(mapping, "stage").firstNoted[0];
     expect(resumed.address).toBe("F3");
