@@ -287,8 +287,14 @@ export function readColumns(
     const sample = cells.find((c) => !isMissingCell(c)) ?? null;
     if (field === undefined) return { ...m, letter, sample };
     const headerAddress = cellAddress(origin.row + table.headerRow, origin.col + m.column);
-    const { unit, context } = resolveUnit(m, field, cells, notes, units, model, headerAddress);
+    const resolved = resolveUnit(m, field, cells, notes, units, model, headerAddress);
+    const { unit } = resolved;
     const guessedUnit = unit !== undefined && (unit.source === "default" || unit.source === "rule");
+    // The context scoring reads with (the unit's source named): notes here say what explanations say.
+    const context =
+      unit && resolved.context !== undefined
+        ? { ...resolved.context, source: unitSourceLabel(unit), guess: guessedUnit }
+        : resolved.context;
     const col: ColumnReport = {
       field: m.field,
       column: m.column,
@@ -346,10 +352,7 @@ export function readColumns(
         en: `column ${letter} "${m.header}": ${col.unreadable} cell(s) unreadable (${col.firstUnreadable.map((u) => u.address).join(", ")}…)`,
       });
     const next: MappedColumn = { ...m, letter, sample, ...(unit ? { unit } : {}) };
-    if (context !== undefined)
-      next.context = unit
-        ? { ...context, source: unitSourceLabel(unit), guess: guessedUnit }
-        : context;
+    if (context !== undefined) next.context = context;
     return next;
   });
   return { mapped: out, report, warnings };

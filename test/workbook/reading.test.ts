@@ -345,6 +345,12 @@ describe("cells read with a note are counted apart from cells read as written", 
       "“否（拟申报）”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）"
     );
     expect(explain(s, 1).criteria.find((c) => c.raw === "否（拟申报）")?.note).toEqual(answer.note);
+    // An amount under a column with no unit anywhere: the note names where its currency came from,
+    // the model's default, as the explanation does.
+    const range = col(mapping, "totalInvestment").firstNoted[2];
+    expect(range.address).toBe("B5");
+    expect(range.note.zh).toContain("币种按模型默认，假定（元）");
+    expect(explain(s, 3).criteria.find((c) => c.raw === "1-2亿")?.note).toEqual(range.note);
     const resumed = col(mapping, "stage").firstNoted[0];
     expect(resumed.address).toBe("F3");
     expect(explain(s, 1).notes).toContainEqual(resumed.note);
