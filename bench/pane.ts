@@ -70,9 +70,10 @@ function shippedScripts(
   return { ours, office, preview, files };
 }
 
-/** Chunks the pane fetches only when a feature is first used (the weights tab's AHP helper and committee, compare, committee, a model sheet, the 汇总 sheet). */
+/** Chunks the pane fetches only when a feature is first used (the weights tab's AHP helper and committee, the targets tab, compare, committee, a model sheet, the 汇总 sheet). */
 const LAZY_CHUNKS = [
   "weights-tools.js",
+  "targets.js",
   "compare.js",
   "committee.js",
   "model-sheet.js",

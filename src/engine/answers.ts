@@ -240,6 +240,11 @@ const startsWithWord = (text: string, words: readonly string[]): boolean =>
       (!/[a-z0-9]$/.test(w) || !/[a-z0-9]/.test(text.charAt(w.length)))
   );
 
+/** An answer's text as compared: folded, a leading year left out (2022年认定: the year says when). */
+function answerText(cell: CellValue): string {
+  return foldAnswer(cell).replace(/^(?:19|20)\d\d年(?:\d{1,2}月)?/, "");
+}
+
 /**
  * A yes/no answer as written: 是（2022年认定）, 已认定, 有, 具备, √, Y, yes, 通过 → yes; 否, 无, 没有, 未,
  * ×, N, no → no; 拟申报, 计划, 筹建, 申报中, 正在申请 → intended. Null when blank or not an answer.
@@ -247,11 +252,11 @@ const startsWithWord = (text: string, words: readonly string[]): boolean =>
 export function readYesNo(cell: CellValue): YesNo | null {
   if (typeof cell === "boolean") return cell ? "yes" : "no";
   if (typeof cell === "number") return cell === 1 ? "yes" : cell === 0 ? "no" : null;
-  // 2022年认定: the year says when, the rest answers.
-  const t = foldAnswer(cell).replace(/^(?:19|20)\d\d年(?:\d{1,2}月)?/, "");
+  const t = answerText(cell);
   // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
   if (!t || t.startsWith("是否")) return null;
-  if (startsWithWord(t, NO_WORDS) || startsWithWord(t, NOT_YET_WORDS)) return "no";
+  // 否（拟申报）: no certificate yet, and the plan to apply stated, reads as 拟申报 alone does.
+  if (saysNo(t)) return statesIntention(t) ? "intended" : "no";
   if (INTENTION.test(t) || startsWithWord(t, APPLIED_WORDS)) return "intended";
   if (startsWithWord(t, YES_WORDS)) return "yes";
   return null;
@@ -260,6 +265,45 @@ export function readYesNo(cell: CellValue): YesNo | null {
 /** Whether an answer says "not yet" (暂无, 尚未认定, 目前没有): no, for now. */
 export function saysNotYet(cell: CellValue): boolean {
   return startsWithWord(foldAnswer(cell), NOT_YET_WORDS);
+}
+
+/** Folded text that opens with a no (否, 无, 未认定) or a "not yet" (暂无, 尚未). */
+const saysNo = (t: string): boolean =>
+  startsWithWord(t, NO_WORDS) || startsWithWord(t, NOT_YET_WORDS);
+
+/** An intention word, or an application not yet granted (已申报, 认定中), as the answers read them. */
+const INTENTIONS = new RegExp(`${INTENTION.source}|${APPLIED_WORDS.join("|")}`, "g");
+
+/**
+ * Whether folded text states an intention or a pending application, not negated (拟申报, 计划申报,
+ * 已申报; not 无计划, 不拟申报).
+ */
+function statesIntention(t: string): boolean {
+  INTENTIONS.lastIndex = 0;
+  for (let m = INTENTIONS.exec(t); m !== null; m = INTENTIONS.exec(t))
+    if (!NEGATION.test(t.slice(Math.max(0, m.index - 5), m.index))) return true;
+  return false;
+}
+
+/**
+ * What a yes/no reading assumed, for its explanation and the reading report: a "not yet" read as no
+ * (暂无 is no data elsewhere), a no with an intention read as the intention (否（拟申报）). In a veto
+ * column a leading no is no veto whatever follows, so only "not yet" is noted. Null otherwise.
+ */
+export function answerNote(cell: CellValue, veto: boolean): Label | null {
+  if (typeof cell !== "string") return null;
+  const text = cell.trim();
+  if (!veto && readYesNo(cell) === "intended" && saysNo(answerText(cell)))
+    return {
+      zh: `“${text}”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）`,
+      en: `"${text}" read as intended: a no, with an application made or planned (as 拟申报, 已申报)`,
+    };
+  return saysNotYet(cell)
+    ? {
+        zh: `“${text}”读作“否”：尚未具备，不是缺数据`,
+        en: `"${text}" read as no: not yet, not missing data`,
+      }
+    : null;
 }
 
 /** readYesNo as a number: yes 1, no 0, intended INTENDED; NaN when blank or not an answer. */
@@ -275,7 +319,9 @@ export function yesNoValue(cell: CellValue): number {
  */
 export function vetoValue(cell: CellValue, missing: (c: CellValue) => boolean): number {
   if (missing(cell)) return NaN;
-  return readYesNo(cell) === "no" ? 0 : 1;
+  // 无（拟整改） is no veto: what follows a no is no reason.
+  const a = readYesNo(cell);
+  return a === "no" || (a === "intended" && saysNo(answerText(cell))) ? 0 : 1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -510,15 +556,25 @@ function resumedAt(text: string): number {
   return last;
 }
 
-/** The stage a cell names (−1 when none), and whether a halt it names was followed by a resumption. */
+/**
+ * Land put up for auction and not yet won (土地已挂牌, 挂牌出让中): land is offered to a project that has
+ * signed, so the stage is at least signed and before land supply (won: 摘牌, 摘地). Read as signed,
+ * a lower bound as bound words are, unless a later step is written; the note says so.
+ */
+const LISTED = "挂牌";
+
+/**
+ * The stage a cell names (−1 when none), whether a halt it names was followed by a resumption, and
+ * whether the stage came from land listed (LISTED).
+ */
 function readStage(
   cell: CellValue | undefined,
   model: ScoringModel
-): { k: number; resumed: boolean } {
+): { k: number; resumed: boolean; listed: boolean } {
   const text = foldAnswer(cell);
-  if (!text) return { k: -1, resumed: false };
+  if (!text) return { k: -1, resumed: false, listed: false };
   const { stageAliases, signed, halted } = wordsOf(model);
-  const found: { k: number; len: number; at: number }[] = [];
+  const found: { k: number; len: number; at: number; listed?: true }[] = [];
   let ceiling = (model.stages ?? []).length;
   let lastHalt = -1;
   for (const { k, alias } of stageAliases) {
@@ -532,12 +588,16 @@ function readStage(
       }
     }
   }
+  if (signed >= 0)
+    for (let at = text.indexOf(LISTED); at >= 0; at = text.indexOf(LISTED, at + 1))
+      if (text.charAt(at + LISTED.length) !== "前" && !STAGE_NEGATION.test(text.slice(0, at)))
+        found.push({ k: signed, len: LISTED.length, at, listed: true });
   // 停滞后重启: a halt followed by a resumption is live again; the live stage named (if any) decides.
   const resume = resumedAt(text);
   const resumed = lastHalt >= 0 && resume > lastHalt;
   // After a resumption the step written after it is the current one (停滞后恢复并开工: started).
   const from = resumed && found.some((f) => f.at > resume && f.k < ceiling) ? resume : -1;
-  let best: { k: number; len: number } | null = null;
+  let best: (typeof found)[number] | null = null;
   // A halted state wins whatever step is named beside it (已签约，后停滞; 未签约，已放弃). Else the
   // longest alias decides (已注册 over 供地 in 已注册，正在办理供地); of equally long ones the later
   // stage (已签约、已开工: a list that keeps each step reached).
@@ -550,8 +610,9 @@ function readStage(
           : f.len > best.len || (f.len === best.len && f.k > best.k)))
     )
       best = f;
-  if (best) return { k: best.k, resumed };
-  return { k: ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1, resumed };
+  if (best) return { k: best.k, resumed, listed: best.listed === true };
+  const k = ceiling > 0 && ceiling <= Math.max(signed, 1) ? ceiling - 1 : -1;
+  return { k, resumed, listed: false };
 }
 
 /**
@@ -559,15 +620,27 @@ function readStage(
  * (停滞后重启) is no halt. Null when the cell says nothing of the kind.
  */
 export function stageNote(cell: CellValue | undefined, model: ScoringModel): Label | null {
-  // Explanations ask for every row: most cells name no resumption, and need no reading.
-  if (typeof cell !== "string" || !RESUMED.some((w) => cell.includes(w))) return null;
+  // Explanations ask for every row: most cells name no resumption or listing, and need no reading.
+  if (typeof cell !== "string" || !(cell.includes(LISTED) || RESUMED.some((w) => cell.includes(w))))
+    return null;
   const r = readStage(cell, model);
-  if (!r.resumed) return null;
+  if (!r.resumed && !r.listed) return null;
   const stage = r.k >= 0 ? (model.stages ?? [])[r.k].label : null;
-  const text = String(cell).trim();
+  const text = cell.trim();
+  const notes: Label[] = [];
+  if (r.resumed)
+    notes.push({
+      zh: `停滞后已恢复，不按停滞计；${stage ? `读作“${stage.zh}”` : "未写明恢复后的进度，进度按未知计（按评分给建议）"}`,
+      en: `halted, then resumed, so not counted as halted; ${stage ? `read as "${stage.en}"` : "the stage after resuming is not written, so it counts as unknown (advice by score)"}`,
+    });
+  if (r.listed && stage)
+    notes.push({
+      zh: `土地挂牌出让中、尚未摘牌：至少已签约，读作“${stage.zh}”（供地前；是否已注册未写明）`,
+      en: `land listed for sale, not yet won: signed at least, read as "${stage.en}" (before land supply; registration not stated)`,
+    });
   return {
-    zh: `项目进度“${text}”：停滞后已恢复，不按停滞计；${stage ? `读作“${stage.zh}”` : "未写明恢复后的进度"}`,
-    en: `stage "${text}": halted, then resumed, so not counted as halted; ${stage ? `read as "${stage.en}"` : "the stage after resuming is not written"}`,
+    zh: `项目进度“${text}”：${notes.map((x) => x.zh).join("；")}`,
+    en: `stage "${text}": ${notes.map((x) => x.en).join("; ")}`,
   };
 }
 

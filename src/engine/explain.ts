@@ -10,11 +10,12 @@ import {
   areaUnitProblem,
   isMissingCell,
   isMissingFor,
-  numberNote,
   rangeProblem,
   readAmount,
+  readingNote,
   readNumericCell,
 } from "./model/fields";
+import { isExact } from "./amount";
 import {
   envOf,
   GATE_FAILED,
@@ -27,7 +28,7 @@ import {
   ScoredTable,
   tableFromRows,
 } from "./score";
-import { landUseNote, readLandUse, saysNotYet, stageNote } from "./answers";
+import { landUseNote, readLandUse, stageNote } from "./answers";
 import type { CompiledExpression, RowFn } from "./expression";
 import { chainFitOf } from "./transforms";
 import { lookupDetail, lookupNames } from "./lookup";
@@ -190,8 +191,7 @@ function explainCriterion(
           `${mark}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "zh")}${at}`,
           `${mark && "? "}${cellText(raw)} → ${formatAmount(r.value * m, model.currency, m, "en")}${at}`
         );
-        if (r.parsed.bound !== "exact" || inColumnUnit || r.parsed.ignored)
-          notes.push(r.parsed.note);
+        if (!isExact(r.parsed) || inColumnUnit) notes.push(r.parsed.note);
       }
     } else if (col instanceof Float64Array) {
       const v = col[i];
@@ -216,16 +216,9 @@ function explainCriterion(
             `read in the unit of the ${ctx.source.en}${ctx.guess ? " (assumed)" : ""}`
           )
         );
-      // A bound, an approximation or a range's midpoint taken as the value: said, as for amounts.
-      const bound = v === v && field.type !== "boolean" ? numberNote(raw, field, ctx) : null;
-      if (bound !== null) notes.push(bound);
-      if (field.type === "boolean" && saysNotYet(raw))
-        notes.push(
-          L(
-            `“${cellText(raw)}”读作“否”：尚未具备，不是缺数据`,
-            `"${cellText(raw)}" read as no: not yet, not missing data`
-          )
-        );
+      // A bound, an approximation, a range's midpoint, "not yet": said, as for amounts.
+      const said = v === v ? readingNote(raw, field, ctx, model) : null;
+      if (said !== null) notes.push(said);
     } else {
       used = L(cellText(raw), cellText(raw));
     }

@@ -71,10 +71,13 @@ export interface AreaReading extends BoundedReading {
   remark?: string;
 }
 
-/** A number (Arabic or Chinese, not a vague one like 数十), 万, 多/余 and a land unit if written, at `i`. */
+/**
+ * A number (Arabic or Chinese; 十几, 数十 the range they write, as for amounts), 万, 多/余 and a land
+ * unit if written, at `i`.
+ */
 function areaAt(s: string, i: number): AreaEnd | null {
   const n = readArabicNumber(s, i) ?? readChineseNumeral(s, i);
-  if (n === null || n.highText !== undefined) return null;
+  if (n === null) return null;
   let scale = 1;
   let more = false;
   let j = n.end;
@@ -100,7 +103,10 @@ function areaAt(s: string, i: number): AreaEnd | null {
   }
   skipSpaces();
   const value = Number(n.text) * scale;
-  const high = more ? (moreHigh(n.text) as number) * scale : value;
+  // 十几余亩 says the range twice: no reading.
+  if (more && n.highText !== undefined) return null;
+  const top = more ? moreHigh(n.text) : n.highText !== undefined ? Number(n.highText) : null;
+  const high = top === null ? value : top * scale;
   if (!(high > value) && more) return null; // 0余亩
   const word = wordAt(j);
   return word
@@ -124,7 +130,10 @@ export function readArea(cell: string): AreaReading | null {
   let high = first.high;
   let unit = first.unit;
   let end = first.end;
-  const dash = RANGE.exec(s.slice(end));
+  let dash = RANGE.exec(s.slice(end));
+  // 100亩~ (a range with no high end) is open upward: at least its figure, as 100亩以上.
+  const open = dash !== null && end + dash[0].length === s.length;
+  if (open) dash = null;
   const ranged = dash !== null;
   if (dash) {
     const second = areaAt(s, end + dash[0].length);
@@ -136,14 +145,16 @@ export function readArea(cell: string): AreaReading | null {
     high = second.value;
     end = second.end;
   }
-  const tail = TAIL.exec(s.slice(end));
+  const tail = TAIL.exec(open ? "" : s.slice(end));
   if (unit === null || tail === null || low > high) return null;
   const mu = MU_PER[unit];
   low *= mu;
   high *= mu;
   const vague = !ranged && high > low;
   const bound =
-    ranged || vague ? "range" : boundOf(qualifiersIn(`${lead[1] ?? ""} ${tail[1] ?? ""}`).q);
+    ranged || vague
+      ? "range"
+      : boundOf(qualifiersIn(`${lead[1] ?? ""} ${open ? "以上" : (tail[1] ?? "")}`).q);
   if (bound === null) return null; // 超 … 以下
   const value = bound === "range" ? (low + high) / 2 : low;
   const remark = tail[2]?.trim();

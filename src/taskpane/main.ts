@@ -15,8 +15,7 @@ import { ResultsView } from "./views/results";
 import { ScoreStepView } from "./views/score-step";
 import { StabilityView } from "./views/stability";
 import { TableStepView } from "./views/table-step";
-import { TargetsView } from "./views/targets";
-import type { View } from "./views/view";
+import { DeferredView, type View } from "./views/view";
 import { WeightsView } from "./views/weights";
 
 export interface PaneOptions {
@@ -80,7 +79,12 @@ export class Pane {
       ranked: new RankedView(store),
       weights: new WeightsView(store),
       stability: new StabilityView(store),
-      targets: new TargetsView(store),
+      // Not needed for the first render: its code comes when its tab is first shown.
+      targets: new DeferredView(() =>
+        import(/* webpackChunkName: "targets" */ "./views/targets").then(
+          (m) => new m.TargetsView(store)
+        )
+      ),
     };
     this.views = [
       new HeaderView(store),

@@ -17,8 +17,10 @@ import {
   isMissingCell,
   isMissingFor,
   rangeProblem,
+  readingNote,
   readNumericCell,
 } from "../engine/model/fields";
+import { stageIndex } from "../engine/answers";
 import { foldText } from "../engine/numerals";
 import type {
   AmountContext,
@@ -204,11 +206,12 @@ function resolveUnit(
   return { unit: undefined, context: m.context };
 }
 
-const amountOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
+const amountOut: AmountValueOut = { status: AMOUNT_OK, currency: null, exact: false };
 
 /**
- * One cell: read, read with a guess, missing, or unreadable (with why). `options`: the column's
- * amount options (amountOptions), made once per column.
+ * One cell: read, read with a note (a bound, a range … said in the explanation), read with a guessed
+ * unit, missing, or unreadable (with why). `options`: the column's amount options (amountOptions),
+ * made once per column.
  */
 function classify(
   cell: CellValue,
@@ -217,7 +220,7 @@ function classify(
   options: ParseAmountOptions,
   guessedUnit: boolean,
   model: ScoringModel
-): "read" | "guessed" | "missing" | Label {
+): "read" | "noted" | "guessed" | "missing" | Label {
   const numeric = field.type === "amount" || field.type === "number" || field.type === "percent";
   const problem = cellProblem(cell, numeric);
   if (problem !== null) return problem;
@@ -231,6 +234,14 @@ function classify(
       const r = parseAmount(cell, options);
       if (!r.ok) return r.code === "missing" ? "missing" : r.message;
     }
+    if (!amountOut.exact) return "noted";
+  } else if (field.reader === "stage") {
+    if (readingNote(cell, field, context, model) !== null) return "noted";
+    if (stageIndex(cell, model) < 0)
+      return {
+        zh: `“${cellText(cell)}”未写出模型的任何进度（${stageNames(model, "zh")}）`,
+        en: `"${cellText(cell)}" names none of the model's stages (${stageNames(model, "en")})`,
+      };
   } else if (numeric || (field.type === "boolean" && field.reader !== "veto")) {
     // A veto or credit column reads any content as a veto (its text is the reason): nothing is unreadable there.
     const v = readNumericCell(cell, field, context, model);
@@ -243,9 +254,14 @@ function classify(
       );
     const outside = rangeProblem(v, field);
     if (outside !== null) return outside;
-  }
+    if (readingNote(cell, field, context, model) !== null) return "noted";
+  } else if (field.type === "boolean" && readingNote(cell, field, context, model) !== null)
+    return "noted";
   return guessedUnit && isBare(cell) ? "guessed" : "read";
 }
+
+const stageNames = (model: ScoringModel, lang: "zh" | "en"): string =>
+  (model.stages ?? []).map((st) => st.label[lang]).join(lang === "zh" ? "、" : ", ");
 
 /**
  * Settles each mapped column's unit, records its letter and a sample value, and reports how its
@@ -271,8 +287,14 @@ export function readColumns(
     const sample = cells.find((c) => !isMissingCell(c)) ?? null;
     if (field === undefined) return { ...m, letter, sample };
     const headerAddress = cellAddress(origin.row + table.headerRow, origin.col + m.column);
-    const { unit, context } = resolveUnit(m, field, cells, notes, units, model, headerAddress);
+    const resolved = resolveUnit(m, field, cells, notes, units, model, headerAddress);
+    const { unit } = resolved;
     const guessedUnit = unit !== undefined && (unit.source === "default" || unit.source === "rule");
+    // The context scoring reads with (the unit's source named): notes here say what explanations say.
+    const context =
+      unit && resolved.context !== undefined
+        ? { ...resolved.context, source: unitSourceLabel(unit), guess: guessedUnit }
+        : resolved.context;
     const col: ColumnReport = {
       field: m.field,
       column: m.column,
@@ -281,9 +303,11 @@ export function readColumns(
       sample,
       ...(unit ? { unit } : {}),
       read: 0,
+      noted: 0,
       guessed: 0,
       missing: 0,
       unreadable: 0,
+      firstNoted: [],
       firstGuessed: [],
       firstUnreadable: [],
     };
@@ -299,7 +323,15 @@ export function readColumns(
         if (seen.size < SEEN) seen.set(cell, c);
       }
       if (c === "read" || c === "missing") col[c]++;
-      else if (c === "guessed") {
+      else if (c === "noted") {
+        col.noted++;
+        // The note is built for the cells shown only: most of a long column is counted, not shown.
+        if (col.firstNoted.length < FIRST)
+          col.firstNoted.push({
+            address: address(i),
+            note: readingNote(cell, field, context, model) as Label,
+          });
+      } else if (c === "guessed") {
         col.guessed++;
         if (col.firstGuessed.length < FIRST) col.firstGuessed.push(address(i));
       } else {
@@ -320,10 +352,7 @@ export function readColumns(
         en: `column ${letter} "${m.header}": ${col.unreadable} cell(s) unreadable (${col.firstUnreadable.map((u) => u.address).join(", ")}…)`,
       });
     const next: MappedColumn = { ...m, letter, sample, ...(unit ? { unit } : {}) };
-    if (context !== undefined)
-      next.context = unit
-        ? { ...context, source: unitSourceLabel(unit), guess: guessedUnit }
-        : context;
+    if (context !== undefined) next.context = context;
     return next;
   });
   return { mapped: out, report, warnings };
@@ -346,11 +375,15 @@ export function unitSourceLabel(unit: ColumnUnit): Label {
   };
 }
 
-/** "已读 40，猜测 3，空缺 2，无法读取 1": one column's counts, as the CLI prints and the pane shows them. */
+/**
+ * "已读 40，带说明 5，猜测 3，空缺 2，无法读取 1": one column's counts, as the CLI prints and the pane
+ * shows them. 带说明 (with a note) counts the cells read with a bound, range or other guess the
+ * explanation states; they are not counted as read.
+ */
 export function readingCounts(c: ColumnReport, lang: "zh" | "en"): string {
   return lang === "zh"
-    ? `已读 ${c.read}，猜测 ${c.guessed}，空缺 ${c.missing}，无法读取 ${c.unreadable}`
-    : `read ${c.read}, guessed ${c.guessed}, missing ${c.missing}, unreadable ${c.unreadable}`;
+    ? `已读 ${c.read}，带说明 ${c.noted}，猜测 ${c.guessed}，空缺 ${c.missing}，无法读取 ${c.unreadable}`
+    : `read ${c.read}, with a note ${c.noted}, guessed ${c.guessed}, missing ${c.missing}, unreadable ${c.unreadable}`;
 }
 
 /** The reading report as lines of text (the CLI prints it; the pane shows the same data). */
@@ -364,6 +397,7 @@ export function formatReadingReport(report: ColumnReport[], lang: "zh" | "en"): 
     const sample = c.sample === null ? "" : `${zh ? "例" : "e.g."} ${cellText(c.sample)}`;
     const counts = readingCounts(c, lang);
     lines.push(`  ${c.letter} ${c.header}: ${[unit, sample, counts].filter((x) => x).join("; ")}`);
+    for (const n of c.firstNoted) lines.push(`    ~ ${n.address}: ${n.note[lang]}`);
     if (c.firstGuessed.length > 0)
       lines.push(`    ? ${zh ? "猜测" : "guessed"}: ${c.firstGuessed.join(", ")}`);
     for (const u of c.firstUnreadable) lines.push(`    ! ${u.address}: ${u.reason[lang]}`);

@@ -98,11 +98,19 @@ export interface ColumnReport {
   header: string;
   sample: CellValue;
   unit?: ColumnUnit;
+  /** Read as written, nothing assumed. */
   read: number;
+  /**
+   * Read with a note, the guess said in the explanation (说明): a bound (不低于3%), an approximation,
+   * a range's midpoint (10-15%, 50余亩), a part left out, "not yet", a resumed halt (engine readingNote).
+   */
+  noted: number;
   /** Read with a guess (a bare number in an assumed unit, a percent rule). */
   guessed: number;
   missing: number;
   unreadable: number;
+  /** The first cells read with a note, with the note. */
+  firstNoted: { address: string; note: Label }[];
   firstGuessed: string[];
   firstUnreadable: { address: string; reason: Label }[];
 }

@@ -84,7 +84,7 @@ test("sample: score, filter by chain, move a weight to change the order, switch 
   await page.close();
 });
 
-test("mapping: each mapped column says how its cells were read — read, guessed (？) and unreadable with the cell — in zh and en", async () => {
+test("mapping: each mapped column says how its cells were read — read, with a note (a bound …), guessed (？) and unreadable with the cell — in zh and en", async () => {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("报送清单");
   ws.addRow(["项目名称", "总投资", "所属产业链", "项目进度"]);
@@ -92,20 +92,25 @@ test("mapping: each mapped column says how its cells were read — read, guessed
   ws.addRow(["乙项目", "2亿元", "光电通信", "洽谈"]);
   ws.addRow(["丙项目", "#N/A", "生物医药", "开工"]);
   ws.addRow(["丁项目", 5000, "种子种苗", "洽谈"]);
+  ws.addRow(["戊项目", "约3亿元", "种子种苗", "洽谈"]);
   const { page } = await open(320);
   await pickXlsx(page, "bare.xlsx", Buffer.from(await wb.xlsx.writeBuffer()));
   await tableFoundOn(page, "报送清单");
   const reading = page.getByTestId("reading-totalInvestment");
   await expect(reading.locator("p").first().innerText()).resolves.toBe(
-    "单元格：已读 1，猜测 2，空缺 0，无法读取 1"
+    "单元格：已读 1，带说明 1，猜测 2，空缺 0，无法读取 1"
+  );
+  await expect(reading.locator(".noted li").innerText()).resolves.toBe(
+    "B6：读作约数 3 亿元，按该数取值"
   );
   await expect(reading.locator(".guessed").innerText()).resolves.toBe("？按假定单位读取：B2、B5");
   await expect(reading.locator(".unreadable li").innerText()).resolves.toMatch(/^B4：/);
   await page.locator("#lang").selectOption("en");
   const en = page.getByTestId("reading-totalInvestment");
   await expect(en.locator("p").first().innerText()).resolves.toBe(
-    "Cells: read 1, guessed 2, missing 0, unreadable 1"
+    "Cells: read 1, with a note 1, guessed 2, missing 0, unreadable 1"
   );
+  await expect(en.locator(".noted li").innerText()).resolves.toMatch(/^B6: read as about /);
   await expect(en.locator(".guessed").innerText()).resolves.toBe(
     "? read in an assumed unit: B2, B5"
   );

@@ -10,7 +10,7 @@ import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
 import type { CellValue, ParseAmountOptions } from "../../src/engine/types";
-import type { Grid } from "../../src/workbook/types";
+import type { ColumnReport, Grid } from "../../src/workbook/types";
 
 const model = loadModel(pinghu);
 const compiled = compileModel(model);
@@ -43,6 +43,16 @@ function sheetWith(context: string, header: string, cell: CellValue) {
   return { sheet, table: located.table, mapping };
 }
 
+/** What the note of a reading with each bound says (its English form). */
+const NOTE_SAYS: Record<string, RegExp> = {
+  atLeast: /at least/,
+  atMost: /at most/,
+  approximate: /about/,
+  range: /range/,
+};
+/** The doc's marks for a bound, as in the amounts table. */
+const MARKS: Record<string, string> = { "≤ ": "atMost", "≥ ": "atLeast", "≈ ": "approximate" };
+
 /** The example as a cell: a number when the doc writes a plain number. */
 const cellOf = (example: string): CellValue =>
   /^\d+(\.\d+)?$/.test(example) ? Number(example) : example;
@@ -73,50 +83,91 @@ describe("amounts", () => {
     const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))? ([A-Z]{3})$/.exec(expected);
     if (!m) throw new Error(`cannot check "${expected}"`);
     if (!r.ok) throw new Error(r.message.en);
-    const bound =
-      m[1] === undefined ? "exact" : { "≤ ": "atMost", "≥ ": "atLeast", "≈ ": "approximate" }[m[1]];
+    const bound = m[1] === undefined ? "exact" : MARKS[m[1]];
     expect([r.low, r.high, r.currency]).toEqual([Number(m[2]), Number(m[3] ?? m[2]), m[4]]);
     expect(r.bound).toBe(m[3] !== undefined ? "range" : bound);
+    // A bound or range is counted apart in the column's reading report (带说明), with its note.
+    if (r.bound !== "exact") {
+      const report = sheetWith(context, "总投资", cellOf(example)).mapping.report!;
+      const line = report.find((x) => x.column === 1)!;
+      expect([line.noted, line.read]).toEqual([1, 0]);
+      expect(line.firstNoted[0].note.en).toMatch(NOTE_SAYS[r.bound]);
+    }
   });
 });
 
-/** The value scoring reads from the example's column (model units: 亩 for land, a fraction for percents). */
-function scored(context: string, header: string, example: string): number {
+/**
+ * The value scoring reads from the example's column (model units: 亩 for land, a fraction for
+ * percents), and the reading report's line for that column.
+ */
+function scored(
+  context: string,
+  header: string,
+  example: string
+): { value: number; report: ColumnReport } {
   const { sheet, table, mapping } = sheetWith(context, header, cellOf(example));
   const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
   const field = mapping.mapped.find((m) => m.column === 1)!.field;
-  return (s.columns[field] as Float64Array)[0];
+  const report = mapping.report!.find((r) => r.column === 1)!;
+  return { value: (s.columns[field] as Float64Array)[0], report };
+}
+
+/**
+ * A number as the doc writes it: "0.03", "≥ 0.03", "≈ 100 亩", "10–20" (a range: its midpoint is used),
+ * an optional unit after it. A bound or range is counted apart in the reading report (带说明), its
+ * note saying which; a plain figure is read as written.
+ */
+function expectNumber(expected: string, read: { value: number; report: ColumnReport }): void {
+  if (expected === "error") return expect(read.value).toBeNaN();
+  const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))?(?: 亩)?$/.exec(expected);
+  if (!m) throw new Error(`cannot check "${expected}"`);
+  const [low, high] = [Number(m[2]), Number(m[3] ?? m[2])];
+  expect(read.value).toBeCloseTo((low + high) / 2, 10);
+  const bound = m[3] !== undefined ? "range" : m[1] === undefined ? "exact" : MARKS[m[1]];
+  if (bound === "exact") return;
+  expect([read.report.noted, read.report.read]).toEqual([1, 0]);
+  expect(read.report.firstNoted[0].note.en).toMatch(NOTE_SAYS[bound]);
 }
 
 test.each(rows("Land areas"))("land, %s: %s", (_, example, context, expected) => {
-  const v = scored(context, "用地面积", example);
-  if (expected === "error") expect(v).toBeNaN();
-  else expect(v).toBeCloseTo(Number(expected.replace(" 亩", "")), 10);
+  expectNumber(expected, scored(context, "用地面积", example));
 });
+
+/** "intended (noted)": the reading and, marked, that the report counts it as read with a note. */
+function noted(expected: string): { answer: string; noted: boolean } {
+  const m = /^(\S+)( \(noted\))?$/.exec(expected)!;
+  return { answer: m[1], noted: m[2] !== undefined };
+}
 
 test.each(rows("Yes/no columns"))("yes/no, %s: %s under %s", (_, example, column, expected) => {
   const value: Record<string, number> = { yes: 1, no: 0, intended: 0.5, unread: NaN };
-  expect(expected in value).toBe(true);
-  expect(scored(column, column, example)).toBe(value[expected]);
+  const { answer, noted: withNote } = noted(expected);
+  expect(answer in value).toBe(true);
+  const read = scored(column, column, example);
+  expect(read.value).toBe(value[answer]);
+  expect(read.report.noted).toBe(withNote ? 1 : 0);
 });
 
 test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
+  const { answer, noted: withNote } = noted(expected);
   const { sheet, table, mapping } = sheetWith(column, column, cellOf(example));
   const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
   const k = s.stage[0];
-  expect(k < 0 ? "unread" : model.stages![k].id).toBe(expected);
+  expect(k < 0 ? "unread" : model.stages![k].id).toBe(answer);
   // A halted project is out of ranking and grading; any other stage leaves it in.
-  expect(Boolean(s.excluded[0])).toBe(expected === "halted");
+  expect(Boolean(s.excluded[0])).toBe(answer === "halted");
+  // The report: read with a note when marked; a cell naming no stage, unnoted, is unreadable.
+  const report = mapping.report!.find((r) => r.column === 1)!;
+  expect([report.noted, report.unreadable]).toEqual([
+    withNote ? 1 : 0,
+    answer === "unread" && !withNote ? 1 : 0,
+  ]);
 });
 
 test.each(rows("Number columns"))("number, %s: %s", (_, example, context, expected) => {
-  const v = scored(context, context, example);
-  if (expected === "error") expect(v).toBeNaN();
-  else expect(v).toBe(Number(expected));
+  expectNumber(expected, scored(context, context, example));
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {
-  const v = scored(context, "研发投入占比", example);
-  if (expected === "error") expect(v).toBeNaN();
-  else expect(v).toBeCloseTo(Number(expected), 12);
+  expectNumber(expected, scored(context, "研发投入占比", example));
 });

@@ -321,7 +321,7 @@ const REMARKS = ["分两期建设", "建设期约2年", "用地50亩", "2024年�
 const SEPARATORS = ["，", ",", "；", ";", "、"];
 
 describe("properties", () => {
-  const out: AmountValueOut = { status: -1, currency: null };
+  const out: AmountValueOut = { status: -1, currency: null, exact: false };
 
   /** Reads text and its amount alone alike, and the value-only reader agrees. */
   function sameAsAmount(amount: string, text: string): void {
@@ -400,7 +400,7 @@ describe("properties", () => {
   });
 });
 
-const valueOut: AmountValueOut = { status: -1, currency: null };
+const valueOut: AmountValueOut = { status: -1, currency: null, exact: false };
 
 describe("a bracketed figure labelled as the column's is read like an unbracketed one", () => {
   test.each<[string, number, string]>([

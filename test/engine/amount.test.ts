@@ -143,6 +143,18 @@ describe("bounds, ranges and the number used", () => {
     expect(r.note.zh).toContain("“约”已忽略");
   });
 
+  test("a range with no high end (5000万元~, 5000万元-) is open upward: at least its figure, as 以上 reads", () => {
+    for (const text of ["5000万元~", "5000万元～", "5000万元-", "5000万元至"]) {
+      const r = ok(parseAmount(text));
+      expect([r.value, r.bound]).toEqual([5e7, "atLeast"]);
+      expect(r.note).toEqual(ok(parseAmount("5000万元以上")).note);
+    }
+    // An upper bound word as well says both: refused.
+    expect(parseAmount("不超过5000万元~")).toMatchObject({ ok: false, code: "ambiguous" });
+    // A range end with words but no figure is still a missing end.
+    expect(parseAmount("5000万~以上")).toMatchObject({ ok: false, code: "unreadable" });
+  });
+
   test("both an upper and a lower bound is ambiguous", () => {
     expect(parseAmount("超过1亿以下")).toMatchObject({ ok: false, code: "ambiguous" });
   });

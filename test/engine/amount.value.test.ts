@@ -38,15 +38,28 @@ const options = fc
   .tuple(fc.constantFrom(...CONTEXTS), fc.constantFrom(...BOUNDS))
   .map(([context, bound]): ParseAmountOptions => ({ context, bound }));
 
-/** Throws unless amountValue gives what parseAmount gives: value, currency and status. */
+/**
+ * Throws unless amountValue gives what parseAmount gives: value, currency, status, and whether the
+ * reading is exact (no bound, range or approximation, nothing left out).
+ */
 function same(cell: CellValue, opts: ParseAmountOptions | undefined): void {
   const r = parseAmount(cell, opts);
-  const out: AmountValueOut = { status: -9, currency: null };
+  const out: AmountValueOut = { status: -9, currency: null, exact: !r.ok };
   const v = amountValue(cell, opts, out);
   const want = r.ok
-    ? { value: r.value, currency: r.currency, status: AMOUNT_OK }
-    : { value: NaN, currency: null, status: r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR };
-  expect({ value: v, currency: out.currency, status: out.status }).toEqual(want);
+    ? {
+        value: r.value,
+        currency: r.currency,
+        status: AMOUNT_OK,
+        exact: r.bound === "exact" && !r.ignored,
+      }
+    : {
+        value: NaN,
+        currency: null,
+        status: r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR,
+        exact: false,
+      };
+  expect({ value: v, currency: out.currency, status: out.status, exact: out.exact }).toEqual(want);
   // toEqual treats 0 and −0 alike: the value must be the very same double.
   if (!Object.is(v, want.value)) throw new Error(`${String(cell)}: ${v} ≠ ${want.value}`);
 }
@@ -179,6 +192,47 @@ describe("amountValue gives exactly parseAmount's value, currency and status", (
     );
   });
 
+  test("digits, magnitude runs (万, 亿, 万亿, 千), a currency word and what may follow", () => {
+    const shapes = fc
+      .tuple(
+        fc.stringMatching(/^[0-9]{0,17}(\.[0-9]{0,4})?$/),
+        fc.constantFrom(
+          "",
+          "万",
+          "亿",
+          "万亿",
+          "亿万",
+          "万千",
+          "千",
+          "千万",
+          "百万",
+          "兆",
+          "十",
+          "万十"
+        ),
+        fc.constantFrom(
+          "",
+          "元",
+          "美元",
+          "欧元",
+          "元钱",
+          "块",
+          "美",
+          "欧",
+          "万",
+          "元整",
+          "m",
+          "-5亿"
+        ),
+        fc.constantFrom("", " ", "\t", "  ")
+      )
+      .map(([n, unit, cur, blank]) => n + unit + cur + blank);
+    fc.assert(
+      fc.property(shapes, options, (s, o) => same(s, o)),
+      { numRuns: 20000 }
+    );
+  });
+
   test("soups of the grammar's pieces and random text", () => {
     fc.assert(
       fc.property(soup, options, (s, o) => same(s, o)),
@@ -192,23 +246,25 @@ describe("amountValue gives exactly parseAmount's value, currency and status", (
 });
 
 describe("the scan reads the common shapes itself", () => {
-  const out: AmountValueOut = { status: -9, currency: null };
+  const out: AmountValueOut = { status: -9, currency: null, exact: false };
   test.each([
-    ["1500万美元", 1.5e7, "USD"],
-    ["2.5亿元", 2.5e8, "CNY"],
-    ["约3000万", 3e7, "CNY"],
-    ["1,500万", 1.5e7, "CNY"],
-    ["１５００万美元", 1.5e7, "USD"],
-    ["近700万元", 7e6, "CNY"],
-    ["5000万元以上", 5e7, "CNY"],
-    ["1.2-2.4亿", 1.8e8, "CNY"],
-    ["USD 15m", 1.5e7, "USD"],
-    ["1.5亿元(0.21亿美元)", 1.5e8, "CNY"],
-    ["82，225.00元", 82225, "CNY"],
-    ["1500", 1500, "CNY"],
-  ] as const)("%s", (text, value, currency) => {
+    ["1500万美元", 1.5e7, "USD", true],
+    ["2.5亿元", 2.5e8, "CNY", true],
+    ["约3000万", 3e7, "CNY", false],
+    ["1,500万", 1.5e7, "CNY", true],
+    ["１５００万美元", 1.5e7, "USD", true],
+    ["近700万元", 7e6, "CNY", false],
+    ["5000万元以上", 5e7, "CNY", false],
+    ["1.2-2.4亿", 1.8e8, "CNY", false],
+    ["USD 15m", 1.5e7, "USD", true],
+    ["1.5亿元(0.21亿美元)", 1.5e8, "CNY", true],
+    ["82，225.00元", 82225, "CNY", true],
+    ["1500", 1500, "CNY", true],
+  ] as const)("%s", (text, value, currency, exact) => {
     expect(scanAmount(text, {}, "mid", out)).toBe(value);
     expect(out.currency).toBe(currency);
+    // A bound, an approximation or a range is no exact reading: the reading report counts it.
+    expect(out.exact).toBe(exact);
   });
 
   test("and leaves the rest to the full parser", () => {

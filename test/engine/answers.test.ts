@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  answerNote,
   firstFact,
   foldAnswer,
   hits,
@@ -225,10 +226,13 @@ describe("answers written in words", () => {
   });
 
   test("the explanation says a resumed halt was not counted as one", () => {
+    // No step written after the resumption: the stage is unknown (the model has no "live, step
+    // unknown"), advised by score as a candidate before signing, and the note says so.
     expect(stageNote("停滞后重启", model)).toEqual({
-      zh: "项目进度“停滞后重启”：停滞后已恢复，不按停滞计；未写明恢复后的进度",
-      en: 'stage "停滞后重启": halted, then resumed, so not counted as halted; the stage after resuming is not written',
+      zh: "项目进度“停滞后重启”：停滞后已恢复，不按停滞计；未写明恢复后的进度，进度按未知计（按评分给建议）",
+      en: 'stage "停滞后重启": halted, then resumed, so not counted as halted; the stage after resuming is not written, so it counts as unknown (advice by score)',
     });
+    expect(resolveStage("停滞后重启", model)).toBeNull();
     expect(stageNote("停滞后恢复，已开工", model)?.zh).toContain("读作“开工”");
     for (const c of ["停滞", "已开工", "已重启", null]) expect(stageNote(c, model)).toBeNull();
     const [resumed, held] = score([
@@ -261,12 +265,76 @@ describe("answers written in words", () => {
     ]);
   });
 
-  test("words for land steps: 摘地 is land supplied; 土地已挂牌 (listed for sale) is not yet", () => {
-    expect(["已摘地", "摘地", "土地已挂牌"].map((c) => resolveStage(c, model))).toEqual([
-      "landSupplied",
-      "landSupplied",
-      null,
+  test("words for land steps: 摘地, 土地成交 and 完成挂牌出让 are land supplied", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(
+      ["已摘地", "摘地", "土地成交", "已完成挂牌出让", "已挂牌并摘牌", "已取得土地"].map(st)
+    ).toEqual(Array(6).fill("landSupplied"));
+    for (const c of ["已摘牌", "土地成交", "已完成挂牌出让"])
+      expect(stageNote(c, model)).toBeNull();
+  });
+
+  test("土地已挂牌 (listed for sale, not yet won) is at least signed, before land supply, and the note says so", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(st("土地已挂牌")).toBe("signed");
+    expect(st("挂牌出让中")).toBe("signed");
+    expect(stageNote("土地已挂牌", model)).toEqual({
+      zh: "项目进度“土地已挂牌”：土地挂牌出让中、尚未摘牌：至少已签约，读作“签约”（供地前；是否已注册未写明）",
+      en: 'stage "土地已挂牌": land listed for sale, not yet won: signed at least, read as "Signed" (before land supply; registration not stated)',
+    });
+    // A later step written beside it decides, without the note; a negated step caps it.
+    expect([st("已注册，土地已挂牌"), st("已开工，土地已挂牌"), st("未签约，土地已挂牌")]).toEqual([
+      "registered",
+      "started",
+      "negotiating",
     ]);
+    expect(stageNote("已注册，土地已挂牌", model)).toBeNull();
+    // Not listed, or before listing: no step written.
+    expect([st("土地未挂牌"), st("挂牌前")]).toEqual([null, null]);
+    // A halt still wins.
+    expect(st("土地已挂牌，项目暂停")).toBe("halted");
+  });
+
+  test("a no with an intention stated (否（拟申报）) reads as the intention, as 拟申报 alone does; a negated plan stays no", () => {
+    expect(
+      [
+        "否（拟申报）",
+        "否，拟申报",
+        "无（计划申报）",
+        "暂无，拟申报",
+        "未认定（申报中）",
+        "否（已申报）",
+        "未认定（认定中）",
+      ].map(readYesNo)
+    ).toEqual(Array(7).fill("intended"));
+    expect(["否（无计划）", "不拟申报", "没有计划", "否", "尚未申报"].map(readYesNo)).toEqual(
+      Array(5).fill("no")
+    );
+    expect(answerNote("否（拟申报）", false)).toEqual({
+      zh: "“否（拟申报）”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）",
+      en: '"否（拟申报）" read as intended: a no, with an application made or planned (as 拟申报, 已申报)',
+    });
+    expect(answerNote("暂无", false)?.en).toBe('"暂无" read as no: not yet, not missing data');
+    for (const c of ["是", "否", "拟申报", "否（无计划）", 1])
+      expect(answerNote(c, false)).toBeNull();
+    const [planned, intended, no] = score([
+      { name: "甲", highTech: "否（拟申报）" },
+      { name: "乙", highTech: "拟申报" },
+      { name: "丙", highTech: "否" },
+    ]);
+    expect(planned.dimensions).toEqual(intended.dimensions);
+    expect(planned.dimensions).not.toEqual(no.dimensions);
+    const said = planned.explanation.criteria.find((c) => c.raw === "否（拟申报）");
+    expect(said?.note?.zh).toContain("读作“意向”");
+  });
+
+  test("in a veto column a leading no is no veto whatever follows (无（拟整改） is no reason)", () => {
+    const rows = score([{ veto: "无（拟整改）" }, { veto: "有（拟整改）" }]);
+    expect(rows.map((r) => r.gates.find((g) => g.gate === "veto")?.status)).toEqual([
+      "passed",
+      "failed",
+    ]);
+    expect(answerNote("无（拟整改）", true)).toBeNull();
   });
 
   test("a dropped or held project is excluded with the halted gate's reason, and its stage text shown", () => {

@@ -36,7 +36,6 @@ test.each([
 
 test.each([
   ["80", "a bare number: the column's unit decides"],
-  ["数十亩", "a vague number"],
   ["100亩-15公顷", "a range over two units"],
   ["租赁厂房2万平方米", "leased floor space, not land"],
   ["80亩，另租厂房", "more than an area"],
@@ -45,6 +44,27 @@ test.each([
   ["100-150", "a range with no unit"],
 ])("%s is not an area (%s)", (cell) => {
   expect(readArea(cell)).toBeNull();
+});
+
+test.each([
+  // 数/几 write a range, read as amounts (数十亿 = 10–100亿) and 多/余 read them: the midpoint, vague.
+  ["数十亩", 10, 100, "range"],
+  ["十几亩", 10, 20, "range"],
+  ["十几万平方米", 150, 300, "range"],
+  // 100余亩: 一百余 is any figure from 100 to 200 (余 runs to the next unit of the last digit), as
+  // 3000多万 is 3000万–4000万 for amounts.
+  ["100余亩", 100, 200, "range"],
+  // A range with no high end is open upward: at least its figure, as 以上.
+  ["100亩~", 100, 100, "atLeast"],
+  ["100亩-", 100, 100, "atLeast"],
+])("%s reads from %d to %d 亩 (%s)", (cell, low, high, bound) => {
+  const r = readArea(cell);
+  expect(r && [r.low, r.high, r.bound, r.vague]).toEqual([low, high, bound, bound === "range"]);
+  expect(r?.value).toBeCloseTo((low + high) / 2, 9);
+});
+
+test("a range written twice (十几余亩) is no area", () => {
+  expect(readArea("十几余亩")).toBeNull();
 });
 
 test.each([

@@ -287,8 +287,81 @@ describe("cells no reader may turn into a value", () => {
   test("the report prints each column's unit, its source, counts and first addresses", () => {
     const text = formatReadingReport(open(BUREAU).mapping.report ?? [], "en");
     expect(text).toContain(
-      "C 总投资: unit CNY ×10k（unit row A2）; e.g. 40000; read 2, guessed 0, missing 0, unreadable 1"
+      "C 总投资: unit CNY ×10k（unit row A2）; e.g. 40000; read 2, with a note 0, guessed 0, missing 0, unreadable 1"
     );
     expect(text).toContain("! C5: the Excel error value #N/A");
+  });
+});
+
+describe("cells read with a note are counted apart from cells read as written", () => {
+  const NOTED: Grid = [
+    ["项目名称", "总投资", "研发投入占比", "发明专利", "高新技术企业", "项目进度", "用地面积"],
+    ["甲", "1500万美元", "3.5%", "5项", "是", "已签约", "80亩"],
+    ["乙", "5000万元以上", "不低于3%", "十几项", "否（拟申报）", "停滞后重启", "100余亩"],
+    ["丙", "约5亿（待定）", "3%~", "二十几项", "暂无", "土地已挂牌", "约100亩"],
+    ["丁", "1-2亿", "10-15%", "几十项", "拟申报", "进展顺利", "60"],
+  ];
+  const counts = (r: ColumnReport) => [r.read, r.noted, r.guessed, r.missing, r.unreadable];
+
+  test("bounds, ranges, approximations, doubts, 暂无 and 否（拟申报）, resumed or listed stages: each column counts them, with the first addresses", () => {
+    const { mapping } = open(NOTED);
+    expect(counts(col(mapping, "totalInvestment"))).toEqual([1, 3, 0, 0, 0]);
+    expect(col(mapping, "totalInvestment").firstNoted.map((n) => n.address)).toEqual([
+      "B3",
+      "B4",
+      "B5",
+    ]);
+    expect(counts(col(mapping, "rdShare"))).toEqual([1, 3, 0, 0, 0]);
+    expect(counts(col(mapping, "patents"))).toEqual([1, 3, 0, 0, 0]);
+    expect(counts(col(mapping, "highTech"))).toEqual([2, 2, 0, 0, 0]);
+    expect(col(mapping, "highTech").firstNoted.map((n) => n.address)).toEqual(["E3", "E4"]);
+    // 60 with no unit anywhere takes the model's 亩: a guess, counted as such, not as a note.
+    expect(counts(col(mapping, "landArea"))).toEqual([1, 2, 1, 0, 0]);
+    const stage = col(mapping, "stage");
+    expect(counts(stage)).toEqual([1, 2, 0, 0, 1]);
+    expect(stage.firstUnreadable[0]).toEqual({
+      address: "F5",
+      reason: {
+        zh: "“进展顺利”未写出模型的任何进度（对接、洽谈、签约、注册、供地、开工、投产、停滞/终止）",
+        en: '"进展顺利" names none of the model\'s stages (Contact, Negotiating, Signed, Registered, Land supplied, Construction started, In production, Dropped or on hold)',
+      },
+    });
+  });
+
+  test("the note counted is the one the explanation (说明) shows", () => {
+    const { sheet, table, mapping } = open(NOTED);
+    const s = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    const rd = col(mapping, "rdShare").firstNoted[0];
+    expect(rd).toEqual({
+      address: "C3",
+      note: {
+        zh: "读作下限：不少于 3%；单边界，取界值本身",
+        en: "read as at least 3%; one-sided bound, used the bound itself",
+      },
+    });
+    expect(explain(s, 1).criteria.find((c) => c.raw === "不低于3%")?.note).toEqual(rd.note);
+    const answer = col(mapping, "highTech").firstNoted[0];
+    expect(answer.note.zh).toBe(
+      "“否（拟申报）”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）"
+    );
+    expect(explain(s, 1).criteria.find((c) => c.raw === "否（拟申报）")?.note).toEqual(answer.note);
+    // An amount under a column with no unit anywhere: the note names where its currency came from,
+    // the model's default, as the explanation does.
+    const range = col(mapping, "totalInvestment").firstNoted[2];
+    expect(range.address).toBe("B5");
+    expect(range.note.zh).toContain("币种按模型默认，假定（元）");
+    expect(explain(s, 3).criteria.find((c) => c.raw === "1-2亿")?.note).toEqual(range.note);
+    const resumed = col(mapping, "stage").firstNoted[0];
+    expect(resumed.address).toBe("F3");
+    expect(explain(s, 1).notes).toContainEqual(resumed.note);
+  });
+
+  test("the printed report gives the counts and each noted cell's address with its note", () => {
+    const text = formatReadingReport(open(NOTED).mapping.report ?? [], "zh");
+    expect(text).toContain("已读 1，带说明 3，猜测 0，空缺 0，无法读取 0");
+    expect(text).toContain("    ~ C3: 读作下限：不少于 3%；单边界，取界值本身");
+    expect(text).toContain("    ~ C4: 读作下限：不少于 3%；单边界，取界值本身");
+    expect(text).toContain("    ~ D3: 读作区间 10–20（“数/几/多/余”为约数）；取中值 15");
+    expect(text).toContain("    ! F5: “进展顺利”未写出模型的任何进度");
   });
 });

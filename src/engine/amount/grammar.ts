@@ -32,7 +32,7 @@ import {
   ParseAmountOptions,
   ParsedAmount,
 } from "../types";
-import { boundOf, mk, Q_APPROX, Tok } from "./lexicon";
+import { boundOf, mk, Q_APPROX, Q_AT_LEAST, Tok } from "./lexicon";
 import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
 import { unitContext } from "./header";
 import { dropClauses, opensPart } from "./clause";
@@ -287,6 +287,9 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
           );
     } else sides[sides.length - 1].push(t);
   }
+  // 5000万元~: a range with no high end is open upward, read as at least its figure (as 以上 is).
+  const open = sides.length === 2 && sides[1].length === 0;
+  if (open) sides.pop();
   const read: Side[] = [];
   for (const part of sides) {
     if (!part.some((t) => t.k === "num"))
@@ -340,7 +343,7 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
   }
   let usedContextUnit = false;
   let usedContextCurrency = false;
-  let quals = leadingApprox ? Q_APPROX : 0;
+  let quals = (leadingApprox ? Q_APPROX : 0) | (open ? Q_AT_LEAST : 0);
   const lows: number[] = [];
   const highs: number[] = [];
   for (const side of read) {

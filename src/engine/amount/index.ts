@@ -6,5 +6,5 @@
  */
 export { parseAmount } from "./parse";
 export { parseHeaderContext, unitContext } from "./header";
-export { amountValue, scanAmount, AMOUNT_OK, AMOUNT_MISSING, AMOUNT_ERROR } from "./scan";
+export { amountValue, isExact, scanAmount, AMOUNT_OK, AMOUNT_MISSING, AMOUNT_ERROR } from "./scan";
 export type { AmountValueOut } from "./scan";

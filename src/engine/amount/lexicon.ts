@@ -430,6 +430,8 @@ export interface Qualifiers {
   measure: boolean;
   /** Numbers or separators. */
   other: boolean;
+  /** A range mark (-, ~, 至, 到): after a figure with none after it, an open range (3%~). */
+  range: boolean;
   /** Filler words of amounts (一期, 总投资, 计划): labels, not qualifiers. */
   filler: boolean;
 }
@@ -442,6 +444,7 @@ export function qualifiersIn(folded: string): Qualifiers {
     text: false,
     measure: false,
     other: false,
+    range: false,
     filler: false,
   };
   let covered = 0;
@@ -451,7 +454,10 @@ export function qualifiersIn(folded: string): Qualifiers {
     else if (t.k === "more") r.more = true;
     else if (t.k === "text") r.text = true;
     else if (t.k === "unit" || t.k === "cur") r.measure = true;
-    else if (t.k !== "incl" && t.k !== "open" && t.k !== "close") r.other = true;
+    else if (t.k !== "incl" && t.k !== "open" && t.k !== "close") {
+      r.other = true;
+      if (t.k === "sep") r.range = true;
+    }
   }
   // Fillers leave no token; "=" of ">=" counts for nothing.
   r.filler = covered < folded.replace(/[\s=]/g, "").length;

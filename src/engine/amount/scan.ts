@@ -7,7 +7,14 @@
  */
 import { zhUnitExp } from "../fx";
 import { foldCharCode, powerOfTen, scaleDecimal, foldText } from "../numerals";
-import { AmountContext, BoundChoice, CellValue, CurrencyCode, ParseAmountOptions } from "../types";
+import {
+  AmountContext,
+  BoundChoice,
+  CellValue,
+  CurrencyCode,
+  ParseAmountOptions,
+  ParsedAmount,
+} from "../types";
 import {
   enWord,
   isLetterCode,
@@ -30,6 +37,11 @@ export interface AmountValueOut {
   status: number;
   /** Currency read; null unless status is AMOUNT_OK. */
   currency: CurrencyCode | null;
+  /**
+   * Read as written, nothing assumed: no bound, approximation or range, nothing left out (what
+   * parseAmount gives as bound "exact" without `ignored`); the reading report counts the others.
+   */
+  exact: boolean;
 }
 
 const NO_CONTEXT: Partial<AmountContext> = Object.freeze({});
@@ -70,9 +82,22 @@ function digitRun(s: string, i: number, n: number): number {
   return j - i;
 }
 
-/** 1 where a dictionary word starts with the character code: most characters need no lookup. */
-const STARTS_WORD = new Uint8Array(0x10000);
-for (const c of zhWordStarts()) STARTS_WORD[c] = 1;
+/**
+ * The dictionary words starting with each character code, found by index rather than a map lookup:
+ * WORDS_AT holds each list once and WORD_LIST[c] its place plus one, 0 for most characters (no word).
+ */
+const WORDS_AT: (readonly { word: string; tok: WordTok }[])[] = [];
+const WORD_LIST = new Uint16Array(0x10000);
+for (const c of zhWordStarts()) WORD_LIST[c] = WORDS_AT.push(zhWordsAt(c) ?? []);
+
+/**
+ * 1 for the magnitude characters (万, 亿, 千, 百, 兆; not 十, which may not lead a run) that fold to
+ * themselves and start no dictionary word: wordAt finds nothing there, so scanSide skips asking.
+ */
+const MAGNITUDE = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++)
+  if (zhUnitExp(c) >= 0 && c !== 0x5341 && WORD_LIST[c] === 0 && foldCharCode(c) === c)
+    MAGNITUDE[c] = 1;
 
 /** One side of a range as the scan reads it: a single number, its unit and currency. */
 interface ScanSide {
@@ -121,8 +146,9 @@ function wordAt(st: Scan, s: string, i: number, n: number): WordTok | undefined 
   }
   if (c === 46 || c === 45 || c === 126 || c === 40 || c === 41 || foldCharCode(c) !== c)
     return undefined;
-  const cands = STARTS_WORD[c] === 1 ? zhWordsAt(c) : undefined;
-  if (cands === undefined) return undefined;
+  const list = WORD_LIST[c];
+  if (list === 0) return undefined;
+  const cands = WORDS_AT[list - 1];
   for (let w = 0; w < cands.length; w++)
     if (s.startsWith(cands[w].word, i)) {
       st.len = cands[w].word.length;
@@ -180,11 +206,15 @@ function scanSide(st: Scan, s: string, i: number, n: number, side: ScanSide): nu
   side.d = d;
   while (i < n) {
     const c = s.charCodeAt(i);
-    const f = foldCharCode(c);
-    if (f === 45 || f === 126 || f === 40) return i; // a range separator or a bracket: the caller's
-    // A digit after the number (1万2345, 1元5): a tail, read by the grammar.
-    if (digitAt(s, i) >= 0) return FALLBACK;
-    const w = wordAt(st, s, i, n);
+    let w: WordTok | undefined;
+    // 万, 亿 … go straight to the magnitude run below, where the checks before would send them.
+    if (MAGNITUDE[c] === 0) {
+      const f = foldCharCode(c);
+      if (f === 45 || f === 126 || f === 40) return i; // a range separator or a bracket: the caller's
+      // A digit after the number (1万2345, 1元5): a tail, read by the grammar.
+      if (digitAt(s, i) >= 0) return FALLBACK;
+      w = wordAt(st, s, i, n);
+    }
     if (w === undefined) {
       // 万, 亿, 千万: a run of magnitude characters (十 and 百 may follow the first).
       if (hasUnit(side) || side.curAfter || c === 0x5341 || zhUnitExp(c) < 0) return FALLBACK;
@@ -277,8 +307,14 @@ export function scanAmount(
   if (!(low <= high && high <= Number.MAX_VALUE)) return FALLBACK;
   out.status = AMOUNT_OK;
   out.currency = (a.cur as CurrencyCode | null) ?? ctx.currency ?? "CNY";
+  out.exact = sides === 1 && st.quals === 0;
   if (sides === 1) return low;
   return choice === "low" ? low : choice === "high" ? high : (low + high) / 2;
+}
+
+/** A reading with nothing assumed: no bound, approximation or range, nothing left out. */
+export function isExact(r: ParsedAmount): boolean {
+  return r.bound === "exact" && r.ignored !== true;
 }
 
 /**
@@ -299,6 +335,7 @@ export function amountValue(
     if (value <= Number.MAX_VALUE) {
       out.status = AMOUNT_OK;
       out.currency = ctx.currency ?? "CNY";
+      out.exact = true;
       return value;
     }
   } else if (typeof cell === "string") {
@@ -310,10 +347,12 @@ export function amountValue(
   if (cell === null || cell === undefined) {
     out.status = AMOUNT_MISSING;
     out.currency = null;
+    out.exact = false;
     return NaN;
   }
   const r = parseAmount(cell, opts);
   out.status = r.ok ? AMOUNT_OK : r.code === "missing" ? AMOUNT_MISSING : AMOUNT_ERROR;
   out.currency = r.ok ? r.currency : null;
+  out.exact = r.ok && isExact(r);
   return r.ok ? r.value : NaN;
 }

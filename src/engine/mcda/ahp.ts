@@ -536,11 +536,14 @@ export function ahpGroup(
   if (matrices.length === 0) fail("pairwise", { zh: "为空", en: "is empty" });
   const n = matrices[0].rows;
   const k = matrices.length;
-  const ew = normalizeWeights(
-    options.expertWeights ?? new Array<number>(k).fill(1),
-    k,
-    "expert_weights"
-  );
+  const given = options.expertWeights;
+  // One weight per expert (matrix): normalizeWeights' count check would call them criteria.
+  if (given !== undefined && given.length !== k)
+    fail("expert_weights", {
+      zh: `有 ${given.length} 项，但有 ${k} 位专家（判断矩阵）`,
+      en: `has ${given.length} entries but there are ${k} experts (matrices)`,
+    });
+  const ew = normalizeWeights(given ?? new Array<number>(k).fill(1), undefined, "expert_weights");
   const tolerance = options.reciprocalTolerance ?? 0.02;
   const complete = matrices.map((m, e) => {
     if (m.rows !== n || m.cols !== n) {

@@ -331,15 +331,11 @@ export function spreadWeights(m: DecisionMatrix, measure: SpreadMeasure = "std")
   for (let j = 0; j < cols; j++) {
     const sd = Math.sqrt(ss[j] / (rows - 1));
     if (measure === "cv" && sd > 0 && sum[j] === 0) {
-      fail(
-        "matrix",
-        {
-          zh: `第 ${j + 1} 列平均值为 0，变异系数无定义`,
-          en: `column ${j + 1} has mean 0: its coefficient of variation is undefined`,
-        },
-        undefined,
-        j + 1
-      );
+      // The text names the column: a position as well would name it twice ("matrix item 2: column 2 …").
+      fail("matrix", {
+        zh: `第 ${j + 1} 列平均值为 0，变异系数无定义`,
+        en: `column ${j + 1} has mean 0: its coefficient of variation is undefined`,
+      });
     }
     out[j] = measure === "cv" && sd > 0 ? sd / Math.abs(sum[j] / rows) : sd;
     total += out[j];

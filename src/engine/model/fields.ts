@@ -3,23 +3,32 @@
  * converted to the model's currency and unit. Never throws on cell data: what cannot be read is NaN
  * (numbers) or null (text), i.e. missing, and `cellStatus` tells missing from unreadable.
  */
-import { AMOUNT_OK, amountValue, AmountValueOut, parseAmount } from "../amount";
+import { AMOUNT_OK, amountValue, AmountValueOut, isExact, parseAmount } from "../amount";
 import { CURRENCY_CODES, fxRate } from "../fx";
 import {
   foldCharCode,
   foldText,
   isDigitCode,
   moreHigh,
+  NumberRead,
   readArabicNumber,
   readChineseNumeral,
   startsChineseNumeral,
 } from "../numerals";
-import { boundOf, qualifiersIn } from "../amount/lexicon";
+import { boundOf, Q_AT_LEAST, qualifiersIn } from "../amount/lexicon";
 import { boundNote, BoundedReading } from "../bounds";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { landUnit, readArea } from "../land";
-import { foldAnswer, hits, INTENDED, saysNotYet, yesNoValue } from "../answers";
+import {
+  answerNote,
+  foldAnswer,
+  hits,
+  INTENDED,
+  saysNotYet,
+  stageNote,
+  yesNoValue,
+} from "../answers";
 import {
   AmountContext,
   AmountResult,
@@ -138,26 +147,38 @@ export function readNumberBound(cell: CellValue): PlainReading | null {
   const whole = foldText(cell as string).trim();
   const remark = END_REMARK.exec(whole);
   const folded = remark === null ? whole : whole.slice(0, remark.index);
-  const r = readPlain(folded) ?? readPlain(withArabicNumeral(folded));
+  const r = readPlain(folded) ?? readWritten(folded);
   const said = remark === null ? "" : remark[1].trim();
   // （含）: inclusive, already how a bound reads.
   return r === null || said === "" || said === "含" ? r : { ...r, remark: said };
 }
 
 /**
- * 五项, 约三千人, 十余项: the first Chinese numeral of a text with no Arabic digit, written in
- * digits, so that one grammar reads both; the text unchanged otherwise (and for 数十, 十几).
+ * A count in Chinese numerals (五项, 约三千人, 十余项) read by the grammar of digits. 数/几 (十几人,
+ * 二十几项, 几十人) write a range, read as amounts read them (十几亿 = 10–20亿, 数十亿 = 10–100亿) and as
+ * 多/余 read (十余 = 10–20): its midpoint, the note giving the range.
  */
-function withArabicNumeral(folded: string): string {
+function readWritten(folded: string): PlainReading | null {
+  const n = chineseCount(folded);
+  if (n === null) return null;
+  const { at, read } = n;
+  const digits = read.highText === undefined ? read.text : `${read.text}-${read.highText}`;
+  const r = readPlain(folded.slice(0, at) + digits + folded.slice(read.end));
+  return r !== null && read.highText !== undefined && r.bound === "range"
+    ? { ...r, vague: true }
+    : r;
+}
+
+/** The first Chinese numeral of a text with no Arabic digit, when a counter (or nothing) follows it. */
+function chineseCount(folded: string): { at: number; read: NumberRead } | null {
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
-    if (isDigitCode(c)) return folded;
+    if (isDigitCode(c)) return null;
     if (!startsChineseNumeral(c)) continue;
-    const n = readChineseNumeral(folded, i);
-    if (n === null || n.highText !== undefined || !COUNTED.test(folded.slice(n.end))) return folded;
-    return folded.slice(0, i) + n.text + folded.slice(n.end);
+    const read = readChineseNumeral(folded, i);
+    return read !== null && COUNTED.test(folded.slice(read.end)) ? { at: i, read } : null;
   }
-  return folded;
+  return null;
 }
 
 /** What may follow a Chinese numeral for it to be a count (五项, 十余人, 两千万): not 一般, 三级. */
@@ -201,7 +222,8 @@ function readPlain(folded: string): PlainReading | null {
       const top = scaled(String(high), lowScale);
       return { value: (low + top) / 2, low, high: top, bound: "range", vague: true, ownScale };
     }
-    const bound = boundOf(lead.q | tail.q);
+    // 3%~ (a range open upward) is at least its figure, as 3%以上 is.
+    const bound = boundOf(lead.q | tail.q | (tail.range ? Q_AT_LEAST : 0));
     return bound === null ? null : { value: low, low, high: low, bound, vague: false, ownScale };
   }
   // 10-15%: an end without a scale takes the other's, unless that reverses the range (5000-1万).
@@ -313,7 +335,7 @@ export function fxConstants(model?: ScoringModel): Record<string, number> {
   return fromEntries(CURRENCY_CODES.map((c) => [fxVariable(c), rates ? rates[c] : NaN]));
 }
 
-const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null };
+const valueOut: AmountValueOut = { status: AMOUNT_OK, currency: null, exact: false };
 
 /** An amount cell's value in model units, NaN when missing or unreadable, and its currency. */
 interface AmountCell {
@@ -463,14 +485,37 @@ export function readNumericCell(
     case "date":
       return readDate(cell);
     default: {
+      // A number cell reads as itself at the column's scale, with no reading built: the batch path
+      // reads 100 000s of them (numberReading gives the same value; property-tested).
+      if (typeof cell === "number")
+        return Number.isFinite(cell) ? cell * numberScale(false, cell, field, context) : NaN;
       const r = numberReading(cell, field, context);
       return r === null ? NaN : r.value;
     }
   }
 }
 
-/** A number, percent or area cell read for its field, bound and range kept; null when unreadable. */
-function numberReading(
+/**
+ * The scale a number read for the field takes: 1 when the text states its own ("15%"); else the
+ * header's, and a percent with no column unit reads by itself (3.5 is 3.5%, 0.035 a fraction).
+ */
+function numberScale(
+  ownScale: boolean,
+  value: number,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined
+): number {
+  if (ownScale) return 1;
+  return field.type === "percent"
+    ? (context?.multiplier ?? (value > 1 ? 0.01 : 1))
+    : (context?.multiplier ?? 1);
+}
+
+/**
+ * A number, percent or area cell read for its field, bound and range kept; null when unreadable.
+ * Exported for its tests.
+ */
+export function numberReading(
   cell: CellValue,
   field: FieldDef,
   context: Partial<AmountContext> | undefined
@@ -482,13 +527,7 @@ function numberReading(
   if (area !== null) return isAreaField(field) ? area : null;
   const n = readNumberBound(cell);
   if (n === null) return null;
-  // "15%" states its own scale; only bare numbers take the header's. A percent cell with no
-  // column unit reads by itself: 3.5 is 3.5%, 0.035 a fraction.
-  const scale = n.ownScale
-    ? 1
-    : field.type === "percent"
-      ? (context?.multiplier ?? (n.value > 1 ? 0.01 : 1))
-      : (context?.multiplier ?? 1);
+  const scale = numberScale(n.ownScale, n.value, field, context);
   if (scale === 1) return n;
   return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
 }
@@ -523,6 +562,34 @@ export function numberNote(
     zh: notes.map((x) => x.zh).join("；"),
     en: notes.map((x) => x.en).join("; "),
   };
+}
+
+/**
+ * The note on a cell read with something assumed, as its explanation (说明) shows it: a bound (不低于
+ * 3%), an approximation (约), a range's midpoint (10-15%, 50余亩, 十几人), a part left out (a phase, a
+ * remark, a figure in doubt), "not yet" read as no (暂无), an intention beside a no (否（拟申报）), a
+ * halt resumed (停滞后重启). Null when the cell was read exactly, or not at all. The reading report
+ * counts the cells that have one, so a guess is never counted as a plain reading.
+ */
+export function readingNote(
+  cell: CellValue,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined,
+  model: ScoringModel
+): Label | null {
+  switch (field.type) {
+    case "amount": {
+      const r = parseAmount(cell, amountOptions(context, field));
+      return r.ok && !isExact(r) ? r.note : null;
+    }
+    case "boolean":
+      return answerNote(cell, field.reader === "veto");
+    case "number":
+    case "percent":
+      return numberNote(cell, field, context);
+    default:
+      return field.reader === "stage" ? stageNote(cell, model) : null;
+  }
 }
 
 /** A share over 100% is a misreading (or a typo), not a score: percent fields without a range. */

@@ -14,6 +14,7 @@ export {
   readNumber,
   readNumberBound,
   numberNote,
+  readingNote,
   readText,
   readDate,
   readAmount,

@@ -26,6 +26,7 @@ const T = {
   mapped: { zh: "已映射", en: "mapped" },
   cells: { zh: "单元格：", en: "Cells: " },
   guessed: { zh: "？按假定单位读取：", en: "? read in an assumed unit: " },
+  noted: { zh: "～带说明读取：", en: "~ read with a note: " },
 };
 
 export class MappingView implements View {
@@ -156,8 +157,8 @@ export class MappingView implements View {
   }
 
   /**
-   * How the column's cells read: counts, the first cells read with an assumed unit (？) and the first
-   * unreadable cells with their address and why.
+   * How the column's cells read: counts, the first cells read with a note (a bound, a range …) with
+   * the note, the first read with an assumed unit (？) and the first unreadable with why.
    */
   private reading(field: string, r: ColumnReport): HTMLElement {
     const lang = this.store.state.lang;
@@ -171,6 +172,21 @@ export class MappingView implements View {
         text(this.store, T.cells),
         readingCounts(r, lang)
       ),
+      r.firstNoted.length > 0
+        ? h(
+            "div",
+            { class: "muted small noted" },
+            text(this.store, T.noted),
+            h(
+              "ul",
+              {},
+              ...r.firstNoted.map((n) =>
+                h("li", {}, `${n.address}${lang === "zh" ? "：" : ": "}${n.note[lang]}`)
+              ),
+              r.noted > r.firstNoted.length ? h("li", {}, "…") : null
+            )
+          )
+        : null,
       r.firstGuessed.length > 0
         ? h(
             "p",

@@ -412,8 +412,8 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
           "cv"
         ),
       "matrix",
-      "matrix 第 2 项：第 2 列平均值为 0，变异系数无定义",
-      "matrix item 2: column 2 has mean 0: its coefficient of variation is undefined",
+      "matrix：第 2 列平均值为 0，变异系数无定义",
+      "matrix: column 2 has mean 0: its coefficient of variation is undefined",
     ],
     [
       "AHP: a matrix that is not square",
@@ -544,10 +544,10 @@ describe("refusals found by mutation testing (npm run mutate)", () => {
     ],
     [
       "group AHP with expert weights of the wrong count",
-      () => ahpGroup([PAIR], { expertWeights: [1, 1] }),
+      () => ahpGroup([PAIR, PAIR], { expertWeights: [1, 1, 1] }),
       "expert_weights",
-      "expert_weights：有 2 项，但矩阵有 1 个指标（列）",
-      "expert_weights: has 2 entries but the matrix has 1 criteria (columns)",
+      "expert_weights：有 3 项，但有 2 位专家（判断矩阵）",
+      "expert_weights: has 3 entries but there are 2 experts (matrices)",
     ],
     [
       "group AHP: a second expert's matrix with more rows",

@@ -11,6 +11,7 @@ import {
   isMissingCell,
   isMissingFor,
   numberNote,
+  numberReading,
   readAmount,
   readNumberBound,
   readNumericCell,
@@ -74,6 +75,35 @@ describe("AmountReader", () => {
     // 3 000 distinct texts end the memo's trial (2 048 misses, too few repeats); then repeats follow.
     const distinct = Array.from({ length: 3000 }, (_, i) => `${i + 1}万美元`);
     expectReads([...distinct, "约1.5亿元", "约1.5亿元", "待定", null, 7, "USD 15m", "-5亿元"]);
+  });
+});
+
+describe("number cells", () => {
+  test("read with no reading built, as numberReading reads them (property)", () => {
+    const fields = fc.constantFrom(
+      ...model.fields.filter((f) => f.type === "number" || f.type === "percent")
+    );
+    const contexts = fc.constantFrom<Partial<AmountContext> | undefined>(
+      undefined,
+      {},
+      { multiplier: 0.01 },
+      { multiplier: 1e4 },
+      { multiplier: 666.67 }
+    );
+    const numbers = fc.oneof(
+      fc.double(),
+      fc.double({ min: -2, max: 2 }),
+      fc.constantFrom(0, -0, 1, 1.0000000000000002, 100, 0.035, 3.5)
+    );
+    fc.assert(
+      fc.property(numbers, fields, contexts, (n, field, context) => {
+        const r = numberReading(n, field, context);
+        const got = readNumericCell(n, field, context, model);
+        if (!Object.is(got, r === null ? NaN : r.value))
+          throw new Error(`${n} in ${field.id}: ${got}, numberReading ${r?.value}`);
+      }),
+      { numRuns: 20000 }
+    );
   });
 });
 
@@ -301,8 +331,37 @@ describe("number and percent cells keep their bound, and say so", () => {
       5, 3000, 2, 5,
     ]);
     expect(readNumberBound("十余项")).toMatchObject({ low: 10, high: 20, bound: "range" });
-    for (const c of ["一般", "三级", "一期", "十几人", "数十项"])
-      expect(readNumberBound(c)).toBeNull();
+    for (const c of ["一般", "三级", "一期", "三四项"]) expect(readNumberBound(c)).toBeNull();
+  });
+
+  test("数/几 in a count write a range, read as amounts and 多/余 read them: its midpoint, the note giving the range", () => {
+    // As 十几亿 = 10–20亿 and 数十亿 = 10–100亿 in amounts, and 十余 = 10–20 here.
+    const range = (c: string) => {
+      const r = readNumberBound(c);
+      return r && [r.low, r.high, r.value, r.bound, r.vague];
+    };
+    expect(range("十几人")).toEqual([10, 20, 15, "range", true]);
+    expect(range("二十几项")).toEqual([20, 30, 25, "range", true]);
+    expect(range("几十人")).toEqual([10, 100, 55, "range", true]);
+    expect(range("数十项")).toEqual([10, 100, 55, "range", true]);
+    expect(range("十几万人")).toEqual([1e5, 2e5, 1.5e5, "range", true]);
+    expect(numberNote("十几人", patents, undefined)?.zh).toBe(
+      "读作区间 10–20（“数/几/多/余”为约数）；取中值 15"
+    );
+    // A number in digits beside them is no count in words: left to the digits' grammar.
+    expect(readNumberBound("十几项（其中3项授权）")).toMatchObject({
+      value: 15,
+      remark: "其中3项授权",
+    });
+  });
+
+  test("an open range (3%~, 3%-, 5项～) is at least its figure, with the note a bound word gives", () => {
+    for (const c of ["3%~", "3%～", "3%-", "3%至"])
+      expect(readNumberBound(c)).toMatchObject({ value: 0.03, bound: "atLeast" });
+    expect(numberNote("3%~", rd, undefined)).toEqual(numberNote("不低于3%", rd, undefined));
+    expect(readNumberBound("5项～")).toMatchObject({ value: 5, bound: "atLeast" });
+    // With an upper bound word as well it says both: unread.
+    expect(readNumberBound("不超过3%~")).toBeNull();
   });
 
   test("a label before the number is no qualifier: unread, not the number", () => {
