@@ -5,7 +5,7 @@
 import { committeeFromSheets, readCommittee } from "../../src/workbook/committee";
 import type { CellValue } from "../../src/engine/types";
 import type { SheetData } from "../../src/workbook/types";
-import { model } from "../models/sample-helpers";
+import { model } from "../models/default-model";
 
 const dims = model.dimensions;
 
