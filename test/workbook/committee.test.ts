@@ -133,6 +133,13 @@ test("long tables: every row of 3 or 4 cells, blank cells named by row, dimensio
     zh: `第 1 行：“”不是模型的维度（${list.zh}）`,
     en: `row 1: "" is not a dimension of the model (${list.en})`,
   });
+  // Also when a dimension has no English name: a blank cell names none.
+  const unnamed = {
+    ...model,
+    dimensions: dims.map((d, i) => (i === 1 ? { ...d, label: { ...d.label, en: "" } } : d)),
+  };
+  const r = readCommittee(`王\t${d0.label.zh}\t\t3`, unnamed);
+  expect(!r.ok && r.message.en.startsWith('row 1: "" is not a dimension of the model')).toBe(true);
   expect(no(`王\t${d0.label.zh}\t${d1.label.zh}\t3\n王\t${d1.label.zh}\t${d0.label.zh}\t`)).toEqual(
     {
       zh: "第 2 行没有判断值",
