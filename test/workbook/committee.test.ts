@@ -3,7 +3,7 @@
  * judgements), each expert's CR, and agreement by Kendall's W; scores by expert for W alone.
  */
 import { committeeFromSheets, readCommittee } from "../../src/workbook/committee";
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue, DimensionDef } from "../../src/engine/types";
 import type { SheetData } from "../../src/workbook/types";
 import { model } from "../models/default-model";
 
@@ -370,32 +370,32 @@ describe("one sheet per expert", () => {
       expect(committeeFromSheets([noted], model).ok).toBe(true);
     });
 
-    test("a pair away from the first dimension: both blank, or not reciprocals", () => {
-      const blank = edited(2, 3, null);
-      blank.grid[3][2] = null;
-      expect(no([blank])).toEqual({
-        zh: `工作表「王」的 D3：与 C4 都为空：缺少“${d1.label.zh}”与“${d2.label.zh}”的比较`,
-        en: `sheet "王", cell D3: blank, and so is C4: "${d1.label.en}" is not compared with "${d2.label.en}"`,
-      });
-      // a[1] / a[2] = 1 above, 3 below.
-      expect(no([edited(3, 2, 3)])).toEqual({
-        zh: "工作表「王」的 D3：1 与 C4 的 3 不互为倒数",
-        en: 'sheet "王", cell D3: 1 is not the reciprocal of 3 in C4',
-      });
-    });
-
     test("a pair missing on both sides, or given twice but not as reciprocals", () => {
-      const blank = edited(1, 3, null);
-      blank.grid[3][1] = "";
-      expect(no([blank])).toEqual({
-        zh: `工作表「王」的 D2：与 B4 都为空：缺少“${d0.label.zh}”与“${d2.label.zh}”的比较`,
-        en: `sheet "王", cell D2: blank, and so is B4: "${d0.label.en}" is not compared with "${d2.label.en}"`,
-      });
-      // a[0] / a[1] = 2 above, 2 again below where 1/2 belongs.
-      expect(no([edited(2, 1, 2)])).toEqual({
-        zh: "工作表「王」的 C2：2 与 B3 的 2 不互为倒数",
-        en: 'sheet "王", cell C2: 2 is not the reciprocal of 2 in B3',
-      });
+      // The first pair with the first dimension, the second away from it.
+      const blanks: [number, number, string, string, DimensionDef, DimensionDef][] = [
+        [1, 3, "D2", "B4", d0, d2],
+        [2, 3, "D3", "C4", d1, d2],
+      ];
+      for (const [r, c, up, down, x, y] of blanks) {
+        const blank = edited(r, c, null);
+        blank.grid[c][r] = "";
+        expect(no([blank])).toEqual({
+          zh: `工作表「王」的 ${up}：与 ${down} 都为空：缺少“${x.label.zh}”与“${y.label.zh}”的比较`,
+          en: `sheet "王", cell ${up}: blank, and so is ${down}: "${x.label.en}" is not compared with "${y.label.en}"`,
+        });
+      }
+      // a[0] / a[1] = 2 above, 2 again below where 1/2 belongs; a[1] / a[2] = 1 above, 3 below.
+      const unpaired: [SheetData, string, string, string][] = [
+        [edited(2, 1, 2), "C2", "2", "B3 的 2"],
+        [edited(3, 2, 3), "D3", "1", "C4 的 3"],
+      ];
+      for (const [sheet, up, given, mirror] of unpaired) {
+        const [cell, value] = mirror.split(" 的 ");
+        expect(no([sheet])).toEqual({
+          zh: `工作表「王」的 ${up}：${given} 与 ${mirror} 不互为倒数`,
+          en: `sheet "王", cell ${up}: ${given} is not the reciprocal of ${value} in ${cell}`,
+        });
+      }
       // Rounded reciprocals are the engine's to accept: 0.33 against 3.
       const rounded = matrixSheet("王", [3, 1, 1, 1, 1, 1, 1].slice(0, dims.length));
       rounded.grid[2][1] = 0.33;
