@@ -71,11 +71,28 @@ function attempt(read: () => Committee): CommitteeRead {
   }
 }
 
-/** "3", "0.5", "1/3" → a number; NaN for anything else. */
+/** "3", "0.5", "1/3" → a number; NaN for anything else. Never given a blank: callers refuse it first. */
 function numberOf(cell: string): number {
   const fraction = /^(\d+(?:\.\d+)?)\s*\/\s*(\d+(?:\.\d+)?)$/.exec(cell);
   if (fraction) return Number(fraction[1]) / Number(fraction[2]);
-  return cell === "" ? NaN : Number(cell);
+  return Number(cell);
+}
+
+/** A long table's number cell; a blank or a text is refused with its row (1-based, after a header). */
+function valueAt(cell: string, row: number, what: Label): number {
+  if (cell === "")
+    throw new CommitteeError(
+      L(`第 ${row + 1} 行没有${what.zh}`, `row ${row + 1} has no ${what.en}`)
+    );
+  const x = numberOf(cell);
+  if (Number.isNaN(x))
+    throw new CommitteeError(
+      L(
+        `第 ${row + 1} 行：“${cell}”不是${what.zh}`,
+        `row ${row + 1}: "${cell}" is not a ${what.en}`
+      )
+    );
+  return x;
 }
 
 /** The model dimension a cell names: its id, or its Chinese or English label. */
@@ -182,7 +199,11 @@ export function readCommittee(
     width === 4
       ? longPairwise(rows, model, aggregation)
       : agree(
-          rows.map((r) => ({ expert: r[0], alternative: r[1], score: numberOf(r[2]) })),
+          rows.map((r, k) => ({
+            expert: r[0],
+            alternative: r[1],
+            score: valueAt(r[2], k, L("评分", "score")),
+          })),
           (expert, project) =>
             L(`${expert} 没有给“${project}”评分`, `${expert} gave no score for "${project}"`)
         )
@@ -209,7 +230,7 @@ function longPairwise(rows: string[][], model: ScoringModel, aggregation: Aggreg
       expert: r[0],
       a: idOf(r[1], k),
       b: idOf(r[2], k),
-      value: numberOf(r[3]),
+      value: valueAt(r[3], k, L("判断值", "judgement")),
     }))
   );
   const missing = dims.filter((d) => !long.criteria.includes(d.id));

@@ -137,22 +137,26 @@ function defaultPair(d: number | undefined): [string, number][] {
   return d === undefined ? [] : [[DEFAULT_KEY, d]];
 }
 
+/** A criterion's transform from its cells; `failAt` reports a problem at the cell of the column named. */
 function readTransform(
   row: Item,
   keywordRules: Map<string, { words: string[]; score: number }[]>,
-  fail: (msg: Label) => void
+  failAt: (key: "zero" | "full" | "params") => (msg: Label) => void
 ): Transform {
   const type = row.transform as Transform["type"];
   const zero = row.zero as number | null;
   const full = row.full as number | null;
   const params = (row.params as string | null) ?? "";
-  const need = (v: number | null, what: Label): number => {
-    if (v === null)
+  const need = (v: number | null, key: "zero" | "full", what: Label): number => {
+    if (v === null) {
+      const fail = failAt(key);
       fail(L(`变换 ${type} 需要填写${what.zh}`, `transform ${type} needs ${what.en}`));
+    }
     return v ?? 0;
   };
   const zeroL = L("0 分点", "zero point");
   const fullL = L("满分点", "full point");
+  const fail = failAt("params");
   const withDefault = (entries: [string, number][]) => {
     const d = entries.find(([k]) => k === DEFAULT_KEY);
     return { rest: entries.filter(([k]) => k !== DEFAULT_KEY), ...(d ? { default: d[1] } : {}) };
@@ -160,9 +164,9 @@ function readTransform(
   switch (type) {
     case "linear":
     case "log":
-      return { type, min: need(zero, zeroL), max: need(full, fullL) };
+      return { type, min: need(zero, "zero", zeroL), max: need(full, "full", fullL) };
     case "threshold":
-      return { type, full: need(full, fullL), zero: need(zero, zeroL) };
+      return { type, full: need(full, "full", fullL), zero: need(zero, "zero", zeroL) };
     case "piecewise":
       return {
         type,
@@ -174,6 +178,15 @@ function readTransform(
     }
     case "keywords": {
       const { rest, ...d } = withDefault(readPairs(params, fail));
+      // The words and their scores are in the keyword section; a name here can only be a typo.
+      for (const [k] of rest)
+        if (k !== INTENDED_KEY)
+          fail(
+            L(
+              `“${k}”不是关键词计分的参数（只有 ${DEFAULT_KEY}=未命中得分、${INTENDED_KEY}=意向折算）`,
+              `"${k}" is not a keyword-rule parameter (only ${DEFAULT_KEY}=score when no word matches, ${INTENDED_KEY}=share for an intention)`
+            )
+          );
       const intended = rest.find(([k]) => k === INTENDED_KEY);
       return {
         type,
@@ -199,12 +212,13 @@ const enCol = (key = "label") => col(`${key}.en`, "英文名称", "English name"
 function mergeById<T extends { id: string }>(
   base: T[] | undefined,
   rows: Item[],
-  build: (row: Item, old: T | undefined) => T
+  build: (row: Item, old: T | undefined, index: number) => T
 ): T[] {
-  return rows.map((row) =>
+  return rows.map((row, i) =>
     build(
       row,
-      base?.find((b) => b.id === row.id)
+      base?.find((b) => b.id === row.id),
+      i
     )
   );
 }
@@ -797,12 +811,15 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     }
   }
 
-  const sectionFail = (s: Section) => (msg: Label) =>
-    errors.push({
-      code: "model-sheet",
-      address: cellAddress(titles.get(s.id) ?? 0, 0),
-      message: L(`「${s.title.zh}」${msg.zh}`, `"${s.title.en}": ${msg.en}`),
-    });
+  /** A problem named with its section, at the section's heading unless a cell is given. */
+  const sectionFail =
+    (s: Section, address = cellAddress(titles.get(s.id) ?? 0, 0)) =>
+    (msg: Label) =>
+      errors.push({
+        code: "model-sheet",
+        address,
+        message: L(`「${s.title.zh}」${msg.zh}`, `"${s.title.en}": ${msg.en}`),
+      });
   const keywordSection = SECTIONS.find((s) => s.id === "keywords")!;
   const rules = new Map<string, { words: string[]; score: number }[]>();
   for (const r of read(keywordSection) ?? []) {
@@ -817,13 +834,16 @@ export function gridToModel(grid: Grid, base?: ScoringModel): GridModelResult {
     const rows = read(s);
     if (rows === null) continue;
     if (s.id === "criteria") {
-      const fail = sectionFail(s);
-      m.criteria = mergeById(m.criteria, rows, (r, old) => {
+      const where = placed.get(s.id) ?? [];
+      m.criteria = mergeById(m.criteria, rows, (r, old, i) => {
         const shown = fromEntries(Object.entries(r).filter(([k]) => !TRANSFORM_CELLS.has(k)));
+        // A transform's problem points at its criterion's cell.
+        const failAt = (key: string) =>
+          sectionFail(s, cellAddress(where[i].row, where[i].cols[key]));
         return {
           ...old,
           ...(nest(shown) as object),
-          transform: readTransform(r, rules, fail),
+          transform: readTransform(r, rules, failAt),
         } as ScoringModel["criteria"][0];
       });
     } else s.apply(m, rows, sectionFail(s));

@@ -9,9 +9,10 @@
  */
 export function decodeXstring(s: string): string {
   if (s.indexOf("_x") < 0) return s;
-  return s
-    .replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    .replace(/\r\n/g, "\n");
+  // Only an escaped CR before a LF is dropped: a CR LF the cell holds as characters (&#13;&#10;) stays.
+  return s.replace(/_x000[Dd]_(?=\n)|_x([0-9A-Fa-f]{4})_/g, (_, hex?: string) =>
+    hex === undefined ? "" : String.fromCharCode(parseInt(hex, 16))
+  );
 }
 
 /**

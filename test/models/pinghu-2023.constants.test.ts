@@ -5,7 +5,7 @@
  */
 import { assignGrades } from "../../src/engine/grades";
 import type { Transform } from "../../src/engine/types";
-import { model } from "./sample-helpers";
+import { model } from "./default-model";
 
 const transformOf = (id: string): Transform | undefined =>
   model.criteria.find((c) => c.id === id)?.transform;

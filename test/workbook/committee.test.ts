@@ -3,9 +3,9 @@
  * judgements), each expert's CR, and agreement by Kendall's W; scores by expert for W alone.
  */
 import { committeeFromSheets, readCommittee } from "../../src/workbook/committee";
-import type { CellValue } from "../../src/engine/types";
+import type { CellValue, DimensionDef } from "../../src/engine/types";
 import type { SheetData } from "../../src/workbook/types";
-import { model } from "../models/sample-helpers";
+import { model } from "../models/default-model";
 
 const dims = model.dimensions;
 
@@ -97,11 +97,109 @@ test("bad tables are refused with the row and what is wrong", () => {
       .map((d) => `"${d.label.en}"`)
       .join(", ")}`,
   });
-  expect(no("甲,P1,90\n甲,P2,80").en).toBe("agreement needs at least 2 experts");
+  expect(no("甲,P1,90\n甲,P2,80")).toEqual({
+    zh: "一致性需要至少 2 位专家",
+    en: "agreement needs at least 2 experts",
+  });
   expect(no("甲,P1,90\n乙,P2,80")).toEqual({
     zh: "乙 没有给“P1”评分",
     en: '乙 gave no score for "P1"',
   });
+  // The first expert lacks the second project.
+  expect(no("甲,P1,90\n乙,P1,80\n乙,P2,70")).toEqual({
+    zh: "甲 没有给“P2”评分",
+    en: '甲 gave no score for "P2"',
+  });
+});
+
+test("long tables: every row of 3 or 4 cells, blank cells named by row, dimension names listed", () => {
+  const no = (text: string) => {
+    const r = readCommittee(text, model);
+    if (r.ok) throw new Error("accepted");
+    return r.message;
+  };
+  const columns = (k: number) => ({
+    zh: `第 1 行有 ${k} 列：每行应为 4 列（专家、维度 A、维度 B、判断值）或 3 列（专家、项目、评分），各行相同`,
+    en: `row 1 has ${k} columns: every row needs 4 (expert, dimension A, dimension B, judgement) or 3 (expert, project, score), the same in each row`,
+  });
+  expect(no("甲,90\n乙,80")).toEqual(columns(2));
+  expect(no("甲,P1,90,1,2\n乙,P1,3,4,5")).toEqual(columns(5));
+  const [d0, d1] = dims;
+  const list = {
+    zh: dims.map((d) => d.label.zh).join("、"),
+    en: dims.map((d) => d.label.en).join(", "),
+  };
+  expect(no(`王\t${d0.label.zh}\t\t3`)).toEqual({
+    zh: `第 1 行：“”不是模型的维度（${list.zh}）`,
+    en: `row 1: "" is not a dimension of the model (${list.en})`,
+  });
+  // Also when a dimension has no English name: a blank cell names none.
+  const unnamed = {
+    ...model,
+    dimensions: dims.map((d, i) => (i === 1 ? { ...d, label: { ...d.label, en: "" } } : d)),
+  };
+  const r = readCommittee(`王\t${d0.label.zh}\t\t3`, unnamed);
+  expect(!r.ok && r.message.en.startsWith('row 1: "" is not a dimension of the model')).toBe(true);
+  expect(no(`王\t${d0.label.zh}\t${d1.label.zh}\t3\n王\t${d1.label.zh}\t${d0.label.zh}\t`)).toEqual(
+    {
+      zh: "第 2 行没有判断值",
+      en: "row 2 has no judgement",
+    }
+  );
+  // (a first row ending in a text would be a header)
+  expect(
+    no(`王\t${d0.label.zh}\t${d1.label.zh}\t3\n李\t${d0.label.zh}\t${d1.label.zh}\t很重要`)
+  ).toEqual({
+    zh: "第 2 行：“很重要”不是判断值",
+    en: 'row 2: "很重要" is not a judgement',
+  });
+  expect(no("甲,P1,90\n乙,P1,\n甲,P2,3\n乙,P2,4")).toEqual({
+    zh: "第 2 行没有评分",
+    en: "row 2 has no score",
+  });
+  // A first row ending in a blank is no header (a header names its last column).
+  expect(no("甲,P1,\n乙,P1,90").en).toBe("row 1 has no score");
+  // A fraction only as a whole cell.
+  for (const cell of ["x1/3", "1/3x"])
+    expect(no(`甲,P1,90\n乙,P1,${cell}`)).toEqual({
+      zh: `第 2 行：“${cell}”不是评分`,
+      en: `row 2: "${cell}" is not a score`,
+    });
+});
+
+test("long tables: fractions with decimals and spaces, blank lines, cells trimmed", () => {
+  const text = [
+    "",
+    " 甲 , P1 , 2",
+    "甲,P2,0.5",
+    "",
+    "甲,P3,0.4",
+    "甲,P4,0.25",
+    "甲,P5,0.19",
+    "乙,P1 ,10/5",
+    "乙,P2,1.25/2.5",
+    "乙,P3,1 / 2.5",
+    "乙,P4,12/48",
+    "乙,P5,1/5.25",
+    "",
+  ].join("\n");
+  expect(readCommittee(text, model)).toEqual({
+    ok: true,
+    committee: { kind: "scores", experts: ["甲", "乙"], projects: 5, agreement: 1 },
+  });
+});
+
+test("one expert: weights and CR, and no agreement to measure", () => {
+  const r = readCommittee(
+    consistentRows(
+      "王",
+      dims.map((_, i) => i + 1)
+    ).join("\n"),
+    model
+  );
+  if (!r.ok || r.committee.kind !== "pairwise") throw new Error(JSON.stringify(r));
+  expect(r.committee.experts.map((e) => e.name)).toEqual(["王"]);
+  expect(r.committee.agreement).toBeNaN();
 });
 
 describe("one sheet per expert", () => {
@@ -261,18 +359,43 @@ describe("one sheet per expert", () => {
       });
     });
 
+    test("a matrix ends at the first blank cell across and down: notes beyond it are not read", () => {
+      const noted = matrixSheet("王", a);
+      noted.grid[0].push(null, "备注");
+      noted.grid.length += 1; // a row the reader left out (sparse)
+      noted.grid.push(["说明：按 1–9 标度"], [], ["审核人", "张"]);
+      expect(committeeFromSheets([noted], model)).toEqual(
+        committeeFromSheets([matrixSheet("王", a)], model)
+      );
+      expect(committeeFromSheets([noted], model).ok).toBe(true);
+    });
+
     test("a pair missing on both sides, or given twice but not as reciprocals", () => {
-      const blank = edited(1, 3, null);
-      blank.grid[3][1] = "";
-      expect(no([blank])).toEqual({
-        zh: `工作表「王」的 D2：与 B4 都为空：缺少“${d0.label.zh}”与“${d2.label.zh}”的比较`,
-        en: `sheet "王", cell D2: blank, and so is B4: "${d0.label.en}" is not compared with "${d2.label.en}"`,
-      });
-      // a[0] / a[1] = 2 above, 2 again below where 1/2 belongs.
-      expect(no([edited(2, 1, 2)])).toEqual({
-        zh: "工作表「王」的 C2：2 与 B3 的 2 不互为倒数",
-        en: 'sheet "王", cell C2: 2 is not the reciprocal of 2 in B3',
-      });
+      // The first pair with the first dimension, the second away from it.
+      const blanks: [number, number, string, string, DimensionDef, DimensionDef][] = [
+        [1, 3, "D2", "B4", d0, d2],
+        [2, 3, "D3", "C4", d1, d2],
+      ];
+      for (const [r, c, up, down, x, y] of blanks) {
+        const blank = edited(r, c, null);
+        blank.grid[c][r] = "";
+        expect(no([blank])).toEqual({
+          zh: `工作表「王」的 ${up}：与 ${down} 都为空：缺少“${x.label.zh}”与“${y.label.zh}”的比较`,
+          en: `sheet "王", cell ${up}: blank, and so is ${down}: "${x.label.en}" is not compared with "${y.label.en}"`,
+        });
+      }
+      // a[0] / a[1] = 2 above, 2 again below where 1/2 belongs; a[1] / a[2] = 1 above, 3 below.
+      const unpaired: [SheetData, string, string, string][] = [
+        [edited(2, 1, 2), "C2", "2", "B3 的 2"],
+        [edited(3, 2, 3), "D3", "1", "C4 的 3"],
+      ];
+      for (const [sheet, up, given, mirror] of unpaired) {
+        const [cell, value] = mirror.split(" 的 ");
+        expect(no([sheet])).toEqual({
+          zh: `工作表「王」的 ${up}：${given} 与 ${mirror} 不互为倒数`,
+          en: `sheet "王", cell ${up}: ${given} is not the reciprocal of ${value} in ${cell}`,
+        });
+      }
       // Rounded reciprocals are the engine's to accept: 0.33 against 3.
       const rounded = matrixSheet("王", [3, 1, 1, 1, 1, 1, 1].slice(0, dims.length));
       rounded.grid[2][1] = 0.33;
@@ -280,9 +403,10 @@ describe("one sheet per expert", () => {
     });
 
     test("headers: an unknown or repeated dimension, a missing one, no column of names", () => {
-      expect(no([matrixSheet("李", b), edited(0, 2, "市场前景")]).zh).toBe(
-        `工作表「王」的 C1：“市场前景”不是模型的维度（${dims.map((d) => d.label.zh).join("、")}）`
-      );
+      expect(no([matrixSheet("李", b), edited(0, 2, "市场前景")])).toEqual({
+        zh: `工作表「王」的 C1：“市场前景”不是模型的维度（${dims.map((d) => d.label.zh).join("、")}）`,
+        en: `sheet "王", cell C1: "市场前景" is not a dimension of the model (${dims.map((d) => d.label.en).join(", ")})`,
+      });
       expect(no([edited(3, 0, d1.label.zh)])).toEqual({
         zh: `工作表「王」的 A4：维度“${d1.label.zh}”出现了两次`,
         en: `sheet "王", cell A4: dimension "${d1.label.zh}" appears twice`,
@@ -295,8 +419,28 @@ describe("one sheet per expert", () => {
       });
       const noRow = matrixSheet("王", a);
       noRow.grid = noRow.grid.slice(0, -1);
-      expect(no([noRow]).en).toBe(
-        `sheet "王": the matrix's first column lacks ${dims[dims.length - 1].label.en}`
+      expect(no([noRow])).toEqual({
+        zh: `工作表「王」矩阵的首列缺少维度：${dims[dims.length - 1].label.zh}`,
+        en: `sheet "王": the matrix's first column lacks ${dims[dims.length - 1].label.en}`,
+      });
+      // Read from C5 on: the header's row is the sheet's.
+      expect(no([{ ...short, origin: { row: 4, col: 2 } }]).en).toBe(
+        `sheet "王": the header row (row 5) lacks ${dims[dims.length - 1].label.en}`
+      );
+      // Two dimensions across are a matrix's header already: the others are missing from it.
+      const two: SheetData = {
+        name: "王",
+        grid: [
+          ["", d0.label.zh, d1.label.zh],
+          [d0.label.zh, 1, 2],
+          [d1.label.zh, 0.5, 1],
+        ],
+      };
+      expect(no([two]).en).toBe(
+        `sheet "王": the header row (row 1) lacks ${dims
+          .slice(2)
+          .map((d) => d.label.en)
+          .join(", ")}`
       );
       const noLabels = matrixSheet("王", a);
       noLabels.grid = noLabels.grid.map((row) => row.slice(1));
@@ -327,6 +471,55 @@ describe("one sheet per expert", () => {
         zh: "请选择工作表：每位专家一张",
         en: "Choose the sheets: one per expert",
       });
+    });
+
+    test("scores tables: the score column first, a project column not named so, blank and missing rows", () => {
+      const same = (grid: CellValue[][]) =>
+        committeeFromSheets(
+          [
+            { name: "甲", grid },
+            {
+              name: "乙",
+              grid: [
+                ["项目", "评分"],
+                ["P1", 9],
+                ["P2", 8],
+              ],
+            },
+          ],
+          model
+        );
+      const agreed = {
+        ok: true,
+        committee: { kind: "scores", experts: ["甲", "乙"], projects: 2, agreement: 1 },
+      };
+      expect(
+        same([
+          ["评分", "项目"],
+          [90, "P1"],
+          [80, "P2"],
+        ])
+      ).toEqual(agreed);
+      expect(
+        same([
+          ["", "评分", "公司"],
+          [null, 90, "P1"],
+          [null, 80, "P2"],
+        ])
+      ).toEqual(agreed);
+      const gaps: CellValue[][] = [
+        ["项目", "评分"],
+        ["P1", 90],
+        [null, null],
+      ];
+      gaps.length += 1; // a row the reader left out (sparse)
+      gaps.push(["", 70], ["P2", 80]);
+      expect(same(gaps)).toEqual(agreed);
+      // A score column with nothing beside it names no projects.
+      const lone: SheetData = { name: "甲", grid: [["评分"], [80], [90]] };
+      expect(no([lone, lone]).en).toBe(
+        'sheet "甲" is neither a pairwise matrix (the model\'s dimensions across its header row and down its first column) nor a scores table (a "project" and a "score" column)'
+      );
     });
 
     test("scores: a cell that is not a number, a blank score, a project twice, a project one expert lacks", () => {

@@ -79,6 +79,14 @@ test.each<[string, string]>([
   ["0.00;[Red]-0.00;yyyy", "number"], // the first section decides
   ["yyyy;0", "date"],
   ["h:mm;yyyy", "time"],
+  ["hh", "time"], // hours alone
+  ["s", "time"], // seconds alone
+  ["[h", "time"], // unclosed: the rest is inside
+  ["e", "date"], // the era year, without a sign after it
+  ["d-", "date"], // only an e before a sign is an exponent
+  ["[Magenta]0.00", "number"], // a colour that starts with m
+  ["[$KSh] #,##0", "number"], // a currency that ends with h
+  ['"Total: "General', "number"], // General after other text
 ])("number format %s shows a %s", (code, want) => {
   expect(kind(code)).toBe(want);
 });
@@ -169,6 +177,16 @@ test.each<[number, string, string]>([
   [0.5, '[Red]h "h" mm\\m', "12 h 00m"],
   [0.5, "[$-F400]h:mm_)", "12:00 "],
   [0.5, "h:mm;@", "12:00"],
+  // An unclosed quote runs to the end; a trailing \ shows nothing; *x (fill) shows nothing.
+  [0.5, 'h:mm "Uhr', "12:00 Uhr"],
+  [0.5, "h:mm\\", "12:00"],
+  [0.5, "h:mm*x", "12:00"],
+  // Decimals only right after seconds: elsewhere ".0" and "0" are text.
+  [(720 * 60 + 0.25) / 86400, "h:mm.0", "12:00.0"],
+  [0.5, "h:mm:ss:00", "12:00:00:00"],
+  // Rounded to the decimals shown, at most 3; a fourth shows 0.
+  [0.46 / 86400, "mm:ss.0", "00:00.5"],
+  [1.2345 / 86400, "ss.0000", "01.2350"],
 ])("%d shown as %s is %s", (x, code, want) => {
   expect(shown(x, code)).toBe(want);
 });

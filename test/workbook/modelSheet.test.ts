@@ -188,6 +188,43 @@ test("an analyst's edits read back: a weight, a keyword, a choice written in the
   expect(back.model.criteria[0].direction).toBe("less");
 });
 
+test("name=value cells: blank parts, spaces, a line break after a separator, ＝ and exponents", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const cat = find(grid, "汽车=1; 机床=0.6; *=0.1");
+  grid[cat.row][cat.col] = " 汽车 ＝ 1e0；\n机床=6e-1; ; *=1e-10 ;";
+  const back = gridToModel(grid, model);
+  if (!back.ok) throw new Error(JSON.stringify(back.errors));
+  expect(back.model.criteria.find((c) => c.id === "cat")!.transform).toEqual({
+    type: "category",
+    table: { 汽车: 1, 机床: 0.6 },
+    default: 1e-10,
+  });
+});
+
+test("a keyword rule's * and 拟 read in either order, and neither when the cell is blank", () => {
+  const model = smallModel();
+  const grid = modelToGrid(model, "zh");
+  const kw = find(grid, "*=0.2");
+  const read = (params: string | null) => {
+    grid[kw.row][kw.col] = params;
+    const back = gridToModel(grid, model);
+    if (!back.ok) throw new Error(JSON.stringify(back.errors));
+    const {
+      type,
+      default: d,
+      intended,
+    } = back.model.criteria.find((c) => c.id === "kw")!.transform as {
+      type: string;
+      default?: number;
+      intended?: number;
+    };
+    return { type, d, intended };
+  };
+  expect(read("拟=0.5; *=0.1")).toEqual({ type: "keywords", d: 0.1, intended: 0.5 });
+  expect(read(null)).toEqual({ type: "keywords", d: undefined, intended: undefined });
+});
+
 test("bad cells are reported with their address, in both languages", () => {
   const grid = modelToGrid(smallModel(), "en");
   const scale = find(grid, "scale");

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { decodeXstring, encodeXstring } from "../../src/workbook/ooxml-text";
+import { decodeXstring, encodeXstring, utf16Of } from "../../src/workbook/ooxml-text";
 
 test("_xHHHH_ is the UTF-16 code unit it names; _x005F_ escapes a literal _x", () => {
   expect(decodeXstring("计划_x0009_总投资")).toBe("计划\t总投资");
@@ -10,6 +10,31 @@ test("_xHHHH_ is the UTF-16 code unit it names; _x005F_ escapes a literal _x", (
 test("Excel's _x000D_ before a line feed reads as the line feed alone, as LibreOffice reads it", () => {
   expect(decodeXstring("ABC_x000D_\nDEF")).toBe("ABC\nDEF");
   expect(decodeXstring("a_x000D_b")).toBe("a\rb");
+  expect(decodeXstring("_x005F_x000D_\n")).toBe("_x000D_\n");
+});
+
+test("a CR LF the text holds as characters stays, with or without an escape beside it", () => {
+  // &#13;&#10; in a cell's XML: character references are not line-end normalised (XML 1.0 §2.11).
+  expect(decodeXstring("a\r\nb")).toBe("a\r\nb");
+  expect(decodeXstring("a\r\nb_x0041_")).toBe("a\r\nbA");
+  expect(decodeXstring("_x000d_\n_x000D_\r\n")).toBe("\n\r\r\n");
+});
+
+test("utf16Of: the byte-order marks of UTF-16, little- and big-endian; anything else is UTF-8", () => {
+  const of = (...b: number[]) => utf16Of(Uint8Array.from(b));
+  expect(of(0xff, 0xfe, 0x3c, 0x00)).toBe("utf-16le");
+  expect(of(0xfe, 0xff, 0x00, 0x3c)).toBe("utf-16be");
+  for (const b of [
+    [0xff, 0xff],
+    [0xfe, 0xfe],
+    [0xfe, 0x3c],
+    [0x3c, 0xfe],
+    [0x3c, 0xff],
+    [0xef, 0xbb, 0xbf],
+    [0xff],
+    [],
+  ])
+    expect(of(...b)).toBeNull();
 });
 
 test("text that only looks like an escape is left as it is", () => {

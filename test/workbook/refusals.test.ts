@@ -34,15 +34,56 @@ function heading(tag: string): string {
   return `A${r + 1}`;
 }
 const criterion = (id: string) => (row: CellValue[]) => row[0] === id && row[5] === "piecewise";
+/** A criterion's row in the 评分准则 section (keyword rows start with the criterion id too). */
+const criterionRow = (id: string) => (row: CellValue[]) => row[0] === id && row[4] !== null;
+/** The A1 address of a cell of the default model sheet, found by its row's content. */
+function cellOf(find: (row: CellValue[]) => boolean, col: number): string {
+  return `${columnLetters(col)}${modelToGrid(pinghu, "en").findIndex(find) + 1}`;
+}
 
 describe("model sheet cells", () => {
   test.each<[string, Grid, string, string, string]>([
     [
-      "a breakpoint that is not name=value (named with its section)",
+      "a breakpoint that is not name=value (named with its section, at its cell)",
       edited(criterion("investment"), 8, "0=0; 1000 is 0.1"),
-      "A37",
+      "I39",
       "「评分准则」“1000 is 0.1”应写成 名称=分值",
       '"Criteria": "1000 is 0.1" should read name=value',
+    ],
+    [
+      "a score with a word after it",
+      edited(criterion("investment"), 8, "0=0; 1000=0.1分"),
+      "I39",
+      "「评分准则」“1000=0.1分”应写成 名称=分值",
+      '"Criteria": "1000=0.1分" should read name=value',
+    ],
+    [
+      "two pairs on two lines of a cell (a line break does not separate pairs)",
+      edited(criterion("investment"), 8, "0=0\n1000=0.1"),
+      "I39",
+      "「评分准则」“0=0\n1000=0.1”应写成 名称=分值",
+      '"Criteria": "0=0\n1000=0.1" should read name=value',
+    ],
+    [
+      "a linear criterion without its zero point",
+      edited(criterionRow("standing"), 6, null),
+      cellOf(criterionRow("standing"), 6),
+      "「评分准则」变换 linear 需要填写0 分点",
+      '"Criteria": transform linear needs zero point',
+    ],
+    [
+      "a threshold criterion without its full point",
+      edited(criterionRow("rdShare"), 7, null),
+      cellOf(criterionRow("rdShare"), 7),
+      "「评分准则」变换 threshold 需要填写满分点",
+      '"Criteria": transform threshold needs full point',
+    ],
+    [
+      "a keyword rule's parameter that is neither * nor 拟",
+      edited(criterionRow("listing"), 8, "*=0; 意向=0.5"),
+      cellOf(criterionRow("listing"), 8),
+      "「评分准则」“意向”不是关键词计分的参数（只有 *=未命中得分、拟=意向折算）",
+      '"Criteria": "意向" is not a keyword-rule parameter (only *=score when no word matches, 拟=share for an intention)',
     ],
     [
       "a chain keyword without its weight",

@@ -40,6 +40,27 @@ test("text: code points, not UTF-16 units", () => {
   expect(displayWidth("e\u0301")).toBe(1);
 });
 
+test("controls and the first combining mark take no column inside a text too", () => {
+  expect(displayWidth("a\tb\u0007")).toBe(2);
+  expect(displayWidth("e\u0300")).toBe(1);
+});
+
+test("a surrogate pair is measured as its code point, a lone surrogate as one column", () => {
+  // U+10000 (D800 DC00) and U+10FFFF (DBFF DFFF): the ends of both surrogate ranges; narrow,
+  // where their two halves alone would count 2.
+  expect(displayWidth("\u{10000}")).toBe(1);
+  expect(displayWidth("\u{10FFFF}")).toBe(1);
+  expect(displayWidth("\u{1D400}")).toBe(1); // 𝐀 MATHEMATICAL BOLD CAPITAL A
+  expect(displayWidth("\u{1F301}")).toBe(2); // 🌁, one past the start of a wide range
+  expect(displayWidth("\uD835x")).toBe(2);
+  expect(displayWidth("x\uD835")).toBe(2);
+  expect(displayWidth("\uDC00x")).toBe(2);
+  // Only a high surrogate starts a pair, and only a low one ends it.
+  expect(displayWidth("平\uDC00")).toBe(3);
+  expect(displayWidth("\uDC00\uDC00")).toBe(2);
+  expect(displayWidth("\uD835\uFF01")).toBe(3);
+});
+
 test("a column fits its widest text plus two, within 6 and the maximum", () => {
   expect([MIN_WIDTH, MAX_WIDTH]).toEqual([6, 60]);
   expect(fittedWidth([])).toBe(6);
