@@ -44,6 +44,13 @@ test("two tables one under the other: the index chooses, a missing one is refuse
   expect(prepareTable(s, model).tables).toHaveLength(2);
   expect(prepareTable(s, model, { index: 2 }).table.dataRows).toEqual([4, 5]);
   expect(() => prepareTable(s, model, { index: 3 })).toThrow(Refusal);
+  expect(() => prepareTable(s, model, { index: 3 })).toThrow(
+    'sheet "清单" holds 2 table(s), not a table 3.'
+  );
+  // The first table ends before the blank row that parts them.
+  const first = prepareTable(s, model).tables[0];
+  expect(first.dataRows).toEqual([1]);
+  expect(first.skippedRows).toEqual([]);
 });
 
 test("headers that only resemble the model's fields: the problem names them and the header row", () => {

@@ -148,18 +148,20 @@ describe("model sheet cells", () => {
   });
 });
 
+/** The label of the refusal `run` throws, or null when it does not throw. */
+const label = (run: () => unknown) => {
+  try {
+    run();
+    return null;
+  } catch (e) {
+    expect(e).toBeInstanceOf(Refusal);
+    return (e as Refusal).label;
+  }
+};
+
 describe("the pipeline's refusals", () => {
   const model = smallModel();
   const sheetOf = (grid: Grid): SheetData => ({ name: "清单", grid });
-  const label = (run: () => unknown) => {
-    try {
-      run();
-      return null;
-    } catch (e) {
-      expect(e).toBeInstanceOf(Refusal);
-      return (e as Refusal).label;
-    }
-  };
 
   test("headers that only resemble the model's fields are not trusted", () => {
     const sheet = sheetOf([
@@ -251,6 +253,57 @@ describe("finding the table and placing results", () => {
         zh: "不能写入结果：已有名为「ZS results」的工作表，且内容不是本工具写入的。为保护您的数据，未做任何修改。请为结果表另取一个名字。",
         en: 'Cannot write results: a sheet named "ZS results" already exists and holds content this tool did not write. Nothing was changed, to protect your data. Choose another name for the result sheet.',
       },
+    });
+  });
+});
+
+describe("checkReadable: which unreadable cells stop the run", () => {
+  const model = smallModel();
+  // The grid starts at C4 (a used range not at A1): unreadable cells come in sheet coordinates.
+  const sheet: SheetData = {
+    name: "清单",
+    origin: { row: 3, col: 2 },
+    grid: [
+      ["项目名称", "总投资", "产业链"],
+      ...Array.from({ length: 9 }, (_, i) => [`P${i}`, 100, "汽车"]),
+    ],
+  };
+  const { table, mapping } = prepareTable(sheet, model);
+  const ignored = [
+    { row: 3, col: 3, why: "error" as const, text: "#REF!" }, // the header row
+    { row: 4, col: 2, why: "date" as const, text: "2023-01-01" }, // a date in a text key column
+    { row: 4, col: 4, why: "error" as const, text: "#N/A" }, // not a key column
+    { row: 13, col: 3, why: "error" as const, text: "#DIV/0!" }, // below the table
+  ];
+
+  test("outside data rows, outside key columns and dates in text columns do not stop it", () => {
+    expect(() => checkReadable(sheet, table, mapping, model, ignored)).not.toThrow();
+  });
+
+  test("the first eight are named by address, then how many there are", () => {
+    const dates = Array.from({ length: 8 }, (_, i) => ({
+      row: 5 + i,
+      col: 3,
+      why: "date" as const,
+      text: `2023-05-0${i + 1}`,
+    }));
+    const bad = [
+      ...ignored,
+      { row: 4, col: 2, why: "error" as const, text: "#VALUE!" },
+      { row: 4, col: 3, why: "formula" as const },
+      ...dates,
+    ];
+    expect(label(() => checkReadable(sheet, table, mapping, model, bad))).toEqual({
+      zh:
+        "工作表「清单」的关键列有无法读取的单元格：C5 错误值 #VALUE!；D5 公式没有保存计算结果；" +
+        "D6 日期（不是金额） 2023-05-01；D7 日期（不是金额） 2023-05-02；D8 日期（不是金额） 2023-05-03；" +
+        "D9 日期（不是金额） 2023-05-04；D10 日期（不是金额） 2023-05-05；D11 日期（不是金额） 2023-05-06 … (10)。" +
+        "请在 Excel 中打开并重新计算、改正后保存，再试。",
+      en:
+        'Key columns of sheet "清单" hold cells that cannot be read: C5 error value #VALUE!; D5 formula without a saved result; ' +
+        "D6 a date (not an amount) 2023-05-01; D7 a date (not an amount) 2023-05-02; D8 a date (not an amount) 2023-05-03; " +
+        "D9 a date (not an amount) 2023-05-04; D10 a date (not an amount) 2023-05-05; D11 a date (not an amount) 2023-05-06 … (10). " +
+        "Open the file in Excel, recalculate or correct them, save, and try again.",
     });
   });
 });
