@@ -47,6 +47,13 @@ test("two tables one under the other: the index chooses, a missing one is refuse
   expect(() => prepareTable(s, model, { index: 3 })).toThrow(
     'sheet "清单" holds 2 table(s), not a table 3.'
   );
+  try {
+    prepareTable(s, model, { index: 3 });
+  } catch (e) {
+    expect((e as Refusal).label.zh).toBe("工作表「清单」只有 2 个表格，没有第 3 个。");
+  }
+  const second = prepareTable(s, model, { index: 2 }).table;
+  expect(second.headerRow).toBe(3);
   // The first table ends before the blank row that parts them.
   const first = prepareTable(s, model).tables[0];
   expect(first.dataRows).toEqual([1]);
@@ -84,9 +91,33 @@ test("no column for a key amount: a problem until the user maps one", () => {
 
 test("without a sheet (a range given to a worksheet function) the words name the headers only", () => {
   const m = mapColumns(["项目名称", "所属产业链"], model);
-  expect(mappingProblem(m, model, "")!.label.zh).toBe(
-    "没有一列能对应到「总投资」。请把该列表头改为如“总投资（万元）”后再试。"
+  expect(mappingProblem(m, model, "")!.label).toEqual({
+    zh: "没有一列能对应到「总投资」。请把该列表头改为如“总投资（万元）”后再试。",
+    en: 'No column maps to Total investment. Name that column e.g. "Total investment (CNY 10k)" and try again.',
+  });
+  const fuzzy = mappingProblem(mapColumns(["项目名头", "计划投资额度"], model), model, "")!.label;
+  expect(fuzzy.zh).toMatch(
+    /^表头只是与模型字段相似，没有一个确切匹配：项目名头→name, 计划投资额度→\w+。/
   );
+  expect(fuzzy.en).toMatch(
+    /^The headers only resemble the model's fields, none matches exactly: 项目名头→name, /
+  );
+});
+
+test("no column mapped at all: the key amount is missing, not a table of guesses", () => {
+  const m = mapColumns(["Q9"], model);
+  expect(m.mapped).toEqual([]);
+  expect(mappingProblem(m, model, "")!.label.en).toMatch(/^No column maps to Total investment\./);
+});
+
+test("two key amounts without a column are both named", () => {
+  const two: ScoringModel = {
+    ...model,
+    fields: model.fields.map((f) => (f.id === "registeredCapital" ? { ...f, key: true } : f)),
+  };
+  const p = mappingProblem(mapColumns(["项目名称"], two), two, "")!.label;
+  expect(p.zh).toMatch(/^没有一列能对应到「总投资、注册资本」。/);
+  expect(p.en).toMatch(/^No column maps to Total investment, Registered capital\. /);
 });
 
 describe("findModelSheet: the model sheet by its marker, whatever its name or place", () => {
@@ -109,5 +140,12 @@ describe("findModelSheet: the model sheet by its marker, whatever its name or pl
     expect(two).toThrow(
       'The workbook holds 2 scoring-model sheets: "模型甲", "模型乙". Delete the extra ones (or clear the [ZS:model] marker in their column A) and try again.'
     );
+    try {
+      two();
+    } catch (e) {
+      expect((e as Refusal).label.zh).toBe(
+        "工作簿中有 2 张评分模型表：「模型甲」、「模型乙」。请删除多余的表（或清除其 A 列的 [ZS:model] 标记）后再试。"
+      );
+    }
   });
 });
