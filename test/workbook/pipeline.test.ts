@@ -149,3 +149,15 @@ describe("findModelSheet: the model sheet by its marker, whatever its name or pl
     }
   });
 });
+
+test("the analyst's unit reaches the mapping", () => {
+  const s = sheet([
+    ["项目名称", "总投资"],
+    ["甲项目", 5],
+  ]);
+  const unit = (o: Parameters<typeof prepareTable>[2]) =>
+    prepareTable(s, model, o).mapping.mapped.find((m) => m.field === "totalInvestment")?.unit
+      ?.source;
+  expect(unit({ units: { totalInvestment: "亿元" } })).toBe("user");
+  expect(unit({})).toBe("default");
+});
