@@ -161,3 +161,26 @@ test("the analyst's unit reaches the mapping", () => {
   expect(unit({ units: { totalInvestment: "亿元" } })).toBe("user");
   expect(unit({})).toBe("default");
 });
+
+test("a second table under other headers starts after a blank row; blank rows inside either stay theirs", () => {
+  const s = sheet([
+    ["项目名称", "总投资（万元）"],
+    ["甲项目", 5000],
+    [null, null],
+    ["乙项目", 700],
+    [null, null],
+    ["项目", "计划总投资"],
+    ["丙项目", 800],
+    [null, null],
+    ["丁项目", 900],
+  ]);
+  const rows = prepareTable(s, model).tables.map((t) => ({
+    headerRow: t.headerRow,
+    dataRows: t.dataRows,
+    skippedRows: t.skippedRows,
+  }));
+  expect(rows).toEqual([
+    { headerRow: 0, dataRows: [1, 3], skippedRows: [{ row: 2, reason: "blank" }] },
+    { headerRow: 5, dataRows: [6, 8], skippedRows: [{ row: 7, reason: "blank" }] },
+  ]);
+});

@@ -280,6 +280,17 @@ describe("checkReadable: which unreadable cells stop the run", () => {
     expect(() => checkReadable(sheet, table, mapping, model, ignored)).not.toThrow();
   });
 
+  test("eight are named without a count", () => {
+    const eight = Array.from({ length: 8 }, (_, i) => ({
+      row: 5 + i,
+      col: 3,
+      why: "error" as const,
+    }));
+    expect(label(() => checkReadable(sheet, table, mapping, model, eight))?.en).toContain(
+      "; D13 error value. Open the file"
+    );
+  });
+
   test("the first eight are named by address, then how many there are", () => {
     const dates = Array.from({ length: 8 }, (_, i) => ({
       row: 5 + i,
