@@ -8,6 +8,7 @@ import type { ScoringModel } from "../../src/engine";
 import pinghu from "../../src/models/pinghu-2023.json";
 import {
   findModelSheet,
+  locateTable,
   mapColumns,
   mappingProblem,
   markedHeader,
@@ -183,4 +184,49 @@ test("a second table under other headers starts after a blank row; blank rows in
     { headerRow: 0, dataRows: [1, 3], skippedRows: [{ row: 2, reason: "blank" }] },
     { headerRow: 5, dataRows: [6, 8], skippedRows: [{ row: 7, reason: "blank" }] },
   ]);
+});
+
+test("two blank rows inside a table do not part it; a repeated header does, before a later one", () => {
+  const one = prepareTable(
+    sheet([
+      ["项目名称", "总投资（万元）"],
+      ["甲项目", 5000],
+      [null, null],
+      [null, null],
+      ["乙项目", 700],
+    ]),
+    model
+  ).tables;
+  expect(one.map((t) => t.dataRows)).toEqual([[1, 4]]);
+  const three = prepareTable(
+    sheet([
+      ["项目名称", "总投资（万元）"],
+      ["甲项目", 5000],
+      [null, null],
+      ["项目名称", "总投资（万元）"],
+      ["乙项目", 700],
+      [null, null],
+      ["项目", "计划总投资"],
+      ["丙项目", 800],
+    ]),
+    model
+  ).tables;
+  expect(three.map((t) => [t.headerRow, t.dataRows])).toEqual([
+    [0, [1]],
+    [3, [4]],
+    [6, [7]],
+  ]);
+});
+
+test("a sheet without a table is refused with the reason the table was not found", () => {
+  const s = sheet([["说明"], ["本表为各镇上报汇总"]]);
+  const located = locateTable(s, model);
+  expect(located.ok).toBe(false);
+  try {
+    prepareTable(s, model);
+    throw new Error("not refused");
+  } catch (e) {
+    expect(e).toBeInstanceOf(Refusal);
+    expect((e as Refusal).label).toEqual(!located.ok && located.message);
+  }
 });
