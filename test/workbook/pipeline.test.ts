@@ -230,3 +230,17 @@ test("a sheet without a table is refused with the reason the table was not found
     expect((e as Refusal).label).toEqual(!located.ok && located.message);
   }
 });
+
+test("without a blank row, a repeated header and a header-like row under it part nothing", () => {
+  const t = prepareTable(
+    sheet([
+      ["项目名称", "总投资（万元）"],
+      ["甲项目", 5000],
+      ["项目名称", "总投资（万元）"],
+      ["项目", "计划总投资"],
+      ["丙项目", 800],
+    ]),
+    model
+  ).tables;
+  expect(t.map((x) => x.dataRows)).toEqual([[1, 3, 4]]);
+});
