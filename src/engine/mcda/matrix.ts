@@ -519,12 +519,6 @@ export function columnRange(
 }
 
 /**
- * Σ x per column, or Σ x² with `squares`: for methods that need no minimum or maximum (MOORA's vector
- * norms, EDAS's means). Carried by a matrix from `toMatrix`; otherwise one pass that neither compares
- * nor keeps a range. A blank (NaN) cell makes its column's total NaN, and only then are the cells
- * scanned for it; a property test holds the totals equal to `columnRange`'s, bit for bit.
- */
-/**
  * Per column, Σ (x − shift_j)² (`square`) or Σ (x − shift_j), each column's cells added in row order
  * (x − 0 is x: a zero shift gives the plain sums a row-order loop gives, bit for bit). A block of rows
  * at a time, four columns at a time: a single running sum is one chain of dependent additions, and four
@@ -575,6 +569,12 @@ export function columnSums(m: DecisionMatrix, shift: Float64Array, square: boole
   return out;
 }
 
+/**
+ * Σ x per column, or Σ x² with `squares`: for methods that need no minimum or maximum (MOORA's vector
+ * norms, EDAS's means). Carried by a matrix from `toMatrix`; otherwise one pass that neither compares
+ * nor keeps a range. A blank (NaN) cell makes its column's total NaN, and only then are the cells
+ * scanned for it; a property test holds the totals equal to `columnRange`'s, bit for bit.
+ */
 export function columnTotals(
   m: DecisionMatrix,
   squares: boolean,
