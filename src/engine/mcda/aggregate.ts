@@ -213,16 +213,23 @@ export function weightedProductAggregator(
       // Work in logs: one log per cell, shared by every weight vector.
       const maps = mapsFor(m, types, how, WPM);
       const { rows, cols } = m;
+      const signs = logSigns(maps);
       const logs = new Float64Array(rows * cols);
-      productValues(m, maps, 0, rows, logs);
-      logsInto(logs, 0, rows * cols, logs, 0);
+      if (signs) {
+        logsInto(m.data, 0, rows * cols, logs, 0);
+      } else {
+        productValues(m, maps, 0, rows, logs);
+        logsInto(logs, 0, rows * cols, logs, 0);
+      }
       return (w) => {
+        const lw = logWeights(w, signs);
+        const shift = signs ? scaleLogs(maps, w) : 0;
         const out = new Float64Array(rows);
         for (let i = 0, k = 0; i < rows; i++) {
           let s = 0;
           // A zero weight skips its factor: 0 · log 0 would be NaN where 0⁰ = 1 is meant.
-          for (let j = 0; j < cols; j++, k++) if (w[j] !== 0) s += w[j] * logs[k];
-          out[i] = Math.exp(s);
+          for (let j = 0; j < cols; j++, k++) if (lw[j] !== 0) s += lw[j] * logs[k];
+          out[i] = Math.exp(s + shift);
         }
         return out;
       };
@@ -267,17 +274,27 @@ export function waspas(
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
   const w = methodWeights(weights, m.cols, options);
   const maps = mapsFor(m, types, options.normalization ?? "linear", WPM);
-  // The sum and the product from the same normalised values, a block of rows at a time: the values,
-  // their logs, then each row's sum and product.
-  const { rows, cols } = m;
+  // The sum and the product, a block of rows at a time: the normalised values and their logs, or for
+  // scaling maps the logs of the raw cells (see `logSigns`) and the sum as Σ (w·s) x or (w·s) / x.
+  const { rows, cols, data } = m;
+  const signs = logSigns(maps);
+  const lw = logWeights(w, signs);
+  const shift = signs ? scaleLogs(maps, w) : 0;
+  const c = signs ? w.map((x, j) => x * maps.scale[j]) : w;
+  const divide = signs ? maps.reciprocal : new Uint8Array(cols);
   const out = new Float64Array(rows);
   const block = logBlockRows(cols);
-  const values = new Float64Array(block * cols);
+  const values = signs ? data : new Float64Array(block * cols);
   const logs = new Float64Array(block * cols);
   for (let from = 0; from < rows; from += block) {
     const to = Math.min(rows, from + block);
-    productValues(m, maps, from, to, values);
-    logsInto(values, 0, (to - from) * cols, logs, 0);
+    if (signs) {
+      logsInto(data, from * cols, to * cols, logs, 0);
+    } else {
+      productValues(m, maps, from, to, values);
+      logsInto(values, 0, (to - from) * cols, logs, 0);
+    }
+    const at = signs ? from * cols : 0;
     // Two rows at a time: their chains of additions overlap, each row still in column order (bit for
     // bit the one-row loop's); the last row of an odd count is taken twice.
     for (let i = from; i < to; i += 2) {
@@ -289,18 +306,53 @@ export function waspas(
       let log0 = 0;
       let log1 = 0;
       for (let j = 0; j < cols; j++) {
-        const wj = w[j];
-        if (wj === 0) continue;
-        sum0 += wj * values[o0 + j];
-        sum1 += wj * values[o1 + j];
-        log0 += wj * logs[o0 + j];
-        log1 += wj * logs[o1 + j];
+        if (w[j] === 0) continue;
+        const wj = c[j];
+        const y0 = values[at + o0 + j];
+        const y1 = values[at + o1 + j];
+        if (divide[j] === 1) {
+          sum0 += wj / y0;
+          sum1 += wj / y1;
+        } else {
+          sum0 += wj * y0;
+          sum1 += wj * y1;
+        }
+        log0 += lw[j] * logs[o0 + j];
+        log1 += lw[j] * logs[o1 + j];
       }
-      out[i] = waspasScore(lambda, sum0, log0);
-      out[i1] = waspasScore(lambda, sum1, log1);
+      out[i] = waspasScore(lambda, sum0, log0 + shift);
+      out[i1] = waspasScore(lambda, sum1, log1 + shift);
     }
   }
   return out;
+}
+
+/**
+ * Where every column's map only scales (r = s·x, or s/x in a reciprocal column, s > 0: linear, sum and
+ * none, max and vector on benefit columns) and no value is negative, ln r = ln s ± ln x: the logs are
+ * taken of the raw cells, with no normalised copy, and Σ w ln s is added once per row (`scaleLogs`).
+ * Returns each column's sign of ln x, or undefined when a map does more than scale.
+ */
+function logSigns(maps: ColumnMaps): Float64Array | undefined {
+  const { scale, ref, fill, reciprocal, yMin } = maps;
+  const signs = new Float64Array(scale.length);
+  for (let j = 0; j < scale.length; j++) {
+    if (!(ref[j] === 0 && fill[j] === 0 && scale[j] > 0 && yMin[j] >= 0)) return undefined;
+    signs[j] = reciprocal[j] === 1 ? -1 : 1;
+  }
+  return signs;
+}
+
+/** The weight of each column's log: w, or ±w on the raw cells' logs (see `logSigns`). */
+function logWeights(w: Float64Array, signs: Float64Array | undefined): Float64Array {
+  return signs ? w.map((x, j) => signs[j] * x) : w;
+}
+
+/** Σ w ln s over the weighted columns: every row's share of Σ w ln r from the scales. */
+function scaleLogs(maps: ColumnMaps, w: Float64Array): number {
+  let total = 0;
+  for (let j = 0; j < w.length; j++) if (w[j] !== 0) total += w[j] * Math.log(maps.scale[j]);
+  return total;
 }
 
 /** λ = 0 is the weighted product itself, whatever the sum (an overflow must not make it NaN). */

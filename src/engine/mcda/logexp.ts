@@ -21,22 +21,23 @@ const LN2_HI = 6.9314718036912381649e-1;
 const LN2_LO = 1.90821492927058770002e-10;
 
 const POINTS = 129;
-/** 1 + i/128, its reciprocal, ln of it (halved above √2) and whether it was halved. */
-const POINT = new Float64Array(POINTS);
-const INVERSE = new Float64Array(POINTS);
-const LN_POINT = new Float64Array(POINTS);
-const HALVED = new Int32Array(POINTS);
+/**
+ * Per table point c = 1 + i/128, at 4i: c, 1/c, ln c (ln(c/2) above √2) and the exponent bias, −1023
+ * (−1022 where halved). One array, so that the step's code stays small enough for V8 to inline
+ * four times in one loop.
+ */
+const TABLE = new Float64Array(4 * POINTS);
 /** 2^(1023 − e) for the biased exponent e of a normal double: m = x · SCALE[e] lies in [1, 2). */
 const SCALE = new Float64Array(2047);
 
 for (let i = 0; i < POINTS; i++) {
   const c = 1 + i / 128;
   // 1 + 54/128 is the first point above √2.
-  const halved = i >= 54 ? 1 : 0;
-  POINT[i] = c;
-  INVERSE[i] = 1 / c;
-  LN_POINT[i] = Math.log(halved ? c / 2 : c);
-  HALVED[i] = halved;
+  const halved = i >= 54;
+  TABLE[4 * i] = c;
+  TABLE[4 * i + 1] = 1 / c;
+  TABLE[4 * i + 2] = Math.log(halved ? c / 2 : c);
+  TABLE[4 * i + 3] = halved ? -1022 : -1023;
 }
 for (let e = 1; e < 2047; e++) SCALE[e] = 2 ** (1023 - e);
 
@@ -58,11 +59,32 @@ export function logsInto(
     return;
   }
   const bits = new Int32Array(src.buffer, src.byteOffset, src.length * 2);
-  for (let k = from, o = at; k < to; k++, o++) {
-    const x = src[k];
-    const high = bits[2 * k + 1];
-    dst[o] = tableRange(high) ? lnFromTable(x, high) : Math.log(x);
+  const table = TABLE;
+  const scale = SCALE;
+  let k = from;
+  let o = at;
+  // Four cells at a time: one test for the group, and four independent logs for the processor to
+  // overlap (1.3–1.6× faster than one cell a time, the same doubles).
+  for (; k + 3 < to; k += 4, o += 4) {
+    const h0 = bits[2 * k + 1];
+    const h1 = bits[2 * k + 3];
+    const h2 = bits[2 * k + 5];
+    const h3 = bits[2 * k + 7];
+    if (tableRange(h0) && tableRange(h1) && tableRange(h2) && tableRange(h3)) {
+      dst[o] = lnFromTable(src[k], h0, table, scale);
+      dst[o + 1] = lnFromTable(src[k + 1], h1, table, scale);
+      dst[o + 2] = lnFromTable(src[k + 2], h2, table, scale);
+      dst[o + 3] = lnFromTable(src[k + 3], h3, table, scale);
+    } else {
+      for (let q = 0; q < 4; q++) dst[o + q] = ln(src[k + q], bits[2 * (k + q) + 1]);
+    }
   }
+  for (; k < to; k++, o++) dst[o] = ln(src[k], bits[2 * k + 1]);
+}
+
+/** ln x, for a double x whose high word is `high`: the table step, or Math.log outside its range. */
+function ln(x: number, high: number): number {
+  return tableRange(high) ? lnFromTable(x, high, TABLE, SCALE) : Math.log(x);
 }
 
 /** Whether the table step takes a double of high word `high`: positive and normal. */
@@ -72,19 +94,30 @@ function tableRange(high: number): boolean {
   return e !== 0 && e < 2047;
 }
 
-/** ln x by the table step, for a positive normal x whose high word is `high`. */
-function lnFromTable(x: number, high: number): number {
+/**
+ * ln x by the table step, for a positive normal x whose high word is `high`. The tables come as
+ * arguments (the caller's locals) and ln 2's parts as literals: module constants would each cost a
+ * load and a check in the bytecode, and V8 inlines at most ~920 bytes of it per optimised loop, which
+ * four copies of this step must fit in.
+ */
+function lnFromTable(x: number, high: number, table: Float64Array, scale: Float64Array): number {
   const e = high >>> 20;
   // The nearest table point from the top 20 bits of the fraction.
-  const i = ((high & 0xfffff) + 4096) >>> 13;
-  const n = e - 1023 + HALVED[i];
-  const r = (x * SCALE[e] - POINT[i]) * INVERSE[i];
+  const t = (((high & 0xfffff) + 4096) >>> 13) << 2;
+  const n = e + table[t + 3];
+  const r = (x * scale[e] - table[t]) * table[t + 1];
   // ln(1 + r) = r − r²(1/2 − r/3 + r²/4 − r³/5 + r⁴/6 − r⁵/7), the bracket in pairs by powers of r²
   // (Estrin): half the chain of dependent steps of Horner's form, so more cells' logs overlap. Each
-  // coefficient multiplies (r · (1/3), folded to a constant): r / 3 would divide at every cell.
+  // coefficient multiplies (written as the double nearest 1/3 …: r / 3, or even 1 / 3, would divide).
   const r2 = r * r;
-  const series = r - r2 * (0.5 - r * (1 / 3) + r2 * (0.25 - r * 0.2 + r2 * (1 / 6 - r * (1 / 7))));
-  return n * LN2_HI + (n * LN2_LO + (LN_POINT[i] + series));
+  const series =
+    r -
+    r2 *
+      (0.5 -
+        r * 0.3333333333333333 +
+        r2 * (0.25 - r * 0.2 + r2 * (0.16666666666666666 - r * 0.14285714285714285)));
+  // n · ln 2 in fdlibm's two parts (LN2_HI, LN2_LO): the first has its low 32 bits zero, so n · it is exact.
+  return n * 6.9314718036912381649e-1 + (n * 1.90821492927058770002e-10 + (table[t + 2] + series));
 }
 
 /** Per column of a row-major matrix: Σx, the smallest and largest value, and Σ x ln x. */
@@ -108,6 +141,8 @@ export function xLogXColumns(data: Float64Array, cols: number): XLogXColumns {
   const max = new Float64Array(cols).fill(-Infinity);
   const xlnx = new Float64Array(cols);
   const bits = LITTLE_ENDIAN ? new Int32Array(data.buffer, data.byteOffset, data.length * 2) : null;
+  const table = TABLE;
+  const scale = SCALE;
   // A block of rows at a time, column by column: the running values stay in registers, and the block's
   // cells in the first-level cache.
   const block = logBlockRows(cols) * cols;
@@ -118,14 +153,43 @@ export function xLogXColumns(data: Float64Array, cols: number): XLogXColumns {
       let lo = min[j];
       let hi = max[j];
       let t = xlnx[j];
-      for (let k = from + j; k < end; k += cols) {
+      let k = from + j;
+      // Four rows at a time, as in `logsInto`; each sum still adds its cells in row order.
+      if (bits !== null) {
+        for (; k + 3 * cols < end; k += 4 * cols) {
+          const x0 = data[k];
+          const x1 = data[k + cols];
+          const x2 = data[k + 2 * cols];
+          const x3 = data[k + 3 * cols];
+          s += x0;
+          s += x1;
+          s += x2;
+          s += x3;
+          lo = Math.min(lo, x0, x1, x2, x3);
+          hi = Math.max(hi, x0, x1, x2, x3);
+          const h0 = bits[2 * k + 1];
+          const h1 = bits[2 * (k + cols) + 1];
+          const h2 = bits[2 * (k + 2 * cols) + 1];
+          const h3 = bits[2 * (k + 3 * cols) + 1];
+          if (tableRange(h0) && tableRange(h1) && tableRange(h2) && tableRange(h3)) {
+            t += x0 * lnFromTable(x0, h0, table, scale);
+            t += x1 * lnFromTable(x1, h1, table, scale);
+            t += x2 * lnFromTable(x2, h2, table, scale);
+            t += x3 * lnFromTable(x3, h3, table, scale);
+          } else {
+            t += xLnX(x0, h0);
+            t += xLnX(x1, h1);
+            t += xLnX(x2, h2);
+            t += xLnX(x3, h3);
+          }
+        }
+      }
+      for (; k < end; k += cols) {
         const x = data[k];
         s += x;
         lo = Math.min(lo, x);
         hi = Math.max(hi, x);
-        const high = bits === null ? 0 : bits[2 * k + 1];
-        if (bits !== null && tableRange(high)) t += x * lnFromTable(x, high);
-        else if (x > 0) t += x * Math.log(x);
+        t += bits === null ? (x > 0 ? x * Math.log(x) : 0) : xLnX(x, bits[2 * k + 1]);
       }
       sum[j] = s;
       min[j] = lo;
@@ -134,6 +198,11 @@ export function xLogXColumns(data: Float64Array, cols: number): XLogXColumns {
     }
   }
   return { sum, min, max, xlnx };
+}
+
+/** x ln x, and 0 for x ≤ 0 or NaN (a term that adds nothing: the sums never hold −0). */
+function xLnX(x: number, high: number): number {
+  return tableRange(high) ? x * lnFromTable(x, high, TABLE, SCALE) : x > 0 ? x * Math.log(x) : 0;
 }
 
 // exp: y = q·ln2/128 + r with q the nearest integer to y·128/ln2 and |r| ≤ ln2/256, so
@@ -159,21 +228,48 @@ export function expsInto(
   dst: Float64Array,
   at: number
 ): void {
-  for (let k = from, o = at; k < to; k++, o++) {
-    const y = src[k];
-    // Beyond ±700 the result is near overflow or subnormal; NaN and ±∞ too: Math.exp decides.
-    if (!(y > -700 && y < 700)) {
-      dst[o] = Math.exp(y);
-      continue;
+  let k = from;
+  let o = at;
+  // Four cells at a time, as in `logsInto`.
+  for (; k + 3 < to; k += 4, o += 4) {
+    const y0 = src[k];
+    const y1 = src[k + 1];
+    const y2 = src[k + 2];
+    const y3 = src[k + 3];
+    if (tableExp(y0) && tableExp(y1) && tableExp(y2) && tableExp(y3)) {
+      dst[o] = expFromTable(y0);
+      dst[o + 1] = expFromTable(y1);
+      dst[o + 2] = expFromTable(y2);
+      dst[o + 3] = expFromTable(y3);
+    } else {
+      dst[o] = exp(y0);
+      dst[o + 1] = exp(y1);
+      dst[o + 2] = exp(y2);
+      dst[o + 3] = exp(y3);
     }
-    const q = y * STEP_INVERSE + ROUNDER - ROUNDER;
-    const r = y - q * STEP_HI - q * STEP_LO;
-    const steps = q | 0;
-    const i = steps & (STEPS - 1);
-    // e^r − 1 = r + r²(1/2 + r/6 + r²/24 + r³/120 + r⁴/720), in pairs by powers of r² as for logs.
-    const r2 = r * r;
-    const series = r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120) + r2 * (1 / 720)));
-    const base = FRACTION_POWER[i];
-    dst[o] = POWER_OF_TWO[(steps - i) / STEPS + 1100] * (base + base * series);
   }
+  for (; k < to; k++, o++) dst[o] = exp(src[k]);
+}
+
+/** Whether the table step takes y: beyond ±700 the result is near overflow or subnormal (and NaN, ±∞). */
+function tableExp(y: number): boolean {
+  return y > -700 && y < 700;
+}
+
+/** e^y: the table step, or Math.exp outside its range. */
+function exp(y: number): number {
+  return tableExp(y) ? expFromTable(y) : Math.exp(y);
+}
+
+/** e^y by the table step, for −700 < y < 700. */
+function expFromTable(y: number): number {
+  const q = y * STEP_INVERSE + ROUNDER - ROUNDER;
+  const r = y - q * STEP_HI - q * STEP_LO;
+  const steps = q | 0;
+  const i = steps & (STEPS - 1);
+  // e^r − 1 = r + r²(1/2 + r/6 + r²/24 + r³/120 + r⁴/720), in pairs by powers of r² as for logs.
+  const r2 = r * r;
+  const series = r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120) + r2 * (1 / 720)));
+  const base = FRACTION_POWER[i];
+  return POWER_OF_TWO[(steps - i) / STEPS + 1100] * (base + base * series);
 }

@@ -1,6 +1,6 @@
 /**
  * One-pass forms held to their reference paths (issue 16/17 speed work): the weighted product for one
- * weight vector against its aggregator's stored logs, normalised values read from the raw cells against
+ * weight vector against its aggregator's stored logs, and from the raw cells' logs against Π r^w, normalised values read from the raw cells against
  * the y copy, ARAS against the matrix extended by its optimal row as Zavadskas & Turskis write it,
  * entropy's fused sums against the tiny-column rescan, column sums taken with the range, column
  * totals taken without it (MOORA, EDAS), and the column statistics `toMatrix` takes while it reads the
@@ -90,6 +90,48 @@ test("property: the weighted product of one weight vector equals its aggregator'
       }
     ),
     { numRuns: 300, seed: 16 }
+  );
+});
+
+test("property: the weighted product from the raw cells' logs (ln r = ln s ± ln x) equals Π r^w over the normalised matrix", () => {
+  // Linear, sum and none only scale each column (r = s·x, or s/x for cost under linear and sum), so
+  // the logs are taken of the raw cells; max and vector scale benefit columns only (a cost column
+  // sends the whole matrix down the normalised-values path). Reference: Π r^w straight from
+  // normalizeMatrix, with Math.pow.
+  fc.assert(
+    fc.property(
+      problems,
+      fc.constantFrom<Normalization>("linear", "sum", "max", "vector", "none"),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      ({ rows, weights, types }, normalization, lambda) => {
+        const t = normalization === "none" ? types.map(() => 1 as const) : types;
+        const m = toMatrix(rows);
+        const r = normalizeMatrix(m, t, normalization);
+        const w = normalizeWeights(weights);
+        const expected = Array.from({ length: m.rows }, (_, i) => {
+          let sum = 0;
+          let product = 1;
+          for (let j = 0; j < m.cols; j++) {
+            if (w[j] === 0) continue;
+            sum += w[j] * r.data[i * m.cols + j];
+            product *= r.data[i * m.cols + j] ** w[j];
+          }
+          return lambda * sum + (1 - lambda) * product;
+        });
+        close(waspas(m, weights, t, { lambda, normalization }), expected, 1e-12);
+        close(
+          weightedProduct(m, weights, t, { normalization }),
+          expected.map((_, i) => {
+            let product = 1;
+            for (let j = 0; j < m.cols; j++)
+              if (w[j] !== 0) product *= r.data[i * m.cols + j] ** w[j];
+            return product;
+          }),
+          1e-12
+        );
+      }
+    ),
+    { numRuns: 400, seed: 19 }
   );
 });
 

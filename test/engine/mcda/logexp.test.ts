@@ -95,3 +95,36 @@ test("e^y: 1 at 0, 2 at ln 2; Math.exp's own beyond ±700, at ±∞ and NaN", ()
   const edges = [-Infinity, Infinity, NaN, -800, 800, -700, 700, 709.7, -745.1];
   exps(edges).forEach((y, n) => expect(Object.is(y, Math.exp(edges[n]))).toBe(true));
 });
+
+test("property: logs and exponentials four at a time give each cell the double it gets alone, in place too", () => {
+  // The runs are taken four cells at a time, with one range test per group; a group holding a value
+  // outside the table step (0, negatives, subnormals, ±∞, NaN; beyond ±700 for e^y) is taken cell by
+  // cell. Either way each cell's result must not depend on its neighbours or where the run starts.
+  const cell = fc.oneof(
+    { weight: 5, arbitrary: fc.double({ min: -800, max: 800, noNaN: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -0, -1, 5e-324, 1e-310, Infinity, -Infinity, NaN) }
+  );
+  fc.assert(
+    fc.property(fc.array(cell, { minLength: 1, maxLength: 40 }), fc.nat(3), (xs, start) => {
+      const src = Float64Array.from([0, 0, 0, ...xs]);
+      const from = 3 - start;
+      const to = src.length;
+      for (const into of [logsInto, expsInto]) {
+        const alone = xs.map((x) => {
+          const one = new Float64Array(1);
+          into(Float64Array.of(x), 0, 1, one, 0);
+          return one[0];
+        });
+        const out = new Float64Array(to);
+        into(src, from, to, out, from);
+        const inPlace = Float64Array.from(src);
+        into(inPlace, from, to, inPlace, from);
+        xs.forEach((_, n) => {
+          expect(Object.is(out[3 + n], alone[n])).toBe(true);
+          expect(Object.is(inPlace[3 + n], alone[n])).toBe(true);
+        });
+      }
+    }),
+    { numRuns: 1000, seed: 41 }
+  );
+});
