@@ -16,10 +16,6 @@
 /** Whether the high word of a double is the second Int32 (every platform Excel runs on). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-// fdlibm's split of ln 2: LN2_HI has its low 32 bits zero, so e · LN2_HI is exact.
-const LN2_HI = 6.9314718036912381649e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-
 const POINTS = 129;
 /**
  * Per table point c = 1 + i/128, at 4i: c, 1/c, ln c (ln(c/2) above √2) and the exponent bias, −1023
@@ -116,7 +112,7 @@ function lnFromTable(x: number, high: number, table: Float64Array, scale: Float6
       (0.5 -
         r * 0.3333333333333333 +
         r2 * (0.25 - r * 0.2 + r2 * (0.16666666666666666 - r * 0.14285714285714285)));
-  // n · ln 2 in fdlibm's two parts (LN2_HI, LN2_LO): the first has its low 32 bits zero, so n · it is exact.
+  // n · ln 2 in fdlibm's two parts: the first has its low 32 bits zero, so n times it is exact.
   return n * 6.9314718036912381649e-1 + (n * 1.90821492927058770002e-10 + (table[t + 2] + series));
 }
 
@@ -207,17 +203,11 @@ function xLnX(x: number, high: number): number {
 
 // exp: y = q·ln2/128 + r with q the nearest integer to y·128/ln2 and |r| ≤ ln2/256, so
 // e^y = 2^(q div 128) · 2^((q mod 128)/128) · e^r, e^r by its series to r⁶ (the next term is below 2⁻⁶³).
-const STEPS = 128;
-const STEP_INVERSE = STEPS / Math.LN2;
-const STEP_HI = LN2_HI / STEPS;
-const STEP_LO = LN2_LO / STEPS;
 /** 2^(i/128). */
-const FRACTION_POWER = new Float64Array(STEPS);
+const FRACTION_POWER = new Float64Array(128);
 /** 2^n for n = −1100 … 1099, at n + 1100. */
 const POWER_OF_TWO = new Float64Array(2200);
-/** Adding and taking away 1.5·2⁵² rounds a double below 2⁵¹ in size to the nearest integer. */
-const ROUNDER = 1.5 * 2 ** 52;
-for (let i = 0; i < STEPS; i++) FRACTION_POWER[i] = 2 ** (i / STEPS);
+for (let i = 0; i < 128; i++) FRACTION_POWER[i] = 2 ** (i / 128);
 for (let n = -1100; n < 1100; n++) POWER_OF_TWO[n + 1100] = 2 ** n;
 
 /** dst[at + n] = e^src[from + n] for n < to − from (dst may be src, at = from). */
@@ -228,6 +218,8 @@ export function expsInto(
   dst: Float64Array,
   at: number
 ): void {
+  const fraction = FRACTION_POWER;
+  const powers = POWER_OF_TWO;
   let k = from;
   let o = at;
   // Four cells at a time, as in `logsInto`.
@@ -237,15 +229,12 @@ export function expsInto(
     const y2 = src[k + 2];
     const y3 = src[k + 3];
     if (tableExp(y0) && tableExp(y1) && tableExp(y2) && tableExp(y3)) {
-      dst[o] = expFromTable(y0);
-      dst[o + 1] = expFromTable(y1);
-      dst[o + 2] = expFromTable(y2);
-      dst[o + 3] = expFromTable(y3);
+      dst[o] = expFromTable(y0, fraction, powers);
+      dst[o + 1] = expFromTable(y1, fraction, powers);
+      dst[o + 2] = expFromTable(y2, fraction, powers);
+      dst[o + 3] = expFromTable(y3, fraction, powers);
     } else {
-      dst[o] = exp(y0);
-      dst[o + 1] = exp(y1);
-      dst[o + 2] = exp(y2);
-      dst[o + 3] = exp(y3);
+      for (let q = 0; q < 4; q++) dst[o + q] = exp(src[k + q]);
     }
   }
   for (; k < to; k++, o++) dst[o] = exp(src[k]);
@@ -258,18 +247,28 @@ function tableExp(y: number): boolean {
 
 /** e^y: the table step, or Math.exp outside its range. */
 function exp(y: number): number {
-  return tableExp(y) ? expFromTable(y) : Math.exp(y);
+  return tableExp(y) ? expFromTable(y, FRACTION_POWER, POWER_OF_TWO) : Math.exp(y);
 }
 
-/** e^y by the table step, for −700 < y < 700. */
-function expFromTable(y: number): number {
-  const q = y * STEP_INVERSE + ROUNDER - ROUNDER;
-  const r = y - q * STEP_HI - q * STEP_LO;
+/**
+ * e^y by the table step, for −700 < y < 700; the tables as arguments and the constants as literals,
+ * for the reason given at `lnFromTable`.
+ */
+function expFromTable(y: number, fraction: Float64Array, powers: Float64Array): number {
+  // q = round(y · 128/ln 2): adding and taking away 1.5·2⁵² rounds to the nearest integer.
+  const q = y * 184.6649652337873 + 6755399441055744 - 6755399441055744;
+  // r = y − q · ln2/128, with ln 2 in fdlibm's two parts divided by 128 (exactly).
+  const r = y - q * 0.00541521234663378 - q * 1.4907929134926466e-12;
   const steps = q | 0;
-  const i = steps & (STEPS - 1);
+  const i = steps & 127;
   // e^r − 1 = r + r²(1/2 + r/6 + r²/24 + r³/120 + r⁴/720), in pairs by powers of r² as for logs.
   const r2 = r * r;
-  const series = r + r2 * (0.5 + r * (1 / 6) + r2 * (1 / 24 + r * (1 / 120) + r2 * (1 / 720)));
-  const base = FRACTION_POWER[i];
-  return POWER_OF_TWO[(steps - i) / STEPS + 1100] * (base + base * series);
+  const series =
+    r +
+    r2 *
+      (0.5 +
+        r * 0.16666666666666666 +
+        r2 * (0.041666666666666664 + r * 0.008333333333333333 + r2 * 0.001388888888888889));
+  const base = fraction[i];
+  return powers[((steps - i) >> 7) + 1100] * (base + base * series);
 }

@@ -24,6 +24,7 @@ import {
   PreferenceFunction,
   columnMaps,
   mapped,
+  mappedRows,
   mappedData,
   normalizeMatrix,
 } from "./normalize";
@@ -812,8 +813,8 @@ export function cocoso(
   const t = resolveTypes(types, m.cols);
   const w = methodWeights(weights, m.cols, options);
   const lambda = checkUnit(options.lambda ?? 0.5, "lambda");
-  const { scale, ref, fill, reciprocal } = columnMaps(m, t, "minmax");
-  const { rows, cols, data } = m;
+  const maps = columnMaps(m, t, "minmax");
+  const { rows, cols } = m;
   const S = new Float64Array(rows);
   const P = new Float64Array(rows);
   // r^w as e^(w ln r), a block of rows at a time: the values, their powers, then each row's sums.
@@ -821,10 +822,9 @@ export function cocoso(
   const values = new Float64Array(block * cols);
   const powers = new Float64Array(block * cols);
   for (let from = 0; from < rows; from += block) {
-    const cells = (Math.min(rows, from + block) - from) * cols;
-    for (let o = 0, k = from * cols; o < cells;)
-      for (let j = 0; j < cols; j++, o++, k++)
-        values[o] = mapped(scale, ref, fill, reciprocal, data[k], j);
+    const to = Math.min(rows, from + block);
+    const cells = (to - from) * cols;
+    mappedRows(m, maps, from, to, values);
     logsInto(values, 0, cells, powers, 0);
     for (let o = 0; o < cells;) for (let j = 0; j < cols; j++, o++) powers[o] *= w[j];
     expsInto(powers, 0, cells, powers, 0);

@@ -76,6 +76,34 @@ export function mapped(
   return scale[j] * ((reciprocal[j] === 1 ? 1 / x : x) - ref[j]) + fill[j];
 }
 
+/**
+ * `mapped` over rows [from, to) of the matrix into `out` from offset 0, a column at a time: the
+ * column's map is read once into registers instead of four array loads per cell (CoCoSo's values,
+ * a block of rows that stays in the first-level cache). The same doubles as `mapped`.
+ */
+export function mappedRows(
+  m: DecisionMatrix,
+  maps: ColumnMaps,
+  from: number,
+  to: number,
+  out: Float64Array
+): void {
+  const { cols, data } = m;
+  const { scale, ref, fill, reciprocal } = maps;
+  const cells = (to - from) * cols;
+  for (let j = 0; j < cols; j++) {
+    const s = scale[j];
+    const r = ref[j];
+    const f = fill[j];
+    const k0 = from * cols + j;
+    if (reciprocal[j] === 1) {
+      for (let o = j, k = k0; o < cells; o += cols, k += cols) out[o] = s * (1 / data[k] - r) + f;
+    } else {
+      for (let o = j, k = k0; o < cells; o += cols, k += cols) out[o] = s * (data[k] - r) + f;
+    }
+  }
+}
+
 /** The y values the maps apply to: the matrix's own data, or a copy with 1/x in reciprocal columns. */
 export function mappedData(m: DecisionMatrix, maps: ColumnMaps): Float64Array {
   const { rows, cols, data } = m;
