@@ -1,8 +1,10 @@
 /**
  * Natural logarithms and exponentials of a run of cells at once, for the methods that take one per
- * cell (entropy, the weighted product, WASPAS, CoCoSo): about 1.5× (log) and 1.8× (exp) faster than
- * Math.log and Math.exp per cell in V8, within 2 ulps of them (property tests hold them to that; most
- * results are the same double).
+ * cell (entropy, the weighted product, WASPAS, CoCoSo): about 2× faster than Math.log and Math.exp
+ * per cell in V8 (logs of a 16 000-cell run: 4.1–4.3 against 8.0–8.5 ns a cell, fastest of 300 runs),
+ * within 2 ulps of them (property tests hold them to that; most results are the same double). Four
+ * cells at a time, with one range test per group: four independent steps for the processor to overlap
+ * (one cell at a time: 5.5–6.6 ns). Each cell's result does not depend on its neighbours.
  *
  * Logs:
  * x = 2^e · m with m in [1, 2); c = 1 + i/128 is the table point nearest m, r = (m − c) / c (|r| ≤ 2⁻⁸),
