@@ -564,6 +564,48 @@ function resumedAt(text: string): number {
 const LISTED = "挂牌";
 
 /**
+ * Equity markets: 挂牌 in a clause naming one (新三板挂牌, 拟在创业板挂牌), or followed by 上市, is the
+ * company listing its shares, which says nothing of the project's stage. Land is listed at a public
+ * resources exchange (交易中心), which is why only share exchanges are named here.
+ */
+const EQUITY_MARKETS = [
+  "三板",
+  "四板",
+  "股权交易",
+  "股交中心",
+  "股转",
+  "创业板",
+  "科创板",
+  "主板",
+  "北交所",
+  "上交所",
+  "深交所",
+  "港交所",
+  "交易所",
+  "港股",
+  "美股",
+  "纳斯达克",
+  "纽交所",
+  "上市",
+] as const;
+/** Words that make a clause's 挂牌 land whatever else it names. */
+const LAND_WORDS = ["土地", "地块", "用地", "出让"] as const;
+
+/** Whether the 挂牌 at `at` in folded text is a company's share listing, not land put up for sale. */
+function shareListing(text: string, at: number): boolean {
+  let start = at;
+  while (start > 0 && !CLAUSE.test(text.charAt(start - 1))) start--;
+  let end = at + LISTED.length;
+  while (end < text.length && !CLAUSE.test(text.charAt(end))) end++;
+  const clause = text.slice(start, end);
+  if (LAND_WORDS.some((w) => clause.includes(w))) return false;
+  return (
+    text.startsWith("上市", at + LISTED.length) ||
+    EQUITY_MARKETS.some((w) => text.slice(start, at).includes(w))
+  );
+}
+
+/**
  * The stage a cell names (−1 when none), whether a halt it names was followed by a resumption, and
  * whether the stage came from land listed (LISTED).
  */
@@ -590,7 +632,11 @@ function readStage(
   }
   if (signed >= 0)
     for (let at = text.indexOf(LISTED); at >= 0; at = text.indexOf(LISTED, at + 1))
-      if (text.charAt(at + LISTED.length) !== "前" && !STAGE_NEGATION.test(text.slice(0, at)))
+      if (
+        text.charAt(at + LISTED.length) !== "前" &&
+        !STAGE_NEGATION.test(text.slice(0, at)) &&
+        !shareListing(text, at)
+      )
         found.push({ k: signed, len: LISTED.length, at, listed: true });
   // 停滞后重启: a halt followed by a resumption is live again; the live stage named (if any) decides.
   const resume = resumedAt(text);

@@ -295,6 +295,32 @@ describe("answers written in words", () => {
     expect(st("土地已挂牌，项目暂停")).toBe("halted");
   });
 
+  test("挂牌 of a company's shares (新三板挂牌, 挂牌上市) is no stage; land listed at an exchange still is", () => {
+    const st = (c: string) => resolveStage(c, model);
+    expect(
+      [
+        "已在新三板挂牌",
+        "拟新三板挂牌",
+        "创业板挂牌上市",
+        "挂牌上市",
+        "在区域股权交易中心挂牌",
+      ].map(st)
+    ).toEqual([null, null, null, null, null]);
+    for (const c of ["已在新三板挂牌", "挂牌上市"]) expect(stageNote(c, model)).toBeNull();
+    // Another step written beside it decides as before.
+    expect(st("已签约，新三板挂牌企业")).toBe("signed");
+    expect(st("已开工；公司拟科创板挂牌")).toBe("started");
+    // A land word in the clause, or a share market named in another clause only: land.
+    expect(
+      [
+        "地块已在公共资源交易中心挂牌",
+        "土地挂牌交易中",
+        "上市公司，土地已挂牌",
+        "国有建设用地使用权挂牌出让，企业拟上市",
+      ].map(st)
+    ).toEqual(["signed", "signed", "signed", "signed"]);
+  });
+
   test("a no with an intention stated (否（拟申报）) reads as the intention, as 拟申报 alone does; a negated plan stays no", () => {
     expect(
       [
