@@ -156,14 +156,23 @@ export function readNumberBound(cell: CellValue): PlainReading | null {
 /**
  * A count in Chinese numerals (五项, 约三千人, 十余项) read by the grammar of digits. 数/几 (十几人,
  * 二十几项, 几十人) write a range, read as amounts read them (十几亿 = 10–20亿, 数十亿 = 10–100亿) and as
- * 多/余 read (十余 = 10–20): its midpoint, the note giving the range.
+ * 多/余 read (十余 = 10–20): its midpoint, the note giving the range. 来 after a place (十来人) is about
+ * the figure, as 左右.
  */
 function readWritten(folded: string): PlainReading | null {
   const n = chineseCount(folded);
   if (n === null) return null;
   const { at, read } = n;
   const digits = read.highText === undefined ? read.text : `${read.text}-${read.highText}`;
-  const r = readPlain(folded.slice(0, at) + digits + folded.slice(read.end));
+  // 十来人, 百来项: 来 after a place is "or so", read as 左右 is (about the figure).
+  const rest = folded.slice(read.end);
+  const about = rest.startsWith("来") && /[十百千]/.test(folded.charAt(read.end - 1));
+  if (rest.startsWith("来") && !about) return null;
+  const r = readPlain(
+    folded.slice(0, at) +
+      digits +
+      (about ? rest.slice(1) + (rest.includes("左右") ? "" : "左右") : rest)
+  );
   return r !== null && read.highText !== undefined && r.bound === "range"
     ? { ...r, vague: true }
     : r;
@@ -181,18 +190,25 @@ function chineseCount(folded: string): { at: number; read: NumberRead } | null {
   return null;
 }
 
-/** What may follow a Chinese numeral for it to be a count (五项, 十余人, 两千万): not 一般, 三级. */
+/** What may follow 百分之 and its number: a bound word, or nothing. */
+const BOUND_AFTER = /^\s*(?:以上|以下|以内|左右|上下)?$/;
+
+/** What may follow a Chinese numeral for it to be a count (五项, 十余人, 十来人, 两千万): not 一般, 三级. */
 const COUNTED =
-  /^\s*(?:多|余)?\s*(?:万|亿)?\s*(?:多|余)?\s*(?:项|件|人|名|位|家|个|台|套|亩|年)?\s*(?:以上|以下|以内|左右|上下)?$/;
+  /^\s*(?:多|余|来)?\s*(?:万|亿)?\s*(?:多|余)?\s*(?:项|件|人|名|位|家|个|台|套|亩|年)?\s*(?:以上|以下|以内|左右|上下)?$/;
 
 /** readNumberBound on folded text with no remark. */
 function readPlain(folded: string): PlainReading | null {
-  // 百分之十五, 百分之3.5: a percent written in words.
+  // 百分之十五, 百分之3.5, 百分之十几, 百分之五以上: a percent written in words, read as the same
+  // figure written with % (十几: the range 10–20%, as 十几人 reads).
   if (folded.startsWith("百分之")) {
     const n = readArabicNumber(folded, 3) ?? readChineseNumeral(folded, 3);
-    return n !== null && n.end === folded.length && n.highText === undefined
-      ? exactly(Number(n.text) / 100, true)
-      : null;
+    if (n === null || !BOUND_AFTER.test(folded.slice(n.end))) return null;
+    const digits = n.highText === undefined ? n.text : `${n.text}-${n.highText}`;
+    const r = readPlain(`${digits}%${folded.slice(n.end)}`);
+    return r !== null && n.highText !== undefined && r.bound === "range"
+      ? { ...r, vague: true }
+      : r;
   }
   const m = NUMBER.exec(folded);
   if (!m || OTHER_MEASURE.test(m[8])) return null;

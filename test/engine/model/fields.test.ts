@@ -168,9 +168,26 @@ describe("percents written in words or with a bound", () => {
     expect(read("15", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
   });
 
-  test.each(["百分之", "百分之十几", "百分之十五点", "百分之三四"])("%s is unread", (cell) =>
+  test.each(["百分之", "百分之十五点", "百分之三四", "约百分之"])("%s is unread", (cell) =>
     expect(read(cell)).toBeNaN()
   );
+
+  test("百分之 reads as the figure written with %: 百分之十几 the range 10–20 %, 百分之五以上 at least 5 %", () => {
+    expect(readNumberBound("百分之十几")).toMatchObject({
+      low: 0.1,
+      high: 0.2,
+      bound: "range",
+      vague: true,
+      ownScale: true,
+    });
+    expect(readNumberBound("百分之三十几")).toMatchObject({ low: 0.3, high: 0.4, vague: true });
+    expect(readNumberBound("百分之五以上")).toMatchObject({
+      value: 0.05,
+      bound: "atLeast",
+      ownScale: true,
+    });
+    expect(read("百分之十几", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
+  });
 });
 
 describe("area units only in area fields", () => {
@@ -342,6 +359,11 @@ describe("number and percent cells keep their bound, and say so", () => {
     };
     expect(range("十几人")).toEqual([10, 20, 15, "range", true]);
     expect(range("二十几项")).toEqual([20, 30, 25, "range", true]);
+    // 来 after a place is "or so": about the figure, as 左右; after a digit it writes nothing.
+    expect(readNumberBound("十来人")).toMatchObject({ value: 10, bound: "approximate" });
+    expect(readNumberBound("二十来项")).toMatchObject({ value: 20, bound: "approximate" });
+    expect(readNumberBound("十来人左右")).toMatchObject({ value: 10, bound: "approximate" });
+    expect(readNumberBound("三来人")).toBeNull();
     expect(range("几十人")).toEqual([10, 100, 55, "range", true]);
     expect(range("数十项")).toEqual([10, 100, 55, "range", true]);
     expect(range("十几万人")).toEqual([1e5, 2e5, 1.5e5, "range", true]);
