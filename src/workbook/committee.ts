@@ -78,19 +78,14 @@ function numberOf(cell: string): number {
   return Number(cell);
 }
 
-/** A long table's number cell; a blank or a text is refused with its row (1-based, after a header). */
-function valueAt(cell: string, row: number, what: Label): number {
+/** A long table's number cell; a blank or a text is refused with its line in the pasted text. */
+function valueAt(cell: string, line: number, what: Label): number {
   if (cell === "")
-    throw new CommitteeError(
-      L(`第 ${row + 1} 行没有${what.zh}`, `row ${row + 1} has no ${what.en}`)
-    );
+    throw new CommitteeError(L(`第 ${line} 行没有${what.zh}`, `row ${line} has no ${what.en}`));
   const x = numberOf(cell);
   if (Number.isNaN(x))
     throw new CommitteeError(
-      L(
-        `第 ${row + 1} 行：“${cell}”不是${what.zh}`,
-        `row ${row + 1}: "${cell}" is not a ${what.en}`
-      )
+      L(`第 ${line} 行：“${cell}”不是${what.zh}`, `row ${line}: "${cell}" is not a ${what.en}`)
     );
   return x;
 }
@@ -171,12 +166,16 @@ export function readCommittee(
   model: ScoringModel,
   aggregation: Aggregation = "aij"
 ): CommitteeRead {
-  const rows = text
-    .split(/\r?\n/)
-    .map((line) => line.split(/\t|,|，/).map((c) => c.trim()))
-    .filter((cells) => cells.some((c) => c !== ""));
+  const split = text.split(/\r?\n/).map((line) => line.split(/\t|,|，/).map((c) => c.trim()));
+  // Each row keeps its line in the pasted text (1-based), which messages name: a header and blank
+  // lines are not data rows, but the user counts them.
+  const lines = split.map((_, k) => k + 1).filter((_, k) => split[k].some((c) => c !== ""));
+  const rows = lines.map((line) => split[line - 1]);
   // A header names its columns: its last cell is not a number.
-  if (rows.length > 0 && Number.isNaN(numberOf(rows[0][rows[0].length - 1]))) rows.shift();
+  if (rows.length > 0 && Number.isNaN(numberOf(rows[0][rows[0].length - 1]))) {
+    rows.shift();
+    lines.shift();
+  }
   if (rows.length === 0)
     return {
       ok: false,
@@ -191,18 +190,18 @@ export function readCommittee(
     return {
       ok: false,
       message: L(
-        `第 ${bad + 1} 行有 ${rows[bad].length} 列：每行应为 4 列（专家、维度 A、维度 B、判断值）或 3 列（专家、项目、评分），各行相同`,
-        `row ${bad + 1} has ${rows[bad].length} columns: every row needs 4 (expert, dimension A, dimension B, judgement) or 3 (expert, project, score), the same in each row`
+        `第 ${lines[bad]} 行有 ${rows[bad].length} 列：每行应为 4 列（专家、维度 A、维度 B、判断值）或 3 列（专家、项目、评分），各行相同`,
+        `row ${lines[bad]} has ${rows[bad].length} columns: every row needs 4 (expert, dimension A, dimension B, judgement) or 3 (expert, project, score), the same in each row`
       ),
     };
   return attempt(() =>
     width === 4
-      ? longPairwise(rows, model, aggregation)
+      ? longPairwise(rows, lines, model, aggregation)
       : agree(
           rows.map((r, k) => ({
             expert: r[0],
             alternative: r[1],
-            score: valueAt(r[2], k, L("评分", "score")),
+            score: valueAt(r[2], lines[k], L("评分", "score")),
           })),
           (expert, project) =>
             L(`${expert} 没有给“${project}”评分`, `${expert} gave no score for "${project}"`)
@@ -210,7 +209,12 @@ export function readCommittee(
   );
 }
 
-function longPairwise(rows: string[][], model: ScoringModel, aggregation: Aggregation): Committee {
+function longPairwise(
+  rows: string[][],
+  lines: number[],
+  model: ScoringModel,
+  aggregation: Aggregation
+): Committee {
   const dims = model.dimensions;
   const idOf = (name: string, row: number): string => {
     const d = dimensionOf(name, model);
@@ -218,8 +222,8 @@ function longPairwise(rows: string[][], model: ScoringModel, aggregation: Aggreg
       const list = dimensionList(dims);
       throw new CommitteeError(
         L(
-          `第 ${row + 1} 行：“${name}”不是模型的维度（${list.zh}）`,
-          `row ${row + 1}: "${name}" is not a dimension of the model (${list.en})`
+          `第 ${row} 行：“${name}”不是模型的维度（${list.zh}）`,
+          `row ${row}: "${name}" is not a dimension of the model (${list.en})`
         )
       );
     }
@@ -228,9 +232,9 @@ function longPairwise(rows: string[][], model: ScoringModel, aggregation: Aggreg
   const long = pairwiseFromLong(
     rows.map((r, k) => ({
       expert: r[0],
-      a: idOf(r[1], k),
-      b: idOf(r[2], k),
-      value: valueAt(r[3], k, L("判断值", "judgement")),
+      a: idOf(r[1], lines[k]),
+      b: idOf(r[2], lines[k]),
+      value: valueAt(r[3], lines[k], L("判断值", "judgement")),
     }))
   );
   const missing = dims.filter((d) => !long.criteria.includes(d.id));

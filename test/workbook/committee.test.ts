@@ -167,6 +167,31 @@ test("long tables: every row of 3 or 4 cells, blank cells named by row, dimensio
     });
 });
 
+test("long tables: a refusal names the line as pasted, counting the header and blank lines", () => {
+  const no = (text: string) => {
+    const r = readCommittee(text, model);
+    if (r.ok) throw new Error("accepted");
+    return r.message;
+  };
+  // Header on line 1, a blank line 3: the row with no score is line 4.
+  expect(no("专家,项目,评分\n甲,P1,90\n\n乙,P1,\n甲,P2,3\n乙,P2,4")).toEqual({
+    zh: "第 4 行没有评分",
+    en: "row 4 has no score",
+  });
+  expect(no("专家,项目,评分\n甲,P1,90\n\n乙,P1,很高")).toEqual({
+    zh: "第 4 行：“很高”不是评分",
+    en: 'row 4: "很高" is not a score',
+  });
+  const [d0, d1] = dims;
+  expect(no(`专家\t维度A\t维度B\t判断\n\n王\t${d0.label.zh}\t${d1.label.zh}\t\n`).en).toBe(
+    "row 3 has no judgement"
+  );
+  expect(no(`专家\t维度A\t维度B\t判断\n王\t${d0.label.zh}\t市场前景\t3`).zh).toMatch(
+    /^第 2 行：“市场前景”不是模型的维度/
+  );
+  expect(no("专家,项目,评分\n\n甲,P1,90\n乙,80").en).toMatch(/^row 4 has 2 columns/);
+});
+
 test("long tables: fractions with decimals and spaces, blank lines, cells trimmed", () => {
   const text = [
     "",
