@@ -241,6 +241,47 @@ describe("AHP", () => {
     ).toThrow("not reciprocal");
   });
 
+  /** The judgment a 2 × 2 matrix keeps for row 1, column 2, or the refusal's message. */
+  const kept = (upper: number, lower: number): number | string => {
+    try {
+      return ahp(
+        toMatrix([
+          [1, upper],
+          [lower, 1],
+        ])
+      ).inconsistent[0].value;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const notReciprocal = (upper: number, lower: number) =>
+    `pairwise row 1, column 2: not reciprocal to row 2, column 1 (${upper} × ${lower} ≠ 1)`;
+
+  test("the reciprocal of an integer (=1/3) is an exact side: the other side must round to its inverse", () => {
+    // 2.99 is within the 2 % tolerance of 3 but is not 3 written with two decimals.
+    expect(kept(1 / 3, 2.99)).toBe(notReciprocal(1 / 3, 2.99));
+    expect(kept(2.99, 1 / 3)).toBe(notReciprocal(2.99, 1 / 3));
+    // Exact means within 1e-9 relative: 1/7 typed to 10 digits is exact, and is kept as typed.
+    expect(kept(0.1428571429, 7)).toBe(0.1428571429);
+  });
+
+  test("the inexact side must be the exact side's inverse rounded to the decimals it shows", () => {
+    // 0.35 and 0.335 are within 2 % of 1/3 (and 0.35 would be 1/3 at one decimal), but not at theirs.
+    expect(kept(3, 0.35)).toBe(notReciprocal(3, 0.35));
+    expect(kept(3, 0.335)).toBe(notReciprocal(3, 0.335));
+    // 0.13 is 1/8 = 0.125 rounded half up; 0.13 − 0.125 is 0.0050000000000000044 in doubles.
+    expect(kept(8, 0.13)).toBe(8);
+    // 1/1000 written to ten decimals is 0.0010000000.
+    expect(kept(1000, 0.0010000001)).toBe(notReciprocal(1000, 0.0010000001));
+    // A number JavaScript writes with an exponent counts its exponent's decimals: 5.5e-7 has 8.
+    expect(kept(3, 5.5e-7)).toBe(notReciprocal(3, 5.5e-7));
+  });
+
+  test("when neither side is exact the upper one is kept, if the product is 1 within the tolerance", () => {
+    expect(kept(2.44, 0.41)).toBe(2.44);
+    expect(kept(2.5, 0.45)).toBe(notReciprocal(2.5, 0.45));
+  });
+
   test("pymcdm's AHP test: Wang & Chin (2011), Information Sciences 181(23)", () => {
     // kotbaton/pymcdm test/test_weights.py TestAHPWeights (commit 76e773513ae9a259522e2289b271967f07a1d418).
     const m = toMatrix([
