@@ -4,6 +4,7 @@ import {
   RandomIndexTable,
   ahp,
   ahpGroup,
+  principalEigen,
   randomIndex,
   splitStacked,
   synthesize,
@@ -263,6 +264,8 @@ describe("AHP", () => {
     expect(kept(2.99, 1 / 3)).toBe(notReciprocal(2.99, 1 / 3));
     // Exact means within 1e-9 relative: 1/7 typed to 10 digits is exact, and is kept as typed.
     expect(kept(0.1428571429, 7)).toBe(0.1428571429);
+    // Two exact sides are checked by their product (within 1e-9), not by the decimals shown.
+    expect(kept(3, 0.3333333335)).toBe(3);
   });
 
   test("the inexact side must be the exact side's inverse rounded to the decimals it shows", () => {
@@ -280,6 +283,29 @@ describe("AHP", () => {
   test("when neither side is exact the upper one is kept, if the product is 1 within the tolerance", () => {
     expect(kept(2.44, 0.41)).toBe(2.44);
     expect(kept(2.5, 0.45)).toBe(notReciprocal(2.5, 0.45));
+  });
+
+  test("a product or a diagonal off 1 by exactly the tolerance is accepted", () => {
+    const loose = { reciprocalTolerance: 0.5 };
+    // 2.5 × 0.6 and the diagonal 1.5 are both 1 + 0.5 in doubles.
+    expect(
+      ahp(
+        toMatrix([
+          [1, 2.5],
+          [0.6, 1],
+        ]),
+        loose
+      ).inconsistent[0].value
+    ).toBe(2.5);
+    expect(
+      ahp(
+        toMatrix([
+          [1.5, 2],
+          [0.5, 1],
+        ]),
+        loose
+      ).weights[0]
+    ).toBeCloseTo(2 / 3, 12);
   });
 
   test("pymcdm's AHP test: Wang & Chin (2011), Information Sciences 181(23)", () => {
@@ -389,6 +415,30 @@ describe("AHP eigenvector with judgments far off Saaty's scale", () => {
     ];
     numpy.forEach((x, i) => expect(Math.abs(r.weights[i] / x - 1)).toBeLessThan(1e-10));
     expect(Math.abs(r.lambdaMax / 126177.60950613573 - 1)).toBeLessThan(1e-12);
+  });
+
+  test("a consistent matrix with weights over 15 decades: every weight to full relative precision", () => {
+    // a_ij = w_i / w_j with w = 1, 10^-5, 10^-10, 10^-15: the weights are exactly proportional to w.
+    const w = [1, 1e-5, 1e-10, 1e-15];
+    const r = ahp(toMatrix(w.map((wi) => w.map((wj) => wi / wj))), { randomIndex: "alonso" });
+    const total = w.reduce((s, x) => s + x, 0);
+    w.forEach((x, i) => expect(Math.abs(r.weights[i] / (x / total) - 1)).toBeLessThan(1e-13));
+    expect(r.iterations).toBe(0);
+  });
+
+  test("maxIterations counts the solves: a matrix that converges at iteration k needs k, and fails with k − 1", () => {
+    const a = fromUpper([
+      [1, 9, 1e7, 5],
+      [0, 1, 1e-7, 3],
+      [0, 0, 1, 1e7],
+      [0, 0, 0, 1],
+    ]).flat();
+    const k = principalEigen(Float64Array.from(a), 4).iterations;
+    expect(k).toBeGreaterThan(1);
+    expect(principalEigen(Float64Array.from(a), 4, k).iterations).toBe(k);
+    expect(() => principalEigen(Float64Array.from(a), 4, k - 1)).toThrow(
+      "the principal eigenvector cannot be found"
+    );
   });
 
   /** Random reciprocal n × n matrices (n = 2 … 12), judgments 10^e with |e| ≤ `decades`. */
