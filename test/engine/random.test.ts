@@ -119,6 +119,13 @@ describe("createRng", () => {
     sums.forEach((s, i) => expect(s / n).toBeCloseTo(alpha[i] / 10, 2));
   });
 
+  test("Dirichlet into a longer array writes only its own components", () => {
+    const out = new Float64Array([7, 7, 7, 7]);
+    createRng(6).dirichlet([1, 2, 3], out);
+    expect(out[0] + out[1] + out[2]).toBeCloseTo(1, 12);
+    expect(out[3]).toBe(7);
+  });
+
   test("Dirichlet keeps zero components at zero and refuses bad alpha", () => {
     const rng = createRng(5);
     expect(rng.dirichlet([0, 1, 1])[0]).toBe(0);
