@@ -385,15 +385,17 @@ function bracket(a: number[][], w: ArrayLike<number>): [number, number] {
 }
 
 describe("AHP eigenvector with judgments far off Saaty's scale", () => {
+  const CYCLE = fromUpper([
+    [1, 9, 1e7, 5],
+    [0, 1, 1e-7, 3],
+    [0, 0, 1, 1e7],
+    [0, 0, 0, 1],
+  ]);
+
   // Reference: numpy 2.4.6, numpy.linalg.eig, principal eigenvector scaled to sum 1 (computed for this
   // test). Power iteration needed 400 000 steps here: |λ₂| / λmax = 0.99992.
   test("a cycle of 10^7 judgments", () => {
-    const a = fromUpper([
-      [1, 9, 1e7, 5],
-      [0, 1, 1e-7, 3],
-      [0, 0, 1, 1e7],
-      [0, 0, 0, 1],
-    ]);
+    const a = CYCLE;
     const r = ahp(toMatrix(a), { randomIndex: "alonso" });
     const numpy = [9.96854833e-1, 3.52221641e-6, 3.1353054e-3, 6.33893853e-6];
     numpy.forEach((x, i) => expect(Math.abs(r.weights[i] / x - 1)).toBeLessThan(1e-8));
@@ -427,12 +429,7 @@ describe("AHP eigenvector with judgments far off Saaty's scale", () => {
   });
 
   test("maxIterations counts the solves: a matrix that converges at iteration k needs k, and fails with k − 1", () => {
-    const a = fromUpper([
-      [1, 9, 1e7, 5],
-      [0, 1, 1e-7, 3],
-      [0, 0, 1, 1e7],
-      [0, 0, 0, 1],
-    ]).flat();
+    const a = CYCLE.flat();
     const k = principalEigen(Float64Array.from(a), 4).iterations;
     expect(k).toBeGreaterThan(1);
     expect(principalEigen(Float64Array.from(a), 4, k).iterations).toBe(k);
