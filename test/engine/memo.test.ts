@@ -44,6 +44,18 @@ describe("TextMemo / ColumnReader", () => {
     expect(reads).toBe(1);
   });
 
+  test("exactly 1 024 repeats in the first 2 048 texts is enough to keep remembering", () => {
+    let reads = 0;
+    const memo = new TextMemo((t) => (reads++, t.length));
+    for (let i = 0; i < 2048; i++) {
+      memo.get(`项目${i}`);
+      if (i < 1024) memo.get(`项目${i}`);
+    }
+    reads = 0;
+    memo.get("项目2047");
+    expect(reads).toBe(0);
+  });
+
   test("a column whose texts repeat half the time keeps remembering", () => {
     let reads = 0;
     const memo = new TextMemo((t) => (reads++, t.length));

@@ -27,7 +27,41 @@ describe("xoshiro128**", () => {
   });
 });
 
+/** a · b mod 2³² from 16-bit halves (no Math.imul), for the oracle below. */
+function mul32(a: number, b: number): number {
+  const lo = (a & 0xffff) * b;
+  const hi = (((a >>> 16) * (b & 0xffff)) & 0xffff) * 0x10000;
+  return (lo + hi) % 4294967296;
+}
+
+/**
+ * The seeding as documented, written independently: splitmix32 (a Weyl sequence stepping by 0x9e3779b9,
+ * each step through MurmurHash3's fmix32 finaliser, Appleby) from the seed's 32-bit fold.
+ */
+function seededState(fold: number): [number, number, number, number] {
+  const out: number[] = [];
+  let s = fold;
+  for (let k = 0; k < 4; k++) {
+    s = (s + 0x9e3779b9) % 4294967296;
+    let z = mul32((s ^ (s >>> 16)) >>> 0, 0x85ebca6b);
+    z = mul32((z ^ (z >>> 13)) >>> 0, 0xc2b2ae35);
+    out.push((z ^ (z >>> 16)) >>> 0);
+  }
+  return out as [number, number, number, number];
+}
+
 describe("createRng", () => {
+  test.each([
+    // 42 is 0x4045000000000000 as a double: the fold is its high word.
+    [42, 0x40450000],
+    // 0.1 is 0x3FB999999999999A: high word XOR (low word · 0x9e3779b1 mod 2³²).
+    [0.1, (0x3fb99999 ^ mul32(0x9999999a, 0x9e3779b1)) >>> 0],
+  ])("seed %p: splitmix32 from the seed's fold, then xoshiro128**", (seed, fold) => {
+    const reference = xoshiro128ss(seededState(fold));
+    const rng = createRng(seed);
+    for (let k = 0; k < 8; k++) expect(rng.next() * 4294967296).toBe(reference());
+  });
+
   test("the same seed gives the same sequence; another seed a different one", () => {
     const a = createRng(42);
     const b = createRng(42);
@@ -83,6 +117,13 @@ describe("createRng", () => {
       w.forEach((x, i) => (sums[i] += x));
     }
     sums.forEach((s, i) => expect(s / n).toBeCloseTo(alpha[i] / 10, 2));
+  });
+
+  test("Dirichlet into a longer array writes only its own components", () => {
+    const out = new Float64Array([7, 7, 7, 7]);
+    createRng(6).dirichlet([1, 2, 3], out);
+    expect(out[0] + out[1] + out[2]).toBeCloseTo(1, 12);
+    expect(out[3]).toBe(7);
   });
 
   test("Dirichlet keeps zero components at zero and refuses bad alpha", () => {

@@ -48,6 +48,11 @@ test("a model that is not JSON: one error at the document, with the parser's rea
       message: { zh: `不是有效的 JSON：${reason}`, en: `not valid JSON: ${reason}` },
     },
   ]);
+  // The thrown message names the document where a problem has no path, and the error its class.
+  expect((thrown as InvalidModelError).message).toBe(
+    `Invalid scoring model: (document): not valid JSON: ${reason}`
+  );
+  expect((thrown as InvalidModelError).name).toBe("InvalidModelError");
 });
 
 describe("programming errors are RangeErrors naming the bad value", () => {

@@ -112,10 +112,10 @@ function exact(v: number): boolean {
   return Math.abs(k - Math.round(k)) <= 1e-9 * k;
 }
 
-/** Decimals as the number is written (0.33 → 2), capped at 12. */
+/** Decimals as the number is written (0.33 → 2, 5.5e-7 → 8), capped at 12. */
 function decimals(v: number): number {
-  const m = /\.(\d+)$/.exec(String(v));
-  return m ? Math.min(m[1].length, 12) : 0;
+  const m = /(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(v)) as RegExpExecArray;
+  return Math.min(Math.max((m[1]?.length ?? 0) - Number(m[2] ?? 0), 0), 12);
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   RandomIndexTable,
   ahp,
   ahpGroup,
+  principalEigen,
   randomIndex,
   splitStacked,
   synthesize,
@@ -241,6 +242,72 @@ describe("AHP", () => {
     ).toThrow("not reciprocal");
   });
 
+  /** The judgment a 2 × 2 matrix keeps for row 1, column 2, or the refusal's message. */
+  const kept = (upper: number, lower: number): number | string => {
+    try {
+      return ahp(
+        toMatrix([
+          [1, upper],
+          [lower, 1],
+        ])
+      ).inconsistent[0].value;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const notReciprocal = (upper: number, lower: number) =>
+    `pairwise row 1, column 2: not reciprocal to row 2, column 1 (${upper} × ${lower} ≠ 1)`;
+
+  test("the reciprocal of an integer (=1/3) is an exact side: the other side must round to its inverse", () => {
+    // 2.99 is within the 2 % tolerance of 3 but is not 3 written with two decimals.
+    expect(kept(1 / 3, 2.99)).toBe(notReciprocal(1 / 3, 2.99));
+    expect(kept(2.99, 1 / 3)).toBe(notReciprocal(2.99, 1 / 3));
+    // Exact means within 1e-9 relative: 1/7 typed to 10 digits is exact, and is kept as typed.
+    expect(kept(0.1428571429, 7)).toBe(0.1428571429);
+    // Two exact sides are checked by their product (within 1e-9), not by the decimals shown.
+    expect(kept(3, 0.3333333335)).toBe(3);
+  });
+
+  test("the inexact side must be the exact side's inverse rounded to the decimals it shows", () => {
+    // 0.35 and 0.335 are within 2 % of 1/3 (and 0.35 would be 1/3 at one decimal), but not at theirs.
+    expect(kept(3, 0.35)).toBe(notReciprocal(3, 0.35));
+    expect(kept(3, 0.335)).toBe(notReciprocal(3, 0.335));
+    // 0.13 is 1/8 = 0.125 rounded half up; 0.13 − 0.125 is 0.0050000000000000044 in doubles.
+    expect(kept(8, 0.13)).toBe(8);
+    // 1/1000 written to ten decimals is 0.0010000000.
+    expect(kept(1000, 0.0010000001)).toBe(notReciprocal(1000, 0.0010000001));
+    // A number JavaScript writes with an exponent counts its exponent's decimals: 5.5e-7 has 8.
+    expect(kept(3, 5.5e-7)).toBe(notReciprocal(3, 5.5e-7));
+  });
+
+  test("when neither side is exact the upper one is kept, if the product is 1 within the tolerance", () => {
+    expect(kept(2.44, 0.41)).toBe(2.44);
+    expect(kept(2.5, 0.45)).toBe(notReciprocal(2.5, 0.45));
+  });
+
+  test("a product or a diagonal off 1 by exactly the tolerance is accepted", () => {
+    const loose = { reciprocalTolerance: 0.5 };
+    // 2.5 × 0.6 and the diagonal 1.5 are both 1 + 0.5 in doubles.
+    expect(
+      ahp(
+        toMatrix([
+          [1, 2.5],
+          [0.6, 1],
+        ]),
+        loose
+      ).inconsistent[0].value
+    ).toBe(2.5);
+    expect(
+      ahp(
+        toMatrix([
+          [1.5, 2],
+          [0.5, 1],
+        ]),
+        loose
+      ).weights[0]
+    ).toBeCloseTo(2 / 3, 12);
+  });
+
   test("pymcdm's AHP test: Wang & Chin (2011), Information Sciences 181(23)", () => {
     // kotbaton/pymcdm test/test_weights.py TestAHPWeights (commit 76e773513ae9a259522e2289b271967f07a1d418).
     const m = toMatrix([
@@ -318,15 +385,17 @@ function bracket(a: number[][], w: ArrayLike<number>): [number, number] {
 }
 
 describe("AHP eigenvector with judgments far off Saaty's scale", () => {
+  const CYCLE = fromUpper([
+    [1, 9, 1e7, 5],
+    [0, 1, 1e-7, 3],
+    [0, 0, 1, 1e7],
+    [0, 0, 0, 1],
+  ]);
+
   // Reference: numpy 2.4.6, numpy.linalg.eig, principal eigenvector scaled to sum 1 (computed for this
   // test). Power iteration needed 400 000 steps here: |λ₂| / λmax = 0.99992.
   test("a cycle of 10^7 judgments", () => {
-    const a = fromUpper([
-      [1, 9, 1e7, 5],
-      [0, 1, 1e-7, 3],
-      [0, 0, 1, 1e7],
-      [0, 0, 0, 1],
-    ]);
+    const a = CYCLE;
     const r = ahp(toMatrix(a), { randomIndex: "alonso" });
     const numpy = [9.96854833e-1, 3.52221641e-6, 3.1353054e-3, 6.33893853e-6];
     numpy.forEach((x, i) => expect(Math.abs(r.weights[i] / x - 1)).toBeLessThan(1e-8));
@@ -348,6 +417,25 @@ describe("AHP eigenvector with judgments far off Saaty's scale", () => {
     ];
     numpy.forEach((x, i) => expect(Math.abs(r.weights[i] / x - 1)).toBeLessThan(1e-10));
     expect(Math.abs(r.lambdaMax / 126177.60950613573 - 1)).toBeLessThan(1e-12);
+  });
+
+  test("a consistent matrix with weights over 15 decades: every weight to full relative precision", () => {
+    // a_ij = w_i / w_j with w = 1, 10^-5, 10^-10, 10^-15: the weights are exactly proportional to w.
+    const w = [1, 1e-5, 1e-10, 1e-15];
+    const r = ahp(toMatrix(w.map((wi) => w.map((wj) => wi / wj))), { randomIndex: "alonso" });
+    const total = w.reduce((s, x) => s + x, 0);
+    w.forEach((x, i) => expect(Math.abs(r.weights[i] / (x / total) - 1)).toBeLessThan(1e-13));
+    expect(r.iterations).toBe(0);
+  });
+
+  test("maxIterations counts the solves: a matrix that converges at iteration k needs k, and fails with k − 1", () => {
+    const a = CYCLE.flat();
+    const k = principalEigen(Float64Array.from(a), 4).iterations;
+    expect(k).toBeGreaterThan(1);
+    expect(principalEigen(Float64Array.from(a), 4, k).iterations).toBe(k);
+    expect(() => principalEigen(Float64Array.from(a), 4, k - 1)).toThrow(
+      "the principal eigenvector cannot be found"
+    );
   });
 
   /** Random reciprocal n × n matrices (n = 2 … 12), judgments 10^e with |e| ≤ `decades`. */
