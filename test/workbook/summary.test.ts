@@ -418,6 +418,36 @@ describe("a short list in English: rows and columns that only appear when needed
     });
   });
 
+  test("every table's title and headers in English, and the charts' titles", () => {
+    expect(
+      small.tables.map((t) => [
+        t.key,
+        small.grid[t.top][0],
+        small.grid[t.top + 1].slice(0, t.right + 1),
+      ])
+    ).toEqual([
+      ["grade", "By grade", ["Grade", "Projects"]],
+      ["decision", "By advice", ["Advice", "Projects"]],
+      ["chain", "By chain and grade", ["Chain", "A", "B", "C", "D", "Total"]],
+      ["stage", "By stage", ["Stage", "Projects"]],
+      ["zdyq", "招大引强 by kind", ["Kind", "Projects"]],
+      [
+        "targets",
+        "Progress against the year's targets",
+        ["Target", "Goal", "Done", "Gap", "Share done", "Unit"],
+      ],
+      ["top", "Top 10 candidates", ["Rank", "Project", "Score", "Grade", "Advice", "Main reason"]],
+    ]);
+    expect(small.charts.map((c) => c.title)).toEqual([
+      "Candidates per chain, by grade",
+      "Progress against the year's targets",
+    ]);
+    expect(small.charts[1].series.map((x) => small.grid[x.name.row][x.name.col])).toEqual([
+      "Done",
+      "Gap",
+    ]);
+  });
+
   test("no ungraded row or column when every candidate has a grade; stages not given get their row", () => {
     expect(inside(at("grade"))).toEqual(
       model.grades.bands.map((b, k) => [b.grade, Array.from(s.grade).filter((g) => g === k).length])
