@@ -29,6 +29,11 @@ beforeAll(async () => {
   names = located.table.dataRows.map((r) => String(sheet.grid[r][nameCol]));
   count = scored.count;
   scoredRanks = Array.from(scored.rank).filter((r) => r > 0);
+});
+
+// The summary is planned in each test (beforeEach), not once in beforeAll: a mutation run takes as
+// covering a mutant only the tests that run it themselves, and runs only those (README › Mutation testing).
+beforeEach(() => {
   const r = planSummary(scored, {
     lang: "zh",
     names,
@@ -392,6 +397,8 @@ describe("a short list in English: rows and columns that only appear when needed
     if (!located.ok) throw new Error(located.message.en);
     const mapping = mapColumns(located.table.headers, model);
     s = scoreTable(toCandidateTable(sheet, located.table, mapping), compileModel(model));
+  });
+  beforeEach(() => {
     const r = planSummary(s, {
       lang: "en",
       names: ["甲项目", "乙项目", "丙项目"],
