@@ -115,6 +115,70 @@ describe("units written above the table", () => {
   });
 });
 
+describe("unit rows below the table (issue 20)", () => {
+  // A header naming its own unit, eight candidates (the last with a remark that states a unit), then
+  // a note row ending the table and notes 6 and 7 rows under the last candidate.
+  const grid: Grid = [
+    [
+      "序号",
+      "项目名称",
+      "总投资（单位：万元）",
+      "注册资本（万美元）",
+      "用地面积（平方米）",
+      "备注",
+    ],
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => [n, `项目${n}`, 1000, 100, 5000, null]),
+    [8, "项目8", 1000, 100, 5000, "外资，单位：万美元"],
+    ["备注：金额单位：亿元"],
+    [],
+    [],
+    [],
+    [],
+    ["  注：面积单位：平方米 "],
+    ["注：币种：美元"],
+  ];
+  test("from the row under the last candidate to six rows below it; never the header or a candidate's row", () => {
+    const sheet: SheetData = { name: "清单", grid };
+    const located = locateTable(sheet, model);
+    if (!located.ok) throw new Error(located.message.en);
+    expect(located.table.dataRows).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const notes = findUnitNotes(sheet, located.table);
+    expect(notes).toEqual([
+      {
+        address: "A10",
+        text: "备注：金额单位：亿元",
+        amount: { multiplier: 1e8, currency: "CNY" },
+        land: null,
+      },
+      // A land unit alone makes a note too; the text is shown trimmed.
+      { address: "A15", text: "注：面积单位：平方米", amount: null, land: "平方米" },
+    ]);
+  });
+
+  test("a sheet read from an offset gives the note's sheet address", () => {
+    const sheet: SheetData = {
+      name: "清单",
+      grid: [[null, "单位：万元"], HEADERS, [1, "甲", 1, 1, 1, 1]],
+      origin: { row: 3, col: 2 },
+    };
+    const located = locateTable(sheet, model);
+    if (!located.ok) throw new Error(located.message.en);
+    expect(findUnitNotes(sheet, located.table).map((n) => n.address)).toEqual(["D4"]);
+  });
+
+  test("each statement reads up to the next: 币种 after a land unit gives the currency only", () => {
+    const sheet: SheetData = {
+      name: "清单",
+      grid: [["面积单位：亩  币种： 美元"], HEADERS, [1, "甲", 1, 1, 1, 1]],
+    };
+    const located = locateTable(sheet, model);
+    if (!located.ok) throw new Error(located.message.en);
+    expect(findUnitNotes(sheet, located.table)).toEqual([
+      { address: "A1", text: "面积单位：亩  币种： 美元", amount: { currency: "USD" }, land: "亩" },
+    ]);
+  });
+});
+
 describe("land areas in 亩", () => {
   test("53360 平方米 under a 平方米 header is 80.04 亩; 80亩 in the cell stays 80", () => {
     const { sheet, table, mapping } = open(BUREAU);
