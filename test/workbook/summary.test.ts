@@ -452,6 +452,23 @@ describe("a short list in English: rows and columns that only appear when needed
     ]);
   });
 
+  test("a model without advice rules (the validator allows none): no advice rows, blank advice in the top 10", () => {
+    const bare = { ...model, decisions: [] };
+    const sheet = { name: "清单", grid };
+    const located = locateTable(sheet, bare);
+    if (!located.ok) throw new Error(located.message.en);
+    const mapping = mapColumns(located.table.headers, bare);
+    const r = planSummary(
+      scoreTable(toCandidateTable(sheet, located.table, mapping), compileModel(bare)),
+      { lang: "en", names: ["甲项目", "乙项目", "丙项目"], title: "List" }
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    const table = (key: SummaryTable["key"]) => r.tables.find((t) => t.key === key)!;
+    expect(table("decision").bottom).toBe(table("decision").top + 1);
+    const top = table("top");
+    expect(r.grid.slice(top.top + 2, top.bottom + 1).map((row) => row[4])).toEqual(["", "", ""]);
+  });
+
   test("no ungraded row or column when every candidate has a grade; stages not given get their row", () => {
     expect(inside(at("grade"))).toEqual(
       model.grades.bands.map((b, k) => [b.grade, Array.from(s.grade).filter((g) => g === k).length])
@@ -520,7 +537,7 @@ test("column widths fit the tables' texts, numbers as shown (one decimal), withi
 test("a user's sheet of the summary's name is refused in both languages, also when it holds other names of ours", () => {
   const existingSheet = {
     name: "汇总",
-    grid: [[null, "我的备注"]],
+    grid: [[null, "我的备注"], [null]],
     marks: [{ key: "score", row: 0, col: 0 }],
   };
   const refused = planSummary(scored, { lang: "zh", names, title: "x", existingSheet });
