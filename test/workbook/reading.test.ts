@@ -179,6 +179,122 @@ describe("unit rows below the table (issue 20)", () => {
   });
 });
 
+describe("each column's unit and each cell's count (issue 20)", () => {
+  const HEAD = ["项目名称", "总投资", "用地面积"];
+  test("a column takes the first unit row stating its kind: an amount skips a land-only row, and the other way round", () => {
+    const first = open([["面积单位：平方米"], ["单位：亿元"], HEAD, ["甲", 1, 100]]).mapping;
+    expect(col(first, "totalInvestment").unit).toMatchObject({ source: "note", address: "A2" });
+    expect(col(first, "landArea").unit).toEqual({
+      label: { zh: "平方米", en: "平方米" },
+      source: "note",
+      address: "A1",
+    });
+    const second = open([["单位：亿元"], ["面积单位：亩"], HEAD, ["甲", 1, 100]]).mapping;
+    expect(col(second, "totalInvestment").unit).toMatchObject({ source: "note", address: "A1" });
+    expect(col(second, "landArea").unit).toEqual({
+      label: { zh: "亩", en: "mu" },
+      source: "note",
+      address: "A2",
+    });
+  });
+
+  test("percent columns: the rule wants every bare number ≤ 1 (1 included, −5 counted); 非小数 and 100% are percents", () => {
+    const ctx = (m: ColumnMapping) =>
+      m.mapped.find((x) => x.field === "rdShare")?.context?.multiplier;
+    const ones = open([
+      ["项目名称", "研发投入占比"],
+      ["甲", 1],
+      ["乙", 0.5],
+    ]).mapping;
+    expect([
+      col(ones, "rdShare").unit?.label.en,
+      col(ones, "rdShare").unit?.source,
+      ctx(ones),
+    ]).toEqual(["fraction (1 = 100%)", "rule", 1]);
+    const mixed = open([
+      ["项目名称", "研发投入占比"],
+      ["甲", 0.5],
+      ["乙", 3.5],
+    ]).mapping;
+    expect([
+      col(mixed, "rdShare").unit?.label.en,
+      col(mixed, "rdShare").unit?.source,
+      ctx(mixed),
+    ]).toEqual(["%", "rule", 0.01]);
+    // A fall of 5, a bare number with its sign, counts: not every number is ≤ 1.
+    const fall = open([
+      ["项目名称", "营收增长率"],
+      ["甲", "-5"],
+      ["乙", 0.5],
+    ]).mapping;
+    expect(col(fall, "revenueGrowth").unit?.label.en).toBe("%");
+    for (const said of ["非小数", "100%"]) {
+      const m = open(
+        [
+          ["项目名称", "研发投入占比"],
+          ["甲", 0.5],
+        ],
+        { rdShare: said }
+      ).mapping;
+      expect([said, col(m, "rdShare").unit?.label.en, ctx(m)]).toEqual([said, "%", 0.01]);
+    }
+  });
+
+  test("a blank text cell is missing; an unreadable amount, count or yes/no is counted with its reason; the first stage reads", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资", "投资方", "发明专利", "高新技术企业", "项目进度"],
+      ["甲", "abc", null, "abc", "也许", "对接"],
+      ["乙", 200, "某公司", 3, "是", "签约"],
+      ["丙", "2023-03-03", "某公司", 1, "否", "签约"],
+    ]);
+    expect([col(mapping, "investor").read, col(mapping, "investor").missing]).toEqual([2, 1]);
+    const amount = col(mapping, "totalInvestment");
+    expect([amount.read, amount.missing, amount.unreadable]).toEqual([0, 0, 2]);
+    expect(amount.firstUnreadable.map((u) => u.address)).toEqual(["B2", "B4"]);
+    // A date in an amount column says so (not the amount reader's words).
+    expect(amount.firstUnreadable[1].reason).toEqual({
+      zh: "日期不是数值",
+      en: "a date is not a number",
+    });
+    expect(col(mapping, "patents").firstUnreadable).toEqual([
+      {
+        address: "D2",
+        reason: { zh: "“abc”无法读作发明专利", en: '"abc" cannot be read as Invention patents' },
+      },
+    ]);
+    expect(col(mapping, "highTech").firstUnreadable.map((u) => u.address)).toEqual(["E2"]);
+    // A count has no unit (only amounts, land and percents do).
+    expect(col(mapping, "patents").unit).toBeUndefined();
+    expect([col(mapping, "stage").read, col(mapping, "stage").unreadable]).toEqual([3, 0]);
+  });
+
+  test("a veto column: any text is read (its reason), 暂无 is read as no with a note", () => {
+    const { mapping } = open([
+      ["项目名称", "否决事项"],
+      ["甲", "无"],
+      ["乙", "环保处罚"],
+      ["丙", "暂无"],
+    ]);
+    const c = col(mapping, "veto");
+    expect([c.read, c.noted, c.unreadable, c.firstNoted.map((n) => n.address)]).toEqual([
+      2,
+      1,
+      0,
+      ["B4"],
+    ]);
+  });
+
+  test("with the unit assumed, a bare number is a guess; one with a currency sign is not bare", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资"],
+      ["甲", "$100"],
+      ["乙", 300],
+    ]);
+    const c = col(mapping, "totalInvestment");
+    expect([c.read, c.guessed, c.firstGuessed]).toEqual([1, 1, ["B3"]]);
+  });
+});
+
 describe("land areas in 亩", () => {
   test("53360 平方米 under a 平方米 header is 80.04 亩; 80亩 in the cell stays 80", () => {
     const { sheet, table, mapping } = open(BUREAU);
