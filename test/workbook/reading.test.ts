@@ -295,6 +295,111 @@ describe("each column's unit and each cell's count (issue 20)", () => {
   });
 });
 
+describe("the reading report and its warnings, word for word (issue 20)", () => {
+  test("the assumed unit and the unreadable cells are warned of; a land column in 亩 by default and an amount with units are not", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资", "注册资本", "用地面积"],
+      ["甲", "abc", "100万元", 20],
+      ["乙", 300, "50万元", 30],
+      ["丙", "def", "80万元", 40],
+    ]);
+    expect(mapping.warnings).toEqual([
+      {
+        zh: "B 列「总投资」为不带单位的数，未找到单位，按 万元 读取（可在映射中或用 --unit 总投资=万元 指定）",
+        en: 'column B "总投资" holds bare numbers and no unit was found: read as CNY ×10k (set it in the mapping or with --unit 总投资=万元)',
+      },
+      {
+        zh: "B 列「总投资」有 2 个单元格无法读取（B2、B4…）",
+        en: 'column B "总投资": 2 cell(s) unreadable (B2, B4…)',
+      },
+    ]);
+  });
+
+  test("the first three addresses of each kind are listed; numbers read by the percent rule are guesses", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资", "发明专利", "研发投入占比", "项目进度"],
+      ["甲", 100, "x", 0.5, "停滞后重启"],
+      ["乙", 200, "x", 0.3, "停滞后重启"],
+      ["丙", 300, "x", 0.2, "停滞后重启"],
+      ["丁", 400, "x", 0.1, "停滞后重启"],
+    ]);
+    expect(col(mapping, "totalInvestment").firstGuessed).toEqual(["B2", "B3", "B4"]);
+    expect(col(mapping, "patents").firstUnreadable.map((u) => u.address)).toEqual([
+      "C2",
+      "C3",
+      "C4",
+    ]);
+    expect([col(mapping, "rdShare").guessed, col(mapping, "rdShare").firstGuessed]).toEqual([
+      4,
+      ["D2", "D3", "D4"],
+    ]);
+    expect(col(mapping, "stage").noted).toBe(4);
+    expect(col(mapping, "stage").firstNoted.map((n) => n.address)).toEqual(["E2", "E3", "E4"]);
+  });
+
+  const report: ColumnReport[] = [
+    {
+      field: "totalInvestment",
+      column: 1,
+      letter: "B",
+      header: "总投资",
+      sample: 300,
+      unit: { label: { zh: "万元", en: "CNY ×10k" }, source: "default" },
+      read: 1,
+      noted: 1,
+      guessed: 2,
+      missing: 0,
+      unreadable: 1,
+      firstNoted: [{ address: "B5", note: { zh: "读作下限", en: "read as at least" } }],
+      firstGuessed: ["B3", "B4"],
+      firstUnreadable: [
+        { address: "B2", reason: { zh: "日期不是数值", en: "a date is not a number" } },
+      ],
+    },
+    {
+      field: "name",
+      column: 0,
+      letter: "A",
+      header: "项目名称",
+      sample: null,
+      read: 0,
+      noted: 0,
+      guessed: 0,
+      missing: 3,
+      unreadable: 0,
+      firstNoted: [],
+      firstGuessed: [],
+      firstUnreadable: [],
+    },
+  ];
+  test.each([
+    [
+      "zh",
+      [
+        "单元格读取：",
+        "  B 总投资: 单位 万元（模型默认，假定）; 例 300; 已读 1，带说明 1，猜测 2，空缺 0，无法读取 1",
+        "    ~ B5: 读作下限",
+        "    ? 猜测: B3, B4",
+        "    ! B2: 日期不是数值",
+        "  A 项目名称: 已读 0，带说明 0，猜测 0，空缺 3，无法读取 0",
+      ],
+    ],
+    [
+      "en",
+      [
+        "How cells were read:",
+        "  B 总投资: unit CNY ×10k（model default, assumed）; e.g. 300; read 1, with a note 1, guessed 2, missing 0, unreadable 1",
+        "    ~ B5: read as at least",
+        "    ? guessed: B3, B4",
+        "    ! B2: a date is not a number",
+        "  A 项目名称: read 0, with a note 0, guessed 0, missing 3, unreadable 0",
+      ],
+    ],
+  ] as const)("the printed report (%s)", (lang, lines) => {
+    expect(formatReadingReport(report, lang)).toBe(lines.join("\n"));
+  });
+});
+
 describe("land areas in 亩", () => {
   test("53360 平方米 under a 平方米 header is 80.04 亩; 80亩 in the cell stays 80", () => {
     const { sheet, table, mapping } = open(BUREAU);
