@@ -201,26 +201,17 @@ describe("each column's unit and each cell's count (issue 20)", () => {
   test("percent columns: the rule wants every bare number ≤ 1 (1 included, −5 counted); 非小数 and 100% are percents", () => {
     const ctx = (m: ColumnMapping) =>
       m.mapped.find((x) => x.field === "rdShare")?.context?.multiplier;
-    const ones = open([
-      ["项目名称", "研发投入占比"],
-      ["甲", 1],
-      ["乙", 0.5],
-    ]).mapping;
-    expect([
-      col(ones, "rdShare").unit?.label.en,
-      col(ones, "rdShare").unit?.source,
-      ctx(ones),
-    ]).toEqual(["fraction (1 = 100%)", "rule", 1]);
-    const mixed = open([
-      ["项目名称", "研发投入占比"],
-      ["甲", 0.5],
-      ["乙", 3.5],
-    ]).mapping;
-    expect([
-      col(mixed, "rdShare").unit?.label.en,
-      col(mixed, "rdShare").unit?.source,
-      ctx(mixed),
-    ]).toEqual(["%", "rule", 0.01]);
+    // The unit the rule settles for two cells: its label, source and multiplier.
+    const rule = (a: CellValue, b: CellValue) => {
+      const m = open([
+        ["项目名称", "研发投入占比"],
+        ["甲", a],
+        ["乙", b],
+      ]).mapping;
+      return [col(m, "rdShare").unit?.label.en, col(m, "rdShare").unit?.source, ctx(m)];
+    };
+    expect(rule(1, 0.5)).toEqual(["fraction (1 = 100%)", "rule", 1]);
+    expect(rule(0.5, 3.5)).toEqual(["%", "rule", 0.01]);
     // A fall of 5, a bare number with its sign, counts: not every number is ≤ 1.
     const fall = open([
       ["项目名称", "营收增长率"],
