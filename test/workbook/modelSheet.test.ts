@@ -133,6 +133,7 @@ test("everything the sheet shows reads back even from a base that differs in tho
   base.grades.method = "percentile";
   base.fx = { base: "CNY", rates: {}, date: "", source: "" };
   base.chain!.chains = [];
+  base.gates = [];
   const back = gridToModel(modelToGrid(model, "zh"), base);
   expect(back).toEqual({ ok: true, model });
 });
