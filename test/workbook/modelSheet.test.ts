@@ -133,6 +133,10 @@ test("everything the sheet shows reads back even from a base that differs in tho
   base.grades.method = "percentile";
   base.fx = { base: "CNY", rates: {}, date: "", source: "" };
   base.chain!.chains = [];
+  base.gates = [];
+  base.grades.bands = [];
+  base.decisions = [];
+  base.chain!.roles = [];
   const back = gridToModel(modelToGrid(model, "zh"), base);
   expect(back).toEqual({ ok: true, model });
 });
@@ -265,4 +269,36 @@ test("an error the model's own checks find names the sheet cell as well as the J
     expect(e).toMatchObject({ code: "model", address: cellAddress(scale.row, 3) });
     expect(e.path).toMatch(/^(criteria|dimensions)\[\d+\]\.weight$/);
   }
+});
+
+test("grade shares, empty or cleared alias lists and keywords written with spaces read back; a keyword's weight is a number alone", () => {
+  const model = withChain();
+  model.grades.bands = model.grades.bands.map((b, k) => ({
+    ...b,
+    topShare: (k + 1) / model.grades.bands.length,
+  }));
+  model.chain!.chains[1].aliases = [];
+  const grid = modelToGrid(model, "zh");
+  expect(gridToModel(grid, model)).toEqual({ ok: true, model });
+  const kw = find(grid, "汽车:1、电池:0.8");
+  const spaced = grid.map((r) => [...r]);
+  spaced[kw.row][kw.col] = "汽车 :1、电池：0.8";
+  const back = gridToModel(spaced, model);
+  expect(back.ok && back.model.chain!.chains[0].keywords).toEqual([
+    { word: "汽车", weight: 1 },
+    { word: "电池", weight: 0.8 },
+  ]);
+  // Aliases cleared in the sheet are gone, not kept from the base.
+  const cleared = grid.map((r) => [...r]);
+  cleared[kw.row][kw.col + 1] = "";
+  const noAliases = gridToModel(cleared, model);
+  expect(noAliases.ok && noAliases.model.chain!.chains[0].aliases).toEqual([]);
+  const worded = grid.map((r) => [...r]);
+  // A trailing word, or a line break inside the word (list cells part at 、,; only), is refused.
+  worded[kw.row][kw.col] = "汽车:1分、新\n能源:1";
+  const refused = gridToModel(worded, model);
+  expect(refused.ok ? [] : refused.errors.map((e) => e.message.en)).toEqual([
+    '"Industrial chains and keywords (word:weight)": keyword "汽车:1分" should read word:weight',
+    '"Industrial chains and keywords (word:weight)": keyword "新\n能源:1" should read word:weight',
+  ]);
 });

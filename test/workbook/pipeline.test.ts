@@ -244,3 +244,28 @@ test("without a blank row, a repeated header and a header-like row under it part
   ).tables;
   expect(t.map((x) => x.dataRows)).toEqual([[1, 3, 4]]);
 });
+
+test("a later table's merges are read at its own rows: a header merged down pushes its first data row", () => {
+  // The second table is located in a slice of the grid starting at its header; the slice's origin must
+  // be that many rows down, or the merge over rows 3–4 would be looked for elsewhere and row 4 read as a
+  // blank row inside the table.
+  const s = {
+    ...sheet([
+      ["项目名称", "总投资（万元）"],
+      ["甲项目", 5000],
+      [null, null],
+      ["项目", "计划总投资"],
+      [null, null],
+      ["丙项目", 800],
+    ]),
+    merges: [
+      { top: 3, left: 0, bottom: 4, right: 0 },
+      { top: 3, left: 1, bottom: 4, right: 1 },
+    ],
+  };
+  const t = prepareTable(s, model).tables;
+  expect(t.map((x) => [x.headerRow, x.dataRows, x.skippedRows])).toEqual([
+    [0, [1], []],
+    [3, [5], []],
+  ]);
+});

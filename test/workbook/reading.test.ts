@@ -115,6 +115,282 @@ describe("units written above the table", () => {
   });
 });
 
+describe("unit rows below the table (issue 20)", () => {
+  // A header naming its own unit, eight candidates (the last with a remark that states a unit), then
+  // a note row ending the table and notes 6 and 7 rows under the last candidate.
+  const grid: Grid = [
+    [
+      "序号",
+      "项目名称",
+      "总投资（单位：万元）",
+      "注册资本（万美元）",
+      "用地面积（平方米）",
+      "备注",
+    ],
+    ...[1, 2, 3, 4, 5, 6, 7].map((n) => [n, `项目${n}`, 1000, 100, 5000, null]),
+    [8, "项目8", 1000, 100, 5000, "外资，单位：万美元"],
+    ["备注：金额单位：亿元"],
+    [],
+    [],
+    [],
+    [],
+    ["  注：面积单位：平方米 "],
+    ["注：币种：美元"],
+  ];
+  test("from the row under the last candidate to six rows below it; never the header or a candidate's row", () => {
+    const sheet: SheetData = { name: "清单", grid };
+    const located = locateTable(sheet, model);
+    if (!located.ok) throw new Error(located.message.en);
+    expect(located.table.dataRows).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const notes = findUnitNotes(sheet, located.table);
+    expect(notes).toEqual([
+      {
+        address: "A10",
+        text: "备注：金额单位：亿元",
+        amount: { multiplier: 1e8, currency: "CNY" },
+        land: null,
+      },
+      // A land unit alone makes a note too; the text is shown trimmed.
+      { address: "A15", text: "注：面积单位：平方米", amount: null, land: "平方米" },
+    ]);
+  });
+
+  test("a sheet read from an offset gives the note's sheet address", () => {
+    const sheet: SheetData = {
+      name: "清单",
+      grid: [[null, "单位：万元"], HEADERS, [1, "甲", 1, 1, 1, 1]],
+      origin: { row: 3, col: 2 },
+    };
+    const located = locateTable(sheet, model);
+    if (!located.ok) throw new Error(located.message.en);
+    expect(findUnitNotes(sheet, located.table).map((n) => n.address)).toEqual(["D4"]);
+  });
+
+  test("each statement reads up to the next: 币种 after a land unit gives the currency only", () => {
+    const sheet: SheetData = {
+      name: "清单",
+      grid: [["面积单位：亩  币种： 美元"], HEADERS, [1, "甲", 1, 1, 1, 1]],
+    };
+    const located = locateTable(sheet, model);
+    if (!located.ok) throw new Error(located.message.en);
+    expect(findUnitNotes(sheet, located.table)).toEqual([
+      { address: "A1", text: "面积单位：亩  币种： 美元", amount: { currency: "USD" }, land: "亩" },
+    ]);
+  });
+});
+
+describe("each column's unit and each cell's count (issue 20)", () => {
+  const HEAD = ["项目名称", "总投资", "用地面积"];
+  test("a column takes the first unit row stating its kind: an amount skips a land-only row, and the other way round", () => {
+    const first = open([["面积单位：平方米"], ["单位：亿元"], HEAD, ["甲", 1, 100]]).mapping;
+    expect(col(first, "totalInvestment").unit).toMatchObject({ source: "note", address: "A2" });
+    expect(col(first, "landArea").unit).toEqual({
+      label: { zh: "平方米", en: "平方米" },
+      source: "note",
+      address: "A1",
+    });
+    const second = open([["单位：亿元"], ["面积单位：亩"], HEAD, ["甲", 1, 100]]).mapping;
+    expect(col(second, "totalInvestment").unit).toMatchObject({ source: "note", address: "A1" });
+    expect(col(second, "landArea").unit).toEqual({
+      label: { zh: "亩", en: "mu" },
+      source: "note",
+      address: "A2",
+    });
+  });
+
+  test("percent columns: the rule wants every bare number ≤ 1 (1 included, −5 counted); 非小数 and 100% are percents", () => {
+    const ctx = (m: ColumnMapping) =>
+      m.mapped.find((x) => x.field === "rdShare")?.context?.multiplier;
+    // The unit the rule settles for two cells: its label, source and multiplier.
+    const rule = (a: CellValue, b: CellValue) => {
+      const m = open([
+        ["项目名称", "研发投入占比"],
+        ["甲", a],
+        ["乙", b],
+      ]).mapping;
+      return [col(m, "rdShare").unit?.label.en, col(m, "rdShare").unit?.source, ctx(m)];
+    };
+    expect(rule(1, 0.5)).toEqual(["fraction (1 = 100%)", "rule", 1]);
+    expect(rule(0.5, 3.5)).toEqual(["%", "rule", 0.01]);
+    // A fall of 5, a bare number with its sign, counts: not every number is ≤ 1.
+    const fall = open([
+      ["项目名称", "营收增长率"],
+      ["甲", "-5"],
+      ["乙", 0.5],
+    ]).mapping;
+    expect(col(fall, "revenueGrowth").unit?.label.en).toBe("%");
+    for (const said of ["非小数", "100%"]) {
+      const m = open(
+        [
+          ["项目名称", "研发投入占比"],
+          ["甲", 0.5],
+        ],
+        { rdShare: said }
+      ).mapping;
+      expect([said, col(m, "rdShare").unit?.label.en, ctx(m)]).toEqual([said, "%", 0.01]);
+    }
+  });
+
+  test("a blank text cell is missing; an unreadable amount, count or yes/no is counted with its reason; the first stage reads", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资", "投资方", "发明专利", "高新技术企业", "项目进度"],
+      ["甲", "abc", null, "abc", "也许", "对接"],
+      ["乙", 200, "某公司", 3, "是", "签约"],
+      ["丙", "2023-03-03", "某公司", 1, "否", "签约"],
+    ]);
+    expect([col(mapping, "investor").read, col(mapping, "investor").missing]).toEqual([2, 1]);
+    const amount = col(mapping, "totalInvestment");
+    expect([amount.read, amount.missing, amount.unreadable]).toEqual([0, 0, 2]);
+    expect(amount.firstUnreadable.map((u) => u.address)).toEqual(["B2", "B4"]);
+    // A date in an amount column says so (not the amount reader's words).
+    expect(amount.firstUnreadable[1].reason).toEqual({
+      zh: "日期不是数值",
+      en: "a date is not a number",
+    });
+    expect(col(mapping, "patents").firstUnreadable).toEqual([
+      {
+        address: "D2",
+        reason: { zh: "“abc”无法读作发明专利", en: '"abc" cannot be read as Invention patents' },
+      },
+    ]);
+    expect(col(mapping, "highTech").firstUnreadable.map((u) => u.address)).toEqual(["E2"]);
+    // A count has no unit (only amounts, land and percents do).
+    expect(col(mapping, "patents").unit).toBeUndefined();
+    expect([col(mapping, "stage").read, col(mapping, "stage").unreadable]).toEqual([3, 0]);
+  });
+
+  test("a veto column: any text is read (its reason), 暂无 is read as no with a note", () => {
+    const { mapping } = open([
+      ["项目名称", "否决事项"],
+      ["甲", "无"],
+      ["乙", "环保处罚"],
+      ["丙", "暂无"],
+    ]);
+    const c = col(mapping, "veto");
+    expect([c.read, c.noted, c.unreadable, c.firstNoted.map((n) => n.address)]).toEqual([
+      2,
+      1,
+      0,
+      ["B4"],
+    ]);
+  });
+
+  test("with the unit assumed, a bare number is a guess; one with a currency sign is not bare", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资"],
+      ["甲", "$100"],
+      ["乙", 300],
+    ]);
+    const c = col(mapping, "totalInvestment");
+    expect([c.read, c.guessed, c.firstGuessed]).toEqual([1, 1, ["B3"]]);
+  });
+});
+
+describe("the reading report and its warnings, word for word (issue 20)", () => {
+  test("the assumed unit and the unreadable cells are warned of; a land column in 亩 by default and an amount with units are not", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资", "注册资本", "用地面积"],
+      ["甲", "abc", "100万元", 20],
+      ["乙", 300, "50万元", 30],
+      ["丙", "def", "80万元", 40],
+    ]);
+    expect(mapping.warnings).toEqual([
+      {
+        zh: "B 列「总投资」为不带单位的数，未找到单位，按 万元 读取（可在映射中或用 --unit 总投资=万元 指定）",
+        en: 'column B "总投资" holds bare numbers and no unit was found: read as CNY ×10k (set it in the mapping or with --unit 总投资=万元)',
+      },
+      {
+        zh: "B 列「总投资」有 2 个单元格无法读取（B2、B4…）",
+        en: 'column B "总投资": 2 cell(s) unreadable (B2, B4…)',
+      },
+    ]);
+  });
+
+  test("the first three addresses of each kind are listed; numbers read by the percent rule are guesses", () => {
+    const { mapping } = open([
+      ["项目名称", "总投资", "发明专利", "研发投入占比", "项目进度"],
+      ["甲", 100, "x", 0.5, "停滞后重启"],
+      ["乙", 200, "x", 0.3, "停滞后重启"],
+      ["丙", 300, "x", 0.2, "停滞后重启"],
+      ["丁", 400, "x", 0.1, "停滞后重启"],
+    ]);
+    expect(col(mapping, "totalInvestment").firstGuessed).toEqual(["B2", "B3", "B4"]);
+    expect(col(mapping, "patents").firstUnreadable.map((u) => u.address)).toEqual([
+      "C2",
+      "C3",
+      "C4",
+    ]);
+    expect([col(mapping, "rdShare").guessed, col(mapping, "rdShare").firstGuessed]).toEqual([
+      4,
+      ["D2", "D3", "D4"],
+    ]);
+    expect(col(mapping, "stage").noted).toBe(4);
+    expect(col(mapping, "stage").firstNoted.map((n) => n.address)).toEqual(["E2", "E3", "E4"]);
+  });
+
+  const report: ColumnReport[] = [
+    {
+      field: "totalInvestment",
+      column: 1,
+      letter: "B",
+      header: "总投资",
+      sample: 300,
+      unit: { label: { zh: "万元", en: "CNY ×10k" }, source: "default" },
+      read: 1,
+      noted: 1,
+      guessed: 2,
+      missing: 0,
+      unreadable: 1,
+      firstNoted: [{ address: "B5", note: { zh: "读作下限", en: "read as at least" } }],
+      firstGuessed: ["B3", "B4"],
+      firstUnreadable: [
+        { address: "B2", reason: { zh: "日期不是数值", en: "a date is not a number" } },
+      ],
+    },
+    {
+      field: "name",
+      column: 0,
+      letter: "A",
+      header: "项目名称",
+      sample: null,
+      read: 0,
+      noted: 0,
+      guessed: 0,
+      missing: 3,
+      unreadable: 0,
+      firstNoted: [],
+      firstGuessed: [],
+      firstUnreadable: [],
+    },
+  ];
+  test.each([
+    [
+      "zh",
+      [
+        "单元格读取：",
+        "  B 总投资: 单位 万元（模型默认，假定）; 例 300; 已读 1，带说明 1，猜测 2，空缺 0，无法读取 1",
+        "    ~ B5: 读作下限",
+        "    ? 猜测: B3, B4",
+        "    ! B2: 日期不是数值",
+        "  A 项目名称: 已读 0，带说明 0，猜测 0，空缺 3，无法读取 0",
+      ],
+    ],
+    [
+      "en",
+      [
+        "How cells were read:",
+        "  B 总投资: unit CNY ×10k（model default, assumed）; e.g. 300; read 1, with a note 1, guessed 2, missing 0, unreadable 1",
+        "    ~ B5: read as at least",
+        "    ? guessed: B3, B4",
+        "    ! B2: a date is not a number",
+        "  A 项目名称: read 0, with a note 0, guessed 0, missing 3, unreadable 0",
+      ],
+    ],
+  ] as const)("the printed report (%s)", (lang, lines) => {
+    expect(formatReadingReport(report, lang)).toBe(lines.join("\n"));
+  });
+});
+
 describe("land areas in 亩", () => {
   test("53360 平方米 under a 平方米 header is 80.04 亩; 80亩 in the cell stays 80", () => {
     const { sheet, table, mapping } = open(BUREAU);

@@ -453,14 +453,25 @@ describe("the plan from a ScoredTable (no explanations built)", () => {
     mapping,
   });
 
-  test("equals the plan from CandidateScore objects on the sample workbook, cell for cell", async () => {
-    const sheet = await readSheet();
-    const located = locateTable(sheet, sample);
-    if (!located.ok) throw new Error(located.message.en);
-    const mapping = mapColumns(located.table.headers, sample);
-    const table = toCandidateTable(sheet, located.table, mapping);
-    const scored = scoreTable(table, compileModel(sample));
-    const scores = scoreCandidates(table, sample);
+  // The sample read and scored once: planResults is what the test is about (in mutation runs, a test
+  // reading the sample in its body would be one every mutant of the reading code runs).
+  let sheet: SheetData;
+  let located: { table: TableLocation };
+  let mapping: ColumnMapping;
+  let scored: ReturnType<typeof scoreTable>;
+  let scores: ReturnType<typeof scoreCandidates>;
+  beforeAll(async () => {
+    sheet = await readSheet();
+    const found = locateTable(sheet, sample);
+    if (!found.ok) throw new Error(found.message.en);
+    located = found;
+    mapping = mapColumns(found.table.headers, sample);
+    const table = toCandidateTable(sheet, found.table, mapping);
+    scored = scoreTable(table, compileModel(sample));
+    scores = scoreCandidates(table, sample);
+  });
+
+  test("equals the plan from CandidateScore objects on the sample workbook, cell for cell", () => {
     // Not a trivial sample: some candidates are unranked, and the 说明 column is filled.
     expect(scores.some((s) => s.rank === null)).toBe(true);
     for (const [target, lang] of [
@@ -741,4 +752,103 @@ test("the name field: id name wherever it stands, else the first key text field,
   expect(withFields([company, investment, name])).toBe("name");
   expect(withFields([investment, chainText, company])).toBe("company");
   expect(withFields([investment, chainText])).toBeNull();
+});
+
+test("values our column left below the table are cleared to the last one, also when the last candidate has none yet", () => {
+  const grid: Grid = [
+    ["项目名称", "总投资", "产业链", "综合得分 [ZS:score]"],
+    ["A", 1000, "汽车", 50],
+    ["B", 5000, "电池", null], // new since the last run: no score yet
+    [null, null, null, 20], // left by an earlier, longer table
+  ];
+  const sheet = sheetOf(grid);
+  const plan = planned(columnsPlan(sheet, [fakeScore(0, 70, 1), fakeScore(1, 60, 2)]));
+  expect(plan.createSheet).toBe(false);
+  // One block from the header row down to row 4 (the leftover), not one row further.
+  expect(plan.blocks.map((b) => [b.top, b.left, b.values.length])).toEqual([[0, 3, 4]]);
+  const g = apply(sheet, plan);
+  expect(g[3].slice(3).every((v) => v === null)).toBe(true);
+  expect(g[2][3]).toBe(60);
+});
+
+test("a table with no candidates yet: headers written, no score range to colour", () => {
+  const plan = planned(columnsPlan(sheetOf([["项目名称", "总投资", "产业链"]]), []));
+  expect(plan.blocks.map((b) => [b.top, b.left, b.values.length])).toEqual([[0, 3, 1]]);
+  expect(plan.scoreRange).toBeNull();
+  expect(plan.createSheet).toBe(false);
+});
+
+describe("the result sheet (issue 20)", () => {
+  const sheet = sheetOf(base);
+  const table = tableOf(sheet);
+  const mapping = mapColumns(table.headers, model);
+  const sheetPlan = (
+    standing: ReturnType<typeof fakeScore>[],
+    extra: { existingSheet?: SheetData; title?: string } = {}
+  ) =>
+    planResults(sheet, table, standing, model, { target: "sheet", lang: "en", mapping, ...extra });
+
+  test("in English: headers Row and Project, whole row numbers, the list's sheet as the print title", () => {
+    const plan = planned(sheetPlan(scores));
+    expect(plan.blocks[0].values[0].slice(0, 3)).toEqual(["Row", "Project", "Score"]);
+    expect(plan.columns.slice(0, 2).map((c) => [c.key, c.header, c.numberFormat])).toEqual([
+      ["row", "Row", "0"],
+      ["name", "Project", undefined],
+    ]);
+    expect(plan.createSheet).toBe(true);
+    expect(plan.columns.every((c) => !c.existed)).toBe(true);
+    expect(plan.print.header.left).toBe("清单");
+    expect(planned(sheetPlan(scores, { title: "2023 list" })).print.header.left).toBe("2023 list");
+  });
+
+  test("candidates without a rank follow the ranked ones in list order, whatever the scores' order", () => {
+    // Sheet rows: B (row 4) ranked first, then A (row 3) and C (row 6), unranked, as listed,
+    // whatever order the scores come in.
+    const listed = [
+      fakeScore(0, 30, null, null),
+      fakeScore(1, 81.2, 1, "A"),
+      fakeScore(2, 10, null, null),
+    ];
+    for (const standing of [listed, [listed[2], listed[1], listed[0]]])
+      expect(
+        planned(sheetPlan(standing))
+          .blocks[0].values.slice(1)
+          .map((r) => r.slice(0, 2))
+      ).toEqual([
+        [4, "B"],
+        [3, "A"],
+        [6, "C"],
+      ]);
+  });
+
+  test("no candidates: the header row only, no score range", () => {
+    const plan = planned(sheetPlan([]));
+    expect(plan.blocks[0].values.length).toBe(1);
+    expect(plan.scoreRange).toBeNull();
+  });
+
+  test("a result sheet an earlier version wrote (tagged headers, no names) is ours: written over", () => {
+    const existingSheet = sheetOf(
+      [
+        ["行号 [ZS:row]", "项目名称 [ZS:name]", "综合得分 [ZS:score]", null],
+        [4, "B", 81.2, null],
+      ],
+      { name: "ZS results" }
+    );
+    const plan = planned(sheetPlan(scores, { existingSheet }));
+    expect(plan.createSheet).toBe(false);
+    expect(plan.columns.every((c) => c.existed)).toBe(true);
+  });
+
+  test("an empty sheet of the name is written over; one with the user's text beside blanks is refused", () => {
+    const empty = sheetOf([[null, " "], [""]], { name: "ZS results" });
+    expect(planned(sheetPlan(scores, { existingSheet: empty })).createSheet).toBe(false);
+    const notes = sheetOf([[null, "my notes"], [null]], { name: "ZS results" });
+    // The same refusal, word for word, as for a sheet full of the user's text (refusals.test pins the words).
+    const full = sheetOf([["my own notes"]], { name: "ZS results" });
+    expect(sheetPlan(scores, { existingSheet: notes })).toEqual(
+      sheetPlan(scores, { existingSheet: full })
+    );
+    expect(sheetPlan(scores, { existingSheet: notes }).ok).toBe(false);
+  });
 });

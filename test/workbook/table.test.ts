@@ -320,6 +320,18 @@ describe("the bounds of table location (issue 20)", () => {
     ]);
   });
 
+  test("a repeated header takes two header texts: a row whose only text repeats one header is a candidate", () => {
+    const grid = [
+      row("项目名称", "总投资", "产业链", "地区", "联系人"),
+      row("地区", 5),
+      row("A", 1, "汽车", "江苏", "张"),
+    ];
+    // Row 1: one text and one number, the text a header's: 1 of 2 cells, but one text alone is no header.
+    const t = locate({ name: "S", grid });
+    expect(t.dataRows).toEqual([1, 2]);
+    expect(t.skippedRows).toEqual([]);
+  });
+
   test("a lone cell is a section when it is no text, spans columns or is numbered; else a candidate", () => {
     const grid = [
       header,
