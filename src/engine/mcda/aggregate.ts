@@ -21,7 +21,15 @@ import {
   resolveTypes,
 } from "./matrix";
 import { logBlockRows, logsInto } from "./logexp";
-import { ColumnMaps, Distance, Normalization, columnMaps, mapped, mappedData } from "./normalize";
+import {
+  ColumnMaps,
+  Distance,
+  Normalization,
+  columnMaps,
+  mapped,
+  mappedData,
+  mappedRows,
+} from "./normalize";
 
 /** Turns weights (normalised, one per criterion) into one score per alternative. */
 export type Scorer = (weights: Float64Array) => Float64Array;
@@ -180,8 +188,8 @@ function negativeNormalized(method: Label, r: number, row: number, col: number):
 }
 
 /**
- * The normalised value r of each cell of rows [from, to) into `out` from offset 0, refusing r < 0 by
- * position (row order, as the cells are read).
+ * The normalised value r of each cell of rows [from, to) into `out` from offset 0 (`mappedRows`),
+ * refusing r < 0 by position: the first in row order, as the cells are read.
  */
 function productValues(
   m: DecisionMatrix,
@@ -190,15 +198,10 @@ function productValues(
   to: number,
   out: Float64Array
 ): void {
-  const { cols, data } = m;
-  const { scale, ref, fill, reciprocal } = maps;
-  for (let i = from, k = from * cols, o = 0; i < to; i++) {
-    for (let j = 0; j < cols; j++, k++, o++) {
-      const r = mapped(scale, ref, fill, reciprocal, data[k], j);
-      if (r < 0) negativeNormalized(WPM, r, i, j);
-      out[o] = r;
-    }
-  }
+  mappedRows(m, maps, from, to, out);
+  const cells = (to - from) * m.cols;
+  for (let o = 0; o < cells; o++)
+    if (out[o] < 0) negativeNormalized(WPM, out[o], from + Math.floor(o / m.cols), o % m.cols);
 }
 
 /** Weighted product as an aggregator (see `WeightedProductOptions`). */
