@@ -302,3 +302,55 @@ test("grade shares, empty or cleared alias lists and keywords written with space
     '"Industrial chains and keywords (word:weight)": keyword "新\n能源:1" should read word:weight',
   ]);
 });
+
+test("every setting reads back into a base that differs in it; a bad setting is named by its label", () => {
+  const model = withChain();
+  model.targets = { items: [], ...model.targets, year: 2024 };
+  model.fx = { ...model.fx, date: "2024-01-31", source: "人民银行" };
+  const base = withChain();
+  base.id = "other";
+  base.version = "0";
+  base.name = { zh: "别的模型", en: "Another model" };
+  base.currency = "USD";
+  base.amountMultiplier = 1;
+  base.targets = { items: [], ...base.targets, year: 2020 };
+  base.fx = { ...model.fx, base: "USD", date: "", source: "" };
+  expect(gridToModel(modelToGrid(model, "zh"), base)).toEqual({ ok: true, model });
+
+  // A target year that is no number: the refusal names the setting, with no cell address.
+  const grid = modelToGrid(model, "en");
+  const year = find(grid, "target year");
+  grid[year.row][year.col + 1] = "next year";
+  const back = gridToModel(grid, model);
+  expect(back.ok).toBe(false);
+  if (!back.ok) {
+    expect(back.errors).toHaveLength(1);
+    expect(back.errors[0]).toMatchObject({ code: "model-sheet", address: "" });
+    expect(back.errors[0].message.zh.startsWith("目标年份：")).toBe(true);
+    expect(back.errors[0].message.en.startsWith("target year: ")).toBe(true);
+  }
+});
+
+test("the model's own checks name their JSON path in the message, in both languages", () => {
+  const grid = modelToGrid(smallModel(), "en");
+  const scale = find(grid, "scale");
+  grid[scale.row][3] = -5;
+  const back = gridToModel(grid, smallModel());
+  if (back.ok) throw new Error("accepted");
+  const [e] = back.errors;
+  expect(e.message.zh.startsWith(`${e.path}：`)).toBe(true);
+  expect(e.message.en.startsWith(`${e.path}: `)).toBe(true);
+});
+
+test("a sheet read with no base model is refused for what the sheet does not show: the fields", () => {
+  const back = gridToModel(modelToGrid(withChain(), "zh"));
+  if (back.ok) throw new Error("accepted");
+  expect(back.errors[0]).toMatchObject({
+    code: "model",
+    path: "criteria[0].field",
+    message: {
+      zh: "criteria[0].field：字段“investment”不存在",
+      en: 'criteria[0].field: field "investment" does not exist',
+    },
+  });
+});
