@@ -27,6 +27,7 @@ import {
   columnOf,
   decisionLabel,
   formatReadingReport,
+  readingJson,
   DISCOVERY_ROWS,
   findModelSheet,
   modelFromSheet,
@@ -40,7 +41,7 @@ import {
   standing,
   toCandidateTable,
 } from "../workbook";
-import type { ColumnMapping, PlannedResults, SheetData } from "../workbook";
+import type { ColumnMapping, PlannedResults, ReadingJson, SheetData } from "../workbook";
 import type { SummaryPlan } from "../workbook/summary";
 import { formatMoney } from "../workbook/format";
 import { duplicateOf } from "../workbook/merge";
@@ -340,7 +341,19 @@ export interface JsonResult {
   explanation: CandidateScore["explanation"];
 }
 
-/** The --json output: every candidate with its full explanation (built here, one per row). */
+/**
+ * What --json prints for each workbook: its file and sheet, how each mapped column's cells were read
+ * (the counts the report line gives), and every candidate. One shape for one file or many (a folder
+ * gives one object per workbook, one after the other).
+ */
+export interface JsonOutput {
+  file: string;
+  sheet: string;
+  reading: ReadingJson[];
+  results: JsonResult[];
+}
+
+/** The --json output's candidates: each with its full explanation (built here, one per row). */
 function jsonResults(
   scored: ScoredTable,
   names: (string | null)[],
@@ -646,13 +659,12 @@ async function scoreWorkbook(
   const rowIds = candidates.rowIds ?? [];
   const report = o.json
     ? `${JSON.stringify(
-        o.inputs.length > 1 || o.merge
-          ? {
-              file: inputArg,
-              sheet: sheet.name,
-              results: jsonResults(scored, names, rowIds, model, lang),
-            }
-          : jsonResults(scored, names, rowIds, model, lang),
+        {
+          file: inputArg,
+          sheet: sheet.name,
+          reading: readingJson(mapping.report ?? [], lang),
+          results: jsonResults(scored, names, rowIds, model, lang),
+        } satisfies JsonOutput,
         null,
         2
       )}\n`
