@@ -21,6 +21,7 @@ import {
   readNumericCell,
 } from "../engine/model/fields";
 import { stageIndex } from "../engine/answers";
+import { dateProblem, readDateText } from "../engine/dateText";
 import { foldText } from "../engine/numerals";
 import type {
   AmountContext,
@@ -254,6 +255,10 @@ function classify(
       );
     const outside = rangeProblem(v, field);
     if (outside !== null) return outside;
+    if (readingNote(cell, field, context, model) !== null) return "noted";
+  } else if (field.type === "date") {
+    // 明年一季度, 3月3日, 已签约: no day, and never quietly none.
+    if (readDateText(cell) === null) return dateProblem(cell, field.label);
     if (readingNote(cell, field, context, model) !== null) return "noted";
   } else if (field.type === "boolean" && readingNote(cell, field, context, model) !== null)
     return "noted";

@@ -168,7 +168,7 @@ describe("percents written in words or with a bound", () => {
     expect(read("15", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
   });
 
-  test.each(["百分之", "百分之十五点", "百分之三四", "约百分之"])("%s is unread", (cell) =>
+  test.each(["百分之", "百分之十五点", "约百分之", "百分之三二"])("%s is unread", (cell) =>
     expect(read(cell)).toBeNaN()
   );
 
@@ -348,7 +348,15 @@ describe("number and percent cells keep their bound, and say so", () => {
       5, 3000, 2, 5,
     ]);
     expect(readNumberBound("十余项")).toMatchObject({ low: 10, high: 20, bound: "range" });
-    for (const c of ["一般", "三级", "一期", "三四项"]) expect(readNumberBound(c)).toBeNull();
+    for (const c of ["一般", "三级", "一期", "四三项"]) expect(readNumberBound(c)).toBeNull();
+    // 三四项, 两三百人: this or that, a range as 十几项 is
+    expect(readNumberBound("三四项")).toMatchObject({
+      low: 3,
+      high: 4,
+      bound: "range",
+      vague: true,
+    });
+    expect(readNumberBound("两三百人")).toMatchObject({ value: 250, low: 200, high: 300 });
   });
 
   test("数/几 in a count write a range, read as amounts and 多/余 read them: its midpoint, the note giving the range", () => {
