@@ -230,6 +230,10 @@ const APPLIED_WORDS = [
   "公示中",
   "复审中",
   "正在复审",
+  "待复审",
+  // In the cultivation pool (高企培育库): a candidate, not certified.
+  "已入库",
+  "入库",
   "重新认定中",
   "重新申报",
 ] as const;
@@ -257,6 +261,11 @@ const LAPSED_WORDS = [
   "原",
 ] as const;
 
+/** Answers offered side by side (是/否, 有或无). */
+const ALTERNATIVES = /[/|]|或/;
+/** A level of recognition alone, as the answer (省级, 国家级（2022年）). */
+const LEVEL = /^(?:国家级?|省级|市级|县级|区级)(?:\(.*\))?$/;
+
 export type YesNo = "yes" | "no" | "intended";
 
 const startsWithWord = (text: string, words: readonly string[]): boolean =>
@@ -282,8 +291,16 @@ export function readYesNo(cell: CellValue): YesNo | null {
   const t = answerText(cell);
   // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
   if (!t || t.startsWith("是否")) return null;
+  // 是/否, 有或无: both answers offered, none given.
+  const parts = t.split(ALTERNATIVES);
+  if (parts.length > 1) {
+    const answers = parts.map((p) => readYesNo(p.trim())).filter((a) => a !== null);
+    if (answers.some((a) => a !== answers[0])) return null;
+  }
   // 已过期 starts like 已 (yes), 原高新企业 names the certificate: held once is not held now.
   if (startsWithWord(t, LAPSED_WORDS)) return "no";
+  // 省级, 国家级: the level it was recognised at (noted).
+  if (LEVEL.test(t)) return "yes";
   // 否（拟申报）: no certificate yet, and the plan to apply stated, reads as 拟申报 alone does.
   if (saysNo(t)) return statesIntention(t) ? "intended" : "no";
   if (INTENTION.test(t) || startsWithWord(t, APPLIED_WORDS)) return "intended";
@@ -326,6 +343,11 @@ export function answerNote(cell: CellValue, veto: boolean): Label | null {
     return {
       zh: `“${text}”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）`,
       en: `"${text}" read as intended: a no, with an application made or planned (as 拟申报, 已申报)`,
+    };
+  if (!veto && LEVEL.test(answerText(cell)))
+    return {
+      zh: `“${text}”读作“是”：写的是认定的级别`,
+      en: `"${text}" read as yes: it names the level of recognition`,
     };
   if (!veto && startsWithWord(answerText(cell), LAPSED_WORDS))
     return {

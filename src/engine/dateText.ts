@@ -61,7 +61,7 @@ const DAY = new RegExp(String.raw`^${YEAR}[-/.年](\d{1,2})[-/.月](\d{1,2})[日
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** A month and a part of it: 2023年3月, 2023-03, 2023.3, 2023年3月份, 2023年3月底, 2023年3月上旬. */
 const MONTH = new RegExp(
-  String.raw`^${YEAR}[-/.年](\d{1,2})(?:月份?)?(初|中|底|末|上旬|中旬|下旬)?$`
+  String.raw`^${YEAR}[-/.年](\d{1,2})(?:月份?)?(初|中|底|末|上旬|中旬|下旬|上中旬|中下旬)?$`
 );
 /** A year and a part of it: 2023年, 2023, 2025年底, 2024年上半年, 2024年一季度, 2024年Q1, 2024年第1季度. */
 const YEAR_PART = new RegExp(
@@ -87,13 +87,43 @@ function monthPart(part: string | undefined, last: number): [number, number] {
   if (part === "初" || part === "上旬") return [1, 10];
   if (part === "中" || part === "中旬") return [11, 20];
   if (part === "底" || part === "末" || part === "下旬") return [21, last];
+  if (part === "上中旬") return [1, 20];
+  if (part === "中下旬") return [11, last];
   return [1, last];
 }
 
 const fullYear = (y: string): number => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
+/** A range mark between two dates (2023年3-6月, 2023-2025年, 2023年3月1日至5日). */
+const RANGE_MARK = /[-~至到]/g;
+
+/**
+ * The days from one date to another (2023年3-6月, 2023-2025年, 2023.3-2023.6, 2023年3月1日-5日): the
+ * high end may leave out the year (and month) the low end gave. Null unless both ends read, in order.
+ */
+function rangeOf(t: string): [number, number] | null {
+  RANGE_MARK.lastIndex = 0;
+  for (let m = RANGE_MARK.exec(t); m !== null; m = RANGE_MARK.exec(t)) {
+    const [from, to] = [t.slice(0, m.index), t.slice(m.index + 1)];
+    const low = daysOf(from, false);
+    if (low === null) continue;
+    const year = /^(\d{4}|\d{2}(?=年))/.exec(from)?.[1];
+    const month = /^\d{4}[-/.年]\d{1,2}[-/.月]?/.exec(from)?.[0];
+    const filled = /^\d{4}/.test(to)
+      ? to
+      : /^\d{1,2}[日号]$/.test(to) && DAY.test(from) && month !== undefined
+        ? month + to
+        : /^\d{1,2}月/.test(to) && year !== undefined
+          ? `${year}年${to}`
+          : null;
+    const high = filled === null ? null : daysOf(filled, false);
+    if (high !== null && low[0] <= high[1]) return [low[0], high[1]];
+  }
+  return null;
+}
+
 /** The days a folded date text (no side word) covers: [first, last] serial days, or null. */
-function daysOf(t: string): [number, number] | null {
+function daysOf(t: string, ranges = true): [number, number] | null {
   let m = DAY.exec(t) ?? COMPACT.exec(t);
   if (m) {
     const d = serialDay(fullYear(m[1]), Number(m[2]), Number(m[3]));
@@ -112,7 +142,7 @@ function daysOf(t: string): [number, number] | null {
     const [a, b] = yearPart(m[2], m[3] ?? m[4]);
     return [serialDay(y, a, 1), serialDay(y, b, lastDay(y, b))];
   }
-  return null;
+  return ranges ? rangeOf(t) : null;
 }
 
 /** A date cell read: its serial day (the middle day of a period, or a bound), or null when unreadable. */
@@ -127,7 +157,8 @@ export function readDateText(cell: CellValue): DateReading | null {
     return { value: cell, low: cell, high: cell, bound: "exact", vague: false };
   }
   if (typeof cell !== "string") return null;
-  let t = arabic(foldText(cell).replace(/\s+/g, ""));
+  // 2023年度: the year.
+  let t = arabic(foldText(cell).replace(/\s+/g, "")).replace("年度", "年");
   if (RELATIVE.test(t)) return null;
   const side = SIDE.exec(t);
   if (side) t = t.slice(0, side.index);

@@ -575,6 +575,13 @@ export function numberReading(
     const r = numberReading((cell as string).slice(0, doubt.index), field, context);
     return r === null ? null : { ...r, doubt: doubt[0].trim() };
   }
+  // 研发占比5%, 用地面积：50亩: the column's own name before the figure labels it, as in amounts.
+  if (typeof cell === "string") {
+    const text = foldText(cell).trim();
+    const name = fieldNames(field).find((n) => text.startsWith(n) && text.length > n.length);
+    if (name !== undefined)
+      return numberReading(text.slice(name.length).replace(/^\s*[:为]?\s*/, ""), field, context);
+  }
   // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
   // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
   const area = typeof cell === "string" ? readArea(cell) : null;
