@@ -291,7 +291,8 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
   const open = sides.length === 2 && sides[1].length === 0;
   if (open) sides.pop();
   const read: Side[] = [];
-  for (const part of sides) {
+  for (let part of sides) {
+    part = roundUnit(part, orig);
     if (!part.some((t) => t.k === "num"))
       return fail(
         "unreadable",
@@ -414,6 +415,24 @@ const doubtNote = (written: string): Label => ({
   zh: `“${written}”表示金额未定或存疑，按所写的数读取`,
   en: `"${written}" says the figure is not settled or in doubt; read as written`,
 });
+
+/**
+ * 亿元以上, 超亿元, 上亿, 近千万, 百万元: a round figure said with its unit alone is one of that unit
+ * (a 1 put before it), when the unit starts with 百, 千 or 亿, or a bound word stands beside it. 万元
+ * alone stays no amount: a unit label, not a figure.
+ */
+function roundUnit(part: Tok[], orig: string): Tok[] {
+  if (part.some((t) => t.k === "num")) return part;
+  const at = part.findIndex((t) => t.k === "unit");
+  if (at < 0) return part;
+  const u = part[at];
+  if (!/^[百千亿兆]/.test(orig.slice(u.s, u.e)) && !part.some((t) => t.k === "qual")) return part;
+  return [
+    ...part.slice(0, at),
+    mk("num", u.s, u.s, { text: "1", single: true }),
+    ...part.slice(at),
+  ];
+}
 
 /** A bracketed group: its tokens and where its text starts and ends (inside the brackets). */
 interface Group {

@@ -100,7 +100,7 @@ const word = (k: Kind | "skip", fields: Partial<Omit<WordTok, "k">> = {}): WordT
 });
 
 const QUAL_WORDS: Record<Qual, string[]> = {
-  approximate: ["约", "大约", "约合", "约为", "大概", "大致", "左右", "上下", "来", "≈"],
+  approximate: ["约", "大约", "约合", "约为", "大概", "大致", "左右", "上下", "来", "把", "≈"],
   atMost: [
     "近",
     "将近",
@@ -143,6 +143,9 @@ const QUAL_WORDS: Record<Qual, string[]> = {
     "及以上",
     "之上",
     "出头",
+    // 上亿, 过亿, 上百万: reaching or passing the figure.
+    "上",
+    "过",
     "起",
     "+",
     ">",
