@@ -112,6 +112,8 @@ describe("headcount", () => {
     ["300至五百", NaN, "! “300至五百”无法读作员工人数"],
     ["300人，500人", NaN, "! “300人，500人”无法读作员工人数"],
     ["新增就业300人", NaN, "! “新增就业300人”无法读作员工人数"],
+    // A plan is no count (计划5项 in a patents column is not 5 patents held): unread, as labels are.
+    ["预计300人", NaN, "! “预计300人”无法读作员工人数"],
     ["5亩", NaN, "! “5亩”写的是面积单位（亩），员工人数不是面积"],
   ]);
 });
