@@ -3,7 +3,8 @@
  * 二〇二三年三月三日) reads as itself; a period reads as the range of its days, its middle day used
  * and the note giving the range, as a range of figures reads: a month (2023年3月, 2023-03), a year
  * (2023年; 2023 as a number), a part of one (2025年底, 2024年一季度, 2024年Q1, 上半年, 3月上旬, 3月底).
- * 前/以前 after it (2025年底前) is at most its last day, 后/以后 at least its first. A year of two
+ * 前/以前 after it (2025年底前) is at most its last day, 后/以后 at least its first, 前后/左右 about
+ * its middle day. A year of two
  * digits (23年3月3日) is 20xx, with a note. Relative dates (明年一季度, 今年底) and days without a
  * year (3月3日) are unreadable, saying why: the sheet does not say when it was written.
  */
@@ -160,7 +161,10 @@ export function readDateText(cell: CellValue): DateReading | null {
   // 2023年度: the year.
   let t = arabic(foldText(cell).replace(/\s+/g, "")).replace("年度", "年");
   if (RELATIVE.test(t)) return null;
-  const side = SIDE.exec(t);
+  // 2023年3月前后, 左右: about it (前后 is not 前 … 后).
+  const about = /(?:前后|左右|上下)$/.exec(t);
+  if (about) t = t.slice(0, about.index);
+  const side = about ? null : SIDE.exec(t);
   if (side) t = t.slice(0, side.index);
   const days = daysOf(t);
   if (days === null) return null;
@@ -179,10 +183,20 @@ export function readDateText(cell: CellValue): DateReading | null {
       ...extra,
     };
   }
+  const middle = low + Math.floor((high - low) / 2);
+  if (about)
+    return {
+      value: middle,
+      low: middle,
+      high: middle,
+      bound: "approximate",
+      vague: false,
+      ...extra,
+    };
   if (low === high) return { value: low, low, high, bound: "exact", vague: false, ...extra };
   // The middle day of the period, a whole day.
   return {
-    value: low + Math.floor((high - low) / 2),
+    value: middle,
     low,
     high,
     bound: "range",

@@ -188,7 +188,7 @@ test.each(rows("Dates"))("date, %s: %s", (_, example, column, expected) => {
   const counts = [report.read, report.noted, report.missing, report.unreadable];
   if (expected === "error") return expect([value, counts]).toEqual([NaN, [0, 0, 0, 1]]);
   if (expected === "missing") return expect([value, counts]).toEqual([NaN, [0, 0, 1, 0]]);
-  const d = /^([≤≥] )?(\d{4}-\d\d-\d\d)(?:–(\d{4}-\d\d-\d\d))?( \(noted\))?$/.exec(expected);
+  const d = /^([≤≥≈] )?(\d{4}-\d\d-\d\d)(?:–(\d{4}-\d\d-\d\d))?( \(noted\))?$/.exec(expected);
   if (!d) throw new Error(`cannot check "${expected}"`);
   const [low, high] = [serial(d[2]), serial(d[3] ?? d[2])];
   // A period: its middle day (a whole day); a bound: the day itself.

@@ -207,6 +207,7 @@ describe("dates", () => {
     ["2025年底前", "2025-12-31", AT_MOST("2025-12-31")],
     ["2025年内", "2025-12-31", AT_MOST("2025-12-31")],
     ["2024年以后", "2024-01-01", AT_LEAST("2024-01-01")],
+    ["2023年3月前后", "2023-03-16", ABOUT("2023-03-16")],
     ["待定", NaN, "missing"],
     // Used to count as read while scoring had no date: now unreadable, saying why.
     [
