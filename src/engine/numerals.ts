@@ -307,6 +307,7 @@ export function readChineseNumeral(s: string, i: number): NumberRead | null {
  * 1.2 万): a round word after one is part of it (五百, 3千), not alone.
  */
 const FIGURE = "\\d.零〇一二两三四五六七八九十百千万亿几数多余来把\\s";
+const ROUND_WORD = /[百千万]/;
 const SAID_AT_LEAST = new RegExp(`(^|[^${FIGURE}超])[上过](?=[百千万](?!分之))`, "g");
 const SAID_ALONE = new RegExp(`(^|[^${FIGURE}])([百千万])(?!分之)`, "g");
 
@@ -316,6 +317,8 @@ const SAID_ALONE = new RegExp(`(^|[^${FIGURE}])([百千万])(?!分之)`, "g");
  * is 来, "or so" (千把人 = 一千来人). Not for amounts: 百万, 千万 are units there.
  */
 export function spokenRound(folded: string): string {
+  // Number cells are read by the 100 000: most hold none of these words.
+  if (!ROUND_WORD.test(folded)) return folded;
   return folded
     .replace(SAID_AT_LEAST, "$1超")
     .replace(SAID_ALONE, "$1一$2")

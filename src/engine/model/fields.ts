@@ -154,12 +154,9 @@ export function readNumberBound(cell: CellValue): PlainReading | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? exactly(cell) : null;
   if (typeof cell === "boolean" || isMissingCell(cell)) return null;
   // 3.5个百分点 (percentage points): the figure with %.
-  const whole = spokenRound(
-    foldText(cell as string)
-      .trim()
-      .replace(POINTS, "$1%")
-  );
-  const aside = ASIDE.exec(whole);
+  const trimmed = foldText(cell as string).trim();
+  const whole = spokenRound(trimmed.includes("百分点") ? trimmed.replace(POINTS, "$1%") : trimmed);
+  const aside = CLAUSE_MARK.test(whole) ? ASIDE.exec(whole) : null;
   const figure = aside === null ? whole : whole.slice(0, aside.index);
   const remark = END_REMARK.exec(figure);
   const folded = remark === null ? figure : figure.slice(0, remark.index);
@@ -176,6 +173,7 @@ export function readNumberBound(cell: CellValue): PlainReading | null {
  * A remark after the figure past a clause mark (80亩，另租厂房): left out, named in the note. Never
  * one with a figure in it (300人，500人 is two figures) and never a thousands comma (1,200).
  */
+const CLAUSE_MARK = /[，,；;。]/;
 const ASIDE = /\s*[，,；;。]\s*([^\d零〇一二两三四五六七八九十百千万]*)$/;
 
 /**
@@ -570,7 +568,7 @@ export function numberReading(
 ): NumberReading | null {
   if (cellProblem(cell, true) !== null) return null;
   // 50亩？, 300人?: a figure the analyst doubts, read as written; the note says so (as 5亿元？).
-  const doubt = typeof cell === "string" ? DOUBT_MARK.exec(cell) : null;
+  const doubt = typeof cell === "string" && /[?？]/.test(cell) ? DOUBT_MARK.exec(cell) : null;
   if (doubt !== null) {
     const r = numberReading((cell as string).slice(0, doubt.index), field, context);
     return r === null ? null : { ...r, doubt: doubt[0].trim() };
