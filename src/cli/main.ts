@@ -75,7 +75,7 @@ export const USAGE = `用法 Usage: zs-score <input.xlsx|folder> [more.xlsx …]
   --merge OUT      另写一个汇总排名工作簿（来源、行号、疑似重复） also write one combined ranking workbook
   --summary        另加「汇总」表：按等级、建议、产业链、进度、招大引强统计，目标进度，前 10 名，及图表
                    add a 汇总 (Summary) sheet: counts, progress against targets, top 10, native charts
-  --json           以 JSON 输出结果 print results as JSON
+  --json           以 JSON 输出各列读取情况与结果 print each column's reading and the results as JSON
   --lang zh|en     输出语言（默认 zh） output language
   --unit 列=单位    不带单位的数按此单位读取，可重复（如 --unit 总投资=万元 --unit 用地面积=平方米）
                    unit of a column's bare numbers, repeatable
