@@ -72,7 +72,7 @@ function check(header: string, rows: Row[]): void {
 }
 
 const RANGE = (lo: number | string, hi: number | string, mid: number | string, vague = true) =>
-  `读作区间 ${lo}–${hi}${vague ? "（“数/几/多/余”为约数）" : ""}；取中值 ${mid}`;
+  `读作区间 ${lo}–${hi}${vague ? "（约数）" : ""}；取中值 ${mid}`;
 const ABOUT = (v: number | string) => `读作约数 ${v}，按该数取值`;
 const AT_LEAST = (v: number | string) => `读作下限：不少于 ${v}；单边界，取界值本身`;
 const AT_MOST = (v: number | string) => `读作上限：不超过 ${v}；单边界，取界值本身`;

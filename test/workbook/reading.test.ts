@@ -655,7 +655,7 @@ describe("cells read with a note are counted apart from cells read as written", 
     expect(text).toContain("已读 1，带说明 3\n");
     expect(text).toContain("    ~ C3: 读作下限：不少于 3%；单边界，取界值本身");
     expect(text).toContain("    ~ C4: 读作下限：不少于 3%；单边界，取界值本身");
-    expect(text).toContain("    ~ D3: 读作区间 10–20（“数/几/多/余”为约数）；取中值 15");
+    expect(text).toContain("    ~ D3: 读作区间 10–20（约数）；取中值 15");
     expect(text).toContain("    ! F5: “进展顺利”未写出模型的任何进度");
   });
 });

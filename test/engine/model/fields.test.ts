@@ -335,7 +335,7 @@ describe("number and percent cells keep their bound, and say so", () => {
       "read as at most 5; one-sided bound, used the bound itself"
     );
     expect(numberNote("50余亩", land, undefined)?.zh).toBe(
-      "读作区间 50 亩–60 亩（“数/几/多/余”为约数）；取中值 55 亩"
+      "读作区间 50 亩–60 亩（约数）；取中值 55 亩"
     );
     // A bare percent under a header unit of % is scaled before it is shown.
     expect(numberNote("约3.5", rd, { multiplier: 0.01 })?.zh).toBe("读作约数 3.5%，按该数取值");
@@ -376,7 +376,7 @@ describe("number and percent cells keep their bound, and say so", () => {
     expect(range("数十项")).toEqual([10, 100, 55, "range", true]);
     expect(range("十几万人")).toEqual([1e5, 2e5, 1.5e5, "range", true]);
     expect(numberNote("十几人", patents, undefined)?.zh).toBe(
-      "读作区间 10–20（“数/几/多/余”为约数）；取中值 15"
+      "读作区间 10–20（约数）；取中值 15"
     );
     // A number in digits beside them is no count in words: left to the digits' grammar.
     expect(readNumberBound("十几项（其中3项授权）")).toMatchObject({
@@ -423,6 +423,6 @@ describe("number and percent cells keep their bound, and say so", () => {
     const [c] = scoreCandidates([{ name: "甲", rdShare: "不低于3%", patents: "50余件" }], model);
     const notes = c.explanation.criteria.map((x) => x.note?.zh ?? "").join("\n");
     expect(notes).toContain("读作下限：不少于 3%；单边界，取界值本身");
-    expect(notes).toContain("读作区间 50–60（“数/几/多/余”为约数）；取中值 55");
+    expect(notes).toContain("读作区间 50–60（约数）；取中值 55");
   });
 });
