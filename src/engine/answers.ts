@@ -179,6 +179,12 @@ const YES_WORDS = [
   "t",
   "1",
   "对",
+  // On the list the column names: 入围, 入选, 上榜, 列入 (名录), 属于.
+  "入围",
+  "入选",
+  "上榜",
+  "列入",
+  "属于",
 ] as const;
 const NO_WORDS = [
   "否",
@@ -255,6 +261,8 @@ const LAPSED_WORDS = [
   "被取消",
   "曾经是",
   "曾是",
+  "曾经",
+  "曾",
   "曾为",
   "原为",
   "原是",
