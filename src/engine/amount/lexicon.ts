@@ -100,7 +100,7 @@ const word = (k: Kind | "skip", fields: Partial<Omit<WordTok, "k">> = {}): WordT
 });
 
 const QUAL_WORDS: Record<Qual, string[]> = {
-  approximate: ["约", "大约", "约合", "约为", "大概", "大致", "左右", "上下", "来", "把", "≈"],
+  approximate: ["约", "大约", "约合", "约为", "大概", "大致", "左右", "上下", "来", "≈"],
   atMost: [
     "近",
     "将近",
