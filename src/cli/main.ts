@@ -27,6 +27,7 @@ import {
   columnOf,
   decisionLabel,
   formatReadingReport,
+  readingJson,
   DISCOVERY_ROWS,
   findModelSheet,
   modelFromSheet,
@@ -40,7 +41,7 @@ import {
   standing,
   toCandidateTable,
 } from "../workbook";
-import type { ColumnMapping, PlannedResults, SheetData } from "../workbook";
+import type { ColumnMapping, PlannedResults, ReadingJson, SheetData } from "../workbook";
 import type { SummaryPlan } from "../workbook/summary";
 import { formatMoney } from "../workbook/format";
 import { duplicateOf } from "../workbook/merge";
@@ -74,7 +75,7 @@ export const USAGE = `用法 Usage: zs-score <input.xlsx|folder> [more.xlsx …]
   --merge OUT      另写一个汇总排名工作簿（来源、行号、疑似重复） also write one combined ranking workbook
   --summary        另加「汇总」表：按等级、建议、产业链、进度、招大引强统计，目标进度，前 10 名，及图表
                    add a 汇总 (Summary) sheet: counts, progress against targets, top 10, native charts
-  --json           以 JSON 输出结果 print results as JSON
+  --json           以 JSON 输出各列读取情况与结果 print each column's reading and the results as JSON
   --lang zh|en     输出语言（默认 zh） output language
   --unit 列=单位    不带单位的数按此单位读取，可重复（如 --unit 总投资=万元 --unit 用地面积=平方米）
                    unit of a column's bare numbers, repeatable
@@ -340,7 +341,19 @@ export interface JsonResult {
   explanation: CandidateScore["explanation"];
 }
 
-/** The --json output: every candidate with its full explanation (built here, one per row). */
+/**
+ * What --json prints for each workbook: its file and sheet, how each mapped column's cells were read
+ * (the counts the report line gives), and every candidate. One shape for one file or many (a folder
+ * gives one object per workbook, one after the other).
+ */
+export interface JsonOutput {
+  file: string;
+  sheet: string;
+  reading: ReadingJson[];
+  results: JsonResult[];
+}
+
+/** The --json output's candidates: each with its full explanation (built here, one per row). */
 function jsonResults(
   scored: ScoredTable,
   names: (string | null)[],
@@ -646,13 +659,12 @@ async function scoreWorkbook(
   const rowIds = candidates.rowIds ?? [];
   const report = o.json
     ? `${JSON.stringify(
-        o.inputs.length > 1 || o.merge
-          ? {
-              file: inputArg,
-              sheet: sheet.name,
-              results: jsonResults(scored, names, rowIds, model, lang),
-            }
-          : jsonResults(scored, names, rowIds, model, lang),
+        {
+          file: inputArg,
+          sheet: sheet.name,
+          reading: readingJson(mapping.report ?? [], lang),
+          results: jsonResults(scored, names, rowIds, model, lang),
+        } satisfies JsonOutput,
         null,
         2
       )}\n`

@@ -179,6 +179,12 @@ const YES_WORDS = [
   "t",
   "1",
   "对",
+  // On the list the column names: 入围, 入选, 上榜, 列入 (名录), 属于.
+  "入围",
+  "入选",
+  "上榜",
+  "列入",
+  "属于",
 ] as const;
 const NO_WORDS = [
   "否",
@@ -228,7 +234,45 @@ const APPLIED_WORDS = [
   "正在认定",
   "审核中",
   "公示中",
+  "复审中",
+  "正在复审",
+  "待复审",
+  // In the cultivation pool (高企培育库): a candidate, not certified.
+  "已入库",
+  "入库",
+  "重新认定中",
+  "重新申报",
 ] as const;
+
+/**
+ * Held once, not now: lapsed (已过期, 到期未复审), withdrawn (已撤销, 被取消), or held in the past only
+ * (曾是, 原高新企业). A no in a yes/no column, with a note; in a veto column still a veto.
+ */
+const LAPSED_WORDS = [
+  "已过期",
+  "过期",
+  "已失效",
+  "失效",
+  "已到期",
+  "到期未复审",
+  "已撤销",
+  "被撤销",
+  "已取消",
+  "被取消",
+  "曾经是",
+  "曾是",
+  "曾经",
+  "曾",
+  "曾为",
+  "原为",
+  "原是",
+  "原",
+] as const;
+
+/** Answers offered side by side (是/否, 有或无). */
+const ALTERNATIVES = /[/|]|或/;
+/** A level of recognition alone, as the answer (省级, 国家级（2022年）). */
+const LEVEL = /^(?:国家级?|省级|市级|县级|区级)(?:\(.*\))?$/;
 
 export type YesNo = "yes" | "no" | "intended";
 
@@ -255,6 +299,16 @@ export function readYesNo(cell: CellValue): YesNo | null {
   const t = answerText(cell);
   // 是否… asks the question (a header copied into the cell); it starts with 是 but answers nothing.
   if (!t || t.startsWith("是否")) return null;
+  // 是/否, 有或无: both answers offered, none given.
+  const parts = t.split(ALTERNATIVES);
+  if (parts.length > 1) {
+    const answers = parts.map((p) => readYesNo(p.trim())).filter((a) => a !== null);
+    if (answers.some((a) => a !== answers[0])) return null;
+  }
+  // 已过期 starts like 已 (yes), 原高新企业 names the certificate: held once is not held now.
+  if (startsWithWord(t, LAPSED_WORDS)) return "no";
+  // 省级, 国家级: the level it was recognised at (noted).
+  if (LEVEL.test(t)) return "yes";
   // 否（拟申报）: no certificate yet, and the plan to apply stated, reads as 拟申报 alone does.
   if (saysNo(t)) return statesIntention(t) ? "intended" : "no";
   if (INTENTION.test(t) || startsWithWord(t, APPLIED_WORDS)) return "intended";
@@ -298,6 +352,16 @@ export function answerNote(cell: CellValue, veto: boolean): Label | null {
       zh: `“${text}”读作“意向”：写了“否”，并写明已申请或打算申请（同“拟申报”“已申报”）`,
       en: `"${text}" read as intended: a no, with an application made or planned (as 拟申报, 已申报)`,
     };
+  if (!veto && LEVEL.test(answerText(cell)))
+    return {
+      zh: `“${text}”读作“是”：写的是认定的级别`,
+      en: `"${text}" read as yes: it names the level of recognition`,
+    };
+  if (!veto && startsWithWord(answerText(cell), LAPSED_WORDS))
+    return {
+      zh: `“${text}”读作“否”：资格已过期、被取消或只是曾经具备`,
+      en: `"${text}" read as no: lapsed, withdrawn or held only in the past`,
+    };
   return saysNotYet(cell)
     ? {
         zh: `“${text}”读作“否”：尚未具备，不是缺数据`,
@@ -319,6 +383,8 @@ export function yesNoValue(cell: CellValue): number {
  */
 export function vetoValue(cell: CellValue, missing: (c: CellValue) => boolean): number {
   if (missing(cell)) return NaN;
+  // 曾被列入失信名单, 已撤销处罚: a reason all the same (the column's text is its reason), as before.
+  if (startsWithWord(answerText(cell), LAPSED_WORDS)) return 1;
   // 无（拟整改） is no veto: what follows a no is no reason.
   const a = readYesNo(cell);
   return a === "no" || (a === "intended" && saysNo(answerText(cell))) ? 0 : 1;

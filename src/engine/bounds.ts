@@ -12,7 +12,7 @@ export interface BoundedReading {
   low: number;
   high: number;
   bound: AmountBound;
-  /** The range came from 数/几/多/余, not from two written figures. */
+  /** The range came from 数/几/多/余 or two digits in a row (两三百), not from two written figures. */
   vague: boolean;
 }
 
@@ -54,8 +54,8 @@ export function boundNote(
     default: {
       const u = USED_LABEL[used];
       return {
-        zh: `读作区间 ${zh(r.low)}–${zh(r.high)}${r.vague ? "（“数/几/多/余”为约数）" : ""}；取${u.zh} ${zh(value)}`,
-        en: `read as the range ${en(r.low)}–${en(r.high)}${r.vague ? " (数/几/多/余 are vague)" : ""}; used ${u.en}, ${en(value)}`,
+        zh: `读作区间 ${zh(r.low)}–${zh(r.high)}${r.vague ? "（约数）" : ""}；取${u.zh} ${zh(value)}`,
+        en: `read as the range ${en(r.low)}–${en(r.high)}${r.vague ? " (a vague figure)" : ""}; used ${u.en}, ${en(value)}`,
       };
     }
   }

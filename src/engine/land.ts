@@ -2,7 +2,7 @@
  * Land areas as lists write them: 亩, 平方米/㎡/m², 公顷/ha, 万平方米, in a header, a unit row or the cell
  * itself, all converted to 亩 (1 公顷 = 15 亩 = 10 000 平方米, so 1 平方米 = 0.0015 亩 and 1 亩 ≈ 666.67 平方米).
  */
-import { foldText, moreHigh, readArabicNumber, readChineseNumeral } from "./numerals";
+import { foldText, moreHigh, readArabicNumber, readChineseNumeral, spokenRound } from "./numerals";
 import { boundOf, qualifiersIn } from "./amount/lexicon";
 import type { BoundedReading } from "./bounds";
 
@@ -50,7 +50,7 @@ const WORDS_LONGEST_FIRST = Object.keys(LAND_WORDS).sort((a, b) => b.length - a.
 
 /** Words before an area: the land named (工业用地 80 亩, 用地：50 亩), then a bound word (约, 超, 共 …). */
 const LEAD =
-  /^(?:(?:工业|新增|规划|项目|实际)?(?:用地|供地|占地|土地)(?:面积)?\s*:?\s*)?(约|近|超|逾|大约|大概|共|计|合计|总计)?\s*/;
+  /^(?:(?:工业|新增|规划|项目|实际|净)?(?:用地|供地|占地|土地)(?:面积)?\s*:?\s*)?(约|近|超|逾|大约|大概|共|计|合计|总计)?\s*/;
 /** After the unit: a bound word (左右, 以上 …), a remark in brackets (200 亩（一期）); nothing else. */
 const TAIL = /^\s*(左右|上下|以上|以下|以内)?\s*(?:\(([^()]*)\))?\s*$/;
 /** Between the two ends of a range: 100-150 亩, 100 亩～150 亩, 100 至 150 亩. */
@@ -122,7 +122,8 @@ function areaAt(s: string, i: number): AreaEnd | null {
  * more than an area.
  */
 export function readArea(cell: string): AreaReading | null {
-  const s = foldText(cell).trim();
+  // 近百亩, 上百公顷: round figures as said (numerals.ts).
+  const s = spokenRound(foldText(cell).trim());
   const lead = LEAD.exec(s)!;
   const first = areaAt(s, lead[0].length);
   if (first === null) return null;

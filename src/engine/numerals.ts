@@ -231,7 +231,9 @@ function readDigitRun(s: string, i: number): NumberRead | null {
 /**
  * Reads a Chinese numeral below 万 at `i` (万 and 亿 are units for the caller): 三千五百, 十八, 两千,
  * 一点五, 数十, 十几, 一零一, and a last digit one place below the one before it (三百五 = 350,
- * 一千五 = 1500). Null when none starts there or the digits do not form one number.
+ * 一千五 = 1500). Two digits in a row, the second larger, are "this or that" (两三百 = 200–300,
+ * 二十三四 = 23–24, 三五十 = 30–50), a range as 数十 is. Null when none starts there or the digits do
+ * not form one number.
  */
 export function readChineseNumeral(s: string, i: number): NumberRead | null {
   if (i >= s.length || !startsChineseNumeral(s.charCodeAt(i))) return null;
@@ -255,10 +257,16 @@ export function readChineseNumeral(s: string, i: number): NumberRead | null {
         zeroAfterPlace = true; // 零 only marks a skipped place (一百零五)
         continue;
       }
-      if (digitLow >= 0) return null; // two digits in a row (一二): not one number
+      if (digitLow >= 0) {
+        // 两三, 三五: this or that; a second digit not above the first (二一, 三三) is no number.
+        if (vague || digitLow !== digitHigh || d <= digitLow) return null;
+        vague = true;
+        digitHigh = d;
+        continue;
+      }
       digitLow = digitHigh = d;
     } else if (c === VAGUE_SHU || c === VAGUE_JI) {
-      if (digitLow >= 0) return null;
+      if (digitLow >= 0 || vague) return null;
       vague = true;
       const leading = low === 0;
       digitLow = leading ? 1 : 0;
@@ -292,6 +300,29 @@ export function readChineseNumeral(s: string, i: number): NumberRead | null {
   return vague
     ? { end: j, text: String(low), highText: String(high) }
     : { end: j, text: String(low) };
+}
+
+/**
+ * Characters a figure is written with, and what may stand between it and its round word (50多万,
+ * 1.2 万): a round word after one is part of it (五百, 3千), not alone.
+ */
+const FIGURE = "\\d.零〇一二两三四五六七八九十百千万亿几数多余来把\\s";
+const ROUND_WORD = /[百千万]/;
+const SAID_AT_LEAST = new RegExp(`(^|[^${FIGURE}超])[上过](?=[百千万](?!分之))`, "g");
+const SAID_ALONE = new RegExp(`(^|[^${FIGURE}])([百千万])(?!分之)`, "g");
+
+/**
+ * Round figures as they are said, written out for the readers of counts and areas: 百/千/万 alone
+ * are 一百/一千/一万 (百来人, 近百亩, 千人); 上百, 过千 are at least that (超一百); 把 after 十/百/千/万
+ * is 来, "or so" (千把人 = 一千来人). Not for amounts: 百万, 千万 are units there.
+ */
+export function spokenRound(folded: string): string {
+  // Number cells are read by the 100 000: most hold none of these words.
+  if (!ROUND_WORD.test(folded)) return folded;
+  return folded
+    .replace(SAID_AT_LEAST, "$1超")
+    .replace(SAID_ALONE, "$1一$2")
+    .replace(/([十百千万])把/g, "$1来");
 }
 
 /** The number a Chinese numeral writes (三千五百 → 3500, 一点五 → 1.5), or null. Whole text only. */

@@ -15,8 +15,8 @@ export {
 export { locateTable } from "./table";
 export { mapColumns, matchHeader, columnOf } from "./mapping";
 export type { MappingSheet } from "./mapping";
-export { findUnitNotes, readColumns, formatReadingReport } from "./reading";
-export type { UnitNote } from "./reading";
+export { findUnitNotes, readColumns, formatReadingReport, readingJson } from "./reading";
+export type { ReadingJson, UnitNote } from "./reading";
 export { toCandidateTable } from "./candidates";
 export {
   planResults,

@@ -21,6 +21,7 @@ import {
   readNumericCell,
 } from "../engine/model/fields";
 import { stageIndex } from "../engine/answers";
+import { dateProblem, readDateText } from "../engine/dateText";
 import { foldText } from "../engine/numerals";
 import type {
   AmountContext,
@@ -255,6 +256,10 @@ function classify(
     const outside = rangeProblem(v, field);
     if (outside !== null) return outside;
     if (readingNote(cell, field, context, model) !== null) return "noted";
+  } else if (field.type === "date") {
+    // 明年一季度, 3月3日, 已签约: no day, and never quietly none.
+    if (readDateText(cell) === null) return dateProblem(cell, field.label);
+    if (readingNote(cell, field, context, model) !== null) return "noted";
   } else if (field.type === "boolean" && readingNote(cell, field, context, model) !== null)
     return "noted";
   return guessedUnit && isBare(cell) ? "guessed" : "read";
@@ -376,15 +381,53 @@ export function unitSourceLabel(unit: ColumnUnit): Label {
   };
 }
 
+/** The counts after 已读, in the order the report line names them. */
+const COUNTS: { key: "noted" | "guessed" | "missing" | "unreadable"; label: Label }[] = [
+  { key: "noted", label: { zh: "带说明", en: "with a note" } },
+  { key: "guessed", label: { zh: "猜测", en: "guessed" } },
+  { key: "missing", label: { zh: "空缺", en: "missing" } },
+  { key: "unreadable", label: { zh: "无法读取", en: "unreadable" } },
+];
+
 /**
- * "已读 40，带说明 5，猜测 3，空缺 2，无法读取 1": one column's counts, as the CLI prints and the pane
- * shows them. 带说明 (with a note) counts the cells read with a bound, range or other guess the
- * explanation states; they are not counted as read.
+ * "已读 40，带说明 5，无法读取 1": one column's counts, as the CLI prints and the pane shows them.
+ * 已读 always; the others only when not 0, so a line says what needs a look. 带说明 (with a note)
+ * counts the cells read with a bound, range or other guess the explanation states; they are not
+ * counted as read.
  */
 export function readingCounts(c: ColumnReport, lang: "zh" | "en"): string {
-  return lang === "zh"
-    ? `已读 ${c.read}，带说明 ${c.noted}，猜测 ${c.guessed}，空缺 ${c.missing}，无法读取 ${c.unreadable}`
-    : `read ${c.read}, with a note ${c.noted}, guessed ${c.guessed}, missing ${c.missing}, unreadable ${c.unreadable}`;
+  const parts = [`${lang === "zh" ? "已读" : "read"} ${c.read}`];
+  for (const { key, label } of COUNTS) if (c[key] > 0) parts.push(`${label[lang]} ${c[key]}`);
+  return parts.join(lang === "zh" ? "，" : ", ");
+}
+
+/** One column's counts as `zs-score --json` gives them (README › Command line). */
+export interface ReadingJson {
+  field: string;
+  letter: string;
+  header: string;
+  read: number;
+  noted: number;
+  guessed: number;
+  missing: number;
+  unreadable: number;
+  /** The first unreadable cells, with why (in the output's language). */
+  firstUnreadable: { address: string; reason: string }[];
+}
+
+/** The reading report as data: one object per mapped column, for the CLI's JSON output. */
+export function readingJson(report: ColumnReport[], lang: "zh" | "en"): ReadingJson[] {
+  return report.map((c) => ({
+    field: c.field,
+    letter: c.letter,
+    header: c.header,
+    read: c.read,
+    noted: c.noted,
+    guessed: c.guessed,
+    missing: c.missing,
+    unreadable: c.unreadable,
+    firstUnreadable: c.firstUnreadable.map((u) => ({ address: u.address, reason: u.reason[lang] })),
+  }));
 }
 
 /** The reading report as lines of text (the CLI prints it; the pane shows the same data). */

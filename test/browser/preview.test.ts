@@ -98,7 +98,7 @@ test("mapping: each mapped column says how its cells were read — read, with a 
   await tableFoundOn(page, "报送清单");
   const reading = page.getByTestId("reading-totalInvestment");
   await expect(reading.locator("p").first().innerText()).resolves.toBe(
-    "单元格：已读 1，带说明 1，猜测 2，空缺 0，无法读取 1"
+    "单元格：已读 1，带说明 1，猜测 2，无法读取 1"
   );
   await expect(reading.locator(".noted li").innerText()).resolves.toBe(
     "B6：读作约数 3 亿元，按该数取值"
@@ -108,7 +108,7 @@ test("mapping: each mapped column says how its cells were read — read, with a 
   await page.locator("#lang").selectOption("en");
   const en = page.getByTestId("reading-totalInvestment");
   await expect(en.locator("p").first().innerText()).resolves.toBe(
-    "Cells: read 1, with a note 1, guessed 2, missing 0, unreadable 1"
+    "Cells: read 1, with a note 1, guessed 2, unreadable 1"
   );
   await expect(en.locator(".noted li").innerText()).resolves.toMatch(/^B6: read as about /);
   await expect(en.locator(".guessed").innerText()).resolves.toBe(

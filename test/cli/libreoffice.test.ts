@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import type { JsonResult } from "../../src/cli/main";
+import type { JsonOutput } from "../../src/cli/main";
 import { convert, parseCsv, soffice } from "./libreoffice-tools";
 import { runCli, tempDir } from "./helpers";
 
@@ -25,7 +25,7 @@ test("LibreOffice reads the result columns back as the CLI printed them", async 
   );
   const r = await runCli(["sample.xlsx", "--json"], dir);
   expect(r.code).toBe(0);
-  const printed = JSON.parse(r.stdout) as JsonResult[];
+  const printed = (JSON.parse(r.stdout) as JsonOutput).results;
 
   convert(bin, dir, "csv:Text - txt - csv (StarCalc):44,34,76,1", path.join(dir, "csv"), [
     path.join(dir, "sample-scored.xlsx"),

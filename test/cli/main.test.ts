@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import type ExcelJS from "exceljs";
-import type { JsonResult } from "../../src/cli/main";
+import type { JsonOutput } from "../../src/cli/main";
 import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
 import { marksIn, readBook, runCli, tempDir } from "./helpers";
 
@@ -133,7 +133,28 @@ describe("zs-score on a candidate list", () => {
   test("--json: one object per candidate with row, name, score, grade, rank, dimensions, gates and explanation", async () => {
     const r = await runCli(["in.xlsx", "--json", "--out", "j.xlsx"], dir);
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.stdout) as JsonResult[];
+    const printed = JSON.parse(r.stdout) as JsonOutput;
+    expect(Object.keys(printed)).toEqual(["file", "sheet", "reading", "results"]);
+    expect([printed.file, printed.sheet]).toEqual(["in.xlsx", "重点项目"]);
+    // How each mapped column was read: the counts the report line on stderr gives, one object a column.
+    expect(printed.reading.find((c) => c.field === "totalInvestment")).toEqual({
+      field: "totalInvestment",
+      letter: "D",
+      header: "计划总投资（万美元）",
+      read: 5,
+      noted: 0,
+      guessed: 0,
+      missing: 1,
+      unreadable: 0,
+      firstUnreadable: [],
+    });
+    expect(r.stderr).toContain(
+      "D 计划总投资（万美元）: 单位 万美元（表头 D4）; 例 1500; 已读 5，空缺 1\n"
+    );
+    for (const c of printed.reading)
+      expect(c.read + c.noted + c.guessed + c.missing + c.unreadable).toBe(PROJECTS.length);
+    expect(printed.reading.map((c) => c.letter)).toEqual(["B", "C", "D", "E", "F"]);
+    const rows = printed.results;
     expect(rows.map((x) => [x.row, x.name])).toEqual(PROJECTS.map((p, i) => [5 + i, p[0]]));
     for (const x of rows) {
       expect(typeof x.score).toBe("number");
@@ -296,7 +317,7 @@ describe("choosing the model", () => {
     const r = await runCli(["in.xlsx", "--json", ...args], dir);
     expect(r.stderr).not.toMatch(/错误|Error/);
     expect(r.code).toBe(0);
-    return new Map((JSON.parse(r.stdout) as JsonResult[]).map((x) => [x.row, x.score]));
+    return new Map((JSON.parse(r.stdout) as JsonOutput).results.map((x) => [x.row, x.score]));
   }
 
   test("--model FILE scores with that model (scores follow its weights)", async () => {
@@ -307,7 +328,7 @@ describe("choosing the model", () => {
     const byDefault = await scores(dir, []);
     const byFile = await scores(dir, ["--model", "m.json"]);
     const r = await runCli(["in.xlsx", "--json", "--model", "m.json"], dir);
-    const rows = JSON.parse(r.stdout) as JsonResult[];
+    const rows = (JSON.parse(r.stdout) as JsonOutput).results;
     // With all weight on one dimension, the score is that dimension's score (plus any bonus, capped).
     for (const x of rows) {
       const d = x.dimensions[dimension];

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { JsonResult } from "../../src/cli/main";
+import type { JsonOutput } from "../../src/cli/main";
 import { Package } from "../../src/cli/zip";
 import { writeMerged } from "../../src/cli/merged";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
@@ -121,12 +121,12 @@ describe("which sheet and table is scored", () => {
     const first = await runCli(["two.xlsx", "--json"], dir);
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/第 1\/2 个表格/);
-    expect((JSON.parse(first.stdout) as JsonResult[]).map((x) => x.name)).toEqual(
+    expect((JSON.parse(first.stdout) as JsonOutput).results.map((x) => x.name)).toEqual(
       PROJECTS.slice(0, 3).map((p) => p[0])
     );
     const second = await runCli(["two.xlsx", "--json", "--table", "2", "--out", "two-b.xlsx"], dir);
     expect(second.code).toBe(0);
-    const results = JSON.parse(second.stdout) as JsonResult[];
+    const results = (JSON.parse(second.stdout) as JsonOutput).results;
     expect(results.map((x) => x.name)).toEqual(PROJECTS.slice(3).map((p) => p[0]));
     expect(results.map((x) => x.row)).toEqual([7, 8, 9]);
   });
@@ -323,6 +323,41 @@ test("several workbooks and --merge: one ranking with source workbook, sheet and
   expect(rows.map((v) => `${v[6]} ${v[7]}!${v[8]}`)).toContain(
     `${path.join("zones", "b.xlsx")} 乡镇!3`
   );
+});
+
+test("several workbooks with --json: one object each, naming its file, with its reading and results", async () => {
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, "zones"));
+  await save(dir, "zones/a.xlsx", candidateWorkbook());
+  const b = new ExcelJS.Workbook();
+  b.addWorksheet("乡镇").addRows([
+    ["项目名称", "计划总投资（万美元）"],
+    ["新项目", "约800"],
+    ["另一项目", "#N/A"],
+  ]);
+  await save(dir, "zones/b.xlsx", b);
+  const r = await runCli(["zones", "--json"], dir);
+  expect(r.code).toBe(0);
+  // One pretty-printed object per workbook, one after the other.
+  const outputs = r.stdout
+    .trim()
+    .split(/\n(?=\{)/)
+    .map((x) => JSON.parse(x) as JsonOutput);
+  expect(outputs.map((o) => [o.file, o.sheet, o.results.length])).toEqual([
+    [path.join("zones", "a.xlsx"), "重点项目", PROJECTS.length],
+    [path.join("zones", "b.xlsx"), "乡镇", 2],
+  ]);
+  expect(outputs[1].reading.find((c) => c.field === "totalInvestment")).toEqual({
+    field: "totalInvestment",
+    letter: "B",
+    header: "计划总投资（万美元）",
+    read: 0,
+    noted: 1,
+    guessed: 0,
+    missing: 0,
+    unreadable: 1,
+    firstUnreadable: [{ address: "B3", reason: "Excel 错误值 #N/A" }],
+  });
 });
 
 test("the combined ranking keeps names as written: a literal _xHHHH_ and control characters read back unchanged", async () => {

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import pinghu from "../../src/models/pinghu-2023.json";
 import { amountOptions, compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
+import { readFieldNumber } from "../../src/engine/model/fields";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
@@ -64,6 +65,7 @@ test("the doc has all its tables", () => {
   expect(rows("Number columns").length).toBeGreaterThanOrEqual(5);
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
   expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
+  expect(rows("Dates").length).toBeGreaterThanOrEqual(20);
 });
 
 describe("amounts", () => {
@@ -118,13 +120,17 @@ function scored(
  * note saying which; a plain figure is read as written.
  */
 function expectNumber(expected: string, read: { value: number; report: ColumnReport }): void {
-  if (expected === "error") return expect(read.value).toBeNaN();
-  const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))?(?: 亩)?$/.exec(expected);
+  // Unreadable, counted so in the report (never missing, never 0).
+  if (expected === "error") return expect([read.value, read.report.unreadable]).toEqual([NaN, 1]);
+  const m = /^([≤≥≈] )?(-?[\d.]+)(?:–(-?[\d.]+))?(?: 亩)?( \(noted\))?$/.exec(expected);
   if (!m) throw new Error(`cannot check "${expected}"`);
   const [low, high] = [Number(m[2]), Number(m[3] ?? m[2])];
   expect(read.value).toBeCloseTo((low + high) / 2, 10);
   const bound = m[3] !== undefined ? "range" : m[1] === undefined ? "exact" : MARKS[m[1]];
-  if (bound === "exact") return;
+  // "(noted)": read as written, with a note all the same (a figure in doubt).
+  if (m[4] !== undefined) return expect([read.report.noted, read.report.read]).toEqual([1, 0]);
+  // Read as written: counted as read, or as guessed where a rule settled the column's unit.
+  if (bound === "exact") return expect(read.report.read + read.report.guessed).toBe(1);
   expect([read.report.noted, read.report.read]).toEqual([1, 0]);
   expect(read.report.firstNoted[0].note.en).toMatch(NOTE_SAYS[bound]);
 }
@@ -166,6 +172,30 @@ test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
 
 test.each(rows("Number columns"))("number, %s: %s", (_, example, context, expected) => {
   expectNumber(expected, scored(context, context, example));
+});
+
+/** Excel's serial day of an ISO day. */
+const serial = (iso: string): number =>
+  (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86400000;
+
+test.each(rows("Dates"))("date, %s: %s", (_, example, column, expected) => {
+  const { sheet, table, mapping } = sheetWith(column, column, cellOf(example));
+  const m = mapping.mapped.find((x) => x.column === 1)!;
+  const field = model.fields.find((f) => f.id === m.field)!;
+  expect(field.type).toBe("date");
+  const report = mapping.report!.find((r) => r.column === 1)!;
+  const value = readFieldNumber(sheet.grid[1][1], field, m.context, model);
+  const counts = [report.read, report.noted, report.missing, report.unreadable];
+  if (expected === "error") return expect([value, counts]).toEqual([NaN, [0, 0, 0, 1]]);
+  if (expected === "missing") return expect([value, counts]).toEqual([NaN, [0, 0, 1, 0]]);
+  const d = /^([≤≥≈] )?(\d{4}-\d\d-\d\d)(?:–(\d{4}-\d\d-\d\d))?( \(noted\))?$/.exec(expected);
+  if (!d) throw new Error(`cannot check "${expected}"`);
+  const [low, high] = [serial(d[2]), serial(d[3] ?? d[2])];
+  // A period: its middle day (a whole day); a bound: the day itself.
+  expect(value).toBe(low + Math.floor((high - low) / 2));
+  const noted = d[1] !== undefined || d[3] !== undefined || d[4] !== undefined;
+  expect(counts).toEqual(noted ? [0, 1, 0, 0] : [1, 0, 0, 0]);
+  expect(table.dataRows.length).toBe(1);
 });
 
 test.each(rows("Percent columns"))("percent, %s: %s", (_, example, context, expected) => {

@@ -398,6 +398,15 @@ describe("answers written in words", () => {
     expect(score([{ credit: "失信被执行人（2023）" }])[0].excluded).toBe(true);
   });
 
+  test("a past or withdrawn record in a veto column is a veto all the same (曾…, 已撤销 are no no there)", () => {
+    const rows = score([
+      { veto: "曾被列入失信名单" },
+      { veto: "已撤销（2022年处罚）" },
+      { credit: "原失信被执行人" },
+    ]);
+    expect(rows.map((c) => c.excluded)).toEqual([true, true, true]);
+  });
+
   test('"not yet" in a veto column is no veto (暂无处罚记录 was read as one)', () => {
     const rows = score([
       { veto: "暂无处罚记录" },

@@ -43,11 +43,11 @@ describe("boundNote: the whole note, word for word, for each kind of figure", ()
     });
   });
 
-  test("a range from 数/几/多/余 says those words are vague", () => {
+  test("a range from 数/几/多/余 (or 两三, 三五) says it is a vague figure", () => {
     const r = reading({ value: 5, low: 3, high: 5, bound: "range", vague: true });
     expect(boundNote(r, "high", zh, en)).toEqual({
-      zh: "读作区间 3万元–5万元（“数/几/多/余”为约数）；取上限 5万元",
-      en: "read as the range 3 10k CNY–5 10k CNY (数/几/多/余 are vague); used the high end, 5 10k CNY",
+      zh: "读作区间 3万元–5万元（约数）；取上限 5万元",
+      en: "read as the range 3 10k CNY–5 10k CNY (a vague figure); used the high end, 5 10k CNY",
     });
   });
 });

@@ -114,6 +114,23 @@ describe("Chinese numerals", () => {
   });
 
   test.each([
+    ["三四", 0, "3", "4"], // three or four, not 34
+    ["两三百", 0, "200", "300"],
+    ["一两千", 0, "1000", "2000"],
+    ["三五十", 0, "30", "50"],
+    ["八九十亩", 3, "80", "90"],
+    ["二十三四", 0, "23", "24"],
+    ["十二三", 0, "12", "13"],
+    ["三百四五十", 0, "340", "350"],
+  ])(
+    "%s: two digits in a row, the second larger, are this or that (a range)",
+    (s, end, low, high) => {
+      const r = readChineseNumeral(s, 0)!;
+      expect(r).toEqual({ end: end || s.length, text: low, highText: high });
+    }
+  );
+
+  test.each([
     ["三百五", 350],
     ["一千五", 1500],
     ["两千零五", 2005],
@@ -127,7 +144,10 @@ describe("Chinese numerals", () => {
   test("stops at units and other text", () => {
     expect(readChineseNumeral("两千万", 0)).toEqual({ end: 2, text: "2000" });
     expect(readChineseNumeral("一期", 0)).toEqual({ end: 1, text: "1" });
-    expect(readChineseNumeral("三四", 0)).toBeNull(); // three or four, not 34
+    expect(readChineseNumeral("三二", 0)).toBeNull(); // not "this or that": the second is lower
+    expect(readChineseNumeral("三三", 0)).toBeNull();
+    expect(readChineseNumeral("几三", 0)).toBeNull();
+    expect(readChineseNumeral("三四五", 0)).toEqual({ end: 3, text: "345" }); // digit by digit
     expect(readChineseNumeral("万", 0)).toBeNull();
     expect(parseChineseNumeral("一二")).toBeNull();
     expect(parseChineseNumeral("数十")).toBeNull();

@@ -8,7 +8,8 @@ import {
   threshold,
 } from "../../src/engine/transforms";
 import { evaluateRow } from "../../src/engine/expression";
-import { readDate, readNumber, readNumericCell } from "../../src/engine/model/fields";
+import { readNumber, readNumericCell } from "../../src/engine/model/fields";
+import { readDate } from "../../src/engine/dateText";
 import {
   CellValue,
   FieldDef,

@@ -8,7 +8,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseAmount } from "../../src/engine";
-import type { JsonResult } from "../../src/cli/main";
+import type { JsonOutput } from "../../src/cli/main";
 import { runCli, tempDir } from "../cli/helpers";
 import { GRID, HEADERS, listXlsx, ROWS, workbookPath } from "../fixtures/hosts";
 import { loadBundle } from "./loadBundle";
@@ -33,7 +33,7 @@ test("the CLI gives the same scores from an .xlsx file", async () => {
   fs.writeFileSync(file, await listXlsx());
   const run = await runCli([file, "--json", "--out", path.join(dir, "out.xlsx")], dir);
   expect(run.code).toBe(0);
-  const results = JSON.parse(run.stdout) as JsonResult[];
+  const results = (JSON.parse(run.stdout) as JsonOutput).results;
   const byRow = [...results].sort((a, b) => a.row - b.row).map((r) => r.score);
   expect(byRow).toEqual(workbookScores());
   expect(run.stderr).toContain("C4: Excel 错误值 #N/A");

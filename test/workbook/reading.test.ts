@@ -7,7 +7,7 @@ import { compileModel, explain, loadModel, scoreTable } from "../../src/engine";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
-import { findUnitNotes, formatReadingReport } from "../../src/workbook/reading";
+import { findUnitNotes, formatReadingReport, readingCounts } from "../../src/workbook/reading";
 import type {
   ColumnMapping,
   ColumnReport,
@@ -391,26 +391,44 @@ describe("the reading report and its warnings, word for word (issue 20)", () => 
       "zh",
       [
         "单元格读取：",
-        "  B 总投资: 单位 万元（模型默认，假定）; 例 300; 已读 1，带说明 1，猜测 2，空缺 0，无法读取 1",
+        "  B 总投资: 单位 万元（模型默认，假定）; 例 300; 已读 1，带说明 1，猜测 2，无法读取 1",
         "    ~ B5: 读作下限",
         "    ? 猜测: B3, B4",
         "    ! B2: 日期不是数值",
-        "  A 项目名称: 已读 0，带说明 0，猜测 0，空缺 3，无法读取 0",
+        "  A 项目名称: 已读 0，空缺 3",
       ],
     ],
     [
       "en",
       [
         "How cells were read:",
-        "  B 总投资: unit CNY ×10k（model default, assumed）; e.g. 300; read 1, with a note 1, guessed 2, missing 0, unreadable 1",
+        "  B 总投资: unit CNY ×10k（model default, assumed）; e.g. 300; read 1, with a note 1, guessed 2, unreadable 1",
         "    ~ B5: read as at least",
         "    ? guessed: B3, B4",
         "    ! B2: a date is not a number",
-        "  A 项目名称: read 0, with a note 0, guessed 0, missing 3, unreadable 0",
+        "  A 项目名称: read 0, missing 3",
       ],
     ],
   ] as const)("the printed report (%s)", (lang, lines) => {
     expect(formatReadingReport(report, lang)).toBe(lines.join("\n"));
+  });
+
+  // 已读 always; each other count only when it is not 0, in the line's order.
+  const counts = { read: 7, noted: 0, guessed: 0, missing: 0, unreadable: 0 };
+  test.each([
+    [{}, "已读 7", "read 7"],
+    [{ noted: 2 }, "已读 7，带说明 2", "read 7, with a note 2"],
+    [{ guessed: 3 }, "已读 7，猜测 3", "read 7, guessed 3"],
+    [{ missing: 4 }, "已读 7，空缺 4", "read 7, missing 4"],
+    [{ unreadable: 5 }, "已读 7，无法读取 5", "read 7, unreadable 5"],
+    [
+      { read: 0, missing: 1, unreadable: 1 },
+      "已读 0，空缺 1，无法读取 1",
+      "read 0, missing 1, unreadable 1",
+    ],
+  ])("the counts %p print as %s", (some, zh, en) => {
+    const c = { ...report[0], ...counts, ...some };
+    expect([readingCounts(c, "zh"), readingCounts(c, "en")]).toEqual([zh, en]);
   });
 });
 
@@ -586,7 +604,7 @@ describe("cells no reader may turn into a value", () => {
   test("the report prints each column's unit, its source, counts and first addresses", () => {
     const text = formatReadingReport(open(BUREAU).mapping.report ?? [], "en");
     expect(text).toContain(
-      "C 总投资: unit CNY ×10k（unit row A2）; e.g. 40000; read 2, with a note 0, guessed 0, missing 0, unreadable 1"
+      "C 总投资: unit CNY ×10k（unit row A2）; e.g. 40000; read 2, unreadable 1"
     );
     expect(text).toContain("! C5: the Excel error value #N/A");
   });
@@ -657,10 +675,10 @@ describe("cells read with a note are counted apart from cells read as written", 
 
   test("the printed report gives the counts and each noted cell's address with its note", () => {
     const text = formatReadingReport(open(NOTED).mapping.report ?? [], "zh");
-    expect(text).toContain("已读 1，带说明 3，猜测 0，空缺 0，无法读取 0");
+    expect(text).toContain("已读 1，带说明 3\n");
     expect(text).toContain("    ~ C3: 读作下限：不少于 3%；单边界，取界值本身");
     expect(text).toContain("    ~ C4: 读作下限：不少于 3%；单边界，取界值本身");
-    expect(text).toContain("    ~ D3: 读作区间 10–20（“数/几/多/余”为约数）；取中值 15");
+    expect(text).toContain("    ~ D3: 读作区间 10–20（约数）；取中值 15");
     expect(text).toContain("    ! F5: “进展顺利”未写出模型的任何进度");
   });
 });

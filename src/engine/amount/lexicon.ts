@@ -143,6 +143,9 @@ const QUAL_WORDS: Record<Qual, string[]> = {
     "及以上",
     "之上",
     "出头",
+    // 上亿, 过亿, 上百万: reaching or passing the figure.
+    "上",
+    "过",
     "起",
     "+",
     ">",
@@ -430,6 +433,8 @@ export interface Qualifiers {
   measure: boolean;
   /** Numbers or separators. */
   other: boolean;
+  /** Numbers (a second figure: 3%至五, 300人，500人). */
+  number: boolean;
   /** A range mark (-, ~, 至, 到): after a figure with none after it, an open range (3%~). */
   range: boolean;
   /** Filler words of amounts (一期, 总投资, 计划): labels, not qualifiers. */
@@ -444,6 +449,7 @@ export function qualifiersIn(folded: string): Qualifiers {
     text: false,
     measure: false,
     other: false,
+    number: false,
     range: false,
     filler: false,
   };
@@ -457,6 +463,7 @@ export function qualifiersIn(folded: string): Qualifiers {
     else if (t.k !== "incl" && t.k !== "open" && t.k !== "close") {
       r.other = true;
       if (t.k === "sep") r.range = true;
+      if (t.k === "num") r.number = true;
     }
   }
   // Fillers leave no token; "=" of ">=" counts for nothing.

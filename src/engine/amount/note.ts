@@ -54,7 +54,7 @@ export interface Read {
   high: number;
   currency: CurrencyCode;
   bound: AmountBound;
-  /** The range came from 数/几/多/余, not from two written numbers. */
+  /** The range came from 数/几/多/余 or two digits in a row (两三亿), not from two written numbers. */
   vague: boolean;
   /** A bare number took its unit from the context. */
   usedContextUnit: boolean;

@@ -128,6 +128,9 @@ const newSide = (): ScanSide => ({ m: 0, d: 0, exp: NaN, cur: null, curAfter: fa
  * cells, and a scan never calls out to code that could start another one.
  */
 const SCRATCH: Scan = { len: 0, quals: 0, a: newSide(), b: newSide() };
+/** The state and result a trailing bracket is scanned with (brackets do not nest there). */
+const BRACKET: Scan = { len: 0, quals: 0, a: newSide(), b: newSide() };
+const BRACKET_OUT: AmountValueOut = { status: AMOUNT_OK, currency: null, exact: false };
 
 /**
  * The dictionary word the tokenizer would read at i, its length into `st.len`; undefined where the
@@ -287,6 +290,9 @@ export function scanAmount(
       if (f >= 48 && f <= 57) digit = true;
     }
     if (!digit) return FALLBACK;
+    // Only an amount the scan reads is an alternate; other words (1(3以十个约)) the parser weighs.
+    if (scanAmount(s.slice(i + 1, n - 1), NO_CONTEXT, "mid", BRACKET_OUT, BRACKET) === FALLBACK)
+      return FALLBACK;
   }
   const mult = ctx.multiplier ?? 1;
   const exp0 = mult === 1 ? 0 : powerOfTen(mult);

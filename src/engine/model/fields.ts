@@ -13,6 +13,7 @@ import {
   NumberRead,
   readArabicNumber,
   readChineseNumeral,
+  spokenRound,
   startsChineseNumeral,
 } from "../numerals";
 import { boundOf, Q_AT_LEAST, qualifiersIn } from "../amount/lexicon";
@@ -20,6 +21,7 @@ import { boundNote, BoundedReading } from "../bounds";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { landUnit, readArea } from "../land";
+import { dateNote, readDate } from "../dateText";
 import {
   answerNote,
   foldAnswer,
@@ -117,6 +119,10 @@ function scaled(text: string, scale: string | undefined): number {
 /** A number or area as read: its bound, and a remark in brackets left out (3.5%（2022年）). */
 export interface NumberReading extends BoundedReading {
   remark?: string;
+  /** A question mark after the figure (50亩？): read as written, in doubt. */
+  doubt?: string;
+  /** A remark after a clause mark (80亩，另租厂房), left out. */
+  aside?: string;
 }
 
 /** A number cell as read, and whether it states its own scale (15%, 5‰, 百分之十五). */
@@ -133,6 +139,9 @@ const exactly = (value: number, ownScale = false): PlainReading => ({
   ownScale,
 });
 
+/** Percentage points after a figure (3.5个百分点, 三个百分点). */
+const POINTS = /([\d〇零一二两三四五六七八九十几])\s*个?百分点/g;
+
 /** A remark in brackets at the end (3.5%（2022年）, 5项（其中发明3项）): left out, named in the note. */
 const END_REMARK = /\s*\(([^()]*)\)$/;
 
@@ -144,14 +153,28 @@ const END_REMARK = /\s*\(([^()]*)\)$/;
 export function readNumberBound(cell: CellValue): PlainReading | null {
   if (typeof cell === "number") return Number.isFinite(cell) ? exactly(cell) : null;
   if (typeof cell === "boolean" || isMissingCell(cell)) return null;
-  const whole = foldText(cell as string).trim();
-  const remark = END_REMARK.exec(whole);
-  const folded = remark === null ? whole : whole.slice(0, remark.index);
-  const r = readPlain(folded) ?? readWritten(folded);
+  // 3.5个百分点 (percentage points): the figure with %.
+  const trimmed = foldText(cell as string).trim();
+  const whole = spokenRound(trimmed.includes("百分点") ? trimmed.replace(POINTS, "$1%") : trimmed);
+  const aside = CLAUSE_MARK.test(whole) ? ASIDE.exec(whole) : null;
+  const figure = aside === null ? whole : whole.slice(0, aside.index);
+  const remark = END_REMARK.exec(figure);
+  const folded = remark === null ? figure : figure.slice(0, remark.index);
+  let r = readPlain(folded) ?? readWritten(folded);
   const said = remark === null ? "" : remark[1].trim();
   // （含）: inclusive, already how a bound reads.
-  return r === null || said === "" || said === "含" ? r : { ...r, remark: said };
+  if (r !== null && said !== "" && said !== "含") r = { ...r, remark: said };
+  return r !== null && aside !== null && aside[1].trim() !== ""
+    ? { ...r, aside: aside[1].trim() }
+    : r;
 }
+
+/**
+ * A remark after the figure past a clause mark (80亩，另租厂房): left out, named in the note. Never
+ * one with a figure in it (300人，500人 is two figures) and never a thousands comma (1,200).
+ */
+const CLAUSE_MARK = /[，,；;。]/;
+const ASIDE = /\s*[，,；;。]\s*([^\d零〇一二两三四五六七八九十百千万]*)$/;
 
 /**
  * A count in Chinese numerals (五项, 约三千人, 十余项) read by the grammar of digits. 数/几 (十几人,
@@ -192,24 +215,43 @@ function chineseCount(folded: string): { at: number; read: NumberRead } | null {
 
 /** What may follow 百分之 and its number: a bound word, or nothing. */
 const BOUND_AFTER = /^\s*(?:以上|以下|以内|左右|上下)?$/;
+/** A range mark after a figure, before its high end. */
+const RANGE_TO = /^\s*(?:-|~|至|到)\s*/;
+const PER_WORDS = /百分之|千分之/;
 
-/** What may follow a Chinese numeral for it to be a count (五项, 十余人, 十来人, 两千万): not 一般, 三级. */
+/**
+ * What may follow a Chinese numeral for it to be a count (五项, 十余人, 十来人, 十几个人, 两千万, 五十亩地,
+ * 三%): not 一般, 三级.
+ */
 const COUNTED =
-  /^\s*(?:多|余|来)?\s*(?:万|亿)?\s*(?:多|余)?\s*(?:项|件|人|名|位|家|个|台|套|亩|年)?\s*(?:以上|以下|以内|左右|上下)?$/;
+  /^\s*(?:多|余|来)?\s*(?:万|亿)?\s*(?:多|余)?\s*(?:个?(?:项|件|人|名|位|家|台|套)|个|亩地?|年|%|‰)?\s*(?:以上|以下|以内|左右|上下)?$/;
+
+/**
+ * 百分之十五, 约百分之十, 不低于百分之十五, 百分之五到百分之八, 百分之五至八, 千分之五: a share written in
+ * words, read as the same figure written with % (‰), with the words around it (十几: the range
+ * 10–20%, as 十几人 reads). `k`: where 百分之 or 千分之 starts.
+ */
+function perInWords(folded: string, k: number): PlainReading | null {
+  const sign = folded.charAt(k) === "千" ? "‰" : "%";
+  const n = readArabicNumber(folded, k + 3) ?? readChineseNumeral(folded, k + 3);
+  if (n === null) return null;
+  let rest = folded.slice(n.end);
+  const to = RANGE_TO.exec(rest);
+  if (to !== null) {
+    // 百分之五至八: the high end in words, 百分之 not written again.
+    const high = readChineseNumeral(rest, to[0].length);
+    if (high !== null && high.highText === undefined)
+      rest = `${to[0]}${high.text}${sign}${rest.slice(high.end)}`;
+  } else if (!BOUND_AFTER.test(rest)) return null;
+  const digits = n.highText === undefined ? n.text : `${n.text}-${n.highText}`;
+  const r = readPlain(`${folded.slice(0, k)}${digits}${sign}${rest}`);
+  return r !== null && n.highText !== undefined && r.bound === "range" ? { ...r, vague: true } : r;
+}
 
 /** readNumberBound on folded text with no remark. */
 function readPlain(folded: string): PlainReading | null {
-  // 百分之十五, 百分之3.5, 百分之十几, 百分之五以上: a percent written in words, read as the same
-  // figure written with % (十几: the range 10–20%, as 十几人 reads).
-  if (folded.startsWith("百分之")) {
-    const n = readArabicNumber(folded, 3) ?? readChineseNumeral(folded, 3);
-    if (n === null || !BOUND_AFTER.test(folded.slice(n.end))) return null;
-    const digits = n.highText === undefined ? n.text : `${n.text}-${n.highText}`;
-    const r = readPlain(`${digits}%${folded.slice(n.end)}`);
-    return r !== null && n.highText !== undefined && r.bound === "range"
-      ? { ...r, vague: true }
-      : r;
-  }
+  const k = folded.search(PER_WORDS);
+  if (k >= 0) return perInWords(folded, k);
   const m = NUMBER.exec(folded);
   if (!m || OTHER_MEASURE.test(m[8])) return null;
   const [, leadText, lowText, moreBefore, lowScale, moreAfter, highText, highScale, tailText] = m;
@@ -226,6 +268,8 @@ function readPlain(folded: string): PlainReading | null {
     lead.measure ||
     lead.other ||
     tail.measure ||
+    // A second figure after it (3%至五, 300人，500人): not one number.
+    tail.number ||
     twoMore ||
     (more !== undefined && highText !== undefined)
   )
@@ -264,22 +308,6 @@ export function readText(cell: CellValue): string | null {
     return isNoDataText(t) ? null : t;
   }
   return isMissingCell(cell) ? null : String(cell).trim();
-}
-
-const DATE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
-const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
-
-/** A date as an Excel serial day number (cells may already hold one); NaN when unreadable. */
-export function readDate(cell: CellValue): number {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : NaN;
-  if (typeof cell !== "string") return NaN;
-  const m = DATE.exec(foldText(cell).trim());
-  if (!m) return NaN;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return NaN;
-  return (t - EXCEL_EPOCH) / 86400000;
 }
 
 /** An amount cell read and converted to the model's currency and unit (e.g. 万元). */
@@ -449,6 +477,8 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   const v = yesNoValue(cell);
   if (v === v || typeof cell !== "string") return v;
   const text = foldAnswer(cell);
+  // 是否高新 asks the question (a header copied into the cell), whatever name it holds.
+  if (text.startsWith("是否")) return NaN;
   let best = NaN;
   for (const name of fieldNames(field)) {
     for (const hit of hits(text, name)) {
@@ -537,6 +567,12 @@ export function numberReading(
   context: Partial<AmountContext> | undefined
 ): NumberReading | null {
   if (cellProblem(cell, true) !== null) return null;
+  // 50亩？, 300人?: a figure the analyst doubts, read as written; the note says so (as 5亿元？).
+  const doubt = typeof cell === "string" && /[?？]/.test(cell) ? DOUBT_MARK.exec(cell) : null;
+  if (doubt !== null) {
+    const r = numberReading((cell as string).slice(0, doubt.index), field, context);
+    return r === null ? null : { ...r, doubt: doubt[0].trim() };
+  }
   // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
   // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
   const area = typeof cell === "string" ? readArea(cell) : null;
@@ -548,6 +584,9 @@ export function numberReading(
   if (scale === 1) return n;
   return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
 }
+
+/** Question marks after a figure, half- or full-width. */
+const DOUBT_MARK = /\s*[?？]+\s*$/;
 
 /** Words before a restated column name that keep the count the column's: 有效发明专利, 累计 … */
 const COUNT_QUALIFIER = /^(?:有效|已授权|授权|累计|共有|共|现有|拥有)?/;
@@ -578,7 +617,14 @@ export function numberNote(
   context: Partial<AmountContext> | undefined
 ): Label | null {
   const r = numberReading(cell, field, context);
-  if (r === null || (r.bound === "exact" && r.remark === undefined)) return null;
+  if (
+    r === null ||
+    (r.bound === "exact" &&
+      r.remark === undefined &&
+      r.aside === undefined &&
+      r.doubt === undefined)
+  )
+    return null;
   const percent = field.type === "percent";
   const area = isAreaField(field);
   const notes: Label[] = [];
@@ -593,6 +639,12 @@ export function numberNote(
     );
   if (r.remark !== undefined)
     notes.push({ zh: `忽略括号内“${r.remark}”`, en: `ignored "${r.remark}" in brackets` });
+  if (r.aside !== undefined) notes.push({ zh: `忽略“${r.aside}”`, en: `ignored "${r.aside}"` });
+  if (r.doubt !== undefined)
+    notes.push({
+      zh: `“${r.doubt}”表示数未定或存疑，按所写的数读取`,
+      en: `"${r.doubt}" says the figure is not settled or in doubt; read as written`,
+    });
   return {
     zh: notes.map((x) => x.zh).join("；"),
     en: notes.map((x) => x.en).join("; "),
@@ -622,6 +674,8 @@ export function readingNote(
     case "number":
     case "percent":
       return numberNote(cell, field, context);
+    case "date":
+      return dateNote(cell);
     default:
       return field.reader === "stage" ? stageNote(cell, model) : null;
   }

@@ -16,7 +16,6 @@ export {
   numberNote,
   readingNote,
   readText,
-  readDate,
   readAmount,
   amountOptions,
   fieldNames,
@@ -27,6 +26,7 @@ export {
   areaUnitProblem,
 } from "./fields";
 export type { AmountReading } from "./fields";
+export { readDate } from "../dateText";
 
 /** Thrown by loadModel: the model document is not valid; `errors` name each problem's path. */
 export class InvalidModelError extends Error {

@@ -168,7 +168,7 @@ describe("percents written in words or with a bound", () => {
     expect(read("15", { multiplier: 0.01 })).toBeCloseTo(0.15, 15);
   });
 
-  test.each(["百分之", "百分之十五点", "百分之三四", "约百分之"])("%s is unread", (cell) =>
+  test.each(["百分之", "百分之十五点", "约百分之", "百分之三二"])("%s is unread", (cell) =>
     expect(read(cell)).toBeNaN()
   );
 
@@ -369,7 +369,7 @@ describe("number and percent cells keep their bound, and say so", () => {
       "read as at most 5; one-sided bound, used the bound itself"
     );
     expect(numberNote("50余亩", land, undefined)?.zh).toBe(
-      "读作区间 50 亩–60 亩（“数/几/多/余”为约数）；取中值 55 亩"
+      "读作区间 50 亩–60 亩（约数）；取中值 55 亩"
     );
     // A bare percent under a header unit of % is scaled before it is shown.
     expect(numberNote("约3.5", rd, { multiplier: 0.01 })?.zh).toBe("读作约数 3.5%，按该数取值");
@@ -382,7 +382,15 @@ describe("number and percent cells keep their bound, and say so", () => {
       5, 3000, 2, 5,
     ]);
     expect(readNumberBound("十余项")).toMatchObject({ low: 10, high: 20, bound: "range" });
-    for (const c of ["一般", "三级", "一期", "三四项"]) expect(readNumberBound(c)).toBeNull();
+    for (const c of ["一般", "三级", "一期", "四三项"]) expect(readNumberBound(c)).toBeNull();
+    // 三四项, 两三百人: this or that, a range as 十几项 is
+    expect(readNumberBound("三四项")).toMatchObject({
+      low: 3,
+      high: 4,
+      bound: "range",
+      vague: true,
+    });
+    expect(readNumberBound("两三百人")).toMatchObject({ value: 250, low: 200, high: 300 });
   });
 
   test("数/几 in a count write a range, read as amounts and 多/余 read them: its midpoint, the note giving the range", () => {
@@ -402,7 +410,7 @@ describe("number and percent cells keep their bound, and say so", () => {
     expect(range("数十项")).toEqual([10, 100, 55, "range", true]);
     expect(range("十几万人")).toEqual([1e5, 2e5, 1.5e5, "range", true]);
     expect(numberNote("十几人", patents, undefined)?.zh).toBe(
-      "读作区间 10–20（“数/几/多/余”为约数）；取中值 15"
+      "读作区间 10–20（约数）；取中值 15"
     );
     // A number in digits beside them is no count in words: left to the digits' grammar.
     expect(readNumberBound("十几项（其中3项授权）")).toMatchObject({
@@ -449,6 +457,6 @@ describe("number and percent cells keep their bound, and say so", () => {
     const [c] = scoreCandidates([{ name: "甲", rdShare: "不低于3%", patents: "50余件" }], model);
     const notes = c.explanation.criteria.map((x) => x.note?.zh ?? "").join("\n");
     expect(notes).toContain("读作下限：不少于 3%；单边界，取界值本身");
-    expect(notes).toContain("读作区间 50–60（“数/几/多/余”为约数）；取中值 55");
+    expect(notes).toContain("读作区间 50–60（约数）；取中值 55");
   });
 });
