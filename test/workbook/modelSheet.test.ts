@@ -1,4 +1,4 @@
-import type { ScoringModel } from "../../src/engine/types";
+import type { CellValue, ScoringModel } from "../../src/engine/types";
 import { cellAddress } from "../../src/workbook/a1";
 import { gridToModel, isModelGrid, modelToGrid } from "../../src/workbook/modelSheet";
 import type { Grid } from "../../src/workbook/types";
@@ -353,4 +353,68 @@ test("a sheet read with no base model is refused for what the sheet does not sho
       en: 'criteria[0].field: field "investment" does not exist',
     },
   });
+});
+
+/** Reads `grid` back over `base` and returns each error as "address path". */
+function refusedAt(grid: Grid, base: ScoringModel): string[] {
+  const back = gridToModel(grid, base);
+  if (back.ok) throw new Error("accepted");
+  return back.errors.map((e) => `${e.address} ${"path" in e ? String(e.path) : ""}`);
+}
+
+test("the model's checks on chains, roles, grades and targets name the cell too", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "en");
+  const at = (value: string, dc = 0) => {
+    const { row, col } = find(grid, value);
+    return { row, col: col + dc, cell: cellAddress(row, col + dc) };
+  };
+  const edits: [{ row: number; col: number; cell: string }, CellValue, string][] = [
+    // A role scored above 1: its row in the roles section, the score column.
+    [at("leader", 3), 1.5, "chain.roles[0].score"],
+    // A chain keyword weighing 0: the chain's keywords cell (a keyword has no cell of its own).
+    [at("机床:1"), "机床:0", "chain.chains[1].keywords[0].weight"],
+    // A decision naming a grade that does not exist: its grades cell.
+    [at("B、C"), "B、S", "decisions[1].grades[1]"],
+    // The second grade band's minimum score above 100, and the second target's value below 0.
+    [at("B", 3), 150, "grades.bands[1].min"],
+    [at("Signed investment", 3), -1, "targets.items[1].value"],
+  ];
+  for (const [{ row, col, cell }, value, path] of edits) {
+    const edited = grid.map((r) => [...r]);
+    edited[row][col] = value;
+    expect([path, refusedAt(edited, model)]).toEqual([path, [`${cell} ${path}`]]);
+  }
+});
+
+test("a criterion past the tenth is found by its index; a setting the checks refuse has no cell", () => {
+  const model = loadModel(pinghu);
+  const grid = modelToGrid(model, "zh");
+  const k = 12;
+  const { row } = find(grid, model.criteria[k].id);
+  const weight = find(grid, "维度内权重").col;
+  grid[row][weight] = -5;
+  expect(refusedAt(grid, model)).toEqual([`${cellAddress(row, weight)} criteria[${k}].weight`]);
+
+  // The model currency is a setting row, not an item of a list: the error names no cell.
+  const small = modelToGrid(smallModel(), "en");
+  const currency = find(small, "currency");
+  small[currency.row][currency.col + 1] = "JPY";
+  expect(refusedAt(small, smallModel())).toEqual([" currency"]);
+});
+
+test("a model without targets reads back without them; the sheet opens with its title and a note in its language", () => {
+  const model = smallModel();
+  delete model.targets;
+  const zh = modelToGrid(model, "zh");
+  expect(gridToModel(zh, model)).toEqual({ ok: true, model });
+  expect(zh[0][0]).toBe("评分模型：测试模型（1.0） [ZS:model]");
+  expect(String(zh[1][0])).toMatch(
+    /^说明：可直接修改下面各表中的数值和文字.*请勿改动带 \[ZS:…\] 标记的标题行。$/
+  );
+  const en = modelToGrid(model, "en");
+  expect(en[0][0]).toBe("Scoring model: Test model (1.0) [ZS:model]");
+  expect(String(en[1][0])).toMatch(
+    /^Note: edit the values and words .* Keep the title rows marked \[ZS:…\]\.$/
+  );
 });
