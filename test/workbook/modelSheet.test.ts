@@ -418,3 +418,92 @@ test("a model without targets reads back without them; the sheet opens with its 
     /^Note: edit the values and words .* Keep the title rows marked \[ZS:…\]\.$/
   );
 });
+
+test("cells an analyst types: a choice by its id, list cells with spaces and stray separators, 1,000 and padded text", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const dir = find(grid, "越大越好");
+  grid[dir.row][dir.col] = "less";
+  const keep = find(grid, "B、C");
+  grid[keep.row][keep.col] = " B 、、C，";
+  const target = find(grid, "签约总投资");
+  grid[target.row][target.col + 4] = "1,000";
+  const label = find(grid, "优先");
+  grid[label.row][label.col] = "  优先 ";
+  const back = gridToModel(grid, model);
+  if (!back.ok) throw new Error(JSON.stringify(back.errors));
+  expect(back.model.criteria[0].direction).toBe("less");
+  expect(back.model.decisions.find((d) => d.id === "keep")!.grades).toEqual(["B", "C"]);
+  expect(back.model.targets!.items.find((t) => t.id === "inv")!.value).toBe(1000);
+  expect(back.model.grades.bands[0].label.zh).toBe("优先");
+});
+
+test("a blank number cell, a bad keyword score and a missing column are each reported once, at their cell", () => {
+  // Keyword rules are read first (the criteria need them), then the sections in sheet order.
+  const model = smallModel();
+  const grid = modelToGrid(model, "zh");
+  const scale = find(grid, "scale");
+  grid[scale.row][3] = null;
+  const kw = find(grid, "汽车、电池");
+  grid[kw.row][kw.col + 1] = "high";
+  expect(gridToModel(grid, model)).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: "model-sheet",
+        address: cellAddress(kw.row, kw.col + 1),
+        message: { zh: "得分（0–1）：“high”不是数字", en: 'score (0–1): "high" is not a number' },
+      },
+      {
+        code: "model-sheet",
+        address: cellAddress(scale.row, 3),
+        message: { zh: "权重：不能为空", en: "weight: must not be empty" },
+      },
+    ],
+  });
+
+  // The dimensions' 权重 header renamed: the section is not read (its weights would each be blank),
+  // and nothing else is reported.
+  const renamed = modelToGrid(model, "zh");
+  const header = find(renamed, "scale").row - 1;
+  const col = renamed[header].indexOf("权重");
+  renamed[header][col] = "权重（%）";
+  expect(gridToModel(renamed, model)).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: "model-sheet",
+        address: cellAddress(header, 0),
+        message: {
+          zh: "「维度与权重」缺少列“权重”",
+          en: '"Dimensions and weights" lacks the column "weight"',
+        },
+      },
+    ],
+  });
+});
+
+test("a section that follows another without a blank row ends it", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const roles = find(grid, "产业链地位 [ZS:roles]");
+  expect(grid[roles.row - 1].every((v) => v === null)).toBe(true);
+  const joined = [...grid.slice(0, roles.row - 1), ...grid.slice(roles.row)];
+  expect(gridToModel(joined, model)).toEqual({ ok: true, model });
+});
+
+test("a grid that is not a model sheet is refused as such, for the sheet as a whole", () => {
+  expect(gridToModel([["项目名称", "总投资"]])).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: "model-sheet",
+        address: "",
+        message: {
+          zh: "这不是评分模型表（第一行缺少 [ZS:model] 标记）",
+          en: "This is not a scoring-model sheet (no [ZS:model] marker at the top)",
+        },
+      },
+    ],
+  });
+});
