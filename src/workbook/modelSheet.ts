@@ -634,11 +634,25 @@ const NESTED_LISTS = new Map<string, { section: string; list: (m: ScoringModel) 
   ["targets.items", { section: "targets", list: (m) => m.targets?.items }],
 ]);
 
+/** A criterion's transform parameters → the column showing them (its keyword rules have their own section). */
+const TRANSFORM_COLUMNS: Record<string, string> = {
+  "transform.type": "transform",
+  "transform.min": "zero",
+  "transform.zero": "zero",
+  "transform.max": "full",
+  "transform.full": "full",
+  "transform.points": "params",
+  "transform.table": "params",
+  "transform.default": "params",
+  "transform.intended": "params",
+  "transform.expression": "params",
+};
+
 /**
  * The cell a model path came from: criteria[3].weight → the row of that criterion in the 准则
- * section and its weight column; chain.roles[1].score → the roles section's second row. A path
- * deeper than the columns (decisions[0].grades[2], transform.min) gives the nearest column, else
- * the row's first. "" when the sheet does not show it.
+ * section and its weight column; chain.roles[1].score → the roles section's second row; a transform's
+ * parameter → its 0 分点, 满分点 or 其他参数 cell. A path deeper than the columns (decisions[0].grades[2])
+ * gives the nearest column, else the row's first. "" when the sheet does not show it.
  */
 function cellOfPath(path: string, m: ScoringModel, placed: Placed): string {
   const p = /^((?:[A-Za-z]+\.)?[A-Za-z]+)\[(\d+)\](?:\.(.+))?$/.exec(path);
@@ -650,11 +664,10 @@ function cellOfPath(path: string, m: ScoringModel, placed: Placed): string {
   const at = item?.id !== undefined ? rows.find((r) => r.id === item.id) : rows[Number(p[2])];
   if (!at) return "";
   const key = p[3] ?? "";
-  const last = key.split(".").pop() ?? "";
   const col =
     at.cols[key] ??
     at.cols[key.replace(/\[\d+\].*$/, "")] ??
-    at.cols[last] ??
+    at.cols[TRANSFORM_COLUMNS[key.split(/[.[]/, 2).join(".")]] ??
     Object.values(at.cols)[0];
   return cellAddress(at.row, col);
 }

@@ -507,3 +507,24 @@ test("a grid that is not a model sheet is refused as such, for the sheet as a wh
     ],
   });
 });
+
+test("the model's checks on a transform name its 0 分点, 满分点 or 其他参数 cell", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const header = grid[find(grid, "评分准则 [ZS:criteria]").row + 1];
+  const column = (label: string) => header.indexOf(label);
+  const row = (id: string) => find(grid, id).row;
+  const edits: [string, string, CellValue, string][] = [
+    ["inv", "0 分点", 0, "criteria[0].transform.min"],
+    ["inv", "满分点", 10, "criteria[0].transform.max"],
+    ["cat", "其他参数", "汽车=2; 机床=0.6", "criteria[4].transform.table.汽车"],
+    ["pw", "其他参数", "0=0; 1000=1.5", "criteria[3].transform.points[1][1]"],
+    ["ex", "其他参数", "x +", "criteria[6].transform.expression"],
+  ];
+  for (const [id, label, value, path] of edits) {
+    const edited = grid.map((r) => [...r]);
+    edited[row(id)][column(label)] = value;
+    const errors = refusedAt(edited, model);
+    expect([path, errors]).toEqual([path, [`${cellAddress(row(id), column(label))} ${path}`]]);
+  }
+});
