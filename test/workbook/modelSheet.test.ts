@@ -374,8 +374,9 @@ test("the model's checks on chains, roles, grades and targets name the cell too"
     [at("leader", 3), 1.5, "chain.roles[0].score"],
     // A chain keyword weighing 0: the chain's keywords cell (a keyword has no cell of its own).
     [at("机床:1"), "机床:0", "chain.chains[1].keywords[0].weight"],
-    // A decision naming a grade that does not exist: its grades cell.
+    // A decision naming a grade that does not exist, as its second and as its eleventh: its grades cell.
     [at("B、C"), "B、S", "decisions[1].grades[1]"],
+    [at("B、C"), "B、C、B、C、B、C、B、C、B、C、S", "decisions[1].grades[10]"],
     // The second grade band's minimum score above 100, and the second target's value below 0.
     [at("B", 3), 150, "grades.bands[1].min"],
     [at("Signed investment", 3), -1, "targets.items[1].value"],
