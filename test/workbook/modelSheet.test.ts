@@ -134,6 +134,8 @@ test("everything the sheet shows reads back even from a base that differs in tho
   base.fx = { base: "CNY", rates: {}, date: "", source: "" };
   base.chain!.chains = [];
   base.gates = [];
+  base.bonuses = [];
+  base.flags = [];
   base.grades.bands = [];
   base.decisions = [];
   base.chain!.roles = [];
