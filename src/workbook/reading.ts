@@ -286,7 +286,8 @@ export function readColumns(
     const cells = table.dataRows.map((r) => sheet.grid[r]?.[m.column] ?? null);
     const sample = cells.find((c) => !isMissingCell(c)) ?? null;
     if (field === undefined) return { ...m, letter, sample };
-    const headerAddress = cellAddress(origin.row + table.headerRow, origin.col + m.column);
+    const headerRow = table.headerRowOf?.[m.column] ?? table.headerRow;
+    const headerAddress = cellAddress(origin.row + headerRow, origin.col + m.column);
     const resolved = resolveUnit(m, field, cells, notes, units, model, headerAddress);
     const { unit } = resolved;
     const guessedUnit = unit !== undefined && (unit.source === "default" || unit.source === "rule");

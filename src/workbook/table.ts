@@ -1,6 +1,8 @@
 /** Finding the candidate table in a sheet: header row, data rows, and the rows that are not candidates. */
 import type { CellValue, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
+import { parseHeaderContext } from "../engine/amount";
+import { headerLandUnit } from "../engine/land";
 import { bestField } from "./mapping";
 import { cellText, isBlank } from "./text";
 import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } from "./types";
@@ -69,6 +71,89 @@ export function headerScore(
   return { score: score + 0.1 * texts.length, fields: found.size };
 }
 
+/** A unit a group header states for its columns: "（亿元）" of 投资情况（亿元）, "（亩）" of 用地（亩）; "" when none. */
+function groupUnit(group: string): string {
+  const { name, context } = parseHeaderContext(group);
+  if (context !== null) return group.trim().slice(name.length);
+  return headerLandUnit(group) !== null ? (UNIT_SUFFIX.exec(group.trim())?.[0] ?? "") : "";
+}
+const UNIT_SUFFIX = /\s*(?:[(（][^()（）]*[)）]|[/／:：][^/／:：]*)\s*$/;
+
+/** A sub-header under group `group`: alone (with the group's unit when it states none) or joined to the group, whichever names a field better. */
+function underGroup(group: string, sub: string, model: ScoringModel): string {
+  const unit =
+    parseHeaderContext(sub).context === null && headerLandUnit(sub) === null
+      ? groupUnit(group)
+      : "";
+  const alone = sub + unit;
+  const name = parseHeaderContext(group).name.replace(UNIT_SUFFIX, "");
+  const joined = name + sub + unit;
+  // 一期 under 投资情况 names nothing alone: the joined text at least says what the column is.
+  const a = bestMatch(alone, model).confidence;
+  return a > 0 && a >= bestMatch(joined, model).confidence ? alone : joined;
+}
+
+/**
+ * The headers of rows `top` and `top + 1` read as one two-level header, or null when they are not one.
+ * A group is a top cell merged across columns, or a top text followed by blank top cells over sub-header
+ * texts; its columns take their sub-headers. Other columns keep the top text (or the sub text under a
+ * blank top cell). The lower row must hold only short texts, under groups or blank top cells (a data
+ * row has a value under some other header), and, when no group is merged, one of them must name a field.
+ */
+function twoLevel(
+  grid: CellValue[][],
+  top: number,
+  merges: MergeArea[],
+  model: ScoringModel
+): { headers: CellValue[]; rowOf: number[] } | null {
+  const upper = grid[top] ?? [];
+  const lower = grid[top + 1] ?? [];
+  const width = Math.max(upper.length, lower.length);
+  if (upper.filter((v) => !isBlank(v)).length < 2) return null;
+  const groupOf = new Array<number>(width).fill(-1);
+  let merged = false;
+  for (const m of merges)
+    if (m.top === top && m.bottom === top && m.right > m.left && !isBlank(upper[m.left]))
+      for (let c = m.left; c <= Math.min(m.right, width - 1); c++)
+        ((groupOf[c] = m.left), (merged = true));
+  for (let c = 0; c < width; c++) {
+    if (groupOf[c] >= 0 || isBlank(upper[c]) || isBlank(lower[c])) continue;
+    let end = c;
+    while (
+      end + 1 < width &&
+      groupOf[end + 1] < 0 &&
+      isBlank(upper[end + 1]) &&
+      !isBlank(lower[end + 1])
+    )
+      end++;
+    for (let k = c; end > c && k <= end; k++) groupOf[k] = c;
+  }
+  let named = false;
+  const headers: CellValue[] = [];
+  const rowOf: number[] = [];
+  for (let c = 0; c < width; c++) {
+    const sub = lower[c] ?? null;
+    if (isBlank(sub)) {
+      headers.push(upper[c] ?? null);
+      rowOf.push(top);
+      continue;
+    }
+    if (typeof sub !== "string" || sub.length > MAX_HEADER_LENGTH) return null;
+    if (groupOf[c] < 0) {
+      if (!isBlank(upper[c])) return null;
+      headers.push(sub);
+      rowOf.push(top + 1);
+      continue;
+    }
+    const h = underGroup(cellText(upper[groupOf[c]]), sub, model);
+    if (bestMatch(h, model).confidence > 0) named = true;
+    headers.push(h);
+    // The unit is read from the sub-header when it states one, else from the group.
+    rowOf.push(h.endsWith(sub) ? top + 1 : top);
+  }
+  return named || merged ? { headers, rowOf } : null;
+}
+
 function mergeAt(merges: MergeArea[], row: number, col: number): MergeArea | undefined {
   return merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
 }
@@ -115,14 +200,18 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
     };
   }
 
-  // A header cell merged down from the row above (two-level headers) takes the merged value.
-  const headers: CellValue[] = [...grid[headerRow]];
+  // Two-level headers: a group such as 投资情况 over 总投资 / 其中外资, whichever of the two rows scored best.
+  const below = twoLevel(grid, headerRow, merges, model);
+  const above = below ? null : headerRow > 0 ? twoLevel(grid, headerRow - 1, merges, model) : null;
+  const band = below ?? above;
+  const headers: CellValue[] = band ? band.headers : [...grid[headerRow]];
+  // A header cell merged down from the row above takes the merged value.
   for (const m of merges) {
     if (m.top < headerRow && m.bottom >= headerRow && isBlank(headers[m.left]))
       headers[m.left] = grid[m.top]?.[m.left] ?? null;
   }
   // Header cells merged downwards push the first data row below the merge.
-  let firstData = headerRow + 1;
+  let firstData = below ? headerRow + 2 : headerRow + 1;
   for (const m of merges)
     if (m.top <= headerRow && m.bottom >= firstData && m.bottom < headerRow + 4)
       firstData = m.bottom + 1;
@@ -197,6 +286,7 @@ export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult
   const table: TableLocation = {
     headerRow,
     headers,
+    ...(band ? { headerRowOf: band.rowOf } : {}),
     firstCol,
     lastCol,
     dataRows,

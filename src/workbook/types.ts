@@ -40,8 +40,10 @@ export type SkipReason = "blank" | "total" | "note" | "section" | "header";
 /** Where the candidate table sits. Rows and columns are grid indices (add `origin` for sheet coordinates). */
 export interface TableLocation {
   headerRow: number;
-  /** Header cells of the whole grid row (index = grid column). */
+  /** Header cells of the whole grid row (index = grid column); a two-level header's composed texts. */
   headers: CellValue[];
+  /** Two-level headers: the grid row whose cell states each column's header unit (index = grid column). */
+  headerRowOf?: number[];
   /** Grid columns of the user's table (our own result columns excluded). */
   firstCol: number;
   lastCol: number;

@@ -111,6 +111,34 @@ describe("missing and unreadable cells", () => {
 });
 
 describe("bounds, ranges and the number used", () => {
+  test.each<[string, number, string, string]>([
+    ["近亿元", 1e8, "atMost", "不超过 1 亿元"],
+    ["亿元以上", 1e8, "atLeast", "不少于 1 亿元"],
+    ["超亿元", 1e8, "atLeast", "不少于 1 亿元"],
+    ["近千万", 1e7, "atMost", "不超过 1 000 万元"],
+    ["近亿美元", 1e8, "atMost", "不超过 1 亿美元"],
+  ])(
+    "%s: a unit with a bound word and no figure is one of that unit, noted",
+    (text, value, bound, note) => {
+      const r = ok(parseAmount(text));
+      expect([r.value, r.bound]).toEqual([value, bound]);
+      expect(r.note.zh).toContain(note);
+    }
+  );
+
+  test.each(["亿元", "元以上", "百元以上"])(
+    "%s: no figure and no unit of 万 or above is no number",
+    (text) => {
+      const r = parseAmount(text);
+      expect(r.ok).toBe(false);
+    }
+  );
+
+  test("折合 labels a converted figure: 折合人民币约3.5亿元 is about 3.5亿 CNY", () => {
+    const r = ok(parseAmount("折合人民币约3.5亿元"));
+    expect([r.value, r.currency, r.bound]).toEqual([3.5e8, "CNY", "approximate"]);
+  });
+
   test("bound picks mid, low or high of a range, and the note says which", () => {
     const mid = ok(parseAmount("1-2亿"));
     const low = ok(parseAmount("1-2亿", { bound: "low" }));

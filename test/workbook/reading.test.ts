@@ -115,6 +115,29 @@ describe("units written above the table", () => {
   });
 });
 
+test("two-level headers: the unit is read where it is written, in the sub-header or in its group", () => {
+  // 投资情况（亿元） merged over 总投资 and 注册资本（万美元）; the other headers merged down over both rows.
+  const grid: Grid = [
+    ["序号", "项目名称", "投资情况（亿元）", null, "所属产业链"],
+    [null, null, "总投资", "注册资本（万美元）", null],
+    [1, "甲项目", 2.5, 800, "新能源汽车"],
+  ];
+  const merges = [
+    { top: 0, left: 2, bottom: 0, right: 3 },
+    ...[0, 1, 4].map((c) => ({ top: 0, left: c, bottom: 1, right: c })),
+  ];
+  const sheet: SheetData = { name: "清单", grid, merges };
+  const located = locateTable(sheet, model);
+  if (!located.ok) throw new Error(located.message.en);
+  const mapping = mapColumns(located.table.headers, model, {}, [], { sheet, table: located.table });
+  const unitOf = (field: string) => mapping.mapped.find((m) => m.field === field)?.unit;
+  expect(unitOf("totalInvestment")).toMatchObject({ source: "header", address: "C1" });
+  expect(unitOf("registeredCapital")).toMatchObject({ source: "header", address: "D2" });
+  const scored = scoreTable(toCandidateTable(sheet, located.table, mapping), compiled);
+  // The model's unit is 万元: 2.5 亿元 is 25 000.
+  expect(Array.from(scored.columns.totalInvestment as Float64Array)).toEqual([25000]);
+});
+
 describe("unit rows below the table (issue 20)", () => {
   // A header naming its own unit, eight candidates (the last with a remark that states a unit), then
   // a note row ending the table and notes 6 and 7 rows under the last candidate.

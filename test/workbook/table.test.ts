@@ -79,6 +79,103 @@ test("two-level header: a cell merged down from the row above names its column",
   expect(t.dataRows).toEqual([2]);
 });
 
+describe("two-level headers: a group header over sub-headers", () => {
+  // The usual government layout: 投资情况 merged across two columns over 总投资 / 注册资本, every other
+  // header merged down over both rows. The top row names more fields, so it is the header row.
+  const grid = [
+    row("项目名称", "投资情况", null, "所属产业链", "备注"),
+    row(null, "总投资", "注册资本", null, null),
+    row("A公司", 1000, 500, "汽车", null),
+    row("B公司", 2000, 800, "光电", "x"),
+  ];
+  const downMerged = [0, 3, 4].map((c) => ({ top: 0, left: c, bottom: 1, right: c }));
+
+  test("the group's columns take their sub-headers; data start under the lower row", () => {
+    const t = locate({
+      name: "S",
+      grid,
+      merges: [{ top: 0, left: 1, bottom: 0, right: 2 }, ...downMerged],
+    });
+    expect(t.headerRow).toBe(0);
+    expect(t.headers).toEqual(["项目名称", "总投资", "注册资本", "所属产业链", "备注"]);
+    expect(t.headerRowOf).toEqual([0, 1, 1, 0, 0]);
+    expect(t.dataRows).toEqual([2, 3]);
+  });
+
+  test("without merges (a tool that writes none): a top text followed by blank top cells over sub-header texts is a group", () => {
+    const t = locate({ name: "S", grid });
+    expect(t.headers).toEqual(["项目名称", "总投资", "注册资本", "所属产业链", "备注"]);
+    expect(t.dataRows).toEqual([2, 3]);
+  });
+
+  test("a unit the group states reaches sub-headers that state none; a sub-header's own unit wins", () => {
+    const withUnits = [
+      row("项目名称", "投资情况（亿元）", null, "所属产业链"),
+      row(null, "总投资", "注册资本（万美元）", null),
+      row("A公司", 10, 500, "汽车"),
+    ];
+    const t = locate({ name: "S", grid: withUnits });
+    expect(t.headers.slice(0, 4)).toEqual([
+      "项目名称",
+      "总投资（亿元）",
+      "注册资本（万美元）",
+      "所属产业链",
+    ]);
+    // Where each column's unit is written: the group's row for 总投资, the sub-header's for 注册资本.
+    expect(t.headerRowOf?.slice(0, 3)).toEqual([0, 0, 1]);
+  });
+
+  test("a sparse first data row is not a sub-header row: it holds a value under a header that is no group", () => {
+    const sparse = [
+      row("项目名称", "投资情况", null, "所属产业链"),
+      row("A公司", "1000万", null, null),
+      row("B公司", "2000万", "800万", "光电"),
+    ];
+    const t = locate({
+      name: "S",
+      grid: sparse,
+      merges: [{ top: 0, left: 1, bottom: 0, right: 2 }],
+    });
+    expect(t.headers.slice(0, 4)).toEqual(["项目名称", "投资情况", null, "所属产业链"]);
+    expect(t.headerRowOf).toBeUndefined();
+    expect(t.dataRows).toEqual([1, 2]);
+  });
+
+  test("under a merged group, sub-headers that name no field are joined to the group; unmerged, such a row stays data", () => {
+    const phases = [
+      row("项目名称", "投资情况", null, "所属产业链"),
+      row(null, "一期", "二期", null),
+      row("A公司", 1000, 500, "汽车"),
+    ];
+    const t = locate({
+      name: "S",
+      grid: phases,
+      merges: [{ top: 0, left: 1, bottom: 0, right: 2 }],
+    });
+    expect(t.headers.slice(0, 3)).toEqual(["项目名称", "投资情况一期", "投资情况二期"]);
+    expect(t.dataRows).toEqual([2]);
+    const unmerged = locate({ name: "S", grid: phases });
+    expect(unmerged.headers.slice(0, 3)).toEqual(["项目名称", "投资情况", null]);
+    expect(unmerged.dataRows).toEqual([1, 2]);
+  });
+
+  test("a title row above a one-row header is no group (fewer than two texts)", () => {
+    const titled = [
+      row("2026年重点项目表"),
+      row("项目名称", "总投资", "注册资本", "所属产业链"),
+      row("A公司", 1000, 500, "汽车"),
+    ];
+    const t = locate({
+      name: "S",
+      grid: titled,
+      merges: [{ top: 0, left: 0, bottom: 0, right: 4 }],
+    });
+    expect(t.headerRow).toBe(1);
+    expect(t.headers.slice(0, 4)).toEqual(["项目名称", "总投资", "注册资本", "所属产业链"]);
+    expect(t.headerRowOf).toBeUndefined();
+  });
+});
+
 test("grid offset by origin: merges and hidden columns in sheet coordinates", () => {
   const grid = [
     row("标题"),

@@ -246,6 +246,23 @@ const ALTERNATIVE_MARKS = ["或", "或者", "/", "／", "|", "or"];
 /** What a figure is counted per after "/" (亩均税收50万元/亩): a rate, not an amount (/年 is a filler). */
 const PER_WHAT = /^(?:亩|平方米|平米|㎡|m2|m²|公顷|人|户|家|吨|件)/;
 
+/**
+ * 近亿元, 亿元以上, 超万元: a unit of 万 or above with a bound word and no figure is one of that unit
+ * (nearly 1亿, at least 1亿), read with the bound's note; the unit alone (亿元) stays no number.
+ */
+function unitAlone(part: Tok[]): Tok[] {
+  if (!part.some((t) => t.k === "qual")) return part;
+  if (!part.every((t) => t.k === "qual" || t.k === "unit" || t.k === "cur")) return part;
+  const units = part.filter((t) => t.k === "unit");
+  if (units.length !== 1 || units[0].exp < 4) return part;
+  const at = part.indexOf(units[0]);
+  return [
+    ...part.slice(0, at),
+    mk("num", units[0].s, units[0].s, { text: "1" }),
+    ...part.slice(at),
+  ];
+}
+
 /** Reads tokens (no brackets, no fillers) as one amount, a range, or fails. */
 function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
   let leadingApprox = false;
@@ -291,7 +308,8 @@ function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read 
   const open = sides.length === 2 && sides[1].length === 0;
   if (open) sides.pop();
   const read: Side[] = [];
-  for (const part of sides) {
+  for (const raw of sides) {
+    const part = unitAlone(raw);
     if (!part.some((t) => t.k === "num"))
       return fail(
         "unreadable",
@@ -497,6 +515,14 @@ export function readTokens(
     doubts.unshift(doubtNote(orig.slice(t.s, t.e)));
     toks = toks.slice(0, -1);
   }
+  // 折合人民币约3.5亿元: a cell that is the converted figure alone reads as that figure.
+  const lead = toks[0];
+  if (
+    lead !== undefined &&
+    lead.k === "text" &&
+    RESTATING_LABELS.includes(src.slice(lead.s, lead.e))
+  )
+    toks = toks.slice(1);
   const clauses = dropClauses(toks, src, orig, options?.names);
   if (clauses.refusal !== null) return errorOf(input, clauses.refusal);
   let { main, groups } = splitBrackets(clauses.toks, src.length);

@@ -541,11 +541,30 @@ export function numberReading(
   // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
   const area = typeof cell === "string" ? readArea(cell) : null;
   if (area !== null) return isAreaField(field) ? area : null;
-  const n = readNumberBound(cell);
+  const n =
+    readNumberBound(cell) ?? (typeof cell === "string" ? restatedNumber(cell, field) : null);
   if (n === null) return null;
   const scale = numberScale(n.ownScale, n.value, field, context);
   if (scale === 1) return n;
   return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
+}
+
+/** Words before a restated column name that keep the count the column's: 有效发明专利, 累计 … */
+const COUNT_QUALIFIER = /^(?:有效|已授权|授权|累计|共有|共|现有|拥有)?/;
+
+/**
+ * A figure after the column's own name (发明专利20余项, 有效发明专利12件, 研发投入占比5%): read as the
+ * figure alone. Only the field's label or an alias counts: 实用新型专利12件 in a 发明专利 column stays unread.
+ */
+function restatedNumber(cell: string, field: FieldDef): PlainReading | null {
+  const folded = foldText(cell).trim();
+  const start = COUNT_QUALIFIER.exec(folded)?.[0].length ?? 0;
+  let end = -1;
+  for (const name of fieldNames(field))
+    if (folded.startsWith(name, start)) end = Math.max(end, start + name.length);
+  if (end < 0) return null;
+  const rest = folded.slice(end).replace(/^\s*[:：为是]?\s*/, "");
+  return rest === "" ? null : readNumberBound(rest);
 }
 
 /**

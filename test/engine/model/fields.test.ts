@@ -221,6 +221,40 @@ describe("area units only in area fields", () => {
   });
 });
 
+describe("a figure after the column's own name", () => {
+  const field = (zh: string) => pinghu.fields.find((f) => f.label.zh === zh) as FieldDef;
+  const read = (cell: CellValue, zh: string) =>
+    readNumericCell(cell, field(zh), undefined, pinghu as unknown as ScoringModel);
+
+  test.each<[string, string, number]>([
+    ["发明专利20余项", "发明专利", 25],
+    ["有效发明专利12件", "发明专利", 12],
+    ["发明专利：12项", "发明专利", 12],
+    ["发明专利约20项（其中PCT 3项）", "发明专利", 20],
+    ["研发投入占比5%", "研发投入占比", 0.05],
+  ])("%s in the %s column reads %d", (cell, zh, value) => {
+    expect(read(cell, zh)).toBe(value);
+  });
+
+  test("the note says what the figure alone would say: 发明专利20余项 is the range 20–30", () => {
+    expect(numberReading("发明专利20余项", field("发明专利"), undefined)).toMatchObject({
+      low: 20,
+      high: 30,
+      bound: "range",
+    });
+  });
+
+  test.each([
+    // Another kind of patent, a figure that is not yet one, the name alone, a figure before another word.
+    ["实用新型专利12件", "发明专利"],
+    ["发明专利申请中5项", "发明专利"],
+    ["发明专利", "发明专利"],
+    ["研发3%", "研发投入占比"],
+  ])("%s in the %s column stays unread", (cell, zh) => {
+    expect(read(cell, zh)).toBeNaN();
+  });
+});
+
 describe("a yes/no column answered with its own name", () => {
   const field = (id: string) => pinghu.fields.find((f) => f.id === id) as FieldDef;
   const read = (cell: CellValue, id = "highTech") =>
