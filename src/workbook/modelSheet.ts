@@ -585,7 +585,9 @@ export function modelToGrid(model: ScoringModel, lang: Lang): Grid {
   const rows: CellValue[][] = [
     [
       markedHeader(
-        `${MODEL_SHEET_NAME[lang]}：${model.name[lang]}（${model.version}）`,
+        lang === "zh"
+          ? `${MODEL_SHEET_NAME.zh}：${model.name.zh}（${model.version}）`
+          : `${MODEL_SHEET_NAME.en}: ${model.name.en} (${model.version})`,
         MODEL_MARKER
       ),
     ],
@@ -624,24 +626,48 @@ export interface ModelSheetError extends EngineError {
 /** Where each item of a section was read: its row, and the column of each key. */
 type Placed = Map<string, { id: unknown; row: number; cols: Record<string, number> }[]>;
 
+/** Lists the sheet shows that sit below the model's top level: their path → section and list. */
+const NESTED_LISTS = new Map<string, { section: string; list: (m: ScoringModel) => unknown }>([
+  ["chain.chains", { section: "chains", list: (m) => m.chain?.chains }],
+  ["chain.roles", { section: "roles", list: (m) => m.chain?.roles }],
+  ["grades.bands", { section: "grades", list: (m) => m.grades.bands }],
+  ["targets.items", { section: "targets", list: (m) => m.targets?.items }],
+]);
+
+/** A criterion's transform parameters → the column showing them (its keyword rules have their own section). */
+const TRANSFORM_COLUMNS: Record<string, string> = {
+  "transform.type": "transform",
+  "transform.min": "zero",
+  "transform.zero": "zero",
+  "transform.max": "full",
+  "transform.full": "full",
+  "transform.points": "params",
+  "transform.table": "params",
+  "transform.default": "params",
+  "transform.intended": "params",
+  "transform.expression": "params",
+};
+
 /**
- * The cell a model path came from: criteria[3].transform.min → the row of that criterion in the
- * 准则 section and its column for transform.min (or min). "" when the sheet does not show it.
+ * The cell a model path came from: criteria[3].weight → the row of that criterion in the 准则
+ * section and its weight column; chain.roles[1].score → the roles section's second row; a transform's
+ * parameter → its 0 分点, 满分点 or 其他参数 cell. A path deeper than the columns (decisions[0].grades[2])
+ * gives the nearest column, else the row's first. "" when the sheet does not show it.
  */
 function cellOfPath(path: string, m: ScoringModel, placed: Placed): string {
-  const p = /^([A-Za-z]+)\[(\d+)\](?:\.(.+))?$/.exec(path);
-  const rows = p ? placed.get(p[1]) : undefined;
+  const p = /^((?:[A-Za-z]+\.)?[A-Za-z]+)\[(\d+)\](?:\.(.+))?$/.exec(path);
+  const nested = p ? NESTED_LISTS.get(p[1]) : undefined;
+  const rows = p ? placed.get(nested ? nested.section : p[1]) : undefined;
   if (!p || !rows) return "";
-  const list = (m as unknown as Record<string, { id?: unknown }[]>)[p[1]];
-  const item = Array.isArray(list) ? list[Number(p[2])] : undefined;
+  const list = nested ? nested.list(m) : (m as unknown as Record<string, unknown>)[p[1]];
+  const item = Array.isArray(list) ? (list[Number(p[2])] as { id?: unknown }) : undefined;
   const at = item?.id !== undefined ? rows.find((r) => r.id === item.id) : rows[Number(p[2])];
   if (!at) return "";
   const key = p[3] ?? "";
-  const last = key.split(".").pop() ?? "";
   const col =
     at.cols[key] ??
     at.cols[key.replace(/\[\d+\].*$/, "")] ??
-    at.cols[last] ??
+    at.cols[TRANSFORM_COLUMNS[key.split(/[.[]/, 2).join(".")]] ??
     Object.values(at.cols)[0];
   return cellAddress(at.row, col);
 }

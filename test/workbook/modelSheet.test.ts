@@ -1,4 +1,4 @@
-import type { ScoringModel } from "../../src/engine/types";
+import type { CellValue, ScoringModel } from "../../src/engine/types";
 import { cellAddress } from "../../src/workbook/a1";
 import { gridToModel, isModelGrid, modelToGrid } from "../../src/workbook/modelSheet";
 import type { Grid } from "../../src/workbook/types";
@@ -134,6 +134,8 @@ test("everything the sheet shows reads back even from a base that differs in tho
   base.fx = { base: "CNY", rates: {}, date: "", source: "" };
   base.chain!.chains = [];
   base.gates = [];
+  base.bonuses = [];
+  base.flags = [];
   base.grades.bands = [];
   base.decisions = [];
   base.chain!.roles = [];
@@ -353,4 +355,179 @@ test("a sheet read with no base model is refused for what the sheet does not sho
       en: 'criteria[0].field: field "investment" does not exist',
     },
   });
+});
+
+/** Reads `grid` back over `base` and returns each error as "address path". */
+function refusedAt(grid: Grid, base: ScoringModel): string[] {
+  const back = gridToModel(grid, base);
+  if (back.ok) throw new Error("accepted");
+  return back.errors.map((e) => `${e.address} ${"path" in e ? String(e.path) : ""}`);
+}
+
+test("the model's checks on chains, roles, grades and targets name the cell too", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "en");
+  const at = (value: string, dc = 0) => {
+    const { row, col } = find(grid, value);
+    return { row, col: col + dc, cell: cellAddress(row, col + dc) };
+  };
+  const edits: [{ row: number; col: number; cell: string }, CellValue, string][] = [
+    // A role scored above 1: its row in the roles section, the score column.
+    [at("leader", 3), 1.5, "chain.roles[0].score"],
+    // A chain keyword weighing 0: the chain's keywords cell (a keyword has no cell of its own).
+    [at("机床:1"), "机床:0", "chain.chains[1].keywords[0].weight"],
+    // A decision naming a grade that does not exist, as its second and as its eleventh: its grades cell.
+    [at("B、C"), "B、S", "decisions[1].grades[1]"],
+    [at("B、C"), "B、C、B、C、B、C、B、C、B、C、S", "decisions[1].grades[10]"],
+    // The second grade band's minimum score above 100, and the second target's value below 0.
+    [at("B", 3), 150, "grades.bands[1].min"],
+    [at("Signed investment", 3), -1, "targets.items[1].value"],
+  ];
+  for (const [{ row, col, cell }, value, path] of edits) {
+    const edited = grid.map((r) => [...r]);
+    edited[row][col] = value;
+    expect([path, refusedAt(edited, model)]).toEqual([path, [`${cell} ${path}`]]);
+  }
+});
+
+test("a criterion past the tenth is found by its index; a setting the checks refuse has no cell", () => {
+  const model = loadModel(pinghu);
+  const grid = modelToGrid(model, "zh");
+  const k = 12;
+  const { row } = find(grid, model.criteria[k].id);
+  const weight = find(grid, "维度内权重").col;
+  grid[row][weight] = -5;
+  expect(refusedAt(grid, model)).toEqual([`${cellAddress(row, weight)} criteria[${k}].weight`]);
+
+  // The model currency is a setting row, not an item of a list: the error names no cell.
+  const small = modelToGrid(smallModel(), "en");
+  const currency = find(small, "currency");
+  small[currency.row][currency.col + 1] = "JPY";
+  expect(refusedAt(small, smallModel())).toEqual([" currency"]);
+});
+
+test("a model without targets reads back without them; the sheet opens with its title and a note in its language", () => {
+  const model = smallModel();
+  delete model.targets;
+  const zh = modelToGrid(model, "zh");
+  expect(gridToModel(zh, model)).toEqual({ ok: true, model });
+  expect(zh[0][0]).toBe("评分模型：测试模型（1.0） [ZS:model]");
+  expect(String(zh[1][0])).toMatch(
+    /^说明：可直接修改下面各表中的数值和文字.*请勿改动带 \[ZS:…\] 标记的标题行。$/
+  );
+  const en = modelToGrid(model, "en");
+  expect(en[0][0]).toBe("Scoring model: Test model (1.0) [ZS:model]");
+  expect(String(en[1][0])).toMatch(
+    /^Note: edit the values and words .* Keep the title rows marked \[ZS:…\]\.$/
+  );
+});
+
+test("cells an analyst types: a choice by its id, list cells with spaces and stray separators, 1,000 and padded text", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const dir = find(grid, "越大越好");
+  grid[dir.row][dir.col] = "less";
+  const keep = find(grid, "B、C");
+  grid[keep.row][keep.col] = " B 、、C，";
+  const target = find(grid, "签约总投资");
+  grid[target.row][target.col + 4] = "1,000";
+  const label = find(grid, "优先");
+  grid[label.row][label.col] = "  优先 ";
+  const back = gridToModel(grid, model);
+  if (!back.ok) throw new Error(JSON.stringify(back.errors));
+  expect(back.model.criteria[0].direction).toBe("less");
+  expect(back.model.decisions.find((d) => d.id === "keep")!.grades).toEqual(["B", "C"]);
+  expect(back.model.targets!.items.find((t) => t.id === "inv")!.value).toBe(1000);
+  expect(back.model.grades.bands[0].label.zh).toBe("优先");
+});
+
+test("a blank number cell, a bad keyword score and a missing column are each reported once, at their cell", () => {
+  // Keyword rules are read first (the criteria need them), then the sections in sheet order.
+  const model = smallModel();
+  const grid = modelToGrid(model, "zh");
+  const scale = find(grid, "scale");
+  grid[scale.row][3] = null;
+  const kw = find(grid, "汽车、电池");
+  grid[kw.row][kw.col + 1] = "high";
+  expect(gridToModel(grid, model)).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: "model-sheet",
+        address: cellAddress(kw.row, kw.col + 1),
+        message: { zh: "得分（0–1）：“high”不是数字", en: 'score (0–1): "high" is not a number' },
+      },
+      {
+        code: "model-sheet",
+        address: cellAddress(scale.row, 3),
+        message: { zh: "权重：不能为空", en: "weight: must not be empty" },
+      },
+    ],
+  });
+
+  // The dimensions' 权重 header renamed: the section is not read (its weights would each be blank),
+  // and nothing else is reported.
+  const renamed = modelToGrid(model, "zh");
+  const header = find(renamed, "scale").row - 1;
+  const col = renamed[header].indexOf("权重");
+  renamed[header][col] = "权重（%）";
+  expect(gridToModel(renamed, model)).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: "model-sheet",
+        address: cellAddress(header, 0),
+        message: {
+          zh: "「维度与权重」缺少列“权重”",
+          en: '"Dimensions and weights" lacks the column "weight"',
+        },
+      },
+    ],
+  });
+});
+
+test("a section that follows another without a blank row ends it", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const roles = find(grid, "产业链地位 [ZS:roles]");
+  expect(grid[roles.row - 1].every((v) => v === null)).toBe(true);
+  const joined = [...grid.slice(0, roles.row - 1), ...grid.slice(roles.row)];
+  expect(gridToModel(joined, model)).toEqual({ ok: true, model });
+});
+
+test("a grid that is not a model sheet is refused as such, for the sheet as a whole", () => {
+  expect(gridToModel([["项目名称", "总投资"]])).toEqual({
+    ok: false,
+    errors: [
+      {
+        code: "model-sheet",
+        address: "",
+        message: {
+          zh: "这不是评分模型表（第一行缺少 [ZS:model] 标记）",
+          en: "This is not a scoring-model sheet (no [ZS:model] marker at the top)",
+        },
+      },
+    ],
+  });
+});
+
+test("the model's checks on a transform name its 0 分点, 满分点 or 其他参数 cell", () => {
+  const model = withChain();
+  const grid = modelToGrid(model, "zh");
+  const header = grid[find(grid, "评分准则 [ZS:criteria]").row + 1];
+  const column = (label: string) => header.indexOf(label);
+  const row = (id: string) => find(grid, id).row;
+  const edits: [string, string, CellValue, string][] = [
+    ["inv", "0 分点", 0, "criteria[0].transform.min"],
+    ["inv", "满分点", 10, "criteria[0].transform.max"],
+    ["cat", "其他参数", "汽车=2; 机床=0.6", "criteria[4].transform.table.汽车"],
+    ["pw", "其他参数", "0=0; 1000=1.5", "criteria[3].transform.points[1][1]"],
+    ["ex", "其他参数", "x +", "criteria[6].transform.expression"],
+  ];
+  for (const [id, label, value, path] of edits) {
+    const edited = grid.map((r) => [...r]);
+    edited[row(id)][column(label)] = value;
+    const errors = refusedAt(edited, model);
+    expect([path, errors]).toEqual([path, [`${cellAddress(row(id), column(label))} ${path}`]]);
+  }
 });

@@ -137,14 +137,19 @@ describe("model sheet cells", () => {
     });
   });
 
-  test("modelFromSheet refuses with every error, by sheet and cell", () => {
+  test("modelFromSheet refuses with every error, by sheet and cell, one a line", () => {
     const grid = edited(criterion("investment"), 10, "heavy");
-    expect(() => modelFromSheet({ name: "评分模型", grid }, pinghu)).toThrow(
-      new Refusal({
-        zh: "「评分模型」表中的评分模型有误：\n  评分模型!K39: 维度内权重：“heavy”不是数字",
-        en: 'the scoring model in sheet "评分模型" has errors:\n  评分模型!K39: weight in dimension: "heavy" is not a number',
-      })
-    );
+    const cell = grid.findIndex(criterion("investment"));
+    grid[cell][8] = "0=0; 1000 is 0.1";
+    const thrown = label(() => modelFromSheet({ name: "评分模型", grid }, pinghu));
+    expect(thrown).toEqual({
+      zh:
+        "「评分模型」表中的评分模型有误：\n  评分模型!K39: 维度内权重：“heavy”不是数字" +
+        "\n  评分模型!I39: 「评分准则」“1000 is 0.1”应写成 名称=分值",
+      en:
+        'the scoring model in sheet "评分模型" has errors:\n  评分模型!K39: weight in dimension: "heavy" is not a number' +
+        '\n  评分模型!I39: "Criteria": "1000 is 0.1" should read name=value',
+    });
   });
 });
 

@@ -139,6 +139,14 @@ class Checker {
     return null;
   }
 
+  /** A list of text (aliases): scoring spreads it into its name lists, so anything else would throw there. */
+  texts(o: Obj, key: string, path: string, optional = false): void {
+    const v = o[key];
+    if (v === undefined && optional) return;
+    if (!Array.isArray(v) || !v.every((a) => typeof a === "string"))
+      this.add(join(path, key), "应为文字列表", "must be a list of text");
+  }
+
   label(o: Obj, key: string, path: string, optional = false): void {
     const v = o[key];
     if (v === undefined && optional) return;
@@ -393,8 +401,9 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
   const chains = c.list(chain.chains, `${path}.chains`);
   const chainIds = c.ids(chains, `${path}.chains`);
   chains.forEach((ch, i) => {
-    if (!isObj(ch)) return;
+    if (!isObj(ch)) return void c.obj(ch, `${path}.chains[${i}]`);
     c.label(ch, "name", `${path}.chains[${i}]`);
+    c.texts(ch, "aliases", `${path}.chains[${i}]`, true);
     c.list(ch.keywords, `${path}.chains[${i}].keywords`).forEach((k, j) => {
       const kp = `${path}.chains[${i}].keywords[${j}]`;
       if (!c.obj(k, kp)) return;
@@ -407,9 +416,10 @@ function checkChain(c: Checker, chain: unknown, fieldIds: Set<string>): void {
   const roles = c.list(chain.roles, `${path}.roles`);
   const roleIds = c.ids(roles, `${path}.roles`);
   roles.forEach((r, i) => {
-    if (!isObj(r)) return;
+    if (!isObj(r)) return void c.obj(r, `${path}.roles[${i}]`);
     c.label(r, "label", `${path}.roles[${i}]`);
     c.num(r, "score", `${path}.roles[${i}]`, { min: 0, max: 1 });
+    c.texts(r, "aliases", `${path}.roles[${i}]`);
   });
   if (typeof chain.defaultRole !== "string" || !roleIds.has(chain.defaultRole)) {
     c.add(
@@ -648,9 +658,7 @@ export function validateModel(json: unknown): ValidationResult {
       zh: "字段类型",
       en: "field type",
     });
-    if (!Array.isArray(f.aliases) || !f.aliases.every((a) => typeof a === "string")) {
-      c.add(`fields[${i}].aliases`, "应为文字列表", "must be a list of text");
-    }
+    c.texts(f, "aliases", `fields[${i}]`);
     if (f.reader !== undefined)
       c.oneOf(f, "reader", `fields[${i}]`, ANSWER_READERS, { zh: "读法", en: "reader" });
     if (f.range !== undefined) checkRange(c, f.range, `fields[${i}].range`, type);
@@ -891,8 +899,12 @@ export function validateModel(json: unknown): ValidationResult {
     const stages = c.list(m.stages, "stages");
     c.ids(stages, "stages");
     stages.forEach((st, i) => {
-      if (isObj(st) && st.decision !== undefined) decisionRef(st, "decision", `stages[${i}]`);
-      if (isObj(st) && st.halted !== undefined && typeof st.halted !== "boolean")
+      if (!isObj(st)) return void c.obj(st, `stages[${i}]`);
+      // Stage words are read by their labels and aliases (answers.ts): both must be there.
+      c.label(st, "label", `stages[${i}]`);
+      c.texts(st, "aliases", `stages[${i}]`);
+      if (st.decision !== undefined) decisionRef(st, "decision", `stages[${i}]`);
+      if (st.halted !== undefined && typeof st.halted !== "boolean")
         c.add(`stages[${i}].halted`, "应为 true 或 false", "must be true or false");
     });
   }

@@ -420,6 +420,34 @@ describe("validateModel rejects each kind of bad model, naming the path", () => 
       "stages[0].halted",
       /must be true or false/,
     ],
+    // Scoring spreads roles' and stages' aliases and reads their labels: each of these threw there.
+    [
+      "a role without aliases",
+      (m) => delete m.chain.roles[0].aliases,
+      "chain.roles[0].aliases",
+      /must be a list of text/,
+    ],
+    [
+      "a chain's aliases that are not a list",
+      (m) => (m.chain.chains[0].aliases = "NEV"),
+      "chain.chains[0].aliases",
+      /must be a list of text/,
+    ],
+    ["a role that is no object", (m) => (m.chain.roles[1] = "key"), "chain.roles[1]", /object/],
+    ["a chain that is no object", (m) => (m.chain.chains[0] = "nev"), "chain.chains[0]", /object/],
+    [
+      "a stage's aliases that are not text",
+      (m) => (m.stages[1].aliases = [1]),
+      "stages[1].aliases",
+      /must be a list of text/,
+    ],
+    [
+      "a stage without a label",
+      (m) => delete m.stages[0].label,
+      "stages[0].label",
+      /bilingual/,
+    ],
+    ["a stage that is no object", (m) => (m.stages[0] = "talk"), "stages[0]", /object/],
     [
       "too many entries",
       (m) => (m.gates = Array(2001).fill(m.gates[0])),
