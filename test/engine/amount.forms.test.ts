@@ -136,6 +136,43 @@ describe("ranges", () => {
   });
 });
 
+describe("an order of magnitude (亿元级, 千万级, 十亿级): read as 数亿元, 数千万 and 数十亿 are", () => {
+  test.each([
+    ["亿元级", 1e8, 1e9],
+    ["亿级", 1e8, 1e9],
+    ["千万级", 1e7, 1e8],
+    ["十亿级", 1e9, 1e10],
+    ["百亿级", 1e10, 1e11],
+  ])("%s = [%d, %d], vague, its midpoint used", (text, low, high) => {
+    const r = ok(parseAmount(text));
+    expect([r.low, r.high, r.bound, r.value]).toEqual([low, high, "range", (low + high) / 2]);
+    expect(r.note.zh).toContain("（约数）");
+    expect(r.value).toBe(ok(parseAmount(`数${text.replace("级", "")}`)).value);
+  });
+
+  test.each(["级", "5亿级", "亿元级项目"])("%s is no magnitude: unread", (text) => {
+    expect(parseAmount(text).ok).toBe(false);
+  });
+});
+
+describe("doubt and plan words before the figure", () => {
+  test.each([
+    ["暂定10亿元", "暂定"],
+    ["初步估算10亿元", "初步估算"],
+    ["预估10亿元", "预估"],
+  ])("%s reads as written, the note naming %s", (text, word) => {
+    const r = ok(parseAmount(text));
+    expect(r.value).toBe(1e9);
+    expect(r.note.zh).toBe(`读作 10 亿元；“${word}”表示金额未定或存疑，按所写的数读取`);
+  });
+
+  test("新增投资 and 追加投资 label the project's own investment; 增资 (a capital increase) is unread", () => {
+    expect(ok(parseAmount("新增投资5亿元")).value).toBe(5e8);
+    expect(ok(parseAmount("追加投资5亿元")).value).toBe(5e8);
+    expect(parseAmount("增资5亿元")).toMatchObject({ ok: false, code: "unreadable" });
+  });
+});
+
 describe("a currency written twice", () => {
   test.each<[string, number, CurrencyCode]>([
     ["港币2960元", 2960, "HKD"],

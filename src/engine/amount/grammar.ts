@@ -263,6 +263,25 @@ function unitAlone(part: Tok[]): Tok[] {
   ];
 }
 
+/**
+ * 亿元级, 千万级, 百亿级: an order of magnitude, read as 数亿元 (1–10亿), 数千万 and 数百亿 read — the
+ * range up to the next power of ten, its midpoint used and the note giving the range.
+ */
+function magnitude(toks: Tok[], src: string): Tok[] {
+  const last = toks[toks.length - 1];
+  if (last === undefined || last.k !== "text" || src.slice(last.s, last.e) !== "级") return toks;
+  const before = toks.slice(0, -1);
+  // 十亿级: a place word before the unit (十, 百, 千) is the order's first power, as in 数十亿.
+  const place = before[0]?.k === "num" && /^[十百千]$/.test(src.slice(before[0].s, before[0].e));
+  const units = place ? before.slice(1) : before;
+  if (!units.some((t) => t.k === "unit") || !units.every((t) => t.k === "unit" || t.k === "cur"))
+    return toks;
+  const low = place ? before[0].text : "1";
+  const at = before[0].s;
+  const end = place ? before[0].e : at;
+  return [mk("num", at, end, { text: low, high: String(Number(low) * 10), zh: true }), ...units];
+}
+
 /** Reads tokens (no brackets, no fillers) as one amount, a range, or fails. */
 function readCore(core: Tok[], orig: string, ctx: Partial<AmountContext>): Read | Fail {
   let leadingApprox = false;
@@ -420,6 +439,9 @@ const DOUBT_WORDS = [
   "待落实",
   "不确定",
   "存疑",
+  "初步估算",
+  "初步预估",
+  "初估",
   "tbd",
   "?",
 ];
@@ -515,6 +537,14 @@ export function readTokens(
     doubts.unshift(doubtNote(orig.slice(t.s, t.e)));
     toks = toks.slice(0, -1);
   }
+  // 暂定10亿元, 初步估算10亿元: the same doubt written before the figure.
+  const said = toks[0];
+  const word = said === undefined || said.k !== "text" ? "" : src.slice(said.s, said.e);
+  // (Not ? : a question mark before the figure, ?5亿元, marks no figure.)
+  if (word !== "?" && DOUBT_WORDS.includes(word)) {
+    doubts.unshift(doubtNote(orig.slice(said.s, said.e)));
+    toks = toks.slice(1);
+  }
   // 折合人民币约3.5亿元: a cell that is the converted figure alone reads as that figure.
   const lead = toks[0];
   if (
@@ -523,6 +553,7 @@ export function readTokens(
     RESTATING_LABELS.includes(src.slice(lead.s, lead.e))
   )
     toks = toks.slice(1);
+  toks = magnitude(toks, src);
   const clauses = dropClauses(toks, src, orig, options?.names);
   if (clauses.refusal !== null) return errorOf(input, clauses.refusal);
   let { main, groups } = splitBrackets(clauses.toks, src.length);

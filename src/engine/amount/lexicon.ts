@@ -204,6 +204,9 @@ export const FILLERS = [
   "拟投资",
   "预计",
   "预计投资",
+  // An expansion's new investment is the project's (增资, a capital increase, is not: unread).
+  "新增投资",
+  "追加投资",
   "注册资本",
   "一期",
   "二期",
