@@ -22,11 +22,14 @@ describe("ZS.AMOUNT reads totals with phases and labelled figures as the engine 
     ["总投资10亿元（注册资本1亿元）", 1e9], // no column known: the figure outside the brackets
     ["5亿元？", 5e8], // in doubt: read as written, as the engine does
     ["约5亿（待定）", 5e8],
+    ["一期5亿，二期8亿", 13e8], // phases with no total: their sum, as the engine reads them
+    ["一期3亿元，二期5亿元，共8亿元", 8e8],
   ])("%s", (text, value) => expectClose(call("AMOUNT", text, "CNY", "元"), value));
 
-  test("alternatives and phases with no total are refused, saying why", () => {
+  test("alternatives, a phase beside an unlabelled figure and phases above the total are refused, saying why", () => {
     expectError(call("AMOUNT", "5亿元/8亿元"), "#VALUE!", "alternatives");
-    expectError(call("AMOUNT", "一期5亿，二期8亿"), "#VALUE!", "no total");
+    expectError(call("AMOUNT", "一期5亿，8亿"), "#VALUE!", "no total");
+    expectError(call("AMOUNT", "一期3亿元，二期6亿元，共8亿元"), "#VALUE!", "more than the total");
     expectError(call("AMOUNT", "亩均税收50万元/亩"), "#VALUE!", "not a total");
   });
 });
