@@ -68,6 +68,7 @@ export const NO_DATA_WORDS: ReadonlySet<string> = new Set([
   "~",
   "?",
   "待定",
+  "暂定",
   "未定",
   "待核实",
   "待确认",

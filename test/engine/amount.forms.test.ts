@@ -166,6 +166,10 @@ describe("doubt and plan words before the figure", () => {
     expect(r.note.zh).toBe(`读作 10 亿元；“${word}”表示金额未定或存疑，按所写的数读取`);
   });
 
+  test("暂定 alone is no data, as 待定 is: missing, not unreadable", () => {
+    expect(parseAmount("暂定")).toMatchObject({ ok: false, code: "missing" });
+  });
+
   test("新增投资 and 追加投资 label the project's own investment; 增资 (a capital increase) is unread", () => {
     expect(ok(parseAmount("新增投资5亿元")).value).toBe(5e8);
     expect(ok(parseAmount("追加投资5亿元")).value).toBe(5e8);
