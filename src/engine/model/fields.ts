@@ -648,7 +648,14 @@ function otherWording(
   }
   if (!PHASE_LABEL.test(folded)) return undefined;
   const pieces = folded.split(PHASE_SPLIT);
-  if (pieces.length < 2) return undefined;
+  if (pieces.length < 2) {
+    // 首期30亩 alone: the phase is all the cell gives, read as written but said (as amounts read
+    // 一期：3亿元). Not for things held: 一期5项 names no patents.
+    if (HELD_UNITS.includes(field.unit ?? "")) return undefined;
+    const label = PHASE_LABEL.exec(folded)![0];
+    const r = numberReading(folded.slice(label.length), field, context);
+    return r === null ? undefined : { ...r, phases: { texts: [folded], total: false } };
+  }
   const parts: NumberReading[] = [];
   let total: NumberReading | null = null;
   for (let i = 0; i < pieces.length; i++) {
@@ -765,10 +772,15 @@ export function numberNote(
             zh: `取总数，分期（${r.phases.texts.join("、")}）不另计`,
             en: `the total read; the phases (${r.phases.texts.join(", ")}) not counted again`,
           }
-        : {
-            zh: `未写总数，读作分期合计（${r.phases.texts.join(" + ")}）`,
-            en: `no total written: read as the sum of the phases (${r.phases.texts.join(" + ")})`,
-          }
+        : r.phases.texts.length === 1
+          ? {
+              zh: `只写了“${r.phases.texts[0]}”，按此读取`,
+              en: `only "${r.phases.texts[0]}" is written; read as that`,
+            }
+          : {
+              zh: `未写总数，读作分期合计（${r.phases.texts.join(" + ")}）`,
+              en: `no total written: read as the sum of the phases (${r.phases.texts.join(" + ")})`,
+            }
     );
   if (r.none !== undefined) notes.push({ zh: `“${r.none}”读作 0`, en: `"${r.none}" read as 0` });
   return {
