@@ -4,7 +4,7 @@
  * ln x → 0.
  */
 import fc from "fast-check";
-import { expsInto, logsInto } from "../../../src/engine/mcda/logexp";
+import { expsInto, logBlockRows, logsInto, xLogXColumns } from "../../../src/engine/mcda/logexp";
 
 /** How many doubles apart a and b are (same sign assumed). */
 function ulps(a: number, b: number): number {
@@ -127,4 +127,98 @@ test("property: logs and exponentials four at a time give each cell the double i
     }),
     { numRuns: 1000, seed: 41 }
   );
+});
+
+test("the table steps, not Math.log and Math.exp, give these doubles (the step is what is faster)", () => {
+  // One ulp from Math's at each: a change that sends every cell to Math.log or Math.exp shows here.
+  expect(logs([1.009, 1.019])).toEqual([0.008959741371471801, 0.01882175424058767]);
+  expect(exps([4 / 37, 9 / 37])).toEqual([1.114168189490938, 1.275378813670175]);
+});
+
+test("within 2 ulps where the log series' remainder is largest: halfway between table points next to 1", () => {
+  // |r| is near its bound 2⁻⁸ and ln x is small, so an error in the series' last terms shows in ulps.
+  const xs = [1 + 1 / 256, 1 - 1 / 256, 1 + 1 / 256 - 2 ** -40, 1 - 1 / 512, 1 + 3 / 256];
+  logs(xs).forEach((y, n) => expect(ulps(y, Math.log(xs[n]))).toBeLessThanOrEqual(2));
+});
+
+test("runs of 1 to 9 cells: each cell's own result, nothing written before or after the run", () => {
+  for (let len = 1; len <= 9; len++) {
+    const src = Float64Array.from({ length: len + 4 }, (_, k) => 1.5 + k / 7);
+    for (const [into, f] of [
+      [logsInto, Math.log],
+      [expsInto, Math.exp],
+    ] as const) {
+      const dst = new Float64Array(len + 4).fill(-1);
+      into(src, 2, 2 + len, dst, 2);
+      expect([dst[0], dst[1], dst[len + 2], dst[len + 3]]).toEqual([-1, -1, -1, -1]);
+      for (let n = 2; n < len + 2; n++) expect(ulps(dst[n], f(src[n]))).toBeLessThanOrEqual(2);
+    }
+  }
+});
+
+test("each cell's log reads its own exponent, whatever its neighbours' low words hold", () => {
+  // Cells near 1000 whose low 32 bits look like the high word of 1.0: a cell read with a neighbour's
+  // low word for its exponent would be taken for a number in [1, 2).
+  const view = new DataView(new ArrayBuffer(8));
+  const cell = (n: number) => {
+    view.setUint32(0, 0x408f4000 + n); // high word: 1000 and a little more
+    view.setUint32(4, 0x3ff00000); // low word
+    return view.getFloat64(0);
+  };
+  const xs = Array.from({ length: 16 }, (_, n) => cell(n));
+  for (let from = 0; from < 4; from++) {
+    const got = new Float64Array(16);
+    logsInto(Float64Array.from(xs), from, 16, got, from);
+    for (let n = from; n < 16; n++) expect(ulps(got[n], Math.log(xs[n]))).toBeLessThanOrEqual(2);
+  }
+});
+
+describe("xLogXColumns", () => {
+  /** Σx, min, max and Σ x ln x per column in row order, x ln x from logsInto's logs (0 for x ≤ 0). */
+  function byRows(data: Float64Array, cols: number) {
+    const ln = new Float64Array(data.length);
+    logsInto(data, 0, data.length, ln, 0);
+    const out = {
+      sum: new Float64Array(cols),
+      min: new Float64Array(cols).fill(Infinity),
+      max: new Float64Array(cols).fill(-Infinity),
+      xlnx: new Float64Array(cols),
+    };
+    data.forEach((x, k) => {
+      const j = k % cols;
+      out.sum[j] += x;
+      out.min[j] = Math.min(out.min[j], x);
+      out.max[j] = Math.max(out.max[j], x);
+      out.xlnx[j] += x > 0 ? x * ln[k] : 0;
+    });
+    return out;
+  }
+
+  test("equal to summing logsInto's logs in row order, bit for bit, over one block or many", () => {
+    // 3 columns × 13 rows (groups of four rows and a tail), 700 columns × 5 rows (blocks of 2 rows).
+    // Column 1 of the first holds only subnormals, zeros and negatives (Math.log's side of x ln x).
+    for (const [rows, cols] of [
+      [13, 3],
+      [5, 700],
+    ]) {
+      const data = Float64Array.from({ length: rows * cols }, (_, k) =>
+        cols === 3 && k % 3 === 1 ? [1e-310, 0, -2, 3e-320][k % 4] : 0.5 + ((k * 7919) % 1000) / 97
+      );
+      const got = xLogXColumns(data, cols);
+      const want = byRows(data, cols);
+      for (const key of ["sum", "min", "max", "xlnx"] as const)
+        expect(Array.from(got[key])).toEqual(Array.from(want[key]));
+    }
+    // One column of four rows, one term not 0 (a sum would round a last-bit difference away) where
+    // the table's log is a double away from Math.log's: each row of a group must take the table's.
+    for (let at = 0; at < 4; at++) {
+      const data = new Float64Array(4).fill(1);
+      data[at] = 1.009;
+      expect(xLogXColumns(data, 1).xlnx[0]).toBe(byRows(data, 1).xlnx[0]);
+    }
+  });
+});
+
+test("a block of rows holds about 2 048 cells, and at least one row however wide", () => {
+  expect([1, 15, 100, 2048, 2049, 5000].map(logBlockRows)).toEqual([2048, 136, 20, 1, 1, 1]);
 });

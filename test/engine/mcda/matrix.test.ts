@@ -1,5 +1,7 @@
 import {
   McdaError,
+  columnRange,
+  columnTotals,
   imputeMissing,
   matrix,
   normalizeWeights,
@@ -11,6 +13,7 @@ import {
   toVector,
   toWeights,
 } from "../../../src/engine/mcda/matrix";
+import { refusal } from "./refusal";
 
 function errorOf(f: () => unknown): McdaError {
   try {
@@ -226,4 +229,203 @@ test("toMatrix fills storage it is given when the size fits, else a new array", 
   expect(n.data).not.toBe(wrong);
   expect(Array.from(n.data)).toEqual([7, 8]);
   expect(Array.from(toMatrix([[9]], { into: () => undefined }).data)).toEqual([9]);
+});
+
+describe("every refusal by its argument and both languages", () => {
+  const long = "一二三四五六七八九十一二三四五六七八九十"; // 20 characters
+  test.each<[string, () => unknown, string, string, string]>([
+    [
+      "no array at all",
+      () => toMatrix(undefined as never),
+      "matrix",
+      "matrix：为空",
+      "matrix: is empty",
+    ],
+    [
+      "a ragged row",
+      () => toMatrix([[1, 2], [3]]),
+      "matrix",
+      "matrix 第 2 行：有 1 列，第 1 行有 2 列",
+      "matrix row 2: has 1 columns, row 1 has 2",
+    ],
+    [
+      "an infinity",
+      () => toMatrix([[1], [-Infinity]]),
+      "matrix",
+      "matrix 第 2 行第 1 列：数值超出范围（-Infinity）",
+      "matrix row 2, column 1: number out of range (-Infinity)",
+    ],
+    [
+      "a text of 20 characters, shown whole",
+      () => toMatrix([[long]]),
+      "matrix",
+      `matrix 第 1 行第 1 列：应为数字，实为 "${long}"`,
+      `matrix row 1, column 1: expected a number, got "${long}"`,
+    ],
+    [
+      "a text of 21 characters, cut at 20",
+      () => toMatrix([[long + "!"]]),
+      "matrix",
+      `matrix 第 1 行第 1 列：应为数字，实为 "${long}…"`,
+      `matrix row 1, column 1: expected a number, got "${long}…"`,
+    ],
+    [
+      "imputeMissing: types of another length",
+      () => imputeMissing(toMatrix([[1, 2]]), [1], "mean"),
+      "types",
+      "types：有 1 项，但矩阵有 2 个指标（列）",
+      "types: has 1 entries but the matrix has 2 criteria (columns)",
+    ],
+    [
+      "imputeMissing: a blank column",
+      () => imputeMissing(toMatrix([[1, null]], { allowBlank: true }), [1, 1], "worst"),
+      "matrix",
+      "matrix：第 2 列整列为空，无法填补",
+      "matrix: column 2 is blank throughout",
+    ],
+    ["toVector: empty", () => toVector([], "w"), "w", "w：为空", "w: is empty"],
+    ["toTypes: empty", () => toTypes([]), "types", "types：为空", "types: is empty"],
+    [
+      "toVector: rows of one cell and a longer one",
+      () => toVector([[1], [2, 3]], "w"),
+      "w",
+      "w：应为一行或一列，实为 2 行 × 1 列",
+      "w: expected one row or one column, got 2 × 1",
+    ],
+    [
+      "toTypes: a word it does not know",
+      () => toTypes(["max", "up"]),
+      "types",
+      'types 第 2 项：无法识别 "up"，应为 1/-1、"+"/"-" 或 "max"/"min"',
+      'types item 2: cannot read "up"; use 1/-1, "+"/"-" or "max"/"min"',
+    ],
+    [
+      "toWeights: a blank",
+      () => toWeights([1, undefined]),
+      "weights",
+      "weights 第 2 项：空单元格",
+      "weights item 2: blank cell",
+    ],
+    [
+      "normalizeWeights: empty",
+      () => normalizeWeights([]),
+      "weights",
+      "weights：为空",
+      "weights: is empty",
+    ],
+    [
+      "normalizeWeights: NaN",
+      () => normalizeWeights([1, NaN]),
+      "weights",
+      "weights 第 2 项：应为数字，实为 NaN",
+      "weights item 2: expected a number, got NaN",
+    ],
+    [
+      "normalizeWeights: an infinity",
+      () => normalizeWeights([Infinity, 1], 2, "w"),
+      "w",
+      "w 第 1 项：应为数字，实为 Infinity",
+      "w item 1: expected a number, got Infinity",
+    ],
+    [
+      "normalizeWeights: a negative",
+      () => normalizeWeights([1, -2]),
+      "weights",
+      "weights 第 2 项：权重不能为负（-2）",
+      "weights item 2: a weight cannot be negative (-2)",
+    ],
+    [
+      "normalizeWeights: all zero",
+      () => normalizeWeights([0, 0]),
+      "weights",
+      "weights：权重全为 0",
+      "weights: all weights are zero",
+    ],
+  ])("%s", (_, run, argument, zh, en) => {
+    expect(refusal(run)).toEqual({ argument, zh, en });
+  });
+
+  test("the error is an McdaError by name too, with the position", () => {
+    const e = errorOf(() => toMatrix([[1, "x"]]));
+    expect(e.name).toBe("McdaError");
+    expect(String(e)).toBe('McdaError: matrix row 1, column 2: expected a number, got "x"');
+    expect([e.row, e.col]).toEqual([1, 2]);
+  });
+});
+
+describe("matrix, toMatrix, imputeMissing, toTypes, removeRow: the edges", () => {
+  test("matrix() takes zero rows or columns and refuses negative ones", () => {
+    expect(matrix(0, 3, new Float64Array(0)).rows).toBe(0);
+    expect(matrix(2, 0, new Float64Array(0)).cols).toBe(0);
+    expect(() => matrix(-1, 2, new Float64Array(0))).toThrow(
+      "matrix: rows and cols must be integers ≥ 0, got -1 × 2"
+    );
+    expect(() => matrix(2, -1, new Float64Array(0))).toThrow(
+      "matrix: rows and cols must be integers ≥ 0, got 2 × -1"
+    );
+  });
+
+  test("undefined is a blank cell like null", () => {
+    const m = toMatrix([[1, undefined]], { allowBlank: true });
+    expect(Number.isNaN(m.data[1])).toBe(true);
+  });
+
+  test("`into` is asked for rows × cols cells", () => {
+    const asked: number[] = [];
+    toMatrix(
+      [
+        [1, 2, 3],
+        [4, 5, 6],
+      ],
+      { into: (n) => (asked.push(n), undefined) }
+    );
+    expect(asked).toEqual([6]);
+  });
+
+  test("worst fills a cost column with its maximum wherever it stands", () => {
+    const m = toMatrix([[30], [10], [null]], { allowBlank: true });
+    expect(toRows(imputeMissing(m, [-1], "worst"))).toEqual([[30], [10], [30]]);
+  });
+
+  test("types are read trimmed", () => {
+    expect(toTypes([" max ", " 成本 "])).toEqual([1, -1]);
+  });
+
+  test("removeRow's matrix holds exactly its cells", () => {
+    const m = removeRow(
+      toMatrix([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+      2
+    );
+    expect(Array.from(m.data)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("columnRange and columnTotals past the first block of 128 rows", () => {
+  // 130 rows × 3 columns, built by matrix() so nothing is carried: each takes the stats itself.
+  const rows = 130;
+  const cols = 3;
+  const data = Float64Array.from({ length: rows * cols }, (_, k) => ((k * 37) % 101) - 50);
+  const byColumn = (f: (xs: number[]) => number) =>
+    Array.from({ length: cols }, (_, j) => f(Array.from(data).filter((_, k) => k % cols === j)));
+  const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+
+  test("minimum, maximum and sums of every row, each once", () => {
+    const bare = matrix(rows, cols, data);
+    const range = columnRange(bare);
+    expect(Array.from(range.min)).toEqual(byColumn((xs) => Math.min(...xs)));
+    expect(Array.from(range.max)).toEqual(byColumn((xs) => Math.max(...xs)));
+    // Sums not asked for are not taken: zeros, and `summed` says so.
+    expect([range.summed, ...range.sum, ...range.sumSq]).toEqual([false, 0, 0, 0, 0, 0, 0]);
+    const summed = columnRange(bare, "matrix", { sum: true });
+    expect(Array.from(summed.sum)).toEqual(byColumn(sum));
+    expect(Array.from(summed.sumSq)).toEqual(byColumn((xs) => sum(xs.map((x) => x * x))));
+    expect(Array.from(columnTotals(matrix(rows, cols, data), false))).toEqual(byColumn(sum));
+    const carried = toMatrix(toRows(bare), { stats: "range" }).stats;
+    expect(Array.from(carried?.min ?? [])).toEqual(byColumn((xs) => Math.min(...xs)));
+    expect(Array.from(carried?.sum ?? [])).toEqual([0, 0, 0]);
+  });
 });

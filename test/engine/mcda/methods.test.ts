@@ -19,7 +19,7 @@ import {
   spotis,
 } from "../../../src/engine/mcda/methods";
 import { waspas, weightedProduct, weightedSum } from "../../../src/engine/mcda/aggregate";
-import { CriterionType, DecisionMatrix, toMatrix } from "../../../src/engine/mcda/matrix";
+import { CriterionType, DecisionMatrix, matrix, toMatrix } from "../../../src/engine/mcda/matrix";
 import {
   MOORA_REFERENCE_EXAMPLE,
   MULTIMOORA_EXAMPLE,
@@ -27,6 +27,7 @@ import {
   SPOTIS_BOUNDS,
   WSM_WPM,
 } from "../../fixtures/mcda-examples";
+import { refusal } from "./refusal";
 
 /** Agreement to the printed digits: |actual − expected| ≤ half a unit in the last printed place. */
 function expectDigits(actual: ArrayLike<number>, expected: number[], digits: number): void {
@@ -461,5 +462,469 @@ describe("MULTIMOORA", () => {
         ])
       )
     ).toEqual([1, 2, 3]);
+  });
+});
+
+describe("PROMETHEE's preference functions and thresholds, by hand", () => {
+  /** P(d) for one criterion: the leaving flow of [d] over [0] (two alternatives, weight 1). */
+  const P = (d: number, options: Parameters<typeof promethee>[3]) =>
+    promethee(toMatrix([[d], [0]]), [1], T(1), options).plus[0];
+
+  test.each<[string, Parameters<typeof promethee>[3], [number, number][]]>([
+    [
+      "usual",
+      {},
+      [
+        [0, 0],
+        [0.5, 1],
+      ],
+    ],
+    [
+      "ushape",
+      { preference: "ushape", q: [1] },
+      [
+        [0.5, 0],
+        [1, 0],
+        [1.5, 1],
+      ],
+    ],
+    [
+      "vshape",
+      { preference: "vshape", p: [2] },
+      [
+        [1, 0.5],
+        [2, 1],
+        [3, 1],
+      ],
+    ],
+    [
+      "level",
+      { preference: "level", q: [1], p: [3] },
+      [
+        [1, 0],
+        [1.5, 0.5],
+        [3, 0.5],
+        [3.5, 1],
+      ],
+    ],
+    [
+      "linear",
+      { preference: "linear", q: [1], p: [3] },
+      [
+        [1, 0],
+        [2, 0.5],
+        [3, 1],
+        [4, 1],
+      ],
+    ],
+    [
+      "linear with q = 0",
+      { preference: "linear", q: [0], p: [2] },
+      [
+        [1, 0.5],
+        [2, 1],
+      ],
+    ],
+    [
+      "gaussian",
+      { preference: "gaussian", s: [2] },
+      [
+        [2, 1 - Math.exp(-0.5)],
+        [4, 1 - Math.exp(-2)],
+      ],
+    ],
+  ])("%s", (_, options, points) => {
+    for (const [d, want] of points) expect([d, P(d, options)]).toEqual([d, want]);
+  });
+
+  test.each<[string, Parameters<typeof promethee>[3], string, string, string]>([
+    [
+      "a threshold not given",
+      { preference: ["usual", "ushape"] },
+      "q",
+      "q：第 2 个指标的偏好函数需要阈值 q",
+      "q: the preference function of criterion 2 needs the threshold q",
+    ],
+    [
+      "a blank threshold",
+      { preference: ["usual", "vshape"], p: [1, NaN] },
+      "p",
+      "p 第 2 项：第 2 个指标的偏好函数需要阈值 p，此处为空",
+      "p item 2: the preference function of criterion 2 needs the threshold p, which is blank",
+    ],
+    [
+      "q below 0",
+      { preference: "ushape", q: [1, -1] },
+      "q",
+      "q 第 2 项：阈值应≥ 0，实为 -1",
+      "q item 2: must be ≥ 0, got -1",
+    ],
+    [
+      "p of 0",
+      { preference: "vshape", p: [1, 0] },
+      "p",
+      "p 第 2 项：阈值应＞ 0，实为 0",
+      "p item 2: must be > 0, got 0",
+    ],
+    [
+      "p not above q",
+      { preference: ["usual", "level"], q: [0, 2], p: [1, 2] },
+      "p",
+      "p 第 2 项：偏好阈值 p 应大于无差异阈值 q（2 ≤ 2）",
+      "p item 2: the preference threshold p must exceed the indifference threshold q (2 ≤ 2)",
+    ],
+    [
+      "one function per criterion",
+      { preference: ["usual"] },
+      "preference",
+      "preference：有 1 项，但矩阵有 2 个指标（列）",
+      "preference: has 1 entries but the matrix has 2 criteria (columns)",
+    ],
+  ])("refused: %s", (_, options, argument, zh, en) => {
+    const m = toMatrix([
+      [1, 2],
+      [3, 4],
+    ]);
+    expect(refusal(() => promethee(m, [1, 1], T(1, 1), options))).toEqual({ argument, zh, en });
+  });
+});
+
+describe("SPOTIS' bounds", () => {
+  const m = toMatrix([
+    [2, 10],
+    [5, 4],
+  ]);
+  const run = (bounds: [number, number][], esp?: number[]) =>
+    refusal(() => spotis(m, [1, 1], T(1, -1), { bounds, esp }));
+
+  test.each<[string, [number, number][], string, string, string]>([
+    [
+      "min above max",
+      [
+        [0, 10],
+        [5, 1],
+      ],
+      "bounds",
+      "bounds 第 2 项：下界应不大于上界（5, 1）",
+      "bounds item 2: min must not exceed max (5, 1)",
+    ],
+    [
+      "an infinite min",
+      [
+        [-Infinity, 10],
+        [0, 10],
+      ],
+      "bounds",
+      "bounds 第 1 项：下界应不大于上界（-Infinity, 10）",
+      "bounds item 1: min must not exceed max (-Infinity, 10)",
+    ],
+    [
+      "an infinite max",
+      [
+        [0, 10],
+        [0, Infinity],
+      ],
+      "bounds",
+      "bounds 第 2 项：下界应不大于上界（0, Infinity）",
+      "bounds item 2: min must not exceed max (0, Infinity)",
+    ],
+    [
+      "a value below its min, after one on it",
+      [
+        [3, 10],
+        [0, 10],
+      ],
+      "matrix",
+      "matrix 第 1 行第 1 列：2 超出该指标的界限 [3, 10]",
+      "matrix row 1, column 1: 2 is outside the criterion's bounds [3, 10]",
+    ],
+    [
+      "a value above its max, after one on it",
+      [
+        [0, 10],
+        [0, 9],
+      ],
+      "matrix",
+      "matrix 第 1 行第 2 列：10 超出该指标的界限 [0, 9]",
+      "matrix row 1, column 2: 10 is outside the criterion's bounds [0, 9]",
+    ],
+    [
+      "a value below its min in a later row",
+      [
+        [2, 10],
+        [5, 10],
+      ],
+      "matrix",
+      "matrix 第 2 行第 2 列：4 超出该指标的界限 [5, 10]",
+      "matrix row 2, column 2: 4 is outside the criterion's bounds [5, 10]",
+    ],
+    [
+      "a value above its max in a later row",
+      [
+        [2, 4],
+        [4, 10],
+      ],
+      "matrix",
+      "matrix 第 2 行第 1 列：5 超出该指标的界限 [2, 4]",
+      "matrix row 2, column 1: 5 is outside the criterion's bounds [2, 4]",
+    ],
+    [
+      "one pair per criterion",
+      [[0, 10]],
+      "bounds",
+      "bounds：有 1 项，但矩阵有 2 个指标（列）",
+      "bounds: has 1 entries but the matrix has 2 criteria (columns)",
+    ],
+  ])("refused: %s", (_, bounds, argument, zh, en) => {
+    expect(run(bounds)).toEqual({ argument, zh, en });
+  });
+
+  test("values on their bounds, and bounds that coincide, are taken", () => {
+    // Column 1 from 2 to 5 on bounds [2, 5]; column 2 on [4, 10]. d = |x − s*| / range, s* the ideal.
+    expect(
+      Array.from(
+        spotis(m, [1, 1], T(1, -1), {
+          bounds: [
+            [2, 5],
+            [4, 10],
+          ],
+        })
+      )
+    ).toEqual([0.5 * (3 / 3) + 0.5 * (6 / 6), 0]);
+    const flat = toMatrix([
+      [3, 1],
+      [3, 2],
+    ]);
+    expect(
+      Array.from(
+        spotis(flat, [1, 1], T(1, 1), {
+          bounds: [
+            [3, 3],
+            [0, 2],
+          ],
+        })
+      )
+    ).toEqual([0.25, 0]);
+    expect(
+      run(
+        [
+          [0, 10],
+          [0, 10],
+        ],
+        [1]
+      )
+    ).toEqual({
+      argument: "esp",
+      zh: "esp：有 1 项，但矩阵有 2 个指标（列）",
+      en: "esp: has 1 entries but the matrix has 2 criteria (columns)",
+    });
+  });
+});
+
+describe("COPRAS, EDAS, MOORA, MULTIMOORA, MARCOS, ARAS, CODAS: the cases each handles itself", () => {
+  test("COPRAS: an alternative whose costs are all 0 is refused by row; without costs Q = S⁺", () => {
+    const m = toMatrix([
+      [1, 0],
+      [2, 3],
+    ]);
+    expect(refusal(() => copras(m, [1, 1], T(1, -1)))).toEqual({
+      argument: "matrix",
+      zh: "matrix 第 1 行：COPRAS无法计算：该方案的成本项之和为 0",
+      en: "matrix row 1: COPRAS cannot be computed: this alternative's cost sum is 0",
+    });
+    // d = w · x / Σx: S⁺ = 0.25·(1/3) + 0.75·(0/3), 0.25·(2/3) + 0.75·(3/3); N = S⁺ / max S⁺.
+    const s = [0.25 / 3, 0.5 / 3 + 0.75];
+    expect(Array.from(copras(m, [0.25, 0.75], T(1, 1)))).toEqual([s[0] / s[1], 1]);
+  });
+
+  test("COPRAS: unequal weights weigh each column's share", () => {
+    // S⁺ = 0.8·x₁/Σx₁, S⁻ = 0.2·x₂/Σx₂; Q = S⁺ + ΣS⁻ / (S⁻ · Σ 1/S⁻).
+    const m = toMatrix([
+      [1, 1],
+      [3, 4],
+    ]);
+    const sp = [0.8 / 4, 2.4 / 4];
+    const sm = [0.2 / 5, 0.8 / 5];
+    const q = sp.map((x, i) => x + (sm[0] + sm[1]) / (sm[i] * (1 / sm[0] + 1 / sm[1])));
+    const got = copras(m, [0.8, 0.2], T(1, -1));
+    [q[0] / Math.max(...q), q[1] / Math.max(...q)].forEach((x, i) =>
+      expect(got[i]).toBeCloseTo(x, 14)
+    );
+  });
+
+  test("EDAS refuses a column averaging 0 in both languages", () => {
+    expect(
+      refusal(() =>
+        edas(
+          toMatrix([
+            [1, 0],
+            [3, 0],
+          ]),
+          [1, 1]
+        )
+      )
+    ).toEqual({
+      argument: "matrix",
+      zh: "matrix：EDAS无法计算：第 2 列的平均值为 0",
+      en: "matrix: EDAS cannot be computed: the average of column 2 is 0",
+    });
+  });
+
+  test("MOORA and MULTIMOORA: an all-zero benefit column adds nothing", () => {
+    const m = toMatrix([
+      [3, 0],
+      [4, 0],
+    ]);
+    const ratio = moora(m, [0.5, 0.5]);
+    [0.5 * 0.6, 0.5 * 0.8].forEach((x, i) => expect(ratio[i]).toBeCloseTo(x, 15));
+    const r = multimoora(m, [0.5, 0.5]);
+    expect(Array.from(r.reference)).toEqual([0.5 * (1 / 5), 0]);
+    expect(Array.from(r.product)).toEqual([0, 0]);
+  });
+
+  test("MULTIMOORA: the same scores from a bare matrix as from toMatrix's, which carries its sums", () => {
+    const rows = [
+      [3, 2, 5],
+      [1, 4, 2],
+      [2, 3, 4],
+    ];
+    const bare = matrix(3, 3, Float64Array.from(rows.flat()));
+    const a = multimoora(bare, [0.5, 0.3, 0.2], T(1, -1, 1));
+    const b = multimoora(toMatrix(rows), [0.5, 0.3, 0.2], T(1, -1, 1));
+    expect([a.ratio, a.reference, a.product].map((x) => Array.from(x))).toEqual(
+      [b.ratio, b.reference, b.product].map((x) => Array.from(x))
+    );
+  });
+
+  test.each<[string, number[][], CriterionType[], string, string]>([
+    [
+      "a cost value of 0",
+      [
+        [1, 0],
+        [2, 3],
+      ],
+      T(1, -1),
+      "matrix 第 1 行第 2 列：MULTIMOORA 全乘形式要求数值 > 0（成本型），实为 0",
+      "matrix row 1, column 2: MULTIMOORA's full multiplicative form needs values > 0 (cost criterion), got 0",
+    ],
+    [
+      "a negative benefit value",
+      [
+        [1, 1],
+        [-2, 3],
+      ],
+      T(1, 1),
+      "matrix 第 2 行第 1 列：MULTIMOORA 全乘形式要求数值 ≥ 0，实为 -2",
+      "matrix row 2, column 1: MULTIMOORA's full multiplicative form needs values ≥ 0, got -2",
+    ],
+  ])("MULTIMOORA refuses %s", (_, rows, t, zh, en) => {
+    expect(refusal(() => multimoora(toMatrix(rows), [1, 1], t))).toEqual({
+      argument: "matrix",
+      zh,
+      en,
+    });
+  });
+
+  test("MARCOS depends on the weights' ratios only, also when they are not rescaled", () => {
+    const m = toMatrix([
+      [3, 2],
+      [1, 4],
+      [2, 3],
+    ]);
+    const scaled = marcos(m, [2, 6], T(1, -1), { rescaleWeights: false });
+    const unit = marcos(m, [0.25, 0.75], T(1, -1));
+    Array.from(unit).forEach((x, i) => expect(scaled[i]).toBeCloseTo(x, 14));
+  });
+
+  test("ARAS: one optimal value per criterion", () => {
+    expect(refusal(() => aras(toMatrix([[1, 2]]), [1, 1], T(1, 1), { optimal: [1] }))).toEqual({
+      argument: "optimal",
+      zh: "optimal：有 1 项，但矩阵有 2 个指标（列）",
+      en: "optimal: has 1 entries but the matrix has 2 criteria (columns)",
+    });
+  });
+
+  test("CODAS: a difference of exactly τ counts the taxicab distance too (ψ = 1 when |E_i − E_k| ≥ τ)", () => {
+    // One column, linear: r = 0.25, 0.5, 1, so E = T = 0, 0.25, 0.75, each pair at least τ = 0.25 apart.
+    const got = codas(toMatrix([[1], [2], [4]]), [1], T(1), { tau: 0.25 });
+    expect(Array.from(got)).toEqual([-2, -0.5, 2.5]);
+  });
+});
+
+describe("MABAC and CoCoSo over several blocks of rows, against their definitions", () => {
+  // 5 rows × 700 columns: blocks of 2 rows (logBlockRows), so three blocks, the last one short.
+  const rows = 5;
+  const cols = 700;
+  const cells = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => 1 + ((i * 7 + j * 13) % 11))
+  );
+  const types = Array.from({ length: cols }, (_, j) => (j % 3 === 0 ? -1 : 1)) as CriterionType[];
+  const raw = Array.from({ length: cols }, (_, j) => (j % 5 === 4 ? 0 : 1 + (j % 4)));
+  const total = raw.reduce((a, x) => a + x, 0);
+  const w = raw.map((x) => x / total);
+  /** Min–max r per cell (cost reversed). */
+  const r = cells.map((row) =>
+    row.map((x, j) => {
+      const col = cells.map((c) => c[j]);
+      const lo = Math.min(...col);
+      const hi = Math.max(...col);
+      return hi === lo ? 1 : types[j] === 1 ? (x - lo) / (hi - lo) : (hi - x) / (hi - lo);
+    })
+  );
+
+  test("MABAC: Σ_j (v_ij − g_j), v = w (r + 1), g_j the geometric mean of v over the rows", () => {
+    const v = r.map((row) => row.map((x, j) => w[j] * (x + 1)));
+    const g = w.map((_, j) =>
+      Math.pow(
+        v.reduce((p, row) => p * row[j], 1),
+        1 / rows
+      )
+    );
+    const want = v.map((row) => row.reduce((s, x, j) => s + x - g[j], 0));
+    const got = mabac(toMatrix(cells), w, types);
+    want.forEach((x, i) => expect(got[i]).toBeCloseTo(x, 10));
+  });
+
+  test("CoCoSo: k from S = Σ w r and P = Σ r^w (0^0 = 1)", () => {
+    const S = r.map((row) => row.reduce((s, x, j) => s + w[j] * x, 0));
+    const P = r.map((row) => row.reduce((s, x, j) => s + Math.pow(x, w[j]), 0));
+    const sum = S.reduce((a, s, i) => a + s + P[i], 0);
+    const [sMin, sMax, pMin, pMax] = [
+      Math.min(...S),
+      Math.max(...S),
+      Math.min(...P),
+      Math.max(...P),
+    ];
+    const want = S.map((s, i) => {
+      const ka = (P[i] + s) / sum;
+      const kb = s / sMin + P[i] / pMin;
+      const kc = (0.5 * s + 0.5 * P[i]) / (0.5 * sMax + 0.5 * pMax);
+      return Math.cbrt(ka * kb * kc) + (ka + kb + kc) / 3;
+    });
+    const got = cocoso(toMatrix(cells), w, types);
+    want.forEach((x, i) => expect(got[i]).toBeCloseTo(x, 9));
+  });
+
+  test("CoCoSo refuses an alternative worst everywhere, and a λ outside [0, 1], in both languages", () => {
+    expect(
+      refusal(() =>
+        cocoso(
+          toMatrix([
+            [1, 1],
+            [2, 2],
+          ]),
+          [1, 1]
+        )
+      )
+    ).toEqual({
+      argument: "matrix",
+      zh: "matrix：CoCoSo无法计算：某方案在每个指标上都最差，S 的最小值为 0",
+      en: "matrix: CoCoSo cannot be computed: an alternative is worst on every criterion, so min S is 0",
+    });
+    expect(refusal(() => cocoso(toMatrix([[1], [2]]), [1], T(1), { lambda: 2 }))).toEqual({
+      argument: "lambda",
+      zh: "lambda：应在 0 到 1 之间，实为 2",
+      en: "lambda: must be between 0 and 1, got 2",
+    });
   });
 });
