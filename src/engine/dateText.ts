@@ -36,7 +36,20 @@ const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).ge
 export interface DateReading extends BoundedReading {
   /** A year written with two digits ("23年"), read as 20xx. */
   shortYear?: string;
+  /** Words around the date naming the column's own event (于, 签约: 已于2023年3月3日签约), left out. */
+  words?: string[];
+  /** A planned date (计划, 预计, 拟 before it). */
+  planned?: string;
 }
+
+/**
+ * An event after the date (2023年3月3日签约, 2024年6月投产): the column's own event is left out, as a
+ * column's own name before a figure is; another event (开工 in a 签约日期 column) is no reading.
+ */
+const EVENT =
+  /(?:已|正式|完成|全面)?(签约|签订|签署|开工|投产|落地|注册|竣工|达产|备案|立项|供地|摘牌|拿地|完成)$/;
+/** Before the date: a plan (计划, 预计, 拟) and 于 (已于, 计划于). */
+const BEFORE = /^(计划|预计|拟|预期)?(?:已|将|定)?于?/;
 
 /** Words that place a date against the day the sheet was written, which it does not say. */
 const RELATIVE =
@@ -146,8 +159,21 @@ function daysOf(t: string, ranges = true): [number, number] | null {
   return ranges ? rangeOf(t) : null;
 }
 
-/** A date cell read: its serial day (the middle day of a period, or a bound), or null when unreadable. */
-export function readDateText(cell: CellValue): DateReading | null {
+/**
+ * The event a date cell names after its date (签约 in 2023年3月3日签约) that is none of the column's
+ * `names` (开工 in a 签约日期 column): such a cell is no reading. Null otherwise.
+ */
+export function otherEvent(cell: CellValue, names?: readonly string[]): string | null {
+  if (typeof cell !== "string" || names === undefined) return null;
+  const m = EVENT.exec(foldText(cell).replace(/\s+/g, ""));
+  return m !== null && !names.some((n) => n.includes(m[1])) ? m[1] : null;
+}
+
+/**
+ * A date cell read: its serial day (the middle day of a period, or a bound), or null when unreadable.
+ * `names`: the column's names; an event after the date must be one of theirs (签约 in 签约日期).
+ */
+export function readDateText(cell: CellValue, names?: readonly string[]): DateReading | null {
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return null;
     // A whole number 1900–2100 in a date column is a year (serial 2023 would be 1905-07-15).
@@ -161,6 +187,32 @@ export function readDateText(cell: CellValue): DateReading | null {
   // 2023年度: the year.
   let t = arabic(foldText(cell).replace(/\s+/g, "")).replace("年度", "年");
   if (RELATIVE.test(t)) return null;
+  const words: string[] = [];
+  let planned: string | undefined;
+  const event = EVENT.exec(t);
+  if (event !== null && event.index > 0) {
+    if (otherEvent(cell, names) !== null) return null;
+    words.push(event[0]);
+    t = t.slice(0, event.index);
+  }
+  const before = BEFORE.exec(t)![0];
+  if (before !== "" && before.length < t.length) {
+    planned = /^(计划|预计|拟|预期)/.exec(before)?.[1];
+    const rest = before.slice(planned?.length ?? 0);
+    if (rest !== "") words.unshift(rest);
+    t = t.slice(before.length);
+  }
+  const r = readDay(t);
+  if (r === null) return null;
+  return {
+    ...r,
+    ...(words.length > 0 ? { words } : {}),
+    ...(planned !== undefined ? { planned } : {}),
+  };
+}
+
+/** A folded date text with no event words around it. */
+function readDay(t: string): DateReading | null {
   // 2023年3月前后, 左右: about it (前后 is not 前 … 后).
   const about = /(?:前后|左右|上下)$/.exec(t);
   if (about) t = t.slice(0, about.index);
@@ -206,16 +258,35 @@ export function readDateText(cell: CellValue): DateReading | null {
 }
 
 /** A date cell's serial day; NaN when unreadable (readDateText says what it read). */
-export function readDate(cell: CellValue): number {
-  const r = readDateText(cell);
+export function readDate(cell: CellValue, names?: readonly string[]): number {
+  const r = readDateText(cell, names);
   return r === null ? NaN : r.value;
 }
 
-/** What reading a date assumed (a period's middle day, a bound, a year of two digits); null when exact or unread. */
-export function dateNote(cell: CellValue): Label | null {
-  const r = readDateText(cell);
-  if (r === null || (r.bound === "exact" && r.shortYear === undefined)) return null;
+/**
+ * What reading a date assumed (a period's middle day, a bound, a year of two digits, words left out, a
+ * plan); null when exact or unread.
+ */
+export function dateNote(cell: CellValue, names?: readonly string[]): Label | null {
+  const r = readDateText(cell, names);
+  if (
+    r === null ||
+    (r.bound === "exact" &&
+      r.shortYear === undefined &&
+      r.words === undefined &&
+      r.planned === undefined)
+  )
+    return null;
   const notes: Label[] = [];
+  if (r.planned !== undefined)
+    notes.push({
+      zh: `“${r.planned}”：所写是计划日期，按此读取`,
+      en: `"${r.planned}": a planned date, read as written`,
+    });
+  if (r.words !== undefined) {
+    const quoted = r.words.map((w) => `“${w}”`).join("");
+    notes.push({ zh: `略去${quoted}，按日期读取`, en: `left out ${quoted}; read the date` });
+  }
   if (r.shortYear !== undefined) {
     const y = fullYear(r.shortYear.slice(0, 2));
     notes.push({
@@ -228,9 +299,15 @@ export function dateNote(cell: CellValue): Label | null {
 }
 
 /** Why a date cell is unreadable: a relative date or a day without its year say so. */
-export function dateProblem(cell: CellValue, label: Label): Label {
+export function dateProblem(cell: CellValue, label: Label, names?: readonly string[]): Label {
   const text = String(cell).trim();
   const t = typeof cell === "string" ? arabic(foldText(cell)) : "";
+  const event = otherEvent(cell, names);
+  if (event !== null && readDateText(cell) !== null)
+    return {
+      zh: `“${text}”写的是${event}的日期，不是${label.zh}`,
+      en: `"${text}" gives the date of ${event}, not ${label.en}`,
+    };
   if (RELATIVE.test(t))
     return {
       zh: `“${text}”是相对的日期，表格没有写明是哪一年写的，无法读取；请写明年份（如 2025年一季度）`,

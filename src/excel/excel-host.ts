@@ -4,7 +4,7 @@
  * the workbook layer's result plan in as few round trips as Excel on the web's 5 MB request cap allows.
  */
 import type { CellValue } from "../engine/types";
-import { columnLetters, MAX_ROWS } from "../workbook/a1";
+import { columnLetters, MAX_ROWS, parseAreasAddress } from "../workbook/a1";
 import { cellReference, keyOfName, MARKER_ROWS, marksOf, replaceMarks } from "../workbook/marker";
 import { noSuchSheet, type SheetChoice } from "../workbook/pipeline";
 import { SCORE_SCALE } from "../workbook/palette";
@@ -367,14 +367,23 @@ function cardRuns(sheet: string, col: number, cards: ScoreCard[]): RowRun[] {
   return runs;
 }
 
-function toSheetData(name: string, values: CellValue[][], row: number, col: number): SheetData {
-  return { name, grid: values, origin: { row, col } };
+function toSheetData(
+  name: string,
+  values: CellValue[][],
+  row: number,
+  col: number,
+  merged?: Excel.RangeAreas | null
+): SheetData {
+  const data: SheetData = { name, grid: values, origin: { row, col } };
+  const merges = merged && !merged.isNullObject ? parseAreasAddress(merged.address) : null;
+  return merges !== null && merges.length > 0 ? { ...data, merges } : data;
 }
 
 export class ExcelHost implements Host {
   readonly kind = "excel" as const;
   readonly title: string;
   readonly supportsCards: boolean;
+  private readonly readsMerges: boolean;
   private readonly run: ExcelRun;
   private readonly budget: number;
   private readonly yieldToUi: () => Promise<void>;
@@ -387,6 +396,8 @@ export class ExcelHost implements Host {
       options.isSetSupported ??
       ((name, version) => Office.context.requirements.isSetSupported(name, version));
     this.supportsCards = supported("ExcelApi", "1.16");
+    // Merged areas (a group header over 一期/二期, a section row) tell the table's shape: ExcelApi 1.13.
+    this.readsMerges = supported("ExcelApi", "1.13");
     this.budget = options.payloadBudget ?? PAYLOAD_BUDGET;
     this.yieldToUi = options.yieldToUi ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
     this.title = "Excel";
@@ -482,6 +493,9 @@ export class ExcelHost implements Host {
             .getEntireRow()
             .getIntersection(extra > 0 ? box.getResizedRange(0, extra) : box);
           readRange.load("address,rowIndex,columnIndex,rowCount");
+          const merged = this.readsMerges
+            ? readRange.getMergedAreasOrNullObject().load("address")
+            : null;
           const resultRange = results.isNullObject ? null : results.getUsedRangeOrNullObject(false);
           resultRange?.load("rowIndex,columnIndex,rowCount");
           const summaryRange =
@@ -491,6 +505,7 @@ export class ExcelHost implements Host {
           summaryRange?.load("rowCount");
           return {
             readRange,
+            merged,
             tops: worksheets.items.map((ws) =>
               ws.getRangeByIndexes(0, 0, MARKER_ROWS, 1).load("values")
             ),
@@ -508,7 +523,8 @@ export class ExcelHost implements Host {
           };
         }
       );
-      const { readRange, box, tops, resultRange, resultNames, summaryRange, summaryNames } = head;
+      const { readRange, merged, box, tops, resultRange, resultNames, summaryRange, summaryNames } =
+        head;
 
       const grid: CellValue[][] = [];
       const total = readRange.rowCount;
@@ -552,7 +568,7 @@ export class ExcelHost implements Host {
           : null;
       return {
         table: marked(
-          toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex),
+          toSheetData(sheet.name, grid, readRange.rowIndex, readRange.columnIndex, merged),
           known
         ),
         address: readRange.address,
@@ -601,8 +617,10 @@ export class ExcelHost implements Host {
       used.load("rowIndex,columnIndex,rowCount");
       await context.sync();
       if (used.isNullObject) return { name, grid: [] };
+      // Loaded with the first slice of values.
+      const merged = this.readsMerges ? used.getMergedAreasOrNullObject().load("address") : null;
       const grid = await this.readValues(context, used, used.rowCount);
-      return toSheetData(name, grid, used.rowIndex, used.columnIndex);
+      return toSheetData(name, grid, used.rowIndex, used.columnIndex, merged);
     });
   }
 

@@ -54,3 +54,34 @@ export function rangeAddress(
   const b = cellAddress(r.bottom, r.right);
   return `${sheet === undefined ? "" : sheetPrefix(sheet)}${a === b ? a : `${a}:${b}`}`;
 }
+
+/** One area of an areas address: a sheet prefix (quoted or not) and A1 or A1:B5. */
+const AREA = /(?:'(?:[^']|'')*'|[^'!,\s]+)!(\$?[A-Za-z]{1,3}\$?\d+)(?::(\$?[A-Za-z]{1,3}\$?\d+))?/g;
+
+/**
+ * The rectangles of an address of several areas, as Office.js writes RangeAreas.address
+ * ("Sheet1!A1:C1, 'My, sheet'!D2:D3"): sheet names may hold commas and quotes, so areas are found by
+ * their "!" rather than split on commas. Null when any part is not an area.
+ */
+export function parseAreasAddress(
+  address: string
+): { top: number; left: number; bottom: number; right: number }[] | null {
+  const out: { top: number; left: number; bottom: number; right: number }[] = [];
+  let covered = 0;
+  AREA.lastIndex = 0;
+  for (let m = AREA.exec(address); m !== null; m = AREA.exec(address)) {
+    // Only commas and spaces between areas.
+    if (!/^[\s,]*$/.test(address.slice(covered, m.index))) return null;
+    covered = m.index + m[0].length;
+    const a = parseCellAddress(m[1]);
+    const b = parseCellAddress(m[2] ?? m[1]);
+    if (a === null || b === null) return null;
+    out.push({
+      top: Math.min(a.row, b.row),
+      left: Math.min(a.col, b.col),
+      bottom: Math.max(a.row, b.row),
+      right: Math.max(a.col, b.col),
+    });
+  }
+  return /^[\s,]*$/.test(address.slice(covered)) ? out : null;
+}

@@ -13,6 +13,7 @@ import { headerLandUnit, LandUnit, landUnit, MU_PER } from "../engine/land";
 import {
   amountOptions,
   areaUnitProblem,
+  fieldNames,
   isAreaField,
   isMissingCell,
   isMissingFor,
@@ -258,7 +259,8 @@ function classify(
     if (readingNote(cell, field, context, model) !== null) return "noted";
   } else if (field.type === "date") {
     // 明年一季度, 3月3日, 已签约: no day, and never quietly none.
-    if (readDateText(cell) === null) return dateProblem(cell, field.label);
+    const names = fieldNames(field);
+    if (readDateText(cell, names) === null) return dateProblem(cell, field.label, names);
     if (readingNote(cell, field, context, model) !== null) return "noted";
   } else if (field.type === "boolean" && readingNote(cell, field, context, model) !== null)
     return "noted";

@@ -174,11 +174,69 @@ describe("a total followed by phase figures reads as the total; the phases are n
     expect(ok(parseAmount("一期1350万欧元")).note.zh).toContain("只写了“一期”的金额");
   });
 
-  test("phases with no total are refused, saying so", () => {
-    const r = parseAmount("一期5亿，二期8亿", INVESTMENT);
-    expect(r).toMatchObject({ ok: false, code: "ambiguous" });
-    expect(!r.ok && r.message.zh).toContain("只写了分期金额");
-    expect(!r.ok && r.message.en).toContain("no total");
+  test("phases with no total read as their sum, and the note says it is a sum", () => {
+    const r = ok(parseAmount("一期5亿，二期8亿", INVESTMENT));
+    expect(r).toMatchObject({ value: 13e8, bound: "exact", ignored: true });
+    expect(r.note.zh).toBe(
+      "读作 13 亿元；币种按表头（元）；未写总额，读作分期合计（一期5亿 + 二期8亿）"
+    );
+    expect(r.note.en).toContain(
+      "no total written: read as the sum of the phases (一期5亿 + 二期8亿)"
+    );
+    const three = ok(parseAmount("一期投资3亿元、二期5亿元，三期2亿元", INVESTMENT));
+    expect(three.value).toBe(10e8);
+    expect(three.note.zh).toContain("（一期投资3亿元 + 二期5亿元 + 三期2亿元）");
+  });
+
+  test("phases add their ranges and bounds: a range stays a range, about and at least give at least", () => {
+    expect(ok(parseAmount("一期3-5亿元，二期2亿元", INVESTMENT))).toMatchObject({
+      bound: "range",
+      low: 5e8,
+      high: 7e8,
+      value: 6e8,
+    });
+    expect(ok(parseAmount("一期约3亿元，二期5亿元以上", INVESTMENT))).toMatchObject({
+      bound: "atLeast",
+      value: 8e8,
+    });
+    expect(ok(parseAmount("一期约3亿元，二期5亿元", INVESTMENT))).toMatchObject({
+      bound: "approximate",
+      value: 8e8,
+    });
+  });
+
+  test("phases that cannot be added are refused, saying why", () => {
+    const cases: [string, string, string][] = [
+      ["一期5亿，8亿", "只写了分期金额（“一期5亿”“8亿”），没有总额", "no total"],
+      [
+        "一期3亿元，二期5000万美元",
+        "分期金额币种不同（CNY、USD），不能相加",
+        "different currencies (CNY, USD)",
+      ],
+      [
+        "一期3亿元以上，二期不超过5亿元",
+        "分期金额一个是下限、一个是上限，合计无法确定",
+        "their sum is not settled",
+      ],
+      [
+        "一期3亿元，二期6亿元，共8亿元",
+        "各分期金额合计大于总额，不知哪个是总额",
+        "add up to more than the total",
+      ],
+    ];
+    for (const [text, zh, en] of cases) {
+      const r = parseAmount(text, INVESTMENT);
+      expect(r).toMatchObject({ ok: false, code: "ambiguous" });
+      expect(!r.ok && r.message.zh).toBe(`无法读取金额“${text}”：${zh}`);
+      expect(!r.ok && r.message.en).toContain(en);
+    }
+  });
+
+  test("a total after several phases is read, every phase named; it may exceed their sum (a phase unlisted)", () => {
+    const r = ok(parseAmount("一期3亿元，二期5亿元，共8亿元", INVESTMENT));
+    expect(r.value).toBe(8e8);
+    expect(r.note.zh).toBe("读作 8 亿元；忽略分期“一期3亿元，二期5亿元”");
+    expect(ok(parseAmount("一期3亿元，二期5亿元，总投资10亿元", INVESTMENT)).value).toBe(10e8);
   });
 
   test("a phase figure above the figure before it: that figure is no total", () => {

@@ -125,6 +125,59 @@ describe("ExcelHost.readWorkbook", () => {
     expect(read.resultSheet).toBeNull();
   });
 
+  test("reads merged areas (ExcelApi 1.13) in the same syncs: a merged group over 一期/二期 and a merged section row shape the table as in the CLI", async () => {
+    const excel = new FakeExcel("重点项目");
+    const rows: CellValue[][] = [
+      ["项目名称", "总投资（万元）", null, "所属产业链"],
+      [null, "一期", "二期", null],
+      ["新能源汽车产业链项目", null, null, null],
+      ["甲项目", 3000, 5000, "新能源汽车"],
+      ["乙项目", 2000, null, "生物医药"],
+    ];
+    rows.forEach((row, r) => row.forEach((v, c) => excel.setCell("重点项目", r, c, v)));
+    const merges = [
+      { top: 0, left: 1, bottom: 0, right: 2 },
+      { top: 0, left: 0, bottom: 1, right: 0 },
+      { top: 0, left: 3, bottom: 1, right: 3 },
+      { top: 2, left: 0, bottom: 2, right: 3 },
+    ];
+    for (const m of merges) excel.merge("重点项目", m);
+    excel.select({ top: 3, left: 0, bottom: 3, right: 0 });
+    const read = async (version: string) => {
+      excel.resetStats();
+      const host = new ExcelHost({ run: excel.run, isSetSupported: (_, v) => v <= version });
+      return { read: await host.readWorkbook("评分结果"), syncs: excel.syncCount };
+    };
+    const modern = await read("1.13");
+    expect(modern.read.table.merges).toEqual(merges);
+    const older = await read("1.12");
+    expect(older.read.table.merges).toBeUndefined();
+    expect(modern.syncs).toBe(older.syncs);
+    const located = locateTable(modern.read.table, MODEL);
+    if (!located.ok) throw new Error(located.message.en);
+    // The merged row names one chain across the table: a section, not a candidate.
+    expect(located.table.dataRows).toEqual([3, 4]);
+    expect(located.table.skippedRows).toEqual([{ row: 2, reason: "section" }]);
+    // Without the merges it reads as a candidate named 新能源汽车产业链项目.
+    const flat = locateTable(older.read.table, MODEL);
+    expect(flat.ok && flat.table.dataRows).toEqual([2, 3, 4]);
+  });
+
+  test("readSheet reads the merged areas of the used range too", async () => {
+    const excel = new FakeExcel("清单");
+    excel.setCell("清单", 0, 0, "2024年招商项目");
+    excel.setCell("清单", 1, 0, "项目名称");
+    excel.merge("清单", { top: 0, left: 0, bottom: 0, right: 5 });
+    const sheet = await new ExcelHost({ run: excel.run, isSetSupported: () => true }).readSheet(
+      "清单"
+    );
+    expect(sheet.merges).toEqual([{ top: 0, left: 0, bottom: 0, right: 5 }]);
+    const none = new FakeExcel("空");
+    expect(
+      await new ExcelHost({ run: none.run, isSetSupported: () => true }).readSheet("空")
+    ).toEqual({ name: "空", grid: [] });
+  });
+
   test("prefers the Excel table holding the selection, reads date-formatted serials as ISO dates and times as Excel shows them", async () => {
     const excel = workbookWith(3);
     excel.setCell("重点项目", 20, 0, "另一个区域");

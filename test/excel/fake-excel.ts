@@ -55,6 +55,8 @@ interface SheetState {
   pageLayout: Record<string, unknown>;
   /** Worksheet.visibility: "Visible" unless set. */
   visibility?: "Visible" | "Hidden" | "VeryHidden";
+  /** Merged areas (FakeExcel.merge). */
+  merges: Omit<Rect, "sheet">[];
 }
 
 export interface FakeChartState {
@@ -143,6 +145,7 @@ export class FakeExcel {
       copies: [],
       charts: [],
       pageLayout: {},
+      merges: [],
     };
     this.sheets.set(name, sheet);
     return sheet;
@@ -164,6 +167,11 @@ export class FakeExcel {
     const line = rows[row];
     while (line.length < col) line.push(null);
     line[col] = value;
+  }
+
+  /** Merges an area (its value stays in its top-left cell, as Excel keeps it). */
+  merge(sheet: string, area: Omit<Rect, "sheet">): void {
+    this.sheet(sheet).merges.push(area);
   }
 
   select(rect: Omit<Rect, "sheet"> & { sheet?: string }): void {
@@ -357,6 +365,23 @@ class Loadable {
   }
 }
 
+/** RangeAreas: only its address ("Sheet1!A1:C1, Sheet1!D2:D3"); a null object when no area. */
+class FakeRangeAreas extends Loadable {
+  constructor(
+    context: FakeContext,
+    private readonly areas: () => Rect[] | null
+  ) {
+    super(context);
+  }
+  get address(): string {
+    return this.read<string>("address");
+  }
+  protected override snapshot(): Record<string, () => unknown> | null {
+    const areas = this.areas();
+    return areas === null ? null : { address: () => areas.map(a1).join(", ") };
+  }
+}
+
 class FakeRange extends Loadable {
   readonly conditionalFormats: {
     add: (type: string) => {
@@ -483,6 +508,17 @@ class FakeRange extends Loadable {
 
   private derive(f: (r: Rect) => Rect | null): FakeRange {
     return new FakeRange(this.context, () => f(this.must()));
+  }
+
+  /** Range.getMergedAreasOrNullObject (ExcelApi 1.13): the merged areas that meet this range, whole. */
+  getMergedAreasOrNullObject(): FakeRangeAreas {
+    return new FakeRangeAreas(this.context, () => {
+      const r = this.must();
+      const meets = (m: Omit<Rect, "sheet">) =>
+        m.top <= r.bottom && m.bottom >= r.top && m.left <= r.right && m.right >= r.left;
+      const areas = this.context.excel.sheet(r.sheet).merges.filter(meets);
+      return areas.length === 0 ? null : areas.map((m) => ({ ...m, sheet: r.sheet }));
+    });
   }
 
   protected override snapshot(): Record<string, () => unknown> | null {

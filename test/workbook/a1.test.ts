@@ -2,6 +2,7 @@ import {
   cellAddress,
   columnIndex,
   columnLetters,
+  parseAreasAddress,
   parseCellAddress,
   rangeAddress,
 } from "../../src/workbook/a1";
@@ -60,4 +61,33 @@ test("only whole addresses are read: no letters or cells before or after, four l
 test("the first cell is A1, and spaces around a typed address are ignored", () => {
   expect(parseCellAddress("A1")).toEqual({ row: 0, col: 0 });
   expect(parseCellAddress(" B7 ")).toEqual({ row: 6, col: 1 });
+});
+
+describe("parseAreasAddress (RangeAreas.address, e.g. merged areas)", () => {
+  test("areas with their sheet, absolute or not, one cell or many", () => {
+    expect(parseAreasAddress("Sheet1!A1:C1, Sheet1!$D$2:$D$3, Sheet1!F5")).toEqual([
+      { top: 0, left: 0, bottom: 0, right: 2 },
+      { top: 1, left: 3, bottom: 2, right: 3 },
+      { top: 4, left: 5, bottom: 4, right: 5 },
+    ]);
+  });
+
+  test("a quoted sheet name may hold commas, spaces, ! and doubled quotes", () => {
+    expect(parseAreasAddress("'招商, 2024''s 清单!'!B2:C2,'招商, 2024''s 清单!'!A10:A12")).toEqual([
+      { top: 1, left: 1, bottom: 1, right: 2 },
+      { top: 9, left: 0, bottom: 11, right: 0 },
+    ]);
+  });
+
+  test("a reversed area is put in order; no area is an empty list", () => {
+    expect(parseAreasAddress("S!C3:A1")).toEqual([{ top: 0, left: 0, bottom: 2, right: 2 }]);
+    expect(parseAreasAddress("")).toEqual([]);
+  });
+
+  test("anything else between or after the areas is no address", () => {
+    expect(parseAreasAddress("Sheet1!A1:B1; Sheet1!C1:D1")).toBeNull();
+    expect(parseAreasAddress("A1:B2")).toBeNull();
+    expect(parseAreasAddress("Sheet1!A1:B2 junk")).toBeNull();
+    expect(parseAreasAddress("Sheet1!A0:B2")).toBeNull();
+  });
 });

@@ -9,9 +9,10 @@
  *   of the total before it, or a figure of another item than the column's (ParseAmountOptions.names).
  *   When the column's own figure comes second (总投资10亿元，注册资本1亿元 in a 注册资本 column) it is
  *   read and the first named instead.
+ * - phases with no total (一期5亿，二期8亿): their sum is the amount, and the note says it is a sum.
  * Each is left out of the reading and named in the note. A clause with an amount and no label
- * (5亿元，3000; 5亿元，3个亿), phases with no total (一期5亿，二期8亿) and two figures of the same item are
- * refused: amounts are never summed nor picked at random.
+ * (5亿元，3000; 5亿元，3个亿; 一期5亿，8亿) and two figures of the same item are refused: amounts are
+ * never picked at random, and summed only where phases say they are parts of one whole.
  */
 import { Label } from "../types";
 import { Tok } from "./lexicon";
@@ -218,12 +219,20 @@ function ownFigureInBrackets(toks: Tok[], k: number, src: string, names: readonl
   return { from: label.at, to: close, label: label.text };
 }
 
+const summedOf = (first: string, parts: Clauses["phases"]): Clauses["summed"] =>
+  parts.length === 0 ? null : { parts, texts: [first, ...parts.map((x) => x.text)] };
+
 /** What the tokens say, with breakdowns, remarks and other labelled figures left out. */
 export interface Clauses {
   toks: Tok[];
   notes: Label[];
   /** Phase figures left out, as written: none may exceed the total (checked once amounts are read). */
   phases: { toks: Tok[]; text: string }[];
+  /**
+   * Phases after a first phase with no total (一期5亿，二期8亿): the amount is `toks` plus these. The
+   * texts name every phase, the first included.
+   */
+  summed: { parts: { toks: Tok[]; text: string }[]; texts: string[] } | null;
   /** Why the figures cannot be told apart, when they cannot. */
   refusal: Fail | null;
 }
@@ -241,6 +250,9 @@ export function dropClauses(
   let kept: Tok[] = [];
   const notes: Label[] = [];
   const phases: Clauses["phases"] = [];
+  // Phases after a first phase, until a total (if any) makes them parts of it.
+  let siblings: Clauses["phases"] = [];
+  let firstPhase = "";
   const first = labelAt(toks, 0, toks.length, src, 0);
   let mainLabel = first.text;
   let mainKind = labelKind(mainLabel, names);
@@ -287,7 +299,7 @@ export function dropClauses(
         const last = kept[kept.length - 1];
         if (last !== undefined && isClauseMark(last, src)) kept.pop();
         notes.push(OPENING_NOTES[opening](orig.slice(t.s).trim()));
-        return { toks: kept, notes, phases, refusal: null };
+        return { toks: kept, notes, phases, summed: summedOf(firstPhase, siblings), refusal: null };
       }
       const opensNext = k + 1 < toks.length && openingAt(toks, k + 1, src) !== null;
       if (isClauseMark(t, src) && unitOrCurrency && !opensNext) {
@@ -306,11 +318,18 @@ export function dropClauses(
         }
         const label = labelAt(toks, k + 1, end, src, t.e);
         const kind = labelKind(label.text, names);
-        if (mainKind === "phase" && (kind === "phase" || kind === "none"))
+        if (mainKind === "phase" && kind === "phase") {
+          if (siblings.length === 0) firstPhase = orig.slice(0, t.s).trim();
+          siblings.push({ toks: toks.slice(label.at, end), text });
+          k = end - 1;
+          continue;
+        }
+        if (mainKind === "phase" && kind === "none")
           return {
             toks: kept,
             notes,
             phases,
+            summed: null,
             refusal: fail(
               "ambiguous",
               `只写了分期金额（“${orig.slice(0, t.s).trim()}”“${text}”），没有总额`,
@@ -327,7 +346,15 @@ export function dropClauses(
         if ((kind === "own" && mainKind !== "own") || (kind === "total" && mainKind === "phase")) {
           const before = orig.slice(0, t.s).trim();
           notes.push(mainKind === "phase" ? PHASE_NOTE(before) : NOT_COLUMNS_NOTE(before));
-          if (mainKind === "phase") phases.push({ toks: kept.slice(first.at), text: before });
+          if (mainKind === "phase") {
+            // 一期3亿元，二期5亿元，共8亿元: every phase is a part of the total.
+            phases.push({
+              toks: kept.slice(first.at),
+              text: siblings.length ? firstPhase : before,
+            });
+            phases.push(...siblings);
+            siblings = [];
+          }
           kept = [];
           mainLabel = label.text;
           mainKind = kind;
@@ -362,11 +389,13 @@ export function dropClauses(
     }
     kept.push(t);
   }
+  if (mainKind === "phase" && siblings.length > 0)
+    return { toks: kept, notes, phases, summed: summedOf(firstPhase, siblings), refusal: null };
   // 一期：3亿元 alone: the phase is all the cell gives, read as written but said.
   if (mainKind === "phase")
     notes.push({
       zh: `只写了“${mainLabel}”的金额，按此读取`,
       en: `only the figure of "${mainLabel}" is written; read as that`,
     });
-  return { toks: kept, notes, phases, refusal: null };
+  return { toks: kept, notes, phases, summed: null, refusal: null };
 }

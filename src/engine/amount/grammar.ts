@@ -562,8 +562,12 @@ export function readTokens(
       unitGroup = orig.slice(g.s, g.e).trim();
     } else amountGroups.push(g);
   }
-  const read = readCore(main, orig, ctx);
+  const first = readCore(main, orig, ctx);
+  if ("fail" in first) return errorOf(input, first);
+  const read =
+    clauses.summed === null ? first : sumOfPhases(first, clauses.summed.parts, orig, ctx);
   if ("fail" in read) return errorOf(input, read);
+  let partsTotal = 0;
   for (const phase of clauses.phases) {
     const part = readCore(splitBrackets(phase.toks, src.length).main, orig, ctx);
     if (!("fail" in part) && part.currency === read.currency && part.low > read.high)
@@ -575,7 +579,17 @@ export function readTokens(
           `the phase figure "${phase.text}" is above the total: which is the total is unclear`
         )
       );
+    if (!("fail" in part) && part.currency === read.currency) partsTotal += part.low;
   }
+  if (clauses.phases.length > 1 && partsTotal > read.high * (1 + 1e-12))
+    return errorOf(
+      input,
+      fail(
+        "ambiguous",
+        "各分期金额合计大于总额，不知哪个是总额",
+        "the phase figures add up to more than the total: which is the total is unclear"
+      )
+    );
   if (options?.allowNegative === false && read.low < 0) return errorOf(input, NOT_NEGATIVE);
   const extra: Label[] = [];
   if (unitGroup !== null) {
@@ -602,5 +616,55 @@ export function readTokens(
     else if (DOUBT_WORDS.includes(src.slice(g.s, g.e).trim())) extra.push(doubtNote(text));
     else extra.push({ zh: `忽略括号内“${text}”`, en: `ignored "${text}" in brackets` });
   }
+  if (clauses.summed !== null) {
+    const texts = clauses.summed.texts;
+    extra.push({
+      zh: `未写总额，读作分期合计（${texts.join(" + ")}）`,
+      en: `no total written: read as the sum of the phases (${texts.join(" + ")})`,
+    });
+  }
   return finish(input, read, options, extra.concat(clauses.notes, doubts), alternate);
+}
+
+/**
+ * The first phase's amount plus the others' (一期5亿，二期8亿): ranges add; a bound holds for the sum
+ * when the other parts are exact or about; phases in different currencies, or one at least and one at
+ * most, are refused.
+ */
+function sumOfPhases(
+  first: Read,
+  parts: { toks: Tok[]; text: string }[],
+  orig: string,
+  ctx: Partial<AmountContext>
+): Read | Fail {
+  const sum = { ...first };
+  const bounds = new Set<string>([first.bound]);
+  for (const phase of parts) {
+    const p = readCore(splitBrackets(phase.toks, orig.length).main, orig, ctx);
+    if ("fail" in p) return p;
+    if (p.currency !== sum.currency)
+      return fail(
+        "ambiguous",
+        `分期金额币种不同（${sum.currency}、${p.currency}），不能相加`,
+        `the phases are in different currencies (${sum.currency}, ${p.currency}) and cannot be added`
+      );
+    sum.low += p.low;
+    sum.high += p.high;
+    sum.vague = sum.vague || p.vague;
+    sum.usedContextUnit = sum.usedContextUnit || p.usedContextUnit;
+    sum.usedContextCurrency = sum.usedContextCurrency || p.usedContextCurrency;
+    sum.droppedApprox = sum.droppedApprox || p.droppedApprox;
+    sum.keptLowBare = sum.keptLowBare || p.keptLowBare;
+    bounds.add(p.bound);
+  }
+  bounds.delete("exact");
+  if (bounds.size > 1) bounds.delete("approximate");
+  if (bounds.size > 1)
+    return fail(
+      "ambiguous",
+      "分期金额一个是下限、一个是上限，合计无法确定",
+      "one phase is at least and another at most its figure: their sum is not settled"
+    );
+  sum.bound = bounds.size === 0 ? "exact" : ([...bounds][0] as Read["bound"]);
+  return sum;
 }

@@ -82,9 +82,12 @@ export function isMissingCell(cell: CellValue): boolean {
 
 /**
  * Whether a cell counts as missing for its field: blank or a "no data" mark, except 暂无 in a yes/no
- * column, where it answers "not yet" (no).
+ * column, where it answers "not yet" (no). 无 in a land column is no land of its own (a leased plant),
+ * which the model reads as a blank (not 0 亩: per-亩 figures would divide by it).
  */
 export function isMissingFor(cell: CellValue, field: FieldDef): boolean {
+  if (typeof cell === "string" && isAreaField(field) && NONE_WORDS.has(foldText(cell).trim()))
+    return true;
   return isMissingCell(cell) && !(field.type === "boolean" && saysNotYet(cell));
 }
 
@@ -123,6 +126,12 @@ export interface NumberReading extends BoundedReading {
   doubt?: string;
   /** A remark after a clause mark (80亩，另租厂房), left out. */
   aside?: string;
+  /** Words before the figure saying it is planned (预计, 拟, 新增): read as written. */
+  planned?: string;
+  /** The phases summed (一期30亩，二期20亩), or written beside the total read (…，共50亩). */
+  phases?: { texts: string[]; total: boolean };
+  /** A "none" word (无, 没有) read as 0 in a count column. */
+  none?: string;
 }
 
 /** A number cell as read, and whether it states its own scale (15%, 5‰, 百分之十五). */
@@ -529,7 +538,7 @@ export function readNumericCell(
       // 不详 starts like 不 (no): a "no data" mark is missing, not an answer.
       return isMissingFor(cell, field) ? NaN : answerValue(cell, field);
     case "date":
-      return readDate(cell);
+      return readDate(cell, fieldNames(field));
     default: {
       // A number cell reads as itself at the column's scale, with no reading built: the batch path
       // reads 100 000s of them (numberReading gives the same value; property-tested).
@@ -567,6 +576,10 @@ export function numberReading(
   context: Partial<AmountContext> | undefined
 ): NumberReading | null {
   if (cellProblem(cell, true) !== null) return null;
+  if (typeof cell === "string") {
+    const said = otherWording(cell, field, context);
+    if (said !== undefined) return said;
+  }
   // 50亩？, 300人?: a figure the analyst doubts, read as written; the note says so (as 5亿元？).
   const doubt = typeof cell === "string" && /[?？]/.test(cell) ? DOUBT_MARK.exec(cell) : null;
   if (doubt !== null) {
@@ -583,6 +596,98 @@ export function numberReading(
   const scale = numberScale(n.ownScale, n.value, field, context);
   if (scale === 1) return n;
   return { ...n, value: n.value * scale, low: n.low * scale, high: n.high * scale };
+}
+
+/**
+ * Planned figures: 预计300人, 拟用地50亩, 计划新增200人. The column holds what the project brings, so
+ * the figure is read as written; the note names the words. Not in a column of things held (发明专利
+ * 件, 项): 计划5项 there is no patent held, and stays unread.
+ */
+const PLANNED = /^(?:(?:预计|计划|拟|预期|规划|力争|争取)\s*(?:新增)?|新增)\s*[:：]?\s*/;
+
+/** Counters of things a company holds (patents, certificates). */
+const HELD_UNITS = ["件", "项", "篇", "款"];
+/** Counters of things a count column counts: 无 there is none of them, 0. */
+const COUNTED_UNITS = ["件", "项", "个", "人", "名", "家", "台", "套", "条", "篇", "款"];
+/** Words that say "none" (folded). 暂无 is no data in number columns (vocabulary.ts). */
+export const NONE_WORDS: ReadonlySet<string> = new Set(["无", "没有", "零"]);
+
+/** A count column whose zero means none: its unit counts things and 0 is in its range (not a rank). */
+function countsThings(field: FieldDef): boolean {
+  return (
+    field.type === "number" &&
+    COUNTED_UNITS.includes(field.unit ?? "") &&
+    (field.range?.min ?? 0) <= 0 &&
+    (field.range?.max ?? 0) >= 0
+  );
+}
+
+/** Where a cell lists its phases, or a total after them: a clause mark before 二期, 共 … */
+const PHASE_SPLIT =
+  /\s*[,;、]\s*(?=(?:[一二三四五六七八九十]|首|前|后|近|远|本)期|合计|共计|总计|一共|共|总)/;
+const PHASE_LABEL = /^(?:[一二三四五六七八九十]|首|前|后|近|远|本)期(?:工程|项目)?\s*[:：]?\s*/;
+const TOTAL_LABEL = /^(?:合计|共计|总计|一共|共|总)\s*[:：]?\s*/;
+
+/**
+ * Readings of other wordings than a bare figure: 无 in a count column (0), a planned figure (预计300人),
+ * phases (一期30亩，二期20亩: their sum; …，共50亩: the total, which the phases may not exceed).
+ * Undefined when the cell is none of these or does not read so (the plain readers then decide).
+ */
+function otherWording(
+  cell: string,
+  field: FieldDef,
+  context: Partial<AmountContext> | undefined
+): NumberReading | undefined {
+  const folded = foldText(cell).trim();
+  if (NONE_WORDS.has(folded))
+    return countsThings(field) ? { ...exactly(0), none: cell.trim() } : undefined;
+  const planned = HELD_UNITS.includes(field.unit ?? "") ? null : PLANNED.exec(folded);
+  if (planned !== null && planned[0].length < folded.length) {
+    const r = numberReading(folded.slice(planned[0].length), field, context);
+    if (r !== null) return { ...r, planned: planned[0].replace(/[\s:：]/g, "") };
+  }
+  if (!PHASE_LABEL.test(folded)) return undefined;
+  const pieces = folded.split(PHASE_SPLIT);
+  if (pieces.length < 2) return undefined;
+  const parts: NumberReading[] = [];
+  let total: NumberReading | null = null;
+  for (let i = 0; i < pieces.length; i++) {
+    const label =
+      PHASE_LABEL.exec(pieces[i]) ?? (i === pieces.length - 1 ? TOTAL_LABEL.exec(pieces[i]) : null);
+    if (label === null) return undefined;
+    const r = numberReading(pieces[i].slice(label[0].length), field, context);
+    if (r === null) return undefined;
+    if (PHASE_LABEL.test(pieces[i])) parts.push(r);
+    else total = r;
+  }
+  const texts = pieces.slice(0, parts.length);
+  const sum = sumOf(parts);
+  if (total !== null)
+    return sum !== null && sum.low <= total.high * (1 + 1e-12)
+      ? { ...total, phases: { texts, total: true } }
+      : undefined;
+  return sum === null || parts.length < 2 ? undefined : { ...sum, phases: { texts, total: false } };
+}
+
+/** Figures added up: ranges add, a bound holds for the sum when the others are exact or about; null for ≥ with ≤. */
+function sumOf(parts: NumberReading[]): PlainReading | null {
+  let value = 0;
+  let low = 0;
+  let high = 0;
+  let vague = false;
+  const kinds = new Set<string>();
+  for (const p of parts) {
+    value += p.value;
+    low += p.low;
+    high += p.high;
+    vague = vague || p.vague;
+    kinds.add(p.bound);
+  }
+  kinds.delete("exact");
+  if (kinds.size > 1) kinds.delete("approximate");
+  if (kinds.size > 1) return null;
+  const bound = kinds.size === 0 ? "exact" : ([...kinds][0] as PlainReading["bound"]);
+  return { value, low, high, bound, vague, ownScale: false };
 }
 
 /** Question marks after a figure, half- or full-width. */
@@ -622,7 +727,10 @@ export function numberNote(
     (r.bound === "exact" &&
       r.remark === undefined &&
       r.aside === undefined &&
-      r.doubt === undefined)
+      r.doubt === undefined &&
+      r.planned === undefined &&
+      r.phases === undefined &&
+      r.none === undefined)
   )
     return null;
   const percent = field.type === "percent";
@@ -645,6 +753,24 @@ export function numberNote(
       zh: `“${r.doubt}”表示数未定或存疑，按所写的数读取`,
       en: `"${r.doubt}" says the figure is not settled or in doubt; read as written`,
     });
+  if (r.planned !== undefined)
+    notes.push({
+      zh: `“${r.planned}”：所写是计划数，按此读取`,
+      en: `"${r.planned}": a planned figure, read as written`,
+    });
+  if (r.phases !== undefined)
+    notes.push(
+      r.phases.total
+        ? {
+            zh: `取总数，分期（${r.phases.texts.join("、")}）不另计`,
+            en: `the total read; the phases (${r.phases.texts.join(", ")}) not counted again`,
+          }
+        : {
+            zh: `未写总数，读作分期合计（${r.phases.texts.join(" + ")}）`,
+            en: `no total written: read as the sum of the phases (${r.phases.texts.join(" + ")})`,
+          }
+    );
+  if (r.none !== undefined) notes.push({ zh: `“${r.none}”读作 0`, en: `"${r.none}" read as 0` });
   return {
     zh: notes.map((x) => x.zh).join("；"),
     en: notes.map((x) => x.en).join("; "),
@@ -675,7 +801,7 @@ export function readingNote(
     case "percent":
       return numberNote(cell, field, context);
     case "date":
-      return dateNote(cell);
+      return dateNote(cell, fieldNames(field));
     default:
       return field.reader === "stage" ? stageNote(cell, model) : null;
   }
