@@ -17,6 +17,7 @@ import {
   isAreaField,
   isMissingCell,
   isMissingFor,
+  plannedHeldProblem,
   rangeProblem,
   readingNote,
   readNumericCell,
@@ -249,7 +250,8 @@ function classify(
     const v = readNumericCell(cell, field, context, model);
     if (Number.isNaN(v))
       return (
-        areaUnitProblem(cell, field) ?? {
+        areaUnitProblem(cell, field) ??
+        plannedHeldProblem(cell, field) ?? {
           zh: `“${cellText(cell)}”无法读作${field.label.zh}`,
           en: `"${cellText(cell)}" cannot be read as ${field.label.en}`,
         }

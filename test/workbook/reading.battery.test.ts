@@ -128,7 +128,8 @@ describe("patents (things held)", () => {
     ["没有", 0, "“没有”读作 0"],
     ["暂无", NaN, "missing"],
     // A plan to file patents holds none: unread, never the planned figure.
-    ["计划5项", NaN, "! “计划5项”无法读作发明专利"],
+    ["计划5项", NaN, "! “计划5项”是计划数（“计划”），发明专利只计已有的"],
+    ["预计新增20件", NaN, "! “预计新增20件”是计划数（“预计新增”），发明专利只计已有的"],
     ["一期5项", NaN, "! “一期5项”无法读作发明专利"],
   ]);
 });

@@ -605,6 +605,20 @@ export function numberReading(
  */
 const PLANNED = /^(?:(?:预计|计划|拟|预期|规划|力争|争取)\s*(?:新增)?|新增)\s*[:：]?\s*/;
 
+/**
+ * Why a planned figure (预计20件) is no reading for a column of things held; null for any other cell.
+ */
+export function plannedHeldProblem(cell: CellValue, field: FieldDef): Label | null {
+  if (typeof cell !== "string" || !HELD_UNITS.includes(field.unit ?? "")) return null;
+  const planned = PLANNED.exec(foldText(cell).trim());
+  if (planned === null || planned[0] === "") return null;
+  const word = planned[0].replace(/[\s:：]/g, "");
+  return {
+    zh: `“${cell.trim()}”是计划数（“${word}”），${field.label.zh}只计已有的`,
+    en: `"${cell.trim()}" is a planned figure ("${word}"); ${field.label.en} counts only what is held`,
+  };
+}
+
 /** Counters of things a company holds (patents, certificates). */
 const HELD_UNITS = ["件", "项", "篇", "款"];
 /** Counters of things a count column counts: 无 there is none of them, 0. */
