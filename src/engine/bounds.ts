@@ -60,3 +60,17 @@ export function boundNote(
     }
   }
 }
+
+/**
+ * How a sum of figures stands (phases added up): exact parts leave the others' bound, about gives way
+ * to a one-sided bound or a range; null when parts are at least and at most (or a bound and a range),
+ * which settles no sum.
+ */
+export function sumBound(bounds: Iterable<AmountBound>): AmountBound | null {
+  const kinds = new Set(bounds);
+  kinds.delete("exact");
+  if (kinds.size > 1) kinds.delete("approximate");
+  if (kinds.size > 1) return null;
+  for (const k of kinds) return k;
+  return "exact";
+}

@@ -1,4 +1,5 @@
-import { boundNote, BoundedReading } from "../../src/engine/bounds";
+import { boundNote, BoundedReading, sumBound } from "../../src/engine/bounds";
+import type { AmountBound } from "../../src/engine/types";
 
 const zh = (v: number) => `${v}万元`;
 const en = (v: number) => `${v} 10k CNY`;
@@ -49,5 +50,20 @@ describe("boundNote: the whole note, word for word, for each kind of figure", ()
       zh: "读作区间 3万元–5万元（约数）；取上限 5万元",
       en: "read as the range 3 10k CNY–5 10k CNY (a vague figure); used the high end, 5 10k CNY",
     });
+  });
+});
+
+describe("sumBound: how a sum of figures stands", () => {
+  test.each<[AmountBound[], AmountBound | null]>([
+    [[], "exact"],
+    [["exact", "exact"], "exact"],
+    [["exact", "approximate"], "approximate"],
+    [["approximate", "atLeast"], "atLeast"],
+    [["exact", "atMost", "atMost"], "atMost"],
+    [["approximate", "range"], "range"],
+    [["atLeast", "atMost"], null],
+    [["range", "atLeast"], null],
+  ])("%p → %p", (bounds, expected) => {
+    expect(sumBound(bounds)).toBe(expected);
   });
 });

@@ -36,6 +36,7 @@ import { boundOf, mk, Q_APPROX, Q_AT_LEAST, Tok } from "./lexicon";
 import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
 import { unitContext } from "./header";
 import { dropClauses, opensPart } from "./clause";
+import { sumBound } from "../bounds";
 
 interface Term {
   text: string;
@@ -669,7 +670,7 @@ function sumOfPhases(
   ctx: Partial<AmountContext>
 ): Read | Fail {
   const sum = { ...first };
-  const bounds = new Set<string>([first.bound]);
+  const bounds = [first.bound];
   for (const phase of parts) {
     const p = readCore(splitBrackets(phase.toks, orig.length).main, orig, ctx);
     if ("fail" in p) return p;
@@ -686,16 +687,15 @@ function sumOfPhases(
     sum.usedContextCurrency = sum.usedContextCurrency || p.usedContextCurrency;
     sum.droppedApprox = sum.droppedApprox || p.droppedApprox;
     sum.keptLowBare = sum.keptLowBare || p.keptLowBare;
-    bounds.add(p.bound);
+    bounds.push(p.bound);
   }
-  bounds.delete("exact");
-  if (bounds.size > 1) bounds.delete("approximate");
-  if (bounds.size > 1)
+  const bound = sumBound(bounds);
+  if (bound === null)
     return fail(
       "ambiguous",
       "分期金额一个是下限、一个是上限，合计无法确定",
       "one phase is at least and another at most its figure: their sum is not settled"
     );
-  sum.bound = bounds.size === 0 ? "exact" : ([...bounds][0] as Read["bound"]);
+  sum.bound = bound;
   return sum;
 }

@@ -17,7 +17,7 @@ import {
   startsChineseNumeral,
 } from "../numerals";
 import { boundOf, Q_AT_LEAST, qualifiersIn } from "../amount/lexicon";
-import { boundNote, BoundedReading } from "../bounds";
+import { boundNote, BoundedReading, sumBound } from "../bounds";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
 import { landUnit, readArea } from "../land";
@@ -690,25 +690,19 @@ function otherWording(
   return sum === null || parts.length < 2 ? undefined : { ...sum, phases: { texts, total: false } };
 }
 
-/** Figures added up: ranges add, a bound holds for the sum when the others are exact or about; null for ≥ with ≤. */
+/** Figures added up: ranges add; null where their bounds settle no sum (sumBound). */
 function sumOf(parts: NumberReading[]): PlainReading | null {
-  let value = 0;
-  let low = 0;
-  let high = 0;
-  let vague = false;
-  const kinds = new Set<string>();
-  for (const p of parts) {
-    value += p.value;
-    low += p.low;
-    high += p.high;
-    vague = vague || p.vague;
-    kinds.add(p.bound);
-  }
-  kinds.delete("exact");
-  if (kinds.size > 1) kinds.delete("approximate");
-  if (kinds.size > 1) return null;
-  const bound = kinds.size === 0 ? "exact" : ([...kinds][0] as PlainReading["bound"]);
-  return { value, low, high, bound, vague, ownScale: false };
+  const bound = sumBound(parts.map((p) => p.bound));
+  if (bound === null) return null;
+  const add = (f: (p: NumberReading) => number) => parts.reduce((s, p) => s + f(p), 0);
+  return {
+    value: add((p) => p.value),
+    low: add((p) => p.low),
+    high: add((p) => p.high),
+    bound,
+    vague: parts.some((p) => p.vague),
+    ownScale: false,
+  };
 }
 
 /** Question marks after a figure, half- or full-width. */
