@@ -656,7 +656,13 @@ function otherWording(
   if (NONE_WORDS.has(folded))
     return countsThings(field) ? { ...exactly(0), none: cell.trim() } : undefined;
   const planned = HELD_UNITS.includes(field.unit ?? "") ? null : PLANNED.exec(folded);
-  if (planned !== null && planned[0].length < folded.length) {
+  // Where the words are part of a reading already (新增用地50亩: the land named), they are no plan.
+  if (
+    planned !== null &&
+    planned[0].length < folded.length &&
+    readArea(folded) === null &&
+    readNumberBound(folded) === null
+  ) {
     const r = numberReading(folded.slice(planned[0].length), field, context);
     if (r !== null) return { ...r, planned: planned[0].replace(/[\s:：]/g, "") };
   }
