@@ -125,6 +125,9 @@ function guarded(node: ts.Node, need: string, seen = new Set<ts.Node>()): boolea
     const p = n.parent;
     if (ts.isIfStatement(p) && p.thenStatement === n && covers(p.expression.getText(file)))
       return true;
+    // guard ? use : fallback
+    if (ts.isConditionalExpression(p) && p.whenTrue === n && covers(p.condition.getText(file)))
+      return true;
     if (
       ts.isBinaryExpression(p) &&
       p.right === n &&
@@ -184,5 +187,12 @@ describe("requirement sets", () => {
     expect(guarded(cards.node, `${cards.set} ${cards.version}`)).toBe(true);
     // A guard for an older version does not cover it.
     expect(guarded(cards.node, `${cards.set} 1.17`)).toBe(false);
+    // Merged areas (ExcelApi 1.13) are read under a ternary on the host's guard.
+    const merges = uses.filter((u) => u.member === "Excel.Range.getMergedAreasOrNullObject");
+    expect(merges.length).toBeGreaterThan(0);
+    for (const u of merges) {
+      expect(guarded(u.node, "ExcelApi 1.13")).toBe(true);
+      expect(guarded(u.node, "ExcelApi 1.14")).toBe(false);
+    }
   });
 });
