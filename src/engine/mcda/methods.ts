@@ -68,14 +68,17 @@ export function weightedRowSums(m: DecisionMatrix, w: ArrayLike<number>): Float6
 /** Whether a quantity a method divides by can be divided by: finite and not 0. */
 const usable = (x: number) => x !== 0 && Number.isFinite(x);
 
-/** Refuses when a quantity a method divides by is zero; `what` names it. */
+/**
+ * Refuses when a quantity a method divides by is 0, or not finite (values near the ends of the double
+ * range overflow); `what` names it, and the message shows which.
+ */
 function nonZero(x: number, method: Label, what: Label, row?: number): number {
   if (!usable(x)) {
     fail(
       "matrix",
       {
-        zh: `${method.zh}无法计算：${what.zh}为 0`,
-        en: `${method.en} cannot be computed: ${what.en} is 0`,
+        zh: `${method.zh}无法计算：${what.zh}为 ${x}`,
+        en: `${method.en} cannot be computed: ${what.en} is ${x}`,
       },
       row
     );
@@ -643,7 +646,9 @@ export function codas(
     e[i] = Math.sqrt(sq);
     tx[i] = abs;
   }
-  // Sorted by E, the k with |E_i − E_k| < τ form a window; prefix sums of T give the rest.
+  // Sorted by E, the k with |E_i − E_k| < τ form a window; prefix sums of T give the rest. The window
+  // compares differences, as the definition does: E_i ± τ would round to E_i for a τ far below E_i,
+  // and ties (always inside, |E_i − E_k| = 0 < τ) would fall out.
   const order = Array.from(e.keys()).sort((a, b) => e[a] - e[b]);
   const prefix = new Float64Array(rows + 1);
   for (let x = 0; x < rows; x++) prefix[x + 1] = prefix[x] + tx[order[x]];
@@ -654,9 +659,9 @@ export function codas(
   let hi = 0;
   for (let x = 0; x < rows; x++) {
     const i = order[x];
-    while (e[order[lo]] <= e[i] - tau) lo++;
-    if (hi < x) hi = x;
-    while (hi + 1 < rows && e[order[hi + 1]] < e[i] + tau) hi++;
+    // lo stops at x at the latest and hi reaches x (E_i − E_i = 0 < τ): the window holds i itself.
+    while (e[i] - e[order[lo]] >= tau) lo++;
+    while (hi + 1 < rows && e[order[hi + 1]] - e[i] < tau) hi++;
     const inside = hi - lo + 1;
     const outsideT = prefix[rows] - (prefix[hi + 1] - prefix[lo]);
     out[i] = rows * e[i] - eSum + (rows - inside) * tx[i] - outsideT;
