@@ -154,9 +154,10 @@ function openingAt(toks: Tok[], k: number, src: string): Opening | null {
 }
 
 /** A phase of a project (一期, 二期：, 首期): its figure is a part of the total. */
-const PHASE = /^(?:[一二三四五六七八九十]|首|前|后|近|远|本)期/;
+export const PHASE_WORD = "(?:[一二三四五六七八九十]|首|前|后|近|远|本)期";
+const PHASE = new RegExp(`^${PHASE_WORD}`);
 /** Labels of a total (合计10亿元): after a phase figure they give the total. */
-const TOTALS = ["合计", "共计", "总计", "一共", "共", "总额"];
+export const TOTALS = ["合计", "共计", "总计", "一共", "共", "总额"];
 
 type LabelKind = "none" | "phase" | "total" | "own" | "other";
 

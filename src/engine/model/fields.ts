@@ -17,6 +17,7 @@ import {
   startsChineseNumeral,
 } from "../numerals";
 import { boundOf, Q_AT_LEAST, qualifiersIn } from "../amount/lexicon";
+import { PHASE_WORD, TOTALS } from "../amount/clause";
 import { boundNote, BoundedReading, sumBound } from "../bounds";
 import { NO_DATA_WORDS } from "../vocabulary";
 import { cellProblem } from "../cells";
@@ -636,11 +637,12 @@ function countsThings(field: FieldDef): boolean {
   );
 }
 
+/** Total labels as amounts read them (clause.ts), and 总 alone (总50亩). */
+const TOTAL_WORDS = `(?:${[...TOTALS, "总"].join("|")})`;
 /** Where a cell lists its phases, or a total after them: a clause mark before 二期, 共 … */
-const PHASE_SPLIT =
-  /\s*[,;、]\s*(?=(?:[一二三四五六七八九十]|首|前|后|近|远|本)期|合计|共计|总计|一共|共|总)/;
-const PHASE_LABEL = /^(?:[一二三四五六七八九十]|首|前|后|近|远|本)期(?:工程|项目)?\s*[:：]?\s*/;
-const TOTAL_LABEL = /^(?:合计|共计|总计|一共|共|总)\s*[:：]?\s*/;
+const PHASE_SPLIT = new RegExp(`\\s*[,;、]\\s*(?=${PHASE_WORD}|${TOTAL_WORDS})`);
+const PHASE_LABEL = new RegExp(`^${PHASE_WORD}(?:工程|项目)?\\s*[:：]?\\s*`);
+const TOTAL_LABEL = new RegExp(`^${TOTAL_WORDS}\\s*[:：]?\\s*`);
 
 /**
  * Readings of other wordings than a bare figure: 无 in a count column (0), a planned figure (预计300人),
