@@ -52,6 +52,13 @@ describe("numeric transforms", () => {
     expect(numeric({ type: "linear", min: 0, max: 100 }, "less")(25)).toBe(0.75);
   });
 
+  test("linear: a range not starting at 0 is measured from its min", () => {
+    // 用地 10–20 亩: 12.5 is a quarter of the way, 15 halfway
+    expect([5, 10, 12.5, 15, 20, 25].map((x) => linear(x, 10, 20))).toEqual([
+      0, 0, 0.25, 0.5, 1, 1,
+    ]);
+  });
+
   test("log: each tenfold step between 1 000 and 100 000 earns half", () => {
     // ln(10 000 / 1 000) / ln(100 000 / 1 000) = 1/2
     expect(logarithmic(10000, 1000, 100000)).toBeCloseTo(0.5, 12);
@@ -96,6 +103,15 @@ describe("text transforms", () => {
     expect(text({ type: "category", table: { a: 1 } })("b")).toBe(0);
   });
 
+  test("category with less is better: 1 − the table's value, the default flipped too", () => {
+    // 环评类别: 报告书 (heaviest review) scores 0, 登记表 1
+    const f = text(
+      { type: "category", table: { 报告书: 1, 报告表: 0.5, 登记表: 0 }, default: 0.4 },
+      "less"
+    );
+    expect(["报告书", "报告表", "登记表", "未定"].map(f)).toEqual([0, 0.5, 1, 0.6]);
+  });
+
   test("keywords: the best matching rule wins; default when nothing matches", () => {
     const rules = [
       { words: ["总部", "headquarters"], score: 1 },
@@ -105,6 +121,33 @@ describe("text transforms", () => {
     expect(keywords("中国总部及研发中心", rules, 0.1)).toBe(1);
     expect(keywords("Regional HEADQUARTERS", rules, 0.1)).toBe(1);
     expect(keywords("仓储物流", rules, 0.1)).toBe(0.1);
+  });
+
+  test("keywords: the highest rule found wins whatever order the rules are listed in", () => {
+    const lowFirst = [
+      { words: ["仓储"], score: 0.4 },
+      { words: ["研发"], score: 0.7 },
+      { words: ["总部"], score: 1 },
+    ];
+    expect(keywords("中国总部及研发中心", lowFirst, 0.1)).toBe(1);
+    expect(keywords("仓储及研发基地", lowFirst, 0.1)).toBe(0.7);
+  });
+
+  test("keywords: a word in an intention earns its share of the rule's score, not the default", () => {
+    const rules = [
+      { words: ["总部"], score: 1 },
+      { words: ["省级研发中心"], score: 0.8 },
+      { words: ["仓储"], score: 0.3 },
+    ];
+    // 拟申报: half of 0.8 by default, the model's own share when it gives one
+    expect(keywords("拟申报省级研发中心", rules, 0.1)).toBe(0.4);
+    expect(keywords("拟申报省级研发中心", rules, 0.1, 0.25)).toBe(0.2);
+    // an intended headquarters (1 × 0.5) beats a lower rule's fact only when above it
+    expect(keywords("拟设立总部，现有省级研发中心", rules, 0.1)).toBe(0.8);
+    expect(keywords("现有仓储，拟设立总部", rules, 0.1)).toBe(0.5);
+    // through the compiled transform, the rule's `intended` share
+    const f = text({ type: "keywords", rules, default: 0.1, intended: 0.25 });
+    expect(f("拟申报省级研发中心")).toBe(0.2);
   });
 });
 
@@ -124,6 +167,24 @@ describe("expression transform", () => {
     );
     if (less.input !== "expression") throw new Error("expected an expression transform");
     expect(evaluateRow(less.expr, { x: 2 })).toBeCloseTo(0.8, 12);
+  });
+
+  test("direction less flips the batch path too, rows 0…count−1 only, missing staying missing", () => {
+    const less = compileTransform(
+      criterion({ type: "expression", expression: "x / 10" }, "less"),
+      "num",
+      { f: "num" }
+    );
+    if (less.input !== "expression") throw new Error("expected an expression transform");
+    const x = Float64Array.from([2, 5, 10, NaN, 3]);
+    const column = less.expr.column({
+      num: (name) => (name === "x" ? x : undefined),
+      str: () => undefined,
+    });
+    // a buffer longer than the rows asked for: the cell past `count` is not the column's to write
+    const out = new Float64Array(5).fill(7);
+    column(out, 4);
+    expect(Array.from(out)).toEqual([0.8, 0.5, 0, NaN, 7]);
   });
 });
 
