@@ -321,6 +321,8 @@ function describeMapping(
     lines.push(
       `  ${lang === "zh" ? "未使用的列" : "Unused columns"}: ${mapping.unused.map((u) => `${columnLetters(originCol + u.column)} ${u.header}`).join(lang === "zh" ? "、" : ", ")}`
     );
+  for (const u of mapping.unused)
+    if (u.why) lines.push(`    ! ${columnLetters(originCol + u.column)}: ${u.why[lang]}`);
   return lines.join("\n");
 }
 

@@ -2,7 +2,7 @@
 import { parseHeaderContext } from "../engine/amount";
 import { flatMap } from "../engine/es2017";
 import { headerLandUnit } from "../engine/land";
-import type { AmountContext, CellValue, FieldDef, ScoringModel } from "../engine/types";
+import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
 import { bigrams, cellText, dice, looseText } from "./text";
 import { readColumns } from "./reading";
@@ -100,6 +100,36 @@ function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
   let conf = 0;
   for (const f of forms) for (const name of all) conf = Math.max(conf, fuzzy(f, name));
   return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
+}
+
+/**
+ * A header naming a quantity per unit of something — per 亩 (亩均税收, 每亩投资, 税收（万元/亩）), per
+ * person (人均产值), per unit of energy (单位能耗产出), an intensity (投资强度) — holds a ratio, not the
+ * total a field of the same name holds: 亩均税收 taken as 年税收 would read 50万元/亩 as 50万元 of tax.
+ * "/年" (per year) is how totals are written (税收（万元/年）), so it is not a ratio here.
+ */
+const RATIO =
+  /亩均|每亩|亩产|单位(?:面积|用地|土地|能耗|产值|产出|税收)|人均|强度|密度|[/／每]\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|吨|千瓦时|kwh)/i;
+
+export const isRatioHeader = (text: string): boolean => RATIO.test(text);
+
+/** Whether a field itself holds a ratio (one of its names is one), so that ratio headers may name it. */
+const ratioFields = new WeakMap<FieldDef, boolean>();
+function isRatioField(field: FieldDef): boolean {
+  let r = ratioFields.get(field);
+  if (r === undefined) {
+    r = [field.label.zh, field.label.en, ...field.aliases].some(isRatioHeader);
+    ratioFields.set(field, r);
+  }
+  return r;
+}
+
+/** Why a ratio header is left unused although its name contains a field's (亩均税收 and 年税收). */
+function ratioWhy(header: string, field: FieldDef): Label {
+  return {
+    zh: `“${header}”是比率（每亩、人均或单位能耗的数），不是${field.label.zh}的总额，未使用`,
+    en: `"${header}" is a ratio (per 亩, per person or per unit of energy), not the total ${field.label.en}; not used`,
+  };
 }
 
 /** A table of headers and no rows, for reading units from headers alone. */
@@ -204,12 +234,20 @@ export function mapColumns(
   }
 
   const pairs: MappedColumn[] = [];
+  const ratio = parsed.map((p) => isRatioHeader(p.text));
+  const ratioOf = new Map<number, Label>();
   for (const field of model.fields) {
     if (chosen.has(field.id) || leftOut.has(field.id)) continue;
     for (let c = 0; c < parsed.length; c++) {
       if (!usable(c) || taken.has(c)) continue;
       const m = matchForms(parsed[c].forms, field);
       if (!m) continue;
+      // A header stating a currency (外资（万美元）) holds amounts: no country, yes/no or text field.
+      if (parsed[c].context?.currency !== undefined && field.type !== "amount") continue;
+      if (ratio[c] && !isRatioField(field)) {
+        if (!ratioOf.has(c)) ratioOf.set(c, ratioWhy(parsed[c].text, field));
+        continue;
+      }
       const confidence = hiddenSet.has(c) ? m.confidence * HIDDEN_FACTOR : m.confidence;
       pairs.push({
         field: field.id,
@@ -253,7 +291,10 @@ export function mapColumns(
     .map((f) => ({ field: f.id, label: f.label, key: f.key === true }))
     .sort((a, b) => Number(b.key) - Number(a.key));
   const unused = parsed
-    .map((p, c) => ({ column: c, header: p.text, hidden: hiddenSet.has(c) }))
+    .map((p, c) => {
+      const why = ratioOf.get(c);
+      return { column: c, header: p.text, hidden: hiddenSet.has(c), ...(why ? { why } : {}) };
+    })
     .filter((u) => usable(u.column) && !taken.has(u.column));
   return {
     mapped,

@@ -125,7 +125,7 @@ export interface ColumnMapping {
   /** Model fields without a column, key fields first. */
   unmapped: { field: string; label: Label; key: boolean }[];
   /** Header columns no field uses. */
-  unused: { column: number; header: string; hidden: boolean }[];
+  unused: { column: number; header: string; hidden: boolean; why?: Label }[];
   /** How each mapped column reads, when the sheet was given (mapColumns' `sheet` option). */
   report?: ColumnReport[];
   /** Units assumed and unreadable cells, for the analyst to see before scoring. */

@@ -389,3 +389,34 @@ test("the combined ranking keeps names as written: a literal _xHHHH_ and control
     wb.pkg.close();
   }
 });
+
+test("a per-亩 column is not read as the total: 亩均税收 stays unused, saying why, and the score is the one without it", async () => {
+  const dir = tempDir();
+  const rows = [
+    ["甲汽车零部件项目", "12亿元", "新能源汽车", 100],
+    ["乙光通信模块项目", "3.5亿元", "光电通信", 40],
+  ];
+  const book = (withRatio: boolean) => {
+    const wb = new ExcelJS.Workbook();
+    const head = ["项目名称", "总投资", "所属产业链", "用地（亩）"];
+    wb.addWorksheet("项目").addRows([
+      withRatio ? [...head, "亩均税收（万元/亩）"] : head,
+      ...rows.map((r, i) => (withRatio ? [...r, [50, 20][i]] : r)),
+    ]);
+    return wb;
+  };
+  await save(dir, "ratio.xlsx", book(true));
+  await save(dir, "plain.xlsx", book(false));
+  const r = await runCli(["ratio.xlsx", "--out", "ratio-out.xlsx"], dir);
+  expect(r.code).toBe(0);
+  expect(r.stdout).toContain("未使用的列: E 亩均税收（万元/亩）");
+  expect(r.stdout).toContain(
+    "    ! E: “亩均税收（万元/亩）”是比率（每亩、人均或单位能耗的数），不是年税收的总额，未使用"
+  );
+  const json = async (file: string) =>
+    (JSON.parse((await runCli([file, "--json"], dir)).stdout) as JsonOutput).results.map((x) => [
+      x.name,
+      x.score,
+    ]);
+  expect(await json("ratio.xlsx")).toEqual(await json("plain.xlsx"));
+});

@@ -264,3 +264,67 @@ test("a match of exactly 0.8 is not a guess: 计划总投资 fills 5 of the 7 ch
   expect(columnOf(m, "investment")).toMatchObject({ column: 1, how: "fuzzy", confidence: 0.8 });
   expect(m.guessed).toEqual([]);
 });
+
+describe("ratio headers (per 亩, per person, per unit of energy, intensities) never name a total", () => {
+  test.each([
+    ["亩均税收", "tax"],
+    ["亩均税收（万元/亩）", "tax"],
+    ["亩产税收", "tax"],
+    ["每亩税收", "tax"],
+    ["税收（万元/亩）", "tax"],
+    ["单位能耗产出", "energyUse"],
+    ["固定资产投资强度", "fixedAssetInvestment"],
+  ])("%s is left unused, saying it is a ratio and not the total %s", (header, field) => {
+    const m = mapColumns(["项目名称", header], defaultModel);
+    expect(m.mapped.map((x) => x.field)).toEqual(["name"]);
+    const label = defaultModel.fields.find((f) => f.id === field)!.label;
+    expect(m.unused).toEqual([
+      {
+        column: 1,
+        header,
+        hidden: false,
+        why: {
+          zh: `“${header}”是比率（每亩、人均或单位能耗的数），不是${label.zh}的总额，未使用`,
+          en: `"${header}" is a ratio (per 亩, per person or per unit of energy), not the total ${label.en}; not used`,
+        },
+      },
+    ]);
+  });
+
+  test("per year is how totals are written: 税收（万元/年） is the annual tax", () => {
+    const m = mapColumns(["项目名称", "税收（万元/年）", "年税收（万元）"], defaultModel);
+    expect(columnOf(m, "tax")).toMatchObject({ column: 2, how: "exact" });
+    const alone = mapColumns(["项目名称", "税收贡献（万元/年）"], defaultModel);
+    expect(columnOf(alone, "tax")?.column).toBe(1);
+  });
+
+  test("a field that is itself a ratio takes ratio headers, and the analyst can still map one", () => {
+    const perMu: FieldDef = {
+      id: "taxPerMu",
+      label: { zh: "亩均税收", en: "Tax per mu" },
+      type: "number",
+      aliases: ["每亩税收"],
+    };
+    const withRatio = { ...defaultModel, fields: [...defaultModel.fields, perMu] };
+    const m = mapColumns(["项目名称", "每亩税收", "年税收"], withRatio);
+    expect(columnOf(m, "taxPerMu")).toMatchObject({ column: 1, how: "alias" });
+    expect(columnOf(m, "tax")?.column).toBe(2);
+    const given = mapColumns(["项目名称", "亩均税收"], defaultModel, { tax: 1 });
+    expect(columnOf(given, "tax")).toMatchObject({ column: 1, how: "user" });
+    expect(given.unused).toEqual([]);
+  });
+
+  test("a header stating a currency holds amounts: 外资（万美元） is no country", () => {
+    const m = mapColumns(["项目名称", "外资（万美元）", "其中：外资"], defaultModel);
+    expect(columnOf(m, "country")).toBeNull();
+    expect(columnOf(m, "contractedFdi")).toMatchObject({ column: 2, how: "alias" });
+    const alone = mapColumns(["项目名称", "外资（万美元）"], defaultModel);
+    expect(columnOf(alone, "contractedFdi")).toMatchObject({
+      column: 1,
+      how: "fuzzy",
+      context: { multiplier: 1e4, currency: "USD" },
+    });
+    // Without a currency the same word may still name the investor's origin.
+    expect(columnOf(mapColumns(["项目名称", "外资来源"], defaultModel), "country")?.column).toBe(1);
+  });
+});
