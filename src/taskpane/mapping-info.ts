@@ -164,7 +164,8 @@ export function mappingInfo(table: Table, model: ScoringModel, lang: Lang): Mapp
       sample: row === undefined ? "" : text(grid[row][c]),
     });
   }
-  const unused = new Set(mapping.unused.map((u) => u.column));
+  // A ratio column (亩均税收) is never offered for the total it resembles; the select still lists it.
+  const unused = new Set(mapping.unused.filter((u) => !u.why).map((u) => u.column));
   const stageLike = columns.filter((ch) => {
     if (!unused.has(ch.column)) return false;
     const cells = location.dataRows.map((r) => grid[r]?.[ch.column]).filter((v) => text(v) !== "");

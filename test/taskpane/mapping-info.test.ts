@@ -94,3 +94,15 @@ test("each mapped column carries the workbook layer's reading report: read, gues
   const unmapped = [...info.key, ...info.optional].find((f) => !f.mapped)!;
   expect(unmapped.reading).toBeNull();
 });
+
+test("an unmapped field is offered a column that shares its name, never a ratio column (亩均税收 for 年税收)", () => {
+  // 收税 shares both characters of 税收 (offered) but no bigram with the field's names (not mapped).
+  const grid = [
+    ["项目名称", "总投资", "亩均税收", "收税"],
+    ["甲", 1500, 30, 800],
+  ];
+  const info = mappingInfo(open({ name: "S", grid }), model, "zh");
+  const tax = info.optional.find((f) => f.field.id === "tax")!;
+  expect(tax.mapped).toBeNull();
+  expect(tax.suggestions.map((c) => `${c.letter} ${c.header}`)).toEqual(["D 收税"]);
+});
