@@ -222,9 +222,11 @@ export class Store {
   /** Reads the workbook (again): its model sheet, the table and the saved mapping for its headers. */
   async read(settings: PaneSettings | null = null): Promise<void> {
     this.set({ scoring: null, detail: null, lastDetail: null, message: null }, "scores", "message");
+    let modelWarning: Label | undefined;
     try {
       const read = await this.host.readWorkbook(RESULT_SHEET_NAME[this.state.lang]);
-      const { model, modelSheet } = await this.workbookModel(read.sheets);
+      const { model, modelSheet, warning } = await this.workbookModel(read.sheets);
+      modelWarning = warning;
       // The model holds even when no table is found (inserting or saving it then goes to its sheet).
       Object.assign(this.state, {
         sheets: read.sheets,
@@ -242,9 +244,18 @@ export class Store {
         saved && saved.headers === headerSignature(first.location) ? saved.override : {};
       const table = Object.keys(override).length > 0 ? openTable(read, model, override) : first;
       this.set({ table, override }, "table", "mapping", "targets");
+      if (modelWarning) this.say("table", "error", modelWarning);
     } catch (e) {
       this.set({ table: null }, "table", "mapping", "targets");
-      this.say("table", "error", errorLabel(e));
+      // Both are said: the model sheet's problem stays true when no table is found either.
+      const problem = errorLabel(e);
+      this.say(
+        "table",
+        "error",
+        modelWarning
+          ? { zh: `${modelWarning.zh}\n${problem.zh}`, en: `${modelWarning.en}\n${problem.en}` }
+          : problem
+      );
     }
   }
 
@@ -255,7 +266,7 @@ export class Store {
    */
   private async workbookModel(
     sheets: SheetChoice[]
-  ): Promise<{ model: ScoringModel; modelSheet: string | null }> {
+  ): Promise<{ model: ScoringModel; modelSheet: string | null; warning?: Label }> {
     let name: string | null = null;
     try {
       name = findModelSheet(sheets.map((s) => s.data))?.name ?? null;
@@ -264,12 +275,15 @@ export class Store {
       return { model: code.modelFromSheet(sheet, this.defaultModel), modelSheet: name };
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
-      this.say("table", "error", {
-        zh: `${e.label.zh}\n暂用默认模型。`,
-        en: `${e.label.en}\nUsing the default model.`,
-      });
       // A sheet we cannot read is still ours: writing the model replaces it rather than adding another.
-      return { model: this.defaultModel, modelSheet: name };
+      return {
+        model: this.defaultModel,
+        modelSheet: name,
+        warning: {
+          zh: `${e.label.zh}\n暂用默认模型。`,
+          en: `${e.label.en}\nUsing the default model.`,
+        },
+      };
     }
   }
 

@@ -97,39 +97,72 @@ function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
     if (aliases.includes(f.text)) best = { confidence: 0.95, how: "alias" };
   }
   if (best) return best;
+  // A guess never crosses measures: 企业上年纳税 shares 企业上年 with 企业上年营收 but is tax, not revenue.
+  const measures = measuresOf(forms.map((f) => f.text).join(" "));
+  const own = fieldMeasures(field);
+  if ((measures & own) === 0 && measures !== 0 && own !== 0) return null;
   let conf = 0;
   for (const f of forms) for (const name of all) conf = Math.max(conf, fuzzy(f, name));
   return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
 }
 
-/**
- * A header naming a quantity per unit of something — per 亩 (亩均税收, 每亩投资, 税收（万元/亩）), per
- * person (人均产值), per unit of energy (单位能耗产出), an intensity (投资强度) — holds a ratio, not the
- * total a field of the same name holds: 亩均税收 taken as 年税收 would read 50万元/亩 as 50万元 of tax.
- * "/年" (per year) is how totals are written (税收（万元/年）), so it is not a ratio here.
- */
-const RATIO =
-  /亩均|每亩|亩产|单位(?:面积|用地|土地|能耗|产值|产出|税收)|人均|强度|密度|[/／每]\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|吨|千瓦时|kwh)/i;
-
-export const isRatioHeader = (text: string): boolean => RATIO.test(text);
-
-/** Whether a field itself holds a ratio (one of its names is one), so that ratio headers may name it. */
-const ratioFields = new WeakMap<FieldDef, boolean>();
-function isRatioField(field: FieldDef): boolean {
-  let r = ratioFields.get(field);
-  if (r === undefined) {
-    r = [field.label.zh, field.label.en, ...field.aliases].some(isRatioHeader);
-    ratioFields.set(field, r);
+/** What a name counts, one bit per measure: tax, sales or output, foreign capital, land. */
+const MEASURES = [/税/, /营收|营业|销售|产值|产出|收入|revenue|sales|output/i, /外资|fdi|foreign/i, /用地|土地|亩/];
+const measuresOf = (text: string): number =>
+  MEASURES.reduce((bits, m, i) => (m.test(text) ? bits | (1 << i) : bits), 0);
+const measuresByField = new WeakMap<FieldDef, number>();
+function fieldMeasures(field: FieldDef): number {
+  let m = measuresByField.get(field);
+  if (m === undefined) {
+    m = measuresOf([field.label.zh, field.label.en, ...field.aliases].join(" "));
+    measuresByField.set(field, m);
   }
-  return r;
+  return m;
 }
 
-/** Why a ratio header is left unused although its name contains a field's (亩均税收 and 年税收). */
-function ratioWhy(header: string, field: FieldDef): Label {
-  return {
-    zh: `“${header}”是比率（每亩、人均或单位能耗的数），不是${field.label.zh}的总额，未使用`,
-    en: `"${header}" is a ratio (per 亩, per person or per unit of energy), not the total ${field.label.en}; not used`,
-  };
+/**
+ * Headers that qualify what they count, so that a field of the same name is not what they hold: a ratio
+ * (亩均税收, 每亩投资, 税收（万元/亩）, 人均产值, 单位能耗产出, 投资强度) is no total — 亩均税收 taken as
+ * 年税收 would read 50万元/亩 as 50万元 of tax; "/年" is how totals are written (税收（万元/年）), so it is
+ * no ratio. The company's past (上年销售额, 企业上年纳税) is not the project's expected figure — the group's
+ * sales taken as the project's 达产营业额 would score the group's size as the project's. Such a header
+ * names only a field whose own names are so qualified (亩均税收, 上年营业收入).
+ */
+const QUALIFIERS: { pattern: RegExp; why: (header: string, field: FieldDef) => Label }[] = [
+  {
+    pattern:
+      /亩均|每亩|亩产|单位(?:面积|用地|土地|能耗|产值|产出|税收)|人均|强度|密度|[/／每]\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|吨|千瓦时|kwh)|\bper (?:mu|m2|person|capita|head)\b/i,
+    why: (header, field) => ({
+      zh: `“${header}”是比率（每亩、人均或单位能耗的数），不是${field.label.zh}的总额，未使用`,
+      en: `"${header}" is a ratio (per 亩, per person or per unit of energy), not the total ${field.label.en}; not used`,
+    }),
+  },
+  {
+    pattern: /上年|去年|上一年|前一年|近[一二两三]年|历年|往年|\b(?:last|previous|prior) years?\b/i,
+    why: (header, field) => ({
+      zh: `“${header}”是企业过去的数（上年、去年），不是项目的${field.label.zh}，未使用`,
+      en: `"${header}" is the company's past figure (last year), not the project's ${field.label.en}; not used`,
+    }),
+  },
+];
+
+/** Per qualifier, whether one of the field's own names is so qualified (computed once per field). */
+const qualifiedFields = new WeakMap<FieldDef, boolean[]>();
+function fieldQualifiers(field: FieldDef): boolean[] {
+  let q = qualifiedFields.get(field);
+  if (q === undefined) {
+    const names = [field.label.zh, field.label.en, ...field.aliases];
+    q = QUALIFIERS.map((k) => names.some((n) => k.pattern.test(n)));
+    qualifiedFields.set(field, q);
+  }
+  return q;
+}
+
+/** Why a header may not name a field its name contains, or null when it may. */
+function qualifiedWhy(header: string, field: FieldDef): Label | null {
+  const own = fieldQualifiers(field);
+  const k = QUALIFIERS.findIndex((q, i) => !own[i] && q.pattern.test(header));
+  return k < 0 ? null : QUALIFIERS[k].why(header, field);
 }
 
 /** A table of headers and no rows, for reading units from headers alone. */
@@ -234,8 +267,7 @@ export function mapColumns(
   }
 
   const pairs: MappedColumn[] = [];
-  const ratio = parsed.map((p) => isRatioHeader(p.text));
-  const ratioOf = new Map<number, Label>();
+  const notNaming = new Map<number, Label>();
   for (const field of model.fields) {
     if (chosen.has(field.id) || leftOut.has(field.id)) continue;
     for (let c = 0; c < parsed.length; c++) {
@@ -244,8 +276,9 @@ export function mapColumns(
       if (!m) continue;
       // A header stating a currency (外资（万美元）) holds amounts: no country, yes/no or text field.
       if (parsed[c].context?.currency !== undefined && field.type !== "amount") continue;
-      if (ratio[c] && !isRatioField(field)) {
-        if (!ratioOf.has(c)) ratioOf.set(c, ratioWhy(parsed[c].text, field));
+      const why = qualifiedWhy(parsed[c].text, field);
+      if (why) {
+        if (!notNaming.has(c)) notNaming.set(c, why);
         continue;
       }
       const confidence = hiddenSet.has(c) ? m.confidence * HIDDEN_FACTOR : m.confidence;
@@ -292,7 +325,7 @@ export function mapColumns(
     .sort((a, b) => Number(b.key) - Number(a.key));
   const unused = parsed
     .map((p, c) => {
-      const why = ratioOf.get(c);
+      const why = notNaming.get(c);
       return { column: c, header: p.text, hidden: hiddenSet.has(c), ...(why ? { why } : {}) };
     })
     .filter((u) => usable(u.column) && !taken.has(u.column));

@@ -328,3 +328,32 @@ describe("ratio headers (per 亩, per person, per unit of energy, intensities) n
     expect(columnOf(mapColumns(["项目名称", "外资来源"], defaultModel), "country")?.column).toBe(1);
   });
 });
+
+describe("the company's past is not the project's expected figure", () => {
+  test("上年销售额 is the company's revenue, not the project's 达产营业额", () => {
+    const m = mapColumns(["项目名称", "上年销售额", "去年营收"], defaultModel);
+    expect(columnOf(m, "revenue")).toBeNull();
+    expect(columnOf(m, "companyRevenue")).toMatchObject({ column: 1, how: "alias" });
+    const alone = mapColumns(["项目名称", "去年营收"], defaultModel);
+    expect(columnOf(alone, "companyRevenue")).toMatchObject({ column: 1, how: "fuzzy" });
+    expect(columnOf(alone, "revenue")).toBeNull();
+  });
+
+  test("企业上年纳税 is left unused, saying why: neither the project's tax nor the company's revenue", () => {
+    const m = mapColumns(["项目名称", "企业上年纳税"], defaultModel);
+    expect(m.mapped.map((x) => x.field)).toEqual(["name"]);
+    expect(m.unused[0].why).toEqual({
+      zh: "“企业上年纳税”是企业过去的数（上年、去年），不是项目的年税收，未使用",
+      en: '"企业上年纳税" is the company\'s past figure (last year), not the project\'s Annual tax; not used',
+    });
+  });
+
+  test("a guess never crosses measures, whatever else the names share", () => {
+    const field = (id: string) => defaultModel.fields.find((f) => f.id === id)!;
+    // 企业上年营收 shares 企业上年 with the header: Dice 0.6 would be a guess.
+    expect(matchHeader("企业上年纳税", field("companyRevenue"))).toBeNull();
+    expect(matchHeader("企业上年营业额", field("companyRevenue"))?.how).toBe("fuzzy");
+    // A header naming no measure is matched as before.
+    expect(matchHeader("项目名", field("name"))?.how).toBe("fuzzy");
+  });
+});
