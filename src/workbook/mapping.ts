@@ -107,7 +107,12 @@ function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
 }
 
 /** What a name counts, one bit per measure: tax, sales or output, foreign capital, land. */
-const MEASURES = [/税/, /营收|营业|销售|产值|产出|收入|revenue|sales|output/i, /外资|fdi|foreign/i, /用地|土地|亩/];
+const MEASURES = [
+  /税/,
+  /营收|营业|销售|产值|产出|收入|revenue|sales|output/i,
+  /外资|fdi|foreign/i,
+  /用地|土地|亩/,
+];
 const measuresOf = (text: string): number =>
   MEASURES.reduce((bits, m, i) => (m.test(text) ? bits | (1 << i) : bits), 0);
 const measuresByField = new WeakMap<FieldDef, number>();
