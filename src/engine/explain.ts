@@ -10,6 +10,7 @@ import {
   areaUnitProblem,
   isMissingCell,
   isMissingFor,
+  noOwnLand,
   rangeProblem,
   readAmount,
   readingNote,
@@ -167,7 +168,9 @@ function explainCriterion(
   } else {
     raw = table.columns[def.field]?.[i] ?? null;
     const col = s.columns[def.field];
-    if (isMissingFor(raw, field)) used = L("（空）", "(blank)");
+    const leased = noOwnLand(raw, field);
+    if (leased !== null) used = L(`（空）${leased.zh}`, `(blank) ${leased.en}`);
+    else if (isMissingFor(raw, field)) used = L("（空）", "(blank)");
     else if (field.type === "amount") {
       const r = readAmount(raw, table.contexts?.[def.field], model, field);
       if (!r.parsed.ok)

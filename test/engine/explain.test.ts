@@ -57,6 +57,33 @@ describe("explanations", () => {
     expect(ht.note?.en).toContain('"暂无" read as no: not yet, not missing data');
   });
 
+  test("a leased plant in a land column is a blank, and the explanation says why", () => {
+    const landCriterion = {
+      id: "land",
+      label: { zh: "用地", en: "Land" },
+      dimension: "fit",
+      field: "landArea",
+      transform: { type: "expression", expression: "min(x / 100, 1)" },
+      direction: "more",
+      weight: 0.5,
+      missing: "zero",
+    };
+    const withLand = loadModel({ ...full, criteria: [...full.criteria, landCriterion] });
+    const land = (cell: CellValue) =>
+      scoreCandidates([{ ...row, landArea: cell }], withLand)[0].explanation.criteria.find(
+        (x) => x.criterion === "land"
+      )!;
+    expect(land("租赁标准厂房2万平方米").used).toEqual({
+      zh: "（空）“租赁标准厂房”：项目没有自有用地，按未填",
+      en: '(blank) "租赁标准厂房": no land of the project\'s own, read as blank',
+    });
+    expect(land("无新增用地").used.zh).toBe("（空）“无新增用地”：项目没有自有用地，按未填");
+    expect(land("租赁标准厂房2万平方米").normalized).toBe(0);
+    // A plain blank says only that; land read from the cell is used.
+    expect(land(null).used.zh).toBe("（空）");
+    expect(land("新增用地50亩，利用现有厂房").normalized).toBeCloseTo(0.5, 12);
+  });
+
   test("a derived field shows its formula and value; a missing value says how it was treated", () => {
     // 亩均税收 = 1000 / 50 = 20 万元/亩
     expect(byId("taxPerMu").used.en).toBe("tax / landArea = 20");

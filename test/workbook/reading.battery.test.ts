@@ -200,7 +200,13 @@ describe("land areas", () => {
     // 新增用地 names the land (a reading already): no plan noted.
     ["新增用地50亩", 50, "read"],
     ["无", NaN, "missing"],
-    ["租赁厂房", NaN, "! “租赁厂房”无法读作用地面积"],
+    // A leased or existing plant: no land of its own, a blank (the explanation says why).
+    ["租赁厂房", NaN, "missing"],
+    ["租赁标准厂房2万平方米", NaN, "missing"],
+    ["利用现有厂房", NaN, "missing"],
+    ["无新增用地", NaN, "missing"],
+    ["新增用地50亩，利用现有厂房", 50, "忽略“利用现有厂房”"],
+    ["租赁厂房2万平方米，用地待定", NaN, "! “租赁厂房2万平方米，用地待定”无法读作用地面积"],
   ]);
 });
 

@@ -89,7 +89,30 @@ export function isMissingCell(cell: CellValue): boolean {
 export function isMissingFor(cell: CellValue, field: FieldDef): boolean {
   if (typeof cell === "string" && isAreaField(field) && NONE_WORDS.has(foldText(cell).trim()))
     return true;
+  if (noOwnLand(cell, field) !== null) return true;
   return isMissingCell(cell) && !(field.type === "boolean" && saysNotYet(cell));
+}
+
+/**
+ * A plant leased, bought or already there (租赁标准厂房2万平方米, 利用现有厂房, 无新增用地): no land of the
+ * project's own, read as a blank with this reason, never as the plant's floor area in 亩. A cell that
+ * also names land (新增用地50亩，利用现有厂房) is not this.
+ */
+const PLANT =
+  /(?:租赁|租用|承租|购置|购买|收购|利用|使用|依托)(?:现有|原有|闲置|已有|标准|园区)?(?:标准)?(?:厂房|车间|楼宇|办公楼|载体)/;
+const NO_NEW_LAND = /^(?:无|不|未)(?:新增|新)?(?:用地|供地|土地)/;
+const LAND_NAMED = /用地|供地|土地|地块|亩|公顷/;
+export function noOwnLand(cell: CellValue, field: FieldDef): Label | null {
+  if (typeof cell !== "string" || !isAreaField(field)) return null;
+  const t = foldText(cell).trim();
+  const plant = PLANT.exec(t);
+  const none = NO_NEW_LAND.exec(t);
+  if (none === null && (plant === null || LAND_NAMED.test(t))) return null;
+  const word = (none ?? plant)![0];
+  return {
+    zh: `“${word}”：项目没有自有用地，按未填`,
+    en: `"${word}": no land of the project's own, read as blank`,
+  };
 }
 
 const NUM = String.raw`[+-]?(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)`;
@@ -185,6 +208,16 @@ export function readNumberBound(cell: CellValue): PlainReading | null {
  */
 const CLAUSE_MARK = /[，,；;。]/;
 const ASIDE = /\s*[，,；;。]\s*([^\d零〇一二两三四五六七八九十百千万]*)$/;
+
+/** An area, or an area and a remark past a clause mark (新增用地50亩，利用现有厂房), the remark left out. */
+function readAreaWithAside(cell: string): NumberReading | null {
+  const whole = readArea(cell);
+  if (whole !== null) return whole;
+  const folded = foldText(cell).trim();
+  const aside = ASIDE.exec(folded);
+  const area = aside === null ? null : readArea(folded.slice(0, aside.index));
+  return area === null ? null : { ...area, aside: aside![1].trim() };
+}
 
 /**
  * A count in Chinese numerals (五项, 约三千人, 十余项) read by the grammar of digits. 数/几 (十几人,
@@ -589,7 +622,7 @@ export function numberReading(
   }
   // "53360平方米" states its own unit: converted to 亩 where the field is an area; elsewhere
   // (5亩 in an employees column) it is no reading (areaUnitProblem says why).
-  const area = typeof cell === "string" ? readArea(cell) : null;
+  const area = typeof cell === "string" ? readAreaWithAside(cell) : null;
   if (area !== null) return isAreaField(field) ? area : null;
   const n =
     readNumberBound(cell) ?? (typeof cell === "string" ? restatedNumber(cell, field) : null);
@@ -662,7 +695,7 @@ function otherWording(
   if (
     planned !== null &&
     planned[0].length < folded.length &&
-    readArea(folded) === null &&
+    readAreaWithAside(folded) === null &&
     readNumberBound(folded) === null
   ) {
     const r = numberReading(folded.slice(planned[0].length), field, context);
