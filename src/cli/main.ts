@@ -303,10 +303,15 @@ function describeMapping(
     user: L("指定", "given"),
   };
   const lines = [lang === "zh" ? "列映射：" : "Column mapping:"];
+  const role = (id: string) => model.chain?.roles.find((r) => r.id === id)?.label[lang] ?? id;
   for (const m of mapping.mapped) {
-    const unit = m.context
-      ? ` [${m.context.multiplier !== undefined ? `×${m.context.multiplier}` : ""}${m.context.currency ? ` ${m.context.currency}` : ""}]`
-      : "";
+    const c = m.context;
+    const unit =
+      c && (c.multiplier !== undefined || c.currency !== undefined)
+        ? ` [${c.multiplier !== undefined ? `×${c.multiplier}` : ""}${c.currency ? ` ${c.currency}` : ""}]`
+        : c?.yesRole !== undefined
+          ? ` [${lang === "zh" ? "是" : "yes"} = ${role(c.yesRole)}]`
+          : "";
     const guess = m.how === "fuzzy" ? " ?" : "";
     lines.push(
       `  ${columnLetters(originCol + m.column)} ${m.header} → ${label(m.field)}${unit}（${how[m.how][lang]} ${m.confidence.toFixed(2)}）${guess}`

@@ -14,6 +14,7 @@ import {
   wordList,
   WordList,
   wordStarts,
+  readYesNo,
 } from "./answers";
 import { TextMemo } from "./memo";
 import { isBlankText } from "./numerals";
@@ -39,6 +40,8 @@ export interface ChainFitInput {
   texts: (string | null)[];
   /** The role cell (链主, 关键环节 …). */
   role: string | null;
+  /** The role cell answers a yes/no column asking after this role (是否链主): see readRole. */
+  yesRole?: string;
   /** The candidate's scale in the field model.roleScale names (model units); NaN when unknown. */
   scale?: number;
 }
@@ -779,6 +782,62 @@ export function resolveRole(text: string | null, model: ChainModel): ChainRoleDe
   return best ? best.role : null;
 }
 
+/** A role cell as read: the role, and for a yes/no role column what its answer said. */
+export interface RoleReading {
+  /** The role read; null for none (blank, a no, or not read): the model's default role applies. */
+  role: ChainRoleDef | null;
+  /** How a yes or a no was read, for the explanation and the reading report. */
+  note?: Label;
+  /** Why the cell was not read (an intention, or neither an answer nor a role). */
+  problem?: Label;
+}
+
+/**
+ * A role cell as read. In a column asking whether the company holds one role (`yesRole`, the role's
+ * id: 是否链主), a yes reads as that role and a no as none, each with a note; a cell naming another
+ * role reads as that role; an intention (拟, 培育) or anything else is not read, with the reason,
+ * never guessed. Any other role column: the role the cell names (resolveRole).
+ */
+export function readRole(text: string | null, model: ChainModel, yesRole?: string): RoleReading {
+  const asked = model.roles.find((r) => r.id === yesRole);
+  if (asked === undefined || text === null || !text.trim())
+    return { role: resolveRole(text, model) };
+  const t = text.trim();
+  const answer = readYesNo(t);
+  // 是否链主 copied into the cell asks the question: it names no role.
+  const named = t.startsWith("是否") ? null : resolveRole(t, model);
+  const asks = (zh: string, en: string): Label => ({
+    zh: `本列问是否${asked.label.zh}，“${t}”${zh}`,
+    en: `the column asks whether it is ${asked.label.en}: "${t}" ${en}`,
+  });
+  if (answer === "intended")
+    return {
+      role: null,
+      problem: asks(
+        "是意向，不是已有的链上定位，未读取",
+        "states an intention, not a role held; not read"
+      ),
+    };
+  // 属于关键环节: the cell names its own role (a no stays a no: 非关键环节 names no role held).
+  if (named !== null && named !== asked && answer !== "no") return { role: named };
+  if (answer === "yes")
+    return { role: asked, note: asks(`读作${asked.label.zh}`, `read as ${asked.label.en}`) };
+  if (answer === "no")
+    return {
+      role: null,
+      note: asks(`：不是${asked.label.zh}，链上定位未写`, `says it is not, and no role is written`),
+    };
+  if (named !== null) return { role: named };
+  const roles = (lang: "zh" | "en") => model.roles.map((r) => r.label[lang]);
+  return {
+    role: null,
+    problem: asks(
+      `既不是“是/否”，也未写出模型的链上定位（${roles("zh").join("、")}），未读取`,
+      `is neither yes nor no and names none of the model's roles (${roles("en").join(", ")}); not read`
+    ),
+  };
+}
+
 /** The first of `words` the folded text holds, not negated (an intention still counts), or null. */
 function present(folded: string, words: readonly string[]): string | null {
   for (const w of words) if (wordHits(folded, foldAnswer(w)).some((h) => h !== "negated")) return w;
@@ -875,15 +934,24 @@ const fitValue = (roleScore: number, confidence: number, synergy: number): numbe
  */
 export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
   const explicit = resolveChainNames(input.explicitChain, model);
-  const roleDef = resolveRole(input.role, model);
+  const reading = readRole(input.role, model, input.yesRole);
+  const roleDef = reading.role;
   const role = roleDef ?? model.roles.find((r) => r.id === model.defaultRole) ?? null;
   const roleId = role ? role.id : model.defaultRole;
   const roleScore = creditedScore(role, input.scale ?? NaN, model);
   const claimed = role !== null && roleScore < role.score;
+  const said = reading.note ?? reading.problem;
+  const how: Label = said
+    ? roleDef
+      ? { zh: `（${said.zh}）`, en: ` (${said.en})` }
+      : { zh: `（${said.zh}；按默认）`, en: ` (${said.en}; default)` }
+    : roleDef
+      ? { zh: "", en: "" }
+      : { zh: "（未填，按默认）", en: " (blank, default)" };
   const roleNote: Label = role
     ? {
-        zh: `${role.label.zh}${roleDef ? "" : "（未填，按默认）"}${claimed ? "（自报，规模未达可信线，按所报角色折减）" : ""} ${roleScore}`,
-        en: `${role.label.en}${roleDef ? "" : " (blank, default)"}${claimed ? " (role as claimed: scale below the line, reduced)" : ""} ${roleScore}`,
+        zh: `${role.label.zh}${how.zh}${claimed ? "（自报，规模未达可信线，按所报角色折减）" : ""} ${roleScore}`,
+        en: `${role.label.en}${how.en}${claimed ? " (role as claimed: scale below the line, reduced)" : ""} ${roleScore}`,
       }
     : { zh: "环节未知", en: "role unknown" };
   const denied =
@@ -1062,13 +1130,15 @@ export class ChainFitter {
   private readonly columns: TextMemo<TextReading>[];
   private readonly kept: (string | null)[];
 
+  /** `yesRole`: the role cells answer a yes/no column asking after this role (readRole). */
   constructor(
     private readonly model: ChainModel,
-    textColumns: number
+    textColumns: number,
+    yesRole?: string
   ) {
     const d = (this.d = dictionary(model));
     const fallback = (this.fallback = model.roles.find((r) => r.id === model.defaultRole) ?? null);
-    this.roleOf = new TextMemo((r) => resolveRole(r, model) ?? fallback);
+    this.roleOf = new TextMemo((r) => readRole(r, model, yesRole).role ?? fallback);
     this.names = new TextMemo((e) => resolveChainNames(e, model));
     this.synergyWith = new TextMemo((a) => new TextMemo((b) => synergyFor(a, b, model)));
     this.columns = Array.from({ length: textColumns }, () => new TextMemo((x) => readText(d, x)));

@@ -147,7 +147,13 @@ function explainCriterion(
   let used: Label;
 
   if (c.transform.input === "chain" && model.chain) {
-    const fit = chainFitOf(table.columns, i, model.chain, roleScale(s.columns, model)?.[i]);
+    const fit = chainFitOf(
+      table.columns,
+      i,
+      model.chain,
+      roleScale(s.columns, model)?.[i],
+      table.contexts?.[model.chain.roleField]?.yesRole
+    );
     raw = table.columns[model.chain.chainField]?.[i] ?? null;
     if (isMissingCell(raw))
       raw =

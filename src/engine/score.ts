@@ -266,7 +266,8 @@ export function prepareScoring(
   const fitChains = ((): ((table: CandidateTable) => void) | null => {
     if (!chainModel || !chainFit) return null;
     const scale = roleScale(columns, model);
-    const fitter = new ChainFitter(chainModel, chainModel.textFields.length);
+    const yesRole = contexts?.[chainModel.roleField]?.yesRole;
+    const fitter = new ChainFitter(chainModel, chainModel.textFields.length, yesRole);
     return (table) => chainFitColumn(table.columns, n, chainModel, chainFit, chains, scale, fitter);
   })();
   const lookups = (model.tables ?? []).map((t) => {

@@ -234,18 +234,20 @@ export const clampScore = (v: number): number => (v !== v ? NaN : clamp01(v));
 /**
  * Chain fit of one candidate from its cells (the one place the scorer reaches engine/chain).
  * Null when neither an explicit chain nor any text is given: the criterion is then missing.
+ * `yesRole`: the role column is a yes/no column asking after that role (是否链主).
  */
 export function chainFitOf(
   columns: Record<string, CellValue[]>,
   i: number,
   chain: ChainModel,
-  scale = NaN
+  scale = NaN,
+  yesRole?: string
 ): ChainFit | null {
   const explicitChain = cellText(columns[chain.chainField]?.[i]);
   const texts = chain.textFields.map((f) => cellText(columns[f]?.[i]));
   if (explicitChain === null && texts.every((t) => t === null)) return null;
   const role = cellText(columns[chain.roleField]?.[i]);
-  return chainFit({ explicitChain, texts, role, scale }, chain);
+  return chainFit({ explicitChain, texts, role, scale, yesRole }, chain);
 }
 
 /**

@@ -54,6 +54,15 @@ export interface AmountContext {
   guess: boolean;
 }
 
+/**
+ * What a column's header says about its cells: the unit and currency of bare numbers (AmountContext),
+ * or, for a yes/no column asking after one chain role (是否链主, 龙头企业（是/否）), the role a yes names.
+ */
+export interface ColumnContext extends AmountContext {
+  /** The id of the chain role (ChainModel.roles) a yes in this column reads as. */
+  yesRole: string;
+}
+
 export interface ParsedAmount {
   ok: true;
   /** The cell text as written. */
@@ -419,12 +428,12 @@ export interface ScoringModel {
 
 /**
  * Candidates by column: `columns[fieldId][i]` is candidate i's cell for that field, as written.
- * `contexts[fieldId]` carries unit/currency read from the column header.
+ * `contexts[fieldId]` carries what the column header says: unit/currency, or the role a yes names.
  */
 export interface CandidateTable {
   count: number;
   columns: Record<string, CellValue[]>;
-  contexts?: Record<string, Partial<AmountContext>>;
+  contexts?: Record<string, Partial<ColumnContext>>;
   /** Sheet row numbers (1-based) or other stable ids, for explanations and "go to". */
   rowIds?: number[];
 }

@@ -1,5 +1,5 @@
 /** The located table as the engine's CandidateTable. */
-import type { AmountContext, CandidateTable } from "../engine/types";
+import type { CandidateTable, ColumnContext } from "../engine/types";
 import type { ColumnMapping, SheetData, TableLocation } from "./types";
 
 /** Candidates by mapped field; rowIds are 1-based sheet row numbers. */
@@ -10,7 +10,7 @@ export function toCandidateTable(
 ): CandidateTable {
   const originRow = sheet.origin?.row ?? 0;
   const columns: CandidateTable["columns"] = {};
-  const contexts: Record<string, Partial<AmountContext>> = {};
+  const contexts: Record<string, Partial<ColumnContext>> = {};
   for (const m of mapping.mapped) {
     columns[m.field] = table.dataRows.map((r) => sheet.grid[r]?.[m.column] ?? null);
     if (m.context) contexts[m.field] = m.context;

@@ -2,7 +2,15 @@
 import { parseHeaderContext } from "../engine/amount";
 import { flatMap } from "../engine/es2017";
 import { headerLandUnit } from "../engine/land";
-import type { AmountContext, CellValue, FieldDef, Label, ScoringModel } from "../engine/types";
+import type {
+  AmountContext,
+  CellValue,
+  ChainModel,
+  ChainRoleDef,
+  FieldDef,
+  Label,
+  ScoringModel,
+} from "../engine/types";
 import { markerKey } from "./marker";
 import { bigrams, cellText, dice, looseText } from "./text";
 import { readColumns } from "./reading";
@@ -219,6 +227,46 @@ export function bestField(
   return best;
 }
 
+/** How well a yes/no role header (是否链主) names the role field: as an alias does. */
+export const ROLE_QUESTION = 0.95;
+
+/** 是否 / 是否为 / is before a role's name, asking whether the company holds it. */
+const ASKS = /^(?:是否(?:为|是|属于)?|is)/;
+/** A yes/no marker after a role's name: （是/否）, (Y/N), (yes/no), ？ (loose: brackets and / gone). */
+const YES_NO_MARK = /(?:是否|是或否|yn|yesno)?\??$/;
+const COMPANY = /(?:企业|公司)$/;
+
+/** Each role's names (label, id, aliases) in loose form without a trailing 企业, once per model. */
+const roleNamesOf = new WeakMap<ChainModel, { role: ChainRoleDef; names: string[] }[]>();
+function roleNames(chain: ChainModel): { role: ChainRoleDef; names: string[] }[] {
+  let n = roleNamesOf.get(chain);
+  if (!n) {
+    n = chain.roles.map((role) => ({
+      role,
+      names: [role.label.zh, role.label.en, role.id, ...role.aliases]
+        .map((x) => looseText(x).replace(COMPANY, ""))
+        .filter((x) => x !== ""),
+    }));
+    roleNamesOf.set(chain, n);
+  }
+  return n;
+}
+
+/**
+ * The role a yes/no header asks after (是否链主, 是否为龙头企业, 链主企业（是/否）, Leader (Y/N)): a
+ * question or a yes/no marker around exactly one of the model's role names. Null for any other
+ * header (链主企业名称, 是否签约, 链上定位).
+ */
+export function askedRole(header: CellValue | undefined, chain: ChainModel): ChainRoleDef | null {
+  const t = looseText(cellText(header));
+  const ask = ASKS.exec(t)?.[0] ?? "";
+  const mark = YES_NO_MARK.exec(t.slice(ask.length))?.[0] ?? "";
+  if (ask === "" && mark === "") return null;
+  const core = t.slice(ask.length, t.length - mark.length).replace(COMPANY, "");
+  if (core === "") return null;
+  return roleNames(chain).find((r) => r.names.includes(core))?.role ?? null;
+}
+
 /** The sheet a mapping is read against, so it can settle units and report how cells read. */
 export interface MappingSheet {
   sheet: SheetData;
@@ -250,6 +298,11 @@ export function mapColumns(
     !ours.has(c) &&
     markerKey(headers[c]) === null;
 
+  // Yes/no columns asking after one chain role (是否链主) read into the role field: a yes is that role.
+  const chain = model.chain;
+  const asked = headers.map((h) => (chain ? askedRole(h, chain) : null));
+  const roleContext = (c: number) => ({ ...parsed[c]?.context, yesRole: asked[c]!.id });
+
   const chosen = new Map<string, MappedColumn>();
   const taken = new Set<number>();
   const leftOut = new Set<string>();
@@ -266,7 +319,7 @@ export function mapColumns(
       header: p.text,
       confidence: 1,
       how: "user",
-      context: p.context,
+      context: field === chain?.roleField && asked[col] ? roleContext(col) : p.context,
     });
     taken.add(col);
   }
@@ -278,7 +331,8 @@ export function mapColumns(
     for (let c = 0; c < parsed.length; c++) {
       if (!usable(c) || taken.has(c)) continue;
       const m = matchForms(parsed[c].forms, field);
-      if (!m) continue;
+      // A yes/no role header is no fuzzy match of anything: it asks after the role (below).
+      if (!m || (asked[c] && m.how === "fuzzy")) continue;
       // A header stating a currency (外资（万美元）) holds amounts: no country, yes/no or text field.
       if (parsed[c].context?.currency !== undefined && field.type !== "amount") continue;
       const why = qualifiedWhy(parsed[c].text, field);
@@ -310,6 +364,23 @@ export function mapColumns(
     chosen.set(p.field, p);
     taken.add(p.column);
   }
+  // A column of the role itself (链上定位) wins; without one, the first yes/no role column, visible first.
+  const askers = asked
+    .map((_, c) => c)
+    .filter((c) => asked[c] !== null && usable(c) && !taken.has(c))
+    .sort((a, b) => Number(hiddenSet.has(a)) - Number(hiddenSet.has(b)) || a - b);
+  if (chain && askers.length > 0 && !chosen.has(chain.roleField) && !leftOut.has(chain.roleField)) {
+    const c = askers[0];
+    chosen.set(chain.roleField, {
+      field: chain.roleField,
+      column: c,
+      header: parsed[c].text,
+      confidence: hiddenSet.has(c) ? ROLE_QUESTION * HIDDEN_FACTOR : ROLE_QUESTION,
+      how: "alias",
+      context: roleContext(c),
+    });
+    taken.add(c);
+  }
 
   let mapped = [...chosen.values()];
   mapped.sort((a, b) => a.column - b.column);
@@ -328,9 +399,12 @@ export function mapColumns(
     .filter((f) => !mapped.some((m) => m.field === f.id))
     .map((f) => ({ field: f.id, label: f.label, key: f.key === true }))
     .sort((a, b) => Number(b.key) - Number(a.key));
+  const roleColumn = chain ? columnOfField(mapped, chain.roleField) : null;
   const unused = parsed
     .map((p, c) => {
-      const why = notNaming.get(c);
+      const role = asked[c];
+      const why =
+        notNaming.get(c) ?? (role && roleColumn ? roleTaken(role, roleColumn, model) : undefined);
       return { column: c, header: p.text, hidden: hiddenSet.has(c), ...(why ? { why } : {}) };
     })
     .filter((u) => usable(u.column) && !taken.has(u.column));
@@ -343,7 +417,19 @@ export function mapColumns(
   };
 }
 
+/** Why a yes/no role column is unused: the role field is read from another column. */
+function roleTaken(role: ChainRoleDef, by: MappedColumn, model: ScoringModel): Label {
+  const field = model.fields.find((f) => f.id === by.field)!;
+  return {
+    zh: `只问是否${role.label.zh}：${field.label.zh}取自「${by.header}」列`,
+    en: `asks only whether it is ${role.label.en}: ${field.label.en} is read from "${by.header}"`,
+  };
+}
+
+const columnOfField = (mapped: MappedColumn[], field: string): MappedColumn | null =>
+  mapped.find((m) => m.field === field) ?? null;
+
 /** The column a field is mapped to, or null. */
 export function columnOf(mapping: ColumnMapping, field: string): MappedColumn | null {
-  return mapping.mapped.find((m) => m.field === field) ?? null;
+  return columnOfField(mapping.mapped, field);
 }

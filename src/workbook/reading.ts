@@ -23,11 +23,13 @@ import {
   readNumericCell,
 } from "../engine/model/fields";
 import { stageIndex } from "../engine/answers";
+import { readRole } from "../engine/chain";
 import { dateProblem, readDateText } from "../engine/dateText";
 import { foldText } from "../engine/numerals";
 import type {
   AmountContext,
   CellValue,
+  ColumnContext,
   FieldDef,
   Label,
   ParseAmountOptions,
@@ -160,7 +162,7 @@ function resolveUnit(
   units: UnitOverride,
   model: ScoringModel,
   headerAddress: string
-): { unit: ColumnUnit | undefined; context: Partial<AmountContext> | undefined } {
+): { unit: ColumnUnit | undefined; context: Partial<ColumnContext> | undefined } {
   const kind = kindOf(field);
   const user = overrideFor(units, field, m.header);
   const made = (
@@ -219,7 +221,7 @@ const amountOut: AmountValueOut = { status: AMOUNT_OK, currency: null, exact: fa
 function classify(
   cell: CellValue,
   field: FieldDef,
-  context: Partial<AmountContext> | undefined,
+  context: Partial<ColumnContext> | undefined,
   options: ParseAmountOptions,
   guessedUnit: boolean,
   model: ScoringModel
@@ -266,6 +268,12 @@ function classify(
     if (readingNote(cell, field, context, model) !== null) return "noted";
   } else if (field.type === "boolean" && readingNote(cell, field, context, model) !== null)
     return "noted";
+  else if (context?.yesRole !== undefined && model.chain && field.id === model.chain.roleField) {
+    // A yes/no role column (是否链主): 是 and 否 read with a note, an intention or other text unread.
+    const r = readRole(cellText(cell), model.chain, context.yesRole);
+    if (r.problem) return r.problem;
+    if (r.note) return "noted";
+  }
   return guessedUnit && isBare(cell) ? "guessed" : "read";
 }
 

@@ -3,7 +3,7 @@ import type { CellValue, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
 import { parseHeaderContext } from "../engine/amount";
 import { headerLandUnit } from "../engine/land";
-import { bestField } from "./mapping";
+import { askedRole, bestField, ROLE_QUESTION } from "./mapping";
 import { cellText, isBlank } from "./text";
 import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } from "./types";
 
@@ -27,7 +27,14 @@ function bestMatch(cell: string, model: ScoringModel): { confidence: number; fie
   let cache = matches.get(model);
   if (!cache) matches.set(model, (cache = new Map()));
   let hit = cache.get(cell);
-  if (!hit) cache.set(cell, (hit = bestField(cell, model.fields)));
+  if (!hit) {
+    hit = bestField(cell, model.fields);
+    // 是否链主 names the role field, as mapColumns maps it.
+    const chain = model.chain;
+    if (hit.confidence < ROLE_QUESTION && chain && askedRole(cell, chain))
+      hit = { confidence: ROLE_QUESTION, field: chain.roleField };
+    cache.set(cell, hit);
+  }
   return hit;
 }
 

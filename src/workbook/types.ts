@@ -1,5 +1,5 @@
 /** Host-neutral shapes of the workbook layer: plain values only, so Office.js, exceljs and the preview share them. */
-import type { AmountContext, CellValue, Label, Lang } from "../engine/types";
+import type { CellValue, ColumnContext, Label, Lang } from "../engine/types";
 
 export type Grid = CellValue[][];
 
@@ -69,8 +69,11 @@ export interface MappedColumn {
   /** 0–1; 1 for exact and user mappings. */
   confidence: number;
   how: MatchHow;
-  /** Unit and currency bare numbers are read in, e.g. 总投资（万美元） → ×1e4 USD. */
-  context?: Partial<AmountContext>;
+  /**
+   * Unit and currency bare numbers are read in, e.g. 总投资（万美元） → ×1e4 USD; for a yes/no role
+   * column (是否链主 mapped to the role field), the role a yes reads as.
+   */
+  context?: Partial<ColumnContext>;
   /** Column letter in the sheet (A, B …) and the first value that is not blank. */
   letter?: string;
   sample?: CellValue;
@@ -124,7 +127,10 @@ export interface ColumnMapping {
   guessed: MappedColumn[];
   /** Model fields without a column, key fields first. */
   unmapped: { field: string; label: Label; key: boolean }[];
-  /** Header columns no field uses. */
+  /**
+   * Header columns no field uses; `why` when the header names a field but is no column of it (a
+   * ratio such as 亩均税收, a yes/no role column beside the role's own column).
+   */
   unused: { column: number; header: string; hidden: boolean; why?: Label }[];
   /** How each mapped column reads, when the sheet was given (mapColumns' `sheet` option). */
   report?: ColumnReport[];

@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
 import type { JsonOutput } from "../../src/cli/main";
 import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
 import { marksIn, readBook, runCli, tempDir } from "./helpers";
@@ -371,4 +371,49 @@ test("anything unexpected exits 1 with the cause, not 0 or 2", async () => {
   });
   expect(code).toBe(1);
   expect(stderr).toContain("terminal went away");
+});
+
+describe("a 是否链主 column in the CLI's report", () => {
+  const dir = tempDir();
+  async function book(name: string, headers: string[], rows: string[][]): Promise<void> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("项目");
+    ws.addRow(headers);
+    for (const r of rows) ws.addRow(r);
+    await sample(dir, name, wb);
+  }
+  const HEAD = ["项目名称", "总投资", "所属产业链", "是否链主", "项目进度"];
+
+  test("mapped to 链上定位, 是 read as 链主, and the leader scores as one", async () => {
+    await book("yn.xlsx", HEAD, [
+      ["甲新能源汽车整车项目", "50亿元", "新能源汽车", "是", "签约"],
+      ["乙新能源汽车整车项目", "5亿元", "新能源汽车", "否", "签约"],
+    ]);
+    const r = await runCli(["yn.xlsx", "--out", "yn-out.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  D 是否链主 → 链上定位 [是 = 链主]（别名 0.95）");
+    expect(r.stdout).not.toContain("未使用的列");
+    expect(r.stdout).toContain("  D 是否链主: 例 是; 已读 0，带说明 2");
+    expect(r.stdout).toContain("    ~ D2: 本列问是否链主，“是”读作链主");
+    expect(r.stdout).toContain("    ~ D3: 本列问是否链主，“否”：不是链主，链上定位未写");
+    const en = await runCli(["yn.xlsx", "--out", "yn-out.xlsx", "--lang", "en"], dir);
+    expect(en.stdout).toContain("  D 是否链主 → Role in chain [yes = Chain leader]");
+    expect(en.stdout).toContain(
+      '    ~ D2: the column asks whether it is Chain leader: "是" read as Chain leader'
+    );
+  });
+
+  test("beside a 链上定位 column it is listed unused, with the reason", async () => {
+    await book(
+      "both.xlsx",
+      [...HEAD, "链上定位"],
+      [["甲新能源汽车整车项目", "50亿元", "新能源汽车", "是", "签约", "关键环节"]]
+    );
+    const r = await runCli(["both.xlsx", "--out", "both-out.xlsx"], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("  F 链上定位 → 链上定位（精确 1.00）");
+    expect(r.stdout).toContain(
+      "  未使用的列: D 是否链主\n    ! D: 只问是否链主：链上定位取自「链上定位」列\n"
+    );
+  });
 });

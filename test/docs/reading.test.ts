@@ -7,6 +7,7 @@ import * as path from "path";
 import pinghu from "../../src/models/pinghu-2023.json";
 import { amountOptions, compileModel, loadModel, parseAmount, scoreTable } from "../../src/engine";
 import { readFieldNumber } from "../../src/engine/model/fields";
+import { readRole } from "../../src/engine/chain";
 import { locateTable } from "../../src/workbook/table";
 import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
@@ -66,6 +67,7 @@ test("the doc has all its tables", () => {
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
   expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
   expect(rows("Dates").length).toBeGreaterThanOrEqual(20);
+  expect(rows("Chain-role yes/no columns").length).toBeGreaterThanOrEqual(8);
 });
 
 describe("amounts", () => {
@@ -171,6 +173,24 @@ test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
     answer === "unread" && !withNote ? 1 : 0,
   ]);
 });
+
+test.each(rows("Chain-role yes/no columns"))(
+  "chain role, %s: %s under %s",
+  (_, example, column, expected) => {
+    const { answer, noted: withNote } = noted(expected);
+    const { mapping } = sheetWith(column, column, example);
+    const m = mapping.mapped.find((x) => x.column === 1)!;
+    expect(m.field).toBe(model.chain!.roleField);
+    // The role the engine reads with the mapping's context (scoring and explanations alike).
+    const r = readRole(example, model.chain!, m.context?.yesRole);
+    expect(r.role?.id ?? (r.problem ? "unread" : "none")).toBe(answer);
+    const report = mapping.report!.find((x) => x.column === 1)!;
+    expect([report.noted, report.unreadable]).toEqual([
+      withNote ? 1 : 0,
+      answer === "unread" ? 1 : 0,
+    ]);
+  }
+);
 
 test.each(rows("Number columns"))("number, %s: %s", (_, example, context, expected) => {
   expectNumber(expected, scored(context, context, example));

@@ -9,6 +9,7 @@ import {
   resolveChainName,
   resolveChainNames,
   nonTargetWord,
+  readRole,
   resolveRole,
   synergyFor,
 } from "../../src/engine/chain";
@@ -236,6 +237,126 @@ describe("resolveChainName / resolveRole", () => {
     expect(synergyFor("nev", "cnc", model)).toBe(1.15);
     expect(synergyFor("bio", "software", model)).toBe(1.1);
     expect(synergyFor("a", "b", { ...model, synergy: {} })).toBe(1);
+  });
+});
+
+describe("readRole: a yes/no column asking after one role (是否链主)", () => {
+  const read = (cell: string | null) => readRole(cell, model, "leader");
+
+  test.each(["是", "√", "Y", "yes", "1", "true", "TRUE", "有", "是（2023年认定）"])(
+    "a yes (%s) reads as the role asked after, with a note",
+    (cell) => {
+      const r = read(cell);
+      expect(r.role?.id).toBe("leader");
+      expect(r.note).toEqual({
+        zh: `本列问是否链主，“${cell}”读作链主`,
+        en: `the column asks whether it is Chain leader: "${cell}" read as Chain leader`,
+      });
+      expect(r.problem).toBeUndefined();
+    }
+  );
+
+  test.each(["否", "无", "N", "0", "false", "×", "非链主", "原链主"])(
+    "a no (%s) reads as no role, as a blank does, with a note",
+    (cell) => {
+      const r = read(cell);
+      expect(r.role).toBeNull();
+      expect(r.note).toEqual({
+        zh: `本列问是否链主，“${cell}”：不是链主，链上定位未写`,
+        en: `the column asks whether it is Chain leader: "${cell}" says it is not, and no role is written`,
+      });
+    }
+  );
+
+  test.each([
+    ["关键环节", "keyLink"],
+    ["属于关键环节", "keyLink"],
+    ["上下游重点配套", "keySupplier"],
+    ["龙头企业", "leader"],
+    ["链主", "leader"],
+  ])("a cell naming a role (%s) reads as that role, with no note", (cell, id) => {
+    expect(read(cell)).toEqual({ role: model.roles.find((r) => r.id === id) });
+  });
+
+  test.each(["拟培育", "拟培育链主", "计划引进链主", "培育中"])(
+    "an intention (%s) is not read, and says why",
+    (cell) => {
+      const r = read(cell);
+      expect(r.role).toBeNull();
+      expect(r.note).toBeUndefined();
+      expect(r.problem).toEqual({
+        zh: `本列问是否链主，“${cell}”是意向，不是已有的链上定位，未读取`,
+        en: `the column asks whether it is Chain leader: "${cell}" states an intention, not a role held; not read`,
+      });
+    }
+  );
+
+  test.each(["待核实", "是/否", "是否链主", "是否关键环节", "新能源"])(
+    "anything else (%s) is not read, the model's roles named",
+    (cell) => {
+      const r = read(cell);
+      expect(r.role).toBeNull();
+      expect(r.problem?.zh).toBe(
+        `本列问是否链主，“${cell}”既不是“是/否”，也未写出模型的链上定位（链主、关键环节、上下游重点配套、一般配套），未读取`
+      );
+      expect(r.problem?.en).toContain(
+        "is neither yes nor no and names none of the model's roles (Chain leader, Key link"
+      );
+    }
+  );
+
+  test("blank is no role and no note; without a yes-role (or an unknown one) a cell reads as resolveRole", () => {
+    expect(read(null)).toEqual({ role: null });
+    expect(read("  ")).toEqual({ role: null });
+    expect(readRole("是", model)).toEqual({ role: null });
+    expect(readRole("关键环节", model).role?.id).toBe("keyLink");
+    expect(readRole("是", model, "nosuchrole")).toEqual({ role: null });
+  });
+
+  test("the role asked after comes from the model: another model's role and its aliases", () => {
+    const other: ChainModel = {
+      ...model,
+      roles: [
+        { id: "head", label: { zh: "头部企业", en: "Head firm" }, score: 1, aliases: ["头部"] },
+        { id: "rest", label: { zh: "其他", en: "Other" }, score: 0.4, aliases: [] },
+      ],
+      defaultRole: "rest",
+    };
+    expect(readRole("是", other, "head").role?.id).toBe("head");
+    expect(readRole("是", other, "head").note?.zh).toBe("本列问是否头部企业，“是”读作头部企业");
+    expect(readRole("链主", other, "head").problem?.zh).toContain("（头部企业、其他）");
+  });
+
+  test("chainFit: a yes earns the role's score, its note in the explanation; a no the default's", () => {
+    const fit = (role: string | null) =>
+      chainFit(
+        { explicitChain: "新能源汽车", texts: [], role, scale: 50000, yesRole: "leader" },
+        model
+      );
+    expect(fit("是")).toMatchObject({ role: "leader", value: 1 });
+    expect(fit("是").value).toBe(
+      chainFit({ explicitChain: "新能源汽车", texts: [], role: "链主", scale: 50000 }, model).value
+    );
+    expect(fit("是").note.zh).toBe(
+      "新能源汽车（填写为“新能源汽车”）；链主（本列问是否链主，“是”读作链主） 1 → 1"
+    );
+    expect(fit("否")).toMatchObject({ role: "supplier", value: 0.5 });
+    expect(fit("否").note.zh).toContain(
+      "一般配套（本列问是否链主，“否”：不是链主，链上定位未写；按默认） 0.5"
+    );
+    expect(fit("否").note.en).toContain(
+      'General supplier (the column asks whether it is Chain leader: "否" says it is not, and no role is written; default) 0.5'
+    );
+    expect(fit("拟培育")).toMatchObject({ role: "supplier", value: 0.5 });
+    expect(fit("拟培育").note.zh).toContain("是意向，不是已有的链上定位，未读取；按默认");
+    expect(fit(null).note.zh).toContain("一般配套（未填，按默认）");
+    // A yes below a leader's scale is a leader as claimed, as 链主 written is.
+    expect(
+      chainFit(
+        { explicitChain: "新能源汽车", texts: [], role: "是", scale: 3000, yesRole: "leader" },
+        model
+      ).value
+    ).toBe(0.85);
   });
 });
 
@@ -640,38 +761,41 @@ describe("ChainFitter.column, the scorer's batch path", () => {
   ];
   const row = fc.record({
     chain: cellOf(["新能源汽车", "数控机床/新能源汽车", "生物医药", "待定"]),
-    chainRole: cellOf(["链主", "关键环节", "配套", "不详"]),
+    chainRole: cellOf(["链主", "关键环节", "配套", "不详", "是", "否", "拟培育链主", "√"]),
     name: cellOf(texts),
     description: cellOf(texts),
     products: cellOf(texts),
     industry: cellOf(texts),
     totalInvestment: fc.oneof(fc.constant(NaN), fc.double({ min: 0, max: 1e5, noNaN: true })),
   });
-  test("equals chainFitOf on every row, texts repeated across rows (property)", () => {
-    fc.assert(
-      fc.property(fc.array(row, { maxLength: 25 }), (rows) => {
-        const all = [...rows, ...rows];
-        const columns: Record<string, CellValue[]> = {};
-        for (const f of ["chain", "chainRole", ...model.textFields])
-          columns[f] = all.map((r) => r[f as keyof typeof r] as CellValue);
-        const scale = Float64Array.from(all, (r) => r.totalInvestment);
-        const value = new Float64Array(all.length);
-        const chains: (string | null)[] = new Array(all.length);
-        new ChainFitter(model, model.textFields.length).column(
-          columns,
-          all.length,
-          value,
-          chains,
-          scale
-        );
-        all.forEach((_, i) => {
-          const fit = chainFitOf(columns, i, model, scale[i]);
-          expect([value[i], chains[i]]).toEqual(fit ? [fit.value, fit.chain] : [NaN, null]);
-        });
-      }),
-      { numRuns: 300 }
-    );
-  });
+  test.each([undefined, "leader"])(
+    "equals chainFitOf on every row, texts repeated across rows (property; yes-role %s)",
+    (yesRole) => {
+      fc.assert(
+        fc.property(fc.array(row, { maxLength: 25 }), (rows) => {
+          const all = [...rows, ...rows];
+          const columns: Record<string, CellValue[]> = {};
+          for (const f of ["chain", "chainRole", ...model.textFields])
+            columns[f] = all.map((r) => r[f as keyof typeof r] as CellValue);
+          const scale = Float64Array.from(all, (r) => r.totalInvestment);
+          const value = new Float64Array(all.length);
+          const chains: (string | null)[] = new Array(all.length);
+          new ChainFitter(model, model.textFields.length, yesRole).column(
+            columns,
+            all.length,
+            value,
+            chains,
+            scale
+          );
+          all.forEach((_, i) => {
+            const fit = chainFitOf(columns, i, model, scale[i], yesRole);
+            expect([value[i], chains[i]]).toEqual(fit ? [fit.value, fit.chain] : [NaN, null]);
+          });
+        }),
+        { numRuns: 300 }
+      );
+    }
+  );
 });
 
 describe("ChainFitter.column once a column's texts stop being remembered", () => {

@@ -1,5 +1,11 @@
 import type { CellValue, FieldDef, ScoringModel } from "../../src/engine/types";
-import { bestField, columnOf, mapColumns, matchHeader } from "../../src/workbook/mapping";
+import {
+  askedRole,
+  bestField,
+  columnOf,
+  mapColumns,
+  matchHeader,
+} from "../../src/workbook/mapping";
 import fc from "fast-check";
 import pinghu from "../../src/models/pinghu-2023.json";
 import { flatMap } from "../../src/engine/es2017";
@@ -344,7 +350,7 @@ describe("the company's past is not the project's expected figure", () => {
     expect(m.mapped.map((x) => x.field)).toEqual(["name"]);
     expect(m.unused[0].why).toEqual({
       zh: "“企业上年纳税”是企业过去的数（上年、去年），不是项目的年税收，未使用",
-      en: '"企业上年纳税" is the company\'s past figure (last year), not the project\'s Annual tax; not used',
+      en: "\"企业上年纳税\" is the company's past figure (last year), not the project's Annual tax; not used",
     });
   });
 
@@ -355,5 +361,120 @@ describe("the company's past is not the project's expected figure", () => {
     expect(matchHeader("企业上年营业额", field("companyRevenue"))?.how).toBe("fuzzy");
     // A header naming no measure is matched as before.
     expect(matchHeader("项目名", field("name"))?.how).toBe("fuzzy");
+  });
+});
+
+describe("a yes/no column asking after one chain role (是否链主) maps to the role field", () => {
+  const headers = (h: string) => ["项目名称", "总投资", "所属产业链", h, "项目进度"];
+
+  test.each([
+    ["是否链主", "leader"],
+    ["是否链主企业", "leader"],
+    ["是否为链主企业", "leader"],
+    ["是否属于链主", "leader"],
+    ["链主企业（是/否）", "leader"],
+    ["链主(Y/N)", "leader"],
+    ["是否链主（是/否）", "leader"],
+    ["是否龙头企业", "leader"],
+    ["是否链主？", "leader"],
+    ["Chain leader (Y/N)", "leader"],
+    ["Is leader?", "leader"],
+    ["是否为关键环节", "keyLink"],
+    ["重点配套（是/否）", "keySupplier"],
+  ])("%s → 链上定位, a yes reads as %s", (header, role) => {
+    const m = mapColumns(headers(header), defaultModel);
+    expect(columnOf(m, "chainRole")).toMatchObject({
+      column: 3,
+      header,
+      how: "alias",
+      confidence: 0.95,
+      context: { yesRole: role },
+    });
+    expect(m.guessed).toEqual([]);
+    expect(m.unused).toEqual([]);
+  });
+
+  test.each([
+    "链主企业名称",
+    "是否签约",
+    "链主企业",
+    "链上定位",
+    "是否",
+    "是否为新能源汽车",
+    "是否链主产品",
+  ])("%s asks after no role", (header) => {
+    expect(askedRole(header, defaultModel.chain!)).toBeNull();
+    const m = mapColumns(headers(header), defaultModel);
+    expect(columnOf(m, "chainRole")?.context?.yesRole).toBeUndefined();
+  });
+
+  test("链主企业名称 and 是否签约 stay unused, as before", () => {
+    const m = mapColumns(["项目名称", "链主企业名称", "是否签约"], defaultModel);
+    expect(m.unused.map((u) => u.header)).toEqual(["链主企业名称", "是否签约"]);
+    expect(m.unused.every((u) => u.why === undefined)).toBe(true);
+  });
+
+  test("a column of the role itself keeps the field; the yes/no column is unused, saying why", () => {
+    const m = mapColumns([...headers("是否链主"), "链上定位"], defaultModel);
+    expect(columnOf(m, "chainRole")).toMatchObject({ column: 5, how: "exact" });
+    expect(columnOf(m, "chainRole")?.context).toBeUndefined();
+    expect(m.unused).toEqual([
+      {
+        column: 3,
+        header: "是否链主",
+        hidden: false,
+        why: {
+          zh: "只问是否链主：链上定位取自「链上定位」列",
+          en: 'asks only whether it is Chain leader: Role in chain is read from "链上定位"',
+        },
+      },
+    ]);
+  });
+
+  test("two yes/no role columns: the first visible one maps, the other is unused, saying why", () => {
+    const m = mapColumns(["项目名称", "是否关键环节", "是否链主"], defaultModel, {}, [1]);
+    expect(columnOf(m, "chainRole")).toMatchObject({ column: 2, context: { yesRole: "leader" } });
+    expect(m.unused).toEqual([
+      expect.objectContaining({ column: 1, hidden: true, why: expect.anything() }),
+    ]);
+    expect(m.unused[0].why!.zh).toBe("只问是否关键环节：链上定位取自「是否链主」列");
+    // Hidden and alone, it maps as a hidden column does: a guess.
+    const hidden = mapColumns(["项目名称", "是否链主"], defaultModel, {}, [1]);
+    expect(columnOf(hidden, "chainRole")?.confidence).toBeCloseTo(0.57, 10);
+    expect(hidden.guessed.map((g) => g.field)).toEqual(["chainRole"]);
+  });
+
+  test("mapped by the user, the column still reads a yes as its role; left out, it is unused", () => {
+    const m = mapColumns(headers("是否龙头企业"), defaultModel, { chainRole: 3 });
+    expect(columnOf(m, "chainRole")).toMatchObject({ how: "user", context: { yesRole: "leader" } });
+    const out = mapColumns(headers("是否链主"), defaultModel, { chainRole: null });
+    expect(columnOf(out, "chainRole")).toBeNull();
+    expect(out.unused).toEqual([{ column: 3, header: "是否链主", hidden: false }]);
+  });
+
+  test("the roles are the model's: another model's role names map, the default model's do not", () => {
+    const other: ScoringModel = {
+      ...defaultModel,
+      chain: {
+        ...defaultModel.chain!,
+        roles: [
+          { id: "head", label: { zh: "头部企业", en: "Head firm" }, score: 1, aliases: ["头部"] },
+          { id: "rest", label: { zh: "其他", en: "Other" }, score: 0.4, aliases: [] },
+        ],
+        defaultRole: "rest",
+      },
+    };
+    expect(columnOf(mapColumns(headers("是否头部企业"), other), "chainRole")?.context).toEqual({
+      yesRole: "head",
+    });
+    expect(columnOf(mapColumns(headers("头部（是/否）"), other), "chainRole")?.context).toEqual({
+      yesRole: "head",
+    });
+    expect(askedRole("是否链主", other.chain!)).toBeNull();
+    // A model without a chain has no role field to fill.
+    const { chain: _chain, ...noChain } = defaultModel;
+    expect(mapColumns(headers("是否链主"), noChain as ScoringModel).unused).toEqual([
+      { column: 3, header: "是否链主", hidden: false },
+    ]);
   });
 });

@@ -3,7 +3,7 @@
  * edits, and the refusal rules returned as a value, so the CLI refuses, the pane shows them in
  * its mapping step and ZS.SCORES returns #N/A with the same words.
  */
-import { validateModel } from "../../src/engine";
+import { compileModel, explain, scoreTable, validateModel } from "../../src/engine";
 import type { ScoringModel } from "../../src/engine";
 import pinghu from "../../src/models/pinghu-2023.json";
 import {
@@ -14,6 +14,7 @@ import {
   markedHeader,
   prepareTable,
   Refusal,
+  toCandidateTable,
 } from "../../src/workbook";
 
 const r = validateModel(pinghu);
@@ -268,4 +269,56 @@ test("a later table's merges are read at its own rows: a header merged down push
     [0, [1], []],
     [3, [5], []],
   ]);
+});
+
+describe("a yes/no role column (是否链主) scores a leader as a 链上定位 column saying 链主 does", () => {
+  const compiled = compileModel(model);
+  const HEAD = ["项目名称", "总投资", "所属产业链", "项目进度"];
+  const row = (name: string) => [name, "5亿元", "新能源汽车", "签约"];
+  const scored = (header: string, cells: (string | null)[]) => {
+    const s = sheet([[...HEAD, header], ...cells.map((c, i) => [...row(`项目${i + 1}`), c])]);
+    const p = prepareTable(s, model);
+    expect(p.mapping.mapped.map((m) => m.field)).toContain("chainRole");
+    return scoreTable(toCandidateTable(s, p.table, p.mapping), compiled);
+  };
+  const yesNo = scored("是否链主", ["是", "否", "拟培育链主"]);
+  const role = scored("链上定位", ["链主", null, null]);
+
+  test("是 scores and grades as 链主 written: the credible leader's floor of 50, grade B", () => {
+    expect(yesNo.total[0]).toBe(role.total[0]);
+    expect(yesNo.base[0]).toBe(role.base[0]);
+    expect(yesNo.grade[0]).toBe(role.grade[0]);
+    expect([yesNo.total[0], model.grades.bands[yesNo.grade[0]].grade]).toEqual([50, "B"]);
+    expect(explain(yesNo, 0).notes[0].zh).toContain("可信的链主");
+  });
+
+  test("否 and an intention score as a blank role does, below the leader, and say why", () => {
+    for (const i of [1, 2]) {
+      expect(yesNo.total[i]).toBe(role.total[1]);
+      expect(yesNo.grade[i]).toBe(role.grade[1]);
+      expect(yesNo.total[i]).toBeLessThan(yesNo.total[0]);
+    }
+    const used = (i: number) =>
+      explain(yesNo, i).criteria.find((c) => c.criterion === "chainFit")!.used;
+    expect(used(0).zh).toContain("链主（本列问是否链主，“是”读作链主） 1");
+    expect(used(1).zh).toContain(
+      "一般配套（本列问是否链主，“否”：不是链主，链上定位未写；按默认）"
+    );
+    expect(used(2).en).toContain(
+      '"拟培育链主" states an intention, not a role held; not read; default'
+    );
+  });
+
+  test("beside a 链上定位 column the yes/no column is unused and the role column decides", () => {
+    const s = sheet([
+      [...HEAD, "是否链主", "链上定位"],
+      [...row("甲"), "是", "关键环节"],
+    ]);
+    const p = prepareTable(s, model);
+    expect(p.mapping.unused.map((u) => [u.header, u.why?.zh])).toEqual([
+      ["是否链主", "只问是否链主：链上定位取自「链上定位」列"],
+    ]);
+    const t = scoreTable(toCandidateTable(s, p.table, p.mapping), compiled);
+    expect(t.total[0]).toBe(scored("链上定位", ["关键环节"]).total[0]);
+  });
 });

@@ -682,3 +682,51 @@ describe("cells read with a note are counted apart from cells read as written", 
     expect(text).toContain("    ! F5: “进展顺利”未写出模型的任何进度");
   });
 });
+
+describe("a yes/no role column (是否链主): how each cell reads, in the report", () => {
+  const { mapping } = open([
+    ["项目名称", "所属产业链", "是否链主"],
+    ["甲", "新能源汽车", "是"],
+    ["乙", "新能源汽车", "否"],
+    ["丙", "新能源汽车", "关键环节"],
+    ["丁", "新能源汽车", "拟培育"],
+    ["戊", "新能源汽车", null],
+    ["己", "新能源汽车", "√"],
+    ["庚", "新能源汽车", "重要"],
+  ]);
+
+  test("a yes and a no are read with their note, a role as written, an intention or other text unread", () => {
+    const c = col(mapping, "chainRole");
+    expect([c.read, c.noted, c.guessed, c.missing, c.unreadable]).toEqual([1, 3, 0, 1, 2]);
+    expect(c.firstNoted).toEqual([
+      { address: "C2", note: { zh: "本列问是否链主，“是”读作链主", en: expect.any(String) } },
+      {
+        address: "C3",
+        note: { zh: "本列问是否链主，“否”：不是链主，链上定位未写", en: expect.any(String) },
+      },
+      { address: "C7", note: expect.objectContaining({ zh: "本列问是否链主，“√”读作链主" }) },
+    ]);
+    expect(c.firstUnreadable.map((u) => [u.address, u.reason.zh])).toEqual([
+      ["C5", "本列问是否链主，“拟培育”是意向，不是已有的链上定位，未读取"],
+      [
+        "C8",
+        "本列问是否链主，“重要”既不是“是/否”，也未写出模型的链上定位（链主、关键环节、上下游重点配套、一般配套），未读取",
+      ],
+    ]);
+    expect(formatReadingReport(mapping.report!, "zh").split("\n").slice(3, 6)).toEqual([
+      "  C 是否链主: 例 是; 已读 1，带说明 3，空缺 1，无法读取 2",
+      "    ~ C2: 本列问是否链主，“是”读作链主",
+      "    ~ C3: 本列问是否链主，“否”：不是链主，链上定位未写",
+    ]);
+  });
+
+  test("a 链上定位 column is read as before: its cells are roles, 是 in it names none and is not flagged", () => {
+    const { mapping: plain } = open([
+      ["项目名称", "链上定位"],
+      ["甲", "链主"],
+      ["乙", "是"],
+    ]);
+    const c = col(plain, "chainRole");
+    expect([c.read, c.noted, c.unreadable]).toEqual([2, 0, 0]);
+  });
+});

@@ -3,6 +3,8 @@ import fc from "fast-check";
 import { headerScore, locateTable } from "../../src/workbook/table";
 import type { SheetData, TableLocation } from "../../src/workbook/types";
 import { smallModel } from "../fixtures/workbooks/model";
+import { loadModel } from "../../src/engine";
+import pinghu from "../../src/models/pinghu-2023.json";
 
 const model = smallModel();
 
@@ -525,4 +527,23 @@ describe("the header search skips rows that cannot beat the best so far", () => 
       { numRuns: 2000 }
     );
   });
+});
+
+test("a yes/no role header (是否链主) names the role field when the header row is sought", () => {
+  const pinghuModel = loadModel(pinghu);
+  const grid: CellValue[][] = [
+    ["2023年项目清单", null],
+    ["项目名称", "是否链主"],
+    ["甲", "是"],
+  ];
+  const found = locateTable({ name: "s", grid }, pinghuModel);
+  expect(found.ok && found.table.headerRow).toBe(1);
+  expect(headerScore(grid[1], pinghuModel, new Set(), undefined, 0)).toEqual({
+    score: 1 + 0.95 + 0.2,
+    fields: 2,
+  });
+  // 是否签约 names no field: one field is no header row.
+  expect(headerScore(["项目名称", "是否签约"], pinghuModel, new Set(), undefined, 0).fields).toBe(
+    1
+  );
 });

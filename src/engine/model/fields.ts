@@ -34,6 +34,7 @@ import {
 } from "../answers";
 import {
   AmountContext,
+  ColumnContext,
   AmountResult,
   CellValue,
   CurrencyCode,
@@ -46,6 +47,7 @@ import {
 import { ValueKind } from "../expression";
 import { fromEntries } from "../es2017";
 import { TextMemo } from "../memo";
+import { cellText, readRole } from "../chain";
 
 /** Text and category fields are read as text; every other type as a number (yes/no as 1/0). */
 export function fieldKind(type: FieldType): ValueKind {
@@ -842,13 +844,13 @@ export function numberNote(
  * The note on a cell read with something assumed, as its explanation (说明) shows it: a bound (不低于
  * 3%), an approximation (约), a range's midpoint (10-15%, 50余亩, 十几人), a part left out (a phase, a
  * remark, a figure in doubt), "not yet" read as no (暂无), an intention beside a no (否（拟申报）), a
- * halt resumed (停滞后重启). Null when the cell was read exactly, or not at all. The reading report
+ * halt resumed (停滞后重启), a yes or no of a yes/no role column (是否链主). Null when the cell was read exactly, or not at all. The reading report
  * counts the cells that have one, so a guess is never counted as a plain reading.
  */
 export function readingNote(
   cell: CellValue,
   field: FieldDef,
-  context: Partial<AmountContext> | undefined,
+  context: Partial<ColumnContext> | undefined,
   model: ScoringModel
 ): Label | null {
   switch (field.type) {
@@ -864,7 +866,11 @@ export function readingNote(
     case "date":
       return dateNote(cell, fieldNames(field));
     default:
-      return field.reader === "stage" ? stageNote(cell, model) : null;
+      if (field.reader === "stage") return stageNote(cell, model);
+      // 是 or 否 in a yes/no role column (是否链主).
+      return model.chain && field.id === model.chain.roleField && context?.yesRole !== undefined
+        ? (readRole(cellText(cell), model.chain, context.yesRole).note ?? null)
+        : null;
   }
 }
 
