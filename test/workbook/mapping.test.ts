@@ -478,3 +478,19 @@ describe("a yes/no column asking after one chain role (是否链主) maps to the
     ]);
   });
 });
+
+test.each([
+  ["客商", "investor"],
+  ["项目方", "investor"],
+  ["签约企业", "investor"],
+  ["外方投资者", "investor"],
+  ["签约金额（亿元）", "totalInvestment"],
+  ["协议投资额", "totalInvestment"],
+  ["签订时间", "signDate"],
+  ["协议签订时间", "signDate"],
+  ["用地需求（亩）", "landArea"],
+])("bureau wording: %s is the model's %s (an alias, not a guess)", (header, field) => {
+  const m = mapColumns(["序号", header], defaultModel);
+  expect(columnOf(m, field)).toMatchObject({ column: 1, how: "alias" });
+  expect(m.guessed).toEqual([]);
+});
