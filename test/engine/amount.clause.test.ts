@@ -539,8 +539,36 @@ describe("a figure in doubt is read as written, and the note says it is uncertai
   });
 });
 
+test("a figure per 亩, per person or per unit written before it is no total either, even without /亩", () => {
+  for (const [text, word] of [
+    ["亩均税收50万元", "亩均"],
+    ["亩均税收50万元/亩", "亩均"],
+    ["每亩税收30万元", "每亩"],
+    ["人均产值100万元", "人均"],
+    ["单位能耗产出2万元", "单位能耗"],
+  ]) {
+    const r = parseAmount(text, { ...WAN_YUAN, names: ["年税收"] });
+    expect(r).toMatchObject({
+      ok: false,
+      code: "unreadable",
+      message: {
+        zh: `无法读取金额“${text}”：“${word}”：写的是每亩、人均或单位的数，不是总额`,
+        en: expect.stringContaining(
+          `"${word}": a figure per 亩, per person or per unit, not a total`
+        ),
+      },
+    });
+  }
+  // In a bracketed remark it is only left out, as any remark is.
+  const kept = ok(parseAmount("10亿元（亩均投资强度500万元）", WAN_YUAN));
+  expect([kept.value, kept.note.zh]).toEqual([
+    1e9,
+    "读作 10 亿元；忽略括号内“亩均投资强度500万元”",
+  ]);
+});
+
 test("a figure per 亩 is no total, and the message says so", () => {
-  const r = parseAmount("亩均税收50万元/亩", { ...WAN_YUAN, names: ["年税收"] });
+  const r = parseAmount("税收50万元/亩", { ...WAN_YUAN, names: ["年税收"] });
   expect(r).toMatchObject({ ok: false, code: "unreadable" });
   if (!r.ok) {
     expect(r.message.zh).toContain("写的是每亩的数（/亩），不是总额");

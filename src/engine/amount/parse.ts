@@ -118,5 +118,19 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
   if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), opts);
   const src = foldText(text);
   if (isMissing(src)) return missingError(text);
+  // 亩均税收50万元 is per 亩 even without /亩 after it (which the grammar refuses): never a total. A
+  // remark in brackets (10亿元（亩均500万元）) is the grammar's to leave out.
+  const per = PER_WORD.test(src) ? PER_WORD.exec(src.replace(/\([^()]*\)/g, "")) : null;
+  if (per !== null)
+    return errorOf(
+      text,
+      fail(
+        "unreadable",
+        `“${per[0]}”：写的是每亩、人均或单位的数，不是总额`,
+        `"${per[0]}": a figure per 亩, per person or per unit, not a total`
+      )
+    );
   return readTokens(text, src, tokenize(src), opts, text);
 }
+
+const PER_WORD = /亩均|每亩|亩产|人均|单位(?:面积|用地|土地|能耗)/;
