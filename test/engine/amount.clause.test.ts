@@ -99,6 +99,21 @@ describe("a breakdown after the amount is left out: the total is the amount befo
 });
 
 describe("a remark whose numbers count things, not money, is left out", () => {
+  test("before the amount only when a word opens the amount after it, which has its unit", () => {
+    // 50亩 has no words: not a remark, so two figures (which the column's unit cannot tell apart).
+    expect(parseAmount("50亩，5亿元", WAN_YUAN).ok).toBe(false);
+    // A bare number after the remark may be the rest of a mistyped 100,000.
+    expect(parseAmount("q超过qUSD 100项,000.100", WAN_YUAN).ok).toBe(false);
+    expect(parseAmount("三年达产，8", WAN_YUAN).ok).toBe(false);
+    // Nor when a digit follows the mark: １００，０００ with a typo before it is one number.
+    expect(parseAmount("三年达产，8亿元", WAN_YUAN).ok).toBe(false);
+    // The column's own label after the remark, as in a 达产营业额 column.
+    const r = ok(
+      parseAmount("三年达产，年产值8亿元", { ...WAN_YUAN, names: ["达产营业额", "年产值"] })
+    );
+    expect([r.value, r.note.zh]).toEqual([8e8, "读作 8 亿元；忽略附注“三年达产”"]);
+  });
+
   test.each<[string, number, AmountBound, string]>([
     ["总投资约 12 亿元，分两期建设", 1.2e9, "approximate", "分两期建设"],
     ["总投资3亿元，分三期", 3e8, "exact", "分三期"],
@@ -113,6 +128,9 @@ describe("a remark whose numbers count things, not money, is left out", () => {
     ["3亿元，100人", 3e8, "exact", "100人"],
     ["5亿元，不含土地款", 5e8, "exact", "不含土地款"],
     ["5亿元，用地50亩（约3.3万平方米）", 5e8, "exact", "用地50亩（约3.3万平方米）"],
+    // Before the amount too: its counts are time, not money.
+    ["建设期2年，总投资约8亿元", 8e8, "approximate", "建设期2年"],
+    ["分两期建设，总投资12亿元", 1.2e9, "exact", "分两期建设"],
   ])("%s reads %d (%s) and names the remark", (text, value, bound, remark) => {
     const r = ok(parseAmount(text, WAN_YUAN));
     expect([r.value, r.currency, r.bound]).toEqual([value, "CNY", bound]);

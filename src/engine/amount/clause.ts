@@ -131,6 +131,28 @@ function isRemark(toks: Tok[], from: number, to: number, src: string): boolean {
   return text && (counted || !modifiers);
 }
 
+/**
+ * The clause mark ending a remark that opens the cell, when one does and an amount follows it; else −1.
+ * Only a remark with a count in it (三年达产, 建设期2年): a label alone (总投资：) is the amount's own.
+ */
+function leadingRemark(toks: Tok[], src: string): number {
+  let depth = 0;
+  for (let k = 0; k < toks.length; k++) {
+    const t = toks[k];
+    if (t.k === "open") depth++;
+    else if (t.k === "close") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && isClauseMark(t, src)) {
+      const counted = toks.slice(0, k).some((x) => x.k === "num");
+      // The amount after it complete with a unit or currency and opened by a word: a digit right after
+      // the mark may continue a number (10,000 or １００，０００, whatever a typo before it).
+      const amount = toks.slice(k + 1).some((x) => x.k === "unit" || x.k === "cur");
+      const digit = /[0-9]/.test(src.charAt(t.e));
+      return counted && amount && !digit && isRemark(toks, 0, k, src) ? k : -1;
+    }
+  }
+  return -1;
+}
+
 /** What toks[k] opens, when a word of those lists starts it and is followed by what it names (not 含以上, 含本数). */
 function openingAt(toks: Tok[], k: number, src: string): Opening | null {
   const kind = toks[k].k;
@@ -254,20 +276,28 @@ export function dropClauses(
   // Phases after a first phase, until a total (if any) makes them parts of it.
   let siblings: Clauses["phases"] = [];
   let firstPhase = "";
-  const first = labelAt(toks, 0, toks.length, src, 0);
+  // A remark before the amount (三年达产，年产值8亿元; 建设期2年，…): its counts are time, not money.
+  const lead = leadingRemark(toks, src);
+  const start = lead < 0 ? 0 : lead + 1;
+  const from = lead < 0 ? 0 : toks[lead].e;
+  if (lead >= 0) {
+    const text = orig.slice(0, toks[lead].s).trim();
+    notes.push({ zh: `忽略附注“${text}”`, en: `ignored the remark "${text}"` });
+  }
+  const first = labelAt(toks, start, toks.length, src, from);
   let mainLabel = first.text;
   let mainKind = labelKind(mainLabel, names);
   let depth = 0;
   let amount = false;
   let unitOrCurrency = false;
   // The column's own label written as text (年税收1000万元 in a 年税收 column) is no unknown word.
-  for (let k = mainKind === "own" && names !== undefined ? first.at : 0; k < toks.length; k++) {
+  for (let k = mainKind === "own" && names !== undefined ? first.at : start; k < toks.length; k++) {
     const t = toks[k];
     if (depth === 0 && amount && t.k === "open" && names !== undefined && mainKind !== "own") {
       // 总投资10亿元（注册资本1亿元） in a 注册资本 column: the bracket holds the column's figure.
       const own = ownFigureInBrackets(toks, k, src, names);
       if (own !== null) {
-        notes.push(NOT_COLUMNS_NOTE(orig.slice(0, t.s).trim()));
+        notes.push(NOT_COLUMNS_NOTE(orig.slice(from, t.s).trim()));
         kept = toks.slice(own.from, own.to);
         mainLabel = own.label;
         mainKind = "own";
@@ -285,7 +315,7 @@ export function dropClauses(
         word !== undefined ? labelAt(toks, k, toks.length, src, t.s + word.length) : null;
       if (label !== null && labelKind(label.text, names) === "own") {
         const before = orig
-          .slice(0, t.s)
+          .slice(from, t.s)
           .trim()
           .replace(/[,，;；、]$/, "");
         notes.push(NOT_COLUMNS_NOTE(before));
@@ -320,7 +350,7 @@ export function dropClauses(
         const label = labelAt(toks, k + 1, end, src, t.e);
         const kind = labelKind(label.text, names);
         if (mainKind === "phase" && kind === "phase") {
-          if (siblings.length === 0) firstPhase = orig.slice(0, t.s).trim();
+          if (siblings.length === 0) firstPhase = orig.slice(from, t.s).trim();
           siblings.push({ toks: toks.slice(label.at, end), text });
           k = end - 1;
           continue;
@@ -333,8 +363,8 @@ export function dropClauses(
             summed: null,
             refusal: fail(
               "ambiguous",
-              `只写了分期金额（“${orig.slice(0, t.s).trim()}”“${text}”），没有总额`,
-              `only phase figures ("${orig.slice(0, t.s).trim()}", "${text}"), no total`
+              `只写了分期金额（“${orig.slice(from, t.s).trim()}”“${text}”），没有总额`,
+              `only phase figures ("${orig.slice(from, t.s).trim()}", "${text}"), no total`
             ),
           };
         if (kind === "phase" && mainKind !== "total") {
@@ -345,7 +375,7 @@ export function dropClauses(
         }
         // The column's own figure, or a total after phases, comes second: it is the one to read.
         if ((kind === "own" && mainKind !== "own") || (kind === "total" && mainKind === "phase")) {
-          const before = orig.slice(0, t.s).trim();
+          const before = orig.slice(from, t.s).trim();
           notes.push(mainKind === "phase" ? PHASE_NOTE(before) : NOT_COLUMNS_NOTE(before));
           if (mainKind === "phase") {
             // 一期3亿元，二期5亿元，共8亿元: every phase is a part of the total.
