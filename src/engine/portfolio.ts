@@ -6,7 +6,7 @@
  */
 
 import { parseAmount } from "./amount";
-import { fxRate } from "./fx";
+import { formatUnit, fxRate } from "./fx";
 import { readOrigin, resolveStage } from "./answers";
 import { fieldNames } from "./model/fields";
 import {
@@ -130,14 +130,10 @@ interface Row {
   flags: string[];
 }
 
-function targetUnit(t: TargetDef): Label {
-  const m = t.multiplier ?? 1;
-  const zhMult = m === 1e8 ? "亿" : m === 1e4 ? "万" : m === 1 ? "" : `×${m}`;
-  const enMult = m === 1e8 ? "×100m " : m === 1e4 ? "×10k " : m === 1 ? "" : `×${m} `;
+/** The target's unit as fx shows amounts elsewhere (亿美元, USD ×100m); counts are 个, projects. */
+function targetUnit(t: TargetDef, currency: CurrencyCode, multiplier: number): Label {
   if (t.measure === "signedCount" || t.measure === "flagCount") return { zh: "个", en: "projects" };
-  const c = t.currency ?? "CNY";
-  const zhCur = c === "CNY" ? "元" : c === "USD" ? "美元" : c === "EUR" ? "欧元" : c;
-  return { zh: `${zhMult}${zhCur}`, en: `${enMult}${c}`.trim() };
+  return { zh: formatUnit(currency, multiplier, "zh"), en: formatUnit(currency, multiplier, "en") };
 }
 
 function progress(
@@ -184,17 +180,13 @@ function progress(
       gap,
       share: t.value > 0 ? actual / t.value : 1,
       met: actual >= t.value,
-      unit: targetUnit(t),
+      unit: targetUnit(t, cur, m),
     };
   });
 }
 
-function group(
-  keys: string[],
-  labels: Map<string, Label>,
-  rows: Row[],
-  order: string[]
-): GroupRow[] {
+/** Rows grouped by `keys`; `labels` holds the model's own keys (stages, chains) in model order. */
+function group(keys: string[], labels: Map<string, Label>, rows: Row[]): GroupRow[] {
   const out = new Map<string, GroupRow>();
   rows.forEach((r, i) => {
     const key = keys[i];
@@ -217,6 +209,7 @@ function group(
     out.set(key, g);
   });
   // Known keys in model order, then others by count, "not given" last.
+  const order = [...labels.keys()];
   const rank = (k: string): number =>
     k === "" ? Infinity : order.includes(k) ? order.indexOf(k) : order.length;
   return [...out.values()].sort(
@@ -301,7 +294,6 @@ export function portfolioSummary(
     })
     .filter((i) => i >= 0);
 
-  const chainOrder = model.chain?.chains.map((c) => c.id) ?? [];
   const chainLabels = new Map(
     (model.chain?.chains ?? []).map((c) => [c.id, c.name] as [string, Label])
   );
@@ -346,17 +338,15 @@ export function portfolioSummary(
     byStage: group(
       rows.map((r) => r.stage ?? ""),
       stageLabels,
-      rows,
-      stages.map((s) => s.id)
+      rows
     ),
     byChain: group(
       rows.map((_, i) => byIndex.get(i)?.chain ?? ""),
       chainLabels,
-      rows,
-      chainOrder
+      rows
     ),
-    byCountry: group(textKeys(FIELDS.country), new Map(), rows, []),
-    byOwner: group(textKeys(FIELDS.owner), new Map(), rows, []),
+    byCountry: group(textKeys(FIELDS.country), new Map(), rows),
+    byOwner: group(textKeys(FIELDS.owner), new Map(), rows),
     flags: model.flags.map((f) => ({
       flag: f.id,
       label: f.label,
