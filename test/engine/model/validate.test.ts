@@ -441,12 +441,7 @@ describe("validateModel rejects each kind of bad model, naming the path", () => 
       "stages[1].aliases",
       /must be a list of text/,
     ],
-    [
-      "a stage without a label",
-      (m) => delete m.stages[0].label,
-      "stages[0].label",
-      /bilingual/,
-    ],
+    ["a stage without a label", (m) => delete m.stages[0].label, "stages[0].label", /bilingual/],
     ["a stage that is no object", (m) => (m.stages[0] = "talk"), "stages[0]", /object/],
     [
       "too many entries",
@@ -517,5 +512,48 @@ describe("loadModel", () => {
       expect((e as InvalidModelError).errors.map((x) => x.path)).toEqual(["formatVersion"]);
       expect((e as Error).message).toMatch(/formatVersion: unsupported format version 9/);
     }
+  });
+});
+
+describe("a field's range: numbers, min below max, only on number and percent fields", () => {
+  const messages = (errors: ModelError[]) =>
+    errors.map((e) => [e.path, e.message.zh, e.message.en]);
+
+  test("a number or percent field takes either bound alone, or both with min below max", () => {
+    expect(errorsAfter((m) => (m.fields[6].range = { min: 0 }))).toEqual([]);
+    expect(errorsAfter((m) => (m.fields[11].range = { max: 1 }))).toEqual([]);
+    expect(errorsAfter((m) => (m.fields[6].range = { min: 0, max: 0.001 }))).toEqual([]);
+  });
+
+  test("min equal to max, or above it, is refused at max with both figures", () => {
+    for (const [min, max] of [
+      [5, 5],
+      [6, 5],
+    ])
+      expect(messages(errorsAfter((m) => (m.fields[6].range = { min, max })))).toEqual([
+        [
+          "fields[6].range.max",
+          `上限 ${max} 应大于下限 ${min}`,
+          `max ${max} must be greater than min ${min}`,
+        ],
+      ]);
+  });
+
+  test("a text, amount, yes/no or category field takes no range", () => {
+    for (const i of [0, 4, 7, 9])
+      expect(messages(errorsAfter((m) => (m.fields[i].range = { min: 0 })))).toEqual([
+        [
+          `fields[${i}].range`,
+          "只有数值或百分比字段可设范围",
+          "only number and percent fields take a range",
+        ],
+      ]);
+  });
+
+  test("a bound that is not a number is refused by name; a range that is no object too", () => {
+    expect(paths(errorsAfter((m) => (m.fields[6].range = { min: "0" })))).toEqual([
+      "fields[6].range.min",
+    ]);
+    expect(paths(errorsAfter((m) => (m.fields[6].range = [0, 1])))).toEqual(["fields[6].range"]);
   });
 });
