@@ -94,6 +94,13 @@ export const NO_DATA_WORDS: ReadonlySet<string> = new Set([
   "……",
 ]);
 
+/**
+ * Words that make a figure one per 亩, per person or per unit (亩均税收, 每亩投资, 人均产值, 单位能耗产出):
+ * a rate, never the total a column of the same name holds. Amounts refuse them before the figure; the
+ * mapping never takes such a header for a total (it adds intensities and per-unit marks).
+ */
+export const PER_UNIT_WORD = /亩均|每亩|亩产|人均|单位(?:面积|用地|土地|能耗)/;
+
 /** What a model field holds. */
 export const FIELD_TYPES = [
   "amount",

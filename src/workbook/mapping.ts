@@ -2,6 +2,7 @@
 import { parseHeaderContext } from "../engine/amount";
 import { flatMap } from "../engine/es2017";
 import { headerLandUnit } from "../engine/land";
+import { PER_UNIT_WORD } from "../engine/vocabulary";
 import type {
   AmountContext,
   CellValue,
@@ -143,8 +144,10 @@ function fieldMeasures(field: FieldDef): number {
  */
 const QUALIFIERS: { pattern: RegExp; why: (header: string, field: FieldDef) => Label }[] = [
   {
-    pattern:
-      /亩均|每亩|亩产|单位(?:面积|用地|土地|能耗|产值|产出|税收)|人均|强度|密度|[/／每]\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|吨|千瓦时|kwh)|\bper (?:mu|m2|person|capita|head)\b/i,
+    pattern: new RegExp(
+      `${PER_UNIT_WORD.source}|单位(?:产值|产出|税收)|强度|密度|[/／每]\\s*(?:亩|平方米|平米|㎡|m2|m²|公顷|人|吨|千瓦时|kwh)|\\bper (?:mu|m2|person|capita|head)\\b`,
+      "i"
+    ),
     why: (header, field) => ({
       zh: `“${header}”是比率（每亩、人均或单位能耗的数），不是${field.label.zh}的总额，未使用`,
       en: `"${header}" is a ratio (per 亩, per person or per unit of energy), not the total ${field.label.en}; not used`,

@@ -1,6 +1,6 @@
 /** parseAmount: a cell (text, number or anything a host hands over) read by the amount grammar. */
 import { cellProblem } from "../cells";
-import { CURRENCY_CODES } from "../vocabulary";
+import { CURRENCY_CODES, PER_UNIT_WORD } from "../vocabulary";
 import { foldText, isDigitCode, powerOfTen, scaleDecimal } from "../numerals";
 import { AmountContext, AmountResult, CellValue, ParseAmountOptions } from "../types";
 import { readTokens } from "./grammar";
@@ -120,7 +120,7 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
   if (isMissing(src)) return missingError(text);
   // 亩均税收50万元 is per 亩 even without /亩 after it (which the grammar refuses): never a total. A
   // remark in brackets (10亿元（亩均500万元）) is the grammar's to leave out.
-  const per = PER_WORD.test(src) ? PER_WORD.exec(src.replace(/\([^()]*\)/g, "")) : null;
+  const per = PER_UNIT_WORD.test(src) ? PER_UNIT_WORD.exec(src.replace(/\([^()]*\)/g, "")) : null;
   if (per !== null)
     return errorOf(
       text,
@@ -132,5 +132,3 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
     );
   return readTokens(text, src, tokenize(src), opts, text);
 }
-
-const PER_WORD = /亩均|每亩|亩产|人均|单位(?:面积|用地|土地|能耗)/;
