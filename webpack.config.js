@@ -55,8 +55,11 @@ function devCertificate(dir = path.join(os.homedir(), ".office-addin-dev-certs")
   return { ca: read(files.ca), cert: read(files.cert), key: read(files.key) };
 }
 
-/** TypeScript through ts-loader at a given language level. */
-const tsRuleFor = (target) => ({
+/**
+ * TypeScript through ts-loader at a given language level. `transpileOnly` (--env transpileOnly) skips the
+ * type check, for tests that build pages only to load them: `npm run build` and `npm run typecheck` check types.
+ */
+const tsRuleFor = (target, transpileOnly) => ({
   test: /\.ts$/,
   exclude: /node_modules/,
   // Each build type-checks only what it bundles, so one unfinished file elsewhere cannot block the others.
@@ -65,14 +68,24 @@ const tsRuleFor = (target) => ({
     options: {
       configFile: "tsconfig.build.json",
       onlyCompileBundledFiles: true,
+      transpileOnly,
       // lib follows target, so a newer built-in (Object.fromEntries, Array.prototype.flat) fails the build.
-      ...(target ? { compilerOptions: { target, lib: [target], types: ["office-runtime", "custom-functions-runtime"] } } : {}),
+      ...(target
+        ? {
+            compilerOptions: {
+              target,
+              lib: [target],
+              types: ["office-runtime", "custom-functions-runtime"],
+            },
+          }
+        : {}),
     },
   },
 });
-const tsRule = tsRuleFor(null);
 
 module.exports = (env, argv) => {
+  const transpileOnly = Boolean(env && env.transpileOnly);
+  const tsRule = tsRuleFor(null, transpileOnly);
   const dev = argv.mode === "development";
   const serving = process.argv.some((a) => a === "serve");
   const officeJs = officeJsOption((env && env.officeJs) || process.env.ZS_OFFICE_JS);
@@ -172,7 +185,7 @@ module.exports = (env, argv) => {
       wasmLoading: false,
     },
     resolve: { extensions: [".ts", ".js"] },
-    module: { rules: [tsRuleFor("ES2017")] },
+    module: { rules: [tsRuleFor("ES2017", transpileOnly)] },
     optimization: { splitChunks: false, runtimeChunk: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({

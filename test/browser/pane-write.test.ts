@@ -31,6 +31,7 @@ async function badges(page: Page, scope: string): Promise<{ grade: string; bg: s
     );
 }
 
+// Colour contrast is checked in Chinese only: the same colours in both languages (see axeViolations).
 for (const lang of ["zh", "en"] as Lang[]) {
   describe(`write step and badges (${lang})`, () => {
     test("no 汇总 option where the host cannot write it; the write step is axe-clean", async () => {
@@ -42,7 +43,7 @@ for (const lang of ["zh", "en"] as Lang[]) {
       await expect(
         step.getByText(lang === "zh" ? "汇总" : "Summary", { exact: false }).count()
       ).resolves.toBe(0);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, { contrast: lang === "zh" })).toEqual([]);
       await page.close();
     });
 
@@ -60,7 +61,7 @@ for (const lang of ["zh", "en"] as Lang[]) {
       const detail = await badges(page, ".detail .headline");
       expect(detail).toHaveLength(1);
       expect(detail[0]).toEqual(list[0]);
-      expect(await axeViolations(page)).toEqual([]);
+      expect(await axeViolations(page, { contrast: lang === "zh" })).toEqual([]);
       await page.close();
     });
   });

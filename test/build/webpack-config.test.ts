@@ -31,6 +31,17 @@ describe("webpack configuration", () => {
     expect(cert.ca.toString()).toBe("ca.crt bytes");
   });
 
+  test("--env transpileOnly skips ts-loader's type check in the page and functions builds, and only then", () => {
+    const loaders = (env: object) =>
+      (
+        config(env, { mode: "production" }) as {
+          module: { rules: { use?: { options?: { transpileOnly?: boolean } } }[] };
+        }[]
+      ).map((b) => b.module.rules.find((r) => r.use?.options)?.use?.options?.transpileOnly);
+    expect(loaders({})).toEqual([false, false, false]);
+    expect(loaders({ transpileOnly: true })).toEqual([true, true, true]);
+  });
+
   test("the three builds are the add-in pages, the functions bundle and the CLI", () => {
     const builds = config({}, { mode: "production" }) as { name: string; target?: unknown }[];
     expect(builds.map((b) => b.name)).toEqual(["addin", "functions", "cli"]);
