@@ -24,11 +24,12 @@ export function foldAnswer(c: CellValue | undefined): string {
   return foldText(String(c)).replace(/\s+/g, " ").trim();
 }
 
-/** Marks right before a word that negate it: 非上市, 未认定, 无研发中心, not listed, unlisted. */
-const NEGATION = /(?:非|未|无|不|没有|没|尚未|\bnot (?:yet )?|\bnon-?|\bno |\bun)$/;
+/** Marks right before a word that negate it: 非上市, 未认定, 无研发中心, 不是链主, not listed, unlisted. */
+const NEGATION =
+  /(?:非|未|无|不|不是|并非|不属于|没有|没|尚未|\bnot (?:yet )?|\bnon-?|\bno |\bun)$/;
 /** Words anywhere in a clause that make it an intention, not a fact. */
 const INTENTION =
-  /拟|计划|筹建|筹备|准备|申报中|申请中|在申请|在申报|培育|planned|planning|plan to|applying|intends?|to be /;
+  /拟|计划|筹建|筹备|准备|申报中|申请中|在申请|在申报|培育|潜在|有望|争取|planned|planning|plan to|applying|intends?|to be |potential/;
 /** Clause breaks: an intention or a negation reaches no further than its clause. */
 const CLAUSE = /[，,；;。（）()、/|]/;
 

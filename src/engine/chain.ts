@@ -9,6 +9,8 @@ import {
   dropDenied,
   factWord,
   foldAnswer,
+  Hit,
+  hitAt,
   hits as wordHits,
   visitFoldedWords,
   wordList,
@@ -767,19 +769,36 @@ export function resolveChainName(text: string | null, model: ChainModel): string
   return resolveChainNames(text, model)[0] ?? null;
 }
 
-/** The role a cell names (链主, 关键环节 …), longest alias first; null when none. */
-export function resolveRole(text: string | null, model: ChainModel): ChainRoleDef | null {
-  if (text === null || typeof text !== "string" || !text.trim()) return null;
+const HIT_RANK: Record<Hit, number> = { fact: 2, intended: 1, negated: 0 };
+
+/**
+ * The role a cell names and how it names it: as held (链主), denied (非链主, 不是链主企业) or intended
+ * (拟培育链主, 潜在链主). A role held wins over one denied or intended, then the longest alias; null
+ * when the cell names no role.
+ */
+function namedRole(text: string, model: ChainModel): { role: ChainRoleDef; hit: Hit } | null {
   const cell = normalizeText(text);
-  let best: { role: ChainRoleDef; len: number } | null = null;
+  let best: { role: ChainRoleDef; hit: Hit; len: number } | null = null;
   const names = dictionary(model).roleNames;
   for (let k = 0; k < model.roles.length; k++) {
     for (const name of names[k]) {
-      if (name && occurrences(cell, name).length > 0 && (!best || name.length > best.len))
-        best = { role: model.roles[k], len: name.length };
+      if (!name) continue;
+      for (const at of occurrences(cell, name)) {
+        const hit = hitAt(cell, at, name);
+        const rank = HIT_RANK[hit] - (best ? HIT_RANK[best.hit] : -1);
+        if (rank > 0 || (rank === 0 && name.length > best!.len))
+          best = { role: model.roles[k], hit, len: name.length };
+      }
     }
   }
-  return best ? best.role : null;
+  return best;
+}
+
+/** The role a cell names as held (链主, 关键环节 …), longest alias first; null when none. */
+export function resolveRole(text: string | null, model: ChainModel): ChainRoleDef | null {
+  if (text === null || typeof text !== "string" || !text.trim()) return null;
+  const found = namedRole(text, model);
+  return found?.hit === "fact" ? found.role : null;
 }
 
 /** A role cell as read: the role, and for a yes/no role column what its answer said. */
@@ -796,12 +815,14 @@ export interface RoleReading {
  * A role cell as read. In a column asking whether the company holds one role (`yesRole`, the role's
  * id: 是否链主), a yes reads as that role and a no as none, each with a note; a cell naming another
  * role reads as that role; an intention (拟, 培育) or anything else is not read, with the reason,
- * never guessed. Any other role column: the role the cell names (resolveRole).
+ * never guessed. Any other role column: the role the cell names as held (resolveRole); a role denied
+ * (非链主) or a plain no is none, with a note; a role intended (拟培育链主) or text naming no role is
+ * not read, with the reason. Whenever no role is read the model's default role applies.
  */
 export function readRole(text: string | null, model: ChainModel, yesRole?: string): RoleReading {
+  if (typeof text !== "string" || !text.trim()) return { role: null };
   const asked = model.roles.find((r) => r.id === yesRole);
-  if (asked === undefined || text === null || !text.trim())
-    return { role: resolveRole(text, model) };
+  if (asked === undefined) return readNamedRole(text.trim(), model);
   const t = text.trim();
   const answer = readYesNo(t);
   // 是否链主 copied into the cell asks the question: it names no role.
@@ -835,6 +856,33 @@ export function readRole(text: string | null, model: ChainModel, yesRole?: strin
       `既不是“是/否”，也未写出模型的链上定位（${roles("zh").join("、")}），未读取`,
       `is neither yes nor no and names none of the model's roles (${roles("en").join(", ")}); not read`
     ),
+  };
+}
+
+/** A cell of a role column that names roles (链上定位): see readRole. */
+function readNamedRole(t: string, model: ChainModel): RoleReading {
+  const found = namedRole(t, model);
+  if (found?.hit === "fact") return { role: found.role };
+  if (found?.hit === "intended")
+    return {
+      role: null,
+      problem: {
+        zh: `“${t}”是意向，不是已有的链上定位，未读取`,
+        en: `"${t}" states an intention, not a role held; not read`,
+      },
+    };
+  if (found?.hit === "negated" || readYesNo(t) === "no")
+    return {
+      role: null,
+      note: { zh: `“${t}”：链上定位未写`, en: `"${t}": no role written` },
+    };
+  const roles = (lang: "zh" | "en") => model.roles.map((r) => r.label[lang]);
+  return {
+    role: null,
+    problem: {
+      zh: `“${t}”未写出模型的链上定位（${roles("zh").join("、")}），未读取`,
+      en: `"${t}" names none of the model's roles (${roles("en").join(", ")}); not read`,
+    },
   };
 }
 

@@ -268,9 +268,9 @@ function classify(
     if (readingNote(cell, field, context, model) !== null) return "noted";
   } else if (field.type === "boolean" && readingNote(cell, field, context, model) !== null)
     return "noted";
-  else if (context?.yesRole !== undefined && model.chain && field.id === model.chain.roleField) {
-    // A yes/no role column (是否链主): 是 and 否 read with a note, an intention or other text unread.
-    const r = readRole(cellText(cell), model.chain, context.yesRole);
+  else if (model.chain && field.id === model.chain.roleField) {
+    // 非链主 or, in a yes/no role column (是否链主), 是 and 否: read with a note; an intention or other text unread.
+    const r = readRole(cellText(cell), model.chain, context?.yesRole);
     if (r.problem) return r.problem;
     if (r.note) return "noted";
   }

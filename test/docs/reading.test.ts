@@ -67,7 +67,7 @@ test("the doc has all its tables", () => {
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
   expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
   expect(rows("Dates").length).toBeGreaterThanOrEqual(20);
-  expect(rows("Chain-role yes/no columns").length).toBeGreaterThanOrEqual(8);
+  expect(rows("Chain roles").length).toBeGreaterThanOrEqual(8);
 });
 
 describe("amounts", () => {
@@ -174,7 +174,7 @@ test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
   ]);
 });
 
-test.each(rows("Chain-role yes/no columns"))(
+test.each(rows("Chain roles"))(
   "chain role, %s: %s under %s",
   (_, example, column, expected) => {
     const { answer, noted: withNote } = noted(expected);

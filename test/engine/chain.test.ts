@@ -305,12 +305,69 @@ describe("readRole: a yes/no column asking after one role (是否链主)", () =>
     }
   );
 
-  test("blank is no role and no note; without a yes-role (or an unknown one) a cell reads as resolveRole", () => {
+  test("blank is no role and no note; without a yes-role (or an unknown one) a cell reads as a 链上定位 cell", () => {
     expect(read(null)).toEqual({ role: null });
     expect(read("  ")).toEqual({ role: null });
-    expect(readRole("是", model)).toEqual({ role: null });
-    expect(readRole("关键环节", model).role?.id).toBe("keyLink");
-    expect(readRole("是", model, "nosuchrole")).toEqual({ role: null });
+    const unread = {
+      role: null,
+      problem: {
+        zh: "“是”未写出模型的链上定位（链主、关键环节、上下游重点配套、一般配套），未读取",
+        en: `"是" names none of the model's roles (Chain leader, Key link, Key supplier, General supplier); not read`,
+      },
+    };
+    expect(readRole("是", model)).toEqual(unread);
+    expect(readRole("关键环节", model)).toEqual({ role: model.roles[1] });
+    expect(readRole("是", model, "nosuchrole")).toEqual(unread);
+  });
+
+  test.each([
+    ["链主", "leader"],
+    ["链主企业", "leader"],
+    ["关键环节（补链）", "keyLink"],
+    // a role held wins over one denied or intended in the same cell
+    ["非链主，关键环节", "keyLink"],
+    ["关键环节，拟培育链主", "keyLink"],
+    // 拟 in another clause does not make the role an intention
+    ["链主（已认定）", "leader"],
+  ])("a 链上定位 cell naming a role held: %s reads as %s, without a note", (cell, id) => {
+    expect(readRole(cell, model)).toEqual({ role: model.roles.find((r) => r.id === id) });
+    expect(resolveRole(cell, model)?.id).toBe(id);
+  });
+
+  test.each(["非链主", "不是链主企业", "并非龙头企业", "无", "否"])(
+    "a 链上定位 cell denying a role or saying no (%s) names none, with a note",
+    (cell) => {
+      expect(readRole(cell, model)).toEqual({
+        role: null,
+        note: { zh: `“${cell}”：链上定位未写`, en: `"${cell}": no role written` },
+      });
+      expect(resolveRole(cell, model)).toBeNull();
+    }
+  );
+
+  test.each(["拟培育链主", "潜在链主", "链主培育企业", "有望成为龙头企业", "计划引进为关键环节"])(
+    "a 链上定位 cell intending a role (%s) is not read, saying why",
+    (cell) => {
+      expect(readRole(cell, model)).toEqual({
+        role: null,
+        problem: {
+          zh: `“${cell}”是意向，不是已有的链上定位，未读取`,
+          en: `"${cell}" states an intention, not a role held; not read`,
+        },
+      });
+      expect(resolveRole(cell, model)).toBeNull();
+    }
+  );
+
+  test("chainFit: 拟培育链主 scores the default role, saying why; 链主 the leader's", () => {
+    const fit = (role: string) =>
+      chainFit({ texts: ["新能源汽车零部件"], explicitChain: null, role }, model);
+    expect(fit("拟培育链主").role).toBe(model.defaultRole);
+    expect(fit("拟培育链主").note.zh).toContain(
+      "一般配套（“拟培育链主”是意向，不是已有的链上定位，未读取；按默认）"
+    );
+    expect(fit("链主").role).toBe("leader");
+    expect(fit("链主").value).toBeGreaterThan(fit("拟培育链主").value);
   });
 
   test("the role asked after comes from the model: another model's role and its aliases", () => {

@@ -720,13 +720,22 @@ describe("a yes/no role column (是否链主): how each cell reads, in the repor
     ]);
   });
 
-  test("a 链上定位 column is read as before: its cells are roles, 是 in it names none and is not flagged", () => {
+  test("a 链上定位 column: roles held read, 非链主 is none with a note, 拟培育链主 and 是 are flagged", () => {
     const { mapping: plain } = open([
       ["项目名称", "链上定位"],
       ["甲", "链主"],
       ["乙", "是"],
+      ["丙", "非链主"],
+      ["丁", "拟培育链主"],
     ]);
     const c = col(plain, "chainRole");
-    expect([c.read, c.noted, c.unreadable]).toEqual([2, 0, 0]);
+    expect([c.read, c.noted, c.unreadable]).toEqual([1, 1, 2]);
+    expect(c.firstNoted).toEqual([
+      { address: "B4", note: { zh: "“非链主”：链上定位未写", en: `"非链主": no role written` } },
+    ]);
+    expect(c.firstUnreadable.map((u) => [u.address, u.reason.zh])).toEqual([
+      ["B3", "“是”未写出模型的链上定位（链主、关键环节、上下游重点配套、一般配套），未读取"],
+      ["B5", "“拟培育链主”是意向，不是已有的链上定位，未读取"],
+    ]);
   });
 });

@@ -867,9 +867,9 @@ export function readingNote(
       return dateNote(cell, fieldNames(field));
     default:
       if (field.reader === "stage") return stageNote(cell, model);
-      // 是 or 否 in a yes/no role column (是否链主).
-      return model.chain && field.id === model.chain.roleField && context?.yesRole !== undefined
-        ? (readRole(cellText(cell), model.chain, context.yesRole).note ?? null)
+      // 非链主, or 是 and 否 in a yes/no role column (是否链主).
+      return model.chain && field.id === model.chain.roleField
+        ? (readRole(cellText(cell), model.chain, context?.yesRole).note ?? null)
         : null;
   }
 }
