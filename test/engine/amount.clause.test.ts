@@ -99,14 +99,24 @@ describe("a breakdown after the amount is left out: the total is the amount befo
 });
 
 describe("a remark whose numbers count things, not money, is left out", () => {
-  test("before the amount only when a word opens the amount after it, which has its unit", () => {
+  test("before the amount only when a word, or a digit after a step of the schedule, opens the amount after it, which has its unit", () => {
     // 50亩 has no words: not a remark, so two figures (which the column's unit cannot tell apart).
     expect(parseAmount("50亩，5亿元", WAN_YUAN).ok).toBe(false);
     // A bare number after the remark may be the rest of a mistyped 100,000.
     expect(parseAmount("q超过qUSD 100项,000.100", WAN_YUAN).ok).toBe(false);
     expect(parseAmount("三年达产，8", WAN_YUAN).ok).toBe(false);
-    // Nor when a digit follows the mark: １００，０００ with a typo before it is one number.
-    expect(parseAmount("三年达产，8亿元", WAN_YUAN).ok).toBe(false);
+    // Nor when a digit follows the mark: １００，０００ with a typo before it is one number …
+    expect(parseAmount("建设期2年，8亿元", WAN_YUAN).ok).toBe(false);
+    expect(parseAmount("100项甲乙，000万元", WAN_YUAN).ok).toBe(false);
+    // … unless a step of the schedule (达产, 投产, 建成 …) ends the remark.
+    for (const [cell, remark] of [
+      ["三年达产，8亿元", "三年达产"],
+      ["两年内投产，8亿元", "两年内投产"],
+      ["分两期建成，8亿元", "分两期建成"],
+    ]) {
+      const read = ok(parseAmount(cell, WAN_YUAN));
+      expect([read.value, read.note.zh]).toEqual([8e8, `读作 8 亿元；忽略附注“${remark}”`]);
+    }
     // The column's own label after the remark, as in a 达产营业额 column.
     const r = ok(
       parseAmount("三年达产，年产值8亿元", { ...WAN_YUAN, names: ["达产营业额", "年产值"] })

@@ -64,6 +64,9 @@ const COUNTERS = [
   "瓦",
 ];
 
+/** Steps of a project's schedule that end a remark before its amount (三年达产，8亿元). */
+const SCHEDULE_STEPS = ["达产", "投产", "建成", "竣工", "开工", "量产", "满产", "完成"];
+
 /** Punctuation that separates clauses (folded: ，→, and ；→;). */
 const isClauseMark = (t: Tok, src: string): boolean =>
   t.k === "list" && t.e - t.s === 1 && ",;、".includes(src[t.s]);
@@ -143,11 +146,17 @@ function leadingRemark(toks: Tok[], src: string): number {
     else if (t.k === "close") depth = Math.max(0, depth - 1);
     else if (depth === 0 && isClauseMark(t, src)) {
       const counted = toks.slice(0, k).some((x) => x.k === "num");
-      // The amount after it complete with a unit or currency and opened by a word: a digit right after
-      // the mark may continue a number (10,000 or １００，０００, whatever a typo before it).
+      // The amount after it complete with a unit or currency. A digit right after the mark may continue
+      // a number (10,000 or １００，０００, whatever a typo before it), unless a step of the project's
+      // schedule ends the remark (三年达产，8亿元; not 建设期2年，8亿元).
       const amount = toks.slice(k + 1).some((x) => x.k === "unit" || x.k === "cur");
       const digit = /[0-9]/.test(src.charAt(t.e));
-      return counted && amount && !digit && isRemark(toks, 0, k, src) ? k : -1;
+      const last = toks[k - 1];
+      const scheduled =
+        last !== undefined &&
+        last.k === "text" &&
+        SCHEDULE_STEPS.some((w) => src.endsWith(w, last.e));
+      return counted && amount && (!digit || scheduled) && isRemark(toks, 0, k, src) ? k : -1;
     }
   }
   return -1;
