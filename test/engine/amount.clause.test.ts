@@ -158,6 +158,10 @@ describe("a remark whose numbers count things, not money, is left out", () => {
 /** The default model's names of its 总投资 and 注册资本 columns, as the scorer passes them (folded). */
 const INVESTMENT = { ...WAN_YUAN, names: ["总投资", "计划总投资", "投资总额", "total investment"] };
 const CAPITAL = { ...WAN_YUAN, names: ["注册资本", "注册资金", "registered capital"] };
+const REVENUE = {
+  ...WAN_YUAN,
+  names: ["达产营业额", "达产后营业额", "达产后年产值", "年产值", "年销售收入"],
+};
 
 describe("a total followed by phase figures reads as the total; the phases are named", () => {
   test.each<[string, number, string[]]>([
@@ -319,9 +323,24 @@ describe("a figure labelled as another item: the column's own figure is read", (
     ["总投资10亿元，年产值20亿元", CAPITAL, "neither is this column's"],
     ["总投资10亿元，总投资12亿元", WAN_YUAN, "the same item twice"],
     ["注册资本1亿元，注册资金2亿元", CAPITAL, "two figures of the column's own item"],
+    ["年产值2亿元，达产后10亿元", REVENUE, "年产值 may be at full production too"],
   ])("%s is refused: %s", (text, options) => {
     expect(parseAmount(text, options)).toMatchObject({ ok: false, code: "ambiguous" });
   });
+
+  test.each<[string, string]>([
+    ["首年产值2亿元，达产后10亿元", "首年产值2亿元"],
+    ["达产后年产值10亿元，首年产值2亿元", "首年产值2亿元"],
+    ["投产当年产值2亿元，达产后年产值10亿元", "投产当年产值2亿元"],
+    ["首年产值2亿元；满产后年产值10亿元", "首年产值2亿元"],
+  ])(
+    "in a 达产营业额 column the figure at full production is read, the earlier one named: %s",
+    (text, early) => {
+      const r = ok(parseAmount(text, REVENUE));
+      expect([r.value, r.note.zh]).toEqual([1e9, `读作 10 亿元；忽略“${early}”（不是达产后的数）`]);
+      expect(r.note.en).toContain(`ignored "${early}" (not the figure at full production)`);
+    }
+  );
 });
 
 describe("a clause with an amount and no label is still refused (amounts are never summed)", () => {

@@ -201,6 +201,22 @@ const NOT_COLUMNS_NOTE = (t: string): Label => ({
   en: `ignored "${t}" (another item than this column's)`,
 });
 
+/** A column of figures at full production (达产营业额, 达产后年税收). */
+const FULL_OUTPUT = /达产|满产/;
+/** Labels of a figure before full production (首年, 投产当年, 初期); 第一年 stops at its numeral: another item. */
+const EARLY_OUTPUT = /^(?:首年|当年|投产当年|投产初期|初期|试产期?|试生产)/;
+
+/** Whether a label names a figure at full production, an earlier one, or neither. */
+function outputStage(label: string): "full" | "early" | null {
+  if (FULL_OUTPUT.test(label)) return "full";
+  return EARLY_OUTPUT.test(label) ? "early" : null;
+}
+
+const NOT_FULL_NOTE = (t: string): Label => ({
+  zh: `忽略“${t}”（不是达产后的数）`,
+  en: `ignored "${t}" (not the figure at full production)`,
+});
+
 /** A figure's label: the text from `start` to its first token that is not text, and that token. */
 function labelAt(toks: Tok[], from: number, to: number, src: string, start: number) {
   let at = from;
@@ -382,10 +398,32 @@ export function dropClauses(
           k = end - 1;
           continue;
         }
+        // 首年产值2亿元，达产后10亿元 in a 达产营业额 column: both figures are the column's item, the one
+        // at full production is its own.
+        const output =
+          kind === "own" && mainKind === "own" && names?.some((n) => FULL_OUTPUT.test(n))
+            ? [outputStage(mainLabel), outputStage(label.text)]
+            : null;
+        if (output !== null && output[0] === "full" && output[1] === "early") {
+          notes.push(NOT_FULL_NOTE(text));
+          k = end - 1;
+          continue;
+        }
+        const fullSecond = output !== null && output[0] === "early" && output[1] === "full";
         // The column's own figure, or a total after phases, comes second: it is the one to read.
-        if ((kind === "own" && mainKind !== "own") || (kind === "total" && mainKind === "phase")) {
+        if (
+          (kind === "own" && mainKind !== "own") ||
+          (kind === "total" && mainKind === "phase") ||
+          fullSecond
+        ) {
           const before = orig.slice(from, t.s).trim();
-          notes.push(mainKind === "phase" ? PHASE_NOTE(before) : NOT_COLUMNS_NOTE(before));
+          notes.push(
+            mainKind === "phase"
+              ? PHASE_NOTE(before)
+              : fullSecond
+                ? NOT_FULL_NOTE(before)
+                : NOT_COLUMNS_NOTE(before)
+          );
           if (mainKind === "phase") {
             // 一期3亿元，二期5亿元，共8亿元: every phase is a part of the total.
             phases.push({
