@@ -313,8 +313,11 @@ function describeMapping(
           ? ` [${lang === "zh" ? "是" : "yes"} = ${role(c.yesRole)}]`
           : "";
     const guess = m.how === "fuzzy" ? " ?" : "";
+    // 预期效益 → 达产营业额 and → 年税收: each reads the figure labelled as its own.
+    const shared =
+      c?.labelled === true ? (lang === "zh" ? " [多项共用，按标签]" : " [shared, by label]") : "";
     lines.push(
-      `  ${columnLetters(originCol + m.column)} ${m.header} → ${label(m.field)}${unit}（${how[m.how][lang]} ${m.confidence.toFixed(2)}）${guess}`
+      `  ${columnLetters(originCol + m.column)} ${m.header} → ${label(m.field)}${unit}${shared}（${how[m.how][lang]} ${m.confidence.toFixed(2)}）${guess}`
     );
   }
   const missing = mapping.unmapped.filter((u) => u.key);

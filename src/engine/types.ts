@@ -52,6 +52,12 @@ export interface AmountContext {
   source: Label;
   /** The unit was assumed (the model's default, a percent rule): readings are marked "?". */
   guess: boolean;
+  /**
+   * The column holds several items' figures (预期效益: 达产后年产值10亿元，税收5000万元), so only a
+   * figure labelled with the field's names is read: another item's alone is missing, an unlabelled
+   * one (10亿元, a bare number) says which items it could be and is not read.
+   */
+  labelled: boolean;
 }
 
 /**
@@ -133,6 +139,11 @@ export interface FieldDef {
   type: FieldType;
   /** Header variants this field is recognised by (zh and en), matched loosely by workbook/mapping. */
   aliases: string[];
+  /**
+   * Headers of a column several amount fields share (预期效益: 达产后年产值10亿元，税收5000万元). With no
+   * column of its own, the field reads from such a column the figure its cells label with its names.
+   */
+  sharedHeaders?: string[];
   /** For number fields: the unit label shown (e.g. "亩"). */
   unit?: string;
   /** Whether the product needs it to score at all (mapping reports these first). */

@@ -98,6 +98,15 @@ function fieldNames(field: FieldDef): { exact: string[]; aliases: string[]; all:
   return n;
 }
 
+/** A field's shared headers (FieldDef.sharedHeaders) as headers compare. */
+const sharedOf = new WeakMap<FieldDef, string[]>();
+function isSharedHeader(forms: Loose[], field: FieldDef): boolean {
+  if (field.sharedHeaders === undefined) return false;
+  let names = sharedOf.get(field);
+  if (!names) sharedOf.set(field, (names = field.sharedHeaders.map(looseText)));
+  return forms.some((f) => names.includes(f.text));
+}
+
 function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
   const { exact, aliases, all } = fieldNames(field);
   let best: HeaderMatch | null = null;
@@ -232,6 +241,17 @@ export function bestField(
 
 /** How well a yes/no role header (是否链主) names the role field: as an alias does. */
 export const ROLE_QUESTION = 0.95;
+/** A column several fields share, by its header (预期效益): as sure as an alias. */
+export const SHARED_HEADER = 0.95;
+
+/** The first field a header names as a column several fields share (预期效益), or null. */
+export function sharedHeaderField(
+  header: CellValue | undefined,
+  fields: FieldDef[]
+): FieldDef | null {
+  const forms = parseHeader(header).forms;
+  return fields.find((f) => isSharedHeader(forms, f)) ?? null;
+}
 
 /** 是否 / 是否为 / is before a role's name, asking whether the company holds it. */
 const ASKS = /^(?:是否(?:为|是|属于)?|is)/;
@@ -305,6 +325,11 @@ export function mapColumns(
   const chain = model.chain;
   const asked = headers.map((h) => (chain ? askedRole(h, chain) : null));
   const roleContext = (c: number) => ({ ...parsed[c]?.context, yesRole: asked[c]!.id });
+  // Columns several amount fields share (预期效益), and the fields: read by the labels in their cells.
+  const sharedBy = parsed.map((p) =>
+    p === undefined ? [] : model.fields.filter((f) => isSharedHeader(p.forms, f))
+  );
+  const sharedContext = (c: number) => ({ ...parsed[c]?.context, labelled: true });
 
   const chosen = new Map<string, MappedColumn>();
   const taken = new Set<number>();
@@ -322,7 +347,12 @@ export function mapColumns(
       header: p.text,
       confidence: 1,
       how: "user",
-      context: field === chain?.roleField && asked[col] ? roleContext(col) : p.context,
+      context:
+        field === chain?.roleField && asked[col]
+          ? roleContext(col)
+          : sharedBy[col]?.some((f) => f.id === field)
+            ? sharedContext(col)
+            : p.context,
     });
     taken.add(col);
   }
@@ -334,8 +364,8 @@ export function mapColumns(
     for (let c = 0; c < parsed.length; c++) {
       if (!usable(c) || taken.has(c)) continue;
       const m = matchForms(parsed[c].forms, field);
-      // A yes/no role header is no fuzzy match of anything: it asks after the role (below).
-      if (!m || (asked[c] && m.how === "fuzzy")) continue;
+      // A yes/no role header or a shared one is no fuzzy match of anything (below).
+      if (!m || ((asked[c] || sharedBy[c].length > 0) && m.how === "fuzzy")) continue;
       // A header stating a currency (外资（万美元）) holds amounts: no country, yes/no or text field.
       if (parsed[c].context?.currency !== undefined && field.type !== "amount") continue;
       const why = qualifiedWhy(parsed[c].text, field);
@@ -384,6 +414,25 @@ export function mapColumns(
     });
     taken.add(c);
   }
+
+  // A column several fields share (预期效益: 达产后年产值10亿元，税收5000万元): each of its fields with
+  // no column of its own reads from it the figure its cells label with the field's names.
+  const shared = new Set<number>();
+  for (const field of model.fields) {
+    if (chosen.has(field.id) || leftOut.has(field.id)) continue;
+    const c = parsed.findIndex((_, c) => usable(c) && !taken.has(c) && sharedBy[c].includes(field));
+    if (c < 0) continue;
+    chosen.set(field.id, {
+      field: field.id,
+      column: c,
+      header: parsed[c].text,
+      confidence: hiddenSet.has(c) ? SHARED_HEADER * HIDDEN_FACTOR : SHARED_HEADER,
+      how: "alias",
+      context: sharedContext(c),
+    });
+    shared.add(c);
+  }
+  for (const c of shared) taken.add(c);
 
   let mapped = [...chosen.values()];
   mapped.sort((a, b) => a.column - b.column);

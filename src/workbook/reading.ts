@@ -172,12 +172,23 @@ function resolveUnit(
     address?: string
   ) => ({ unit: { label, source, ...(address ? { address } : {}) }, context });
   if (kind === "amount") {
+    // A column several fields share (预期效益) stays one whatever its unit.
+    const shared = m.context?.labelled === true ? { labelled: true } : {};
     const userCtx = user !== null ? unitContext(foldText(user)) : null;
-    if (userCtx !== null) return made(amountLabel(userCtx, model), "user", userCtx);
-    if (m.context) return made(amountLabel(m.context, model), "header", m.context, headerAddress);
+    if (userCtx !== null)
+      return made(amountLabel(userCtx, model), "user", { ...userCtx, ...shared });
+    const header = m.context;
+    if (header?.multiplier !== undefined || header?.currency !== undefined)
+      return made(amountLabel(header, model), "header", header, headerAddress);
     const note = notes.find((n) => n.amount !== null);
-    if (note) return made(amountLabel(note.amount!, model), "note", note.amount!, note.address);
-    const assumed = { multiplier: model.amountMultiplier, currency: model.currency };
+    if (note)
+      return made(
+        amountLabel(note.amount!, model),
+        "note",
+        { ...note.amount!, ...shared },
+        note.address
+      );
+    const assumed = { multiplier: model.amountMultiplier, currency: model.currency, ...shared };
     return made(amountLabel(assumed, model), "default", assumed);
   }
   if (kind === "land") {
@@ -318,6 +329,7 @@ export function readColumns(
       column: m.column,
       letter,
       header: m.header,
+      ...(context?.labelled === true ? { shared: field.label } : {}),
       sample,
       ...(unit ? { unit } : {}),
       read: 0,
@@ -364,10 +376,11 @@ export function readColumns(
         zh: `${letter} 列「${m.header}」为不带单位的数，未找到单位，按 ${unit.label.zh} 读取（可在映射中或用 --unit ${field.label.zh}=万元 指定）`,
         en: `column ${letter} "${m.header}" holds bare numbers and no unit was found: read as ${unit.label.en} (set it in the mapping or with --unit ${field.label.zh}=万元)`,
       });
+    const named = col.shared ? { zh: `（${col.shared.zh}）`, en: ` (${col.shared.en})` } : null;
     if (col.unreadable > 0)
       warnings.push({
-        zh: `${letter} 列「${m.header}」有 ${col.unreadable} 个单元格无法读取（${col.firstUnreadable.map((u) => u.address).join("、")}…）`,
-        en: `column ${letter} "${m.header}": ${col.unreadable} cell(s) unreadable (${col.firstUnreadable.map((u) => u.address).join(", ")}…)`,
+        zh: `${letter} 列「${m.header}」${named?.zh ?? ""}有 ${col.unreadable} 个单元格无法读取（${col.firstUnreadable.map((u) => u.address).join("、")}…）`,
+        en: `column ${letter} "${m.header}"${named?.en ?? ""}: ${col.unreadable} cell(s) unreadable (${col.firstUnreadable.map((u) => u.address).join(", ")}…)`,
       });
     const next: MappedColumn = { ...m, letter, sample, ...(unit ? { unit } : {}) };
     if (context !== undefined) next.context = context;
@@ -452,7 +465,10 @@ export function formatReadingReport(report: ColumnReport[], lang: "zh" | "en"): 
       : "";
     const sample = c.sample === null ? "" : `${zh ? "例" : "e.g."} ${cellText(c.sample)}`;
     const counts = readingCounts(c, lang);
-    lines.push(`  ${c.letter} ${c.header}: ${[unit, sample, counts].filter((x) => x).join("; ")}`);
+    const shared = c.shared ? ` → ${c.shared[lang]}` : "";
+    lines.push(
+      `  ${c.letter} ${c.header}${shared}: ${[unit, sample, counts].filter((x) => x).join("; ")}`
+    );
     for (const n of c.firstNoted) lines.push(`    ~ ${n.address}: ${n.note[lang]}`);
     if (c.firstGuessed.length > 0)
       lines.push(`    ? ${zh ? "猜测" : "guessed"}: ${c.firstGuessed.join(", ")}`);

@@ -3,7 +3,7 @@ import type { CellValue, ScoringModel } from "../engine/types";
 import { markerKey } from "./marker";
 import { parseHeaderContext } from "../engine/amount";
 import { headerLandUnit } from "../engine/land";
-import { askedRole, bestField, ROLE_QUESTION } from "./mapping";
+import { askedRole, bestField, ROLE_QUESTION, SHARED_HEADER, sharedHeaderField } from "./mapping";
 import { cellText, isBlank } from "./text";
 import type { LocateResult, MergeArea, SheetData, SkipReason, TableLocation } from "./types";
 
@@ -33,6 +33,9 @@ function bestMatch(cell: string, model: ScoringModel): { confidence: number; fie
     const chain = model.chain;
     if (hit.confidence < ROLE_QUESTION && chain && askedRole(cell, chain))
       hit = { confidence: ROLE_QUESTION, field: chain.roleField };
+    // 预期效益 names the fields that share it, as mapColumns maps it.
+    const shared = hit.confidence < SHARED_HEADER ? sharedHeaderField(cell, model.fields) : null;
+    if (shared) hit = { confidence: SHARED_HEADER, field: shared.id };
     cache.set(cell, hit);
   }
   return hit;

@@ -101,6 +101,8 @@ export interface ColumnReport {
   column: number;
   letter: string;
   header: string;
+  /** The field's label when the column is one several fields share (预期效益 → 年税收). */
+  shared?: Label;
   sample: CellValue;
   unit?: ColumnUnit;
   /** Read as written, nothing assumed. */

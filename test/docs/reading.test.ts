@@ -66,6 +66,7 @@ test("the doc has all its tables", () => {
   expect(rows("Number columns").length).toBeGreaterThanOrEqual(5);
   expect(rows("Yes/no columns").length).toBeGreaterThanOrEqual(10);
   expect(rows("Stages").length).toBeGreaterThanOrEqual(6);
+  expect(rows("Columns several items share").length).toBeGreaterThanOrEqual(5);
   expect(rows("Dates").length).toBeGreaterThanOrEqual(20);
   expect(rows("Chain roles").length).toBeGreaterThanOrEqual(8);
 });
@@ -174,21 +175,40 @@ test.each(rows("Stages"))("stage, %s: %s", (_, example, column, expected) => {
   ]);
 });
 
-test.each(rows("Chain roles"))(
-  "chain role, %s: %s under %s",
+test.each(rows("Chain roles"))("chain role, %s: %s under %s", (_, example, column, expected) => {
+  const { answer, noted: withNote } = noted(expected);
+  const { mapping } = sheetWith(column, column, example);
+  const m = mapping.mapped.find((x) => x.column === 1)!;
+  expect(m.field).toBe(model.chain!.roleField);
+  // The role the engine reads with the mapping's context (scoring and explanations alike).
+  const r = readRole(example, model.chain!, m.context?.yesRole);
+  expect(r.role?.id ?? (r.problem ? "unread" : "none")).toBe(answer);
+  const report = mapping.report!.find((x) => x.column === 1)!;
+  expect([report.noted, report.unreadable]).toEqual([
+    withNote ? 1 : 0,
+    answer === "unread" ? 1 : 0,
+  ]);
+});
+
+test.each(rows("Columns several items share"))(
+  "shared column, %s: %s under %s",
   (_, example, column, expected) => {
-    const { answer, noted: withNote } = noted(expected);
-    const { mapping } = sheetWith(column, column, example);
-    const m = mapping.mapped.find((x) => x.column === 1)!;
-    expect(m.field).toBe(model.chain!.roleField);
-    // The role the engine reads with the mapping's context (scoring and explanations alike).
-    const r = readRole(example, model.chain!, m.context?.yesRole);
-    expect(r.role?.id ?? (r.problem ? "unread" : "none")).toBe(answer);
-    const report = mapping.report!.find((x) => x.column === 1)!;
-    expect([report.noted, report.unreadable]).toEqual([
-      withNote ? 1 : 0,
-      answer === "unread" ? 1 : 0,
-    ]);
+    const { sheet, table, mapping } = sheetWith(column, column, example);
+    const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+    const report = mapping.report!;
+    for (const part of expected.split("; ")) {
+      const [field, value] = part.split(" ");
+      expect(mapping.mapped.find((m) => m.field === field)).toMatchObject({
+        column: 1,
+        context: { labelled: true },
+      });
+      const line = report.find((x) => x.field === field)!;
+      const got = (scored.columns[field] as Float64Array)[0];
+      if (value === "error") expect([line.unreadable, got]).toEqual([1, NaN]);
+      else if (value === "missing") expect([line.missing, got]).toEqual([1, NaN]);
+      // The model's unit is 万元 of CNY: the doc's figure in yuan, ÷ 1e4.
+      else expect(got).toBe(Number(value) / 1e4);
+    }
   }
 );
 

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import { amountValue, AmountValueOut, parseAmount } from "../../src/engine/amount";
-import { AmountBound, AmountResult, ParsedAmount } from "../../src/engine/types";
+import { AmountBound, AmountResult, CellValue, ParsedAmount } from "../../src/engine/types";
 import {
   numberText,
   QUALIFIERS,
@@ -624,4 +624,59 @@ test("a figure per 亩 is no total, and the message says so", () => {
   // "/" between two amounts is still a choice between them.
   const alt = parseAmount("5亿元/8亿元", WAN_YUAN);
   expect(!alt.ok && alt.message.zh).toContain("二选一");
+});
+
+describe("in a column several items share (context.labelled), only a figure labelled as the column's is read", () => {
+  const SHARED = { context: { multiplier: 1e4, currency: "CNY" as const, labelled: true } };
+  const revenue = { ...SHARED, names: REVENUE.names };
+  const tax = { ...SHARED, names: ["年税收", "税收", "年纳税"] };
+
+  test.each<[string, number, number]>([
+    ["达产后年产值10亿元，税收5000万元", 1e9, 5e7],
+    ["年产值10亿元、税收5000万元", 1e9, 5e7],
+    ["年纳税3000万元；年销售收入8亿元", 8e8, 3e7],
+  ])("%s: revenue %d, tax %d, the other figure named", (text, rev, tx) => {
+    const r = ok(parseAmount(text, revenue));
+    const t = ok(parseAmount(text, tax));
+    expect([r.value, t.value]).toEqual([rev, tx]);
+    expect(r.note.zh).toMatch(/忽略(另一项的金额“|“).*税/);
+    expect(t.note.zh).toMatch(/忽略(另一项的金额“|“).*(产值|收入)/);
+  });
+
+  test("a cell giving only other items' figures has none of the column's: missing, saying so", () => {
+    for (const text of ["利税1亿元", "年产值10亿元，利税1亿元"])
+      expect(parseAmount(text, tax)).toEqual({
+        ok: false,
+        input: text,
+        code: "missing",
+        message: {
+          zh: `本列有多项金额，“${text}”没有写“年税收”，视为空缺`,
+          en: `the column holds several items: "${text}" gives none labelled "年税收"; counts as missing`,
+        },
+      });
+  });
+
+  test.each<CellValue>(["10亿元", "约5000万元", "5000", 5000, "一期3亿元"])(
+    "an unlabelled figure (%s) could be any item's: refused, naming an example label",
+    (cell) => {
+      expect(parseAmount(cell, tax)).toEqual({
+        ok: false,
+        input: String(cell),
+        code: "ambiguous",
+        message: {
+          zh: `无法读取金额“${cell}”：本列有多项金额，这个数没有标明是哪一项（如“年税收5000万元”）`,
+          en: `cannot read the amount "${cell}": the column holds several items and this figure does not say which (as "年税收 50 million")`,
+        },
+      });
+      // Without the mark the same cell reads as usual.
+      expect(parseAmount(cell, { ...tax, context: { multiplier: 1e4 } }).ok).toBe(true);
+    }
+  );
+
+  test("blanks stay blank, and a bracketed conversion is still the same amount", () => {
+    expect(parseAmount("", tax)).toMatchObject({ ok: false, code: "missing" });
+    expect(parseAmount("待定", tax)).toMatchObject({ ok: false, code: "missing" });
+    const r = ok(parseAmount("税收500万美元（折合人民币3500万元）", tax));
+    expect([r.value, r.currency]).toEqual([5e6, "USD"]);
+  });
 });

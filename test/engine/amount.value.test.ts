@@ -28,8 +28,11 @@ const CONTEXTS: (Partial<AmountContext> | undefined)[] = [
   { multiplier: 2500 },
   { multiplier: 1e-2 },
   { currency: "EUR" },
+  // A column several items share: only labelled figures (the parser's clauses decide).
+  { multiplier: 1e4, labelled: true },
   // Invalid options are ignored, by both readers alike.
   { multiplier: -1 },
+  { multiplier: -1, labelled: true },
   { currency: "XYZ" as never },
 ];
 const BOUNDS: (BoundChoice | undefined)[] = [undefined, "mid", "low", "high", "lowest" as never];

@@ -39,3 +39,17 @@ describe("ZS.SCORE with a 是否链主 column", () => {
     expect(yesNo[2].slice(0, 3)).toEqual([50, "B", 1]);
   });
 });
+
+describe("ZS.SCORE with a 预期效益 column several fields share", () => {
+  const row = (cell: string) => [[...ROW, cell]];
+  const headers = (header: string) => [[...HEAD, header]];
+
+  test("output and tax in one cell score as the two columns 达产营业额 and 年税收 do", () => {
+    const both = score(row("达产后年产值10亿元，税收5000万元"), headers("预期效益"));
+    const apart = score([[...ROW, "10亿元", "5000万元"]], [[...HEAD, "达产营业额", "年税收"]]);
+    expect(both).toBe(apart);
+    expect(both).toBeGreaterThan(score(row("达产后年产值10亿元"), headers("预期效益")));
+    // An unlabelled figure scores as a blank for both, never as either.
+    expect(score(row("10亿元"), headers("预期效益"))).toBe(score(row(""), headers("预期效益")));
+  });
+});

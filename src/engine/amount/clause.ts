@@ -190,7 +190,7 @@ const PHASE = new RegExp(`^${PHASE_WORD}`);
 /** Labels of a total (合计10亿元): after a phase figure they give the total. */
 export const TOTALS = ["合计", "共计", "总计", "一共", "共", "总额"];
 
-type LabelKind = "none" | "phase" | "total" | "own" | "other";
+export type LabelKind = "none" | "phase" | "total" | "own" | "other";
 
 const PHASE_NOTE = (t: string): Label => ({
   zh: `忽略分期“${t}”`,
@@ -283,6 +283,8 @@ export interface Clauses {
   summed: { parts: { toks: Tok[]; text: string }[]; texts: string[] } | null;
   /** Why the figures cannot be told apart, when they cannot. */
   refusal: Fail | null;
+  /** How the figure read is labelled: the column's own, another item's, a phase, a total or not. */
+  label: LabelKind;
 }
 
 /**
@@ -293,7 +295,8 @@ export function dropClauses(
   toks: Tok[],
   src: string,
   orig: string,
-  names?: readonly string[]
+  names?: readonly string[],
+  labelled = false
 ): Clauses {
   let kept: Tok[] = [];
   const notes: Label[] = [];
@@ -355,7 +358,14 @@ export function dropClauses(
         const last = kept[kept.length - 1];
         if (last !== undefined && isClauseMark(last, src)) kept.pop();
         notes.push(OPENING_NOTES[opening](orig.slice(t.s).trim()));
-        return { toks: kept, notes, phases, summed: summedOf(firstPhase, siblings), refusal: null };
+        return {
+          toks: kept,
+          notes,
+          phases,
+          summed: summedOf(firstPhase, siblings),
+          refusal: null,
+          label: mainKind,
+        };
       }
       const opensNext = k + 1 < toks.length && openingAt(toks, k + 1, src) !== null;
       if (isClauseMark(t, src) && unitOrCurrency && !opensNext) {
@@ -391,6 +401,7 @@ export function dropClauses(
               `只写了分期金额（“${orig.slice(from, t.s).trim()}”“${text}”），没有总额`,
               `only phase figures ("${orig.slice(from, t.s).trim()}", "${text}"), no total`
             ),
+            label: mainKind,
           };
         if (kind === "phase" && mainKind !== "total") {
           phases.push({ toks: toks.slice(label.at, end), text });
@@ -442,10 +453,12 @@ export function dropClauses(
         }
         // Another item's figure after the column's own or an unlabelled one; with the column
         // unknown, after a figure labelled differently (the first is the cell's subject).
+        // In a column of several items (labelled) every other item's figure is left out.
         const another =
           kind === "other" &&
           (mainKind === "none" ||
             mainKind === "own" ||
+            (labelled && mainKind === "other") ||
             (names === undefined && mainKind === "other" && label.text !== mainLabel));
         if (another) {
           notes.push({
@@ -468,12 +481,19 @@ export function dropClauses(
     kept.push(t);
   }
   if (mainKind === "phase" && siblings.length > 0)
-    return { toks: kept, notes, phases, summed: summedOf(firstPhase, siblings), refusal: null };
+    return {
+      toks: kept,
+      notes,
+      phases,
+      summed: summedOf(firstPhase, siblings),
+      refusal: null,
+      label: mainKind,
+    };
   // 一期：3亿元 alone: the phase is all the cell gives, read as written but said.
   if (mainKind === "phase")
     notes.push({
       zh: `只写了“${mainLabel}”的金额，按此读取`,
       en: `only the figure of "${mainLabel}" is written; read as that`,
     });
-  return { toks: kept, notes, phases, summed: null, refusal: null };
+  return { toks: kept, notes, phases, summed: null, refusal: null, label: mainKind };
 }

@@ -33,7 +33,16 @@ import {
   ParsedAmount,
 } from "../types";
 import { boundOf, mk, Q_APPROX, Q_AT_LEAST, Tok } from "./lexicon";
-import { errorOf, fail, Fail, finish, NOT_NEGATIVE, Read, unknownAt } from "./note";
+import {
+  errorOf,
+  fail,
+  Fail,
+  finish,
+  NOT_NEGATIVE,
+  Read,
+  unknownAt,
+  unlabelledError,
+} from "./note";
 import { unitContext } from "./header";
 import { dropClauses, opensPart } from "./clause";
 import { sumBound } from "../bounds";
@@ -555,8 +564,11 @@ export function readTokens(
   )
     toks = toks.slice(1);
   toks = magnitude(toks, src);
-  const clauses = dropClauses(toks, src, orig, options?.names);
+  const labelled = !asAlternate && options?.context?.labelled === true;
+  const clauses = dropClauses(toks, src, orig, options?.names, labelled);
   if (clauses.refusal !== null) return errorOf(input, clauses.refusal);
+  if (labelled && clauses.label !== "own")
+    return unlabelledError(input, options?.names, clauses.label === "other");
   let { main, groups } = splitBrackets(clauses.toks, src.length);
   const accounting = accountingNegative(main, groups);
   if (accounting !== null) {

@@ -157,6 +157,36 @@ export function missingError(input: string): AmountError {
   };
 }
 
+/**
+ * In a column of several items (AmountContext.labelled): a cell whose figures are all another item's
+ * has none of this column's (missing); a figure with no label could be any item's (refused).
+ */
+export function unlabelledError(
+  input: string,
+  names: readonly string[] | undefined,
+  labelledOther: boolean
+): AmountError {
+  const own = names?.[0] ?? "";
+  if (labelledOther)
+    return {
+      ok: false,
+      input,
+      code: "missing",
+      message: {
+        zh: `本列有多项金额，“${input}”没有写“${own}”，视为空缺`,
+        en: `the column holds several items: "${input}" gives none labelled "${own}"; counts as missing`,
+      },
+    };
+  return errorOf(
+    input,
+    fail(
+      "ambiguous",
+      `本列有多项金额，这个数没有标明是哪一项（如“${own}5000万元”）`,
+      `the column holds several items and this figure does not say which (as "${own} 50 million")`
+    )
+  );
+}
+
 function alternateNote(alternate: ParsedAmount): Label {
   return {
     zh: `括号内另写 ${alternate.normalized}`,

@@ -5,7 +5,7 @@ import { foldText, isDigitCode, powerOfTen, scaleDecimal } from "../numerals";
 import { AmountContext, AmountResult, CellValue, ParseAmountOptions } from "../types";
 import { readTokens } from "./grammar";
 import { isMissing, tokenize } from "./lexicon";
-import { errorOf, fail, finish, missingError, NOT_NEGATIVE } from "./note";
+import { errorOf, fail, finish, missingError, NOT_NEGATIVE, unlabelledError } from "./note";
 
 /** Text for any cell value, even an object without a string form. */
 function describeCell(x: unknown): string {
@@ -86,6 +86,7 @@ export function cleanOptions(o: ParseAmountOptions | undefined): ParseAmountOpti
   const context: Partial<AmountContext> = {};
   if (c?.multiplier !== undefined && !badMult) context.multiplier = c.multiplier;
   if (c?.currency !== undefined && !badCur) context.currency = c.currency;
+  if (c?.labelled !== undefined) context.labelled = c.labelled;
   return {
     context,
     bound: badBound ? undefined : b,
@@ -101,7 +102,11 @@ export function cleanOptions(o: ParseAmountOptions | undefined): ParseAmountOpti
 export function parseAmount(text: CellValue, options?: ParseAmountOptions): AmountResult {
   const opts = cleanOptions(options);
   if (text === null || text === undefined) return missingError("");
-  if (typeof text === "number") return fromNumber(String(text), text, opts);
+  const labelled = opts?.context?.labelled === true;
+  if (typeof text === "number")
+    return labelled
+      ? unlabelledError(String(text), opts?.names, false)
+      : fromNumber(String(text), text, opts);
   if (typeof text === "boolean")
     return errorOf(
       String(text),
@@ -115,7 +120,10 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
   const problem = cellProblem(text, true);
   if (problem !== null) return errorOf(text, fail("unreadable", problem.zh, problem.en));
   const trimmed = text.trim();
-  if (isPlainNumber(trimmed)) return fromNumber(text, Number(trimmed), opts);
+  if (isPlainNumber(trimmed))
+    return labelled
+      ? unlabelledError(text, opts?.names, false)
+      : fromNumber(text, Number(trimmed), opts);
   const src = foldText(text);
   if (isMissing(src)) return missingError(text);
   // 亩均税收50万元 is per 亩 even without /亩 after it (which the grammar refuses): never a total. A

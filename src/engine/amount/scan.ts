@@ -336,7 +336,9 @@ export function amountValue(
 ): number {
   const opts = cleanOptions(options);
   const ctx = opts?.context ?? NO_CONTEXT;
-  if (typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
+  // A column of several items reads labelled figures only: the parser decides (its clauses).
+  const direct = ctx.labelled !== true;
+  if (direct && typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
     const value = scaleExactly(cell + 0, ctx.multiplier ?? 1); // + 0: −0 reads as 0
     if (value <= Number.MAX_VALUE) {
       out.status = AMOUNT_OK;
@@ -344,7 +346,7 @@ export function amountValue(
       out.exact = true;
       return value;
     }
-  } else if (typeof cell === "string") {
+  } else if (direct && typeof cell === "string") {
     const v = scanAmount(cell, ctx, opts?.bound ?? "mid", out);
     if (v !== FALLBACK) return v;
     // 待定, "-", "": as parseAmount reads them (a plain number is never missing), without its message.

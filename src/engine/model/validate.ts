@@ -659,6 +659,13 @@ export function validateModel(json: unknown): ValidationResult {
       en: "field type",
     });
     c.texts(f, "aliases", `fields[${i}]`);
+    c.texts(f, "sharedHeaders", `fields[${i}]`, true);
+    if (f.sharedHeaders !== undefined && type !== undefined && type !== "amount")
+      c.add(
+        `fields[${i}].sharedHeaders`,
+        "只有金额字段可从多项共用的列读取（按单元格内的标签）",
+        "only amount fields read from a column several items share (by the labels in its cells)"
+      );
     if (f.reader !== undefined)
       c.oneOf(f, "reader", `fields[${i}]`, ANSWER_READERS, { zh: "读法", en: "reader" });
     if (f.range !== undefined) checkRange(c, f.range, `fields[${i}].range`, type);
