@@ -124,12 +124,17 @@ function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
   return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
 }
 
-/** What a name counts, one bit per measure: tax, sales or output, foreign capital, land. */
+/**
+ * What a name counts, one bit per measure: tax, sales or output, foreign capital, land; and which
+ * ranked list it names (世界500强排名 is no 中国企业500强 column).
+ */
 const MEASURES = [
   /税/,
   /营收|营业|销售|产值|产出|收入|revenue|sales|output/i,
   /外资|fdi|foreign/i,
   /用地|土地|亩/,
+  /世界|全球|财富|fortune|global/i,
+  /中国|china/i,
 ];
 const measuresOf = (text: string): number =>
   MEASURES.reduce((bits, m, i) => (m.test(text) ? bits | (1 << i) : bits), 0);

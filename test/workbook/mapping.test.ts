@@ -494,3 +494,17 @@ test.each([
   expect(columnOf(m, field)).toMatchObject({ column: 1, how: "alias" });
   expect(m.guessed).toEqual([]);
 });
+
+test("a guess never crosses ranked lists: 世界500强排名 is no 中国企业500强 column", () => {
+  const m = mapColumns(["项目名称", "世界500强", "世界500强排名"], defaultModel);
+  expect(columnOf(m, "fortune500")?.column).toBe(1);
+  expect(columnOf(m, "china500")).toBeNull();
+  expect(m.unused.map((u) => u.header)).toEqual(["世界500强排名"]);
+  // Alone, the rank column is the 世界500强 column (its ranks read as yes or no).
+  expect(
+    columnOf(mapColumns(["项目名称", "世界500强排名"], defaultModel), "fortune500")?.column
+  ).toBe(1);
+  expect(
+    columnOf(mapColumns(["项目名称", "中国企业500强排名"], defaultModel), "china500")?.column
+  ).toBe(1);
+});

@@ -520,7 +520,11 @@ export function fieldNames(field: FieldDef): string[] {
  */
 function answerValue(cell: CellValue, field: FieldDef): number {
   const v = yesNoValue(cell);
-  if (v === v || typeof cell !== "string") return v;
+  if (v === v) return v;
+  // 第120位 (or 120) in a 世界500强 column: on the list when the rank is within it.
+  const rank = listRank(cell, field);
+  if (rank !== null) return rank.rank <= rank.size ? 1 : 0;
+  if (typeof cell !== "string") return v;
   const text = foldAnswer(cell);
   // 是否高新 asks the question (a header copied into the cell), whatever name it holds.
   if (text.startsWith("是否")) return NaN;
@@ -540,6 +544,47 @@ function answerValue(cell: CellValue, field: FieldDef): number {
   )
     return NaN;
   return best;
+}
+
+/** Chinese sizes of ranked lists (五百强, 百强). */
+const LIST_SIZES: Record<string, number> = { 百: 100, 一百: 100, 二百: 200, 三百: 300, 五百: 500 };
+
+/** The size of the ranked list a yes/no field asks about (世界500强: 500, 百强: 100), or null. */
+function listSize(field: FieldDef): number | null {
+  for (const name of fieldNames(field)) {
+    const m = /(\d+|[一二三五]?百)强/.exec(name);
+    if (m) return LIST_SIZES[m[1]] ?? Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * A rank written in a ranked-list column (120, 第120位, 排名第56, 位列第8名), with the list's size; null
+ * when the field asks about no ranked list or the cell is no rank.
+ */
+function listRank(cell: CellValue, field: FieldDef): { rank: number; size: number } | null {
+  const size = field.type === "boolean" ? listSize(field) : null;
+  if (size === null) return null;
+  let rank = NaN;
+  if (typeof cell === "number") rank = cell;
+  else if (typeof cell === "string") {
+    const m = /^(?:(?:排名|位列|名列|位居|排)?第?)(\d+)(?:位|名)?$/.exec(
+      foldAnswer(cell).replace(/\s/g, "")
+    );
+    if (m) rank = Number(m[1]);
+  }
+  return Number.isInteger(rank) && rank >= 1 ? { rank, size } : null;
+}
+
+/** How a rank in a ranked-list column was read (see listRank), or null. */
+function rankNote(cell: CellValue, field: FieldDef): Label | null {
+  const r = listRank(cell, field);
+  if (r === null || yesNoValue(cell) === yesNoValue(cell)) return null;
+  const within = r.rank <= r.size;
+  return {
+    zh: `“${cellText(cell)}”读作名次第 ${r.rank} 位：${within ? `在${r.size}强之内，读作“是”` : `不在${r.size}强之内，读作“否”`}`,
+    en: `"${cellText(cell)}" read as rank ${r.rank}: ${within ? `within the top ${r.size}, read as yes` : `outside the top ${r.size}, read as no`}`,
+  };
 }
 
 /** A number field whose unit is an area (亩, 平方米 …): the only fields that take area units. */
@@ -859,7 +904,7 @@ export function readingNote(
       return r.ok && !isExact(r) ? r.note : null;
     }
     case "boolean":
-      return answerNote(cell, field.reader === "veto");
+      return answerNote(cell, field.reader === "veto") ?? rankNote(cell, field);
     case "number":
     case "percent":
       return numberNote(cell, field, context);

@@ -15,6 +15,7 @@ import {
   readAmount,
   readNumberBound,
   readNumericCell,
+  readingNote,
   readText,
 } from "../../../src/engine/model/fields";
 import { foldText } from "../../../src/engine/numerals";
@@ -409,9 +410,7 @@ describe("number and percent cells keep their bound, and say so", () => {
     expect(range("几十人")).toEqual([10, 100, 55, "range", true]);
     expect(range("数十项")).toEqual([10, 100, 55, "range", true]);
     expect(range("十几万人")).toEqual([1e5, 2e5, 1.5e5, "range", true]);
-    expect(numberNote("十几人", patents, undefined)?.zh).toBe(
-      "读作区间 10–20（约数）；取中值 15"
-    );
+    expect(numberNote("十几人", patents, undefined)?.zh).toBe("读作区间 10–20（约数）；取中值 15");
     // A number in digits beside them is no count in words: left to the digits' grammar.
     expect(readNumberBound("十几项（其中3项授权）")).toMatchObject({
       value: 15,
@@ -458,5 +457,62 @@ describe("number and percent cells keep their bound, and say so", () => {
     const notes = c.explanation.criteria.map((x) => x.note?.zh ?? "").join("\n");
     expect(notes).toContain("读作下限：不少于 3%；单边界，取界值本身");
     expect(notes).toContain("读作区间 50–60（约数）；取中值 55");
+  });
+});
+
+describe("a rank in a ranked-list column (世界500强, 民营企业500强, 百强)", () => {
+  const field = (id: string) => model.fields.find((f) => f.id === id)!;
+  const read = (c: CellValue, id = "fortune500") => readNumericCell(c, field(id), undefined, model);
+
+  test.each<[CellValue, number]>([
+    [120, 1],
+    ["120", 1],
+    ["第120位", 1],
+    ["排名第56", 1],
+    ["位列第8名", 1],
+    [" 第 500 名 ", 1],
+    [500, 1],
+    [501, 0],
+    ["第612位", 0],
+  ])("%s reads %d: within the list of 500 or not", (c, value) => {
+    expect(read(c)).toBe(value);
+  });
+
+  test("the note says which rank was read and why it is a yes or a no", () => {
+    expect(readingNote("第120位", field("fortune500"), undefined, model)).toEqual({
+      zh: "“第120位”读作名次第 120 位：在500强之内，读作“是”",
+      en: `"第120位" read as rank 120: within the top 500, read as yes`,
+    });
+    expect(readingNote(612, field("fortune500"), undefined, model)?.zh).toBe(
+      "“612”读作名次第 612 位：不在500强之内，读作“否”"
+    );
+    // 1 and 0 are answers (yes, no) before they are ranks: no rank note.
+    expect(readingNote(1, field("fortune500"), undefined, model)).toBeNull();
+  });
+
+  test.each<[string, number]>([
+    ["民营100强", 100],
+    ["百强企业", 100],
+    ["中国五百强", 500],
+    ["二百强", 200],
+  ])("the list's size comes from the field's names: %s is a list of %d", (name, size) => {
+    const f: FieldDef = {
+      id: "list",
+      label: { zh: name, en: "List" },
+      type: "boolean",
+      aliases: [],
+    };
+    expect(readNumericCell(size, f, undefined, model)).toBe(1);
+    expect(readNumericCell(size + 1, f, undefined, model)).toBe(0);
+  });
+
+  test.each<CellValue>([0.5, -3, "第0位", "前十", "第120位左右", "120亿元"])(
+    "%s is no rank: unread",
+    (c) => expect(read(c)).toBeNaN()
+  );
+
+  test("a column asking about no ranked list reads no rank", () => {
+    expect(read("第3位", "highTech")).toBeNaN();
+    expect(read(120, "highTech")).toBeNaN();
   });
 });
