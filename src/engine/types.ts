@@ -144,6 +144,11 @@ export interface FieldDef {
    * column of its own, the field reads from such a column the figure its cells label with its names.
    */
   sharedHeaders?: string[];
+  /**
+   * For yes/no fields: words naming another kind than the one asked about (央企: 地方国企, 民营企业,
+   * 外资企业), so that a 企业性质 column answers it. A cell naming one reads as no, noted.
+   */
+  otherKinds?: string[];
   /** For number fields: the unit label shown (e.g. "亩"). */
   unit?: string;
   /** Whether the product needs it to score at all (mapping reports these first). */

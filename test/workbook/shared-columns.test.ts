@@ -5,7 +5,7 @@
  * figure is refused (it could be either), and a cell giving only another item's figure is missing.
  */
 import pinghu from "../../src/models/pinghu-2023.json";
-import { compileModel, loadModel, scoreTable, validateModel } from "../../src/engine";
+import { compileModel, loadModel, scoreTable } from "../../src/engine";
 import { locateTable } from "../../src/workbook/table";
 import { columnOf, mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
@@ -137,18 +137,4 @@ test("a shared header is no fuzzy match of another field, and only headers the m
     "tax",
   ]);
   expect(mapping.mapped.some((m) => m.column === 2)).toBe(false);
-});
-
-test("the model check: sharedHeaders is a list of text, on amount fields only", () => {
-  const withShared = (id: string, sharedHeaders: unknown) => ({
-    ...pinghu,
-    fields: pinghu.fields.map((f) => (f.id === id ? { ...f, sharedHeaders } : f)),
-  });
-  expect(validateModel(withShared("tax", ["效益"])).ok).toBe(true);
-  const notList = validateModel(withShared("tax", "效益"));
-  expect(!notList.ok && notList.errors.map((e) => e.path)).toContain("fields[15].sharedHeaders");
-  const notAmount = validateModel(withShared("name", ["效益"]));
-  expect(!notAmount.ok && notAmount.errors.map((e) => e.message.zh)).toContain(
-    "只有金额字段可从多项共用的列读取（按单元格内的标签）"
-  );
 });

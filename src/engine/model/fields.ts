@@ -543,7 +543,29 @@ function answerValue(cell: CellValue, field: FieldDef): number {
     /[非未无不没]|\bnot?\b/.test(fieldNames(field).reduce((t, n) => t.split(n).join(""), text))
   )
     return NaN;
-  return best;
+  // 民营企业 in a 央企 (企业性质) column: another kind, so no.
+  return best === best ? best : otherKind(text, field) !== null ? 0 : NaN;
+}
+
+/** The first of the field's other kinds (FieldDef.otherKinds) the folded text names as a fact, or null. */
+function otherKind(text: string, field: FieldDef): string | null {
+  for (const kind of field.otherKinds ?? [])
+    if (hits(text, foldAnswer(kind)).includes("fact")) return kind;
+  return null;
+}
+
+/** How a cell naming another kind than the field's was read (see otherKind), or null. */
+function otherKindNote(cell: CellValue, field: FieldDef): Label | null {
+  if (typeof cell !== "string" || answerValue(cell, field) !== 0 || yesNoValue(cell) === 0)
+    return null;
+  const kind = otherKind(foldAnswer(cell), field);
+  if (kind === null) return null;
+  const t = cell.trim();
+  const said = t === kind ? { zh: "", en: "" } : { zh: `写的是${kind}，`, en: ` names ${kind},` };
+  return {
+    zh: `“${t}”${said.zh}不是${field.label.zh}，读作“否”`,
+    en: `"${t}"${said.en} not ${field.label.en}: read as no`,
+  };
 }
 
 /** Chinese sizes of ranked lists (五百强, 百强). */
@@ -904,7 +926,11 @@ export function readingNote(
       return r.ok && !isExact(r) ? r.note : null;
     }
     case "boolean":
-      return answerNote(cell, field.reader === "veto") ?? rankNote(cell, field);
+      return (
+        answerNote(cell, field.reader === "veto") ??
+        rankNote(cell, field) ??
+        otherKindNote(cell, field)
+      );
     case "number":
     case "percent":
       return numberNote(cell, field, context);

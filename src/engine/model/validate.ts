@@ -660,6 +660,13 @@ export function validateModel(json: unknown): ValidationResult {
     });
     c.texts(f, "aliases", `fields[${i}]`);
     c.texts(f, "sharedHeaders", `fields[${i}]`, true);
+    c.texts(f, "otherKinds", `fields[${i}]`, true);
+    if (f.otherKinds !== undefined && type !== undefined && type !== "boolean")
+      c.add(
+        `fields[${i}].otherKinds`,
+        "只有是/否字段可列出其他类别（读作“否”）",
+        "only yes/no fields list other kinds (read as no)"
+      );
     if (f.sharedHeaders !== undefined && type !== undefined && type !== "amount")
       c.add(
         `fields[${i}].sharedHeaders`,

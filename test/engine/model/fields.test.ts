@@ -516,3 +516,44 @@ describe("a rank in a ranked-list column (世界500强, 民营企业500强, 百�
     expect(read(120, "highTech")).toBeNaN();
   });
 });
+
+describe("other kinds than a yes/no field's (FieldDef.otherKinds): 民营企业 in a 央企 column", () => {
+  const soe = model.fields.find((f) => f.id === "centralSoe")!;
+  const read = (c: CellValue) => readNumericCell(c, soe, undefined, model);
+
+  test.each<[string, number]>([
+    ["地方国企", 0],
+    ["民营企业", 0],
+    ["外资企业（德国）", 0],
+    ["中外合资", 0],
+    ["央企", 1],
+    ["中央企业二级子公司", 1],
+    // 国企 and 国有控股 may be central or local.
+    ["国企", NaN],
+    ["国有控股", NaN],
+  ])("%s reads %d", (c, value) => expect(read(c)).toBe(value));
+
+  test("the note names the kind and the field", () => {
+    expect(readingNote("地方国企", soe, undefined, model)).toEqual({
+      zh: "“地方国企”不是央企，读作“否”",
+      en: `"地方国企" not Central SOE: read as no`,
+    });
+    expect(readingNote("外资企业（德国）", soe, undefined, model)).toEqual({
+      zh: "“外资企业（德国）”写的是外资企业，不是央企，读作“否”",
+      en: `"外资企业（德国）" names 外资企业, not Central SOE: read as no`,
+    });
+    // A plain no is an answer, not another kind: no note.
+    expect(readingNote("否", soe, undefined, model)).toBeNull();
+  });
+
+  test("a field without otherKinds reads other kinds as before: unread", () => {
+    expect(
+      readNumericCell(
+        "民营企业",
+        model.fields.find((f) => f.id === "highTech")!,
+        undefined,
+        model
+      )
+    ).toBeNaN();
+  });
+});

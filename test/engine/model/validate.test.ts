@@ -557,3 +557,43 @@ describe("a field's range: numbers, min below max, only on number and percent fi
     expect(paths(errorsAfter((m) => (m.fields[6].range = [0, 1])))).toEqual(["fields[6].range"]);
   });
 });
+
+describe("fields read from shared columns and other kinds (the mapping and yes/no readers use them)", () => {
+  test("the model check: sharedHeaders is a list of text, on amount fields only", () => {
+    const withShared = (id: string, sharedHeaders: unknown) => ({
+      ...pinghu,
+      fields: pinghu.fields.map((f) => (f.id === id ? { ...f, sharedHeaders } : f)),
+    });
+    expect(validateModel(withShared("tax", ["效益"])).ok).toBe(true);
+    const notList = validateModel(withShared("tax", "效益"));
+    expect(!notList.ok && notList.errors.map((e) => e.path)).toContain("fields[15].sharedHeaders");
+    const notAmount = validateModel(withShared("name", ["效益"]));
+    expect(!notAmount.ok && notAmount.errors.map((e) => e.message.zh)).toContain(
+      "只有金额字段可从多项共用的列读取（按单元格内的标签）"
+    );
+  });
+
+  test("the model check: otherKinds is a list of text, on yes/no fields only", () => {
+    const withKinds = (id: string, otherKinds: unknown) => ({
+      ...pinghu,
+      fields: pinghu.fields.map((f) => (f.id === id ? { ...f, otherKinds } : f)),
+    });
+    expect(validateModel(withKinds("highTech", ["科技型中小企业"])).ok).toBe(true);
+    const at = pinghu.fields.findIndex((f) => f.id === "tax");
+    const notList = validateModel(withKinds("centralSoe", "民企"));
+    expect(!notList.ok && notList.errors.map((e) => e.message.en)).toContain(
+      "must be a list of text"
+    );
+    const notYesNo = validateModel(withKinds("tax", ["民企"]));
+    expect(!notYesNo.ok && notYesNo.errors).toEqual([
+      {
+        code: "model",
+        path: `fields[${at}].otherKinds`,
+        message: {
+          zh: "只有是/否字段可列出其他类别（读作“否”）",
+          en: "only yes/no fields list other kinds (read as no)",
+        },
+      },
+    ]);
+  });
+});
