@@ -8,6 +8,7 @@ import type {
   CellValue,
   ChainModel,
   ChainRoleDef,
+  ColumnContext,
   FieldDef,
   Label,
   ScoringModel,
@@ -407,17 +408,24 @@ export function mapColumns(
     .map((_, c) => c)
     .filter((c) => asked[c] !== null && usable(c) && !taken.has(c))
     .sort((a, b) => Number(hiddenSet.has(a)) - Number(hiddenSet.has(b)) || a - b);
-  if (chain && askers.length > 0 && !chosen.has(chain.roleField) && !leftOut.has(chain.roleField)) {
-    const c = askers[0];
-    chosen.set(chain.roleField, {
-      field: chain.roleField,
+  // A field mapped by what its header asks (是否链主) or shares (预期效益): as sure as an alias.
+  const byHeader = (
+    field: string,
+    c: number,
+    confidence: number,
+    context: Partial<ColumnContext>
+  ) =>
+    chosen.set(field, {
+      field,
       column: c,
       header: parsed[c].text,
-      confidence: hiddenSet.has(c) ? ROLE_QUESTION * HIDDEN_FACTOR : ROLE_QUESTION,
+      confidence: hiddenSet.has(c) ? confidence * HIDDEN_FACTOR : confidence,
       how: "alias",
-      context: roleContext(c),
+      context,
     });
-    taken.add(c);
+  if (chain && askers.length > 0 && !chosen.has(chain.roleField) && !leftOut.has(chain.roleField)) {
+    byHeader(chain.roleField, askers[0], ROLE_QUESTION, roleContext(askers[0]));
+    taken.add(askers[0]);
   }
 
   // A column several fields share (预期效益: 达产后年产值10亿元，税收5000万元): each of its fields with
@@ -427,14 +435,7 @@ export function mapColumns(
     if (chosen.has(field.id) || leftOut.has(field.id)) continue;
     const c = parsed.findIndex((_, c) => usable(c) && !taken.has(c) && sharedBy[c].includes(field));
     if (c < 0) continue;
-    chosen.set(field.id, {
-      field: field.id,
-      column: c,
-      header: parsed[c].text,
-      confidence: hiddenSet.has(c) ? SHARED_HEADER * HIDDEN_FACTOR : SHARED_HEADER,
-      how: "alias",
-      context: sharedContext(c),
-    });
+    byHeader(field.id, c, SHARED_HEADER, sharedContext(c));
     shared.add(c);
   }
   for (const c of shared) taken.add(c);

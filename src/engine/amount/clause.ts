@@ -315,6 +315,15 @@ export function dropClauses(
   const first = labelAt(toks, start, toks.length, src, from);
   let mainLabel = first.text;
   let mainKind = labelKind(mainLabel, names);
+  // What the cell reads as, once its clauses are settled (with the latest kept tokens and label).
+  const read = (summed: Clauses["summed"]): Clauses => ({
+    toks: kept,
+    notes,
+    phases,
+    summed,
+    refusal: null,
+    label: mainKind,
+  });
   let depth = 0;
   let amount = false;
   let unitOrCurrency = false;
@@ -358,14 +367,7 @@ export function dropClauses(
         const last = kept[kept.length - 1];
         if (last !== undefined && isClauseMark(last, src)) kept.pop();
         notes.push(OPENING_NOTES[opening](orig.slice(t.s).trim()));
-        return {
-          toks: kept,
-          notes,
-          phases,
-          summed: summedOf(firstPhase, siblings),
-          refusal: null,
-          label: mainKind,
-        };
+        return read(summedOf(firstPhase, siblings));
       }
       const opensNext = k + 1 < toks.length && openingAt(toks, k + 1, src) !== null;
       if (isClauseMark(t, src) && unitOrCurrency && !opensNext) {
@@ -480,20 +482,12 @@ export function dropClauses(
     }
     kept.push(t);
   }
-  if (mainKind === "phase" && siblings.length > 0)
-    return {
-      toks: kept,
-      notes,
-      phases,
-      summed: summedOf(firstPhase, siblings),
-      refusal: null,
-      label: mainKind,
-    };
+  if (mainKind === "phase" && siblings.length > 0) return read(summedOf(firstPhase, siblings));
   // 一期：3亿元 alone: the phase is all the cell gives, read as written but said.
   if (mainKind === "phase")
     notes.push({
       zh: `只写了“${mainLabel}”的金额，按此读取`,
       en: `only the figure of "${mainLabel}" is written; read as that`,
     });
-  return { toks: kept, notes, phases, summed: null, refusal: null, label: mainKind };
+  return read(null);
 }
