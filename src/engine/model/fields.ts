@@ -600,8 +600,9 @@ function listRank(cell: CellValue, field: FieldDef): { rank: number; size: numbe
 
 /** How a rank in a ranked-list column was read (see listRank), or null. */
 function rankNote(cell: CellValue, field: FieldDef): Label | null {
-  const r = listRank(cell, field);
-  if (r === null || yesNoValue(cell) === yesNoValue(cell)) return null;
+  // 1 and 0 are answers (yes, no) before they are ranks.
+  const r = Number.isNaN(yesNoValue(cell)) ? listRank(cell, field) : null;
+  if (r === null) return null;
   const within = r.rank <= r.size;
   return {
     zh: `“${cellText(cell)}”读作名次第 ${r.rank} 位：${within ? `在${r.size}强之内，读作“是”` : `不在${r.size}强之内，读作“否”`}`,
