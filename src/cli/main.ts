@@ -308,7 +308,7 @@ function describeMapping(
     const c = m.context;
     const unit =
       c && (c.multiplier !== undefined || c.currency !== undefined)
-        ? ` [${c.multiplier !== undefined ? `×${c.multiplier}` : ""}${c.currency ? ` ${c.currency}` : ""}]`
+        ? ` [${c.multiplier !== undefined ? `×${c.multiplier}` : ""}${c.currency ? ` ${c.currency}` : ""}${c.perArea ? `/${c.perArea}` : ""}]`
         : c?.yesRole !== undefined
           ? ` [${lang === "zh" ? "是" : "yes"} = ${role(c.yesRole)}]`
           : "";

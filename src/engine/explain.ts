@@ -166,11 +166,22 @@ function explainCriterion(
     const d = compiled.derived.find((x) => x.def.id === def.field);
     const v = (s.columns[def.field] as Float64Array)[i];
     raw = v === v ? v : null;
-    const formula = d ? d.def.expression : def.field;
+    // A formula that chooses between inputs (亩均税收 from tax ÷ land, else as the list gives it) is
+    // named by its label; its notes say which input was used.
+    const chooses = d !== undefined && d.def.expression.includes("?");
+    const formula = d
+      ? chooses
+        ? d.def.label
+        : L(d.def.expression, d.def.expression)
+      : L(def.field, def.field);
     used =
       v === v
-        ? L(`${formula} = ${num(v)}`, `${formula} = ${num(v)}`)
-        : L(`${formula}：缺少输入`, `${formula}: inputs missing`);
+        ? L(`${formula.zh} = ${num(v)}`, `${formula.en} = ${num(v)}`)
+        : L(`${formula.zh}：缺少输入`, `${formula.en}: inputs missing`);
+    if (d !== undefined && v === v)
+      (d.def.notes ?? []).forEach((n, k) => {
+        if (holds(s, d.notes[k], i)) notes.push(n.text);
+      });
   } else {
     raw = table.columns[def.field]?.[i] ?? null;
     const col = s.columns[def.field];

@@ -29,6 +29,7 @@ export interface EngineError {
 /** ISO 4217 codes the product understands (the list is in vocabulary.ts). */
 export type { CurrencyCode } from "./vocabulary";
 import type { CurrencyCode } from "./vocabulary";
+import type { LandUnit } from "./land";
 
 /** A value as it sits in a worksheet cell. `null` is an empty cell. */
 export type CellValue = string | number | boolean | null;
@@ -58,6 +59,11 @@ export interface AmountContext {
    * one (10亿元, a bare number) says which items it could be and is not read.
    */
   labelled: boolean;
+  /**
+   * The land unit the column's figures are counted per, from its header (亩均税收（万元/亩）, 元/平方米):
+   * read, converted to per 亩, only by a field counted per 亩 (FieldDef.per); any other field refuses it.
+   */
+  perArea?: LandUnit;
 }
 
 /**
@@ -115,6 +121,11 @@ export interface ParseAmountOptions {
    * (总投资10亿元，注册资本1亿元) the one labelled with these is read, the others named in the note.
    */
   names?: readonly string[];
+  /**
+   * The figure is counted per 亩 of land (FieldDef.per): 35万元/亩, 亩均35万元 and 500元/平方米 (as
+   * 33.3万元/亩) are read; a figure per person or per unit of energy is refused.
+   */
+  perMu?: boolean;
 }
 
 /** Exchange rates: `rates[c]` is units of `base` per one unit of c. Lives in the model, editable. */
@@ -149,6 +160,11 @@ export interface FieldDef {
    * 外资企业), so that a 企业性质 column answers it. A cell naming one reads as no, noted.
    */
   otherKinds?: string[];
+  /**
+   * For amount fields: the figure is per this unit of land (亩均税收, 投资强度 in 万元/亩), not a total;
+   * cells and headers per 平方米 or 公顷 are converted. Only "亩".
+   */
+  per?: "亩";
   /** For number fields: the unit label shown (e.g. "亩"). */
   unit?: string;
   /** Whether the product needs it to score at all (mapping reports these first). */

@@ -120,6 +120,9 @@ function matchForms(forms: Loose[], field: FieldDef): HeaderMatch | null {
   const measures = measuresOf(forms.map((f) => f.text).join(" "));
   const own = fieldMeasures(field);
   if ((measures & own) === 0 && measures !== 0 && own !== 0) return null;
+  // Per 亩 is no measure of its own: 亩产税收 shares 亩 with 亩均产出 but counts tax.
+  const counted = measures & own & COUNTED;
+  if (counted === 0 && (measures & COUNTED) !== 0 && (own & COUNTED) !== 0) return null;
   let conf = 0;
   for (const f of forms) for (const name of all) conf = Math.max(conf, fuzzy(f, name));
   return conf >= MIN_CONFIDENCE ? { confidence: Math.min(conf, 0.9), how: "fuzzy" } : null;
@@ -137,6 +140,8 @@ const MEASURES = [
   /世界|全球|财富|fortune|global/i,
   /中国|china/i,
 ];
+/** The measures that say what is counted (tax, sales or output, foreign capital), not what per. */
+const COUNTED = 0b111;
 const measuresOf = (text: string): number =>
   MEASURES.reduce((bits, m, i) => (m.test(text) ? bits | (1 << i) : bits), 0);
 const measuresByField = new WeakMap<FieldDef, number>();

@@ -132,10 +132,12 @@ function kindOf(field: FieldDef): Kind {
 const PERCENT: Label = { zh: "%", en: "%" };
 const FRACTION: Label = { zh: "小数（1 = 100%）", en: "fraction (1 = 100%)" };
 
-function amountLabel(ctx: Partial<AmountContext>, model: ScoringModel): Label {
+function amountLabel(ctx: Partial<AmountContext>, model: ScoringModel, field: FieldDef): Label {
   const cur = ctx.currency ?? model.currency;
   const m = ctx.multiplier ?? 1;
-  return { zh: formatUnit(cur, m, "zh"), en: formatUnit(cur, m, "en") };
+  // A field counted per 亩 says so: 万元/亩, or the header's 元/平方米.
+  const per = field.per === undefined ? "" : `/${ctx.perArea ?? field.per}`;
+  return { zh: formatUnit(cur, m, "zh") + per, en: formatUnit(cur, m, "en") + per };
 }
 
 const landLabel = (u: LandUnit): Label => ({ zh: u, en: u === "亩" ? "mu" : u });
@@ -176,20 +178,20 @@ function resolveUnit(
     const shared = m.context?.labelled === true ? { labelled: true } : {};
     const userCtx = user !== null ? unitContext(foldText(user)) : null;
     if (userCtx !== null)
-      return made(amountLabel(userCtx, model), "user", { ...userCtx, ...shared });
+      return made(amountLabel(userCtx, model, field), "user", { ...userCtx, ...shared });
     const header = m.context;
     if (header?.multiplier !== undefined || header?.currency !== undefined)
-      return made(amountLabel(header, model), "header", header, headerAddress);
+      return made(amountLabel(header, model, field), "header", header, headerAddress);
     const note = notes.find((n) => n.amount !== null);
     if (note)
       return made(
-        amountLabel(note.amount!, model),
+        amountLabel(note.amount!, model, field),
         "note",
         { ...note.amount!, ...shared },
         note.address
       );
     const assumed = { multiplier: model.amountMultiplier, currency: model.currency, ...shared };
-    return made(amountLabel(assumed, model), "default", assumed);
+    return made(amountLabel(assumed, model, field), "default", assumed);
   }
   if (kind === "land") {
     const fromUser = user !== null ? landUnit(user) : null;

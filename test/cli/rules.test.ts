@@ -11,6 +11,7 @@ import { writeMerged } from "../../src/cli/merged";
 import { openWorkbook, sheetOf } from "../../src/cli/xlsx";
 import { candidateWorkbook, PROJECTS } from "../fixtures/workbooks/candidates";
 import { marksIn, readBook, runCli, tempDir } from "./helpers";
+import { model as defaultModel } from "../models/default-model";
 
 async function save(dir: string, name: string, wb: ExcelJS.Workbook): Promise<string> {
   const file = path.join(dir, name);
@@ -390,10 +391,10 @@ test("the combined ranking keeps names as written: a literal _xHHHH_ and control
   }
 });
 
-test("a per-亩 column is not read as the total: 亩均税收 stays unused, saying why, and the score is the one without it", async () => {
+test("a per-亩 column is read as the figure per 亩, never as the total: 50 earns the 亩均税收 marks, 20 none", async () => {
   const dir = tempDir();
   const rows = [
-    ["甲汽车零部件项目", "12亿元", "新能源汽车", 100],
+    ["甲汽车零部件项目", "5亿元", "新能源汽车", 100],
     ["乙光通信模块项目", "3.5亿元", "光电通信", 40],
   ];
   const book = (withRatio: boolean) => {
@@ -409,14 +410,21 @@ test("a per-亩 column is not read as the total: 亩均税收 stays unused, sayi
   await save(dir, "plain.xlsx", book(false));
   const r = await runCli(["ratio.xlsx", "--out", "ratio-out.xlsx"], dir);
   expect(r.code).toBe(0);
-  expect(r.stdout).toContain("未使用的列: E 亩均税收（万元/亩）");
   expect(r.stdout).toContain(
-    "    ! E: “亩均税收（万元/亩）”是比率（每亩、人均或单位能耗的数），不是年税收的总额，未使用"
+    "  E 亩均税收（万元/亩） → 亩均税收（表中） [×10000 CNY/亩]（别名 0.95）"
   );
+  expect(r.stdout).toContain("  E 亩均税收（万元/亩）: 单位 万元/亩（表头 E1）; 例 50; 已读 2");
+  expect(r.stdout).not.toContain("未使用的列");
   const json = async (file: string) =>
-    (JSON.parse((await runCli([file, "--json"], dir)).stdout) as JsonOutput).results.map((x) => [
-      x.name,
-      x.score,
-    ]);
-  expect(await json("ratio.xlsx")).toEqual(await json("plain.xlsx"));
+    (JSON.parse((await runCli([file, "--json"], dir)).stdout) as JsonOutput).results.map(
+      (x) => x.score
+    );
+  const [withRatio, plain] = [await json("ratio.xlsx"), await json("plain.xlsx")];
+  // 50 is above the full-marks line (35): the criterion's whole weight, 4 points (5亿元 stays below
+  // the 招大引强 floor, which would hide them); 20 is below the admission line (25): nothing. Annual
+  // tax stays missing in both books.
+  const weight = defaultModel.criteria.find((c) => c.id === "taxPerMu")!.weight;
+  const dimension = defaultModel.dimensions.find((d) => d.id === "tax")!.weight;
+  expect(withRatio[0] - plain[0]).toBeCloseTo(100 * weight * dimension, 2);
+  expect(withRatio[1]).toBe(plain[1]);
 });

@@ -69,6 +69,7 @@ test("the doc has all its tables", () => {
   expect(rows("Columns several items share").length).toBeGreaterThanOrEqual(5);
   expect(rows("Dates").length).toBeGreaterThanOrEqual(20);
   expect(rows("Chain roles").length).toBeGreaterThanOrEqual(8);
+  expect(rows("Figures per 亩").length).toBeGreaterThanOrEqual(8);
 });
 
 describe("amounts", () => {
@@ -211,6 +212,22 @@ test.each(rows("Columns several items share"))(
     }
   }
 );
+
+test.each(rows("Figures per 亩"))("per 亩, %s: %s under %s", (_, example, column, expected) => {
+  const { sheet, table, mapping } = sheetWith(column, column, cellOf(example));
+  const [, field, value, noted] = /^(\w+) (\S+)( \(noted\))?$/.exec(expected)!;
+  expect(mapping.mapped.map((m) => [m.column, m.field])).toEqual([
+    [0, "name"],
+    [1, field],
+  ]);
+  const scored = scoreTable(toCandidateTable(sheet, table, mapping), compiled);
+  const got = (scored.columns[field] as Float64Array)[0];
+  const report = mapping.report!.find((x) => x.column === 1)!;
+  if (value === "error") return expect([report.unreadable, got]).toEqual([1, NaN]);
+  // The model's unit is 万元 (per 亩 here), as the doc writes it.
+  expect(got).toBeCloseTo(Number(value), 9);
+  expect([report.read, report.noted]).toEqual(noted ? [0, 1] : [1, 0]);
+});
 
 test.each(rows("Number columns"))("number, %s: %s", (_, example, context, expected) => {
   expectNumber(expected, scored(context, context, example));

@@ -34,12 +34,16 @@ const CONTEXTS: (Partial<AmountContext> | undefined)[] = [
   { multiplier: -1 },
   { multiplier: -1, labelled: true },
   { currency: "XYZ" as never },
+  // A header counted per land unit: read (converted) by a field counted per 亩, refused by others.
+  { multiplier: 1e4, perArea: "亩" },
+  { multiplier: 1, perArea: "平方米" },
+  { perArea: "里" as never },
 ];
 const BOUNDS: (BoundChoice | undefined)[] = [undefined, "mid", "low", "high", "lowest" as never];
 
 const options = fc
-  .tuple(fc.constantFrom(...CONTEXTS), fc.constantFrom(...BOUNDS))
-  .map(([context, bound]): ParseAmountOptions => ({ context, bound }));
+  .tuple(fc.constantFrom(...CONTEXTS), fc.constantFrom(...BOUNDS), fc.boolean())
+  .map(([context, bound, perMu]): ParseAmountOptions => ({ context, bound, perMu }));
 
 /**
  * Throws unless amountValue gives what parseAmount gives: value, currency, status, and whether the

@@ -272,6 +272,9 @@ test("a match of exactly 0.8 is not a guess: 计划总投资 fills 5 of the 7 ch
 });
 
 describe("ratio headers (per 亩, per person, per unit of energy, intensities) never name a total", () => {
+  // The default model without its fields counted per 亩, which take these headers (below).
+  const totalsOnly = { ...defaultModel, fields: defaultModel.fields.filter((f) => !f.per) };
+
   test.each([
     ["亩均税收", "tax"],
     ["亩均税收（万元/亩）", "tax"],
@@ -281,7 +284,7 @@ describe("ratio headers (per 亩, per person, per unit of energy, intensities) n
     ["单位能耗产出", "energyUse"],
     ["固定资产投资强度", "fixedAssetInvestment"],
   ])("%s is left unused, saying it is a ratio and not the total %s", (header, field) => {
-    const m = mapColumns(["项目名称", header], defaultModel);
+    const m = mapColumns(["项目名称", header], totalsOnly);
     expect(m.mapped.map((x) => x.field)).toEqual(["name"]);
     const label = defaultModel.fields.find((f) => f.id === field)!.label;
     expect(m.unused).toEqual([
@@ -295,6 +298,33 @@ describe("ratio headers (per 亩, per person, per unit of energy, intensities) n
         },
       },
     ]);
+  });
+
+  test.each([
+    ["亩均税收", "statedTaxPerMu", "alias"],
+    ["亩均税收（万元/亩）", "statedTaxPerMu", "alias"],
+    ["亩产税收", "statedTaxPerMu", "alias"],
+    ["每亩税收", "statedTaxPerMu", "alias"],
+    ["达产后亩均税收（万元/亩）", "statedTaxPerMu", "alias"],
+    ["亩均产值（万元/亩）", "statedOutputPerMu", "alias"],
+    ["固定资产投资强度", "statedInvestmentIntensity", "alias"],
+    ["投资强度（万元/亩）", "statedInvestmentIntensity", "alias"],
+  ])(
+    "the default model reads %s as the figure per 亩 it is (%s), never as a total",
+    (header, field, how) => {
+      const m = mapColumns(["项目名称", header], defaultModel);
+      expect(m.mapped.map((x) => [x.field, x.how])).toEqual([
+        ["name", "exact"],
+        [field, how],
+      ]);
+    }
+  );
+
+  test("a per-亩 header guessed at never crosses what it counts: 亩产税收 is tax, not output", () => {
+    const m = mapColumns(["项目名称", "预计亩产税收情况"], defaultModel);
+    expect(m.mapped.map((x) => x.field)).toEqual(["name", "statedTaxPerMu"]);
+    const output = mapColumns(["项目名称", "预计亩均产出情况"], defaultModel);
+    expect(output.mapped.map((x) => x.field)).toEqual(["name", "statedOutputPerMu"]);
   });
 
   test("per year is how totals are written: 税收（万元/年） is the annual tax", () => {
@@ -311,7 +341,7 @@ describe("ratio headers (per 亩, per person, per unit of energy, intensities) n
       type: "number",
       aliases: ["每亩税收"],
     };
-    const withRatio = { ...defaultModel, fields: [...defaultModel.fields, perMu] };
+    const withRatio = { ...totalsOnly, fields: [...totalsOnly.fields, perMu] };
     const m = mapColumns(["项目名称", "每亩税收", "年税收"], withRatio);
     expect(columnOf(m, "taxPerMu")).toMatchObject({ column: 1, how: "alias" });
     expect(columnOf(m, "tax")?.column).toBe(2);

@@ -3,6 +3,7 @@
  * or a bracketed unit inside a cell (1500（万美元）). Either gives the context bare numbers are read in.
  */
 import { zhUnitExp } from "../fx";
+import { landUnit } from "../land";
 import { foldText, scaleDecimal } from "../numerals";
 import { AmountContext, CurrencyCode } from "../types";
 import { tokenize } from "./lexicon";
@@ -15,8 +16,10 @@ export function unitContext(folded: string): Partial<AmountContext> | null {
   let s = folded.trim();
   if (s.startsWith("单位")) s = s.slice(2).replace(LEADING_COLON, "");
   s = s.replace("'000", "k"); // USD '000: thousands
+  // 万元/亩: the amount part, and the land it is counted per (/年 and other rates are not kept).
   const slash = s.indexOf("/");
-  if (slash > 0) s = s.slice(0, slash); // 万元/亩: the amount part
+  const perArea = slash > 0 ? landUnit(s.slice(slash + 1)) : null;
+  if (slash > 0) s = s.slice(0, slash);
   const toks = tokenize(s);
   if (toks.length === 0) return null;
   let exp: number | null = null;
@@ -34,6 +37,7 @@ export function unitContext(folded: string): Partial<AmountContext> | null {
   if (exp === null && currency === null) return null;
   const context: Partial<AmountContext> = { multiplier: scaleDecimal(String(mult), exp ?? 0) };
   if (currency !== null) context.currency = currency;
+  if (perArea !== null) context.perArea = perArea;
   return context;
 }
 

@@ -6,6 +6,7 @@
 import { CURRENCY_ZH, formatAmount, formatUnit } from "../fx";
 import { shiftedDecimal } from "../numerals";
 import { boundNote } from "../bounds";
+import { MU_PER } from "../land";
 import {
   AmountBound,
   AmountContext,
@@ -126,6 +127,11 @@ function buildNote(
     zh += `；${guess ? "？" : ""}裸数按${from.zh}的单位（${formatUnit(r.currency, m, "zh")}）读取${guess ? "，单位为假定" : ""}`;
     en += `; ${guess ? "? " : ""}bare number read in the unit of the ${from.en} (${formatUnit(r.currency, m, "en")})${guess ? ", an assumed unit" : ""}`;
   }
+  if (ctx.perArea !== undefined && ctx.perArea !== "亩") {
+    const factor = Number((1 / MU_PER[ctx.perArea]).toPrecision(5));
+    zh += `；每${ctx.perArea}的数按每亩折算（×${factor}）`;
+    en += `; a figure per ${ctx.perArea} converted to per 亩 (×${factor})`;
+  }
   for (const x of extra) {
     zh += `；${x.zh}`;
     en += `; ${x.en}`;
@@ -203,6 +209,11 @@ export function finish(
   alternate?: ParsedAmount
 ): ParsedAmount {
   const choice = options?.bound ?? "mid";
+  const ctx = options?.context ?? {};
+  // A figure per 平方米 or 公顷 in a field counted per 亩 (parseAmount refuses it elsewhere).
+  const per = ctx.perArea;
+  if (per !== undefined && per !== "亩")
+    r = { ...r, low: r.low / MU_PER[per], high: r.high / MU_PER[per] };
   let value = r.low;
   let used: BoundChoice | "exact" = "exact";
   if (r.bound === "range") {
@@ -211,7 +222,6 @@ export function finish(
   }
   let note: Label | undefined;
   let normalized: string | undefined;
-  const ctx = options?.context ?? {};
   const result: ParsedAmount = {
     ok: true,
     input,

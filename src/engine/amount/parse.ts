@@ -3,6 +3,7 @@ import { cellProblem } from "../cells";
 import { CURRENCY_CODES, PER_UNIT_WORD } from "../vocabulary";
 import { foldText, isDigitCode, powerOfTen, scaleDecimal } from "../numerals";
 import { AmountContext, AmountResult, CellValue, ParseAmountOptions } from "../types";
+import { landUnit, MU_PER } from "../land";
 import { readTokens } from "./grammar";
 import { isMissing, tokenize } from "./lexicon";
 import { errorOf, fail, finish, missingError, NOT_NEGATIVE, unlabelledError } from "./note";
@@ -82,16 +83,20 @@ export function cleanOptions(o: ParseAmountOptions | undefined): ParseAmountOpti
     c?.multiplier !== undefined && !(c.multiplier > 0 && Number.isFinite(c.multiplier));
   const badCur =
     c?.currency !== undefined && !(CURRENCY_CODES as readonly string[]).includes(c.currency);
-  if (!badBound && !badMult && !badCur) return o;
+  const badArea =
+    c?.perArea !== undefined && !Object.prototype.hasOwnProperty.call(MU_PER, c.perArea);
+  if (!badBound && !badMult && !badCur && !badArea) return o;
   const context: Partial<AmountContext> = {};
   if (c?.multiplier !== undefined && !badMult) context.multiplier = c.multiplier;
   if (c?.currency !== undefined && !badCur) context.currency = c.currency;
   if (c?.labelled !== undefined) context.labelled = c.labelled;
+  if (c?.perArea !== undefined && !badArea) context.perArea = c.perArea;
   return {
     context,
     bound: badBound ? undefined : b,
     allowNegative: o.allowNegative,
     names: o.names,
+    perMu: o.perMu,
   };
 }
 
@@ -101,6 +106,32 @@ export function cleanOptions(o: ParseAmountOptions | undefined): ParseAmountOpti
  */
 export function parseAmount(text: CellValue, options?: ParseAmountOptions): AmountResult {
   const opts = cleanOptions(options);
+  const perArea = opts?.context?.perArea;
+  if (perArea === undefined || opts?.perMu === true) return readCell(text, opts);
+  // A header per 亩 (亩均税收（万元/亩）) over a column a total was asked of: none of its figures is one.
+  const r = readCell(text, opts);
+  return r.ok
+    ? errorOf(
+        r.input,
+        fail(
+          "unreadable",
+          `表头写的是每${perArea}的数，不是总额`,
+          `the header gives a figure per ${perArea}, not a total`
+        )
+      )
+    : r;
+}
+
+/**
+ * After a figure, the land it is counted per (35万元/亩, 500元每平方米, 35万元/亩以上), read by a field
+ * counted per 亩 (ParseAmountOptions.perMu).
+ */
+const PER_AREA_AFTER =
+  /[/每]\s*(亩|平方米|平米|㎡|m2|m²|公顷)(?=\s*(?:及)?(?:以上|以下|左右|以内)?\s*$)/;
+/** What a field counted per 亩 still refuses: a figure per person, per unit of energy, per tonne … */
+const NOT_PER_LAND = /人均|单位能耗|[/每]\s*(?:人|户|家|吨|件)/;
+
+function readCell(text: CellValue, opts: ParseAmountOptions | undefined): AmountResult {
   if (text === null || text === undefined) return missingError("");
   const labelled = opts?.context?.labelled === true;
   if (typeof text === "number")
@@ -124,11 +155,35 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
     return labelled
       ? unlabelledError(text, opts?.names, false)
       : fromNumber(text, Number(trimmed), opts);
-  const src = foldText(text);
+  let src = foldText(text);
   if (isMissing(src)) return missingError(text);
+  let read = opts;
+  if (opts?.perMu === true) {
+    // The land unit after the figure is blanked (offsets stay the text's) and read as the column's.
+    const after = PER_AREA_AFTER.exec(src);
+    const unit = after !== null ? landUnit(after[1]) : null;
+    if (after !== null && unit !== null) {
+      src =
+        src.slice(0, after.index) +
+        " ".repeat(after[0].length) +
+        src.slice(after.index + after[0].length);
+      read = { ...opts, context: { ...opts.context, perArea: unit } };
+    }
+  }
   // 亩均税收50万元 is per 亩 even without /亩 after it (which the grammar refuses): never a total. A
-  // remark in brackets (10亿元（亩均500万元）) is the grammar's to leave out.
-  const per = PER_UNIT_WORD.test(src) ? PER_UNIT_WORD.exec(src.replace(/\([^()]*\)/g, "")) : null;
+  // remark in brackets (10亿元（亩均500万元）) is the grammar's to leave out. A field counted per 亩
+  // takes it, and refuses a figure per person or per unit of energy.
+  const perWord = opts?.perMu === true ? NOT_PER_LAND : PER_UNIT_WORD;
+  const per = perWord.test(src) ? perWord.exec(src.replace(/\([^()]*\)/g, "")) : null;
+  if (per !== null && opts?.perMu === true)
+    return errorOf(
+      text,
+      fail(
+        "unreadable",
+        `“${per[0]}”：写的是人均、单位能耗或每吨等的数，不是每亩的数`,
+        `"${per[0]}": a figure per person, per unit of energy or per tonne, not per 亩`
+      )
+    );
   if (per !== null)
     return errorOf(
       text,
@@ -138,5 +193,5 @@ export function parseAmount(text: CellValue, options?: ParseAmountOptions): Amou
         `"${per[0]}": a figure per 亩, per person or per unit, not a total`
       )
     );
-  return readTokens(text, src, tokenize(src), opts, text);
+  return readTokens(text, src, tokenize(src), read, text);
 }

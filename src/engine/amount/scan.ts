@@ -336,8 +336,9 @@ export function amountValue(
 ): number {
   const opts = cleanOptions(options);
   const ctx = opts?.context ?? NO_CONTEXT;
-  // A column of several items reads labelled figures only: the parser decides (its clauses).
-  const direct = ctx.labelled !== true;
+  // A column of several items reads labelled figures only, and a figure per 亩 is converted or
+  // refused: the parser decides.
+  const direct = ctx.labelled !== true && ctx.perArea === undefined && opts?.perMu !== true;
   if (direct && typeof cell === "number" && cell >= 0 && cell <= Number.MAX_VALUE) {
     const value = scaleExactly(cell + 0, ctx.multiplier ?? 1); // + 0: −0 reads as 0
     if (value <= Number.MAX_VALUE) {

@@ -368,13 +368,20 @@ export interface AmountReading {
 /**
  * How an amount column's cells are parsed: its unit context; never negative (investment, capital,
  * revenue and tax cannot be); and, given the field, its names, so that of figures a cell labels the
- * column's own is read (总投资10亿元，注册资本1亿元 reads 1亿 in a 注册资本 column).
+ * column's own is read (总投资10亿元，注册资本1亿元 reads 1亿 in a 注册资本 column); a field counted per 亩
+ * reads figures per 亩.
  */
 export function amountOptions(
   context: Partial<AmountContext> | undefined,
   field?: FieldDef
 ): ParseAmountOptions {
-  return { context, allowNegative: false, names: field && fieldNames(field) };
+  const options: ParseAmountOptions = {
+    context,
+    allowNegative: false,
+    names: field && fieldNames(field),
+  };
+  if (field?.per === "亩") options.perMu = true;
+  return options;
 }
 
 export function readAmount(

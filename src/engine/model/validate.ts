@@ -673,6 +673,14 @@ export function validateModel(json: unknown): ValidationResult {
         "只有金额字段可从多项共用的列读取（按单元格内的标签）",
         "only amount fields read from a column several items share (by the labels in its cells)"
       );
+    if (f.per !== undefined && f.per !== "亩")
+      c.add(`fields[${i}].per`, "只能是“亩”（按每亩计的金额）", 'must be "亩" (an amount per 亩)');
+    else if (f.per !== undefined && type !== undefined && type !== "amount")
+      c.add(
+        `fields[${i}].per`,
+        "只有金额字段可按每亩计（亩均税收、投资强度）",
+        "only amount fields are counted per 亩 (tax per 亩, investment intensity)"
+      );
     if (f.reader !== undefined)
       c.oneOf(f, "reader", `fields[${i}]`, ANSWER_READERS, { zh: "读法", en: "reader" });
     if (f.range !== undefined) checkRange(c, f.range, `fields[${i}].range`, type);

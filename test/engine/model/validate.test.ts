@@ -573,6 +573,31 @@ describe("fields read from shared columns and other kinds (the mapping and yes/n
     );
   });
 
+  test("the model check: per is 亩, on amount fields only", () => {
+    const withPer = (id: string, per: unknown) => ({
+      ...pinghu,
+      fields: pinghu.fields.map((f) => (f.id === id ? { ...f, per } : f)),
+    });
+    const error = (id: string, zh: string, en: string) => ({
+      code: "model",
+      path: `fields[${pinghu.fields.findIndex((f) => f.id === id)}].per`,
+      message: { zh, en },
+    });
+    expect(validateModel(withPer("fixedAssetInvestment", "亩")).ok).toBe(true);
+    const other = validateModel(withPer("statedTaxPerMu", "平方米"));
+    expect(!other.ok && other.errors).toEqual([
+      error("statedTaxPerMu", "只能是“亩”（按每亩计的金额）", 'must be "亩" (an amount per 亩)'),
+    ]);
+    const notAmount = validateModel(withPer("plotRatio", "亩"));
+    expect(!notAmount.ok && notAmount.errors).toEqual([
+      error(
+        "plotRatio",
+        "只有金额字段可按每亩计（亩均税收、投资强度）",
+        "only amount fields are counted per 亩 (tax per 亩, investment intensity)"
+      ),
+    ]);
+  });
+
   test("the model check: otherKinds is a list of text, on yes/no fields only", () => {
     const withKinds = (id: string, otherKinds: unknown) => ({
       ...pinghu,
