@@ -19,7 +19,8 @@ import {
   readYesNo,
 } from "./answers";
 import { TextMemo } from "./memo";
-import { isBlankText } from "./numerals";
+import { NO_DATA_WORDS } from "./vocabulary";
+import { foldText, isBlankText } from "./numerals";
 import { ChainModel, ChainRoleDef, Label } from "./types";
 
 export interface ChainClassification {
@@ -1044,15 +1045,23 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
           en: `; "${settled.word}" counts for no chain beside "${settled.cue}"`,
         }
       : { zh: "", en: "" };
+    // A chain cell naming none of the model's chains (新能源（光伏）) is filled, not blank: say what it holds.
+    const written = String(input.explicitChain ?? "").trim();
+    const folded = foldText(written);
+    const given = NO_DATA_WORDS.has(folded) || /^-*$/.test(folded) ? "" : written;
     source =
       chain === null
         ? {
             zh: matched.length
               ? `文本不足以判定产业链（命中：${words}；置信度 ${confidence}）`
-              : "未填产业链，文本未命中任何产业链",
+              : given
+                ? `所填“${given}”不是模型的产业链，文本也未命中任何产业链`
+                : "未填产业链，文本未命中任何产业链",
             en: matched.length
               ? `text does not settle a chain (matched: ${words}; confidence ${confidence})`
-              : "no chain given and the text matches no chain",
+              : given
+                ? `"${given}" is none of the model's chains, and the text matches none`
+                : "no chain given and the text matches no chain",
           }
         : {
             zh: `由文本判定（命中：${words}；置信度 ${confidence}）`,

@@ -432,6 +432,21 @@ describe("chainFit", () => {
     expect(fit.value).toBeCloseTo(Math.min(1, roleScore("keyLink") * 1.1), 6);
   });
 
+  test("a chain cell naming none of the model's chains is said to be filled, not blank", () => {
+    const fit = (explicitChain: string | null) =>
+      chainFit({ explicitChain, texts: [], role: null }, model);
+    expect(fit("新能源（光伏）")).toMatchObject({
+      value: 0,
+      chain: null,
+      note: {
+        zh: "所填“新能源（光伏）”不是模型的产业链，文本也未命中任何产业链",
+        en: `"新能源（光伏）" is none of the model's chains, and the text matches none`,
+      },
+    });
+    for (const blank of [null, "", "待定", "-", " / "])
+      expect(fit(blank).note.zh).toBe("未填产业链，文本未命中任何产业链");
+  });
+
   test("the Nidec case: key link in CNC serving NEV earns key link × 1.15 = 0.9775", () => {
     const fit = chainFit(
       { explicitChain: "高档数控机床", texts: NAMED_PROJECT_CASES[1].texts, role: "关键环节" },
