@@ -8,6 +8,7 @@ import { formatAmount } from "./fx";
 import { compileModel } from "./model/compile";
 import {
   areaUnitProblem,
+  inferredFrom,
   isMissingCell,
   isMissingFor,
   noOwnLand,
@@ -416,6 +417,18 @@ export function explain(s: ScoredTable, i: number): Explanation {
   const points = criteria.map((c) => c.contribution);
   const landUse = readLandUse(s.table.columns, i, compiled.model);
   if (landUse) notes.push(landUseNote(landUse, compiled.model));
+  // A yes/no answer taken from another column's text (世界500强 in the investor's name) is said.
+  for (const field of compiled.model.fields) {
+    const inferred = inferredFrom(s.table.columns, i, field, compiled.model);
+    if (inferred === null) continue;
+    const yes = inferred.value === 1;
+    notes.push(
+      L(
+        `${field.label.zh}：${yes ? "是" : "否"}（未填，由${inferred.from.label.zh}“${inferred.text}”判定）`,
+        `${field.label.en}: ${yes ? "yes" : "no"} (blank; from the ${inferred.from.label.en} "${inferred.text}")`
+      )
+    );
+  }
   const stageField = compiled.model.fields.find((f) => f.reader === "stage");
   const resumed = stageField && stageNote(s.table.columns[stageField.id]?.[i], compiled.model);
   if (resumed) notes.push(resumed);

@@ -24,6 +24,8 @@ import {
   currencyVariable,
   isMissingFor,
   AmountReader,
+  answeringText,
+  inferredAnswer,
   readFieldNumber,
   readText,
 } from "./model/fields";
@@ -176,8 +178,29 @@ function inputReaders(
     }
     const col = (columns[id] = new Float64Array(n));
     const reader = new ColumnReader((c) => readFieldNumber(c, field, context, model));
+    if (field.inferFrom !== undefined)
+      return (table) => {
+        readNumbers(cells(table), n, col, reader, field, context, model);
+        inferAnswers(table.columns, n, col, field);
+      };
     return (table) => readNumbers(cells(table), n, col, reader, field, context, model);
   });
+}
+
+/** A yes/no column's blanks answered by the texts the field infers from (FieldDef.inferFrom). */
+function inferAnswers(
+  cells: CandidateTable["columns"],
+  n: number,
+  out: Float64Array,
+  field: FieldDef
+): void {
+  const own = cells[field.id];
+  const sources = (field.inferFrom ?? []).map((id) => cells[id]);
+  for (let i = 0; i < n; i++) {
+    if (out[i] === out[i] || (own !== undefined && !isMissingFor(own[i] ?? null, field))) continue;
+    const k = answeringText(sources, i, field);
+    if (k >= 0) out[i] = inferredAnswer(sources[k]![i], field);
+  }
 }
 
 /** The scored columns as expressions read them (`x`: an expression transform's input). */

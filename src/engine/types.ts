@@ -165,6 +165,12 @@ export interface FieldDef {
    * cells and headers per 平方米 or 公顷 are converted. Only "亩".
    */
   per?: "亩";
+  /**
+   * For yes/no fields: text fields whose cells may answer it when its own cell is blank — an investor
+   * written as 德国巴斯夫集团（世界500强） is on the list, noted; a firm served (世界500强配套商) or an
+   * intention is no answer.
+   */
+  inferFrom?: string[];
   /** For number fields: the unit label shown (e.g. "亩"). */
   unit?: string;
   /** Whether the product needs it to score at all (mapping reports these first). */

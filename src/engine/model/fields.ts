@@ -26,10 +26,14 @@ import { dateNote, readDate } from "../dateText";
 import {
   answerNote,
   foldAnswer,
+  hitAt,
   hits,
   INTENDED,
   saysNotYet,
   stageNote,
+  visitFoldedWords,
+  WordList,
+  wordStarts,
   yesNoValue,
 } from "../answers";
 import {
@@ -552,6 +556,84 @@ function answerValue(cell: CellValue, field: FieldDef): number {
     return NaN;
   // 民营企业 in a 央企 (企业性质) column: another kind, so no.
   return best === best ? best : otherKind(text, field) !== null ? 0 : NaN;
+}
+
+/**
+ * Around a name, what makes a text about firms it serves or deals with (世界500强配套商, 为世界500强企业
+ * 提供服务), not one of them.
+ */
+const DEALS_WITH =
+  /^\s*(?:的)?(?:企业|公司|集团)?(?:配套|供应|供货|客户|合作|服务|背景|提供|supplier|customer|client|partner)/;
+const SERVES_BEFORE =
+  /(?:为|给|向|服务于?|供应|配套|客户|合作伙伴|supplier to|serving)[^，,；;。(]*$/;
+
+const nameStarts = new WeakMap<FieldDef, WordList>();
+const stopAtFirst = (): boolean => false;
+
+/**
+ * What another field's text (FieldDef.inferFrom: the investor, the project's name) says of a yes/no
+ * field: 1 where it names the field as a fact (德国巴斯夫集团（世界500强）), 0 where it denies it
+ * (非世界500强), else NaN — no mention, an intention, a firm dealt with (世界500强配套商), or mentions that
+ * disagree.
+ */
+export function inferredAnswer(text: CellValue, field: FieldDef): number {
+  if (typeof text !== "string") return NaN;
+  // Most texts name none of the field's names: told without folding them (batch scoring asks per row).
+  let starts = nameStarts.get(field);
+  if (!starts) nameStarts.set(field, (starts = wordStarts(fieldNames(field))));
+  if (visitFoldedWords(text, starts, stopAtFirst, null)) return NaN;
+  const folded = foldAnswer(text);
+  let best = NaN;
+  for (const name of fieldNames(field)) {
+    for (let at = folded.indexOf(name); at >= 0; at = folded.indexOf(name, at + 1)) {
+      if (DEALS_WITH.test(folded.slice(at + name.length))) return NaN;
+      if (SERVES_BEFORE.test(folded.slice(0, at))) return NaN;
+      const hit = hitAt(folded, at, name);
+      if (hit === "intended") return NaN;
+      const value = hit === "fact" ? 1 : 0;
+      if (best === best && best !== value) return NaN;
+      best = value;
+    }
+  }
+  return best;
+}
+
+/** The first of a row's texts (one column each, in FieldDef.inferFrom order) that answers the field; −1: none. */
+export function answeringText(
+  sources: readonly (readonly CellValue[] | undefined)[],
+  i: number,
+  field: FieldDef
+): number {
+  for (let k = 0; k < sources.length; k++) {
+    const text = sources[k]?.[i];
+    if (typeof text !== "string") continue;
+    const value = inferredAnswer(text, field);
+    if (value === value) return k;
+  }
+  return -1;
+}
+
+/**
+ * The answer candidate i's other texts give a yes/no field whose own cell is blank (FieldDef.inferFrom),
+ * with the field and text that gave it; null when the own cell says anything or no text answers.
+ */
+export function inferredFrom(
+  columns: Readonly<Record<string, readonly CellValue[] | undefined>>,
+  i: number,
+  field: FieldDef,
+  model: ScoringModel
+): { value: number; from: FieldDef; text: string } | null {
+  if (field.inferFrom === undefined || !isMissingFor(columns[field.id]?.[i] ?? null, field))
+    return null;
+  const k = answeringText(
+    field.inferFrom.map((id) => columns[id]),
+    i,
+    field
+  );
+  const from = k < 0 ? undefined : model.fields.find((f) => f.id === field.inferFrom![k]);
+  if (from === undefined) return null;
+  const text = columns[from.id]![i] as string;
+  return { value: inferredAnswer(text, field), from, text: text.trim() };
 }
 
 /** The first of the field's other kinds (FieldDef.otherKinds) the folded text names as a fact, or null. */

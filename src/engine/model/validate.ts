@@ -681,6 +681,13 @@ export function validateModel(json: unknown): ValidationResult {
         "只有金额字段可按每亩计（亩均税收、投资强度）",
         "only amount fields are counted per 亩 (tax per 亩, investment intensity)"
       );
+    c.texts(f, "inferFrom", `fields[${i}]`, true);
+    if (f.inferFrom !== undefined && type !== undefined && type !== "boolean")
+      c.add(
+        `fields[${i}].inferFrom`,
+        "只有是/否字段可由其他列的文字判定",
+        "only yes/no fields are answered from other columns' text"
+      );
     if (f.reader !== undefined)
       c.oneOf(f, "reader", `fields[${i}]`, ANSWER_READERS, { zh: "读法", en: "reader" });
     if (f.range !== undefined) checkRange(c, f.range, `fields[${i}].range`, type);
@@ -693,6 +700,14 @@ export function validateModel(json: unknown): ValidationResult {
     kinds[id] = "num";
     fieldTypes.set(id, "derived");
   }
+  fields.forEach((f, i) => {
+    if (!isObj(f) || !Array.isArray(f.inferFrom)) return;
+    f.inferFrom.forEach((id, j) => {
+      const type = typeof id === "string" ? fieldTypes.get(id) : undefined;
+      if (typeof id === "string" && type !== "text" && type !== "category")
+        c.add(`fields[${i}].inferFrom[${j}]`, `“${id}”不是文本字段`, `"${id}" is not a text field`);
+    });
+  });
   // totalInvestment_currency: the text an expression reads for an amount field's currency.
   fields.forEach((f, i) => {
     if (!isObj(f) || f.type !== "amount" || typeof f.id !== "string") return;

@@ -7,6 +7,8 @@ import fc from "fast-check";
 import {
   AmountReader,
   areaUnitProblem,
+  inferredAnswer,
+  inferredFrom,
   isAreaField,
   isMissingCell,
   isMissingFor,
@@ -555,5 +557,90 @@ describe("other kinds than a yes/no field's (FieldDef.otherKinds): 民营企业 
         model
       )
     ).toBeNaN();
+  });
+});
+
+describe("a yes/no field answered from other columns' text when its own is blank (FieldDef.inferFrom)", () => {
+  const f500 = model.fields.find((f) => f.id === "fortune500")!;
+  const soe = model.fields.find((f) => f.id === "centralSoe")!;
+
+  test.each<[string, number]>([
+    ["德国巴斯夫集团（世界500强）", 1],
+    ["世界500强巴斯夫新材料项目", 1],
+    ["财富世界500强企业日本电产", 1],
+    ["世界500强子公司", 1],
+    ["Fortune Global 500 member BASF", 1],
+    ["非世界500强企业", 0],
+    ["不属于世界500强", 0],
+    // No answer: no mention, an intention, a firm served or dealt with, mentions that disagree.
+    ["德国巴斯夫集团", NaN],
+    ["拟引进世界500强", NaN],
+    ["世界500强配套商", NaN],
+    ["某某公司（世界500强企业配套）", NaN],
+    ["为多家世界500强企业提供服务", NaN],
+    ["服务于世界500强客户", NaN],
+    ["客户包括多家世界500强", NaN],
+    ["Supplier to Fortune Global 500 carmakers", NaN],
+    ["世界500强，非世界500强", NaN],
+  ])("%s answers %d", (text, value) => expect(inferredAnswer(text, f500)).toBe(value));
+
+  test("only text answers: numbers, yes/no values and blanks do not", () => {
+    for (const c of [1, true, null, "", "是"]) expect(inferredAnswer(c, f500)).toBeNaN();
+  });
+
+  test("the field's own cell wins; the investor first, then the project's name; the source is named", () => {
+    const columns = (own: CellValue, investor: CellValue, name: CellValue) => ({
+      fortune500: [own],
+      investor: [investor],
+      name: [name],
+    });
+    const investor = model.fields.find((f) => f.id === "investor")!;
+    const name = model.fields.find((f) => f.id === "name")!;
+    expect(inferredFrom(columns(null, "巴斯夫（世界500强）", null), 0, f500, model)).toEqual({
+      value: 1,
+      from: investor,
+      text: "巴斯夫（世界500强）",
+    });
+    expect(inferredFrom(columns("-", "巴斯夫", " 世界500强巴斯夫项目 "), 0, f500, model)).toEqual({
+      value: 1,
+      from: name,
+      text: "世界500强巴斯夫项目",
+    });
+    // An answer in its own column, even one it cannot read, is the column's to give.
+    expect(inferredFrom(columns("否", "巴斯夫（世界500强）", null), 0, f500, model)).toBeNull();
+    expect(
+      inferredFrom(columns("待核实?", "巴斯夫（世界500强）", null), 0, f500, model)
+    ).toBeNull();
+    // A field without inferFrom is never inferred.
+    const highTech = model.fields.find((f) => f.id === "highTech")!;
+    expect(inferredFrom({ investor: ["高新技术企业"] }, 0, highTech, model)).toBeNull();
+  });
+
+  test("scoring: a blank 世界500强 answered by the investor's text earns the 招大引强 credit, and the explanation says so", () => {
+    const row = { name: "新材料项目", totalInvestment: "3亿元", chain: "碳三和膜材料" };
+    const [inferred, plain, served, own] = scoreCandidates(
+      [
+        { ...row, investor: "德国巴斯夫集团（世界500强）" },
+        { ...row, investor: "德国巴斯夫集团" },
+        { ...row, investor: "世界500强配套商" },
+        { ...row, investor: "德国巴斯夫集团（世界500强）", fortune500: "否" },
+      ],
+      model
+    );
+    expect(inferred.flags).toContain("zdyq500");
+    expect(inferred.score).toBeGreaterThan(plain.score);
+    expect(inferred.explanation.notes).toContainEqual({
+      zh: "世界500强：是（未填，由投资方“德国巴斯夫集团（世界500强）”判定）",
+      en: `Fortune Global 500: yes (blank; from the Investor "德国巴斯夫集团（世界500强）")`,
+    });
+    for (const c of [served, own]) {
+      expect(c.score).toBe(plain.score);
+      expect(c.explanation.notes.some((n) => n.zh.startsWith("世界500强："))).toBe(false);
+    }
+  });
+
+  test("a central SOE written in the investor's name: 中国中化（央企）", () => {
+    expect(inferredAnswer("中国中化控股有限责任公司（央企）", soe)).toBe(1);
+    expect(inferredAnswer("某地方国企", soe)).toBeNaN();
   });
 });

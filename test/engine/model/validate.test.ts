@@ -598,6 +598,45 @@ describe("fields read from shared columns and other kinds (the mapping and yes/n
     ]);
   });
 
+  test("the model check: inferFrom lists text fields, on yes/no fields only", () => {
+    const withInfer = (id: string, inferFrom: unknown) => ({
+      ...pinghu,
+      fields: pinghu.fields.map((f) => (f.id === id ? { ...f, inferFrom } : f)),
+    });
+    const at = (id: string) => pinghu.fields.findIndex((f) => f.id === id);
+    const error = (path: string, zh: string, en: string) => ({
+      code: "model",
+      path,
+      message: { zh, en },
+    });
+    expect(validateModel(withInfer("highTech", ["investor", "owner"])).ok).toBe(true);
+    const notYesNo = validateModel(withInfer("tax", ["investor"]));
+    expect(!notYesNo.ok && notYesNo.errors).toEqual([
+      error(
+        `fields[${at("tax")}].inferFrom`,
+        "只有是/否字段可由其他列的文字判定",
+        "only yes/no fields are answered from other columns' text"
+      ),
+    ]);
+    const notText = validateModel(withInfer("highTech", ["investor", "tax", "nowhere"]));
+    expect(!notText.ok && notText.errors).toEqual([
+      error(
+        `fields[${at("highTech")}].inferFrom[1]`,
+        "“tax”不是文本字段",
+        '"tax" is not a text field'
+      ),
+      error(
+        `fields[${at("highTech")}].inferFrom[2]`,
+        "“nowhere”不是文本字段",
+        '"nowhere" is not a text field'
+      ),
+    ]);
+    const notList = validateModel(withInfer("highTech", "investor"));
+    expect(!notList.ok && notList.errors.map((e) => e.message.en)).toContain(
+      "must be a list of text"
+    );
+  });
+
   test("the model check: otherKinds is a list of text, on yes/no fields only", () => {
     const withKinds = (id: string, otherKinds: unknown) => ({
       ...pinghu,
