@@ -271,6 +271,16 @@ test("a match of exactly 0.8 is not a guess: 计划总投资 fills 5 of the 7 ch
   expect(m.guessed).toEqual([]);
 });
 
+test("a bare 用地 or 占地 header is the land area, not a guess", () => {
+  for (const header of ["用地", "占地", "用地规模"])
+    expect(columnOf(mapColumns(["项目名称", header], defaultModel), "landArea")).toMatchObject({
+      column: 1,
+      how: "alias",
+    });
+  // 用地性质 is the land use, never the area.
+  expect(columnOf(mapColumns(["项目名称", "用地性质"], defaultModel), "landArea")).toBeNull();
+});
+
 describe("ratio headers (per 亩, per person, per unit of energy, intensities) never name a total", () => {
   // The default model without its fields counted per 亩, which take these headers (below).
   const totalsOnly = { ...defaultModel, fields: defaultModel.fields.filter((f) => !f.per) };
