@@ -287,6 +287,23 @@ describe("a figure labelled as another item: the column's own figure is read", (
     expect(r.note.en).toContain('ignored the figure of another item "注册资本1亿元"');
   });
 
+  test("到资, 到位 in a label are words, not 到 joining a range: 实际到资1200万美元 in a 实际到资 column", () => {
+    const utilised = { ...WAN_YUAN, names: ["实际利用外资", "实际到资", "到资", "到位外资"] };
+    for (const text of [
+      "到资1200万美元",
+      "实际到资1200万美元",
+      "已到资1200万美元",
+      "到位外资1200万美元",
+    ])
+      expect(ok(parseAmount(text, utilised))).toMatchObject({ value: 1.2e7, currency: "USD" });
+    // 到 between figures still joins a range.
+    expect(ok(parseAmount("1000到1200万美元", utilised))).toMatchObject({
+      low: 1e7,
+      high: 1.2e7,
+      bound: "range",
+    });
+  });
+
   test("in a 注册资本 column the same cell reads 1亿 and names the investment", () => {
     const r = ok(parseAmount("总投资10亿元，注册资本1亿元", CAPITAL));
     expect(r.value).toBe(1e8);

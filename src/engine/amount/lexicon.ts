@@ -268,6 +268,8 @@ for (const [w, q] of Object.entries(EN_QUALS)) addWord(w, word("qual", { q: QUAL
 for (const w of ["多", "余", "有余"]) addWord(w, word("more"));
 addWord("负", word("sign"));
 for (const w of ["至", "到", "to"]) addWord(w, word("sep", { ch: w }));
+// 到资, 到位, 到账 are words of a label (实际到资1200万美元), not 到 joining a range.
+for (const w of ["到资", "到位", "到账", "到达"]) addWord(w, word("text"));
 for (const w of ["或", "或者", "和", "及", "与", "、", ",", ";", "/", "|", "&", "and", "or"])
   addWord(w, word("list"));
 for (const w of ["含", "含本数", "inclusive", "incl"]) addWord(w, word("incl"));
