@@ -1047,8 +1047,7 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
       : { zh: "", en: "" };
     // A chain cell naming none of the model's chains (新能源（光伏）) is filled, not blank: say what it holds.
     const written = String(input.explicitChain ?? "").trim();
-    const folded = foldText(written);
-    const given = NO_DATA_WORDS.has(folded) || /^-*$/.test(folded) ? "" : written;
+    const given = saysNoChain(written) ? "" : written;
     source =
       chain === null
         ? {
@@ -1071,7 +1070,21 @@ export function chainFit(input: ChainFitInput, model: ChainModel): ChainFit {
   }
 
   if (chain === null) {
-    return { value: 0, chain, secondary: null, role: roleId, confidence, matched, note: source };
+    // No chain written and no word of any chain in the texts: the chain is not yet known (missing),
+    // not off the model's chains (0) — a sparse record is asked for, not buried.
+    const unknown =
+      explicit.length === 0 &&
+      matched.length === 0 &&
+      saysNoChain(String(input.explicitChain ?? ""));
+    return {
+      value: unknown ? NaN : 0,
+      chain,
+      secondary: null,
+      role: roleId,
+      confidence,
+      matched,
+      note: source,
+    };
   }
   const synergy = secondary ? synergyFor(chain, secondary, model) : 1;
   const value = fitValue(roleScore, confidence, synergy);
@@ -1107,6 +1120,13 @@ export interface ChainFitColumns {
   role: ArrayLike<string | null>;
   /** Scale per candidate for model.roleScale (model units), NaN when unknown. */
   scale?: ArrayLike<number>;
+}
+
+/** Whether a chain cell says nothing (blank, 待定, -): a chain not yet known, not one off the model's. */
+function saysNoChain(text: string | null): boolean {
+  if (text === null) return true;
+  const folded = foldText(text).trim();
+  return NO_DATA_WORDS.has(folded) || /^-*$/.test(folded);
 }
 
 /** A cell as chain fit reads it: text as written; numbers as their text; blanks null. */
@@ -1286,7 +1306,7 @@ export class ChainFitter {
       const secondary = named ? secondaryOf(explicit, textChain, textSecondary) : textSecondary;
       chain[i] = c;
       if (c === null) {
-        value[i] = 0;
+        value[i] = !named && !offTarget && verdict.top < 0 && saysNoChain(e) ? NaN : 0;
         continue;
       }
       const r = read(roleCells[i]);

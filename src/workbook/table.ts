@@ -1,6 +1,6 @@
 /** Finding the candidate table in a sheet: header row, data rows, and the rows that are not candidates. */
 import type { CellValue, ScoringModel } from "../engine/types";
-import { markerKey } from "./marker";
+import { isModelGrid, markerKey } from "./marker";
 import { parseHeaderContext } from "../engine/amount";
 import { headerLandUnit } from "../engine/land";
 import { askedRole, bestField, ROLE_QUESTION, SHARED_HEADER, sharedHeaderField } from "./mapping";
@@ -174,6 +174,15 @@ function mergeAt(merges: MergeArea[], row: number, col: number): MergeArea | und
  */
 export function locateTable(sheet: SheetData, model: ScoringModel): LocateResult {
   const { grid } = sheet;
+  // A scoring-model sheet names fields in its rows (亩均税收, tax …) but is never a candidate list.
+  if (isModelGrid(grid))
+    return {
+      ok: false,
+      message: {
+        zh: `工作表「${sheet.name}」是评分模型表（A 列有 [ZS:model] 标记），不是候选项目表。`,
+        en: `Sheet "${sheet.name}" is a scoring-model sheet ([ZS:model] in column A), not a candidate table.`,
+      },
+    };
   const origin = sheet.origin ?? { row: 0, col: 0 };
   // Merges and hidden columns in grid coordinates.
   const merges = (sheet.merges ?? []).map((m) => ({

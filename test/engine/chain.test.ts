@@ -496,9 +496,24 @@ describe("chainFit", () => {
     expect(fit).toMatchObject({ value: 0, chain: null, secondary: null });
     // Real estate is on the model's non-target list: "none", with the word that decided it.
     expect(fit.note.en).toBe('none — not a target chain ("房地产")');
-    const off = chainFit({ explicitChain: null, texts: ["城市公园绿化养护"], role: null }, model);
+    // A chain written that is none of the model's is off them: 0.
+    const off = chainFit({ explicitChain: "园林绿化", texts: [], role: null }, model);
     expect(off).toMatchObject({ value: 0, chain: null });
-    expect(off.note.en).toMatch(/no chain/);
+    expect(off.note.en).toBe(`"园林绿化" is none of the model's chains, and the text matches none`);
+  });
+
+  test("no chain written and no chain word in the texts: the chain is not yet known (missing), not 0", () => {
+    for (const explicitChain of [null, "待定", "-"]) {
+      const fit = chainFit({ explicitChain, texts: ["城市公园绿化养护"], role: null }, model);
+      expect(fit).toMatchObject({ value: NaN, chain: null });
+      expect(fit.note.zh).toBe("未填产业链，文本未命中任何产业链");
+    }
+    // A chain word too weak to settle a chain is evidence of none: 0, as before.
+    expect(chainFit({ explicitChain: null, texts: ["新材料"], role: null }, model)).toMatchObject({
+      value: 0,
+      chain: null,
+      note: { zh: "文本不足以判定产业链（命中：新材料；置信度 0.362）" },
+    });
   });
 
   test("a better role never lowers the value", () => {

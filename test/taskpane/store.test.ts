@@ -390,7 +390,7 @@ describe("the model sheet is found by its marker, as the CLI finds it", () => {
     // The active sheet is a model sheet, which holds no candidate list: both problems are said.
     expect(store.state.message!.text.zh).toBe(
       "工作簿中有 2 张评分模型表：「模型甲」、「模型乙」。请删除多余的表（或清除其 A 列的 [ZS:model] 标记）后再试。\n暂用默认模型。\n" +
-        "工作表「模型甲」中未找到候选项目表：前 50 行没有一行表头能对应到模型的两个以上字段（如 项目名称、总投资）。"
+        "工作表「模型甲」是评分模型表（A 列有 [ZS:model] 标记），不是候选项目表。"
     );
     expect(store.state.message!.text.en).toContain(
       'The workbook holds 2 scoring-model sheets: "模型甲", "模型乙". Delete the extra ones'

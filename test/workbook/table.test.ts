@@ -1,6 +1,7 @@
 import type { CellValue } from "../../src/engine/types";
 import fc from "fast-check";
 import { headerScore, locateTable } from "../../src/workbook/table";
+import { modelToGrid } from "../../src/workbook/modelSheet";
 import type { SheetData, TableLocation } from "../../src/workbook/types";
 import { smallModel } from "../fixtures/workbooks/model";
 import { loadModel } from "../../src/engine";
@@ -546,4 +547,16 @@ test("a yes/no role header (是否链主) names the role field when the header r
   expect(headerScore(["项目名称", "是否签约"], pinghuModel, new Set(), undefined, 0).fields).toBe(
     1
   );
+});
+
+test("a scoring-model sheet is never a candidate list, whatever field names its rows hold", () => {
+  const defaults = loadModel(pinghu);
+  const r = locateTable({ name: "评分模型", grid: modelToGrid(defaults, "zh") }, defaults);
+  expect(r).toEqual({
+    ok: false,
+    message: {
+      zh: "工作表「评分模型」是评分模型表（A 列有 [ZS:model] 标记），不是候选项目表。",
+      en: 'Sheet "评分模型" is a scoring-model sheet ([ZS:model] in column A), not a candidate table.',
+    },
+  });
 });
