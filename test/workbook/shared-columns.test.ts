@@ -4,29 +4,10 @@
  * column of its own reads from it the figure labelled as its own; the others are named, an unlabelled
  * figure is refused (it could be either), and a cell giving only another item's figure is missing.
  */
-import pinghu from "../../src/models/pinghu-2023.json";
-import { compileModel, loadModel, scoreTable } from "../../src/engine";
-import { locateTable } from "../../src/workbook/table";
-import { columnOf, mapColumns } from "../../src/workbook/mapping";
-import { toCandidateTable } from "../../src/workbook/candidates";
+import { columnOf } from "../../src/workbook/mapping";
 import { formatReadingReport } from "../../src/workbook/reading";
-import type { Grid, MappingOverride, SheetData } from "../../src/workbook/types";
-
-const model = loadModel(pinghu);
-const compiled = compileModel(model);
-
-function open(grid: Grid, override: MappingOverride = {}) {
-  const sheet: SheetData = { name: "清单", grid };
-  const located = locateTable(sheet, model);
-  if (!located.ok) throw new Error(located.message.en);
-  const mapping = mapColumns(located.table.headers, model, override, located.table.hiddenColumns, {
-    sheet,
-    table: located.table,
-  });
-  const scored = scoreTable(toCandidateTable(sheet, located.table, mapping), compiled);
-  const column = (field: string) => Array.from(scored.columns[field] as Float64Array);
-  return { mapping, column };
-}
+import type { Grid } from "../../src/workbook/types";
+import { openList as open } from "./open-list";
 
 const LIST: Grid = [
   ["项目名称", "总投资（亿元）", "预期效益"],
