@@ -9,7 +9,7 @@ import { mapColumns } from "../../src/workbook/mapping";
 import { toCandidateTable } from "../../src/workbook/candidates";
 import type { Grid, MappingOverride, SheetData } from "../../src/workbook/types";
 
-export const model = loadModel(pinghu);
+const model = loadModel(pinghu);
 const compiled = compileModel(model);
 
 export function openList(grid: Grid, override: MappingOverride = {}) {
